@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+#include <optional>
+
+namespace Balancier {
+
+/// "host:port" as written in a config: "*:80", "0.0.0.0:80", "[::]:80",
+/// "[::1]:80", "127.0.0.1:80", "backend.example:80".
+struct Address
+{
+    QString host;  ///< without brackets; "*" for every interface
+    quint16 port = 0;
+
+    bool isAnyInterface() const;  ///< "*", "0.0.0.0" or "::"
+    QString toString() const;  ///< brackets around IPv6 literals
+
+    friend bool operator==(const Address &, const Address &) = default;
+};
+
+/// Parses an address; on failure returns nullopt and says why in `error`
+/// ("missing port", "port 70000 outside 1-65535", ...). `allowPortZero`
+/// admits port 0 (listeners: the OS chooses).
+std::optional<Address> parseAddress(QStringView text, bool allowPortZero, QString *error = nullptr);
+
+}  // namespace Balancier

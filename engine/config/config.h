@@ -1,0 +1,182 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Balancier {
+
+/// Where an element or attribute stood in the file it was read from.
+/// Positions never take part in equality: two models that say the same
+/// thing are equal wherever their text stood.
+struct SourcePos
+{
+    int line = 0;
+    int column = 0;
+
+    bool isValid() const { return line > 0; }
+    friend bool operator==(const SourcePos &, const SourcePos &) { return true; }
+};
+
+/// Administrative state of a host, kept in the config so that it survives
+/// restarts and reloads. Health (up/down) is runtime-only and not stored.
+enum class HostAdminState
+{
+    Ready,
+    Drain,
+    Maintenance,
+};
+
+QString hostAdminStateName(HostAdminState state);
+std::optional<HostAdminState> hostAdminStateFromName(QStringView name);
+
+/// Health-check settings. A group without its own <health> inherits its
+/// service's, which inherits the top-level defaults.
+struct HealthConfig
+{
+    qint64 intervalMs = 5000;  ///< probe interval while up
+    qint64 timeoutMs = 2000;  ///< connect (and expect) timeout of one probe
+    int rise = 2;  ///< consecutive successes to come back up
+    int fall = 3;  ///< consecutive failures to go down
+    qint64 downIntervalMs = 10000;  ///< slower probe interval while down
+    qint64 aggressiveIntervalMs = 1000;  ///< probe interval when every host is down
+    bool active = true;  ///< probe hosts that are up
+    QByteArray send;  ///< optional bytes sent after connect
+    QByteArray expect;  ///< optional reply prefix required
+
+    friend bool operator==(const HealthConfig &, const HealthConfig &) = default;
+};
+
+struct TimeoutConfig
+{
+    qint64 connectMs = 5000;
+    qint64 idleMs = 3600000;  ///< 0 means no idle timeout
+
+    friend bool operator==(const TimeoutConfig &, const TimeoutConfig &) = default;
+};
+
+struct HostConfig
+{
+    QString name;
+    QString address;  ///< "host:port", "[v6]:port"
+    int weight = 1;
+    int maxConns = 0;  ///< 0 means unlimited
+    HostAdminState adminState = HostAdminState::Ready;
+    SourcePos pos;
+
+    friend bool operator==(const HostConfig &, const HostConfig &) = default;
+};
+
+struct GroupConfig
+{
+    QString name;
+    QString scheduler = QStringLiteral("roundrobin");  ///< canonical name (aliases resolved)
+    QList<HostConfig> hosts;
+    std::optional<HealthConfig> health;
+    qint64 stickyTimeoutMs = 1800000;  ///< "sticky" scheduler: how long an idle client keeps its host
+    SourcePos pos;
+
+    const HostConfig *host(QStringView name) const;
+    HostConfig *host(QStringView name);
+
+    friend bool operator==(const GroupConfig &, const GroupConfig &) = default;
+};
+
+struct ServiceConfig
+{
+    QString name;
+    QStringList listeners;  ///< "*:port", "0.0.0.0:port", "[::]:port", "host:port"
+    QList<GroupConfig> groups;
+    QString enabledGroup;
+    std::optional<HealthConfig> health;
+    std::optional<TimeoutConfig> timeouts;
+    SourcePos pos;
+
+    const GroupConfig *group(QStringView name) const;
+    GroupConfig *group(QStringView name);
+
+    friend bool operator==(const ServiceConfig &, const ServiceConfig &) = default;
+};
+
+struct AdminUser
+{
+    enum class Access
+    {
+        Full,
+        ReadOnly,
+    };
+
+    QString name;
+    QString passwordHash;  ///< "pbkdf2-sha256$iter$salt$hash" or a legacy crypt() string
+    Access access = Access::ReadOnly;
+    SourcePos pos;
+
+    friend bool operator==(const AdminUser &, const AdminUser &) = default;
+};
+
+struct AdminConfig
+{
+    bool enabled = false;  ///< true when the file has an <admin> element
+    QString listen = QStringLiteral("127.0.0.1:8080");
+    QString tlsCertificate;  ///< PEM file; TLS is on when both are set
+    QString tlsKey;
+    bool allowInsecureRemote = false;  ///< serve plain HTTP on a non-loopback address
+    bool metricsPublic = false;  ///< /metrics without authentication
+    QList<AdminUser> users;
+    SourcePos pos;
+
+    friend bool operator==(const AdminConfig &, const AdminConfig &) = default;
+};
+
+struct LoggingConfig
+{
+    QString file;  ///< empty: stderr
+    QString level = QStringLiteral("info");  ///< debug, info, warning, critical
+    bool connections = false;  ///< one line per proxied connection
+
+    friend bool operator==(const LoggingConfig &, const LoggingConfig &) = default;
+};
+
+enum class PersistMode
+{
+    Manual,  ///< runtime changes are written only by an explicit save
+    Auto,  ///< every runtime change is written back at once
+};
+
+struct SettingsConfig
+{
+    int workers = 0;  ///< proxy threads; 0 means one per core
+    int maxConnections = 0;  ///< global cap on client connections; 0 means none
+    qint64 drainTimeoutMs = 30000;
+    PersistMode persist = PersistMode::Manual;
+
+    friend bool operator==(const SettingsConfig &, const SettingsConfig &) = default;
+};
+
+/// The whole configuration: what the daemon runs, the admin API serves and
+/// the GUI edits. A plain value type; copy it freely.
+struct Config
+{
+    int version = 1;
+    SettingsConfig settings;
+    qint64 checkTimeMs = 0;  ///< minimum time before a failed host is retried
+    HealthConfig health;  ///< defaults for every service and group
+    TimeoutConfig timeouts;  ///< defaults for every service
+    QList<ServiceConfig> services;
+    AdminConfig admin;
+    LoggingConfig logging;
+
+    const ServiceConfig *service(QStringView name) const;
+    ServiceConfig *service(QStringView name);
+
+    /// Health settings in force for a group: group, else service, else top level.
+    HealthConfig effectiveHealth(const ServiceConfig &service, const GroupConfig &group) const;
+    TimeoutConfig effectiveTimeouts(const ServiceConfig &service) const;
+
+    friend bool operator==(const Config &, const Config &) = default;
+};
+
+}  // namespace Balancier

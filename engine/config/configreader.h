@@ -1,0 +1,39 @@
+#pragma once
+
+#include "config.h"
+#include "diagnostic.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace Balancier {
+
+enum class ConfigDialect
+{
+    Native,  ///< <balancier version="1">
+    PythonDirector,  ///< <pdconfig>
+    TxLoadBalancer,  ///< <config>
+};
+
+struct LoadResult
+{
+    Config config;
+    ConfigDialect dialect = ConfigDialect::Native;
+    QList<Diagnostic> diagnostics;  ///< errors and warnings, in file order
+    QList<Diagnostic> importReport;  ///< notes on what a legacy import mapped, changed or dropped
+
+    bool ok() const { return !hasErrors(diagnostics); }
+};
+
+/// Reads native and legacy configs. Never crashes or hangs on any input:
+/// every problem becomes a located Diagnostic, and all of them are reported.
+/// Thread contract: stateless; call from any thread.
+class ConfigReader final
+{
+public:
+    static LoadResult readFile(const QString &path);
+    static LoadResult readData(const QByteArray &data, const QString &fileName);
+};
+
+}  // namespace Balancier

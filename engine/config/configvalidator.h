@@ -1,0 +1,15 @@
+#pragma once
+
+#include "config.h"
+#include "diagnostic.h"
+
+namespace Balancier {
+
+/// Semantic checks that do not depend on how the model was made: duplicate
+/// names, an enabled group that does not exist, a service with no listener
+/// or no host, ports, weights, schedulers. Uses each item's SourcePos when
+/// it has one, so a model read from a file gets located messages.
+/// Listener port 0 is accepted (the OS picks a free port); host port 0 is not.
+QList<Diagnostic> validateConfig(const Config &config, const QString &fileName = {});
+
+}  // namespace Balancier

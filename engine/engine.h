@@ -1,0 +1,106 @@
+#pragma once
+
+#include "config/config.h"
+#include "config/configdiff.h"
+#include "config/diagnostic.h"
+#include "runtime/hostruntime.h"
+#include "stats/statssnapshot.h"
+
+#include <QObject>
+#include <memory>
+
+namespace Balancier {
+
+/// What an apply (or a live change, which is an apply) did.
+struct ApplyResult
+{
+    bool ok = false;  ///< false: nothing changed
+    QList<Diagnostic> errors;  ///< why it was refused (validation)
+    QList<ConfigChange> changes;  ///< what was executed
+    QStringList warnings;  ///< e.g. a listener that failed to bind; the rest runs
+
+    QString errorString() const;  ///< all errors, one per line
+};
+
+/// A listener as bound: the configured text and the address the OS gave.
+struct BoundListener
+{
+    QString service;
+    QString configured;  ///< as in the config, e.g. "127.0.0.1:0"
+    QString bound;  ///< e.g. "127.0.0.1:40123"; empty when binding failed
+    quint16 port = 0;
+    QString error;  ///< bind failure with the OS reason
+};
+
+class EnginePrivate;
+
+/// The load balancer: listeners, worker threads, schedulers, health checks,
+/// statistics. Every change, from a reload, the admin API or the GUI, goes
+/// through apply(): read -> validate -> diff -> apply.
+///
+/// Thread contract: an Engine lives in one "control" thread (the thread that
+/// created it, or the one it is moved to before the first apply()); call all
+/// its methods from there. Signals are emitted from that thread. Proxying
+/// runs in the engine's own worker threads.
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    explicit Engine(QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Validates and applies a whole config. The first call starts the
+    /// workers; later calls execute only the diff. Established connections
+    /// are never dropped; removed hosts drain; unchanged listeners keep their sockets.
+    ApplyResult apply(const Config &config);
+
+    /// The config in force, including runtime changes (what /running.xml serves).
+    Config runningConfig() const;
+
+    // Live changes. Each edits a copy of the running config and applies it.
+    ApplyResult addHost(const QString &service, const QString &group, const HostConfig &host);
+    ApplyResult removeHost(const QString &service, const QString &group, const QString &host);
+    ApplyResult enableGroup(const QString &service, const QString &group);
+    ApplyResult setScheduler(const QString &service, const QString &group, const QString &scheduler);
+    ApplyResult setHostWeight(const QString &service, const QString &group, const QString &host, int weight);
+    ApplyResult setHostMaxConns(
+        const QString &service, const QString &group, const QString &host, int maxConns);
+    ApplyResult setHostAdminState(
+        const QString &service, const QString &group, const QString &host, HostAdminState state);
+    ApplyResult addListener(const QString &service, const QString &address);
+    ApplyResult removeListener(const QString &service, const QString &address);
+
+    /// Probes a down host now instead of waiting for its interval.
+    bool retryHost(const QString &service, const QString &group, const QString &host);
+
+    QList<BoundListener> listeners() const;
+    /// The live state of a host, or nullptr.
+    std::shared_ptr<HostRuntime> host(
+        const QString &service, const QString &group, const QString &host) const;
+    /// A fresh snapshot (also emitted periodically through statsUpdated).
+    StatsSnapshot snapshot() const;
+    qint64 activeConnections() const;
+    int workerCount() const;
+
+    /// How often statsUpdated is emitted; clamped to 1..10 Hz. Default 2 Hz.
+    void setStatsRate(int hertz);
+
+    /// Stops accepting, lets open connections finish for up to `drainTimeoutMs`,
+    /// then cuts the rest and emits stopped().
+    void shutdown(qint64 drainTimeoutMs);
+
+Q_SIGNALS:
+    void configApplied(const QList<Balancier::ConfigChange> &changes);
+    void hostStateChanged(const QString &service, const QString &group, const QString &host,
+        const Balancier::HostStateEvent &event);
+    void statsUpdated(const Balancier::StatsSnapshot &snapshot);
+    void listenerFailed(const QString &service, const QString &address, const QString &reason);
+    void stopped(int cutConnections);
+
+private:
+    std::unique_ptr<EnginePrivate> d;
+};
+
+}  // namespace Balancier

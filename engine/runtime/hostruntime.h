@@ -1,0 +1,114 @@
+#pragma once
+
+#include "config/config.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <mutex>
+
+#include <sys/types.h>
+#ifdef _WIN32
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
+#include <sys/socket.h>
+#endif
+
+namespace Balancier {
+
+/// Health as the checks and the data plane see it; administrative state
+/// (ready/drain/maintenance) is separate.
+enum class HostHealth : int
+{
+    Up,
+    Down,
+};
+
+/// A resolved backend address, ready for connect().
+struct Endpoint
+{
+    sockaddr_storage storage {};
+    socklen_t length = 0;
+
+    bool isValid() const { return length > 0; }
+};
+
+/// One entry of a host's bounded state history.
+struct HostStateEvent
+{
+    QDateTime when;
+    QString state;  ///< "up", "down", "draining", "maintenance", "ready", "removed"
+    QString reason;  ///< why, e.g. "connection refused", "3 probes failed", "admin"
+};
+
+/// The live state of one backend host, shared by every worker thread.
+///
+/// Thread contract: created, re-configured and destroyed by the engine's
+/// control thread. Workers hold it through shared pointers and touch only
+/// the atomics and endpoint(). Everything not atomic is control-thread only.
+class HostRuntime final
+{
+    Q_DISABLE_COPY_MOVE(HostRuntime)
+
+public:
+    HostRuntime(QString service, QString group, const HostConfig &config);
+
+    const QString &service() const { return m_service; }
+    const QString &group() const { return m_group; }
+    const QString &name() const { return m_name; }
+
+    // --- configuration, set by the control thread, read anywhere ---
+    QString address() const;  ///< as written in the config
+    void setAddress(const QString &address);
+    Endpoint endpoint() const;  ///< last resolution; invalid when unresolved
+    void setEndpoint(const Endpoint &endpoint, const QString &resolveError);
+    QString resolveError() const;
+
+    std::atomic<int> weight {1};
+    std::atomic<int> maxConns {0};
+    std::atomic<HostAdminState> adminState {HostAdminState::Ready};
+    std::atomic<HostHealth> health {HostHealth::Up};
+    std::atomic<bool> removed {false};  ///< removed from the config; draining its last connections
+
+    // --- counters, updated by workers with relaxed atomics ---
+    std::atomic<qint64> active {0};
+    std::atomic<qint64> total {0};  ///< connections established to this host
+    std::atomic<qint64> failedConnects {0};
+    std::atomic<qint64> bytesIn {0};  ///< bytes from the backend to clients
+    std::atomic<qint64> bytesOut {0};  ///< bytes from clients to the backend
+    std::atomic<qint64> lastClosedNs {0};  ///< steady clock; leastconnsrr breaks ties on it
+
+    /// Up, ready, not removed, and not full.
+    bool isAvailable() const;
+
+    /// Takes a connection slot if the host is available and below maxconns.
+    /// Exact across threads. Pair every success with release().
+    bool tryAcquire();
+    void release();
+
+    // --- control thread only ---
+    QString downReason;
+    QDateTime lastChange;
+    QString lastProbeResult;
+    void recordEvent(const QString &state, const QString &reason);
+    const QList<HostStateEvent> &history() const { return m_history; }
+    static constexpr int HistoryLimit = 100;
+
+    /// Current state name: "up", "down", "draining", "maintenance".
+    QString stateName() const;
+
+private:
+    const QString m_service;
+    const QString m_group;
+    const QString m_name;
+    mutable std::mutex m_mutex;  // guards m_address, m_endpoint, m_resolveError
+    QString m_address;
+    Endpoint m_endpoint;
+    QString m_resolveError;
+    QList<HostStateEvent> m_history;
+};
+
+}  // namespace Balancier

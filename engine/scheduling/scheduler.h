@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+namespace Balancier {
+
+class HostRuntime;
+
+/// What a scheduler may look at to choose a host for one client.
+struct PickContext
+{
+    quint64 clientKey = 0;  ///< stable hash of the client's IP address (not port)
+    /// Hosts already tried for this client: never pick them again.
+    const HostRuntime *const *excluded = nullptr;
+    std::size_t excludedCount = 0;
+
+    bool isExcluded(const HostRuntime *host) const;
+};
+
+/// One scheduling algorithm for one group's fixed list of hosts.
+///
+/// A scheduler is built for a host list and never sees that list change:
+/// when the membership changes, the engine builds a new scheduler. Weights,
+/// maxconns, admin state and health change under it; it is told through the
+/// lifecycle hooks, and pick() must re-read HostRuntime's atomics anyway.
+///
+/// Thread contract: pick() and every hook are called concurrently from all
+/// worker threads and the control thread. Implementations are lock-free or
+/// hold a lock only for a few instructions. pick() returns a host for which
+/// HostRuntime::isAvailable() was true and which is not excluded, or nullptr.
+/// It does not acquire the host: the caller calls tryAcquire() and, if that
+/// loses a race, picks again with the host excluded.
+class Scheduler
+{
+public:
+    explicit Scheduler(QList<HostRuntime *> hosts);
+    virtual ~Scheduler();
+    Q_DISABLE_COPY_MOVE(Scheduler)
+
+    virtual HostRuntime *pick(const PickContext &context) = 0;
+
+    virtual void hostUp(HostRuntime *host);
+    virtual void hostDown(HostRuntime *host);
+    virtual void connectionTaken(HostRuntime *host);
+    virtual void connectionDropped(HostRuntime *host);
+    virtual void weightChanged(HostRuntime *host);
+
+    const QList<HostRuntime *> &hosts() const { return m_hosts; }
+
+protected:
+    const QList<HostRuntime *> m_hosts;
+};
+
+/// Per-group knobs some algorithms take.
+struct SchedulerOptions
+{
+    qint64 stickyTimeoutMs = 1800000;
+};
+
+/// A scheduler's name, its legacy aliases and a one-line description.
+struct SchedulerInfo
+{
+    QString name;
+    QStringList aliases;
+    QString description;
+    std::function<std::unique_ptr<Scheduler>(QList<HostRuntime *>, const SchedulerOptions &)> create;
+};
+
+/// Maps names to factories. The same list feeds validation, the admin API
+/// and the GUI's choices. A constant table, not a service.
+class SchedulerRegistry final
+{
+public:
+    static const QList<SchedulerInfo> &all();
+    /// Canonical name for a name or alias ("roundr" -> "roundrobin"); empty if unknown.
+    static QString canonicalName(QStringView nameOrAlias);
+    /// nullptr if the name is unknown.
+    static std::unique_ptr<Scheduler> create(
+        QStringView nameOrAlias, QList<HostRuntime *> hosts, const SchedulerOptions &options = {});
+};
+
+}  // namespace Balancier

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace Balancier {
+
+/// Rates are per second, averaged over the last few seconds.
+struct HostStats
+{
+    QString name;
+    QString address;
+    QString state;  ///< "up", "down", "draining", "maintenance"
+    QString reason;  ///< why it is down, or empty
+    QDateTime lastChange;
+    int weight = 1;
+    int maxConns = 0;
+    qint64 active = 0;
+    qint64 total = 0;
+    qint64 failedConnects = 0;
+    qint64 bytesIn = 0;  ///< backend -> client
+    qint64 bytesOut = 0;  ///< client -> backend
+    double connectionRate = 0;
+    double bytesInRate = 0;
+    double bytesOutRate = 0;
+};
+
+struct GroupStats
+{
+    QString name;
+    QString scheduler;
+    bool enabled = false;
+    QList<HostStats> hosts;
+    qint64 active = 0;
+    qint64 total = 0;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    double connectionRate = 0;
+    double bytesInRate = 0;
+    double bytesOutRate = 0;
+};
+
+struct ServiceStats
+{
+    QString name;
+    QStringList listeners;  ///< bound addresses, actual ports
+    QString enabledGroup;
+    QList<GroupStats> groups;
+    qint64 active = 0;
+    qint64 total = 0;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    double connectionRate = 0;
+    double bytesInRate = 0;
+    double bytesOutRate = 0;
+    bool aggressive = false;  ///< every host of the enabled group is down
+};
+
+/// One batched picture of the whole balancer, taken at most 10 times a second.
+struct StatsSnapshot
+{
+    QDateTime taken;
+    quint64 sequence = 0;
+    qint64 activeConnections = 0;  ///< client connections open right now
+    QList<ServiceStats> services;
+
+    const ServiceStats *service(QStringView name) const;
+};
+
+}  // namespace Balancier
+
+Q_DECLARE_METATYPE(Balancier::StatsSnapshot)
