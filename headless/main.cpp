@@ -1,11 +1,62 @@
+#include "commandline.h"
+#include "commands.h"
+#include "console.h"
+#include "daemon.h"
+#include "logging.h"
+#include "signalhandler.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+using namespace Balancier;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("balancierd"));
+    QCoreApplication::setApplicationName(u"balancierd"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BALANCIER_VERSION));
-    QTextStream(stdout) << "balancierd " << BALANCIER_VERSION << '\n';
-    return 0;
+
+    CommandLine commandLine;
+    if (!commandLine.parse(QCoreApplication::arguments())) {
+        Console::writeError(
+            u"balancierd: "_s + commandLine.errorText() + u'\n' + CommandLine::hint() + u'\n');
+        return 2;
+    }
+    const DaemonOptions &options = commandLine.options();
+    Logging logging;
+
+    switch (options.mode) {
+    case DaemonOptions::Mode::Help:
+        Console::writeOutput(commandLine.helpText());
+        return 0;
+    case DaemonOptions::Mode::Version:
+        Console::writeOutput(u"balancierd "_s + QStringLiteral(BALANCIER_VERSION) + u'\n');
+        return 0;
+    case DaemonOptions::Mode::Check:
+        return Commands::check(options.inputFile);
+    case DaemonOptions::Mode::Import:
+        return Commands::importLegacy(options.inputFile, options.outputFile);
+    case DaemonOptions::Mode::HashPassword:
+        return Commands::hashPassword();
+    case DaemonOptions::Mode::Run:
+    case DaemonOptions::Mode::Demo:
+        break;
+    }
+
+    // Installed before anything starts: a stop request during start-up is
+    // queued and handled once the event loop runs, instead of killing us.
+    SignalHandler signalHandler;
+    QString error;
+    if (!signalHandler.install(&error)) {
+        logging.status(u"balancierd: "_s + error);
+        return 1;
+    }
+    Daemon daemon(options, logging);
+    QObject::connect(&signalHandler, &SignalHandler::reloadRequested, &daemon, &Daemon::reload);
+    QObject::connect(&signalHandler, &SignalHandler::terminateRequested, &daemon, &Daemon::terminate);
+    QObject::connect(
+        &daemon, &Daemon::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
+    if (!daemon.start())
+        return daemon.exitCode();
+    return QCoreApplication::exec();
 }

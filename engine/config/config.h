@@ -21,6 +21,17 @@ struct SourcePos
     friend bool operator==(const SourcePos &, const SourcePos &) { return true; }
 };
 
+/// Positions of the items of a list (a service's listeners), parallel to it
+/// when the model was read from a file; may be shorter or empty otherwise.
+/// Like SourcePos, never part of equality.
+struct SourcePosList
+{
+    QList<SourcePos> items;
+
+    SourcePos value(qsizetype index) const { return index < items.size() ? items.at(index) : SourcePos {}; }
+    friend bool operator==(const SourcePosList &, const SourcePosList &) { return true; }
+};
+
 /// Administrative state of a host, kept in the config so that it survives
 /// restarts and reloads. Health (up/down) is runtime-only and not stored.
 enum class HostAdminState
@@ -94,6 +105,8 @@ struct ServiceConfig
     std::optional<HealthConfig> health;
     std::optional<TimeoutConfig> timeouts;
     SourcePos pos;
+    SourcePosList listenerPos;  ///< where each <listen> stood
+    SourcePos enablePos;  ///< where <enable> stood; invalid when it was implied
 
     const GroupConfig *group(QStringView name) const;
     GroupConfig *group(QStringView name);

@@ -9,6 +9,29 @@ namespace Balancier {
 
 /// One difference between a running config and a new one. The list of
 /// these is what a reload, the admin API and the GUI's "apply" execute and show.
+///
+/// Fields, by kind:
+/// - Service*: `service`. Listener*: `service`, `name` = the listener as written.
+/// - Group*, SchedulerChanged, GroupHealthChanged: `service`, `group`.
+///   GroupEnabled: `before`/`after` = old and new enabled group names.
+/// - Host*: `service`, `group`, `name`; HostAdded has the address in `after`,
+///   HostRemoved in `before`. HostChanged fields: address, weight, maxconns, state.
+/// - User*: `name`; UserAdded/Removed carry the access right. UserChanged
+///   fields: password (shown as "(hidden)", never the hash), access.
+/// - ServiceSettingsChanged: `service`, `name` = "timeouts" or "health".
+/// - SettingsChanged: `name` = the area: "settings" (version, workers,
+///   maxconns, draintimeout, persist), "checktime" (time), "health" and
+///   "timeouts" (the top-level defaults), "admin" (enabled, listen, cert, key,
+///   insecure, metricspublic) or "logging" (file, level, connections).
+///
+/// For *Changed, `fields` names what differs (the XML attribute names). With
+/// one field, `before`/`after` are its values; with several they read
+/// "field value, field value". Health and timeouts are compared where they are
+/// declared: a top-level default that changes is one SettingsChanged, not one
+/// change per group that inherits it (the applier derives the values in force
+/// with Config::effectiveHealth/effectiveTimeouts). When an override appears
+/// or goes away, the change lists how the values in force at that level moved,
+/// or the field "override" (yes/no) when they did not.
 struct ConfigChange
 {
     enum class Kind
@@ -40,14 +63,24 @@ struct ConfigChange
     QString before;  ///< human-readable old value, when there is one
     QString after;  ///< human-readable new value, when there is one
 
-    /// One line for logs and the GUI: "service web: host a: address 1.2.3.4:80 -> 1.2.3.5:80".
+    /// One line for logs and the GUI, e.g.
+    /// "service web: group prod: host a: address 1.2.3.4:80 -> 1.2.3.5:80".
     QString description() const;
 
     friend bool operator==(const ConfigChange &, const ConfigChange &) = default;
 };
 
 /// The changes that turn `running` into `next`, in a stable order:
-/// services, then listeners, groups, hosts, users, settings.
+/// services, then listeners, groups, hosts, users, settings. Within each,
+/// removals come before additions (so that a replacement can take over a
+/// port), removed items in `running` order, added and changed ones in `next`
+/// order. Groups: removed, added, scheduler and health of each kept group,
+/// then the enabled-group switch. Settings: each kept service's timeouts and
+/// health, then the top-level areas settings, checktime, health, timeouts,
+/// admin, logging. Items inside an added or removed service or group are not
+/// listed (a removed group implies its hosts). Items are matched by name, so
+/// a host that keeps its name and changes its address is a HostChanged.
+/// Source positions and the order of items are not changes.
 QList<ConfigChange> diffConfigs(const Config &running, const Config &next);
 
 }  // namespace Balancier

@@ -12,12 +12,20 @@ public:
     {
         Readable = 0x1,
         Writable = 0x2,
-        Closed = 0x4,  ///< error or hang-up (EPOLLERR/EPOLLHUP); read to learn which
+        /// Error or hang-up (EPOLLERR/EPOLLHUP), reported whatever was asked
+        /// for; read or check SO_ERROR to learn which. Only the epoll poller
+        /// reports it: elsewhere a dead socket shows up as Readable/Writable
+        /// and recv()/send() tell. So never rely on Closed alone.
+        Closed = 0x4,
     };
 
     virtual ~IoHandler() = default;
-    /// `events` is a mask of Event. The handler may modify or remove any
-    /// registration, including its own, and may delete itself after removing it.
+    /// `events` is a mask of Event, never 0. Readiness is level-triggered and
+    /// may be spurious: the handler must cope with recv()/send() returning
+    /// WouldBlock. The handler may add, modify or remove any registration,
+    /// including its own, and may delete itself after removing it; events
+    /// still queued for a removed registration are dropped, even when the
+    /// descriptor number is reused at once (close + accept).
     virtual void ioReady(qintptr fd, int events) = 0;
 };
 
@@ -25,8 +33,9 @@ public:
 /// thread. The data plane's hot path: no QObject, no event per wake-up.
 ///
 /// Thread contract: an IoPoller belongs to the thread whose event loop runs
-/// it; call it only from that thread. The cost of add/modify/remove and of
-/// one delivered event does not depend on how many descriptors are watched
+/// it; call it only from that thread. The handler is not owned. Remove a
+/// descriptor before closing it. The cost of add/modify/remove and of one
+/// delivered event does not depend on how many descriptors are watched
 /// (epoll on Linux; elsewhere QSocketNotifier, whose cost depends on Qt's
 /// dispatcher).
 class IoPoller
@@ -34,14 +43,19 @@ class IoPoller
 public:
     virtual ~IoPoller() = default;
 
-    /// `events` is a mask of IoHandler::Readable|Writable (0 watches only for errors).
+    /// `events` is a mask of IoHandler::Readable|Writable. With 0, the epoll
+    /// poller reports only Closed and the portable poller reports nothing.
+    /// Fails (false) for an invalid descriptor or one already registered.
     virtual bool add(qintptr fd, IoHandler *handler, int events) = 0;
+    /// Changes the wanted events of a registered descriptor; cheap when unchanged.
     virtual void modify(qintptr fd, int events) = 0;
+    /// Forgets a descriptor; no event is delivered for it afterwards. Does not close it.
     virtual void remove(qintptr fd) = 0;
 
-    /// The poller of the calling thread's event dispatcher when it has one
+    /// The poller of the calling thread's event dispatcher when it is one
     /// (EpollEventDispatcher), else a QSocketNotifier-based poller owned by
-    /// the thread. Never nullptr inside a thread with an event loop.
+    /// the thread and destroyed when the thread finishes. nullptr only in a
+    /// thread that has no Qt event dispatcher at all.
     static IoPoller *forCurrentThread();
 };
 

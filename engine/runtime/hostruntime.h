@@ -30,7 +30,7 @@ enum class HostHealth : int
 /// A resolved backend address, ready for connect().
 struct Endpoint
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     socklen_t length = 0;
 
     bool isValid() const { return length > 0; }
@@ -67,19 +67,19 @@ public:
     void setEndpoint(const Endpoint &endpoint, const QString &resolveError);
     QString resolveError() const;
 
-    std::atomic<int> weight {1};
-    std::atomic<int> maxConns {0};
-    std::atomic<HostAdminState> adminState {HostAdminState::Ready};
-    std::atomic<HostHealth> health {HostHealth::Up};
-    std::atomic<bool> removed {false};  ///< removed from the config; draining its last connections
+    std::atomic<int> weight{1};
+    std::atomic<int> maxConns{0};
+    std::atomic<HostAdminState> adminState{HostAdminState::Ready};
+    std::atomic<HostHealth> health{HostHealth::Up};
+    std::atomic<bool> removed{false};  ///< removed from the config; draining its last connections
 
     // --- counters, updated by workers with relaxed atomics ---
-    std::atomic<qint64> active {0};
-    std::atomic<qint64> total {0};  ///< connections established to this host
-    std::atomic<qint64> failedConnects {0};
-    std::atomic<qint64> bytesIn {0};  ///< bytes from the backend to clients
-    std::atomic<qint64> bytesOut {0};  ///< bytes from clients to the backend
-    std::atomic<qint64> lastClosedNs {0};  ///< steady clock; leastconnsrr breaks ties on it
+    std::atomic<qint64> active{0};
+    std::atomic<qint64> total{0};  ///< connections established to this host
+    std::atomic<qint64> failedConnects{0};
+    std::atomic<qint64> bytesIn{0};  ///< bytes from the backend to clients
+    std::atomic<qint64> bytesOut{0};  ///< bytes from clients to the backend
+    std::atomic<qint64> lastClosedNs{0};  ///< steady clock; leastconnsrr breaks ties on it
 
     /// Up, ready, not removed, and not full.
     bool isAvailable() const;

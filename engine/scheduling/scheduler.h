@@ -54,13 +54,25 @@ public:
     const QList<HostRuntime *> &hosts() const { return m_hosts; }
 
 protected:
+    /// True if a new connection may go to \a host: available, weight above 0
+    /// and not excluded. Weight 0 means "no new traffic" for every algorithm.
+    static bool isEligible(const HostRuntime *host, const PickContext &context);
+
+    /// \a weights (each >= 0) divided by their greatest common divisor and,
+    /// if their sum still exceeds \a budget, scaled down to about \a budget
+    /// (every positive weight stays >= 1). Keeps precomputed tables bounded.
+    static QList<int> normalizedWeights(const QList<int> &weights, qint64 budget);
+
     const QList<HostRuntime *> m_hosts;
 };
 
 /// Per-group knobs some algorithms take.
 struct SchedulerOptions
 {
+    /// "sticky": how long after its last pick a client keeps its host; <= 0: no expiry.
     qint64 stickyTimeoutMs = 1800000;
+    /// "sticky": most clients remembered per group; the oldest are forgotten first.
+    int stickyCapacity = 65536;
 };
 
 /// A scheduler's name, its legacy aliases and a one-line description.

@@ -1,0 +1,420 @@
+#include "configdiff.h"
+
+#include "duration.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+namespace {
+
+using Kind = ConfigChange::Kind;
+
+/// One field that differs, with readable values.
+struct FieldChange
+{
+    QString field;
+    QString before;
+    QString after;
+};
+
+using FieldChanges = QList<FieldChange>;
+
+const QString hidden = u"(hidden)"_s;
+
+QString text(const QString &value)
+{
+    return value.isEmpty() ? u"(none)"_s : value;
+}
+
+QString yesNo(bool value)
+{
+    return value ? u"yes"_s : u"no"_s;
+}
+
+/// send/expect as the config writes them, quoted so that spaces show.
+QString quotedBytes(const QByteArray &bytes)
+{
+    QString out = u"\""_s;
+    for (const char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c == '\\')
+            out += "\\\\"_L1;
+        else if (c == '\r')
+            out += "\\r"_L1;
+        else if (c == '\n')
+            out += "\\n"_L1;
+        else if (c == '\t')
+            out += "\\t"_L1;
+        else if (c >= 0x20 && c < 0x7f)
+            out += QLatin1Char(byte);
+        else
+            out += "\\x"_L1 + QString::number(c, 16).toUpper().rightJustified(2, u'0');
+    }
+    return out + u'"';
+}
+
+template<typename T, typename Format>
+void compare(FieldChanges &changes, const QString &field, const T &before, const T &after, Format format)
+{
+    if (!(before == after))
+        changes.append({field, format(before), format(after)});
+}
+
+void compareInt(FieldChanges &changes, const QString &field, qint64 before, qint64 after)
+{
+    compare(changes, field, before, after, [](qint64 v) { return QString::number(v); });
+}
+
+void compareDuration(FieldChanges &changes, const QString &field, qint64 before, qint64 after)
+{
+    compare(changes, field, before, after, formatDuration);
+}
+
+void compareBool(FieldChanges &changes, const QString &field, bool before, bool after)
+{
+    compare(changes, field, before, after, yesNo);
+}
+
+void compareText(FieldChanges &changes, const QString &field, const QString &before, const QString &after)
+{
+    compare(changes, field, before, after, text);
+}
+
+FieldChanges healthChanges(const HealthConfig &a, const HealthConfig &b)
+{
+    FieldChanges changes;
+    compareDuration(changes, u"interval"_s, a.intervalMs, b.intervalMs);
+    compareDuration(changes, u"timeout"_s, a.timeoutMs, b.timeoutMs);
+    compareInt(changes, u"rise"_s, a.rise, b.rise);
+    compareInt(changes, u"fall"_s, a.fall, b.fall);
+    compareDuration(changes, u"downinterval"_s, a.downIntervalMs, b.downIntervalMs);
+    compareDuration(changes, u"aggressiveinterval"_s, a.aggressiveIntervalMs, b.aggressiveIntervalMs);
+    compareBool(changes, u"active"_s, a.active, b.active);
+    compare(changes, u"send"_s, a.send, b.send, quotedBytes);
+    compare(changes, u"expect"_s, a.expect, b.expect, quotedBytes);
+    return changes;
+}
+
+FieldChanges timeoutChanges(const TimeoutConfig &a, const TimeoutConfig &b)
+{
+    FieldChanges changes;
+    compareDuration(changes, u"connect"_s, a.connectMs, b.connectMs);
+    compareDuration(changes, u"idle"_s, a.idleMs, b.idleMs);
+    return changes;
+}
+
+/// Changes made at one level of an inherited setting (a service's or a
+/// group's override). When the override appears or goes away, what counts is
+/// how the values in force at that level moved; when that did not move, the
+/// change is the override itself.
+template<typename T, typename Fields>
+FieldChanges overrideChanges(const std::optional<T> &before, const T &inheritedBefore,
+    const std::optional<T> &after, const T &inheritedAfter, Fields fields)
+{
+    if (!before && !after)
+        return {};
+    if (before && after)
+        return fields(*before, *after);
+    FieldChanges changes = fields(before.value_or(inheritedBefore), after.value_or(inheritedAfter));
+    if (changes.isEmpty())
+        changes.append({u"override"_s, yesNo(before.has_value()), yesNo(after.has_value())});
+    return changes;
+}
+
+QString persistName(PersistMode mode)
+{
+    return mode == PersistMode::Auto ? u"auto"_s : u"manual"_s;
+}
+
+QString accessName(AdminUser::Access access)
+{
+    return access == AdminUser::Access::Full ? u"full"_s : u"readonly"_s;
+}
+
+class DiffBuilder final
+{
+public:
+    QList<ConfigChange> changes;
+
+    void add(Kind kind, const QString &service, const QString &group, const QString &name,
+        const QString &before = {}, const QString &after = {})
+    {
+        changes.append({kind, service, group, name, {}, before, after});
+    }
+
+    /// One change for several fields: a single field keeps its bare values,
+    /// several are written "field value, field value".
+    void addFields(Kind kind, const QString &service, const QString &group, const QString &name,
+        const FieldChanges &fields)
+    {
+        if (fields.isEmpty())
+            return;
+        ConfigChange change{kind, service, group, name, {}, {}, {}};
+        if (fields.size() == 1) {
+            change.fields = {fields.first().field};
+            change.before = fields.first().before;
+            change.after = fields.first().after;
+        } else {
+            QStringList before;
+            QStringList after;
+            for (const FieldChange &field : fields) {
+                change.fields.append(field.field);
+                before.append(field.field + u' ' + field.before);
+                after.append(field.field + u' ' + field.after);
+            }
+            change.before = before.join(u", "_s);
+            change.after = after.join(u", "_s);
+        }
+        changes.append(change);
+    }
+};
+
+/// Items of two lists matched by name. A repeated name (which the
+/// validator refuses) counts once, at its first place.
+template<typename T>
+struct Matching
+{
+    QList<const T *> removed;  ///< in `running` order
+    QList<const T *> added;  ///< in `next` order
+    QList<std::pair<const T *, const T *>> kept;  ///< (running, next), in `next` order
+};
+
+template<typename T>
+QHash<QString, const T *> indexByName(const QList<T> &items)
+{
+    QHash<QString, const T *> index;
+    index.reserve(items.size());
+    for (const T &item : items) {
+        if (!index.contains(item.name))
+            index.insert(item.name, &item);
+    }
+    return index;
+}
+
+template<typename T>
+Matching<T> matchByName(const QList<T> &running, const QList<T> &next)
+{
+    const QHash<QString, const T *> runningIndex = indexByName(running);
+    const QHash<QString, const T *> nextIndex = indexByName(next);
+    Matching<T> matching;
+    for (const T &item : running) {
+        if (runningIndex.value(item.name) == &item && !nextIndex.contains(item.name))
+            matching.removed.append(&item);
+    }
+    for (const T &item : next) {
+        if (nextIndex.value(item.name) != &item)
+            continue;
+        if (const T *old = runningIndex.value(item.name))
+            matching.kept.append(std::pair(old, &item));
+        else
+            matching.added.append(&item);
+    }
+    return matching;
+}
+
+/// Items of `from` with no item of the same value in `in`, counting
+/// repeats (a listener written twice and then once is one removal).
+QStringList missing(const QStringList &from, const QStringList &in)
+{
+    QStringList rest = in;
+    QStringList out;
+    for (const QString &item : from) {
+        const qsizetype index = rest.indexOf(item);
+        if (index < 0)
+            out.append(item);
+        else
+            rest.removeAt(index);
+    }
+    return out;
+}
+
+}  // namespace
+
+QString ConfigChange::description() const
+{
+    QStringList context;
+    if (!service.isEmpty())
+        context.append(u"service "_s + service);
+    if (!group.isEmpty())
+        context.append(u"group "_s + group);
+    const QString where = context.join(u": "_s);
+
+    QString changed;
+    if (fields.size() == 1 && fields.first() == "password"_L1)
+        changed = u"password changed"_s;
+    else if (fields.size() == 1)
+        changed = fields.first() + u' ' + before + u" -> "_s + after;
+    else
+        changed = before + u" -> "_s + after;
+
+    switch (kind) {
+    case Kind::ServiceAdded:
+        return u"service "_s + service + u" added"_s;
+    case Kind::ServiceRemoved:
+        return u"service "_s + service + u" removed"_s;
+    case Kind::ListenerAdded:
+        return where + u": listener "_s + name + u" added"_s;
+    case Kind::ListenerRemoved:
+        return where + u": listener "_s + name + u" removed"_s;
+    case Kind::GroupAdded:
+        return where + u" added"_s;
+    case Kind::GroupRemoved:
+        return where + u" removed"_s;
+    case Kind::GroupEnabled:
+        return where + u": enabled group "_s + text(before) + u" -> "_s + text(after);
+    case Kind::SchedulerChanged:
+        return where + u": "_s + changed;
+    case Kind::GroupHealthChanged:
+        return where + u": health: "_s + changed;
+    case Kind::HostAdded:
+        return where + u": host "_s + name + u" added ("_s + after + u')';
+    case Kind::HostRemoved:
+        return where + u": host "_s + name + u" removed"_s;
+    case Kind::HostChanged:
+        return where + u": host "_s + name + u": "_s + changed;
+    case Kind::UserAdded:
+        return u"admin: user "_s + name + u" added ("_s + after + u')';
+    case Kind::UserRemoved:
+        return u"admin: user "_s + name + u" removed"_s;
+    case Kind::UserChanged:
+        return u"admin: user "_s + name + u": "_s + changed;
+    case Kind::ServiceSettingsChanged:
+        return where + u": "_s + name + u": "_s + changed;
+    case Kind::SettingsChanged: {
+        const QString area = name == "health"_L1 ? u"default health"_s
+            : name == "timeouts"_L1              ? u"default timeouts"_s
+                                                 : name;
+        return area + u": "_s + changed;
+    }
+    }
+    return changed;
+}
+
+QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
+{
+    DiffBuilder diff;
+
+    // Services. Removals first: a replacement may want the same port.
+    const Matching<ServiceConfig> services = matchByName(running.services, next.services);
+    for (const ServiceConfig *service : services.removed)
+        diff.add(Kind::ServiceRemoved, service->name, {}, {});
+    for (const ServiceConfig *service : services.added)
+        diff.add(Kind::ServiceAdded, service->name, {}, {});
+
+    // Listeners.
+    for (const auto &[old, service] : services.kept) {
+        for (const QString &listener : missing(old->listeners, service->listeners))
+            diff.add(Kind::ListenerRemoved, service->name, {}, listener);
+        for (const QString &listener : missing(service->listeners, old->listeners))
+            diff.add(Kind::ListenerAdded, service->name, {}, listener);
+    }
+
+    // Groups, their scheduling and health, and which one is enabled.
+    QList<std::pair<const ServiceConfig *, Matching<GroupConfig>>> groupsByService;
+    for (const auto &[old, service] : services.kept) {
+        const Matching<GroupConfig> groups = matchByName(old->groups, service->groups);
+        groupsByService.append(std::pair(service, groups));
+        for (const GroupConfig *group : groups.removed)
+            diff.add(Kind::GroupRemoved, service->name, group->name, {});
+        for (const GroupConfig *group : groups.added)
+            diff.add(Kind::GroupAdded, service->name, group->name, {});
+        const HealthConfig oldServiceHealth = old->health.value_or(running.health);
+        const HealthConfig newServiceHealth = service->health.value_or(next.health);
+        for (const auto &[oldGroup, group] : groups.kept) {
+            FieldChanges scheduling;
+            compareText(scheduling, u"scheduler"_s, oldGroup->scheduler, group->scheduler);
+            compareDuration(scheduling, u"stickytime"_s, oldGroup->stickyTimeoutMs, group->stickyTimeoutMs);
+            diff.addFields(Kind::SchedulerChanged, service->name, group->name, {}, scheduling);
+            diff.addFields(Kind::GroupHealthChanged, service->name, group->name, {},
+                overrideChanges(
+                    oldGroup->health, oldServiceHealth, group->health, newServiceHealth, healthChanges));
+        }
+        if (old->enabledGroup != service->enabledGroup) {
+            diff.changes.append({Kind::GroupEnabled, service->name, {}, {}, {u"enabled"_s}, old->enabledGroup,
+                service->enabledGroup});
+        }
+    }
+
+    // Hosts of the groups that stay.
+    for (const auto &[service, groups] : groupsByService) {
+        for (const auto &[oldGroup, group] : groups.kept) {
+            const Matching<HostConfig> hosts = matchByName(oldGroup->hosts, group->hosts);
+            for (const HostConfig *host : hosts.removed)
+                diff.add(Kind::HostRemoved, service->name, group->name, host->name, host->address);
+            for (const HostConfig *host : hosts.added)
+                diff.add(Kind::HostAdded, service->name, group->name, host->name, {}, host->address);
+            for (const auto &[oldHost, host] : hosts.kept) {
+                FieldChanges fields;
+                // The address is compared too: a host that keeps its name
+                // but moves is a different backend.
+                compareText(fields, u"address"_s, oldHost->address, host->address);
+                compareInt(fields, u"weight"_s, oldHost->weight, host->weight);
+                compareInt(fields, u"maxconns"_s, oldHost->maxConns, host->maxConns);
+                compare(fields, u"state"_s, oldHost->adminState, host->adminState, hostAdminStateName);
+                diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
+            }
+        }
+    }
+
+    // Admin users. A password hash is never shown, only that it changed.
+    const Matching<AdminUser> users = matchByName(running.admin.users, next.admin.users);
+    for (const AdminUser *user : users.removed)
+        diff.add(Kind::UserRemoved, {}, {}, user->name, accessName(user->access));
+    for (const AdminUser *user : users.added)
+        diff.add(Kind::UserAdded, {}, {}, user->name, {}, accessName(user->access));
+    for (const auto &[oldUser, user] : users.kept) {
+        FieldChanges fields;
+        if (oldUser->passwordHash != user->passwordHash)
+            fields.append({u"password"_s, hidden, hidden});
+        compare(fields, u"access"_s, oldUser->access, user->access, accessName);
+        diff.addFields(Kind::UserChanged, {}, {}, user->name, fields);
+    }
+
+    // Service settings, then the top level.
+    for (const auto &[old, service] : services.kept) {
+        diff.addFields(Kind::ServiceSettingsChanged, service->name, {}, u"timeouts"_s,
+            overrideChanges(
+                old->timeouts, running.timeouts, service->timeouts, next.timeouts, timeoutChanges));
+        diff.addFields(Kind::ServiceSettingsChanged, service->name, {}, u"health"_s,
+            overrideChanges(old->health, running.health, service->health, next.health, healthChanges));
+    }
+
+    FieldChanges settings;
+    compareInt(settings, u"version"_s, running.version, next.version);
+    compareInt(settings, u"workers"_s, running.settings.workers, next.settings.workers);
+    compareInt(settings, u"maxconns"_s, running.settings.maxConnections, next.settings.maxConnections);
+    compareDuration(
+        settings, u"draintimeout"_s, running.settings.drainTimeoutMs, next.settings.drainTimeoutMs);
+    compare(settings, u"persist"_s, running.settings.persist, next.settings.persist, persistName);
+    diff.addFields(Kind::SettingsChanged, {}, {}, u"settings"_s, settings);
+
+    FieldChanges checkTime;
+    compareDuration(checkTime, u"time"_s, running.checkTimeMs, next.checkTimeMs);
+    diff.addFields(Kind::SettingsChanged, {}, {}, u"checktime"_s, checkTime);
+
+    diff.addFields(Kind::SettingsChanged, {}, {}, u"health"_s, healthChanges(running.health, next.health));
+    diff.addFields(
+        Kind::SettingsChanged, {}, {}, u"timeouts"_s, timeoutChanges(running.timeouts, next.timeouts));
+
+    FieldChanges admin;
+    compareBool(admin, u"enabled"_s, running.admin.enabled, next.admin.enabled);
+    compareText(admin, u"listen"_s, running.admin.listen, next.admin.listen);
+    compareText(admin, u"cert"_s, running.admin.tlsCertificate, next.admin.tlsCertificate);
+    compareText(admin, u"key"_s, running.admin.tlsKey, next.admin.tlsKey);
+    compareBool(admin, u"insecure"_s, running.admin.allowInsecureRemote, next.admin.allowInsecureRemote);
+    compareBool(admin, u"metricspublic"_s, running.admin.metricsPublic, next.admin.metricsPublic);
+    diff.addFields(Kind::SettingsChanged, {}, {}, u"admin"_s, admin);
+
+    FieldChanges logging;
+    compareText(logging, u"file"_s, running.logging.file, next.logging.file);
+    compareText(logging, u"level"_s, running.logging.level, next.logging.level);
+    compareBool(logging, u"connections"_s, running.logging.connections, next.logging.connections);
+    diff.addFields(Kind::SettingsChanged, {}, {}, u"logging"_s, logging);
+
+    return diff.changes;
+}
+
+}  // namespace Balancier

@@ -1,0 +1,713 @@
+#include "configdocument.h"
+
+#include "configreader.h"
+#include "configxmlstream.h"
+#include "duration.h"
+#include "scheduling/scheduler.h"
+#include "xmlnode.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+struct ConfigDocument::Private
+{
+    XmlNode document;
+};
+
+namespace {
+
+/// How an attribute's text maps to a model value; two spellings that read
+/// the same ("120" and "2m", "yes" and "true", "rand" and "random") are equal.
+enum class ValueKind
+{
+    Text,
+    Integer,
+    Duration,
+    Boolean,
+    Scheduler,
+    Bytes,  ///< send/expect with \r \n \t \\ \xHH escapes
+    AdminState,
+    Keyword,  ///< persist, level, access: exact words
+};
+
+/// One attribute as the model wants it.
+struct Attribute
+{
+    QLatin1StringView name;
+    ValueKind kind;
+    QString value;  ///< the model's value, formatted for writing
+    /// What a reader takes when the attribute is missing; nullopt when the
+    /// attribute is required.
+    std::optional<QString> absent;
+    /// Written on a new element even when it equals `absent` (names,
+    /// addresses, access rights: what a reader of the file needs to see).
+    bool alwaysWrite = false;
+};
+
+QString yesNo(bool value)
+{
+    return value ? u"yes"_s : u"no"_s;
+}
+
+QString escapeBytes(const QByteArray &bytes)
+{
+    QString out;
+    out.reserve(bytes.size());
+    for (const char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        switch (c) {
+        case '\\':
+            out += "\\\\"_L1;
+            break;
+        case '\r':
+            out += "\\r"_L1;
+            break;
+        case '\n':
+            out += "\\n"_L1;
+            break;
+        case '\t':
+            out += "\\t"_L1;
+            break;
+        default:
+            if (c >= 0x20 && c < 0x7f)
+                out += QLatin1Char(byte);
+            else
+                out += "\\x"_L1 + QString::number(c, 16).toUpper().rightJustified(2, u'0');
+        }
+    }
+    return out;
+}
+
+std::optional<QByteArray> unescapeBytes(QStringView text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size());
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8.at(i);
+        if (c != '\\') {
+            out += c;
+            continue;
+        }
+        if (++i >= utf8.size())
+            return std::nullopt;
+        switch (utf8.at(i)) {
+        case 'r':
+            out += '\r';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case 'x': {
+            if (i + 2 >= utf8.size())
+                return std::nullopt;
+            bool ok = false;
+            const int value = utf8.mid(i + 1, 2).toInt(&ok, 16);
+            if (!ok)
+                return std::nullopt;
+            out += static_cast<char>(value);
+            i += 2;
+            break;
+        }
+        default:
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+/// The value an attribute text stands for, as a comparable string; nullopt
+/// when the text is not valid for its kind (then it differs from anything).
+std::optional<QString> canonical(ValueKind kind, QStringView text)
+{
+    switch (kind) {
+    case ValueKind::Text:
+    case ValueKind::Keyword:
+        return text.toString();
+    case ValueKind::Integer: {
+        bool ok = false;
+        const qlonglong value = text.trimmed().toLongLong(&ok);
+        return ok ? std::optional<QString>(QString::number(value)) : std::nullopt;
+    }
+    case ValueKind::Duration: {
+        const std::optional<qint64> value = parseDuration(text);
+        return value ? std::optional<QString>(QString::number(*value)) : std::nullopt;
+    }
+    case ValueKind::Boolean: {
+        const std::optional<bool> value = ConfigXmlStream::parseBool(text);
+        return value ? std::optional<QString>(*value ? u"1"_s : u"0"_s) : std::nullopt;
+    }
+    case ValueKind::Scheduler: {
+        // An unknown name is kept as written, like the reader keeps it.
+        const QString name = SchedulerRegistry::canonicalName(text);
+        return name.isEmpty() ? text.toString() : name;
+    }
+    case ValueKind::Bytes: {
+        const std::optional<QByteArray> bytes = unescapeBytes(text);
+        return bytes ? std::optional<QString>(QString::fromLatin1(bytes->toHex())) : std::nullopt;
+    }
+    case ValueKind::AdminState: {
+        const std::optional<HostAdminState> state = hostAdminStateFromName(text);
+        return state ? std::optional<QString>(hostAdminStateName(*state)) : std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+bool sameValue(ValueKind kind, QStringView a, QStringView b)
+{
+    const std::optional<QString> ca = canonical(kind, a);
+    return ca && ca == canonical(kind, b);
+}
+
+/// Sets the attributes of `element` to what the model says. An attribute
+/// already written keeps its spelling when it still reads the same; a
+/// missing one is added only when the reader would otherwise infer a
+/// different value, at its canonical place among the known attributes.
+void applyAttributes(XmlNode &element, const QList<Attribute> &attributes, bool isNew)
+{
+    for (qsizetype i = 0; i < attributes.size(); ++i) {
+        const Attribute &attribute = attributes.at(i);
+        const qsizetype index = element.attributeIndex(attribute.name);
+        if (index >= 0) {
+            if (!sameValue(attribute.kind, element.attributes.at(index).value, attribute.value))
+                element.attributes[index].value = attribute.value;
+            continue;
+        }
+        const bool inferred
+            = attribute.absent && sameValue(attribute.kind, *attribute.absent, attribute.value);
+        if (inferred && !(isNew && attribute.alwaysWrite))
+            continue;
+        // After every known attribute that precedes it canonically.
+        qsizetype position = 0;
+        for (qsizetype j = 0; j < i; ++j)
+            position = std::max(position, element.attributeIndex(attributes.at(j).name) + 1);
+        element.insertAttribute(position, attribute.name, attribute.value);
+    }
+}
+
+// ---- the attributes of each element ---------------------------------------
+
+QList<Attribute> settingsAttributes(const SettingsConfig &settings)
+{
+    const SettingsConfig defaults;
+    const auto persistName = [](PersistMode mode) {
+        return mode == PersistMode::Auto ? u"auto"_s : u"manual"_s;
+    };
+    return {
+        {"workers"_L1, ValueKind::Integer, QString::number(settings.workers),
+            QString::number(defaults.workers)},
+        {"maxconns"_L1, ValueKind::Integer, QString::number(settings.maxConnections),
+            QString::number(defaults.maxConnections)},
+        {"draintimeout"_L1, ValueKind::Duration, formatDuration(settings.drainTimeoutMs),
+            formatDuration(defaults.drainTimeoutMs)},
+        {"persist"_L1, ValueKind::Keyword, persistName(settings.persist), persistName(defaults.persist)},
+    };
+}
+
+QList<Attribute> checkTimeAttributes(qint64 checkTimeMs)
+{
+    return {{"time"_L1, ValueKind::Duration, formatDuration(checkTimeMs), formatDuration(0)}};
+}
+
+/// `inherited`: what the element's parent level says, which a reader takes
+/// for every attribute the element leaves out.
+QList<Attribute> healthAttributes(const HealthConfig &health, const HealthConfig &inherited)
+{
+    return {
+        {"interval"_L1, ValueKind::Duration, formatDuration(health.intervalMs),
+            formatDuration(inherited.intervalMs)},
+        {"timeout"_L1, ValueKind::Duration, formatDuration(health.timeoutMs),
+            formatDuration(inherited.timeoutMs)},
+        {"rise"_L1, ValueKind::Integer, QString::number(health.rise), QString::number(inherited.rise)},
+        {"fall"_L1, ValueKind::Integer, QString::number(health.fall), QString::number(inherited.fall)},
+        {"downinterval"_L1, ValueKind::Duration, formatDuration(health.downIntervalMs),
+            formatDuration(inherited.downIntervalMs)},
+        {"aggressiveinterval"_L1, ValueKind::Duration, formatDuration(health.aggressiveIntervalMs),
+            formatDuration(inherited.aggressiveIntervalMs)},
+        {"active"_L1, ValueKind::Boolean, yesNo(health.active), yesNo(inherited.active)},
+        {"send"_L1, ValueKind::Bytes, escapeBytes(health.send), escapeBytes(inherited.send)},
+        {"expect"_L1, ValueKind::Bytes, escapeBytes(health.expect), escapeBytes(inherited.expect)},
+    };
+}
+
+QList<Attribute> timeoutAttributes(const TimeoutConfig &timeouts, const TimeoutConfig &inherited)
+{
+    return {
+        {"connect"_L1, ValueKind::Duration, formatDuration(timeouts.connectMs),
+            formatDuration(inherited.connectMs)},
+        {"idle"_L1, ValueKind::Duration, formatDuration(timeouts.idleMs), formatDuration(inherited.idleMs)},
+    };
+}
+
+QList<Attribute> loggingAttributes(const LoggingConfig &logging)
+{
+    const LoggingConfig defaults;
+    return {
+        {"file"_L1, ValueKind::Text, logging.file, defaults.file},
+        {"level"_L1, ValueKind::Keyword, logging.level, defaults.level},
+        {"connections"_L1, ValueKind::Boolean, yesNo(logging.connections), yesNo(defaults.connections)},
+    };
+}
+
+QList<Attribute> adminAttributes(const AdminConfig &admin)
+{
+    const AdminConfig defaults;
+    return {
+        {"listen"_L1, ValueKind::Text, admin.listen, defaults.listen, true},
+        {"cert"_L1, ValueKind::Text, admin.tlsCertificate, defaults.tlsCertificate},
+        {"key"_L1, ValueKind::Text, admin.tlsKey, defaults.tlsKey},
+        {"insecure"_L1, ValueKind::Boolean, yesNo(admin.allowInsecureRemote),
+            yesNo(defaults.allowInsecureRemote)},
+        {"metricspublic"_L1, ValueKind::Boolean, yesNo(admin.metricsPublic), yesNo(defaults.metricsPublic)},
+    };
+}
+
+QString accessName(AdminUser::Access access)
+{
+    return access == AdminUser::Access::Full ? u"full"_s : u"readonly"_s;
+}
+
+QList<Attribute> userAttributes(const AdminUser &user)
+{
+    return {
+        {"name"_L1, ValueKind::Text, user.name, std::nullopt, true},
+        {"password"_L1, ValueKind::Text, user.passwordHash, std::nullopt, true},
+        {"access"_L1, ValueKind::Keyword, accessName(user.access), accessName(AdminUser().access), true},
+    };
+}
+
+QList<Attribute> groupAttributes(const GroupConfig &group)
+{
+    const GroupConfig defaults;
+    return {
+        {"name"_L1, ValueKind::Text, group.name, std::nullopt, true},
+        {"scheduler"_L1, ValueKind::Scheduler, group.scheduler, defaults.scheduler},
+        {"stickytime"_L1, ValueKind::Duration, formatDuration(group.stickyTimeoutMs),
+            formatDuration(defaults.stickyTimeoutMs)},
+    };
+}
+
+QList<Attribute> hostAttributes(const HostConfig &host)
+{
+    const HostConfig defaults;
+    return {
+        {"name"_L1, ValueKind::Text, host.name, std::nullopt, true},
+        {"ip"_L1, ValueKind::Text, host.address, std::nullopt, true},
+        {"weight"_L1, ValueKind::Integer, QString::number(host.weight), QString::number(defaults.weight)},
+        {"maxconns"_L1, ValueKind::Integer, QString::number(host.maxConns),
+            QString::number(defaults.maxConns)},
+        {"state"_L1, ValueKind::AdminState, hostAdminStateName(host.adminState),
+            hostAdminStateName(defaults.adminState)},
+    };
+}
+
+// ---- structure -------------------------------------------------------------
+
+// The canonical order of child elements: where a new element goes when no
+// sibling of its own kind exists yet.
+const QList<QLatin1StringView> rootOrder
+    = {"settings"_L1, "checktime"_L1, "health"_L1, "timeouts"_L1, "logging"_L1, "admin"_L1, "service"_L1};
+const QList<QLatin1StringView> serviceOrder
+    = {"listen"_L1, "timeouts"_L1, "health"_L1, "group"_L1, "enable"_L1};
+const QList<QLatin1StringView> groupOrder = {"health"_L1, "host"_L1};
+const QList<QLatin1StringView> adminOrder = {"user"_L1};
+
+/// An element of the config vocabulary: no prefix and no default namespace
+/// of its own. Anything else (foreign namespaces) is left as it is.
+bool isNative(const XmlNode &node)
+{
+    if (!node.isElement() || !node.prefix().isEmpty())
+        return false;
+    const qsizetype xmlns = node.attributeIndex(u"xmlns");
+    return xmlns < 0 || node.attributes.at(xmlns).value.isEmpty();
+}
+
+qsizetype rankOf(const QList<QLatin1StringView> &order, QAnyStringView name)
+{
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        if (QAnyStringView::equal(order.at(i), name))
+            return i;
+    }
+    return -1;
+}
+
+bool isKind(const XmlNode &node, QLatin1StringView kind)
+{
+    return isNative(node) && node.name == kind;
+}
+
+/// A comment standing on the same line right after children[index] belongs
+/// to it: it moves and goes with it.
+std::size_t endOfItem(const XmlNode &parent, std::size_t index)
+{
+    if (index + 1 < parent.children.size() && parent.children[index + 1].sameLine)
+        return index + 2;
+    return index + 1;
+}
+
+void removeChild(XmlNode &parent, std::size_t index)
+{
+    const std::size_t end = endOfItem(parent, index);
+    const bool blankLine = parent.children[index].blankLineBefore;
+    parent.children.erase(
+        parent.children.begin() + qsizetype(index), parent.children.begin() + qsizetype(end));
+    if (blankLine && index < parent.children.size())
+        parent.children[index].blankLineBefore = true;
+}
+
+/// Inserts a new element after the last sibling of its kind; else after the
+/// last sibling that canonically precedes it; else before the first that
+/// follows it (and before the comments just above that one, which describe
+/// it); else at the end.
+void insertChild(
+    XmlNode &parent, XmlNode child, QLatin1StringView kind, const QList<QLatin1StringView> &order)
+{
+    const qsizetype rank = rankOf(order, kind);
+    std::optional<std::size_t> sameKind;
+    std::optional<std::size_t> preceding;
+    std::optional<std::size_t> following;
+    for (std::size_t i = 0; i < parent.children.size(); ++i) {
+        const XmlNode &node = parent.children[i];
+        if (!isNative(node))
+            continue;
+        const qsizetype nodeRank = rankOf(order, node.name);
+        if (node.name == kind)
+            sameKind = i;
+        else if (nodeRank >= 0 && nodeRank < rank)
+            preceding = i;
+        else if (nodeRank > rank && !following)
+            following = i;
+    }
+
+    std::size_t position = parent.children.size();
+    if (sameKind || preceding) {
+        const std::size_t after = sameKind ? *sameKind : *preceding;
+        if (sameKind)
+            child.blankLineBefore = parent.children[after].blankLineBefore;
+        position = endOfItem(parent, after);
+    } else if (following) {
+        position = *following;
+        while (position > 0 && !parent.children[position].blankLineBefore
+            && parent.children[position - 1].type == XmlNode::Type::Comment
+            && !parent.children[position - 1].sameLine) {
+            --position;
+        }
+    }
+    parent.children.insert(parent.children.begin() + qsizetype(position), std::move(child));
+}
+
+/// Keeps the first element of `kind` in step with the model: updated when
+/// `wanted`, removed when not, created when missing and either `keepEmpty`
+/// or some attribute differs from what the reader would infer.
+template<typename Fill>
+void syncSingleton(XmlNode &parent, QLatin1StringView kind, const QList<QLatin1StringView> &order,
+    bool wanted, bool keepEmpty, Fill fill)
+{
+    for (std::size_t i = 0; i < parent.children.size(); ++i) {
+        if (!isKind(parent.children[i], kind))
+            continue;
+        if (wanted)
+            fill(parent.children[i], false);
+        else
+            removeChild(parent, i);
+        return;
+    }
+    if (!wanted)
+        return;
+    XmlNode element = XmlNode::element(kind);
+    fill(element, true);
+    if (keepEmpty || !element.attributes.isEmpty() || !element.children.empty())
+        insertChild(parent, std::move(element), kind, order);
+}
+
+/// Matches the elements of `kind` to model items by key: matched elements
+/// are updated in place, the others removed (a duplicate name counts as
+/// removed), and items without an element get a new one after the last
+/// element of their kind, in model order.
+template<typename Item, typename Key, typename Fill>
+void syncList(XmlNode &parent, QLatin1StringView kind, const QList<QLatin1StringView> &order,
+    const QList<Item> &items, Key keyOfItem, QLatin1StringView keyAttribute, Fill fill)
+{
+    // Unmatched item indices by key, first first (a list may repeat a key).
+    QHash<QString, QList<qsizetype>> unmatched;
+    for (qsizetype j = 0; j < items.size(); ++j)
+        unmatched[keyOfItem(items.at(j))].append(j);
+    QList<bool> matched(items.size(), false);
+    std::vector<std::size_t> removed;
+    for (std::size_t i = 0; i < parent.children.size(); ++i) {
+        XmlNode &node = parent.children[i];
+        if (!isKind(node, kind))
+            continue;
+        const auto it = unmatched.find(node.attribute(keyAttribute));
+        if (it == unmatched.end() || it->isEmpty()) {
+            removed.push_back(i);
+            continue;
+        }
+        const qsizetype match = it->takeFirst();
+        matched[match] = true;
+        fill(node, items.at(match), false);
+    }
+    for (auto it = removed.rbegin(); it != removed.rend(); ++it)
+        removeChild(parent, *it);
+    for (qsizetype j = 0; j < items.size(); ++j) {
+        if (matched.at(j))
+            continue;
+        XmlNode element = XmlNode::element(kind);
+        fill(element, items.at(j), true);
+        insertChild(parent, std::move(element), kind, order);
+    }
+}
+
+void syncHost(XmlNode &element, const HostConfig &host, bool isNew)
+{
+    applyAttributes(element, hostAttributes(host), isNew);
+}
+
+void syncGroup(XmlNode &element, const GroupConfig &group, const HealthConfig &serviceHealth, bool isNew)
+{
+    applyAttributes(element, groupAttributes(group), isNew);
+    syncSingleton(
+        element, "health"_L1, groupOrder, group.health.has_value(), true, [&](XmlNode &health, bool fresh) {
+            applyAttributes(health, healthAttributes(*group.health, serviceHealth), fresh);
+        });
+    syncList(
+        element, "host"_L1, groupOrder, group.hosts, [](const HostConfig &host) { return host.name; },
+        "name"_L1, syncHost);
+}
+
+void syncService(XmlNode &element, const ServiceConfig &service, const Config &config, bool isNew)
+{
+    applyAttributes(element, {{"name"_L1, ValueKind::Text, service.name, std::nullopt, true}}, isNew);
+    syncList(
+        element, "listen"_L1, serviceOrder, service.listeners,
+        [](const QString &listener) { return listener; }, "ip"_L1,
+        [](XmlNode &listen, const QString &listener, bool fresh) {
+            applyAttributes(listen, {{"ip"_L1, ValueKind::Text, listener, std::nullopt, true}}, fresh);
+        });
+    syncSingleton(element, "timeouts"_L1, serviceOrder, service.timeouts.has_value(), true,
+        [&](XmlNode &timeouts, bool fresh) {
+            applyAttributes(timeouts, timeoutAttributes(*service.timeouts, config.timeouts), fresh);
+        });
+    syncSingleton(element, "health"_L1, serviceOrder, service.health.has_value(), true,
+        [&](XmlNode &health, bool fresh) {
+            applyAttributes(health, healthAttributes(*service.health, config.health), fresh);
+        });
+    const HealthConfig serviceHealth = service.health.value_or(config.health);
+    syncList(
+        element, "group"_L1, serviceOrder, service.groups,
+        [](const GroupConfig &group) { return group.name; }, "name"_L1,
+        [&](XmlNode &group, const GroupConfig &groupConfig, bool fresh) {
+            syncGroup(group, groupConfig, serviceHealth, fresh);
+        });
+    // Without <enable> a reader takes the first group. A service written
+    // that way stays so while the first group is still the one enabled; a
+    // new service says it explicitly.
+    const XmlNode *firstGroup = nullptr;
+    bool hasEnable = false;
+    for (const XmlNode &child : element.children) {
+        if (!firstGroup && isKind(child, "group"_L1))
+            firstGroup = &child;
+        hasEnable = hasEnable || isKind(child, "enable"_L1);
+    }
+    const bool implied = firstGroup && firstGroup->attribute(u"name") == service.enabledGroup;
+    const bool writeEnable = !service.enabledGroup.isEmpty() && (isNew || hasEnable || !implied);
+    syncSingleton(element, "enable"_L1, serviceOrder, writeEnable, true, [&](XmlNode &enable, bool fresh) {
+        applyAttributes(
+            enable, {{"group"_L1, ValueKind::Text, service.enabledGroup, std::nullopt, true}}, fresh);
+    });
+}
+
+void syncRoot(XmlNode &root, const Config &config)
+{
+    applyAttributes(root,
+        {{"version"_L1, ValueKind::Integer, QString::number(config.version), std::nullopt, true}}, false);
+    syncSingleton(root, "settings"_L1, rootOrder, true, false, [&](XmlNode &element, bool fresh) {
+        applyAttributes(element, settingsAttributes(config.settings), fresh);
+    });
+    syncSingleton(root, "checktime"_L1, rootOrder, true, false, [&](XmlNode &element, bool fresh) {
+        applyAttributes(element, checkTimeAttributes(config.checkTimeMs), fresh);
+    });
+    syncSingleton(root, "health"_L1, rootOrder, true, false, [&](XmlNode &element, bool fresh) {
+        applyAttributes(element, healthAttributes(config.health, HealthConfig()), fresh);
+    });
+    syncSingleton(root, "timeouts"_L1, rootOrder, true, false, [&](XmlNode &element, bool fresh) {
+        applyAttributes(element, timeoutAttributes(config.timeouts, TimeoutConfig()), fresh);
+    });
+    syncSingleton(root, "logging"_L1, rootOrder, true, false, [&](XmlNode &element, bool fresh) {
+        applyAttributes(element, loggingAttributes(config.logging), fresh);
+    });
+    syncSingleton(root, "admin"_L1, rootOrder, config.admin.enabled, true, [&](XmlNode &element, bool fresh) {
+        applyAttributes(element, adminAttributes(config.admin), fresh);
+        syncList(
+            element, "user"_L1, adminOrder, config.admin.users,
+            [](const AdminUser &user) { return user.name; }, "name"_L1,
+            [](XmlNode &user, const AdminUser &userConfig, bool userIsNew) {
+                applyAttributes(user, userAttributes(userConfig), userIsNew);
+            });
+    });
+    syncList(
+        root, "service"_L1, rootOrder, config.services,
+        [](const ServiceConfig &service) { return service.name; }, "name"_L1,
+        [&](XmlNode &element, const ServiceConfig &service, bool fresh) {
+            syncService(element, service, config, fresh);
+        });
+}
+
+XmlNode emptyDocument()
+{
+    XmlNode document;
+    document.type = XmlNode::Type::Document;
+    XmlNode root = XmlNode::element(u"balancier"_s);
+    root.setAttribute(u"version"_s, u"1"_s);
+    document.children.push_back(std::move(root));
+    return document;
+}
+
+XmlNode *rootElement(XmlNode &document)
+{
+    for (XmlNode &node : document.children) {
+        if (node.isElement())
+            return &node;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+ConfigDocument::ConfigDocument()
+    : d(std::make_unique<Private>())
+{
+    d->document = emptyDocument();
+}
+
+ConfigDocument::~ConfigDocument() = default;
+
+ConfigDocument::ConfigDocument(const ConfigDocument &other)
+    : d(std::make_unique<Private>(*other.d))
+{ }
+
+ConfigDocument &ConfigDocument::operator=(const ConfigDocument &other)
+{
+    if (this != &other)
+        *d = *other.d;
+    return *this;
+}
+
+bool ConfigDocument::setContent(const QByteArray &xml, QString *error)
+{
+    QString parseError;
+    std::optional<XmlNode> document = XmlNode::parse(xml, &parseError);
+    if (!document) {
+        if (error)
+            *error = u"not well-formed XML: "_s + parseError;
+        return false;
+    }
+    const XmlNode *root = rootElement(*document);
+    const QString rootName = root ? root->name : QString();
+    if (rootName == "balancier"_L1) {
+        d->document = std::move(*document);
+        return true;
+    }
+    if (rootName != "pdconfig"_L1 && rootName != "config"_L1) {
+        if (error)
+            *error = u"the root element <%1> is not a Balancier config; expected <balancier>"_s.arg(rootName);
+        return false;
+    }
+
+    // A legacy file is imported: the document becomes the native form of
+    // what it says. Its comments cannot be mapped and are not kept.
+    const LoadResult imported = ConfigReader::readData(xml, QString());
+    if (!imported.ok()) {
+        if (error) {
+            QStringList messages;
+            for (const Diagnostic &diagnostic : imported.diagnostics) {
+                if (diagnostic.severity == Diagnostic::Severity::Error) {
+                    messages.append(u"line %1, column %2: %3: %4"_s.arg(diagnostic.line)
+                                        .arg(diagnostic.column)
+                                        .arg(diagnostic.element, diagnostic.message));
+                }
+            }
+            *error = u"the legacy config cannot be imported: "_s + messages.join(u"; "_s);
+        }
+        return false;
+    }
+    d->document = emptyDocument();
+    update(imported.config);
+    return true;
+}
+
+void ConfigDocument::update(const Config &config)
+{
+    XmlNode *root = rootElement(d->document);
+    if (!root) {
+        d->document = emptyDocument();
+        root = rootElement(d->document);
+    }
+    syncRoot(*root, config);
+}
+
+QByteArray ConfigDocument::toXml() const
+{
+    return d->document.toXml();
+}
+
+bool ConfigDocument::save(const QString &path, bool backup, QString *error) const
+{
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+
+    const QFileInfo target(path);
+    if (!target.absoluteDir().exists())
+        return fail(u"cannot save %1: the folder %2 does not exist"_s.arg(path, target.absolutePath()));
+
+    if (backup && target.exists()) {
+        const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+        QString backupPath = path + u'.' + stamp + u".bak"_s;
+        for (int n = 2; QFileInfo::exists(backupPath); ++n)
+            backupPath = path + u'.' + stamp + u'-' + QString::number(n) + u".bak"_s;
+        QFile previous(path);
+        if (!previous.copy(backupPath))
+            return fail(u"cannot back up %1 to %2: %3"_s.arg(path, backupPath, previous.errorString()));
+    }
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(u"cannot save %1: %2"_s.arg(path, file.errorString()));
+    const QByteArray xml = toXml();
+    if (file.write(xml) != xml.size()) {
+        file.cancelWriting();
+        return fail(u"cannot save %1: %2"_s.arg(path, file.errorString()));
+    }
+    if (!file.commit())
+        return fail(u"cannot save %1: %2"_s.arg(path, file.errorString()));
+    return true;
+}
+
+QByteArray ConfigDocument::serialize(const Config &config)
+{
+    ConfigDocument document;
+    document.update(config);
+    return document.toXml();
+}
+
+}  // namespace Balancier

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace Balancier::ConfigLimits {
+
+// Bounds shared by the reader (which reports a bad value where it is written)
+// and the validator (which checks models built in code). Every duration fits
+// in a QTimer interval (a signed 32-bit count of milliseconds).
+
+constexpr qint64 maxDurationMs = 24LL * 24 * 60 * 60 * 1000;  // 24d
+constexpr int maxWorkers = 1024;
+constexpr int maxWeight = 10000;
+constexpr int maxRiseFall = 1000;
+/// Bigger files are refused before parsing: a config is a few kilobytes.
+constexpr qint64 maxFileBytes = 16LL * 1024 * 1024;
+
+}  // namespace Balancier::ConfigLimits

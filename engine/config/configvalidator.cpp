@@ -1,0 +1,396 @@
+#include "configvalidator.h"
+
+#include "address.h"
+#include "admin/passwordhash.h"
+#include "configlimits.h"
+#include "duration.h"
+#include "scheduling/scheduler.h"
+
+#include <QHash>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+namespace {
+
+// Element strings name the element, its name attribute when it has one and
+// the attribute concerned: `<host name="a" ip>`. ConfigReader relies on the
+// trailing ` attribute>` to leave out what it has already reported as a
+// missing attribute, so keep that form.
+QString elementText(QStringView tag, QStringView name = {}, QStringView attribute = {})
+{
+    QString out = u'<' + tag;
+    if (attribute != u"name" && !name.isEmpty())
+        out += u" name=\""_s + name + u'"';
+    if (!attribute.isEmpty())
+        out += u' ' + attribute;
+    return out + u'>';
+}
+
+QString quote(QStringView text)
+{
+    return u'"' + text + u'"';
+}
+
+QString wholeRange(int minimum, int maximum)
+{
+    if (maximum == std::numeric_limits<int>::max())
+        return u"a whole number >= "_s + QString::number(minimum);
+    return u"a whole number from "_s + QString::number(minimum) + u" to "_s + QString::number(maximum);
+}
+
+bool isWildcard(const Address &address)
+{
+    return address.host == u"*" || address.host == u"::";
+}
+
+// Whether two listening sockets would fight over the same port.
+bool listenersClash(const Address &a, const Address &b)
+{
+    if (a.port == 0 || b.port == 0 || a.port != b.port)
+        return false;
+    if (a.host.compare(b.host, Qt::CaseInsensitive) == 0 || isWildcard(a) || isWildcard(b))
+        return true;
+    const auto ipv4Any = [](const Address &x) {
+        return x.host == u"0.0.0.0";
+    };
+    const auto ipv6Literal = [](const Address &x) {
+        return x.host.contains(u':');
+    };
+    return (ipv4Any(a) && !ipv6Literal(b)) || (ipv4Any(b) && !ipv6Literal(a));
+}
+
+/// One validation pass over one model.
+class Checker final
+{
+public:
+    Checker(const Config &config, const QString &fileName)
+        : m_config(config)
+        , m_fileName(fileName)
+    { }
+    Q_DISABLE_COPY_MOVE(Checker)
+
+    QList<Diagnostic> run();
+
+private:
+    struct Listener
+    {
+        Address address;
+        SourcePos pos;
+        QString owner;
+    };
+
+    void add(Diagnostic::Severity severity, SourcePos pos, const QString &context, const QString &element,
+        const QString &message);
+    void error(SourcePos pos, const QString &context, const QString &element, const QString &message)
+    {
+        add(Diagnostic::Severity::Error, pos, context, element, message);
+    }
+    QString firstDefined(SourcePos pos) const;
+
+    void checkInt(
+        int value, int minimum, int maximum, SourcePos pos, const QString &context, const QString &element);
+    void checkDuration(
+        qint64 value, qint64 minimum, SourcePos pos, const QString &context, const QString &element);
+    void checkHealth(const HealthConfig &health, SourcePos pos, const QString &context);
+    void checkTimeouts(const TimeoutConfig &timeouts, SourcePos pos, const QString &context);
+    void checkAdmin();
+    void checkService(const ServiceConfig &service);
+    void checkGroup(const ServiceConfig &service, const GroupConfig &group);
+    void checkHost(const QString &context, const HostConfig &host);
+    void addListener(const QString &text, SourcePos pos, const QString &context, const QString &element,
+        const QString &owner);
+
+    const Config &m_config;
+    const QString &m_fileName;
+    QList<Diagnostic> m_out;
+    QList<Listener> m_listeners;
+};
+
+void Checker::add(Diagnostic::Severity severity, SourcePos pos, const QString &context,
+    const QString &element, const QString &message)
+{
+    Diagnostic diagnostic;
+    diagnostic.severity = severity;
+    diagnostic.file = m_fileName;
+    diagnostic.line = pos.line;
+    diagnostic.column = pos.column;
+    diagnostic.element = element;
+    // Without a line number, say where the element sits in the tree instead.
+    diagnostic.message = (pos.isValid() || context.isEmpty()) ? message : context + u": "_s + message;
+    m_out.append(diagnostic);
+}
+
+QString Checker::firstDefined(SourcePos pos) const
+{
+    return pos.isValid() ? u" (first defined on line "_s + QString::number(pos.line) + u')' : QString();
+}
+
+void Checker::checkInt(
+    int value, int minimum, int maximum, SourcePos pos, const QString &context, const QString &element)
+{
+    if (value >= minimum && value <= maximum)
+        return;
+    const QString what = value < 0 && minimum >= 0 ? u" is negative"_s
+        : value < minimum                          ? u" is too small"_s
+                                                   : u" is too large"_s;
+    error(pos, context, element,
+        QString::number(value) + what + u"; expected "_s + wholeRange(minimum, maximum));
+}
+
+void Checker::checkDuration(
+    qint64 value, qint64 minimum, SourcePos pos, const QString &context, const QString &element)
+{
+    if (value < minimum) {
+        error(pos, context, element,
+            formatDuration(value) + u" is too short; expected at least "_s + formatDuration(minimum));
+    } else if (value > ConfigLimits::maxDurationMs) {
+        error(pos, context, element,
+            formatDuration(value) + u" is too long; expected at most "_s
+                + formatDuration(ConfigLimits::maxDurationMs));
+    }
+}
+
+void Checker::checkHealth(const HealthConfig &health, SourcePos pos, const QString &context)
+{
+    const auto element = [](QStringView attribute) {
+        return elementText(u"health", {}, attribute);
+    };
+    checkDuration(health.intervalMs, 1, pos, context, element(u"interval"));
+    checkDuration(health.timeoutMs, 1, pos, context, element(u"timeout"));
+    checkInt(health.rise, 1, ConfigLimits::maxRiseFall, pos, context, element(u"rise"));
+    checkInt(health.fall, 1, ConfigLimits::maxRiseFall, pos, context, element(u"fall"));
+    checkDuration(health.downIntervalMs, 1, pos, context, element(u"downinterval"));
+    checkDuration(health.aggressiveIntervalMs, 1, pos, context, element(u"aggressiveinterval"));
+}
+
+void Checker::checkTimeouts(const TimeoutConfig &timeouts, SourcePos pos, const QString &context)
+{
+    checkDuration(timeouts.connectMs, 1, pos, context, elementText(u"timeouts", {}, u"connect"));
+    checkDuration(timeouts.idleMs, 0, pos, context, elementText(u"timeouts", {}, u"idle"));
+}
+
+void Checker::addListener(
+    const QString &text, SourcePos pos, const QString &context, const QString &element, const QString &owner)
+{
+    QString why;
+    const std::optional<Address> address = parseAddress(text, true, &why);
+    if (!address) {
+        error(pos, context, element, why);
+        return;
+    }
+    for (const Listener &other : m_listeners) {
+        if (listenersClash(*address, other.address)) {
+            const QString where
+                = other.pos.isValid() ? u" (line "_s + QString::number(other.pos.line) + u')' : QString();
+            const QString clash = other.address == *address
+                ? u" is already used by "_s
+                : u" clashes with "_s + other.address.toString() + u", already used by "_s;
+            error(pos, context, element,
+                text + clash + other.owner + where + u"; each listening address and port may be used once"_s);
+            return;
+        }
+    }
+    m_listeners.append({*address, pos, owner});
+}
+
+QList<Diagnostic> Checker::run()
+{
+    if (m_config.version != 1) {
+        error({}, QString(), elementText(u"balancier", {}, u"version"),
+            u"unsupported version "_s + QString::number(m_config.version) + u"; expected 1"_s);
+    }
+    const QString top = u"top-level defaults"_s;
+    const SettingsConfig &settings = m_config.settings;
+    checkInt(settings.workers, 0, ConfigLimits::maxWorkers, {}, u"settings"_s,
+        elementText(u"settings", {}, u"workers"));
+    checkInt(settings.maxConnections, 0, std::numeric_limits<int>::max(), {}, u"settings"_s,
+        elementText(u"settings", {}, u"maxconns"));
+    checkDuration(
+        settings.drainTimeoutMs, 0, {}, u"settings"_s, elementText(u"settings", {}, u"draintimeout"));
+    checkDuration(m_config.checkTimeMs, 0, {}, QString(), elementText(u"checktime", {}, u"time"));
+    checkHealth(m_config.health, {}, top);
+    checkTimeouts(m_config.timeouts, {}, top);
+    static const QStringList levels = {u"debug"_s, u"info"_s, u"warning"_s, u"critical"_s};
+    if (!levels.contains(m_config.logging.level)) {
+        error({}, QString(), elementText(u"logging", {}, u"level"),
+            quote(m_config.logging.level) + u" is not valid; expected one of "_s + levels.join(u", "_s));
+    }
+
+    checkAdmin();
+
+    QHash<QString, SourcePos> seen;
+    for (const ServiceConfig &service : m_config.services) {
+        if (service.name.isEmpty()) {
+            error(service.pos, u"a service"_s, elementText(u"service", {}, u"name"),
+                u"empty name; expected a service name"_s);
+        } else if (seen.contains(service.name)) {
+            error(service.pos, QString(), elementText(u"service", service.name),
+                u"duplicate service name "_s + quote(service.name) + firstDefined(seen.value(service.name)));
+        } else {
+            seen.insert(service.name, service.pos);
+        }
+        checkService(service);
+    }
+    return m_out;
+}
+
+void Checker::checkAdmin()
+{
+    const AdminConfig &admin = m_config.admin;
+    if (!admin.enabled)
+        return;
+    const QString context = u"admin"_s;
+    addListener(admin.listen, admin.pos, context, elementText(u"admin", {}, u"listen"), u"the admin API"_s);
+    if (admin.tlsCertificate.isEmpty() != admin.tlsKey.isEmpty()) {
+        const bool keyMissing = admin.tlsKey.isEmpty();
+        error(admin.pos, context, elementText(u"admin", {}, keyMissing ? u"key" : u"cert"),
+            keyMissing ? u"cert is set but key is not; TLS needs both a certificate and a key"_s
+                       : u"key is set but cert is not; TLS needs both a certificate and a key"_s);
+    }
+    QHash<QString, SourcePos> seen;
+    for (const AdminUser &user : admin.users) {
+        const QString userContext = u"admin user "_s + quote(user.name);
+        if (user.name.isEmpty()) {
+            error(user.pos, u"an admin user"_s, elementText(u"user", {}, u"name"),
+                u"empty name; expected a user name"_s);
+        } else if (seen.contains(user.name)) {
+            error(user.pos, QString(), elementText(u"user", user.name),
+                u"duplicate user name "_s + quote(user.name) + firstDefined(seen.value(user.name)));
+        } else {
+            seen.insert(user.name, user.pos);
+        }
+        const QString element = elementText(u"user", user.name, u"password");
+        QString why;
+        if (user.passwordHash.isEmpty()) {
+            error(user.pos, userContext, element,
+                u"empty password; expected a hash made with `balancierd --hash-password`"_s);
+        } else if (PasswordHash::isLegacyCrypt(user.passwordHash)) {
+            add(Diagnostic::Severity::Warning, user.pos, userContext, element,
+                u"weak legacy DES crypt hash; set a new one with `balancierd --hash-password`"_s);
+        } else if (!PasswordHash::isWellFormed(user.passwordHash, &why)) {
+            error(user.pos, userContext, element, why + u"; make one with `balancierd --hash-password`"_s);
+        }
+    }
+}
+
+void Checker::checkService(const ServiceConfig &service)
+{
+    const QString context = u"service "_s + quote(service.name);
+    const QString serviceElement = elementText(u"service", service.name);
+
+    if (service.listeners.isEmpty())
+        error(service.pos, context, serviceElement, u"no <listen>; a service needs at least one listener"_s);
+    for (qsizetype i = 0; i < service.listeners.size(); ++i) {
+        const SourcePos pos = service.listenerPos.value(i);
+        addListener(service.listeners.at(i), pos, context, elementText(u"listen", {}, u"ip"),
+            u"service "_s + quote(service.name));
+    }
+    if (service.timeouts)
+        checkTimeouts(*service.timeouts, service.pos, context);
+    if (service.health)
+        checkHealth(*service.health, service.pos, context);
+
+    QHash<QString, SourcePos> seen;
+    qsizetype hostCount = 0;
+    for (const GroupConfig &group : service.groups) {
+        if (group.name.isEmpty()) {
+            error(group.pos, context, elementText(u"group", {}, u"name"),
+                u"empty name; expected a group name"_s);
+        } else if (seen.contains(group.name)) {
+            error(group.pos, context, elementText(u"group", group.name),
+                u"duplicate group name "_s + quote(group.name) + firstDefined(seen.value(group.name)));
+        } else {
+            seen.insert(group.name, group.pos);
+        }
+        hostCount += group.hosts.size();
+        checkGroup(service, group);
+    }
+
+    if (hostCount == 0) {
+        error(service.pos, context, serviceElement,
+            u"no <host>; a service needs at least one host in a <group>"_s);
+        return;
+    }
+    const SourcePos enablePos = service.enablePos.isValid() ? service.enablePos : service.pos;
+    const QString enableElement = elementText(u"enable", {}, u"group");
+    QStringList names;
+    for (const GroupConfig &group : service.groups) {
+        if (!names.contains(quote(group.name)))
+            names.append(quote(group.name));
+    }
+    if (service.enabledGroup.isEmpty() && service.enablePos.isValid()) {
+        error(
+            enablePos, context, enableElement, u"empty group name; expected one of "_s + names.join(u", "_s));
+    } else if (service.enabledGroup.isEmpty()) {
+        error(
+            service.pos, context, serviceElement, u"no group is enabled; expected <enable group=\"...\"/>"_s);
+    } else if (const GroupConfig *enabled = service.group(service.enabledGroup); !enabled) {
+        error(enablePos, context, enableElement,
+            u"enabled group "_s + quote(service.enabledGroup) + u" does not exist; expected one of "_s
+                + names.join(u", "_s));
+    } else if (enabled->hosts.isEmpty()) {
+        error(enablePos, context, enableElement,
+            u"enabled group "_s + quote(service.enabledGroup) + u" has no <host>"_s);
+    }
+}
+
+void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
+{
+    const QString context = u"service "_s + quote(service.name) + u", group "_s + quote(group.name);
+    if (SchedulerRegistry::canonicalName(group.scheduler).isEmpty()) {
+        QStringList names;
+        QStringList aliases;
+        for (const SchedulerInfo &info : SchedulerRegistry::all()) {
+            names.append(info.name);
+            aliases.append(info.aliases);
+        }
+        error(group.pos, context, elementText(u"group", group.name, u"scheduler"),
+            u"unknown scheduler "_s + quote(group.scheduler) + u"; expected one of "_s + names.join(u", "_s)
+                + (aliases.isEmpty() ? QString()
+                                     : u" (or a legacy alias: "_s + aliases.join(u", "_s) + u')'));
+    }
+    checkDuration(
+        group.stickyTimeoutMs, 1, group.pos, context, elementText(u"group", group.name, u"stickytime"));
+    if (group.health)
+        checkHealth(*group.health, group.pos, context);
+
+    QHash<QString, SourcePos> seen;
+    for (const HostConfig &host : group.hosts) {
+        if (host.name.isEmpty()) {
+            error(
+                host.pos, context, elementText(u"host", {}, u"name"), u"empty name; expected a host name"_s);
+        } else if (seen.contains(host.name)) {
+            error(host.pos, context, elementText(u"host", host.name),
+                u"duplicate host name "_s + quote(host.name) + u" in group "_s + quote(group.name)
+                    + firstDefined(seen.value(host.name)));
+        } else {
+            seen.insert(host.name, host.pos);
+        }
+        checkHost(context + u", host "_s + quote(host.name), host);
+    }
+}
+
+void Checker::checkHost(const QString &context, const HostConfig &host)
+{
+    QString why;
+    if (!parseAddress(host.address, false, &why))
+        error(host.pos, context, elementText(u"host", host.name, u"ip"), why);
+    checkInt(host.weight, 0, ConfigLimits::maxWeight, host.pos, context,
+        elementText(u"host", host.name, u"weight"));
+    checkInt(host.maxConns, 0, std::numeric_limits<int>::max(), host.pos, context,
+        elementText(u"host", host.name, u"maxconns"));
+}
+
+}  // namespace
+
+QList<Diagnostic> validateConfig(const Config &config, const QString &fileName)
+{
+    Checker checker(config, fileName);
+    return checker.run();
+}
+
+}  // namespace Balancier

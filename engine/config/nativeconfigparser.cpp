@@ -1,0 +1,337 @@
+#include "nativeconfigparser.h"
+
+#include "configlimits.h"
+#include "configxmlstream.h"
+#include "scheduling/scheduler.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+namespace {
+
+constexpr int intMax = std::numeric_limits<int>::max();
+
+}  // namespace
+
+NativeConfigParser::NativeConfigParser(ConfigXmlStream &xml, Config *config)
+    : m_xml(xml)
+    , m_config(config)
+{ }
+
+HealthConfig NativeConfigParser::HealthOverride::appliedTo(HealthConfig base) const
+{
+    base.intervalMs = intervalMs.value_or(base.intervalMs);
+    base.timeoutMs = timeoutMs.value_or(base.timeoutMs);
+    base.rise = rise.value_or(base.rise);
+    base.fall = fall.value_or(base.fall);
+    base.downIntervalMs = downIntervalMs.value_or(base.downIntervalMs);
+    base.aggressiveIntervalMs = aggressiveIntervalMs.value_or(base.aggressiveIntervalMs);
+    base.active = active.value_or(base.active);
+    base.send = send.value_or(base.send);
+    base.expect = expect.value_or(base.expect);
+    return base;
+}
+
+TimeoutConfig NativeConfigParser::TimeoutOverride::appliedTo(TimeoutConfig base) const
+{
+    base.connectMs = connectMs.value_or(base.connectMs);
+    base.idleMs = idleMs.value_or(base.idleMs);
+    return base;
+}
+
+bool NativeConfigParser::readVersion()
+{
+    m_xml.checkAttributes({u"version"_s});
+    const std::optional<QString> version = m_xml.requiredAttribute(u"version");
+    if (!version)
+        return false;
+    if (version->trimmed() != u"1") {
+        // A later format may mean something else by the same words: read nothing.
+        m_xml.attributeError(
+            u"version", u"unsupported version \""_s + *version + u"\"; this program reads version 1"_s);
+        return false;
+    }
+    m_config->version = 1;
+    return true;
+}
+
+bool NativeConfigParser::parse()
+{
+    if (!readVersion())
+        return false;
+
+    bool seenSettings = false;
+    bool seenCheckTime = false;
+    bool seenHealth = false;
+    bool seenTimeouts = false;
+    bool seenLogging = false;
+    bool seenAdmin = false;
+    while (m_xml.readNextChild()) {
+        if (m_xml.isElement(u"service")) {
+            parseService();
+        } else if (m_xml.isElement(u"settings")) {
+            if (claimSingle(&seenSettings))
+                parseSettings();
+        } else if (m_xml.isElement(u"checktime")) {
+            if (claimSingle(&seenCheckTime))
+                parseCheckTime();
+        } else if (m_xml.isElement(u"health")) {
+            if (claimSingle(&seenHealth))
+                m_health = parseHealth();
+        } else if (m_xml.isElement(u"timeouts")) {
+            if (claimSingle(&seenTimeouts))
+                m_timeouts = parseTimeouts();
+        } else if (m_xml.isElement(u"logging")) {
+            if (claimSingle(&seenLogging))
+                parseLogging();
+        } else if (m_xml.isElement(u"admin")) {
+            if (claimSingle(&seenAdmin))
+                parseAdmin();
+        } else {
+            m_xml.rejectElement(u"balancier",
+                {u"settings"_s, u"checktime"_s, u"health"_s, u"timeouts"_s, u"logging"_s, u"admin"_s,
+                    u"service"_s});
+        }
+    }
+    resolveOverrides();
+    return true;
+}
+
+bool NativeConfigParser::claimSingle(bool *seen)
+{
+    if (!*seen) {
+        *seen = true;
+        return true;
+    }
+    const QString tag = u'<' + m_xml.name() + u'>';
+    m_xml.error(m_xml.elementPos(), tag, u"duplicate "_s + tag + u"; expected at most one here"_s);
+    m_xml.skipElement();
+    return false;
+}
+
+void NativeConfigParser::parseSettings()
+{
+    m_xml.checkAttributes({u"workers"_s, u"maxconns"_s, u"draintimeout"_s, u"persist"_s});
+    SettingsConfig &settings = m_config->settings;
+    m_xml.readInt(u"workers", 0, ConfigLimits::maxWorkers, &settings.workers);
+    m_xml.readInt(u"maxconns", 0, intMax, &settings.maxConnections);
+    m_xml.readDuration(u"draintimeout", 0, ConfigLimits::maxDurationMs, &settings.drainTimeoutMs);
+    QString persist;
+    if (m_xml.readChoice(u"persist", {u"manual"_s, u"auto"_s}, &persist))
+        settings.persist = persist == u"auto" ? PersistMode::Auto : PersistMode::Manual;
+    m_xml.readNoChildren();
+}
+
+void NativeConfigParser::parseCheckTime()
+{
+    m_xml.checkAttributes({u"time"_s});
+    if (m_xml.requiredAttribute(u"time"))
+        m_xml.readDuration(u"time", 0, ConfigLimits::maxDurationMs, &m_config->checkTimeMs);
+    m_xml.readNoChildren();
+}
+
+NativeConfigParser::HealthOverride NativeConfigParser::parseHealth()
+{
+    m_xml.checkAttributes({u"interval"_s, u"timeout"_s, u"rise"_s, u"fall"_s, u"downinterval"_s,
+        u"aggressiveinterval"_s, u"active"_s, u"send"_s, u"expect"_s});
+    HealthOverride result;
+    const auto duration = [this](QStringView attribute, std::optional<qint64> *out) {
+        qint64 value = 0;
+        if (m_xml.readDuration(attribute, 1, ConfigLimits::maxDurationMs, &value))
+            *out = value;
+    };
+    const auto count = [this](QStringView attribute, std::optional<int> *out) {
+        int value = 0;
+        if (m_xml.readInt(attribute, 1, ConfigLimits::maxRiseFall, &value))
+            *out = value;
+    };
+    duration(u"interval", &result.intervalMs);
+    duration(u"timeout", &result.timeoutMs);
+    count(u"rise", &result.rise);
+    count(u"fall", &result.fall);
+    duration(u"downinterval", &result.downIntervalMs);
+    duration(u"aggressiveinterval", &result.aggressiveIntervalMs);
+    bool active = true;
+    if (m_xml.readBool(u"active", &active))
+        result.active = active;
+    QByteArray bytes;
+    if (m_xml.readEscapedBytes(u"send", &bytes))
+        result.send = bytes;
+    if (m_xml.readEscapedBytes(u"expect", &bytes))
+        result.expect = bytes;
+    m_xml.readNoChildren();
+    return result;
+}
+
+NativeConfigParser::TimeoutOverride NativeConfigParser::parseTimeouts()
+{
+    m_xml.checkAttributes({u"connect"_s, u"idle"_s});
+    TimeoutOverride result;
+    qint64 value = 0;
+    if (m_xml.readDuration(u"connect", 1, ConfigLimits::maxDurationMs, &value))
+        result.connectMs = value;
+    if (m_xml.readDuration(u"idle", 0, ConfigLimits::maxDurationMs, &value))
+        result.idleMs = value;
+    m_xml.readNoChildren();
+    return result;
+}
+
+void NativeConfigParser::parseLogging()
+{
+    m_xml.checkAttributes({u"file"_s, u"level"_s, u"connections"_s});
+    LoggingConfig &logging = m_config->logging;
+    if (m_xml.hasAttribute(u"file"))
+        logging.file = m_xml.attribute(u"file");
+    m_xml.readChoice(u"level", {u"debug"_s, u"info"_s, u"warning"_s, u"critical"_s}, &logging.level);
+    m_xml.readBool(u"connections", &logging.connections);
+    m_xml.readNoChildren();
+}
+
+void NativeConfigParser::parseAdmin()
+{
+    m_xml.checkAttributes({u"listen"_s, u"cert"_s, u"key"_s, u"insecure"_s, u"metricspublic"_s});
+    AdminConfig &admin = m_config->admin;
+    admin.enabled = true;
+    admin.pos = m_xml.elementPos();
+    if (m_xml.hasAttribute(u"listen"))
+        admin.listen = m_xml.attribute(u"listen");
+    if (m_xml.hasAttribute(u"cert"))
+        admin.tlsCertificate = m_xml.attribute(u"cert");
+    if (m_xml.hasAttribute(u"key"))
+        admin.tlsKey = m_xml.attribute(u"key");
+    m_xml.readBool(u"insecure", &admin.allowInsecureRemote);
+    m_xml.readBool(u"metricspublic", &admin.metricsPublic);
+    while (m_xml.readNextChild()) {
+        if (m_xml.isElement(u"user"))
+            parseUser();
+        else
+            m_xml.rejectElement(u"admin", {u"user"_s});
+    }
+}
+
+void NativeConfigParser::parseUser()
+{
+    m_xml.checkAttributes({u"name"_s, u"password"_s, u"access"_s});
+    AdminUser user;
+    user.pos = m_xml.elementPos();
+    user.name = m_xml.requiredAttribute(u"name").value_or(QString());
+    user.passwordHash = m_xml.requiredAttribute(u"password").value_or(QString());
+    QString access;
+    if (m_xml.readChoice(u"access", {u"full"_s, u"readonly"_s}, &access))
+        user.access = access == u"full" ? AdminUser::Access::Full : AdminUser::Access::ReadOnly;
+    m_xml.readNoChildren();
+    m_config->admin.users.append(user);
+}
+
+void NativeConfigParser::parseService()
+{
+    m_xml.checkAttributes({u"name"_s});
+    ServiceConfig service;
+    ServiceOverrides overrides;
+    service.pos = m_xml.elementPos();
+    service.name = m_xml.requiredAttribute(u"name").value_or(QString());
+    bool seenHealth = false;
+    bool seenTimeouts = false;
+    bool seenEnable = false;
+    while (m_xml.readNextChild()) {
+        if (m_xml.isElement(u"listen")) {
+            m_xml.checkAttributes({u"ip"_s});
+            service.listeners.append(m_xml.requiredAttribute(u"ip").value_or(QString()));
+            service.listenerPos.items.append(m_xml.elementPos());
+            m_xml.readNoChildren();
+        } else if (m_xml.isElement(u"group")) {
+            parseGroup(service, overrides);
+        } else if (m_xml.isElement(u"enable")) {
+            if (claimSingle(&seenEnable)) {
+                m_xml.checkAttributes({u"group"_s});
+                service.enabledGroup = m_xml.requiredAttribute(u"group").value_or(QString());
+                service.enablePos = m_xml.elementPos();
+                m_xml.readNoChildren();
+            }
+        } else if (m_xml.isElement(u"health")) {
+            if (claimSingle(&seenHealth))
+                overrides.health = parseHealth();
+        } else if (m_xml.isElement(u"timeouts")) {
+            if (claimSingle(&seenTimeouts))
+                overrides.timeouts = parseTimeouts();
+        } else {
+            m_xml.rejectElement(
+                u"service", {u"listen"_s, u"timeouts"_s, u"health"_s, u"group"_s, u"enable"_s});
+        }
+    }
+    // Without <enable>, the first group is live (as pythondirector's
+    // documentation suggested); the model always names it.
+    if (!seenEnable && !service.groups.isEmpty())
+        service.enabledGroup = service.groups.constFirst().name;
+    m_config->services.append(service);
+    m_serviceOverrides.append(overrides);
+}
+
+void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &overrides)
+{
+    m_xml.checkAttributes({u"name"_s, u"scheduler"_s, u"stickytime"_s});
+    GroupConfig group;
+    group.pos = m_xml.elementPos();
+    group.name = m_xml.requiredAttribute(u"name").value_or(QString());
+    if (m_xml.hasAttribute(u"scheduler")) {
+        // Unknown names stay as written; the validator reports them.
+        const QString written = m_xml.attribute(u"scheduler");
+        const QString canonical = SchedulerRegistry::canonicalName(written);
+        group.scheduler = canonical.isEmpty() ? written : canonical;
+    }
+    m_xml.readDuration(u"stickytime", 1, ConfigLimits::maxDurationMs, &group.stickyTimeoutMs);
+    std::optional<HealthOverride> health;
+    bool seenHealth = false;
+    while (m_xml.readNextChild()) {
+        if (m_xml.isElement(u"host")) {
+            parseHost(group);
+        } else if (m_xml.isElement(u"health")) {
+            if (claimSingle(&seenHealth))
+                health = parseHealth();
+        } else {
+            m_xml.rejectElement(u"group", {u"health"_s, u"host"_s});
+        }
+    }
+    service.groups.append(group);
+    overrides.groupHealth.append(health);
+}
+
+void NativeConfigParser::parseHost(GroupConfig &group)
+{
+    m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s});
+    HostConfig host;
+    host.pos = m_xml.elementPos();
+    host.name = m_xml.requiredAttribute(u"name").value_or(QString());
+    host.address = m_xml.requiredAttribute(u"ip").value_or(QString());
+    m_xml.readInt(u"weight", 0, ConfigLimits::maxWeight, &host.weight);
+    m_xml.readInt(u"maxconns", 0, intMax, &host.maxConns);
+    QString state;
+    if (m_xml.readChoice(u"state", {u"ready"_s, u"drain"_s, u"maintenance"_s}, &state))
+        host.adminState = hostAdminStateFromName(state).value_or(HostAdminState::Ready);
+    m_xml.readNoChildren();
+    group.hosts.append(host);
+}
+
+void NativeConfigParser::resolveOverrides()
+{
+    if (m_health)
+        m_config->health = m_health->appliedTo(m_config->health);
+    if (m_timeouts)
+        m_config->timeouts = m_timeouts->appliedTo(m_config->timeouts);
+    for (qsizetype s = 0; s < m_config->services.size(); ++s) {
+        ServiceConfig &service = m_config->services[s];
+        const ServiceOverrides &overrides = m_serviceOverrides.at(s);
+        if (overrides.health)
+            service.health = overrides.health->appliedTo(m_config->health);
+        if (overrides.timeouts)
+            service.timeouts = overrides.timeouts->appliedTo(m_config->timeouts);
+        const HealthConfig serviceHealth = service.health.value_or(m_config->health);
+        for (qsizetype g = 0; g < service.groups.size(); ++g) {
+            if (const auto &groupHealth = overrides.groupHealth.at(g))
+                service.groups[g].health = groupHealth->appliedTo(serviceHealth);
+        }
+    }
+}
+
+}  // namespace Balancier

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "config.h"
+
+#include <QList>
+#include <optional>
+
+namespace Balancier {
+
+class ConfigXmlStream;
+
+/// Reads the native <balancier version="1"> format into a Config. The
+/// stream is positioned on the root element; every problem is reported
+/// through the stream, and the parse goes on to find the others.
+///
+/// <health> and <timeouts> override the level above attribute by attribute,
+/// wherever they stand in the file; the parser keeps each override apart and
+/// resolves them at the end into the complete values the model stores.
+///
+/// Thread contract: a local object of one parse, used by one thread.
+class NativeConfigParser final
+{
+public:
+    NativeConfigParser(ConfigXmlStream &xml, Config *config);
+    Q_DISABLE_COPY_MOVE(NativeConfigParser)
+
+    /// False when the file is not version 1 and nothing else was read.
+    bool parse();
+
+private:
+    struct HealthOverride
+    {
+        std::optional<qint64> intervalMs;
+        std::optional<qint64> timeoutMs;
+        std::optional<int> rise;
+        std::optional<int> fall;
+        std::optional<qint64> downIntervalMs;
+        std::optional<qint64> aggressiveIntervalMs;
+        std::optional<bool> active;
+        std::optional<QByteArray> send;
+        std::optional<QByteArray> expect;
+
+        HealthConfig appliedTo(HealthConfig base) const;
+    };
+
+    struct TimeoutOverride
+    {
+        std::optional<qint64> connectMs;
+        std::optional<qint64> idleMs;
+
+        TimeoutConfig appliedTo(TimeoutConfig base) const;
+    };
+
+    struct ServiceOverrides
+    {
+        std::optional<HealthOverride> health;
+        std::optional<TimeoutOverride> timeouts;
+        QList<std::optional<HealthOverride>> groupHealth;  // parallel to the service's groups
+    };
+
+    bool readVersion();
+    bool claimSingle(bool *seen);
+    void parseSettings();
+    void parseCheckTime();
+    HealthOverride parseHealth();
+    TimeoutOverride parseTimeouts();
+    void parseLogging();
+    void parseAdmin();
+    void parseUser();
+    void parseService();
+    void parseGroup(ServiceConfig &service, ServiceOverrides &overrides);
+    void parseHost(GroupConfig &group);
+    void resolveOverrides();
+
+    ConfigXmlStream &m_xml;
+    Config *m_config;
+    std::optional<HealthOverride> m_health;
+    std::optional<TimeoutOverride> m_timeouts;
+    QList<ServiceOverrides> m_serviceOverrides;  // parallel to m_config->services
+};
+
+}  // namespace Balancier

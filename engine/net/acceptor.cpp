@@ -1,0 +1,107 @@
+#include "acceptor.h"
+
+#include "logcategories.h"
+#include "net/session.h"
+#include "net/worker.h"
+
+#include <QHashFunctions>
+
+#ifndef _WIN32
+#include <netinet/in.h>  // sockaddr_in; winsock2.h has it on Windows
+#endif
+
+namespace Balancier {
+
+namespace {
+
+/// A stable key for a client's IP address (not its port): the same in every
+/// worker and every run, so hash and sticky scheduling agree. An IPv4-mapped
+/// IPv6 address hashes like the plain IPv4 one.
+quint64 clientKeyFor(const sockaddr_storage &peer)
+{
+    if (peer.ss_family == AF_INET) {
+        const auto *v4 = reinterpret_cast<const sockaddr_in *>(&peer);
+        return qHashBits(&v4->sin_addr, sizeof(v4->sin_addr), 0);
+    }
+    if (peer.ss_family == AF_INET6) {
+        const auto *v6 = reinterpret_cast<const sockaddr_in6 *>(&peer);
+        const auto *bytes = reinterpret_cast<const unsigned char *>(&v6->sin6_addr);
+        static constexpr unsigned char mappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        if (std::equal(bytes, bytes + 12, mappedPrefix))
+            return qHashBits(bytes + 12, 4, 0);
+        return qHashBits(bytes, 16, 0);
+    }
+    return 0;
+}
+
+}  // namespace
+
+Acceptor::Acceptor(Worker &worker, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot)
+    : m_worker(worker)
+    , m_socket(std::move(socket))
+    , m_slot(std::move(slot))
+{
+    m_worker.poller().add(m_socket->socket(), this, IoHandler::Readable);
+}
+
+Acceptor::~Acceptor()
+{
+    m_worker.poller().remove(m_socket->socket());
+}
+
+void Acceptor::setEnabled(bool enabled)
+{
+    if (enabled == m_enabled)
+        return;
+    m_enabled = enabled;
+    m_worker.poller().modify(m_socket->socket(), enabled ? IoHandler::Readable : 0);
+}
+
+void Acceptor::ioReady(qintptr, int)
+{
+    EngineContext &context = m_worker.context();
+    // Bounded batch: other events in this worker must not starve under a connection flood.
+    for (int i = 0; i < 64; ++i) {
+        const int cap = context.maxConnections.load(std::memory_order_relaxed);
+        if (cap > 0 && context.activeClients.load(std::memory_order_relaxed) >= cap) {
+            if (!context.capReached.exchange(true)) {
+                qCWarning(lcNet, "connection cap of %d reached: new clients wait in the listen backlog", cap);
+            }
+            m_worker.pauseAccepting();
+            return;
+        }
+        sockaddr_storage peer {};
+        socklen_t peerLength = sizeof(peer);
+        const SocketOps::Result accepted = SocketOps::accept(m_socket->socket(), &peer, &peerLength);
+        switch (accepted.status) {
+        case SocketOps::Status::Ok:
+            break;
+        case SocketOps::Status::WouldBlock:
+        case SocketOps::Status::InProgress:
+            return;
+        case SocketOps::Status::TooManyFiles:
+            if (!context.outOfDescriptors.exchange(true)) {
+                qCWarning(lcNet, "accept failed: %s; pausing accepts briefly",
+                    qUtf8Printable(SocketOps::errorString(accepted.error)));
+            }
+            m_worker.pauseAccepting();
+            return;
+        case SocketOps::Status::Error:
+            // Concerns that one connection only (e.g. ECONNABORTED).
+            qCDebug(lcNet, "accept: %s", qUtf8Printable(SocketOps::errorString(accepted.error)));
+            continue;
+        }
+        context.outOfDescriptors.store(false, std::memory_order_relaxed);
+        std::shared_ptr<const ServiceRoute> route = m_slot->load();
+        if (!route || !route->group) {
+            SocketOps::close(accepted.socket());
+            continue;
+        }
+        SocketOps::setNoDelay(accepted.socket(), true);
+        auto *session = new Session(m_worker, accepted.socket(), std::move(route), clientKeyFor(peer));
+        m_worker.sessionStarted(session);
+        session->start();
+    }
+}
+
+}  // namespace Balancier

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "net/iopoller.h"
+#include "net/listensocket.h"
+#include "runtime/serviceroute.h"
+
+#include <memory>
+
+namespace Balancier {
+
+class Worker;
+
+/// Accepts clients from one listening socket into one worker.
+///
+/// Thread contract: lives in its worker's thread.
+class Acceptor final : public IoHandler
+{
+    Q_DISABLE_COPY_MOVE(Acceptor)
+
+public:
+    Acceptor(Worker &worker, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot);
+    ~Acceptor() override;
+
+    void setSlot(std::shared_ptr<RouteSlot> slot) { m_slot = std::move(slot); }
+    void setEnabled(bool enabled);
+
+    void ioReady(qintptr fd, int events) override;
+
+private:
+    Worker &m_worker;
+    std::shared_ptr<ListenSocket> m_socket;
+    std::shared_ptr<RouteSlot> m_slot;
+    bool m_enabled = true;
+};
+
+}  // namespace Balancier

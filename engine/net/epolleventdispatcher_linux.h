@@ -1,0 +1,156 @@
+#pragma once
+
+#include "net/iopoller.h"
+
+#include <QAbstractEventDispatcher>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QSocketNotifier;
+QT_END_NAMESPACE
+
+struct epoll_event;
+
+namespace Balancier {
+
+/// A Qt event dispatcher built on one epoll instance, for the worker threads.
+///
+/// Why: Qt's UNIX dispatcher rebuilds a pollfd array over every socket
+/// notifier on each wake-up, so one event costs O(n) with n open sockets.
+/// Here an event costs O(1): sockets stay registered with the kernel, and
+/// timers live in a deadline-ordered map (O(log t) per timer operation, t =
+/// number of timers, independent of the number of sockets).
+///
+/// Both faces share the epoll instance: the Qt side (QSocketNotifier, so
+/// QTcpSocket, QTcpServer and QLocalSocket work unchanged, plus timers and
+/// posted events) and the IoPoller side (raw descriptors with direct
+/// IoHandler callbacks, no QObject per descriptor). A descriptor is watched
+/// either by socket notifiers or by one IoHandler, not both.
+///
+/// Semantics worth knowing:
+///  - Level-triggered. Each registration carries a serial number in its
+///    epoll data, so an event queued for a registration that was removed
+///    earlier in the same batch is dropped, even if the descriptor number has
+///    been reused meanwhile.
+///  - Timers: PreciseTimer and CoarseTimer fire at millisecond precision
+///    (CoarseTimer at or above 20 s is treated as VeryCoarseTimer, as Qt
+///    does); VeryCoarseTimer is rounded to whole seconds (at least one).
+///    Each due timer fires at most once per processEvents() pass, never
+///    recursively, and timers started during a pass wait for the next one.
+///  - processEvents() emits awake() exactly once per call: after the wait
+///    when it was allowed to block (WaitForMoreEvents, announced by
+///    aboutToBlock() just before), otherwise at the start. The time between
+///    aboutToBlock() and awake() is idle time.
+///  - ExcludeSocketNotifiers suspends every socket (notifiers and IoHandlers)
+///    for that call; X11ExcludeTimers suspends timers. There is no user
+///    input here, so ExcludeUserInputEvents changes nothing, and neither does
+///    EventLoopExec.
+///  - Regular files cannot be watched with epoll; a QSocketNotifier on one is
+///    refused with a warning.
+///
+/// Thread contract: create it anywhere, then install it with
+/// QThread::setEventDispatcher() before the thread starts (or with
+/// QCoreApplication::setEventDispatcher()); the thread owns it. From then on
+/// every function runs in that thread, except wakeUp() and interrupt(),
+/// which are thread-safe.
+class EpollEventDispatcher final : public QAbstractEventDispatcher, public IoPoller
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EpollEventDispatcher)
+
+public:
+    explicit EpollEventDispatcher(QObject *parent = nullptr);
+    ~EpollEventDispatcher() override;
+
+    /// False when the epoll instance or the wake-up eventfd could not be
+    /// created (descriptor limit); such a dispatcher must not be installed.
+    bool isValid() const;
+
+    bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
+
+    void registerSocketNotifier(QSocketNotifier *notifier) override;
+    void unregisterSocketNotifier(QSocketNotifier *notifier) override;
+
+    void registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object) override;
+    bool unregisterTimer(int timerId) override;
+    bool unregisterTimers(QObject *object) override;
+    QList<TimerInfo> registeredTimers(QObject *object) const override;
+    int remainingTime(int timerId) override;
+
+    void wakeUp() override;
+    void interrupt() override;
+
+    // IoPoller
+    bool add(qintptr fd, IoHandler *handler, int events) override;
+    void modify(qintptr fd, int events) override;
+    void remove(qintptr fd) override;
+
+    /// Descriptors currently registered (sockets and IoHandlers), for tests and stats.
+    int watchedCount() const { return m_watched; }
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    struct Timer;
+    using TimerQueue = std::multimap<Clock::time_point, Timer *>;
+
+    struct Timer
+    {
+        int id = 0;
+        qint64 interval = 0;  ///< as requested, in ms (reported by registeredTimers)
+        Clock::duration period{};  ///< the interval actually used
+        Qt::TimerType type = Qt::CoarseTimer;
+        QObject *object = nullptr;
+        quint64 serial = 0;  ///< tells a re-registered id from the original
+        bool inDelivery = false;  ///< guards against recursive delivery from a nested loop
+        TimerQueue::iterator queued;
+    };
+
+    /// What is registered for one descriptor, indexed by descriptor number.
+    struct Watch
+    {
+        IoHandler *handler = nullptr;
+        QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};  ///< by QSocketNotifier::Type
+        quint32 serial = 0;  ///< 0: nothing registered
+        int events = 0;  ///< IoHandler::Event mask wanted by the handler
+        quint32 epollEvents = 0;  ///< the mask currently given to the kernel
+    };
+
+    Watch *watchFor(qintptr fd, bool create);
+    bool updateKernel(int fd, Watch &watch, quint32 wanted);
+    quint32 nextSerial();
+    void forget(int fd, Watch &watch);
+
+    int waitTimeout(bool mayWait, bool includeTimers) const;
+    int waitForEvents(epoll_event *events, int capacity, bool mayWait, bool includeTimers);
+    int waitForWakeUpOnly(bool mayWait, bool includeTimers);
+    int dispatch(const epoll_event &event);
+    void drainWakeUp();
+
+    Clock::time_point firstDeadline(const Timer &timer, Clock::time_point now) const;
+    Clock::time_point nextDeadline(const Timer &timer, Clock::time_point now) const;
+    void removeTimer(std::unordered_map<int, std::unique_ptr<Timer>>::iterator it);
+    int activateTimers();
+
+    int m_epollFd = -1;
+    int m_wakeFd = -1;
+    std::atomic<bool> m_wakeUpPending{false};
+    std::atomic<bool> m_interrupted{false};
+
+    std::vector<Watch> m_watches;
+    quint32 m_lastSerial = 0;
+    int m_watched = 0;
+
+    std::unordered_map<int, std::unique_ptr<Timer>> m_timers;
+    std::unordered_multimap<const QObject *, int> m_timersByObject;
+    TimerQueue m_timerQueue;
+    quint64 m_lastTimerSerial = 0;
+};
+
+}  // namespace Balancier

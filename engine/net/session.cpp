@@ -1,0 +1,345 @@
+#include "session.h"
+
+#include "logcategories.h"
+#include "net/worker.h"
+
+#include <chrono>
+
+namespace Balancier {
+
+namespace {
+
+qint64 steadyNanoseconds()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+Session::Session(
+    Worker &worker, SocketOps::Socket client, std::shared_ptr<const ServiceRoute> route, quint64 clientKey)
+    : m_worker(worker)
+    , m_route(std::move(route))
+    , m_client(client)
+    , m_clientKey(clientKey)
+{
+    m_up.from = m_client;
+    m_down.to = m_client;
+    m_lastActivityMs = m_worker.nowMs();
+    m_worker.context().activeClients.fetch_add(1, std::memory_order_relaxed);
+    m_worker.poller().add(m_client, this, 0);
+    m_clientInterest = 0;
+}
+
+Session::~Session()
+{
+    if (m_backend != SocketOps::InvalidSocket) {
+        if (m_backendInterest >= 0)
+            m_worker.poller().remove(m_backend);
+        SocketOps::close(m_backend);
+    }
+    if (m_clientInterest != Detached)
+        m_worker.poller().remove(m_client);
+    SocketOps::close(m_client);
+    if (m_hostAcquired) {
+        m_host->lastClosedNs.store(steadyNanoseconds(), std::memory_order_relaxed);
+        m_host->release();
+        if (m_counted)
+            m_route->group->scheduler().connectionDropped(m_host.get());
+    }
+    m_worker.context().activeClients.fetch_sub(1, std::memory_order_relaxed);
+}
+
+QString Session::clientAddress() const
+{
+    return SocketOps::peerAddressString(m_client);
+}
+
+void Session::start()
+{
+    connectNext();
+}
+
+void Session::connectNext()
+{
+    GroupRuntime &group = *m_route->group;
+    for (;;) {
+        PickContext pick;
+        pick.clientKey = m_clientKey;
+        pick.excluded = m_tried.constData();
+        pick.excludedCount = std::size_t(m_tried.size());
+        HostRuntime *picked = group.scheduler().pick(pick);
+        if (!picked) {
+            qCWarning(lcNet, "service %s: no live host left for client %s (tried %d); closing it",
+                qUtf8Printable(m_route->service), qUtf8Printable(clientAddress()), int(m_tried.size()));
+            close({});
+            return;
+        }
+        m_tried.append(picked);
+        if (!picked->tryAcquire())
+            continue;  // became full or unavailable since pick(): try another
+        m_host = group.share(picked);
+        m_hostAcquired = true;
+
+        const Endpoint endpoint = m_host->endpoint();
+        if (!endpoint.isValid()) {
+            const QString error = m_host->resolveError();
+            failHost(error.isEmpty() ? QStringLiteral("address %1 is not resolved yet").arg(m_host->address())
+                                     : error);
+            continue;
+        }
+        const SocketOps::Result created = SocketOps::createTcpSocket(endpoint.storage.ss_family);
+        if (!created.ok()) {
+            failHost(QStringLiteral("cannot create a socket: %1").arg(SocketOps::errorString(created.error)));
+            continue;
+        }
+        m_backend = created.socket();
+        SocketOps::setNoDelay(m_backend, true);
+        const SocketOps::Result connected = SocketOps::connect(m_backend, endpoint.storage, endpoint.length);
+        if (connected.status == SocketOps::Status::Ok || connected.status == SocketOps::Status::InProgress) {
+            m_up.to = m_backend;
+            m_down.from = m_backend;
+            m_worker.poller().add(m_backend, this, IoHandler::Writable);
+            m_backendInterest = IoHandler::Writable;
+            m_connectDeadlineMs = m_worker.nowMs() + m_route->timeouts.connectMs;
+            updateInterest();
+            return;
+        }
+        failHost(SocketOps::errorString(connected.error));
+    }
+}
+
+void Session::failHost(const QString &reason)
+{
+    if (m_backend != SocketOps::InvalidSocket) {
+        if (m_backendInterest >= 0)
+            m_worker.poller().remove(m_backend);
+        SocketOps::close(m_backend);
+        m_backend = SocketOps::InvalidSocket;
+        m_backendInterest = Detached;
+        m_up.to = SocketOps::InvalidSocket;
+        m_down.from = SocketOps::InvalidSocket;
+    }
+    m_host->failedConnects.fetch_add(1, std::memory_order_relaxed);
+    m_host->release();
+    m_hostAcquired = false;
+    qCInfo(lcNet, "service %s: host %s (%s) failed: %s; trying the next host",
+        qUtf8Printable(m_route->service), qUtf8Printable(m_host->name()), qUtf8Printable(m_host->address()),
+        qUtf8Printable(reason));
+    m_worker.context().reportFailure(m_host, reason);
+}
+
+void Session::handleConnected()
+{
+    m_state = State::Established;
+    m_counted = true;
+    m_host->total.fetch_add(1, std::memory_order_relaxed);
+    m_route->group->scheduler().connectionTaken(m_host.get());
+    if (m_route->logConnections) {
+        qCInfo(lcNet, "service %s: client %s -> host %s (%s)", qUtf8Printable(m_route->service),
+            qUtf8Printable(clientAddress()), qUtf8Printable(m_host->name()),
+            qUtf8Printable(m_host->address()));
+    }
+    // Replay what the client sent while we were connecting.
+    if (!flush(m_up))
+        return;
+    updateInterest();
+    finishIfDone();
+}
+
+void Session::readClientWhileConnecting()
+{
+    while (!m_up.pending.isFull()) {
+        qsizetype room = 0;
+        char *tail = m_up.pending.tail(&room);
+        const SocketOps::Result got = SocketOps::recv(m_client, tail, room);
+        if (got.ok()) {
+            if (got.value == 0) {
+                m_up.eof = true;
+                break;
+            }
+            m_up.pending.commit(got.value);
+            continue;
+        }
+        if (got.status == SocketOps::Status::WouldBlock)
+            break;
+        close(QStringLiteral("client error while connecting: %1").arg(SocketOps::errorString(got.error)));
+        return;
+    }
+    updateInterest();
+}
+
+void Session::countBytes(const Pipe &pipe, qint64 bytes)
+{
+    if (&pipe == &m_up)
+        m_host->bytesOut.fetch_add(bytes, std::memory_order_relaxed);
+    else
+        m_host->bytesIn.fetch_add(bytes, std::memory_order_relaxed);
+}
+
+bool Session::flush(Pipe &pipe)
+{
+    while (!pipe.pending.isEmpty()) {
+        const SocketOps::Result sent = SocketOps::send(pipe.to, pipe.pending.data(), pipe.pending.size());
+        if (sent.ok()) {
+            countBytes(pipe, sent.value);
+            pipe.pending.consume(sent.value);
+            continue;
+        }
+        if (sent.status == SocketOps::Status::WouldBlock)
+            return true;
+        close(QStringLiteral("%1 error: %2")
+                  .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+        return false;
+    }
+    if (pipe.eof && !pipe.shutdownSent) {
+        SocketOps::shutdownWrite(pipe.to);
+        pipe.shutdownSent = true;
+    }
+    return true;
+}
+
+bool Session::relay(Pipe &pipe)
+{
+    if (!pipe.pending.isEmpty() || pipe.eof)
+        return true;
+    char *scratch = m_worker.scratch();
+    const SocketOps::Result got = SocketOps::recv(pipe.from, scratch, RelayBuffer::Capacity);
+    if (!got.ok()) {
+        if (got.status == SocketOps::Status::WouldBlock)
+            return true;
+        close(QStringLiteral("%1 error: %2")
+                  .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
+        return false;
+    }
+    if (got.value == 0) {
+        pipe.eof = true;
+        return flush(pipe);
+    }
+    const SocketOps::Result sent = SocketOps::send(pipe.to, scratch, got.value);
+    qint64 written = 0;
+    if (sent.ok()) {
+        written = sent.value;
+    } else if (sent.status != SocketOps::Status::WouldBlock) {
+        close(QStringLiteral("%1 error: %2")
+                  .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+        return false;
+    }
+    if (written > 0)
+        countBytes(pipe, written);
+    if (written < got.value)
+        pipe.pending.append(scratch + written, got.value - written);
+    return true;
+}
+
+void Session::updateInterest()
+{
+    int client = 0;
+    int backend = 0;
+    if (m_state == State::Connecting) {
+        if (!m_up.eof && !m_up.pending.isFull())
+            client |= IoHandler::Readable;
+        backend = IoHandler::Writable;
+    } else {
+        if (!m_up.eof && m_up.pending.isEmpty())
+            client |= IoHandler::Readable;
+        if (!m_down.pending.isEmpty())
+            client |= IoHandler::Writable;
+        if (!m_down.eof && m_down.pending.isEmpty())
+            backend |= IoHandler::Readable;
+        if (!m_up.pending.isEmpty())
+            backend |= IoHandler::Writable;
+    }
+    if (m_clientInterest != Detached && client != m_clientInterest) {
+        m_worker.poller().modify(m_client, client);
+        m_clientInterest = client;
+    }
+    if (m_backendInterest >= 0 && backend != m_backendInterest) {
+        m_worker.poller().modify(m_backend, backend);
+        m_backendInterest = backend;
+    }
+}
+
+void Session::finishIfDone()
+{
+    if (m_up.shutdownSent && m_down.shutdownSent)
+        close({});
+}
+
+void Session::ioReady(qintptr fd, int events)
+{
+    m_lastActivityMs = m_worker.nowMs();
+    if (m_state == State::Connecting) {
+        if (fd == m_client) {
+            readClientWhileConnecting();
+            return;
+        }
+        const int error = SocketOps::socketError(m_backend);
+        if (error == 0 && !(events & IoHandler::Closed)) {
+            handleConnected();
+            return;
+        }
+        failHost(error ? SocketOps::errorString(error) : QStringLiteral("connection failed"));
+        connectNext();
+        return;
+    }
+
+    const bool client = fd == m_client;
+    Pipe &in = client ? m_up : m_down;  // bytes arriving on fd
+    Pipe &out = client ? m_down : m_up;  // bytes waiting to be written to fd
+    if ((events & IoHandler::Writable) && !out.pending.isEmpty()) {
+        if (!flush(out))
+            return;
+    }
+    if (events & (IoHandler::Readable | IoHandler::Closed)) {
+        if (!relay(in))
+            return;
+    }
+    if ((events & IoHandler::Closed) && in.eof && out.pending.isEmpty()) {
+        // Hang-up or error on a side we have finished reading: it would be
+        // reported again on every wake-up, so settle it now.
+        const int error = SocketOps::socketError(fd);
+        if (error != 0 || !out.shutdownSent) {
+            close(QStringLiteral("%1 reset: %2")
+                      .arg(client ? u"client" : u"backend", SocketOps::errorString(error)));
+            return;
+        }
+        m_worker.poller().remove(fd);
+        (client ? m_clientInterest : m_backendInterest) = Detached;
+    }
+    updateInterest();
+    finishIfDone();
+}
+
+void Session::checkTimeouts(qint64 nowMs)
+{
+    if (m_state == State::Connecting) {
+        if (nowMs >= m_connectDeadlineMs) {
+            failHost(QStringLiteral("connect timeout after %1 ms").arg(m_route->timeouts.connectMs));
+            connectNext();
+        }
+        return;
+    }
+    const qint64 idle = m_route->timeouts.idleMs;
+    if (idle > 0 && nowMs - m_lastActivityMs >= idle)
+        close(QStringLiteral("idle for %1 ms").arg(idle));
+}
+
+void Session::cut()
+{
+    delete this;
+}
+
+void Session::close(const QString &reason)
+{
+    if (!reason.isEmpty() && (m_route->logConnections || lcNet().isDebugEnabled())) {
+        qCInfo(lcNet, "service %s: closing client %s: %s", qUtf8Printable(m_route->service),
+            qUtf8Printable(clientAddress()), qUtf8Printable(reason));
+    }
+    m_worker.sessionFinished(this);
+    delete this;
+}
+
+}  // namespace Balancier

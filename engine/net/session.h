@@ -1,0 +1,104 @@
+#pragma once
+
+#include "net/iopoller.h"
+#include "net/relaybuffer.h"
+#include "platform/socketops.h"
+#include "runtime/serviceroute.h"
+
+#include <QString>
+#include <QVarLengthArray>
+#include <memory>
+
+namespace Balancier {
+
+class Worker;
+
+/// One client connection paired with one backend connection.
+///
+/// Bytes flow both ways unchanged. A side is read only while the other side
+/// has taken everything read so far (back-pressure): a connection never holds
+/// more than 2 x RelayBuffer::Capacity. A half-close travels through: the
+/// client's end of stream becomes shutdown(SHUT_WR) on the backend and the
+/// response still flows back, and the same the other way.
+///
+/// Until a backend accepts, the client's bytes stay in the upstream buffer;
+/// if the backend refuses, times out, is unreachable or unresolved, the host
+/// is reported down and the next host the scheduler picks gets the same
+/// bytes. Each host is tried at most once per client. Once a backend has
+/// accepted, a failure closes both sides.
+///
+/// Thread contract: created, driven and destroyed in one worker thread.
+class Session final : public IoHandler
+{
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const ServiceRoute> route,
+        quint64 clientKey);
+    ~Session() override;
+
+    /// Picks a host and connects. The session may be destroyed before this returns.
+    void start();
+
+    void ioReady(qintptr fd, int events) override;
+
+    /// Connect and idle timeouts; `nowMs` from the worker's monotonic clock.
+    /// The session may be destroyed before this returns.
+    void checkTimeouts(qint64 nowMs);
+
+    /// Closes both sides at once (shutdown deadline passed). Destroys the session.
+    void cut();
+
+    bool isConnecting() const { return m_state == State::Connecting; }
+
+private:
+    enum class State
+    {
+        Connecting,
+        Established,
+    };
+
+    /// One direction of the relay.
+    struct Pipe
+    {
+        SocketOps::Socket from = SocketOps::InvalidSocket;
+        SocketOps::Socket to = SocketOps::InvalidSocket;
+        RelayBuffer pending;
+        bool eof = false;  ///< `from` reported end of stream
+        bool shutdownSent = false;  ///< `to` was half-closed after the last byte
+    };
+
+    void connectNext();
+    void handleConnected();
+    void failHost(const QString &reason);
+    void readClientWhileConnecting();
+    /// Moves bytes from pipe.from to pipe.to; false when the session closed.
+    bool relay(Pipe &pipe);
+    /// Writes pending bytes; false when the session closed.
+    bool flush(Pipe &pipe);
+    void countBytes(const Pipe &pipe, qint64 bytes);
+    void updateInterest();
+    void finishIfDone();
+    void close(const QString &reason);
+    QString clientAddress() const;
+
+    Worker &m_worker;
+    std::shared_ptr<const ServiceRoute> m_route;
+    std::shared_ptr<HostRuntime> m_host;  ///< current (or last tried) backend
+    QVarLengthArray<const HostRuntime *, 4> m_tried;
+    SocketOps::Socket m_client;
+    SocketOps::Socket m_backend = SocketOps::InvalidSocket;
+    Pipe m_up;  ///< client -> backend
+    Pipe m_down;  ///< backend -> client
+    State m_state = State::Connecting;
+    static constexpr int Detached = -1;  ///< removed from the poller
+    int m_clientInterest = Detached;
+    int m_backendInterest = Detached;
+    quint64 m_clientKey;
+    qint64 m_lastActivityMs = 0;
+    qint64 m_connectDeadlineMs = 0;
+    bool m_hostAcquired = false;
+    bool m_counted = false;  ///< counted in the host's `total` and the scheduler
+};
+
+}  // namespace Balancier

@@ -1,0 +1,149 @@
+#include "worker.h"
+
+#include "logcategories.h"
+#include "net/acceptor.h"
+#include "net/relaybuffer.h"
+#include "net/session.h"
+
+#include <QThread>
+#include <vector>
+
+namespace Balancier {
+
+namespace {
+constexpr int TickMs = 100;  // connect timeouts are checked this often
+constexpr int IdleScanEveryTicks = 10;  // idle timeouts once a second
+constexpr int PauseMs = 100;  // back-off when out of descriptors or at the cap
+}  // namespace
+
+Worker::Worker(EngineContext &context, int index)
+    : m_context(context)
+    , m_index(index)
+    , m_scratch(std::make_unique<char[]>(RelayBuffer::Capacity))
+{
+    m_clock.start();
+}
+
+Worker::~Worker() = default;
+
+IoPoller &Worker::poller()
+{
+    if (!m_poller) {
+        Q_ASSERT(QThread::currentThread() == thread());
+        m_poller = IoPoller::forCurrentThread();
+        m_tick = new QTimer(this);
+        m_tick->setInterval(TickMs);
+        connect(m_tick, &QTimer::timeout, this, &Worker::handleTick);
+        m_tick->start();
+        m_resume = new QTimer(this);
+        m_resume->setSingleShot(true);
+        m_resume->setInterval(PauseMs);
+        connect(m_resume, &QTimer::timeout, this, &Worker::resumeAccepting);
+    }
+    return *m_poller;
+}
+
+void Worker::addAcceptor(
+    quint64 listenerId, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot)
+{
+    if (!m_accepting)
+        return;
+    auto *acceptor = new Acceptor(*this, std::move(socket), std::move(slot));
+    if (m_paused)
+        acceptor->setEnabled(false);
+    delete m_acceptors.value(listenerId);
+    m_acceptors.insert(listenerId, acceptor);
+}
+
+void Worker::removeAcceptor(quint64 listenerId)
+{
+    delete m_acceptors.take(listenerId);
+}
+
+void Worker::retargetAcceptor(quint64 listenerId, std::shared_ptr<RouteSlot> slot)
+{
+    if (Acceptor *acceptor = m_acceptors.value(listenerId))
+        acceptor->setSlot(std::move(slot));
+}
+
+void Worker::stopAccepting()
+{
+    m_accepting = false;
+    qDeleteAll(m_acceptors);
+    m_acceptors.clear();
+}
+
+int Worker::cutSessions()
+{
+    std::vector<Session *> sessions(m_sessions.begin(), m_sessions.end());
+    m_sessions.clear();
+    for (Session *session : sessions)
+        session->cut();
+    return int(sessions.size());
+}
+
+void Worker::shutdownNow()
+{
+    stopAccepting();
+    cutSessions();
+    delete m_tick;
+    m_tick = nullptr;
+    delete m_resume;
+    m_resume = nullptr;
+}
+
+void Worker::sessionStarted(Session *session)
+{
+    m_sessions.insert(session);
+}
+
+void Worker::sessionFinished(Session *session)
+{
+    m_sessions.erase(session);
+    if (m_context.capReached.load(std::memory_order_relaxed)) {
+        const int cap = m_context.maxConnections.load(std::memory_order_relaxed);
+        if (cap <= 0 || m_context.activeClients.load(std::memory_order_relaxed) <= cap) {
+            if (m_context.capReached.exchange(false))
+                qCInfo(lcNet, "below the connection cap again: accepting new clients");
+            resumeAccepting();
+        }
+    }
+}
+
+void Worker::pauseAccepting()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    for (Acceptor *acceptor : std::as_const(m_acceptors))
+        acceptor->setEnabled(false);
+    m_resume->start();
+}
+
+void Worker::resumeAccepting()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    m_resume->stop();
+    for (Acceptor *acceptor : std::as_const(m_acceptors))
+        acceptor->setEnabled(true);
+}
+
+void Worker::handleTick()
+{
+    const qint64 now = nowMs();
+    const bool idleScan = ++m_ticks % IdleScanEveryTicks == 0;
+    // checkTimeouts may destroy the session, which erases it from m_sessions.
+    std::vector<Session *> due;
+    for (Session *session : m_sessions) {
+        if (idleScan || session->isConnecting())
+            due.push_back(session);
+    }
+    for (Session *session : due) {
+        if (m_sessions.count(session))
+            session->checkTimeouts(now);
+    }
+}
+
+}  // namespace Balancier

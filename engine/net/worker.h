@@ -1,0 +1,80 @@
+#pragma once
+
+#include "net/enginecontext.h"
+#include "net/iopoller.h"
+#include "platform/socketops.h"
+#include "runtime/serviceroute.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <unordered_set>
+
+namespace Balancier {
+
+class Acceptor;
+class ListenSocket;
+class Session;
+
+/// One proxy thread: its acceptors and every session they accepted. Each
+/// connection lives in exactly one worker for its whole life.
+///
+/// Thread contract: created in the control thread, then moved to its own
+/// QThread (with the epoll dispatcher on Linux). The public slots are
+/// called through queued QMetaObject::invokeMethod from the control thread;
+/// everything else runs in the worker's thread. Sessions and acceptors are
+/// destroyed by shutdownNow() in that thread before the thread quits.
+class Worker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Worker)
+
+public:
+    Worker(EngineContext &context, int index);
+    ~Worker() override;
+
+    int index() const { return m_index; }
+    EngineContext &context() const { return m_context; }
+
+    // --- control thread, queued ---
+    void addAcceptor(
+        quint64 listenerId, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot);
+    void removeAcceptor(quint64 listenerId);
+    void retargetAcceptor(quint64 listenerId, std::shared_ptr<RouteSlot> slot);
+    void stopAccepting();
+    /// Closes every session now; returns how many were cut.
+    int cutSessions();
+    /// Frees everything that uses the poller; call (blocking) before the thread quits.
+    void shutdownNow();
+
+    // --- worker thread ---
+    IoPoller &poller();
+    qint64 nowMs() const { return m_clock.elapsed(); }
+    /// 64 KiB scratch space for one read; never kept across events.
+    char *scratch() { return m_scratch.get(); }
+    void sessionStarted(Session *session);
+    void sessionFinished(Session *session);
+    /// Pauses every acceptor for a moment: out of descriptors, or the global cap reached.
+    void pauseAccepting();
+
+private:
+    void handleTick();
+    void resumeAccepting();
+
+    EngineContext &m_context;
+    const int m_index;
+    IoPoller *m_poller = nullptr;
+    QElapsedTimer m_clock;
+    std::unique_ptr<char[]> m_scratch;
+    QHash<quint64, Acceptor *> m_acceptors;
+    std::unordered_set<Session *> m_sessions;
+    QTimer *m_tick = nullptr;
+    QTimer *m_resume = nullptr;
+    int m_ticks = 0;
+    bool m_accepting = true;
+    bool m_paused = false;
+};
+
+}  // namespace Balancier

@@ -1,0 +1,12 @@
+#include "platform/eventdispatcherfactory.h"
+
+namespace Balancier {
+
+// Qt's default dispatcher is used here; IoPoller::forCurrentThread() falls
+// back to QSocketNotifier.
+QAbstractEventDispatcher *createWorkerEventDispatcher()
+{
+    return nullptr;
+}
+
+}  // namespace Balancier

@@ -1,0 +1,52 @@
+#include "groupruntime.h"
+
+namespace Balancier {
+
+namespace {
+
+QList<HostRuntime *> rawHosts(const QList<std::shared_ptr<HostRuntime>> &hosts)
+{
+    QList<HostRuntime *> raw;
+    raw.reserve(hosts.size());
+    for (const auto &host : hosts)
+        raw.append(host.get());
+    return raw;
+}
+
+}  // namespace
+
+GroupRuntime::GroupRuntime(
+    QString service, const GroupConfig &config, QList<std::shared_ptr<HostRuntime>> hosts)
+    : m_service(std::move(service))
+    , m_name(config.name)
+    , m_schedulerName(SchedulerRegistry::canonicalName(config.scheduler))
+    , m_stickyTimeoutMs(config.stickyTimeoutMs)
+    , m_hosts(std::move(hosts))
+{
+    SchedulerOptions options;
+    options.stickyTimeoutMs = config.stickyTimeoutMs;
+    m_scheduler = SchedulerRegistry::create(m_schedulerName, rawHosts(m_hosts), options);
+    // Validation refuses unknown names; this keeps a programming error from crashing a worker.
+    if (!m_scheduler)
+        m_scheduler = SchedulerRegistry::create(u"roundrobin", rawHosts(m_hosts), options);
+}
+
+std::shared_ptr<HostRuntime> GroupRuntime::host(QStringView name) const
+{
+    for (const auto &host : m_hosts) {
+        if (host->name() == name)
+            return host;
+    }
+    return {};
+}
+
+std::shared_ptr<HostRuntime> GroupRuntime::share(const HostRuntime *host) const
+{
+    for (const auto &candidate : m_hosts) {
+        if (candidate.get() == host)
+            return candidate;
+    }
+    return {};
+}
+
+}  // namespace Balancier

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "config/config.h"
+#include "runtime/hostruntime.h"
+#include "scheduling/scheduler.h"
+
+#include <QList>
+#include <QString>
+#include <memory>
+
+namespace Balancier {
+
+/// One group's hosts and the scheduler built for exactly that host list.
+///
+/// Thread contract: immutable after construction except through the hosts'
+/// atomics and the scheduler's own thread-safe state. Sessions keep a shared
+/// pointer to the group they started in, so a connection stays counted
+/// against its group and host after a switch or a removal.
+class GroupRuntime final
+{
+    Q_DISABLE_COPY_MOVE(GroupRuntime)
+
+public:
+    GroupRuntime(QString service, const GroupConfig &config, QList<std::shared_ptr<HostRuntime>> hosts);
+
+    const QString &service() const { return m_service; }
+    const QString &name() const { return m_name; }
+    const QString &schedulerName() const { return m_schedulerName; }
+    qint64 stickyTimeoutMs() const { return m_stickyTimeoutMs; }
+    const QList<std::shared_ptr<HostRuntime>> &hosts() const { return m_hosts; }
+    Scheduler &scheduler() const { return *m_scheduler; }
+
+    std::shared_ptr<HostRuntime> host(QStringView name) const;
+    /// The shared pointer for a raw host picked by the scheduler.
+    std::shared_ptr<HostRuntime> share(const HostRuntime *host) const;
+
+private:
+    const QString m_service;
+    const QString m_name;
+    const QString m_schedulerName;
+    const qint64 m_stickyTimeoutMs;
+    const QList<std::shared_ptr<HostRuntime>> m_hosts;
+    std::unique_ptr<Scheduler> m_scheduler;
+};
+
+}  // namespace Balancier

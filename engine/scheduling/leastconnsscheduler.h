@@ -1,0 +1,31 @@
+#pragma once
+
+#include "scheduler.h"
+
+#include <atomic>
+
+namespace Balancier {
+
+/// "leastconns" (alias "leastc"): the eligible host with the fewest active
+/// connections relative to its weight (active / weight, compared by
+/// cross-multiplication, so no rounding). Weight 0 means never.
+///
+/// Among hosts tied for the lowest load, a counter that advances with every
+/// tied pick chooses, so equally loaded hosts take turns (a, b, c, a, ...)
+/// instead of the first one in the list taking every burst.
+///
+/// Thread contract: as Scheduler; lock-free. The counts are read without a
+/// snapshot, so concurrent picks may both choose the same host; the next
+/// picks see its raised count.
+class LeastConnsScheduler final : public Scheduler
+{
+public:
+    explicit LeastConnsScheduler(QList<HostRuntime *> hosts);
+
+    HostRuntime *pick(const PickContext &context) override;
+
+private:
+    std::atomic<quint64> m_turn{0};  // rotates among tied hosts
+};
+
+}  // namespace Balancier

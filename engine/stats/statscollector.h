@@ -1,0 +1,66 @@
+#pragma once
+
+#include "runtime/groupruntime.h"
+#include "stats/statssnapshot.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace Balancier {
+
+/// What the collector reads for one service.
+struct ServiceView
+{
+    QString name;
+    QStringList listeners;  ///< bound addresses
+    QString enabledGroup;
+    bool aggressive = false;
+    QList<std::shared_ptr<GroupRuntime>> groups;
+    /// Hosts removed from the config that still have open connections.
+    QList<std::shared_ptr<HostRuntime>> draining;
+};
+
+/// Turns the hosts' atomic counters into snapshots with rates.
+///
+/// Thread contract: control thread only. collect() is called once per tick
+/// (at most 10 Hz); it reads atomics and never blocks the data plane.
+class StatsCollector final
+{
+    Q_DISABLE_COPY_MOVE(StatsCollector)
+
+public:
+    StatsCollector();
+
+    /// Rates are averaged over this window (default 3 s).
+    void setRateWindow(qint64 milliseconds) { m_windowMs = milliseconds; }
+
+    StatsSnapshot collect(const QList<ServiceView> &services, qint64 activeConnections);
+
+private:
+    struct Sample
+    {
+        qint64 atMs;
+        qint64 total;
+        qint64 bytesIn;
+        qint64 bytesOut;
+    };
+    struct History
+    {
+        std::weak_ptr<HostRuntime> host;
+        QList<Sample> samples;
+        quint64 seenAt = 0;
+    };
+
+    HostStats hostStats(const std::shared_ptr<HostRuntime> &host, qint64 nowMs);
+
+    QElapsedTimer m_clock;
+    qint64 m_windowMs = 3000;
+    quint64 m_sequence = 0;
+    QHash<const HostRuntime *, History> m_history;
+};
+
+}  // namespace Balancier

@@ -1,0 +1,341 @@
+#include "daemon.h"
+
+#include "admin/configpersistence.h"
+#include "config/configreader.h"
+#include "configlocator.h"
+#include "demo.h"
+#include "logcategories.h"
+#include "logging.h"
+#include "platform/socketops.h"
+#include "signalhandler.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+namespace {
+
+// Below this many descriptors a busy balancer runs out (two per connection).
+constexpr qint64 ComfortableFileLimit = 4096;
+
+QString dialectName(ConfigDialect dialect)
+{
+    switch (dialect) {
+    case ConfigDialect::Native:
+        return u"native"_s;
+    case ConfigDialect::PythonDirector:
+        return u"pythondirector"_s;
+    case ConfigDialect::TxLoadBalancer:
+        return u"txLoadBalancer"_s;
+    }
+    return {};
+}
+
+void logDiagnostic(const Diagnostic &diagnostic)
+{
+    if (diagnostic.severity == Diagnostic::Severity::Note)
+        qCInfo(lcConfig, "%s", qUtf8Printable(diagnostic.toString()));
+    else
+        qCWarning(lcConfig, "%s", qUtf8Printable(diagnostic.toString()));
+}
+
+}  // namespace
+
+Daemon::Daemon(DaemonOptions options, Logging &logging, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_logging(logging)
+{ }
+
+Daemon::~Daemon() = default;
+
+bool Daemon::fail(const QString &message)
+{
+    m_logging.status(message);
+    m_exitCode = 1;
+    return false;
+}
+
+bool Daemon::start()
+{
+    const qint64 fileLimit = SocketOps::raiseFileLimit();
+    if (fileLimit < 0) {
+        qCWarning(lcNet, "cannot read the open-files limit (RLIMIT_NOFILE)");
+    } else if (fileLimit < ComfortableFileLimit) {
+        qCWarning(lcNet, "the open-files limit is %lld: at most about %lld connections at a time",
+            static_cast<long long>(fileLimit), static_cast<long long>(fileLimit / 2));
+    } else if (fileLimit < std::numeric_limits<qint64>::max()) {
+        qCDebug(lcNet, "open-files limit: %lld", static_cast<long long>(fileLimit));
+    }
+
+    if (m_options.mode == DaemonOptions::Mode::Run) {
+        m_configPath = m_options.configFile;
+        if (m_configPath.isEmpty()) {
+            m_configPath = ConfigLocator::find();
+            if (m_configPath.isEmpty()) {
+                m_logging.status(u"no config found (looked for %1); running the built-in demo"_s.arg(
+                    ConfigLocator::searchPath().join(u", "_s)));
+            }
+        }
+    }
+
+    Config config;
+    if (m_configPath.isEmpty()) {
+        if (!startDemo(&config))
+            return false;
+    } else {
+        m_configPath = QFileInfo(m_configPath).absoluteFilePath();
+        const std::optional<Config> read = readConfigFile(true);
+        if (!read) {
+            m_exitCode = 1;
+            return false;
+        }
+        config = *read;
+        m_fileConfig = config;
+    }
+
+    QString error;
+    if (!configureLogging(config.logging, &error))
+        return fail(u"balancierd: "_s + error);
+
+    m_applyingFromFile = true;
+    const ApplyResult result = m_engine.apply(config);
+    m_applyingFromFile = false;
+    if (!result.ok) {
+        for (const Diagnostic &diagnostic : result.errors)
+            m_logging.status(diagnostic.toString());
+        return fail(u"refusing to start: the config has errors"_s);
+    }
+    for (const QString &warning : result.warnings)
+        qCWarning(lcConfig, "%s", qUtf8Printable(warning));
+
+    connect(&m_engine, &Engine::configApplied, this, &Daemon::handleConfigApplied);
+    connect(&m_engine, &Engine::stopped, this, &Daemon::handleStopped);
+    connect(&m_engine, &Engine::listenerFailed, this,
+        [](const QString &service, const QString &address, const QString &reason) {
+            qCWarning(lcNet, "service %s: listener %s failed: %s", qUtf8Printable(service),
+                qUtf8Printable(address), qUtf8Printable(reason));
+        });
+
+    reportListeners();
+
+    if (m_demo) {
+        const QList<BoundListener> listeners = m_engine.listeners();
+        if (listeners.isEmpty() || listeners.constFirst().bound.isEmpty())
+            return fail(
+                m_demo->frontPortError(listeners.isEmpty() ? QString() : listeners.constFirst().error));
+        // TODO(admin API issue): start the admin API on loopback here with a
+        // one-time password, and print its URL and the password once.
+        for (const QString &line : m_demo->instructions(listeners.constFirst().port))
+            m_logging.status(line);
+    }
+
+    if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error))
+        return fail(u"balancierd: "_s + error);
+
+    m_logging.status(u"started: balancierd %1, pid %2"_s.arg(QStringLiteral(BALANCIER_VERSION))
+                         .arg(QCoreApplication::applicationPid()));
+    return true;
+}
+
+bool Daemon::startDemo(Config *config)
+{
+    m_demo = std::make_unique<Demo>(m_options.demoPort, m_options.demoBackendPort);
+    QString error;
+    if (!m_demo->start(&error))
+        return fail(error);
+    *config = m_demo->config();
+    m_logging.status(u"using config: the built-in demo"_s);
+    return true;
+}
+
+std::optional<Config> Daemon::readConfigFile(bool startup)
+{
+    const LoadResult result = ConfigReader::readFile(m_configPath);
+    if (!result.ok()) {
+        for (const Diagnostic &diagnostic : result.diagnostics) {
+            if (startup)
+                m_logging.status(diagnostic.toString());
+            else
+                logDiagnostic(diagnostic);
+        }
+        qsizetype errors = 0;
+        for (const Diagnostic &diagnostic : result.diagnostics)
+            errors += diagnostic.severity == Diagnostic::Severity::Error ? 1 : 0;
+        if (startup) {
+            m_logging.status(u"refusing to start: %1 has %2 error(s)"_s.arg(m_configPath).arg(errors));
+        } else {
+            qCWarning(lcConfig, "reload refused: %s has %lld error(s); the running config stays",
+                qUtf8Printable(m_configPath), static_cast<long long>(errors));
+        }
+        return std::nullopt;
+    }
+    if (startup) {
+        QString line = u"using config: "_s + m_configPath;
+        if (result.dialect != ConfigDialect::Native) {
+            line += u" (%1 format; 'balancierd --import' converts it)"_s.arg(dialectName(result.dialect));
+        }
+        m_logging.status(line);
+    }
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        logDiagnostic(diagnostic);
+    for (const Diagnostic &entry : result.importReport)
+        logDiagnostic(entry);
+    return result.config;
+}
+
+bool Daemon::configureLogging(const LoggingConfig &config, QString *error)
+{
+    const QString levelName = m_options.logLevel.isEmpty() ? config.level : m_options.logLevel;
+    m_logging.setLevel(Logging::levelFromName(levelName).value_or(Logging::Level::Info));
+
+    QString file = m_options.logFile;
+    if (file.isEmpty() && !config.file.isEmpty()) {
+        // A relative <logging file> belongs next to its config, not in
+        // whatever directory the service manager started us in.
+        file = m_configPath.isEmpty() ? config.file
+                                      : QFileInfo(m_configPath).absoluteDir().absoluteFilePath(config.file);
+    }
+    if (file == m_logging.file())
+        return true;
+    return m_logging.setFile(file, error);
+}
+
+void Daemon::reportListeners()
+{
+    QSet<QString> current;
+    for (const BoundListener &listener : m_engine.listeners()) {
+        const QString key = listener.service + u'\n' + listener.configured + u'\n' + listener.bound;
+        current.insert(key);
+        if (m_reportedListeners.contains(key))
+            continue;
+        if (listener.bound.isEmpty()) {
+            m_logging.status(
+                u"not listening: %1 %2: %3"_s.arg(listener.service, listener.configured, listener.error));
+        } else {
+            m_logging.status(u"listening: %1 %2"_s.arg(listener.service, listener.bound));
+        }
+    }
+    m_reportedListeners = current;
+}
+
+void Daemon::reload()
+{
+    if (m_stopping)
+        return;
+    QString error;
+    if (!m_logging.reopen(&error))
+        qCWarning(lcConfig, "%s", qUtf8Printable(error));
+    if (m_configPath.isEmpty()) {
+        qCInfo(lcConfig, "reload: running the built-in demo; there is no file to reload");
+        return;
+    }
+    qCInfo(lcConfig, "reload: reading %s", qUtf8Printable(m_configPath));
+    const std::optional<Config> fromFile = readConfigFile(false);
+    if (!fromFile)
+        return;
+
+    const Config running = m_engine.runningConfig();
+    Config next = *fromFile;
+    if (running.settings.persist == PersistMode::Manual && running != m_fileConfig) {
+        qCInfo(lcConfig,
+            "reload: runtime changes that were not saved (persist=\"manual\") give way to the file, "
+            "except the hosts' admin states");
+    }
+    for (const QString &line : ConfigPersistence::carryRuntimeAdminStates(m_fileConfig, running, &next))
+        qCInfo(lcConfig, "reload: %s", qUtf8Printable(line));
+
+    if (!configureLogging(next.logging, &error))
+        qCWarning(lcConfig, "reload: %s; logging stays as it was", qUtf8Printable(error));
+
+    m_applyingFromFile = true;
+    const ApplyResult result = m_engine.apply(next);
+    m_applyingFromFile = false;
+    if (!result.ok) {
+        for (const Diagnostic &diagnostic : result.errors)
+            logDiagnostic(diagnostic);
+        qCWarning(lcConfig, "reload refused; the running config stays");
+        return;
+    }
+    m_fileConfig = *fromFile;
+    for (const QString &warning : result.warnings)
+        qCWarning(lcConfig, "reload: %s", qUtf8Printable(warning));
+    reportListeners();
+    qCInfo(lcConfig, "reload: done, %lld change(s)", static_cast<long long>(result.changes.size()));
+}
+
+void Daemon::handleConfigApplied(const QList<ConfigChange> &changes)
+{
+    for (const ConfigChange &change : changes)
+        qCInfo(lcConfig, "%s", qUtf8Printable(change.description()));
+    // The file's own content needs no saving; neither does the demo.
+    if (m_applyingFromFile || m_configPath.isEmpty() || m_stopping || changes.isEmpty())
+        return;
+    const Config running = m_engine.runningConfig();
+    if (running.settings.persist != PersistMode::Auto || running == m_fileConfig)
+        return;
+    QString error;
+    if (!saveRunningConfig(&error))
+        qCWarning(lcConfig, "cannot save the running config: %s", qUtf8Printable(error));
+}
+
+bool Daemon::saveRunningConfig(QString *error)
+{
+    if (m_configPath.isEmpty()) {
+        if (error)
+            *error = u"there is no config file to save to: the daemon runs the built-in demo"_s;
+        return false;
+    }
+    const Config running = m_engine.runningConfig();
+    QString note;
+    if (!ConfigPersistence::save(m_configPath, running, error, &note))
+        return false;
+    if (!note.isEmpty())
+        qCWarning(lcConfig, "%s", qUtf8Printable(note));
+    m_fileConfig = running;
+    qCInfo(lcConfig, "saved the running config to %s", qUtf8Printable(m_configPath));
+    return true;
+}
+
+void Daemon::terminate(int signalNumber)
+{
+    const QString name = SignalHandler::signalName(signalNumber);
+    if (m_stopping) {
+        qCWarning(lcNet, "%s again: stopping at once; %lld open connection(s) cut", qUtf8Printable(name),
+            static_cast<long long>(m_engine.activeConnections()));
+        finish(128 + signalNumber);
+        return;
+    }
+    m_stopping = true;
+    const qint64 drainMs = m_engine.runningConfig().settings.drainTimeoutMs;
+    qCInfo(lcNet, "%s: stopping; open connections may finish within %lld ms (%s again stops at once)",
+        qUtf8Printable(name), static_cast<long long>(drainMs), qUtf8Printable(name));
+    m_engine.shutdown(drainMs);
+}
+
+void Daemon::handleStopped(int cutConnections)
+{
+    if (cutConnections > 0)
+        qCWarning(lcNet, "stopped: %d connection(s) cut at the drain timeout", cutConnections);
+    else
+        qCInfo(lcNet, "stopped: every connection finished");
+    finish(0);
+}
+
+void Daemon::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_exitCode = exitCode;
+    m_pidFile.remove();
+    Q_EMIT finished(exitCode);
+}
+
+}  // namespace Balancier

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "commandline.h"
+#include "config/config.h"
+#include "config/configdiff.h"
+#include "engine.h"
+#include "pidfile.h"
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Balancier {
+
+class Demo;
+class Logging;
+
+/// balancierd's life cycle around one Engine: find and read the config
+/// (or set up the demo), apply it, report the listeners, then react to
+/// reload and stop requests, and keep the config file in step with runtime
+/// changes when <settings persist="auto">.
+///
+/// Start-up refuses a config with errors (every error listed, exit code 1).
+/// A reload with errors is refused and the running config kept. A stop
+/// drains for <settings draintimeout>, then finishes with 0; a second stop
+/// request finishes at once with 128 + the signal number, like a shell
+/// reports a process killed by that signal.
+///
+/// Thread contract: lives in the main thread with its Engine; every method
+/// is called from there (signals arrive through SignalHandler).
+class Daemon final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Daemon)
+
+public:
+    Daemon(DaemonOptions options, Logging &logging, QObject *parent = nullptr);
+    ~Daemon() override;
+
+    /// Loads and applies the config and starts serving. False when it
+    /// cannot: the reason is printed and exitCode() says what to return.
+    bool start();
+    int exitCode() const { return m_exitCode; }
+
+    /// The file the daemon runs; empty when it runs the built-in demo.
+    QString configPath() const { return m_configPath; }
+    Engine &engine() { return m_engine; }
+
+    /// Reopens the log file and re-reads the config file (SIGHUP).
+    void reload();
+    /// Stops: drains on the first request, at once on the second.
+    void terminate(int signalNumber);
+
+    /// Writes the running config (runtime changes included) into the
+    /// config file, keeping its comments, after a backup copy. For an
+    /// explicit save (admin API, persist="manual") and the automatic one.
+    bool saveRunningConfig(QString *error = nullptr);
+
+Q_SIGNALS:
+    /// The daemon has stopped; the process should exit with `exitCode`.
+    void finished(int exitCode);
+
+private:
+    bool fail(const QString &message);
+    std::optional<Config> readConfigFile(bool startup);
+    bool startDemo(Config *config);
+    bool configureLogging(const LoggingConfig &config, QString *error);
+    void reportListeners();
+    void finish(int exitCode);
+    void handleConfigApplied(const QList<Balancier::ConfigChange> &changes);
+    void handleStopped(int cutConnections);
+
+    const DaemonOptions m_options;
+    Logging &m_logging;
+    std::unique_ptr<Demo> m_demo;  // declared before the engine: outlives its connections
+    Engine m_engine;
+    PidFile m_pidFile;
+    QString m_configPath;  // empty: the built-in demo
+    Config m_fileConfig;  // what the file said when last read or saved
+    QSet<QString> m_reportedListeners;
+    bool m_applyingFromFile = false;  // the change being applied is the file's: nothing to save
+    bool m_stopping = false;
+    bool m_finished = false;
+    int m_exitCode = 0;
+};
+
+}  // namespace Balancier
