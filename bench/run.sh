@@ -221,7 +221,7 @@ write_configs() {
   cat >"$WORK/balancier.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <balancier version="1">
-  <settings workers="$WORKERS"/>
+  <settings workers="$WORKERS" draintimeout="2s"/>
   <!-- HAProxy runs without checks; so does Balancier, for the same traffic to the backends. -->
   <health active="no"/>
   <logging level="warning"/>

@@ -2,6 +2,8 @@
 
 #include "demobackend.h"
 
+#include <QTcpServer>
+
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
@@ -16,6 +18,15 @@ Demo::~Demo() = default;
 
 bool Demo::start(QString *error)
 {
+    // The engine binds with SO_REUSEPORT, which lets a second process of the
+    // same user share a port silently; a plain bind first tells a busy port apart.
+    if (m_frontPort != 0) {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, quint16(m_frontPort))) {
+            *error = frontPortError(probe.errorString());
+            return false;
+        }
+    }
     for (int i = 0; i < BackendCount; ++i) {
         auto *backend = new DemoBackend(i + 1, BackendCount, this);
         m_backends.append(backend);

@@ -1,7 +1,5 @@
 #include "config/configdocument.h"
 #include "config/configreader.h"
-#include "config/configdiff.h"
-#include <QElapsedTimer>
 
 #include <QDir>
 #include <QFile>
@@ -135,7 +133,6 @@ private slots:
     void saveWritesAtomically();
     void saveMakesBackups();
     void saveReportsMissingFolder();
-    void bench();
 };
 
 void TestConfigDocument::serializeReadsBackEqual_data()
@@ -645,8 +642,8 @@ void TestConfigDocument::setContentRejects_data()
                               << u"line 3"_s;
     QTest::newRow("empty") << QByteArray() << u"not well-formed"_s;
     QTest::newRow("other root") << QByteArray("<html/>") << u"<html>"_s;
-    QTest::newRow("legacy with errors")
-        << QByteArray("<pdconfig>\n  <bogus/>\n</pdconfig>") << u"cannot be imported: line 2, column 3: <bogus>"_s;
+    QTest::newRow("legacy with errors") << QByteArray("<pdconfig>\n  <bogus/>\n</pdconfig>")
+                                        << u"cannot be imported: line 2, column 3: <bogus>"_s;
     QTest::newRow("too deep") << QByteArray("<balancier>").repeated(300) << u"nested deeper than 256"_s;
 }
 
@@ -766,25 +763,6 @@ void TestConfigDocument::saveReportsMissingFolder()
     QVERIFY(!document.save(path, true, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY(!QFile::exists(path));
-}
-
-void TestConfigDocument::bench()
-{
-    Config c = minimalConfig();
-    for (int g = 0; g < 10; ++g) {
-        GroupConfig gc = group(u"g"_s + QString::number(g), {});
-        for (int h = 0; h < 1000; ++h)
-            gc.hosts.append(host(u"h"_s + QString::number(h), u"127.0.0.1:"_s + QString::number(1000 + h)));
-        c.services[0].groups.append(gc);
-    }
-    QElapsedTimer t; t.start();
-    const QByteArray xml = ConfigDocument::serialize(c);
-    qDebug() << "serialize" << t.restart() << xml.size();
-    ConfigDocument d; QVERIFY(d.setContent(xml)); qDebug() << "parse" << t.restart();
-    c.services[0].groups[3].hosts.removeAt(10); c.services[0].groups[4].hosts[5].weight = 3;
-    d.update(c); qDebug() << "update" << t.restart();
-    Config c2 = c; c2.services[0].groups[5].hosts[7].address = u"x:1"_s;
-    qDebug() << diffConfigs(c, c2).size() << "diff" << t.restart();
 }
 
 QTEST_GUILESS_MAIN(TestConfigDocument)

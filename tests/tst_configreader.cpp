@@ -267,6 +267,7 @@ private slots:
     void binaryGarbage();
     void truncatedFiles();
     void mutatedFiles();
+    void manyErrorsOnOneLine();
     void nonUtf8Encodings();
 };
 
@@ -997,6 +998,27 @@ void TestConfigReader::mutatedFiles()
             QVERIFY(!diagnostic.message.isEmpty());
         QCOMPARE(result.ok(), !hasErrors(result.diagnostics));
     }
+}
+
+void TestConfigReader::manyErrorsOnOneLine()
+{
+    // Every error is located, even thousands of them on one long line, and
+    // finding their columns must not make the read quadratic.
+    const int hosts = 5000;
+    QByteArray data(
+        "<balancier version=\"1\"><service name=\"s\"><listen ip=\"127.0.0.1:0\"/><group name=\"g\">");
+    for (int i = 0; i < hosts; ++i)
+        data += "<host name=\"h" + QByteArray::number(i) + "\" ip=\"127.0.0.1:9001\" b=\"1\" weight=\"x\"/>";
+    data += "</group></service></balancier>";
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult result = ConfigReader::readData(data, u"long.xml"_s);
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(result.diagnostics.size(), 2 * hosts);
+    const Diagnostic &last = result.diagnostics.constLast();
+    QCOMPARE(last.line, 1);
+    QCOMPARE(last.column, int(data.lastIndexOf("weight=")) + 1);
+    QCOMPARE(last.element, u"<host name=\"h4999\" weight>"_s);
 }
 
 void TestConfigReader::nonUtf8Encodings()

@@ -372,13 +372,15 @@ void removeChild(XmlNode &parent, std::size_t index)
         parent.children[index].blankLineBefore = true;
 }
 
-/// Inserts a new element after the last sibling of its kind; else after the
-/// last sibling that canonically precedes it; else before the first that
-/// follows it (and before the comments just above that one, which describe
-/// it); else at the end.
-void insertChild(
-    XmlNode &parent, XmlNode child, QLatin1StringView kind, const QList<QLatin1StringView> &order)
+/// Inserts new elements, in their order, after the last sibling of their
+/// kind; else after the last sibling that canonically precedes them; else
+/// before the first that follows them (and before the comments just above
+/// that one, which describe it); else at the end.
+void insertChildren(XmlNode &parent, std::vector<XmlNode> children, QLatin1StringView kind,
+    const QList<QLatin1StringView> &order)
 {
+    if (children.empty())
+        return;
     const qsizetype rank = rankOf(order, kind);
     std::optional<std::size_t> sameKind;
     std::optional<std::size_t> preceding;
@@ -399,8 +401,10 @@ void insertChild(
     std::size_t position = parent.children.size();
     if (sameKind || preceding) {
         const std::size_t after = sameKind ? *sameKind : *preceding;
-        if (sameKind)
-            child.blankLineBefore = parent.children[after].blankLineBefore;
+        if (sameKind) {
+            for (XmlNode &child : children)
+                child.blankLineBefore = parent.children[after].blankLineBefore;
+        }
         position = endOfItem(parent, after);
     } else if (following) {
         position = *following;
@@ -410,7 +414,8 @@ void insertChild(
             --position;
         }
     }
-    parent.children.insert(parent.children.begin() + qsizetype(position), std::move(child));
+    parent.children.insert(parent.children.begin() + qsizetype(position),
+        std::make_move_iterator(children.begin()), std::make_move_iterator(children.end()));
 }
 
 /// Keeps the first element of `kind` in step with the model: updated when
@@ -433,8 +438,11 @@ void syncSingleton(XmlNode &parent, QLatin1StringView kind, const QList<QLatin1S
         return;
     XmlNode element = XmlNode::element(kind);
     fill(element, true);
-    if (keepEmpty || !element.attributes.isEmpty() || !element.children.empty())
-        insertChild(parent, std::move(element), kind, order);
+    if (keepEmpty || !element.attributes.isEmpty() || !element.children.empty()) {
+        std::vector<XmlNode> children;
+        children.push_back(std::move(element));
+        insertChildren(parent, std::move(children), kind, order);
+    }
 }
 
 /// Matches the elements of `kind` to model items by key: matched elements
@@ -466,13 +474,15 @@ void syncList(XmlNode &parent, QLatin1StringView kind, const QList<QLatin1String
     }
     for (auto it = removed.rbegin(); it != removed.rend(); ++it)
         removeChild(parent, *it);
+    std::vector<XmlNode> added;
     for (qsizetype j = 0; j < items.size(); ++j) {
         if (matched.at(j))
             continue;
         XmlNode element = XmlNode::element(kind);
         fill(element, items.at(j), true);
-        insertChild(parent, std::move(element), kind, order);
+        added.push_back(std::move(element));
     }
+    insertChildren(parent, std::move(added), kind, order);
 }
 
 void syncHost(XmlNode &element, const HostConfig &host, bool isNew)

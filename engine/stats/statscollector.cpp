@@ -36,7 +36,7 @@ HostStats StatsCollector::hostStats(const std::shared_ptr<HostRuntime> &host, qi
     History &history = m_history[host.get()];
     if (history.host.lock() != host) {
         // A new host, or an address reused after the old one was freed.
-        history = History {host, {}, 0};
+        history = History{host, {}, 0};
     }
     history.seenAt = m_sequence;
     history.samples.append({nowMs, stats.total, stats.bytesIn, stats.bytesOut});

@@ -1,0 +1,248 @@
+#include "adminformats.h"
+
+#include <QStringList>
+
+namespace Balancier::AdminFormats {
+
+namespace {
+
+QString oneLine(QString text)
+{
+    text.replace(u'\n', u' ');
+    text.replace(u'\r', u' ');
+    return text.isEmpty() ? QStringLiteral("-") : text;
+}
+
+}  // namespace
+
+QByteArray runningText(const StatsSnapshot &snapshot)
+{
+    QString out;
+    for (const ServiceStats &service : snapshot.services) {
+        out += QStringLiteral("service %1 %2 %3\n")
+                   .arg(service.name, oneLine(service.listeners.join(u',')), oneLine(service.enabledGroup));
+        for (const GroupStats &group : service.groups) {
+            out += QStringLiteral("group %1 %2\n")
+                       .arg(group.name,
+                           group.enabled ? QStringLiteral("enabled") : QStringLiteral("inactive"));
+            for (const HostStats &host : group.hosts) {
+                if (host.state == u"up" || host.state == u"draining") {
+                    out += QStringLiteral("host %1 %2 %3 -\n")
+                               .arg(host.name, host.address, QString::number(host.active));
+                } else {
+                    const QString reason = host.state == u"down" ? host.reason : host.state;
+                    out += QStringLiteral("disabled %1 %2 %3 -\n")
+                               .arg(host.name, host.address, oneLine(reason));
+                }
+            }
+        }
+    }
+    return out.toUtf8();
+}
+
+namespace {
+
+QString label(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'"', QStringLiteral("\\\""));
+    escaped.replace(u'\n', QStringLiteral("\\n"));
+    return u'"' + escaped + u'"';
+}
+
+struct Family
+{
+    QString name;
+    QString type;
+    QString help;
+    QStringList samples;
+};
+
+}  // namespace
+
+QByteArray metrics(const StatsSnapshot &snapshot)
+{
+    Family hostActive{QStringLiteral("balancier_host_active_connections"), QStringLiteral("gauge"),
+        QStringLiteral("Open connections to the host."), {}};
+    Family hostTotal{QStringLiteral("balancier_host_connections_total"), QStringLiteral("counter"),
+        QStringLiteral("Connections established to the host."), {}};
+    Family hostFailed{QStringLiteral("balancier_host_failed_connects_total"), QStringLiteral("counter"),
+        QStringLiteral("Connection attempts to the host that failed."), {}};
+    Family hostIn{QStringLiteral("balancier_host_received_bytes_total"), QStringLiteral("counter"),
+        QStringLiteral("Bytes received from the host and relayed to clients."), {}};
+    Family hostOut{QStringLiteral("balancier_host_sent_bytes_total"), QStringLiteral("counter"),
+        QStringLiteral("Bytes relayed from clients to the host."), {}};
+    Family hostUp{QStringLiteral("balancier_host_up"), QStringLiteral("gauge"),
+        QStringLiteral("1 when the host takes new connections, else 0."), {}};
+    Family hostWeight{QStringLiteral("balancier_host_weight"), QStringLiteral("gauge"),
+        QStringLiteral("Scheduling weight of the host."), {}};
+    Family serviceActive{QStringLiteral("balancier_service_active_connections"), QStringLiteral("gauge"),
+        QStringLiteral("Open client connections of the service."), {}};
+    Family serviceTotal{QStringLiteral("balancier_service_connections_total"), QStringLiteral("counter"),
+        QStringLiteral("Connections established by the service."), {}};
+    Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
+        QStringLiteral("1 when every host of the enabled group is down."), {}};
+
+    for (const ServiceStats &service : snapshot.services) {
+        const QString serviceLabel = QStringLiteral("service=") + label(service.name);
+        serviceActive.samples.append(
+            u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.active));
+        serviceTotal.samples.append(
+            u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.total));
+        serviceAggressive.samples.append(
+            u'{' + serviceLabel + QStringLiteral("} ") + (service.aggressive ? u'1' : u'0'));
+        for (const GroupStats &group : service.groups) {
+            for (const HostStats &host : group.hosts) {
+                const QString labels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name)
+                    + QStringLiteral(",host=") + label(host.name) + u'}';
+                hostActive.samples.append(labels + u' ' + QString::number(host.active));
+                hostTotal.samples.append(labels + u' ' + QString::number(host.total));
+                hostFailed.samples.append(labels + u' ' + QString::number(host.failedConnects));
+                hostIn.samples.append(labels + u' ' + QString::number(host.bytesIn));
+                hostOut.samples.append(labels + u' ' + QString::number(host.bytesOut));
+                hostUp.samples.append(labels + u' ' + (host.state == u"up" ? u'1' : u'0'));
+                hostWeight.samples.append(labels + u' ' + QString::number(host.weight));
+            }
+        }
+    }
+
+    QString out;
+    out += QStringLiteral("# HELP balancier_active_connections Open client connections.\n"
+                          "# TYPE balancier_active_connections gauge\n"
+                          "balancier_active_connections %1\n")
+               .arg(snapshot.activeConnections);
+    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &hostActive, &hostTotal,
+             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
+        out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
+        for (const QString &sample : family->samples)
+            out += family->name + sample + u'\n';
+    }
+    return out.toUtf8();
+}
+
+QByteArray statusPage(const StatsSnapshot &snapshot, const QString &user, bool canWrite,
+    const QString &csrfToken, const QString &notice)
+{
+    const auto e = [](const QString &text) {
+        return text.toHtmlEscaped();
+    };
+    const auto form = [&](const QString &action, const QString &label,
+                          const QList<QPair<QString, QString>> &fields) {
+        QString html = QStringLiteral("<form method=\"post\" action=\"/%1\">").arg(e(action));
+        for (const auto &[name, value] : fields)
+            html += QStringLiteral("<input type=\"hidden\" name=\"%1\" value=\"%2\">").arg(e(name), e(value));
+        html += QStringLiteral("<input type=\"hidden\" name=\"csrf\" value=\"%1\">"
+                               "<input type=\"hidden\" name=\"redirect\" value=\"1\">"
+                               "<button type=\"submit\">%2</button></form>")
+                    .arg(e(csrfToken), e(label));
+        return html;
+    };
+
+    QString body;
+    if (!notice.isEmpty())
+        body += QStringLiteral("<p class=\"notice\">%1</p>").arg(e(notice));
+    for (const ServiceStats &service : snapshot.services) {
+        body += QStringLiteral("<section><h2>Service %1</h2><p>Listening on %2 &middot; enabled group "
+                               "<b>%3</b> &middot; <span data-service-active=\"%1\">%4</span> open</p>")
+                    .arg(e(service.name), e(service.listeners.join(QStringLiteral(", "))),
+                        e(service.enabledGroup), QString::number(service.active));
+        for (const GroupStats &group : service.groups) {
+            body += QStringLiteral("<h3>Group %1 (%2)%3</h3>")
+                        .arg(e(group.name), e(group.scheduler),
+                            group.enabled ? QStringLiteral(" &mdash; enabled") : QString());
+            if (canWrite && !group.enabled)
+                body += form(QStringLiteral("enableGroup"), QStringLiteral("Enable this group"),
+                    {{QStringLiteral("service"), service.name}, {QStringLiteral("group"), group.name}});
+            body += QStringLiteral(
+                "<table><thead><tr><th>Host</th><th>Address</th><th>State</th><th>Reason</th>"
+                "<th>Open</th><th>Total</th><th>Failed</th><th>Bytes in</th><th>Bytes out</th>"
+                "%1</tr></thead><tbody>")
+                        .arg(canWrite ? QStringLiteral("<th>Actions</th>") : QString());
+            for (const HostStats &host : group.hosts) {
+                const QString id = e(service.name + u'/' + group.name + u'/' + host.name);
+                const auto cell = [](const QString &cls, const QString &text) {
+                    return QStringLiteral("<td class=\"") + cls + QStringLiteral("\">") + text
+                        + QStringLiteral("</td>");
+                };
+                body += QStringLiteral("<tr data-host=\"") + id + QStringLiteral("\"><td>") + e(host.name)
+                    + QStringLiteral("</td><td>") + e(host.address) + QStringLiteral("</td>")
+                    + cell(QStringLiteral("state ") + e(host.state), e(host.state)) + QStringLiteral("<td>")
+                    + e(host.reason) + QStringLiteral("</td>")
+                    + cell(QStringLiteral("active"), QString::number(host.active))
+                    + cell(QStringLiteral("total"), QString::number(host.total))
+                    + cell(QStringLiteral("failed"), QString::number(host.failedConnects))
+                    + cell(QStringLiteral("in"), QString::number(host.bytesIn))
+                    + cell(QStringLiteral("out"), QString::number(host.bytesOut));
+                if (canWrite) {
+                    const QList<QPair<QString, QString>> target = {{QStringLiteral("service"), service.name},
+                        {QStringLiteral("group"), group.name}, {QStringLiteral("name"), host.name}};
+                    body += QStringLiteral("<td class=\"actions\">")
+                        + form(QStringLiteral("hostDrain"), QStringLiteral("Drain"), target)
+                        + form(QStringLiteral("hostAdminDown"), QStringLiteral("Maintenance"), target)
+                        + form(QStringLiteral("hostAdminUp"), QStringLiteral("Ready"), target)
+                        + form(QStringLiteral("delHost"), QStringLiteral("Remove"), target)
+                        + QStringLiteral("</td>");
+                }
+                body += QStringLiteral("</tr>");
+            }
+            body += QStringLiteral("</tbody></table>");
+            if (canWrite) {
+                body += QStringLiteral(
+                    "<form method=\"post\" action=\"/addHost\" class=\"add\">"
+                    "<input type=\"hidden\" name=\"service\" value=\"%1\">"
+                    "<input type=\"hidden\" name=\"group\" value=\"%2\">"
+                    "<input type=\"hidden\" name=\"csrf\" value=\"%3\">"
+                    "<input type=\"hidden\" name=\"redirect\" value=\"1\">"
+                    "<input name=\"name\" placeholder=\"name\" required aria-label=\"host name\">"
+                    "<input name=\"ip\" placeholder=\"host:port\" required aria-label=\"address\">"
+                    "<button type=\"submit\">Add host</button></form>")
+                            .arg(e(service.name), e(group.name), e(csrfToken));
+            }
+        }
+        body += QStringLiteral("</section>");
+    }
+
+    const QString page = QStringLiteral(R"(<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Balancier status</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
+table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}
+.state.up{color:#186a1e}.state.down{color:#b00020;font-weight:bold}.state.draining{color:#a65e00}
+.state.maintenance{color:#555}form{display:inline;margin-right:.3em}.notice{background:#eef;padding:.5em}
+#live{color:#666;font-size:90%}
+</style></head><body>
+<h1>Balancier</h1><p>Signed in as %1. <span id="live">connecting to the live stream&hellip;</span></p>
+%2
+<script>
+(function(){
+  var live=document.getElementById('live');
+  if(!window.EventSource){live.textContent='live updates need EventSource';return;}
+  var source=new EventSource('/api/v1/events?rate=2');
+  source.onopen=function(){live.textContent='live';};
+  source.onerror=function(){live.textContent='reconnecting…';};
+  source.addEventListener('stats',function(ev){
+    var s=JSON.parse(ev.data);
+    s.services.forEach(function(svc){
+      var a=document.querySelector('[data-service-active="'+CSS.escape(svc.name)+'"]');
+      if(a)a.textContent=svc.active;
+      svc.groups.forEach(function(g){g.hosts.forEach(function(h){
+        var row=document.querySelector('tr[data-host="'+CSS.escape(svc.name+'/'+g.name+'/'+h.name)+'"]');
+        if(!row)return;
+        var st=row.querySelector('.state');st.textContent=h.state;st.className='state '+h.state;
+        row.children[3].textContent=h.reason;
+        row.querySelector('.active').textContent=h.active;row.querySelector('.total').textContent=h.total;
+        row.querySelector('.failed').textContent=h.failedConnects;
+        row.querySelector('.in').textContent=h.bytesIn;row.querySelector('.out').textContent=h.bytesOut;
+      });});
+    });
+  });
+  source.addEventListener('config',function(){location.reload();});
+})();
+</script></body></html>
+)");
+    return page.arg(e(user), body).toUtf8();
+}
+
+}  // namespace Balancier::AdminFormats

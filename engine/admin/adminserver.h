@@ -1,0 +1,155 @@
+#pragma once
+
+#include "admin/adminauth.h"
+#include "admin/httpmessage.h"
+#include "config/config.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+class QTcpServer;
+
+namespace Balancier {
+
+class AdminHost;
+class Engine;
+class HttpConnection;
+struct HostStateEvent;
+struct StatsSnapshot;
+
+/// The admin API: pythondirector-compatible commands, a JSON API under
+/// /api/v1/, a live event stream, Prometheus /metrics and a status page.
+///
+/// Secure by default: it listens on loopback unless told otherwise, refuses
+/// a non-loopback address without TLS unless <admin insecure="yes">, always
+/// requires HTTP Basic authentication (except /metrics with
+/// metricspublic="yes"), enforces the full/readonly roles, changes state only
+/// on POST/PUT/DELETE, refuses cross-site form posts without the CSRF token,
+/// and brakes repeated failed logins from one address.
+///
+/// Thread contract: lives in the engine's control thread; every change goes
+/// through the Engine's apply path.
+class AdminServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AdminServer)
+
+public:
+    static constexpr int MaxConnections = 64;
+
+    AdminServer(Engine &engine, AdminHost *host, QObject *parent = nullptr);
+    ~AdminServer() override;
+
+    /// Listens as <admin> says. False with a clear reason (bad address, bind
+    /// failure, TLS files unreadable, plain HTTP on a public address).
+    bool start(const AdminConfig &config, QString *error);
+    void stop();
+    bool isListening() const;
+    quint16 port() const;
+    /// "http://127.0.0.1:8080" or "https://…".
+    QString url() const;
+
+    /// Event stream snapshot rate bounds (Hz).
+    static constexpr int MinEventRate = 2;
+    static constexpr int MaxEventRate = 10;
+
+    struct Context;
+    using Handler = HttpResponse (AdminServer::*)(Context &);
+    enum class Access
+    {
+        Public,  ///< /metrics when metricspublic="yes"
+        Read,
+        Write,
+    };
+    struct Command
+    {
+        QByteArray method;
+        QString pattern;  ///< "/api/v1/services/{service}"; segments in braces are captured
+        Access access;
+        Handler handler;
+    };
+
+private:
+    void handleNewConnection();
+    void handleRequest(HttpConnection *connection, const HttpRequest &request);
+    void dispatch(HttpConnection *connection, const HttpRequest &request, const AdminUser &user,
+        const Command &command, const QHash<QString, QString> &captures);
+    void finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response);
+    bool checkCsrf(const HttpRequest &request, const AdminUser &user, QString *why) const;
+    QString csrfToken(const QString &user) const;
+    void broadcast(const QByteArray &type, const QByteArray &data, bool remember);
+    void handleStats(const StatsSnapshot &snapshot);
+
+    static const QList<Command> &commands();
+
+    // Handlers: pythondirector-compatible.
+    HttpResponse runningPage(Context &context);
+    HttpResponse runningText(Context &context);
+    HttpResponse runningXml(Context &context);
+    HttpResponse configXml(Context &context);
+    HttpResponse addHost(Context &context);
+    HttpResponse delHost(Context &context);
+    HttpResponse delAllHosts(Context &context);
+    HttpResponse enableGroupCommand(Context &context);
+    HttpResponse changeScheduler(Context &context);
+    HttpResponse addUser(Context &context);
+    HttpResponse delUser(Context &context);
+    HttpResponse save(Context &context);
+    HttpResponse retryHost(Context &context);
+    HttpResponse hostAdminDown(Context &context);
+    HttpResponse hostAdminUp(Context &context);
+    HttpResponse hostDrain(Context &context);
+    HttpResponse newService(Context &context);
+    HttpResponse newGroup(Context &context);
+    HttpResponse delGroup(Context &context);
+    // JSON API.
+    HttpResponse apiStatus(Context &context);
+    HttpResponse apiServices(Context &context);
+    HttpResponse apiService(Context &context);
+    HttpResponse apiEnableGroup(Context &context);
+    HttpResponse apiSetScheduler(Context &context);
+    HttpResponse apiHosts(Context &context);
+    HttpResponse apiHost(Context &context);
+    HttpResponse apiPutHost(Context &context);
+    HttpResponse apiDeleteHost(Context &context);
+    HttpResponse apiHostAction(Context &context);
+    HttpResponse apiHostHistory(Context &context);
+    HttpResponse apiGetConfig(Context &context);
+    HttpResponse apiPutConfig(Context &context);
+    HttpResponse apiSave(Context &context);
+    HttpResponse apiEvents(Context &context);
+    HttpResponse metrics(Context &context);
+
+    Engine &m_engine;
+    AdminHost *m_host;
+    AdminConfig m_config;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
+    AdminAuth m_auth;
+    QByteArray m_secret;  ///< per-process key for CSRF tokens
+    QList<QPointer<HttpConnection>> m_connections;
+
+    struct Stream
+    {
+        QPointer<HttpConnection> connection;
+        qint64 intervalMs = 500;
+        qint64 lastSentMs = -1;
+    };
+    QList<Stream> m_streams;
+    struct Event
+    {
+        quint64 id;
+        QByteArray type;
+        QByteArray data;
+    };
+    QList<Event> m_recentEvents;  ///< for resuming with Last-Event-ID
+    quint64 m_nextEventId = 1;
+    QElapsedTimer m_clock;
+};
+
+}  // namespace Balancier

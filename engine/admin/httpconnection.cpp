@@ -1,0 +1,135 @@
+#include "httpconnection.h"
+
+#include "logcategories.h"
+
+#include <QTcpSocket>
+
+namespace Balancier {
+
+HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+{
+    m_socket->setParent(this);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::handleTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_closing = true;
+        m_timer.stop();
+        Q_EMIT closed(this);
+    });
+    m_timer.start(RequestTimeoutMs);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::close()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    // disconnectFromHost() flushes what was written first; `disconnected` then
+    // emits closed(). A peer that never reads is cut after a grace period.
+    m_timer.start(5000);
+    m_socket->disconnectFromHost();
+}
+
+void HttpConnection::handleTimeout()
+{
+    if (m_closing) {
+        m_socket->abort();
+        return;
+    }
+    if (m_streaming)
+        return;
+    if (m_parser.inProgress()) {
+        HttpResponse response = HttpResponse::text(408, QStringLiteral("request not completed in time"));
+        m_socket->write(response.serialize(false));
+    }
+    close();
+}
+
+void HttpConnection::handleReadyRead()
+{
+    if (m_closing)
+        return;
+    if (m_streaming) {
+        m_socket->readAll();  // an event stream takes no further requests
+        return;
+    }
+    if (!m_parser.inProgress())
+        m_timer.start(RequestTimeoutMs);
+    const HttpParser::State state = m_parser.feed(m_socket->readAll());
+    if (state == HttpParser::State::Failed) {
+        qCInfo(lcAdmin, "admin: malformed request from %s: %s",
+            qUtf8Printable(m_socket->peerAddress().toString()), qUtf8Printable(m_parser.errorMessage()));
+        m_socket->write(HttpResponse::text(m_parser.errorStatus(), m_parser.errorMessage()).serialize(false));
+        close();
+        return;
+    }
+    processBuffered();
+}
+
+void HttpConnection::processBuffered()
+{
+    if (m_busy || m_closing || m_streaming)
+        return;
+    if (m_parser.feed({}) != HttpParser::State::Complete) {
+        if (m_parser.inProgress() && !m_timer.isActive())
+            m_timer.start(RequestTimeoutMs);
+        return;
+    }
+    HttpRequest request = m_parser.takeRequest();
+    request.peer = m_socket->peerAddress();
+    m_busy = true;
+    m_timer.stop();
+    Q_EMIT requestReceived(this, request);
+}
+
+void HttpConnection::respond(const HttpResponse &response, bool keepAlive)
+{
+    if (m_closing)
+        return;
+    m_socket->write(response.serialize(keepAlive));
+    m_busy = false;
+    if (!keepAlive) {
+        close();
+        return;
+    }
+    m_timer.start(IdleTimeoutMs);
+    processBuffered();
+}
+
+void HttpConnection::startEventStream()
+{
+    m_streaming = true;
+    m_busy = false;
+    m_timer.stop();
+    m_socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
+                    "X-Content-Type-Options: nosniff\r\nConnection: keep-alive\r\n\r\n"
+                    "retry: 2000\n\n");
+}
+
+void HttpConnection::sendEvent(quint64 id, const QByteArray &type, const QByteArray &data)
+{
+    if (m_closing)
+        return;
+    // A client that stops reading must not make us buffer without bound.
+    if (m_socket->bytesToWrite() > 4 * 1024 * 1024) {
+        qCInfo(lcAdmin, "admin: event stream client %s is not reading; closing it",
+            qUtf8Printable(m_socket->peerAddress().toString()));
+        close();
+        return;
+    }
+    QByteArray frame;
+    if (id)
+        frame += "id: " + QByteArray::number(id) + '\n';
+    frame += "event: " + type + '\n';
+    for (const QByteArray &line : data.split('\n'))
+        frame += "data: " + line + '\n';
+    frame += '\n';
+    m_socket->write(frame);
+}
+
+}  // namespace Balancier

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "admin/httpparser.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace Balancier {
+
+/// One admin client connection: parses requests, writes responses, and can
+/// turn into a Server-Sent Events stream. Closes on idle, on a request that
+/// takes too long to arrive (slowloris), and after a malformed request.
+///
+/// Thread contract: lives in the admin server's thread with its socket.
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpConnection)
+
+public:
+    static constexpr int IdleTimeoutMs = 60000;
+    static constexpr int RequestTimeoutMs = 10000;  ///< a started request must be complete by then
+
+    HttpConnection(QTcpSocket *socket, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    QTcpSocket *socket() const { return m_socket; }
+    /// Sends a response; closes afterwards unless the request asked to keep alive.
+    void respond(const HttpResponse &response, bool keepAlive);
+    /// Answers with a text/event-stream header; afterwards use sendEvent().
+    void startEventStream();
+    bool isEventStream() const { return m_streaming; }
+    void sendEvent(quint64 id, const QByteArray &type, const QByteArray &data);
+    /// Stops reading requests until respond() (a response is pending).
+    bool isBusy() const { return m_busy; }
+    void close();
+
+Q_SIGNALS:
+    void requestReceived(Balancier::HttpConnection *connection, const Balancier::HttpRequest &request);
+    void closed(Balancier::HttpConnection *connection);
+
+private:
+    void handleReadyRead();
+    void handleTimeout();
+    void processBuffered();
+
+    QTcpSocket *m_socket;
+    HttpParser m_parser;
+    QTimer m_timer;
+    bool m_busy = false;
+    bool m_streaming = false;
+    bool m_closing = false;
+};
+
+}  // namespace Balancier

@@ -1,0 +1,133 @@
+#include "statsjson.h"
+
+#include <QJsonArray>
+
+namespace Balancier {
+
+namespace {
+
+template<typename Stats>
+void writeTotals(QJsonObject &object, const Stats &stats)
+{
+    object.insert(QStringLiteral("active"), stats.active);
+    object.insert(QStringLiteral("total"), stats.total);
+    object.insert(QStringLiteral("bytesIn"), stats.bytesIn);
+    object.insert(QStringLiteral("bytesOut"), stats.bytesOut);
+    object.insert(QStringLiteral("connectionRate"), stats.connectionRate);
+    object.insert(QStringLiteral("bytesInRate"), stats.bytesInRate);
+    object.insert(QStringLiteral("bytesOutRate"), stats.bytesOutRate);
+}
+
+template<typename Stats>
+void readTotals(const QJsonObject &object, Stats &stats)
+{
+    stats.active = object.value(QStringLiteral("active")).toInteger();
+    stats.total = object.value(QStringLiteral("total")).toInteger();
+    stats.bytesIn = object.value(QStringLiteral("bytesIn")).toInteger();
+    stats.bytesOut = object.value(QStringLiteral("bytesOut")).toInteger();
+    stats.connectionRate = object.value(QStringLiteral("connectionRate")).toDouble();
+    stats.bytesInRate = object.value(QStringLiteral("bytesInRate")).toDouble();
+    stats.bytesOutRate = object.value(QStringLiteral("bytesOutRate")).toDouble();
+}
+
+QJsonObject hostToJson(const HostStats &host)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("name"), host.name);
+    object.insert(QStringLiteral("address"), host.address);
+    object.insert(QStringLiteral("state"), host.state);
+    object.insert(QStringLiteral("reason"), host.reason);
+    object.insert(QStringLiteral("lastChange"), host.lastChange.toString(Qt::ISODateWithMs));
+    object.insert(QStringLiteral("weight"), host.weight);
+    object.insert(QStringLiteral("maxConns"), host.maxConns);
+    object.insert(QStringLiteral("failedConnects"), host.failedConnects);
+    writeTotals(object, host);
+    return object;
+}
+
+HostStats hostFromJson(const QJsonObject &object)
+{
+    HostStats host;
+    host.name = object.value(QStringLiteral("name")).toString();
+    host.address = object.value(QStringLiteral("address")).toString();
+    host.state = object.value(QStringLiteral("state")).toString();
+    host.reason = object.value(QStringLiteral("reason")).toString();
+    host.lastChange
+        = QDateTime::fromString(object.value(QStringLiteral("lastChange")).toString(), Qt::ISODateWithMs);
+    host.weight = object.value(QStringLiteral("weight")).toInt(1);
+    host.maxConns = object.value(QStringLiteral("maxConns")).toInt();
+    host.failedConnects = object.value(QStringLiteral("failedConnects")).toInteger();
+    readTotals(object, host);
+    return host;
+}
+
+}  // namespace
+
+QJsonObject statsToJson(const StatsSnapshot &snapshot)
+{
+    QJsonArray services;
+    for (const ServiceStats &service : snapshot.services) {
+        QJsonArray groups;
+        for (const GroupStats &group : service.groups) {
+            QJsonArray hosts;
+            for (const HostStats &host : group.hosts)
+                hosts.append(hostToJson(host));
+            QJsonObject groupObject;
+            groupObject.insert(QStringLiteral("name"), group.name);
+            groupObject.insert(QStringLiteral("scheduler"), group.scheduler);
+            groupObject.insert(QStringLiteral("enabled"), group.enabled);
+            groupObject.insert(QStringLiteral("hosts"), hosts);
+            writeTotals(groupObject, group);
+            groups.append(groupObject);
+        }
+        QJsonObject serviceObject;
+        serviceObject.insert(QStringLiteral("name"), service.name);
+        serviceObject.insert(QStringLiteral("listeners"), QJsonArray::fromStringList(service.listeners));
+        serviceObject.insert(QStringLiteral("enabledGroup"), service.enabledGroup);
+        serviceObject.insert(QStringLiteral("aggressive"), service.aggressive);
+        serviceObject.insert(QStringLiteral("groups"), groups);
+        writeTotals(serviceObject, service);
+        services.append(serviceObject);
+    }
+    QJsonObject object;
+    object.insert(QStringLiteral("taken"), snapshot.taken.toString(Qt::ISODateWithMs));
+    object.insert(QStringLiteral("sequence"), qint64(snapshot.sequence));
+    object.insert(QStringLiteral("activeConnections"), snapshot.activeConnections);
+    object.insert(QStringLiteral("services"), services);
+    return object;
+}
+
+StatsSnapshot statsFromJson(const QJsonObject &object)
+{
+    StatsSnapshot snapshot;
+    snapshot.taken
+        = QDateTime::fromString(object.value(QStringLiteral("taken")).toString(), Qt::ISODateWithMs);
+    snapshot.sequence = quint64(object.value(QStringLiteral("sequence")).toInteger());
+    snapshot.activeConnections = object.value(QStringLiteral("activeConnections")).toInteger();
+    const QJsonArray services = object.value(QStringLiteral("services")).toArray();
+    for (const QJsonValue &serviceValue : services) {
+        const QJsonObject serviceObject = serviceValue.toObject();
+        ServiceStats service;
+        service.name = serviceObject.value(QStringLiteral("name")).toString();
+        for (const QJsonValue &listener : serviceObject.value(QStringLiteral("listeners")).toArray())
+            service.listeners.append(listener.toString());
+        service.enabledGroup = serviceObject.value(QStringLiteral("enabledGroup")).toString();
+        service.aggressive = serviceObject.value(QStringLiteral("aggressive")).toBool();
+        readTotals(serviceObject, service);
+        for (const QJsonValue &groupValue : serviceObject.value(QStringLiteral("groups")).toArray()) {
+            const QJsonObject groupObject = groupValue.toObject();
+            GroupStats group;
+            group.name = groupObject.value(QStringLiteral("name")).toString();
+            group.scheduler = groupObject.value(QStringLiteral("scheduler")).toString();
+            group.enabled = groupObject.value(QStringLiteral("enabled")).toBool();
+            readTotals(groupObject, group);
+            for (const QJsonValue &hostValue : groupObject.value(QStringLiteral("hosts")).toArray())
+                group.hosts.append(hostFromJson(hostValue.toObject()));
+            service.groups.append(std::move(group));
+        }
+        snapshot.services.append(std::move(service));
+    }
+    return snapshot;
+}
+
+}  // namespace Balancier
