@@ -15,6 +15,11 @@ target_compile_definitions(balancier_common INTERFACE
     QT_DISABLE_DEPRECATED_UP_TO=0x060400
     BALANCIER_VERSION="${PROJECT_VERSION}")
 
+if(WIN32)
+  # winsock2.h is included from engine headers: keep its min/max macros out.
+  target_compile_definitions(balancier_common INTERFACE NOMINMAX WIN32_LEAN_AND_MEAN)
+endif()
+
 if(MSVC)
   target_compile_options(balancier_common INTERFACE /W4 /permissive- /utf-8)
   if(BALANCIER_WERROR)

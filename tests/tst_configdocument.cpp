@@ -130,6 +130,8 @@ private slots:
     void setContentRejects_data();
     void setContentRejects();
     void legacyBecomesNative();
+    void otherFixturesSurviveUpdate_data();
+    void otherFixturesSurviveUpdate();
     void saveWritesAtomically();
     void saveMakesBackups();
     void saveReportsMissingFolder();
@@ -596,6 +598,10 @@ void TestConfigDocument::update_data()
 )" + webService
             + "</balancier>\n";
         QTest::newRow("mixed content") << input << minimalConfig() << input;
+        // A CDATA section of blanks is kept on its own line and does not make
+        // the whole root one line of "text content".
+        const QByteArray blank = head + "  <![CDATA[ ]]>\n" + webService + "</balancier>\n";
+        QTest::newRow("blank CDATA") << blank << minimalConfig() << blank;
     }
 }
 
@@ -680,6 +686,49 @@ void TestConfigDocument::legacyBecomesNative()
     QVERIFY2(native.ok(), qPrintable(describe(native.diagnostics)));
     QCOMPARE(native.dialect, ConfigDialect::Native);
     QCOMPARE(native.config, imported.config);
+}
+
+void TestConfigDocument::otherFixturesSurviveUpdate_data()
+{
+    // Every config the reader's tests use, valid, invalid and legacy: loading
+    // it and writing back the model it gives must keep that model, and do it
+    // in one step; a broken one must not break the writer.
+    QTest::addColumn<QString>("path");
+    const QString root = QStringLiteral(BALANCIER_TEST_DATA) + u"/config"_s;
+    for (const QString &folder : {u"valid"_s, u"invalid"_s, u"legacy"_s}) {
+        const QDir dir(root + u'/' + folder);
+        for (const QString &name : dir.entryList({u"*.xml"_s}, QDir::Files, QDir::Name)) {
+            const QString row = folder + u'/' + name;
+            QTest::newRow(qPrintable(row)) << dir.filePath(name);
+        }
+    }
+    if (QDir(root + u"/valid"_s).entryList({u"*.xml"_s}).isEmpty())
+        QSKIP("the config reader's fixtures are missing");
+}
+
+void TestConfigDocument::otherFixturesSurviveUpdate()
+{
+    QFETCH(QString, path);
+    const QByteArray input = readFile(path);
+    const LoadResult loaded = ConfigReader::readData(input, path);
+
+    ConfigDocument document;
+    QString error;
+    if (!document.setContent(input, &error)) {
+        // Only malformed XML, an unknown root or a broken legacy file is refused.
+        QVERIFY2(!loaded.ok(), qPrintable(error));
+        QVERIFY(!error.isEmpty());
+        return;
+    }
+    document.update(loaded.config);
+    const QByteArray xml = document.toXml();
+    ConfigDocument reloaded;
+    QVERIFY2(reloaded.setContent(xml, &error), qPrintable(error));
+    if (!loaded.ok())
+        return;
+    QCOMPARE(readBack(xml), loaded.config);
+    document.update(loaded.config);
+    QCOMPARE(document.toXml(), xml);
 }
 
 void TestConfigDocument::saveWritesAtomically()

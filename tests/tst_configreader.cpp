@@ -15,7 +15,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 using namespace Balancier;
 using namespace Qt::StringLiterals;
@@ -257,6 +260,8 @@ private slots:
 
     void missingFile();
     void directory();
+    void notADirectory();
+    void fifo();
     void unreadableFile();
     void emptyInput_data();
     void emptyInput();
@@ -438,6 +443,8 @@ void TestConfigReader::diagnosticText_data()
                              << u"b.xml: error: m"_s;
     QTest::newRow("no file") << Diagnostic{S::Error, QString(), 0, 0, u"<host name=\"a\" ip>"_s, u"m"_s}
                              << u"error: <host name=\"a\" ip>: m"_s;
+    QTest::newRow("no file, with line")
+        << Diagnostic{S::Error, QString(), 4, 2, u"<x>"_s, u"m"_s} << u"4:2: error: <x>: m"_s;
 }
 
 void TestConfigReader::diagnosticText()
@@ -820,10 +827,37 @@ void TestConfigReader::directory()
     expectSingleError(ConfigReader::readFile(dataDir()), u"is a directory"_s, 0);
 }
 
+void TestConfigReader::notADirectory()
+{
+    // An OS refusal that even root gets: a file used as a directory.
+    const QString path = fixture(u"valid/minimal.xml/inner.xml"_s);
+    const LoadResult result = ConfigReader::readFile(path);
+    expectSingleError(result, u"Not a directory"_s, 0);
+    QVERIFY(result.diagnostics.constFirst().message.contains(path));
+}
+
+void TestConfigReader::fifo()
+{
+    // Opening a FIFO with no writer would block: it is refused unopened.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+#ifdef Q_OS_UNIX
+    const QString path = dir.filePath(u"pipe.xml"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    expectSingleError(ConfigReader::readFile(path), u"not a regular file"_s, 0);
+#else
+    QSKIP("FIFOs are a POSIX thing");
+#endif
+}
+
 void TestConfigReader::unreadableFile()
 {
+#ifdef Q_OS_UNIX
     if (::geteuid() == 0)
         QSKIP("root can read any file");
+#else
+    QSKIP("permissions as tested here are POSIX ones");
+#endif
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"secret.xml"_s);

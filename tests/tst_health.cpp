@@ -632,12 +632,12 @@ void tst_Health::resolverNumeric()
     QCOMPARE(decoded, QHostAddress(host));
     if (family == AF_INET) {
         QCOMPARE(endpoint.length, socklen_t(sizeof(sockaddr_in)));
-        sockaddr_in in4 {};
+        sockaddr_in in4{};
         std::memcpy(&in4, &endpoint.storage, sizeof in4);
         QCOMPARE(int(ntohs(in4.sin_port)), port);
     } else {
         QCOMPARE(endpoint.length, socklen_t(sizeof(sockaddr_in6)));
-        sockaddr_in6 in6 {};
+        sockaddr_in6 in6{};
         std::memcpy(&in6, &endpoint.storage, sizeof in6);
         QCOMPARE(int(ntohs(in6.sin6_port)), port);
     }

@@ -282,7 +282,7 @@ void tst_PasswordHash::legacyFromManyThreads()
 {
     if (!PasswordHash::legacyCryptSupported())
         QSKIP("no legacy crypt on this platform");
-    std::atomic<int> wrong {0};
+    std::atomic<int> wrong{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&wrong, t] {

@@ -34,7 +34,8 @@ void tst_ProxySmoke::roundRobinAndEcho()
     service.listeners = {QStringLiteral("127.0.0.1:0")};
     GroupConfig group;
     group.name = QStringLiteral("g");
-    group.hosts = {hostConfig(QStringLiteral("a"), a.address()), hostConfig(QStringLiteral("b"), b.address())};
+    group.hosts
+        = {hostConfig(QStringLiteral("a"), a.address()), hostConfig(QStringLiteral("b"), b.address())};
     service.groups = {group};
     service.enabledGroup = group.name;
     config.services = {service};
@@ -56,7 +57,8 @@ void tst_ProxySmoke::roundRobinAndEcho()
         QTRY_VERIFY((data += client.readAll()).endsWith("hello"));
         seen.append(QString::fromUtf8(data.left(data.indexOf('\n'))));
     }
-    QCOMPARE(seen, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(seen,
+        (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b")}));
 }
 
 QTEST_MAIN(tst_ProxySmoke)

@@ -137,6 +137,7 @@ private slots:
     void exactSequences();
     void weightChangeRebuildsCycle();
     void largeWeightsStayBounded();
+    void weightedHeavyHostOut();
 
     void skipsUnavailable_data();
     void skipsUnavailable();
@@ -201,7 +202,7 @@ void TestSchedulers::registryNames()
 
 void TestSchedulers::registryTable()
 {
-    const QStringList expected {u"roundrobin"_s, u"weighted"_s, u"random"_s, u"leastconns"_s,
+    const QStringList expected{u"roundrobin"_s, u"weighted"_s, u"random"_s, u"leastconns"_s,
         u"leastconnsrr"_s, u"sticky"_s, u"hash"_s, u"p2c"_s};
     QStringList names = allSchedulerNames();
     QStringList sortedExpected = expected;
@@ -232,68 +233,68 @@ void TestSchedulers::exactSequences_data()
     QTest::addColumn<QString>("expected");
 
     const QList<qint64> none;
-    QTest::newRow("roundrobin") << u"roundrobin"_s << QList<int> {1, 1, 1} << none << none << QString()
+    QTest::newRow("roundrobin") << u"roundrobin"_s << QList<int>{1, 1, 1} << none << none << QString()
                                 << u"abcabcabc"_s;
     QTest::newRow("roundrobin ignores weights")
-        << u"roundrobin"_s << QList<int> {5, 1, 1} << none << none << QString() << u"abcabc"_s;
+        << u"roundrobin"_s << QList<int>{5, 1, 1} << none << none << QString() << u"abcabc"_s;
     QTest::newRow("roundrobin, b down keeps shares even")
-        << u"roundrobin"_s << QList<int> {1, 1, 1} << none << none << u"b"_s << u"acacac"_s;
+        << u"roundrobin"_s << QList<int>{1, 1, 1} << none << none << u"b"_s << u"acacac"_s;
     QTest::newRow("roundrobin, a and b down")
-        << u"roundrobin"_s << QList<int> {1, 1, 1} << none << none << u"ab"_s << u"cccc"_s;
+        << u"roundrobin"_s << QList<int>{1, 1, 1} << none << none << u"ab"_s << u"cccc"_s;
     QTest::newRow("roundrobin, weight 0 never")
-        << u"roundrobin"_s << QList<int> {1, 0, 1} << none << none << QString() << u"acacac"_s;
+        << u"roundrobin"_s << QList<int>{1, 0, 1} << none << none << QString() << u"acacac"_s;
     QTest::newRow("roundrobin single host")
-        << u"roundr"_s << QList<int> {1} << none << none << QString() << u"aaa"_s;
+        << u"roundr"_s << QList<int>{1} << none << none << QString() << u"aaa"_s;
 
     QTest::newRow("weighted 5/1/1 (nginx order)")
-        << u"weighted"_s << QList<int> {5, 1, 1} << none << none << QString() << u"aabacaaaabacaa"_s;
+        << u"weighted"_s << QList<int>{5, 1, 1} << none << none << QString() << u"aabacaaaabacaa"_s;
     QTest::newRow("weighted 10/2/2 = 5/1/1")
-        << u"weighted"_s << QList<int> {10, 2, 2} << none << none << QString() << u"aabacaa"_s;
-    QTest::newRow("weighted 2/1") << u"weighted"_s << QList<int> {2, 1} << none << none << QString()
+        << u"weighted"_s << QList<int>{10, 2, 2} << none << none << QString() << u"aabacaa"_s;
+    QTest::newRow("weighted 2/1") << u"weighted"_s << QList<int>{2, 1} << none << none << QString()
                                   << u"abaaba"_s;
-    QTest::newRow("weighted 1/1/1") << u"weightr"_s << QList<int> {1, 1, 1} << none << none << QString()
+    QTest::newRow("weighted 1/1/1") << u"weightr"_s << QList<int>{1, 1, 1} << none << none << QString()
                                     << u"abcabc"_s;
-    QTest::newRow("weighted 1/3") << u"weighted"_s << QList<int> {1, 3} << none << none << QString()
+    QTest::newRow("weighted 1/3") << u"weighted"_s << QList<int>{1, 3} << none << none << QString()
                                   << u"babbbabb"_s;
     QTest::newRow("weighted, weight 0 never")
-        << u"weighted"_s << QList<int> {2, 0, 1} << none << none << QString() << u"acaaca"_s;
+        << u"weighted"_s << QList<int>{2, 0, 1} << none << none << QString() << u"acaaca"_s;
     QTest::newRow("weighted 5/1/1, a down")
-        << u"weighted"_s << QList<int> {5, 1, 1} << none << none << u"a"_s << u"bcbcbc"_s;
+        << u"weighted"_s << QList<int>{5, 1, 1} << none << none << u"a"_s << u"bcbcbc"_s;
     QTest::newRow("weighted 5/1/1, c down")
-        << u"weighted"_s << QList<int> {5, 1, 1} << none << none << u"c"_s << u"aabaaaaabaaa"_s;
+        << u"weighted"_s << QList<int>{5, 1, 1} << none << none << u"c"_s << u"aabaaaaabaaa"_s;
     QTest::newRow("weighted, all weights 0")
-        << u"weighted"_s << QList<int> {0, 0} << none << none << QString() << u"--"_s;
+        << u"weighted"_s << QList<int>{0, 0} << none << none << QString() << u"--"_s;
 
-    QTest::newRow("leastconns fewest active") << u"leastconns"_s << QList<int> {1, 1, 1}
-                                              << QList<qint64> {3, 1, 2} << none << QString() << u"bbbb"_s;
+    QTest::newRow("leastconns fewest active")
+        << u"leastconns"_s << QList<int>{1, 1, 1} << QList<qint64>{3, 1, 2} << none << QString() << u"bbbb"_s;
     QTest::newRow("leastconns relative to weight")
-        << u"leastconns"_s << QList<int> {3, 1} << QList<qint64> {2, 1} << none << QString() << u"aaaa"_s;
+        << u"leastconns"_s << QList<int>{3, 1} << QList<qint64>{2, 1} << none << QString() << u"aaaa"_s;
     QTest::newRow("leastconns relative to weight, other way")
-        << u"leastc"_s << QList<int> {3, 1} << QList<qint64> {4, 1} << none << QString() << u"bbbb"_s;
-    QTest::newRow("leastconns ties rotate") << u"leastconns"_s << QList<int> {1, 1, 1}
-                                            << QList<qint64> {0, 0, 0} << none << QString() << u"abcabc"_s;
+        << u"leastc"_s << QList<int>{3, 1} << QList<qint64>{4, 1} << none << QString() << u"bbbb"_s;
+    QTest::newRow("leastconns ties rotate") << u"leastconns"_s << QList<int>{1, 1, 1}
+                                            << QList<qint64>{0, 0, 0} << none << QString() << u"abcabc"_s;
     QTest::newRow("leastconns weighted ties rotate")
-        << u"leastconns"_s << QList<int> {2, 1, 1} << QList<qint64> {2, 1, 3} << none << QString()
+        << u"leastconns"_s << QList<int>{2, 1, 1} << QList<qint64>{2, 1, 3} << none << QString()
         << u"ababab"_s;
     QTest::newRow("leastconns, weight 0 never")
-        << u"leastconns"_s << QList<int> {0, 1} << QList<qint64> {0, 5} << none << QString() << u"bbb"_s;
+        << u"leastconns"_s << QList<int>{0, 1} << QList<qint64>{0, 5} << none << QString() << u"bbb"_s;
     QTest::newRow("leastconns, least loaded down")
-        << u"leastconns"_s << QList<int> {1, 1, 1} << QList<qint64> {3, 1, 2} << none << u"b"_s << u"cccc"_s;
+        << u"leastconns"_s << QList<int>{1, 1, 1} << QList<qint64>{3, 1, 2} << none << u"b"_s << u"cccc"_s;
 
     QTest::newRow("leastconnsrr fewest active first")
-        << u"leastconnsrr"_s << QList<int> {1, 1, 1} << QList<qint64> {2, 1, 1}
-        << QList<qint64> {100, 300, 200} << QString() << u"cccc"_s;
+        << u"leastconnsrr"_s << QList<int>{1, 1, 1} << QList<qint64>{2, 1, 1} << QList<qint64>{100, 300, 200}
+        << QString() << u"cccc"_s;
     QTest::newRow("leastconnsrr ties by least recently closed")
-        << u"leastconnsrr"_s << QList<int> {1, 1, 1} << QList<qint64> {0, 0, 0}
-        << QList<qint64> {300, 100, 200} << QString() << u"bbbb"_s;
+        << u"leastconnsrr"_s << QList<int>{1, 1, 1} << QList<qint64>{0, 0, 0} << QList<qint64>{300, 100, 200}
+        << QString() << u"bbbb"_s;
     QTest::newRow("leastconnsrr ignores weights")
-        << u"leastconnsrr"_s << QList<int> {5, 1} << QList<qint64> {2, 1} << QList<qint64> {0, 0} << QString()
+        << u"leastconnsrr"_s << QList<int>{5, 1} << QList<qint64>{2, 1} << QList<qint64>{0, 0} << QString()
         << u"bbbb"_s;
     QTest::newRow("leastconnsrr full tie rotates")
-        << u"leastconnsrr"_s << QList<int> {1, 1, 1} << none << none << QString() << u"abcabc"_s;
+        << u"leastconnsrr"_s << QList<int>{1, 1, 1} << none << none << QString() << u"abcabc"_s;
     QTest::newRow("leastconnsrr, oldest close down")
-        << u"leastconnsrr"_s << QList<int> {1, 1, 1} << QList<qint64> {0, 0, 0}
-        << QList<qint64> {300, 100, 200} << u"b"_s << u"cccc"_s;
+        << u"leastconnsrr"_s << QList<int>{1, 1, 1} << QList<qint64>{0, 0, 0} << QList<qint64>{300, 100, 200}
+        << u"b"_s << u"cccc"_s;
 }
 
 void TestSchedulers::exactSequences()
@@ -358,12 +359,37 @@ void TestSchedulers::largeWeightsStayBounded()
     QVERIFY(hash->pick(keyContext(1)) != nullptr);
 }
 
+void TestSchedulers::weightedHeavyHostOut()
+{
+    // With a at weight 1000 out, the next eligible entry of the cycle is
+    // far away; the bounded scan falls back to a weighted random choice,
+    // which must keep the remaining hosts' shares (2:1 here).
+    const int picks = 30000;
+    const HostSet hosts({1000, 2, 1});
+    hosts.at(0)->health = HostHealth::Down;
+    const std::unique_ptr<Scheduler> scheduler = makeScheduler(u"weighted"_s, hosts);
+    QList<int> counts(3, 0);
+    for (int i = 0; i < picks; ++i) {
+        HostRuntime *host = scheduler->pick({});
+        QVERIFY(host);
+        ++counts[hosts.indexOf(host)];
+    }
+    QCOMPARE(counts.at(0), 0);
+    QVERIFY2(qAbs(counts.at(1) - 2 * picks / 3) <= picks / 3 / 20, qPrintable(QString::number(counts.at(1))));
+    QVERIFY2(qAbs(counts.at(2) - picks / 3) <= picks / 3 / 20, qPrintable(QString::number(counts.at(2))));
+
+    hosts.at(1)->adminState = HostAdminState::Maintenance;
+    hosts.at(2)->maxConns = 1;
+    hosts.at(2)->active = 1;
+    QCOMPARE(scheduler->pick({}), nullptr);
+}
+
 void TestSchedulers::skipsUnavailable_data()
 {
     QTest::addColumn<QString>("scheduler");
     QTest::addColumn<Unavailability>("how");
 
-    const QList<std::pair<const char *, Unavailability>> kinds {
+    const QList<std::pair<const char *, Unavailability>> kinds{
         {"down", Unavailability::Down},
         {"maintenance", Unavailability::Maintenance},
         {"drain", Unavailability::Drain},
@@ -727,11 +753,11 @@ void TestSchedulers::concurrentExactShares_data()
 
     // 4 threads x 100,000 picks. Every pick claims its own position in the
     // sequence, so the shares are exact even under contention.
-    QTest::newRow("roundrobin") << u"roundrobin"_s << QList<int> {1, 1, 1, 1}
-                                << QList<int> {100000, 100000, 100000, 100000};
-    QTest::newRow("weighted 3/1") << u"weighted"_s << QList<int> {3, 1} << QList<int> {300000, 100000};
+    QTest::newRow("roundrobin") << u"roundrobin"_s << QList<int>{1, 1, 1, 1}
+                                << QList<int>{100000, 100000, 100000, 100000};
+    QTest::newRow("weighted 3/1") << u"weighted"_s << QList<int>{3, 1} << QList<int>{300000, 100000};
     QTest::newRow("weighted 5/1/1/1")
-        << u"weighted"_s << QList<int> {5, 1, 1, 1} << QList<int> {250000, 50000, 50000, 50000};
+        << u"weighted"_s << QList<int>{5, 1, 1, 1} << QList<int>{250000, 50000, 50000, 50000};
 }
 
 void TestSchedulers::concurrentExactShares()
@@ -745,7 +771,7 @@ void TestSchedulers::concurrentExactShares()
     constexpr int threads = 4;
     constexpr int picksPerThread = 100000;
     std::vector<std::vector<int>> counts(threads, std::vector<int>(std::size_t(weights.size()), 0));
-    std::atomic<int> nulls {0};
+    std::atomic<int> nulls{0};
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
@@ -785,7 +811,7 @@ void TestSchedulers::concurrentSticky()
     // Per thread, the host each client got (or -1 if it never came).
     std::vector<std::vector<int>> seen(threads, std::vector<int>(clients, -1));
     std::vector<int> picked(threads, 0);
-    std::atomic<int> inconsistencies {0};
+    std::atomic<int> inconsistencies{0};
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
@@ -852,10 +878,10 @@ void TestSchedulers::concurrentPicksWithChanges()
 
     constexpr int threads = 4;
     constexpr int picksPerThread = 100000;
-    std::atomic<bool> stop {false};
-    std::atomic<int> picked {0};
-    std::atomic<int> nulls {0};
-    std::atomic<int> forbidden {0};
+    std::atomic<bool> stop{false};
+    std::atomic<int> picked{0};
+    std::atomic<int> nulls{0};
+    std::atomic<int> forbidden{0};
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {

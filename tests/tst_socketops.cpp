@@ -128,7 +128,7 @@ bool tst_SocketOps::makeConnection(ScopedSocket *client, ScopedSocket *server)
     if (!created.ok())
         return false;
     client->reset(created.socket());
-    sockaddr_storage address {};
+    sockaddr_storage address{};
     socklen_t length = 0;
     if (!SocketOps::toSockaddr(QHostAddress::LocalHost, port, &address, &length))
         return false;
@@ -186,7 +186,7 @@ void tst_SocketOps::nonBlockingConnect()
     const SocketOps::Result created = SocketOps::createTcpSocket(AF_INET);
     QVERIFY(created.ok());
     ScopedSocket client(created.socket());
-    sockaddr_storage address {};
+    sockaddr_storage address{};
     socklen_t length = 0;
     QVERIFY(SocketOps::toSockaddr(QHostAddress::LocalHost, port, &address, &length));
     const SocketOps::Result connecting = SocketOps::connect(client.get(), address, length);
@@ -197,7 +197,7 @@ void tst_SocketOps::nonBlockingConnect()
     QCOMPARE(SocketOps::socketError(client.get()), 0);
     QVERIFY(waitFor(listener.get(), QSocketNotifier::Read));
 
-    sockaddr_storage peer {};
+    sockaddr_storage peer{};
     socklen_t peerLength = 0;
     const SocketOps::Result accepted = SocketOps::accept(listener.get(), &peer, &peerLength);
     QVERIFY2(accepted.ok(), qPrintable(SocketOps::errorString(accepted.error)));
@@ -243,7 +243,7 @@ void tst_SocketOps::connectRefused()
     const SocketOps::Result created = SocketOps::createTcpSocket(AF_INET);
     QVERIFY(created.ok());
     ScopedSocket client(created.socket());
-    sockaddr_storage address {};
+    sockaddr_storage address{};
     socklen_t length = 0;
     QVERIFY(SocketOps::toSockaddr(QHostAddress::LocalHost, port, &address, &length));
     const SocketOps::Result connecting = SocketOps::connect(client.get(), address, length);
@@ -402,7 +402,7 @@ void tst_SocketOps::addressConversion()
 
     const QHostAddress host(address);
     QVERIFY(!host.isNull());
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     socklen_t length = 0;
     QVERIFY(SocketOps::toSockaddr(host, port, &storage, &length));
     QCOMPARE(int(storage.ss_family), family);
@@ -418,7 +418,7 @@ void tst_SocketOps::addressConversion()
 
 void tst_SocketOps::anyAddressIsDualStack()
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     socklen_t length = 0;
     QVERIFY(SocketOps::toSockaddr(QHostAddress::Any, 9, &storage, &length));
     QCOMPARE(int(storage.ss_family), int(AF_INET6));
@@ -428,7 +428,7 @@ void tst_SocketOps::anyAddressIsDualStack()
 
 void tst_SocketOps::nullAddressIsRejected()
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     socklen_t length = 7;
     QVERIFY(!SocketOps::toSockaddr(QHostAddress(), 80, &storage, &length));
     QCOMPARE(length, socklen_t(0));
@@ -453,11 +453,11 @@ void tst_SocketOps::errorString()
 void tst_SocketOps::raiseFileLimit()
 {
 #ifdef Q_OS_UNIX
-    rlimit before {};
+    rlimit before{};
     QCOMPARE(::getrlimit(RLIMIT_NOFILE, &before), 0);
     const qint64 raised = SocketOps::raiseFileLimit();
     QVERIFY(raised >= qint64(before.rlim_cur));
-    rlimit after {};
+    rlimit after{};
     QCOMPARE(::getrlimit(RLIMIT_NOFILE, &after), 0);
     QCOMPARE(raised, qint64(after.rlim_cur));
 #ifdef Q_OS_LINUX
@@ -479,7 +479,7 @@ void tst_SocketOps::tooManyFiles()
     const SocketOps::Result created = SocketOps::createTcpSocket(AF_INET);
     QVERIFY(created.ok());
     ScopedSocket client(created.socket());
-    sockaddr_storage address {};
+    sockaddr_storage address{};
     socklen_t length = 0;
     QVERIFY(SocketOps::toSockaddr(QHostAddress::LocalHost, port, &address, &length));
     SocketOps::connect(client.get(), address, length);
@@ -487,7 +487,7 @@ void tst_SocketOps::tooManyFiles()
 
     // Lower the soft limit to the next free descriptor number, so the next
     // descriptor cannot be allocated; restore it whatever happens.
-    rlimit original {};
+    rlimit original{};
     QCOMPARE(::getrlimit(RLIMIT_NOFILE, &original), 0);
     const int probe = ::dup(0);
     QVERIFY(probe >= 0);

@@ -124,7 +124,7 @@ QByteArray metrics(const StatsSnapshot &snapshot)
 QByteArray statusPage(const StatsSnapshot &snapshot, const QString &user, bool canWrite,
     const QString &csrfToken, const QString &notice)
 {
-    const auto e = [](const QString &text) {
+    const auto e = [](const QString &text) -> QString {
         return text.toHtmlEscaped();
     };
     const auto form = [&](const QString &action, const QString &label,
@@ -161,7 +161,8 @@ QByteArray statusPage(const StatsSnapshot &snapshot, const QString &user, bool c
                         .arg(canWrite ? QStringLiteral("<th>Actions</th>") : QString());
             for (const HostStats &host : group.hosts) {
                 const QString id = e(service.name + u'/' + group.name + u'/' + host.name);
-                const auto cell = [](const QString &cls, const QString &text) {
+                // An explicit QString: a QStringBuilder would outlive the literals it points to.
+                const auto cell = [](const QString &cls, const QString &text) -> QString {
                     return QStringLiteral("<td class=\"") + cls + QStringLiteral("\">") + text
                         + QStringLiteral("</td>");
                 };

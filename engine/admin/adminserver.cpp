@@ -188,6 +188,8 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_host(host)
+    , m_requestTimeoutMs(HttpConnection::RequestTimeoutMs)
+    , m_idleTimeoutMs(HttpConnection::IdleTimeoutMs)
 {
     m_clock.start();
     m_secret.resize(32);
@@ -218,6 +220,12 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
 AdminServer::~AdminServer()
 {
     stop();
+}
+
+void AdminServer::setTimeouts(int requestTimeoutMs, int idleTimeoutMs)
+{
+    m_requestTimeoutMs = requestTimeoutMs;
+    m_idleTimeoutMs = idleTimeoutMs;
 }
 
 bool AdminServer::start(const AdminConfig &config, QString *error)
@@ -276,7 +284,7 @@ bool AdminServer::start(const AdminConfig &config, QString *error)
         ssl.setPrivateKey(key);
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
         server->setSslConfiguration(ssl);
-        server->setHandshakeTimeout(HttpConnection::RequestTimeoutMs);
+        server->setHandshakeTimeout(m_requestTimeoutMs);
         m_server = std::move(server);
     } else {
         m_server = std::make_unique<QTcpServer>();
@@ -361,6 +369,7 @@ void AdminServer::handleNewConnection()
             continue;
         }
         auto *connection = new HttpConnection(socket, this);
+        connection->setTimeouts(m_requestTimeoutMs, m_idleTimeoutMs);
         m_connections.append(connection);
         connect(connection, &HttpConnection::requestReceived, this, &AdminServer::handleRequest);
         connect(
@@ -470,22 +479,24 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         return;
     }
     const AdminAuth::Outcome outcome = m_auth.authenticate(request, m_engine.runningConfig().admin.users);
+    if (outcome.holdMs > 0) {
+        // The brake: come back to this request later; the check itself waits.
+        QPointer<HttpConnection> guard(connection);
+        QTimer::singleShot(outcome.holdMs, this, [this, guard, request] {
+            if (guard)
+                handleRequest(guard, request);
+        });
+        return;
+    }
     if (!outcome.user) {
-        if (request.header("authorization").size() > 0) {
-            qCWarning(lcAdmin, "admin: failed login from %s: %s", qUtf8Printable(request.peer.toString()),
+        if (outcome.failedLogin) {
+            qCWarning(lcAdmin, "admin: failed login from %s (%d in a row): %s",
+                qUtf8Printable(request.peer.toString()), outcome.failureCount,
                 qUtf8Printable(outcome.failure));
         }
         HttpResponse response = HttpResponse::error(401, QStringLiteral("authentication required"), json);
         response.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"balancier\", charset=\"UTF-8\"");
-        if (outcome.delayMs > 0) {
-            QPointer<HttpConnection> guard(connection);
-            QTimer::singleShot(outcome.delayMs, this, [guard, request, response] {
-                if (guard)
-                    guard->respond(response, request.keepAlive);
-            });
-        } else {
-            finish(connection, request, response);
-        }
+        finish(connection, request, response);
         return;
     }
     const AdminUser &user = *outcome.user;

@@ -54,6 +54,12 @@ public:
     /// "http://127.0.0.1:8080" or "https://…".
     QString url() const;
 
+    /// How long a started request may take to arrive (slowloris guard, also
+    /// the TLS handshake limit) and how long an idle keep-alive connection
+    /// stays open. Defaults: HttpConnection::RequestTimeoutMs and
+    /// IdleTimeoutMs. Tests shorten them; set before start().
+    void setTimeouts(int requestTimeoutMs, int idleTimeoutMs);
+
     /// Event stream snapshot rate bounds (Hz).
     static constexpr int MinEventRate = 2;
     static constexpr int MaxEventRate = 10;
@@ -74,6 +80,10 @@ public:
         Handler handler;
     };
 
+    /// The explicit command table: every endpoint, its method and the role it needs.
+    /// Public so that tests and documentation checks can walk it.
+    static const QList<Command> &commands();
+
 private:
     void handleNewConnection();
     void handleRequest(HttpConnection *connection, const HttpRequest &request);
@@ -84,8 +94,6 @@ private:
     QString csrfToken(const QString &user) const;
     void broadcast(const QByteArray &type, const QByteArray &data, bool remember);
     void handleStats(const StatsSnapshot &snapshot);
-
-    static const QList<Command> &commands();
 
     // Handlers: pythondirector-compatible.
     HttpResponse runningPage(Context &context);
@@ -132,6 +140,8 @@ private:
     bool m_tls = false;
     AdminAuth m_auth;
     QByteArray m_secret;  ///< per-process key for CSRF tokens
+    int m_requestTimeoutMs;
+    int m_idleTimeoutMs;
     QList<QPointer<HttpConnection>> m_connections;
 
     struct Stream

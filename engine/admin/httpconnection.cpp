@@ -6,11 +6,19 @@
 
 namespace Balancier {
 
+namespace {
+/// How much the socket may buffer that we have not taken yet; beyond that the
+/// kernel's flow control holds the client back.
+constexpr qint64 SocketReadBufferBytes = 256 * 1024;
+constexpr int CloseGraceMs = 5000;
+}  // namespace
+
 HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
 {
     m_socket->setParent(this);
+    m_socket->setReadBufferSize(SocketReadBufferBytes);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::handleTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
@@ -19,10 +27,19 @@ HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
         m_timer.stop();
         Q_EMIT closed(this);
     });
-    m_timer.start(RequestTimeoutMs);
+    // A connection that never sends a request is cut like a slow one.
+    m_timer.start(m_requestTimeoutMs);
 }
 
 HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::setTimeouts(int requestTimeoutMs, int idleTimeoutMs)
+{
+    m_requestTimeoutMs = requestTimeoutMs;
+    m_idleTimeoutMs = idleTimeoutMs;
+    if (m_timer.isActive() && !m_closing && !m_busy)
+        m_timer.start(m_requestTimeoutMs);
+}
 
 void HttpConnection::close()
 {
@@ -31,7 +48,7 @@ void HttpConnection::close()
     m_closing = true;
     // disconnectFromHost() flushes what was written first; `disconnected` then
     // emits closed(). A peer that never reads is cut after a grace period.
-    m_timer.start(5000);
+    m_timer.start(CloseGraceMs);
     m_socket->disconnectFromHost();
 }
 
@@ -41,9 +58,11 @@ void HttpConnection::handleTimeout()
         m_socket->abort();
         return;
     }
-    if (m_streaming)
+    if (m_streaming || m_busy)
         return;
     if (m_parser.inProgress()) {
+        qCInfo(lcAdmin, "admin: request from %s not completed within %d ms; closing",
+            qUtf8Printable(m_socket->peerAddress().toString()), m_requestTimeoutMs);
         HttpResponse response = HttpResponse::text(408, QStringLiteral("request not completed in time"));
         m_socket->write(response.serialize(false));
     }
@@ -52,14 +71,25 @@ void HttpConnection::handleTimeout()
 
 void HttpConnection::handleReadyRead()
 {
-    if (m_closing)
+    if (m_closing) {
+        m_socket->readAll();
         return;
+    }
     if (m_streaming) {
         m_socket->readAll();  // an event stream takes no further requests
         return;
     }
-    if (!m_parser.inProgress())
-        m_timer.start(RequestTimeoutMs);
+    // While a response is pending the bytes wait in the socket (bounded by
+    // its read buffer); respond() picks them up.
+    if (m_busy)
+        return;
+    processInput();
+}
+
+void HttpConnection::processInput()
+{
+    if (m_busy || m_closing || m_streaming)
+        return;
     const HttpParser::State state = m_parser.feed(m_socket->readAll());
     if (state == HttpParser::State::Failed) {
         qCInfo(lcAdmin, "admin: malformed request from %s: %s",
@@ -68,21 +98,18 @@ void HttpConnection::handleReadyRead()
         close();
         return;
     }
-    processBuffered();
-}
-
-void HttpConnection::processBuffered()
-{
-    if (m_busy || m_closing || m_streaming)
-        return;
-    if (m_parser.feed({}) != HttpParser::State::Complete) {
-        if (m_parser.inProgress() && !m_timer.isActive())
-            m_timer.start(RequestTimeoutMs);
+    if (state != HttpParser::State::Complete) {
+        // The clock of a request starts with its first byte and is not reset by later ones.
+        if (m_parser.inProgress() && !m_requestTimerArmed) {
+            m_requestTimerArmed = true;
+            m_timer.start(m_requestTimeoutMs);
+        }
         return;
     }
     HttpRequest request = m_parser.takeRequest();
     request.peer = m_socket->peerAddress();
     m_busy = true;
+    m_requestTimerArmed = false;
     m_timer.stop();
     Q_EMIT requestReceived(this, request);
 }
@@ -97,14 +124,16 @@ void HttpConnection::respond(const HttpResponse &response, bool keepAlive)
         close();
         return;
     }
-    m_timer.start(IdleTimeoutMs);
-    processBuffered();
+    m_timer.start(m_idleTimeoutMs);
+    // A pipelined request may be waiting in the parser or in the socket.
+    processInput();
 }
 
 void HttpConnection::startEventStream()
 {
     m_streaming = true;
     m_busy = false;
+    m_requestTimerArmed = false;
     m_timer.stop();
     m_socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
                     "X-Content-Type-Options: nosniff\r\nConnection: keep-alive\r\n\r\n"

@@ -14,6 +14,10 @@ namespace Balancier {
 /// turn into a Server-Sent Events stream. Closes on idle, on a request that
 /// takes too long to arrive (slowloris), and after a malformed request.
 ///
+/// One request at a time: while a response is pending (isBusy()), nothing is
+/// read from the socket, so a client that pipelines or floods meanwhile is
+/// held back by TCP flow control instead of growing our buffers.
+///
 /// Thread contract: lives in the admin server's thread with its socket.
 class HttpConnection final : public QObject
 {
@@ -26,6 +30,9 @@ public:
 
     HttpConnection(QTcpSocket *socket, QObject *parent = nullptr);
     ~HttpConnection() override;
+
+    /// Overrides the two timeouts (tests use short ones). Call right after construction.
+    void setTimeouts(int requestTimeoutMs, int idleTimeoutMs);
 
     QTcpSocket *socket() const { return m_socket; }
     /// Sends a response; closes afterwards unless the request asked to keep alive.
@@ -45,11 +52,15 @@ Q_SIGNALS:
 private:
     void handleReadyRead();
     void handleTimeout();
-    void processBuffered();
+    /// Feeds what the socket holds to the parser and dispatches a complete request.
+    void processInput();
 
     QTcpSocket *m_socket;
     HttpParser m_parser;
     QTimer m_timer;
+    int m_requestTimeoutMs = RequestTimeoutMs;
+    int m_idleTimeoutMs = IdleTimeoutMs;
+    bool m_requestTimerArmed = false;  ///< m_timer measures a request in progress, not idleness
     bool m_busy = false;
     bool m_streaming = false;
     bool m_closing = false;

@@ -28,7 +28,7 @@ struct SourcePosList
 {
     QList<SourcePos> items;
 
-    SourcePos value(qsizetype index) const { return index < items.size() ? items.at(index) : SourcePos {}; }
+    SourcePos value(qsizetype index) const { return index < items.size() ? items.at(index) : SourcePos{}; }
     friend bool operator==(const SourcePosList &, const SourcePosList &) { return true; }
 };
 

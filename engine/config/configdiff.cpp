@@ -134,9 +134,9 @@ QString accessName(AdminUser::Access access)
     return access == AdminUser::Access::Full ? u"full"_s : u"readonly"_s;
 }
 
-class DiffBuilder final
+/// Collects the changes in the order they are found.
+struct DiffBuilder
 {
-public:
     QList<ConfigChange> changes;
 
     void add(Kind kind, const QString &service, const QString &group, const QString &name,

@@ -88,6 +88,18 @@ QString escapeBytes(const QByteArray &bytes)
     return out;
 }
 
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/// The bytes a send/expect attribute stands for, read as the reader reads it.
 std::optional<QByteArray> unescapeBytes(QStringView text)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -115,13 +127,11 @@ std::optional<QByteArray> unescapeBytes(QStringView text)
             out += '\\';
             break;
         case 'x': {
-            if (i + 2 >= utf8.size())
+            const int high = i + 2 < utf8.size() ? hexValue(utf8.at(i + 1)) : -1;
+            const int low = i + 2 < utf8.size() ? hexValue(utf8.at(i + 2)) : -1;
+            if (high < 0 || low < 0)
                 return std::nullopt;
-            bool ok = false;
-            const int value = utf8.mid(i + 1, 2).toInt(&ok, 16);
-            if (!ok)
-                return std::nullopt;
-            out += static_cast<char>(value);
+            out += static_cast<char>(high * 16 + low);
             i += 2;
             break;
         }
@@ -141,8 +151,13 @@ std::optional<QString> canonical(ValueKind kind, QStringView text)
     case ValueKind::Keyword:
         return text.toString();
     case ValueKind::Integer: {
-        bool ok = false;
-        const qlonglong value = text.trimmed().toLongLong(&ok);
+        // Digits with an optional minus, as the reader takes them.
+        const QStringView digits = text.trimmed();
+        const QStringView magnitude = digits.startsWith(u'-') ? digits.sliced(1) : digits;
+        bool ok = !magnitude.isEmpty() && std::all_of(magnitude.begin(), magnitude.end(), [](QChar c) {
+            return c >= u'0' && c <= u'9';
+        });
+        const qlonglong value = ok ? digits.toLongLong(&ok) : 0;
         return ok ? std::optional<QString>(QString::number(value)) : std::nullopt;
     }
     case ValueKind::Duration: {

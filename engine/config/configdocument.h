@@ -11,6 +11,12 @@ namespace Balancier {
 /// A config as an XML document that can be edited without losing what the
 /// user wrote: comments, element order and tolerated content are kept when
 /// the model is written back with update().
+///
+/// The tree is an XmlNode, not a QDomDocument: QDom in Qt 6 keeps
+/// attributes in a hash and writes them in an order that changes between
+/// processes, which would reorder what the user wrote and make every save
+/// differ from the last.
+///
 /// Thread contract: a value owned by one thread at a time.
 class ConfigDocument final
 {
@@ -20,19 +26,45 @@ public:
     ConfigDocument(const ConfigDocument &other);
     ConfigDocument &operator=(const ConfigDocument &other);
 
-    /// Parses XML as loaded from disk. A legacy document yields a fresh
-    /// native document (the import is a conversion). Returns false with a
-    /// message when the bytes are not well-formed XML.
+    /// Parses XML as loaded from disk. A legacy document (<pdconfig>,
+    /// <config>) yields a fresh native document for the model
+    /// ConfigReader::readData imports (the import is a conversion; its
+    /// comments are not kept). Returns false with a message, and leaves the
+    /// document as it was, when the bytes are not well-formed XML, the root is
+    /// not a config, or a legacy file has errors. A native document with
+    /// semantic errors is accepted: ConfigReader reports those.
     bool setContent(const QByteArray &xml, QString *error = nullptr);
 
     /// Rewrites the document so that it says what `config` says, touching
-    /// only the elements and attributes that differ.
+    /// only the elements and attributes that differ:
+    /// - items (services, listeners, groups, hosts, users) are matched by
+    ///   name (listeners by address); a matched element is updated in place,
+    ///   an unmatched one removed with the comment on its line, and a new item
+    ///   goes after the last element of its kind (else at its canonical place);
+    ///   existing elements are never reordered;
+    /// - an attribute the user wrote stays, with its spelling when it still
+    ///   reads the same ("120" for 2 minutes, "true", a scheduler alias), and
+    ///   changes in place when it does not; a missing one is added only when a
+    ///   reader would otherwise infer another value (a default, or for a
+    ///   <health>/<timeouts> override the level above);
+    /// - comments, <note>, foreign-namespace elements and attributes,
+    ///   processing instructions and unknown content are kept as they are.
     void update(const Config &config);
 
+    /// The document in its canonical layout: UTF-8 with the declaration
+    /// `<?xml version="1.0" encoding="UTF-8"?>`, 2-space indentation, one
+    /// node per line with its attributes (in their order) on that line, a
+    /// comment that shared a line with what precedes it kept there after one
+    /// space, blank lines between siblings kept as one, multi-line comments
+    /// and elements with text content written exactly, a final newline. So a
+    /// document updated with the model it says equals its re-indentation, and
+    /// writing is idempotent.
     QByteArray toXml() const;
 
-    /// Writes atomically (QSaveFile). With `backup`, the previous file is
-    /// first copied to "<path>.<yyyyMMdd-HHmmss>.bak".
+    /// Writes atomically (QSaveFile; permissions of an existing file are kept
+    /// and a symbolic link is written through). With `backup`, an existing
+    /// file is first copied to "<path>.<yyyyMMdd-HHmmss>.bak" (local time),
+    /// or "<path>.<stamp>-N.bak" when that name is taken. Errors name the path.
     bool save(const QString &path, bool backup, QString *error = nullptr) const;
 
     /// A fresh native document for a model, with no history.

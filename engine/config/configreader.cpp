@@ -71,6 +71,11 @@ LoadResult ConfigReader::readFile(const QString &path)
         result.diagnostics.append(fileError(path, u"cannot read \""_s + path + u"\": it is a directory"_s));
         return result;
     }
+    if (info.exists() && !info.isFile()) {
+        // A FIFO or a device could block the read forever or never end.
+        result.diagnostics.append(fileError(path, u"cannot read \""_s + path + u"\": not a regular file"_s));
+        return result;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         result.diagnostics.append(

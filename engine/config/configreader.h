@@ -18,7 +18,7 @@ enum class ConfigDialect
 
 struct LoadResult
 {
-    Config config;
+    Config config;  ///< what was read; only meaningful when ok()
     ConfigDialect dialect = ConfigDialect::Native;
     QList<Diagnostic> diagnostics;  ///< errors and warnings, in file order
     QList<Diagnostic> importReport;  ///< notes on what a legacy import mapped, changed or dropped
@@ -28,6 +28,10 @@ struct LoadResult
 
 /// Reads native and legacy configs. Never crashes or hangs on any input:
 /// every problem becomes a located Diagnostic, and all of them are reported.
+/// Files over 16 MiB, nesting deeper than 64 and any DTD are refused. The
+/// semantic checks are validateConfig()'s; the reader runs them on what it
+/// read. In a legacy import, warnings go to the import report.
+/// docs/configuration.md describes the formats and the legacy mappings.
 /// Thread contract: stateless; call from any thread.
 class ConfigReader final
 {

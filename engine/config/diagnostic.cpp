@@ -28,7 +28,9 @@ QString Diagnostic::toString() const
     // The compiler form, so editors and CI logs can jump to the place.
     QString location = file;
     if (line > 0) {
-        location += u':' + QString::number(line);
+        if (!location.isEmpty())
+            location += u':';
+        location += QString::number(line);
         if (column > 0)
             location += u':' + QString::number(column);
     }

@@ -18,36 +18,29 @@ struct Level
     int newlinesSinceSibling = 0;  ///< in the whitespace since then
 };
 
-bool isTextLike(const XmlNode &node)
+bool isBlank(QStringView text)
 {
-    return node.type == XmlNode::Type::Text || node.type == XmlNode::Type::CData
-        || node.type == XmlNode::Type::EntityReference;
-}
-
-bool hasTextContent(const XmlNode &node)
-{
-    for (const XmlNode &child : node.children) {
-        if (isTextLike(child))
-            return true;
-    }
-    return false;
-}
-
-bool isWhitespaceText(const XmlNode &node)
-{
-    if (node.type != XmlNode::Type::Text)
-        return false;
-    for (const QChar c : node.text) {
+    for (const QChar c : text) {
         if (!c.isSpace())
             return false;
     }
     return true;
 }
 
+bool isWhitespaceText(const XmlNode &node)
+{
+    return node.type == XmlNode::Type::Text && isBlank(node.text);
+}
+
+/// Text that carries data: the element's content is then written exactly
+/// as it stands. A CDATA section of blanks alone does not count, so that it
+/// does not turn a whole config into one long line.
 bool hasDataText(const XmlNode &node)
 {
     for (const XmlNode &child : node.children) {
-        if (isTextLike(child) && !isWhitespaceText(child))
+        if (child.type == XmlNode::Type::EntityReference)
+            return true;
+        if ((child.type == XmlNode::Type::Text || child.type == XmlNode::Type::CData) && !isBlank(child.text))
             return true;
     }
     return false;
@@ -176,7 +169,7 @@ void writeBlock(QString &out, const XmlNode &node, int depth)
         writeLeaf(out, node);
         return;
     }
-    if (node.children.empty() || hasTextContent(node)) {
+    if (node.children.empty() || hasDataText(node)) {
         writeInline(out, node);
         return;
     }

@@ -1,42 +1,18 @@
 #include "healthprobe.h"
 
 #include "config/address.h"
+#include "platform/socketops.h"
 
 #include <QHostAddress>
 #include <QNetworkProxy>
 #include <QTcpSocket>
 
-#ifdef _WIN32
-#include <winsock2.h>
-#include <ws2tcpip.h>
-#else
-#include <netinet/in.h>
-#endif
-
-#include <cstring>
-
 namespace Balancier {
 
 namespace {
 
-// The port of a resolved endpoint, in host order.
 // Bytes kept beyond the expected prefix, for error messages.
 constexpr qsizetype ReplyContext = 40;
-
-quint16 endpointPort(const Endpoint &endpoint)
-{
-    if (endpoint.storage.ss_family == AF_INET) {
-        sockaddr_in in4 {};
-        std::memcpy(&in4, &endpoint.storage, sizeof in4);
-        return ntohs(in4.sin_port);
-    }
-    if (endpoint.storage.ss_family == AF_INET6) {
-        sockaddr_in6 in6 {};
-        std::memcpy(&in6, &endpoint.storage, sizeof in6);
-        return ntohs(in6.sin6_port);
-    }
-    return 0;
-}
 
 QString lowerFirst(QString text)
 {
@@ -76,12 +52,10 @@ void HealthProbe::start(const Endpoint &endpoint, const QString &address, const 
     connect(m_socket, &QTcpSocket::disconnected, this, &HealthProbe::handleDisconnected);
     m_timer.start(std::chrono::milliseconds(m_timeoutMs));
 
-    if (endpoint.isValid()) {
-        const QHostAddress host(reinterpret_cast<const sockaddr *>(&endpoint.storage));
-        const quint16 port = endpointPort(endpoint);
-        m_target = host.protocol() == QAbstractSocket::IPv6Protocol
-            ? QStringLiteral("[%1]:%2").arg(host.toString()).arg(port)
-            : QStringLiteral("%1:%2").arg(host.toString()).arg(port);
+    QHostAddress host;
+    quint16 port = 0;
+    if (endpoint.isValid() && SocketOps::fromSockaddr(endpoint.storage, endpoint.length, &host, &port)) {
+        m_target = SocketOps::addressToString(host, port);
         m_socket->connectToHost(host, port);
         return;
     }

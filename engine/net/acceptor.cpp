@@ -34,6 +34,18 @@ quint64 clientKeyFor(const sockaddr_storage &peer)
     return 0;
 }
 
+/// Counts one more client if that stays within `cap`; exact across workers.
+bool reserveClient(EngineContext &context, int cap)
+{
+    qint64 current = context.activeClients.load(std::memory_order_relaxed);
+    do {
+        if (current >= cap)
+            return false;
+    } while (!context.activeClients.compare_exchange_weak(
+        current, current + 1, std::memory_order_acq_rel, std::memory_order_relaxed));
+    return true;
+}
+
 }  // namespace
 
 Acceptor::Acceptor(Worker &worker, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot)
@@ -62,17 +74,26 @@ void Acceptor::ioReady(qintptr, int)
     EngineContext &context = m_worker.context();
     // Bounded batch: other events in this worker must not starve under a connection flood.
     for (int i = 0; i < 64; ++i) {
+        // With a cap, the client's place is reserved before accept(): every
+        // worker accepts at once, and a check followed by an increment would
+        // let them overshoot the cap together.
         const int cap = context.maxConnections.load(std::memory_order_relaxed);
-        if (cap > 0 && context.activeClients.load(std::memory_order_relaxed) >= cap) {
-            if (!context.capReached.exchange(true)) {
+        const bool capped = cap > 0;
+        if (capped && !reserveClient(context, cap)) {
+            // Woken with a client pending (i == 0) that we may not take: it
+            // waits in the backlog, say so once. Having just filled the last
+            // place (i > 0) says nothing about anyone waiting.
+            if (i == 0 && !context.capReached.exchange(true)) {
                 qCWarning(lcNet, "connection cap of %d reached: new clients wait in the listen backlog", cap);
             }
             m_worker.pauseAccepting();
             return;
         }
-        sockaddr_storage peer {};
+        sockaddr_storage peer{};
         socklen_t peerLength = sizeof(peer);
         const SocketOps::Result accepted = SocketOps::accept(m_socket->socket(), &peer, &peerLength);
+        if (!accepted.ok() && capped)
+            context.activeClients.fetch_sub(1, std::memory_order_relaxed);
         switch (accepted.status) {
         case SocketOps::Status::Ok:
             break;
@@ -91,13 +112,17 @@ void Acceptor::ioReady(qintptr, int)
             qCDebug(lcNet, "accept: %s", qUtf8Printable(SocketOps::errorString(accepted.error)));
             continue;
         }
+        if (!capped)
+            context.activeClients.fetch_add(1, std::memory_order_relaxed);
         context.outOfDescriptors.store(false, std::memory_order_relaxed);
         std::shared_ptr<const ServiceRoute> route = m_slot->load();
         if (!route || !route->group) {
             SocketOps::close(accepted.socket());
+            context.activeClients.fetch_sub(1, std::memory_order_relaxed);
             continue;
         }
         SocketOps::setNoDelay(accepted.socket(), true);
+        // The session takes over the place counted in activeClients.
         auto *session = new Session(m_worker, accepted.socket(), std::move(route), clientKeyFor(peer));
         m_worker.sessionStarted(session);
         session->start();

@@ -81,7 +81,7 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
         return;
     }
     // Serial 0 marks the wake-up descriptor; registrations start at 1.
-    epoll_event event {};
+    epoll_event event{};
     event.events = EPOLLIN;
     event.data.u64 = epollData(m_wakeFd, 0);
     if (epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_wakeFd, &event) != 0) {
@@ -183,7 +183,7 @@ int EpollEventDispatcher::waitForEvents(epoll_event *events, int capacity, bool 
 
 int EpollEventDispatcher::waitForWakeUpOnly(bool mayWait, bool includeTimers)
 {
-    pollfd descriptor {};
+    pollfd descriptor{};
     descriptor.fd = m_wakeFd;
     descriptor.events = POLLIN;
     for (;;) {
@@ -299,7 +299,7 @@ quint32 EpollEventDispatcher::nextSerial()
 
 bool EpollEventDispatcher::updateKernel(int fd, Watch &watch, quint32 wanted)
 {
-    epoll_event event {};
+    epoll_event event{};
     event.events = wanted;
     if (watch.serial == 0) {
         const quint32 serial = nextSerial();
@@ -331,11 +331,11 @@ void EpollEventDispatcher::forget(int fd, Watch &watch)
 {
     if (watch.serial != 0) {
         // EBADF/ENOENT: already closed, and closing left the set by itself.
-        epoll_event unused {};
+        epoll_event unused{};
         epoll_ctl(m_epollFd, EPOLL_CTL_DEL, fd, &unused);
         --m_watched;
     }
-    watch = Watch {};
+    watch = Watch{};
 }
 
 void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
@@ -420,7 +420,7 @@ bool EpollEventDispatcher::add(qintptr fd, IoHandler *handler, int events)
     watch->events = events & (IoHandler::Readable | IoHandler::Writable);
     if (!updateKernel(int(fd), *watch, handlerInterest(watch->events))) {
         const int error = errno;
-        *watch = Watch {};
+        *watch = Watch{};
         errno = error;
         return false;
     }
@@ -578,7 +578,7 @@ int EpollEventDispatcher::activateTimers()
     };
     QVarLengthArray<Due, 32> due;
     for (auto it = m_timerQueue.begin(); it != m_timerQueue.end() && it->first <= now; ++it)
-        due.append(Due {it->second->id, it->second->serial});
+        due.append(Due{it->second->id, it->second->serial});
 
     int fired = 0;
     for (const Due &entry : due) {

@@ -2,19 +2,9 @@
 
 #include "config/address.h"
 #include "logcategories.h"
+#include "platform/socketops.h"
 
 #include <QHostInfo>
-#include <QNetworkInterface>
-
-#include <cstring>
-
-#ifdef _WIN32
-#include <winsock2.h>
-#include <ws2tcpip.h>
-#else
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#endif
 
 namespace Balancier {
 
@@ -135,36 +125,8 @@ bool HostResolver::isResolving(const std::shared_ptr<HostRuntime> &host) const
 Endpoint HostResolver::makeEndpoint(const QHostAddress &address, quint16 port)
 {
     Endpoint endpoint;
-    switch (address.protocol()) {
-    case QAbstractSocket::IPv4Protocol: {
-        sockaddr_in in4{};
-        in4.sin_family = AF_INET;
-        in4.sin_port = htons(port);
-        in4.sin_addr.s_addr = htonl(address.toIPv4Address());
-        std::memcpy(&endpoint.storage, &in4, sizeof in4);
-        endpoint.length = sizeof in4;
-        break;
-    }
-    case QAbstractSocket::IPv6Protocol: {
-        sockaddr_in6 in6{};
-        in6.sin6_family = AF_INET6;
-        in6.sin6_port = htons(port);
-        const Q_IPV6ADDR bytes = address.toIPv6Address();
-        static_assert(sizeof bytes.c == sizeof in6.sin6_addr);
-        std::memcpy(&in6.sin6_addr, bytes.c, sizeof bytes.c);
-        const QString scope = address.scopeId();
-        if (!scope.isEmpty()) {
-            bool numeric = false;
-            const uint index = scope.toUInt(&numeric);
-            in6.sin6_scope_id = numeric ? index : uint(QNetworkInterface::interfaceIndexFromName(scope));
-        }
-        std::memcpy(&endpoint.storage, &in6, sizeof in6);
-        endpoint.length = sizeof in6;
-        break;
-    }
-    default:
-        break;
-    }
+    if (!SocketOps::toSockaddr(address, port, &endpoint.storage, &endpoint.length))
+        endpoint = {};
     return endpoint;
 }
 
@@ -221,13 +183,12 @@ void HostResolver::handleLookup(HostRuntime *key, const QHostInfo &info)
                                                                   : lowerFirst(info.errorString());
         QString message = QStringLiteral("cannot resolve '%1': %2").arg(entry.name, reason);
         const Endpoint last = entry.host->endpoint();
-        if (entry.resolvedOnce && last.isValid()) {
+        if (entry.resolvedOnce && last.isValid())
             message += QStringLiteral(" (keeping the last address)");
-            entry.host->setEndpoint(last, message);
-        } else {
-            entry.host->setEndpoint({}, message);
-        }
-        qCWarning(lcNet).noquote() << describeHost(*entry.host) << message;
+        // Say it once, not at every refresh of a name that stays unresolvable.
+        if (message != entry.host->resolveError())
+            qCWarning(lcNet).noquote() << describeHost(*entry.host) << message;
+        entry.host->setEndpoint(entry.resolvedOnce ? last : Endpoint{}, message);
     }
     // Copy: a receiver may call setHosts() and drop the entry.
     const std::shared_ptr<HostRuntime> host = entry.host;

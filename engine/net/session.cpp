@@ -28,7 +28,6 @@ Session::Session(
     m_up.from = m_client;
     m_down.to = m_client;
     m_lastActivityMs = m_worker.nowMs();
-    m_worker.context().activeClients.fetch_add(1, std::memory_order_relaxed);
     m_worker.poller().add(m_client, this, 0);
     m_clientInterest = 0;
 }

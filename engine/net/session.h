@@ -33,6 +33,9 @@ class Session final : public IoHandler
     Q_DISABLE_COPY_MOVE(Session)
 
 public:
+    /// `client` is already counted in EngineContext::activeClients (the
+    /// acceptor reserved its place under the cap); the session releases
+    /// that place when it is destroyed.
     Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const ServiceRoute> route,
         quint64 clientKey);
     ~Session() override;

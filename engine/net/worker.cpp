@@ -100,14 +100,18 @@ void Worker::sessionStarted(Session *session)
 void Worker::sessionFinished(Session *session)
 {
     m_sessions.erase(session);
+    // The session still counts until it is destroyed, just after this.
     if (m_context.capReached.load(std::memory_order_relaxed)) {
         const int cap = m_context.maxConnections.load(std::memory_order_relaxed);
         if (cap <= 0 || m_context.activeClients.load(std::memory_order_relaxed) <= cap) {
             if (m_context.capReached.exchange(false))
                 qCInfo(lcNet, "below the connection cap again: accepting new clients");
-            resumeAccepting();
         }
     }
+    // A place under the cap or a descriptor is free now: a client waiting in
+    // this worker's backlog need not wait for the back-off timer. (Another
+    // worker's paused acceptors retry on their timer.)
+    resumeAccepting();
 }
 
 void Worker::pauseAccepting()

@@ -17,11 +17,11 @@ namespace Balancier::SocketOps {
 
 bool toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage, socklen_t *length)
 {
-    *storage = sockaddr_storage {};
+    *storage = sockaddr_storage{};
     *length = 0;
     switch (address.protocol()) {
     case QAbstractSocket::IPv4Protocol: {
-        sockaddr_in v4 {};
+        sockaddr_in v4{};
         v4.sin_family = AF_INET;
         v4.sin_port = qToBigEndian(port);
         v4.sin_addr.s_addr = qToBigEndian(address.toIPv4Address());
@@ -31,7 +31,7 @@ bool toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *sto
     }
     case QAbstractSocket::IPv6Protocol:
     case QAbstractSocket::AnyIPProtocol: {
-        sockaddr_in6 v6 {};
+        sockaddr_in6 v6{};
         v6.sin6_family = AF_INET6;
         v6.sin6_port = qToBigEndian(port);
         const Q_IPV6ADDR bytes = address.toIPv6Address();
@@ -54,7 +54,7 @@ bool toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *sto
 bool fromSockaddr(const sockaddr_storage &storage, socklen_t length, QHostAddress *address, quint16 *port)
 {
     if (storage.ss_family == AF_INET && std::size_t(length) >= sizeof(sockaddr_in)) {
-        sockaddr_in v4 {};
+        sockaddr_in v4{};
         std::memcpy(&v4, &storage, sizeof v4);
         if (address)
             address->setAddress(qFromBigEndian(quint32(v4.sin_addr.s_addr)));
@@ -63,7 +63,7 @@ bool fromSockaddr(const sockaddr_storage &storage, socklen_t length, QHostAddres
         return true;
     }
     if (storage.ss_family == AF_INET6 && std::size_t(length) >= sizeof(sockaddr_in6)) {
-        sockaddr_in6 v6 {};
+        sockaddr_in6 v6{};
         std::memcpy(&v6, &storage, sizeof v6);
         if (address) {
             quint8 bytes[16];
@@ -117,7 +117,7 @@ QString peerAddressString(Socket socket)
 
 Result bind(Socket socket, const QHostAddress &address, quint16 port)
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     socklen_t length = 0;
     if (!toSockaddr(address, port, &storage, &length)) {
         Result result;

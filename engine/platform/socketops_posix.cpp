@@ -23,7 +23,7 @@ namespace {
 
 Result success(qint64 value = 0)
 {
-    return Result {Status::Ok, 0, value};
+    return Result{Status::Ok, 0, value};
 }
 
 Result failure(int error)
@@ -164,7 +164,7 @@ Result listen(Socket socket, int backlog)
 
 Result accept(Socket listener, sockaddr_storage *peer, socklen_t *peerLength)
 {
-    sockaddr_storage scratch {};
+    sockaddr_storage scratch{};
     socklen_t length = socklen_t(sizeof scratch);
     sockaddr_storage *target = peer ? peer : &scratch;
     for (;;) {
@@ -197,7 +197,7 @@ Result connect(Socket socket, const sockaddr_storage &address, socklen_t length)
         return success();
     // EINTR: a non-blocking connect goes on in the background, as EINPROGRESS.
     if (errno == EINPROGRESS || errno == EINTR)
-        return Result {Status::InProgress, errno, 0};
+        return Result{Status::InProgress, errno, 0};
     return failure(errno);
 }
 
@@ -248,7 +248,7 @@ Result shutdownWrite(Socket socket)
 
 bool localAddress(Socket socket, QHostAddress *address, quint16 *port)
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     socklen_t length = socklen_t(sizeof storage);
     if (::getsockname(int(socket), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return false;
@@ -257,7 +257,7 @@ bool localAddress(Socket socket, QHostAddress *address, quint16 *port)
 
 bool peerAddress(Socket socket, QHostAddress *address, quint16 *port)
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     socklen_t length = socklen_t(sizeof storage);
     if (::getpeername(int(socket), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return false;
@@ -275,7 +275,7 @@ QString errorString(int error)
 
 qint64 raiseFileLimit()
 {
-    rlimit limit {};
+    rlimit limit{};
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return -1;
     rlim_t target = limit.rlim_max;

@@ -39,7 +39,7 @@ SOCKET native(Socket socket)
 
 Result success(qint64 value = 0)
 {
-    return Result {Status::Ok, 0, value};
+    return Result{Status::Ok, 0, value};
 }
 
 Result failure(int error)
@@ -144,7 +144,7 @@ Result listen(Socket socket, int backlog)
 
 Result accept(Socket listener, sockaddr_storage *peer, socklen_t *peerLength)
 {
-    sockaddr_storage scratch {};
+    sockaddr_storage scratch{};
     int length = int(sizeof scratch);
     sockaddr_storage *target = peer ? peer : &scratch;
     const SOCKET socket = ::accept(native(listener), reinterpret_cast<sockaddr *>(target), &length);
@@ -168,7 +168,7 @@ Result connect(Socket socket, const sockaddr_storage &address, socklen_t length)
     const int error = WSAGetLastError();
     // A non-blocking connect reports WSAEWOULDBLOCK where POSIX says EINPROGRESS.
     if (error == WSAEWOULDBLOCK || error == WSAEINPROGRESS)
-        return Result {Status::InProgress, error, 0};
+        return Result{Status::InProgress, error, 0};
     return failure(error);
 }
 
@@ -207,7 +207,7 @@ Result shutdownWrite(Socket socket)
 
 bool localAddress(Socket socket, QHostAddress *address, quint16 *port)
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     int length = int(sizeof storage);
     if (::getsockname(native(socket), reinterpret_cast<sockaddr *>(&storage), &length) == SOCKET_ERROR)
         return false;
@@ -216,7 +216,7 @@ bool localAddress(Socket socket, QHostAddress *address, quint16 *port)
 
 bool peerAddress(Socket socket, QHostAddress *address, quint16 *port)
 {
-    sockaddr_storage storage {};
+    sockaddr_storage storage{};
     int length = int(sizeof storage);
     if (::getpeername(native(socket), reinterpret_cast<sockaddr *>(&storage), &length) == SOCKET_ERROR)
         return false;

@@ -84,7 +84,7 @@ qint64 StickyScheduler::nowMs() const
 
 bool StickyScheduler::isExpired(const Entry &entry, qint64 now) const
 {
-    return false && now - entry.lastUsedMs > m_timeoutMs;
+    return m_timeoutMs > 0 && now - entry.lastUsedMs > m_timeoutMs;
 }
 
 void StickyScheduler::makeRoom(Shard &shard, qint64 now)

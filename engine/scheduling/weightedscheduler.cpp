@@ -1,6 +1,11 @@
 #include "weightedscheduler.h"
 
+#include "fastrandom.h"
 #include "runtime/hostruntime.h"
+
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace Balancier {
 
@@ -18,7 +23,10 @@ HostRuntime *WeightedScheduler::pick(const PickContext &context)
     if (length == 0)
         return nullptr;
     const quint64 position = m_next.fetch_add(1, std::memory_order_relaxed);
-    for (quint64 skipped = 0; skipped < length; ++skipped) {
+    // A bounded scan: with skewed weights and the heavy host out, the next
+    // eligible entry can be thousands of entries away.
+    const quint64 scanLimit = std::min<quint64>(length, std::max<quint64>(16, 2 * quint64(m_hosts.size())));
+    for (quint64 skipped = 0; skipped < scanLimit; ++skipped) {
         HostRuntime *host = m_hosts.at(qsizetype(cycle->order[(position + skipped) % length]));
         if (!isEligible(host, context))
             continue;
@@ -28,7 +36,33 @@ HostRuntime *WeightedScheduler::pick(const PickContext &context)
             m_next.fetch_add(skipped, std::memory_order_relaxed);
         return host;
     }
-    return nullptr;
+    if (scanLimit == length)
+        return nullptr;  // the whole cycle was refused
+    m_next.fetch_add(scanLimit, std::memory_order_relaxed);
+    return pickByWeight(context);
+}
+
+HostRuntime *WeightedScheduler::pickByWeight(const PickContext &context) const
+{
+    // Random in proportion to weight among the eligible hosts: the same
+    // shares as the cycle, in O(hosts) whatever the weights.
+    QVarLengthArray<std::pair<HostRuntime *, qint64>, 16> candidates;
+    qint64 total = 0;
+    for (HostRuntime *host : m_hosts) {
+        const qint64 weight = host->weight.load(std::memory_order_relaxed);
+        if (weight <= 0 || !host->isAvailable() || context.isExcluded(host))
+            continue;
+        total += weight;
+        candidates.append({host, total});
+    }
+    if (candidates.isEmpty())
+        return nullptr;
+    const auto draw = qint64(FastRandom::next() % quint64(total));
+    for (const auto &[host, cumulative] : candidates) {
+        if (draw < cumulative)
+            return host;
+    }
+    return candidates.last().first;
 }
 
 void WeightedScheduler::weightChanged(HostRuntime *)

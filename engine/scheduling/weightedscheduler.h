@@ -19,7 +19,10 @@ namespace Balancier {
 /// their common divisor and bounded to MaxCycle entries) and indexed with
 /// an atomic counter, so concurrent picks follow the cycle exactly. A host
 /// that is not eligible is skipped and its position consumed, so the other
-/// hosts keep their proportions.
+/// hosts keep their proportions. The skip is bounded (16 entries, or twice
+/// the host count): past it, the pick falls back to a random choice in
+/// proportion to weight among the eligible hosts, so a heavy host being out
+/// cannot make each pick walk thousands of entries.
 ///
 /// Thread contract: as Scheduler. pick() is wait-free apart from the skip
 /// loop: the cycle is read through an RcuPointer. weightChanged() computes
@@ -44,6 +47,7 @@ private:
     };
 
     std::unique_ptr<const Cycle> buildCycle() const;
+    HostRuntime *pickByWeight(const PickContext &context) const;
 
     std::mutex m_rebuildMutex;
     RcuPointer<Cycle> m_cycle;

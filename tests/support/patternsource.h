@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QtGlobal>
+
+/// A reproducible stream of pseudo-random bytes (splitmix64): two sources
+/// with the same seed produce the same bytes however the reads are split,
+/// so a sender and a checker need not keep what went over the wire.
+///
+/// Thread contract: a plain value; one thread at a time.
+class PatternSource final
+{
+public:
+    explicit PatternSource(quint64 seed);
+
+    /// The next `size` bytes of the stream.
+    QByteArray next(qint64 size);
+    qint64 position() const { return m_position; }
+
+    /// SHA-256 of the first `size` bytes of the stream for `seed`.
+    static QByteArray sha256(quint64 seed, qint64 size);
+
+private:
+    quint64 nextWord();
+
+    quint64 m_state;
+    quint64 m_spare = 0;  // bytes of the last word not handed out yet, lowest first
+    int m_spareCount = 0;
+    qint64 m_position = 0;
+};

@@ -1,0 +1,47 @@
+#include "testcertificate.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+
+bool TestCertificate::generate(const QString &directory, QString *error, bool *missingTool)
+{
+    if (missingTool)
+        *missingTool = false;
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty()) {
+        if (missingTool)
+            *missingTool = true;
+        *error = QStringLiteral("the openssl tool is not installed (needed to make a test certificate)");
+        return false;
+    }
+    const QDir dir(directory);
+    m_certificatePath = dir.filePath(QStringLiteral("cert.pem"));
+    m_keyPath = dir.filePath(QStringLiteral("key.pem"));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(openssl,
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("1"),
+            QStringLiteral("-keyout"), m_keyPath, QStringLiteral("-out"), m_certificatePath});
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
+        *error = QStringLiteral("openssl req failed: %1 %2")
+                     .arg(process.errorString(), QString::fromLocal8Bit(process.readAll()));
+        return false;
+    }
+    QFile file(m_certificatePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error = QStringLiteral("openssl wrote no PEM certificate to %1").arg(m_certificatePath);
+        return false;
+    }
+    m_certificate = certificates.constFirst();
+    return true;
+}

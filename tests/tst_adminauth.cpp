@@ -1,0 +1,518 @@
+// Authentication, roles, method rules and cross-site protection of the admin
+// API, walked over the server's own command table so that a new endpoint is
+// covered the day it is added.
+
+#include "admin/adminserver.h"
+#include "admintestbed.h"
+#include "httptestclient.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Balancier;
+
+namespace {
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+QByteArray methodName(const AdminServer::Command &command)
+{
+    return command.method;
+}
+
+/// Whether some command answers GET on the same pattern.
+bool hasGet(const QString &pattern)
+{
+    for (const AdminServer::Command &command : AdminServer::commands()) {
+        if (command.pattern == pattern && command.method == "GET")
+            return true;
+    }
+    return false;
+}
+
+/// The CSRF token the status page hands to `user`'s forms.
+QByteArray csrfTokenFromPage(const QByteArray &html)
+{
+    static const QRegularExpression token(QStringLiteral("name=\"csrf\" value=\"([^\"]+)\""));
+    const QRegularExpressionMatch match = token.match(QString::fromUtf8(html));
+    return match.hasMatch() ? match.captured(1).toUtf8() : QByteArray();
+}
+
+}  // namespace
+
+class tst_AdminAuth : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void commandTableIsSane();
+    void missingCredentials_data();
+    void missingCredentials();
+    void badCredentials_data();
+    void badCredentials();
+    void passwordWithColon();
+    void readonlyForbiddenOnEveryWrite_data();
+    void readonlyForbiddenOnEveryWrite();
+    void readonlyMayRead_data();
+    void readonlyMayRead();
+    void getOnMutationIs405_data();
+    void getOnMutationIs405();
+    void bruteForceIsSlowedDown();
+    void brakeHoldsTheCheckNotOnlyTheAnswer();
+    void brakeLetsKnownCredentialsThrough();
+    void crossSitePostRefused_data();
+    void crossSitePostRefused();
+    void sameOriginPostNeedsToken();
+    void tokenOfAnotherUserRefused();
+    void scriptedPostWithoutBrowserHeaders();
+    void statusPageFormsCarryToken();
+    void nothingEchoedUnescaped();
+};
+
+void tst_AdminAuth::commandTableIsSane()
+{
+    const QList<AdminServer::Command> &table = AdminServer::commands();
+    QVERIFY(table.size() >= 30);
+    QSet<QString> seen;
+    for (const AdminServer::Command &command : table) {
+        const QString key = QString::fromLatin1(command.method) + u' ' + command.pattern;
+        QVERIFY2(!seen.contains(key), qPrintable(QStringLiteral("duplicate command %1").arg(key)));
+        seen.insert(key);
+        QVERIFY(command.handler);
+        QVERIFY(command.pattern.startsWith(u'/'));
+        // State changes only by POST, PUT or DELETE; reads only by GET.
+        if (command.access == AdminServer::Access::Write)
+            QVERIFY2(command.method == "POST" || command.method == "PUT" || command.method == "DELETE",
+                qPrintable(key));
+        else
+            QVERIFY2(command.method == "GET", qPrintable(key));
+    }
+}
+
+void tst_AdminAuth::missingCredentials_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    for (const AdminServer::Command &command : AdminServer::commands()) {
+        const QByteArray path = AdminTestBed::concretePath(command.pattern);
+        QTest::addRow("%s %s", command.method.constData(), path.constData()) << methodName(command) << path;
+    }
+}
+
+void tst_AdminAuth::missingCredentials()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const Config before = bed.engine().runningConfig();
+    const HttpTestResponse response = bed.request(method, path, QString());
+    QCOMPARE(response.status, 401);
+    QVERIFY(response.header("www-authenticate").startsWith("Basic realm="));
+    QVERIFY(bed.engine().runningConfig() == before);
+    QCOMPARE(bed.adminHost().saved().size(), 0);
+}
+
+void tst_AdminAuth::badCredentials_data()
+{
+    QTest::addColumn<QByteArray>("authorization");
+    const auto basic = [](const QString &text) -> QByteArray {
+        return "Basic " + text.toUtf8().toBase64();
+    };
+    QTest::newRow("wrong password") << basic(AdminTestBed::Admin + QStringLiteral(":wrong"));
+    QTest::newRow("password prefix") << basic(AdminTestBed::Admin + QStringLiteral(":s3cret"));
+    QTest::newRow("unknown user") << basic(QStringLiteral("mallory:") + AdminTestBed::AdminPassword);
+    QTest::newRow("empty user") << basic(u':' + AdminTestBed::AdminPassword);
+    QTest::newRow("user name case") << basic(QStringLiteral("ADMIN:") + AdminTestBed::AdminPassword);
+    QTest::newRow("no colon") << basic(AdminTestBed::Admin);
+    QTest::newRow("not base64") << QByteArray("Basic !!!!");
+    QTest::newRow("bearer") << QByteArray("Bearer abcdef");
+    QTest::newRow("scheme only") << QByteArray("Basic");
+}
+
+void tst_AdminAuth::badCredentials()
+{
+    QFETCH(QByteArray, authorization);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const Config before = bed.engine().runningConfig();
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("failed login from 127\\.0\\.0\\.1")));
+    const HttpTestResponse response = bed.request("POST", "/hostAdminDown?service=web&group=prod&name=a",
+        QString(), {}, {{"Authorization", authorization}});
+    QCOMPARE(response.status, 401);
+    QVERIFY(!response.body.contains("s3cret"));
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+    QVERIFY(bed.engine().runningConfig() == before);
+}
+
+void tst_AdminAuth::passwordWithColon()
+{
+    // Basic splits at the first colon only; the admin password contains one.
+    QVERIFY(AdminTestBed::AdminPassword.contains(u':'));
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    QCOMPARE(bed.get("/api/v1/status").status, 200);
+}
+
+void tst_AdminAuth::readonlyForbiddenOnEveryWrite_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("body");
+    // Parameters that would make each command succeed for a full user, so
+    // that the 403 is the role's doing and not a 400 in disguise.
+    const QHash<QString, QByteArray> queries = {
+        {QStringLiteral("/addHost"), "?service=web&group=prod&name=z&ip=127.0.0.1:9"},
+        {QStringLiteral("/delHost"), "?service=web&group=prod&name=a"},
+        {QStringLiteral("/delAllHosts"), "?service=web&group=spare"},
+        {QStringLiteral("/enableGroup"), "?service=web&group=spare"},
+        {QStringLiteral("/changeScheduler"), "?service=web&group=prod&scheduler=random"},
+        {QStringLiteral("/addUser"), "?name=eve&password=x&access=full"},
+        {QStringLiteral("/delUser"), "?name=admin"},
+        {QStringLiteral("/retryHost"), "?service=web&group=prod&name=a"},
+        {QStringLiteral("/hostAdminDown"), "?service=web&group=prod&name=a"},
+        {QStringLiteral("/hostAdminUp"), "?service=web&group=prod&name=a"},
+        {QStringLiteral("/hostDrain"), "?service=web&group=prod&name=a"},
+        {QStringLiteral("/newService"), "?service=new&listen=127.0.0.1:0&group=g&name=h&ip=127.0.0.1:9"},
+        {QStringLiteral("/newGroup"), "?service=web&group=extra"},
+        {QStringLiteral("/delGroup"), "?service=web&group=spare"},
+    };
+    int writes = 0;
+    for (const AdminServer::Command &command : AdminServer::commands()) {
+        if (command.access != AdminServer::Access::Write)
+            continue;
+        ++writes;
+        const QByteArray path = AdminTestBed::concretePath(command.pattern) + queries.value(command.pattern);
+        QByteArray body;
+        if (command.pattern == u"/api/v1/config")
+            body = "<balancier version=\"1\"/>";
+        else if (command.method == "PUT")
+            body = "{\"weight\":5,\"scheduler\":\"random\"}";
+        QTest::addRow("%s %s", command.method.constData(), path.constData())
+            << methodName(command) << path << body;
+    }
+    QVERIFY(writes >= 20);
+}
+
+void tst_AdminAuth::readonlyForbiddenOnEveryWrite()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, body);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const Config before = bed.engine().runningConfig();
+    const HttpTestResponse response = bed.request(method, path, AdminTestBed::Viewer, body);
+    QCOMPARE(response.status, 403);
+    QVERIFY2(response.body.contains("read-only"), response.body.constData());
+    QVERIFY(bed.engine().runningConfig() == before);
+    QCOMPARE(bed.adminHost().saved().size(), 0);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+}
+
+void tst_AdminAuth::readonlyMayRead_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    for (const AdminServer::Command &command : AdminServer::commands()) {
+        if (command.access == AdminServer::Access::Write)
+            continue;
+        // The event stream never ends; tst_adminevents covers it for both roles.
+        if (command.pattern == u"/api/v1/events")
+            continue;
+        const QByteArray path = AdminTestBed::concretePath(command.pattern);
+        QTest::addRow("%s", path.constData()) << path;
+    }
+}
+
+void tst_AdminAuth::readonlyMayRead()
+{
+    QFETCH(QByteArray, path);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const HttpTestResponse response = bed.get(path, AdminTestBed::Viewer);
+    QCOMPARE(response.status, 200);
+    QVERIFY(!response.body.isEmpty());
+}
+
+void tst_AdminAuth::getOnMutationIs405_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("allowed");
+    for (const AdminServer::Command &command : AdminServer::commands()) {
+        if (command.access != AdminServer::Access::Write || hasGet(command.pattern))
+            continue;
+        const QByteArray path = AdminTestBed::concretePath(command.pattern);
+        QTest::addRow("GET %s", path.constData()) << path << command.method;
+    }
+}
+
+void tst_AdminAuth::getOnMutationIs405()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, allowed);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const Config before = bed.engine().runningConfig();
+    // Even with the parameters of a working request, and for a full user.
+    const HttpTestResponse response = bed.get(path + "?service=web&group=prod&name=a&ip=127.0.0.1:9");
+    QCOMPARE(response.status, 405);
+    QVERIFY2(response.header("allow").contains(allowed), response.header("allow").constData());
+    // The hint says what to do instead.
+    QVERIFY2(response.body.contains(QByteArray("use " + allowed)) || response.body.contains(allowed),
+        response.body.constData());
+    QVERIFY(bed.engine().runningConfig() == before);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+}
+
+void tst_AdminAuth::bruteForceIsSlowedDown()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    HttpTestClient client(bed.port());
+    QList<qint64> times;
+    for (int i = 0; i < 6; ++i) {
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(
+                QStringLiteral("failed login from 127\\.0\\.0\\.1 \\(%1 in a row\\)").arg(i + 1)));
+        QElapsedTimer timer;
+        timer.start();
+        const HttpTestResponse response
+            = client.request("GET", "/running.txt", AdminTestBed::Admin, QStringLiteral("guess%1").arg(i));
+        times.append(timer.elapsed());
+        QCOMPARE(response.status, 401);
+    }
+    qInfo("failed login response times (ms): %lld %lld %lld %lld %lld %lld", times[0], times[1], times[2],
+        times[3], times[4], times[5]);
+    // The first few are free; from then on each waits, twice as long as the one before.
+    // Lower bounds only, and generous ones: a slow machine may only add time.
+    QVERIFY2(times[4] >= 200, qPrintable(QString::number(times[4])));
+    QVERIFY2(times[5] >= 400, qPrintable(QString::number(times[5])));
+    QVERIFY(times[5] > times[0]);
+    // The right password still gets in (after the brake) and releases it.
+    const HttpTestResponse good
+        = client.request("GET", "/running.txt", AdminTestBed::Admin, AdminTestBed::AdminPassword);
+    QCOMPARE(good.status, 200);
+    QElapsedTimer timer;
+    timer.start();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("\\(1 in a row\\)")));
+    QCOMPARE(client.request("GET", "/running.txt", AdminTestBed::Admin, QStringLiteral("typo")).status, 401);
+    QVERIFY2(timer.elapsed() < 5000, "a fresh failure after a success is not braked");
+}
+
+void tst_AdminAuth::brakeHoldsTheCheckNotOnlyTheAnswer()
+{
+    // An attacker who stops waiting for each 401 and tries the next password
+    // on a new connection must be slowed down just the same.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    HttpTestClient client(bed.port());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed login")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed login")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed login")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed login")));
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(client.request("GET", "/running.txt", AdminTestBed::Admin, QStringLiteral("x")).status, 401);
+    // The brake is on now (250 ms). Even the right password, sent at once on
+    // a new connection, is not examined before it ends.
+    QElapsedTimer timer;
+    timer.start();
+    const HttpTestResponse response
+        = client.request("GET", "/running.txt", AdminTestBed::Admin, AdminTestBed::AdminPassword);
+    QCOMPARE(response.status, 200);
+    QVERIFY2(timer.elapsed() >= 150, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_AdminAuth::brakeLetsKnownCredentialsThrough()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    HttpTestClient client(bed.port());
+    QCOMPARE(client.request("GET", "/running.txt", AdminTestBed::Viewer, AdminTestBed::ViewerPassword).status,
+        200);
+    for (int i = 0; i < 5; ++i) {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed login")));
+        QCOMPARE(client.request("GET", "/running.txt", AdminTestBed::Admin, QStringLiteral("x")).status, 401);
+    }
+    // A browser that already holds the viewer's verified password keeps working.
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(client.request("GET", "/running.txt", AdminTestBed::Viewer, AdminTestBed::ViewerPassword).status,
+        200);
+    QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_AdminAuth::crossSitePostRefused_data()
+{
+    QTest::addColumn<Headers>("headers");
+    QTest::addColumn<bool>("withToken");
+    QTest::newRow("origin evil") << Headers{{"Origin", "http://evil.example"}} << false;
+    QTest::newRow("origin evil, with token") << Headers{{"Origin", "http://evil.example"}} << true;
+    QTest::newRow("origin null") << Headers{{"Origin", "null"}} << true;
+    QTest::newRow("referer evil") << Headers{{"Referer", "http://evil.example/page"}} << false;
+    QTest::newRow("fetch site cross-site") << Headers{{"Sec-Fetch-Site", "cross-site"}} << true;
+    QTest::newRow("fetch site same-site") << Headers{{"Sec-Fetch-Site", "same-site"}} << true;
+    QTest::newRow("origin other port") << Headers{{"Origin", "http://127.0.0.1:1"}} << true;
+}
+
+void tst_AdminAuth::crossSitePostRefused()
+{
+    QFETCH(Headers, headers);
+    QFETCH(bool, withToken);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const QByteArray token = csrfTokenFromPage(bed.get("/running").body);
+    QVERIFY(!token.isEmpty());
+    const Config before = bed.engine().runningConfig();
+    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+    QByteArray body = "service=web&group=prod&name=a&redirect=1";
+    if (withToken)
+        body += "&csrf=" + token;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cross-site|CSRF")));
+    const HttpTestResponse response
+        = bed.request("POST", "/hostAdminDown", AdminTestBed::Admin, body, headers);
+    QCOMPARE(response.status, 403);
+    QVERIFY(bed.engine().runningConfig() == before);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+}
+
+void tst_AdminAuth::sameOriginPostNeedsToken()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const QByteArray origin = "http://127.0.0.1:" + QByteArray::number(bed.port());
+    const Headers headers = {{"Origin", origin}, {"Referer", origin + "/running"},
+        {"Content-Type", "application/x-www-form-urlencoded"}};
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("CSRF token")));
+    HttpTestResponse response = bed.request(
+        "POST", "/hostAdminDown", AdminTestBed::Admin, "service=web&group=prod&name=a", headers);
+    QCOMPARE(response.status, 403);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("CSRF token")));
+    response = bed.request("POST", "/hostAdminDown", AdminTestBed::Admin,
+        "service=web&group=prod&name=a&csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", headers);
+    QCOMPARE(response.status, 403);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+
+    // The page's own form: token, redirect back to the page with a notice.
+    const QByteArray token = csrfTokenFromPage(bed.get("/running").body);
+    response = bed.request("POST", "/hostAdminDown", AdminTestBed::Admin,
+        "service=web&group=prod&name=a&redirect=1&csrf=" + token, headers);
+    QCOMPARE(response.status, 303);
+    QVERIFY2(
+        response.header("location").startsWith("/running?notice="), response.header("location").constData());
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("maintenance"));
+    // The token may also come as a header (scripts on the page).
+    response = bed.request("POST", "/hostAdminUp?service=web&group=prod&name=a", AdminTestBed::Admin, {},
+        {{"Origin", origin}, {"X-CSRF-Token", token}});
+    QCOMPARE(response.status, 200);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+}
+
+void tst_AdminAuth::tokenOfAnotherUserRefused()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const QByteArray viewerToken = csrfTokenFromPage(bed.get("/running", AdminTestBed::Viewer).body);
+    QVERIFY2(viewerToken.isEmpty(), "a read-only user's page has no forms");
+    // Add a second full user and take its token.
+    QCOMPARE(bed.post("/addUser?name=ops&password=pw2&access=full").status, 200);
+    HttpTestClient client(bed.port());
+    const QByteArray opsToken = csrfTokenFromPage(
+        client.request("GET", "/running", QStringLiteral("ops"), QStringLiteral("pw2")).body);
+    const QByteArray adminToken = csrfTokenFromPage(bed.get("/running").body);
+    QVERIFY(!opsToken.isEmpty());
+    QVERIFY(opsToken != adminToken);
+    const QByteArray origin = "http://127.0.0.1:" + QByteArray::number(bed.port());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("CSRF token")));
+    const HttpTestResponse response = bed.request("POST", "/hostAdminDown", AdminTestBed::Admin,
+        "service=web&group=prod&name=a&csrf=" + opsToken,
+        {{"Origin", origin}, {"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(response.status, 403);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+}
+
+void tst_AdminAuth::scriptedPostWithoutBrowserHeaders()
+{
+    // curl and pythondirector-era scripts send neither Origin nor Referer: no token needed.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    QCOMPARE(bed.post("/hostAdminDown?service=web&group=prod&name=a").status, 200);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("maintenance"));
+}
+
+void tst_AdminAuth::statusPageFormsCarryToken()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const HttpTestResponse page = bed.get("/running");
+    QCOMPARE(page.status, 200);
+    QVERIFY(page.header("content-type").startsWith("text/html"));
+    const QString html = QString::fromUtf8(page.body);
+    QVERIFY(!html.contains(QStringLiteral("http-equiv"), Qt::CaseInsensitive));
+    QVERIFY(html.contains(QStringLiteral("EventSource")));
+    static const QRegularExpression formPattern(QStringLiteral("<form[^>]*>"));
+    int forms = 0;
+    for (const QRegularExpressionMatch &match : formPattern.globalMatch(html)) {
+        ++forms;
+        QVERIFY2(match.captured().contains(QStringLiteral("method=\"post\"")), qPrintable(match.captured()));
+    }
+    QVERIFY(forms >= 5);
+    QCOMPARE(html.count(QStringLiteral("name=\"csrf\"")), forms);
+    const QByteArray viewerPage = bed.get("/running", AdminTestBed::Viewer).body;
+    QVERIFY(!viewerPage.contains("<form"));
+}
+
+void tst_AdminAuth::nothingEchoedUnescaped()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    // A host named like a script, added through the API.
+    HttpTestResponse response = bed.post("/addHost", AdminTestBed::Admin,
+        "service=web&group=prod&name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&ip=127.0.0.1:9");
+    QCOMPARE(response.status, 200);
+    // An error notice that repeats a parameter, through the page's redirect.
+    const QByteArray token = csrfTokenFromPage(bed.get("/running").body);
+    const QByteArray origin = "http://127.0.0.1:" + QByteArray::number(bed.port());
+    response = bed.request("POST", "/enableGroup", AdminTestBed::Admin,
+        "service=web&group=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E&redirect=1&csrf=" + token,
+        {{"Origin", origin}, {"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(response.status, 303);
+    const QByteArray location = response.header("location");
+    QVERIFY(location.startsWith("/running?notice="));
+
+    for (const QByteArray &path : {QByteArray("/running"), location,
+             QByteArray("/running?notice=%3Cscript%3Ealert(3)%3C%2Fscript%3E%22%27%3E"),
+             QByteArray("/?notice=%22%3E%3Csvg%20onload%3Dalert(4)%3E")}) {
+        const HttpTestResponse page = bed.get(path);
+        QCOMPARE(page.status, 200);
+        const QByteArray html = page.body;
+        // The page's own script is the only one.
+        QCOMPARE(html.count("<script"), 1);
+        QVERIFY2(!html.contains("<img"), path.constData());
+        QVERIFY2(!html.contains("<svg"), path.constData());
+        QVERIFY2(!html.contains("alert(1)</script>"), path.constData());
+    }
+    const QByteArray page = bed.get("/running").body;
+    QVERIFY(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    const QByteArray noticePage = bed.get(location).body;
+    QVERIFY2(noticePage.contains("&lt;img src=x onerror=alert(2)&gt;"), noticePage.constData());
+}
+
+QTEST_MAIN(tst_AdminAuth)
+#include "tst_adminauth.moc"

@@ -1,0 +1,540 @@
+// The data plane end to end: bytes through the engine over real sockets,
+// half-closes, large transfers, back-pressure, failover, health, timeouts
+// and shutdown.
+
+#include "blackholelistener.h"
+#include "engine.h"
+#include "patternsource.h"
+#include "proxyconfig.h"
+#include "stubbackend.h"
+#include "testconnection.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Balancier;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 MiB = 1024 * 1024;
+
+/// Applies `config` and returns the port of its first listener; 0 on failure.
+quint16 start(Engine &engine, const Config &config)
+{
+    const ApplyResult result = engine.apply(config);
+    if (!result.ok) {
+        qWarning().noquote() << "apply failed:" << result.errorString();
+        return 0;
+    }
+    const QList<BoundListener> listeners = engine.listeners();
+    return listeners.isEmpty() ? 0 : listeners.constFirst().port;
+}
+
+/// A port on 127.0.0.1 where nothing listens (it was free a moment ago).
+quint16 closedPort()
+{
+    StubBackend probe(u"probe"_s);
+    return probe.listen() ? probe.port() : 0;
+}
+
+/// A new client to `port` is refused or reset without a byte.
+bool refused(quint16 port)
+{
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    client->waitForEnd(2000);
+    return client->isClosed() && client->error() != 0 && client->receivedCount() == 0;
+}
+
+QString loopback(quint16 port)
+{
+    return u"127.0.0.1:%1"_s.arg(port);
+}
+
+/// The largest size the kernel lets a TCP buffer grow to (third field of
+/// tcp_rmem / tcp_wmem), or `fallback` where that is not readable.
+qint64 tcpBufferMax(const QString &path, qint64 fallback)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fallback;
+    const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+    bool ok = false;
+    const qint64 value = fields.size() == 3 ? fields.at(2).toLongLong(&ok) : 0;
+    return ok ? value : fallback;
+}
+
+}  // namespace
+
+class tst_Proxy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void relayAndEcho();
+    void halfCloseFromClient();
+    void halfCloseFromBackend();
+    void largeTransferChecksum();
+    void slowReaderBoundsMemory();
+    void failoverReplaysBytes();
+    void noLiveHostLeft();
+    void downHostComesBack();
+    void aggressiveModeTakesFirstBack();
+    void connectTimeoutFailsOver();
+    void idleTimeoutClosesIdleOnly();
+    void shutdownWaitsForOpenConnection();
+    void shutdownCutsAfterTimeout();
+};
+
+void tst_Proxy::relayAndEcho()
+{
+    StubBackend a(u"a"_s), b(u"b"_s);
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    Engine engine;
+    const quint16 port = start(engine,
+        ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())}));
+    QVERIFY(port);
+
+    QStringList seen;
+    for (int i = 0; i < 4; ++i) {
+        const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+        seen.append(client->waitForLine());
+        QVERIFY(client->roundTrip("hello"));
+        QCOMPARE(client->received(), seen.last().toUtf8() + "\nhello");
+    }
+    QCOMPARE(seen, (QStringList{u"a"_s, u"b"_s, u"a"_s, u"b"_s}));
+    QCOMPARE(a.received(), QByteArrayLiteral("hellohello"));
+    QCOMPARE(b.received(), QByteArrayLiteral("hellohello"));
+
+    const std::shared_ptr<HostRuntime> hostA = engine.host(u"svc"_s, u"g"_s, u"a"_s);
+    QVERIFY(hostA);
+    QTRY_COMPARE(hostA->active.load(), 0);
+    QCOMPARE(hostA->total.load(), 2);
+    QCOMPARE(hostA->bytesOut.load(), 10);  // "hello" twice
+    QCOMPARE(hostA->bytesIn.load(), 2 * 7);  // "a\n" + "hello", twice
+    QTRY_COMPARE(engine.activeConnections(), 0);
+    QTRY_COMPARE(a.openConnections() + b.openConnections(), 0);
+}
+
+void tst_Proxy::halfCloseFromClient()
+{
+    // The backend answers only after the client's end of stream: the
+    // client's half-close must reach it while the response still flows back.
+    StubBackend a(u"a"_s, StubBackend::Mode::NameOnEof);
+    QVERIFY(a.listen());
+    Engine engine;
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    PatternSource source(7);
+    const QByteArray request = source.next(300 * 1024);  // several relay buffers
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    client->write(request);
+    client->shutdownWrite();
+    const QByteArray expected = "a:" + QByteArray::number(request.size()) + '\n' + request;
+    QVERIFY(client->waitForReceived(expected.size(), 10000));
+    QVERIFY(client->waitForEnd());
+    QVERIFY2(client->atEnd(), qPrintable(client->errorString()));
+    QCOMPARE(client->error(), 0);
+    QCOMPARE(client->received().size(), expected.size());
+    QVERIFY(client->received() == expected);
+    QCOMPARE(a.receivedCount(), request.size());
+    QTRY_COMPARE(engine.activeConnections(), 0);
+    QTRY_COMPARE(a.openConnections(), 0);
+}
+
+void tst_Proxy::halfCloseFromBackend()
+{
+    // The backend greets and shuts down its write side but keeps reading:
+    // the client sees the greeting then end of stream, and what it sends
+    // afterwards still reaches the backend, every byte.
+    StubBackend a(u"a"_s, StubBackend::Mode::NameAndClose);
+    QVERIFY(a.listen());
+    Engine engine;
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    QCOMPARE(client->waitForLine(), u"a"_s);
+    QVERIFY(client->waitForEnd());
+    QVERIFY2(client->atEnd() && client->isConnected(), qPrintable(client->errorString()));
+    QCOMPARE(client->received(), QByteArrayLiteral("a\n"));
+
+    PatternSource source(11);
+    const QByteArray upload = source.next(3 * MiB);
+    client->write(upload);
+    QTRY_COMPARE_WITH_TIMEOUT(a.receivedCount(), upload.size(), 10000);
+    QVERIFY(a.received() == upload);
+    QCOMPARE(a.openConnections(), 1);
+    QCOMPARE(engine.activeConnections(), 1);
+
+    client->shutdownWrite();
+    QTRY_COMPARE(a.openConnections(), 0);
+    QTRY_COMPARE(engine.activeConnections(), 0);
+    QCOMPARE(client->error(), 0);
+}
+
+void tst_Proxy::largeTransferChecksum()
+{
+    // 64 MiB each way through an echo backend while reading the echo.
+    constexpr qint64 Total = 64 * MiB;
+    StubBackend a(u"a"_s, StubBackend::Mode::Echo);
+    a.setKeepReceived(false);
+    QVERIFY(a.listen());
+    Engine engine;
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    TestConnection client;
+    client.setKeepReceived(false);
+    QVERIFY(client.connectTo(port));
+    PatternSource source(42);
+    QCryptographicHash sent(QCryptographicHash::Sha256);
+    const auto topUp = [&] {
+        while (source.position() < Total && client.bytesToWrite() < 2 * MiB && !client.isClosed()) {
+            const QByteArray chunk = source.next(std::min<qint64>(512 * 1024, Total - source.position()));
+            sent.addData(chunk);
+            client.write(chunk);
+        }
+    };
+    connect(&client, &TestConnection::connected, this, topUp);
+    connect(&client, &TestConnection::bytesWritten, this, topUp);
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(client.waitForReceived(Total, 50000),
+        qPrintable(u"received %1 of %2 bytes (error: %3)"_s.arg(client.receivedCount())
+                       .arg(Total)
+                       .arg(client.errorString())));
+    qInfo("64 MiB each way in %lld ms", static_cast<long long>(timer.elapsed()));
+    QCOMPARE(source.position(), Total);
+    QCOMPARE(client.sentCount(), Total);
+    QCOMPARE(client.receivedCount(), Total);
+    QCOMPARE(client.receivedHash().toHex(), sent.result().toHex());
+    QCOMPARE(a.receivedCount(), Total);
+
+    const std::shared_ptr<HostRuntime> host = engine.host(u"svc"_s, u"g"_s, u"a"_s);
+    QCOMPARE(host->bytesOut.load(), Total);
+    QCOMPARE(host->bytesIn.load(), Total);
+    client.shutdownWrite();
+    QVERIFY(client.waitForEnd());
+    QCOMPARE(client.error(), 0);
+    QTRY_COMPARE(engine.activeConnections(), 0);
+}
+
+void tst_Proxy::slowReaderBoundsMemory()
+{
+    // The backend streams 64 MiB to a client that reads nothing. The
+    // balancer reads from the backend only as fast as the client takes
+    // bytes, so the flow stalls with most bytes still held by the backend.
+    constexpr qint64 Total = 64 * MiB;
+    constexpr int SmallBuffer = 128 * 1024;
+    StubBackend a(u"a"_s, StubBackend::Mode::Stream);
+    a.setStream(Total, 99);
+    a.setSendBufferSize(SmallBuffer);
+    QVERIFY(a.listen());
+    Engine engine;
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    TestConnection client;
+    client.setKeepReceived(false);
+    const int clientBuffer = client.setReceiveBufferSize(SmallBuffer);
+    QVERIFY(clientBuffer > 0);
+    client.setReadingPaused(true);
+    QVERIFY(client.connectTo(port));
+    QTRY_COMPARE(a.openConnections(), 1);
+    TestConnection *backendSide = a.connections().constFirst();
+    const int backendBuffer = backendSide->setSendBufferSize(SmallBuffer);
+
+    // Stalled: nothing accepted by the backend's kernel for half a second.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        backendSide->sentCount() > 0 && backendSide->msSinceWriteProgress() > 500, 20000);
+    const qint64 sent = a.sentCount();
+    // What can sit between the backend's socket and the client's: the four
+    // kernel buffers of the path (the balancer's two grow up to the system
+    // maxima) and the balancer's relay buffers.
+    const qint64 bound = tcpBufferMax(u"/proc/sys/net/ipv4/tcp_rmem"_s, 6 * MiB)
+        + tcpBufferMax(u"/proc/sys/net/ipv4/tcp_wmem"_s, 4 * MiB) + clientBuffer + backendBuffer
+        + 2 * 64 * 1024;
+    qInfo("stalled after the backend sent %lld of %lld bytes (bound %lld)", static_cast<long long>(sent),
+        static_cast<long long>(Total), static_cast<long long>(bound));
+    if (bound >= Total)
+        QSKIP("the kernel's TCP buffers may hold the whole stream here; nothing to show");
+    QVERIFY2(sent <= bound,
+        qPrintable(
+            u"the balancer took %1 bytes from the backend; at most %2 expected"_s.arg(sent).arg(bound)));
+    QCOMPARE(client.receivedCount(), 0);
+
+    // Now read: every byte arrives, intact, then end of stream.
+    client.setReadingPaused(false);
+    QVERIFY2(client.waitForReceived(Total, 40000), qPrintable(u"received %1"_s.arg(client.receivedCount())));
+    QVERIFY(client.waitForEnd());
+    QCOMPARE(client.receivedCount(), Total);
+    QCOMPARE(client.receivedHash().toHex(), PatternSource::sha256(99, Total).toHex());
+    QCOMPARE(client.error(), 0);
+}
+
+void tst_Proxy::failoverReplaysBytes()
+{
+    // The first host refuses; the client has already sent bytes, and the
+    // next host must receive exactly those.
+    const quint16 deadPort = closedPort();
+    QVERIFY(deadPort);
+    StubBackend b(u"b"_s), c(u"c"_s);
+    QVERIFY(b.listen());
+    QVERIFY(c.listen());
+    Engine engine;
+    QSignalSpy stateChanges(&engine, &Engine::hostStateChanged);
+    const quint16 port = start(engine,
+        ProxyConfig::make({ProxyConfig::host(u"dead"_s, loopback(deadPort)),
+            ProxyConfig::host(u"b"_s, b.address()), ProxyConfig::host(u"c"_s, c.address())}));
+    QVERIFY(port);
+
+    const QByteArray early = QByteArrayLiteral("sent before any backend answered\r\n");
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    client->write(early);
+    QCOMPARE(client->waitForLine(), u"b"_s);
+    QVERIFY(client->waitForReceived(2 + early.size()));
+    QCOMPARE(client->received(), "b\n" + early);
+    QCOMPARE(b.received(), early);
+    QCOMPARE(b.connectionCount(), 1);
+    QCOMPARE(c.connectionCount(), 0);  // one failover, one more host: no further tries
+
+    const std::shared_ptr<HostRuntime> dead = engine.host(u"svc"_s, u"g"_s, u"dead"_s);
+    QVERIFY(dead);
+    QCOMPARE(dead->failedConnects.load(), 1);
+    QTRY_COMPARE(dead->stateName(), u"down"_s);
+    QVERIFY2(dead->downReason.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(dead->downReason));
+    QTRY_COMPARE(stateChanges.size(), 1);
+    QCOMPARE(stateChanges.at(0).at(2).toString(), u"dead"_s);
+    QCOMPARE(qvariant_cast<HostStateEvent>(stateChanges.at(0).at(3)).state, u"down"_s);
+
+    // Down hosts get no new clients.
+    QCOMPARE(TestConnection::open(port)->waitForLine(), u"c"_s);
+    QCOMPARE(TestConnection::open(port)->waitForLine(), u"b"_s);
+    QCOMPARE(dead->failedConnects.load(), 1);
+}
+
+void tst_Proxy::noLiveHostLeft()
+{
+    // Every host refuses: each is tried once, then the client is closed.
+    QList<HostConfig> hosts;
+    for (const QString &name : {u"x"_s, u"y"_s, u"z"_s}) {
+        const quint16 deadPort = closedPort();
+        QVERIFY(deadPort);
+        hosts.append(ProxyConfig::host(name, loopback(deadPort)));
+    }
+    Engine engine;
+    const quint16 port = start(engine, ProxyConfig::make(hosts));
+    QVERIFY(port);
+
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    client->write("anyone?");
+    QVERIFY(client->waitForEnd());
+    QVERIFY2(client->atEnd(), qPrintable(u"expected end of stream, got: %1"_s.arg(client->errorString())));
+    QCOMPARE(client->receivedCount(), 0);
+    for (const HostConfig &config : std::as_const(hosts)) {
+        const std::shared_ptr<HostRuntime> host = engine.host(u"svc"_s, u"g"_s, config.name);
+        QCOMPARE(host->failedConnects.load(), 1);
+        QTRY_COMPARE(host->stateName(), u"down"_s);
+    }
+    QTRY_COMPARE(engine.activeConnections(), 0);
+
+    // With every host down, the next client is closed without any attempt.
+    const std::unique_ptr<TestConnection> second = TestConnection::open(port);
+    QVERIFY(second->waitForEnd());
+    for (const HostConfig &config : std::as_const(hosts))
+        QCOMPARE(engine.host(u"svc"_s, u"g"_s, config.name)->failedConnects.load(), 1);
+    QVERIFY(engine.snapshot().service(u"svc")->aggressive);
+}
+
+void tst_Proxy::downHostComesBack()
+{
+    StubBackend a(u"a"_s), b(u"b"_s);
+    QVERIFY(a.listen());
+    const quint16 portA = a.port();
+    a.close();
+    QVERIFY(b.listen());
+    Config config = ProxyConfig::make(
+        {ProxyConfig::host(u"a"_s, loopback(portA)), ProxyConfig::host(u"b"_s, b.address())});
+    config.health = ProxyConfig::fastHealth();
+    config.health.rise = 2;
+    Engine engine;
+    QSignalSpy stateChanges(&engine, &Engine::hostStateChanged);
+    const quint16 port = start(engine, config);
+    QVERIFY(port);
+
+    QCOMPARE(TestConnection::open(port)->waitForLine(), u"b"_s);
+    const std::shared_ptr<HostRuntime> hostA = engine.host(u"svc"_s, u"g"_s, u"a"_s);
+    QTRY_COMPARE(hostA->stateName(), u"down"_s);
+    QCOMPARE(TestConnection::open(port)->waitForLine(), u"b"_s);
+
+    QVERIFY(a.listen(QHostAddress(QHostAddress::LocalHost), portA));
+    QTRY_COMPARE_WITH_TIMEOUT(hostA->stateName(), u"up"_s, 5000);
+    QVERIFY(hostA->downReason.isEmpty());
+    QVERIFY(a.connectionCount() >= 2);  // rise = 2: two probes
+    QCOMPARE(stateChanges.size(), 2);
+    QCOMPARE(qvariant_cast<HostStateEvent>(stateChanges.at(1).at(3)).state, u"up"_s);
+
+    QStringList seen;
+    for (int i = 0; i < 4; ++i)
+        seen.append(TestConnection::open(port)->waitForLine());
+    QCOMPARE(seen.count(u"a"_s), 2);
+    QCOMPARE(seen.count(u"b"_s), 2);
+}
+
+void tst_Proxy::aggressiveModeTakesFirstBack()
+{
+    // Both hosts down: the service has no backend, so they are probed at
+    // the aggressive interval and the first to answer is used at once,
+    // although `rise` and `downinterval` alone would keep it down for long.
+    StubBackend a(u"a"_s), b(u"b"_s);
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    const quint16 portA = a.port();
+    const quint16 portB = b.port();
+    a.close();
+    b.close();
+    Config config = ProxyConfig::make(
+        {ProxyConfig::host(u"a"_s, loopback(portA)), ProxyConfig::host(u"b"_s, loopback(portB))});
+    config.health = ProxyConfig::fastHealth();
+    config.health.rise = 100;
+    config.health.downIntervalMs = 3600000;
+    Engine engine;
+    const quint16 port = start(engine, config);
+    QVERIFY(port);
+
+    QVERIFY(TestConnection::open(port)->waitForEnd());
+    const std::shared_ptr<HostRuntime> hostA = engine.host(u"svc"_s, u"g"_s, u"a"_s);
+    const std::shared_ptr<HostRuntime> hostB = engine.host(u"svc"_s, u"g"_s, u"b"_s);
+    QTRY_COMPARE(hostA->stateName(), u"down"_s);
+    QTRY_COMPARE(hostB->stateName(), u"down"_s);
+    QTRY_VERIFY(engine.snapshot().service(u"svc")->aggressive);
+
+    QVERIFY(b.listen(QHostAddress(QHostAddress::LocalHost), portB));
+    QTRY_COMPARE_WITH_TIMEOUT(hostB->stateName(), u"up"_s, 5000);
+    QCOMPARE(hostA->stateName(), u"down"_s);
+    QVERIFY(!engine.snapshot().service(u"svc")->aggressive);
+    QCOMPARE(TestConnection::open(port)->waitForLine(), u"b"_s);
+}
+
+void tst_Proxy::connectTimeoutFailsOver()
+{
+    BlackholeListener blackhole;
+    QVERIFY(blackhole.open());
+    StubBackend b(u"b"_s);
+    QVERIFY(b.listen());
+    Config config = ProxyConfig::make(
+        {ProxyConfig::host(u"hole"_s, blackhole.address()), ProxyConfig::host(u"b"_s, b.address())});
+    config.timeouts.connectMs = 300;
+    Engine engine;
+    const quint16 port = start(engine, config);
+    QVERIFY(port);
+
+    QElapsedTimer timer;
+    timer.start();
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    client->write("ping");
+    QCOMPARE(client->waitForLine(5000), u"b"_s);
+    QVERIFY2(timer.elapsed() >= 300, qPrintable(u"failed over after %1 ms"_s.arg(timer.elapsed())));
+    QVERIFY(client->waitForReceived(6));
+    QCOMPARE(client->received(), QByteArrayLiteral("b\nping"));
+    const std::shared_ptr<HostRuntime> hole = engine.host(u"svc"_s, u"g"_s, u"hole"_s);
+    QCOMPARE(hole->failedConnects.load(), 1);
+    QTRY_COMPARE(hole->stateName(), u"down"_s);
+    QVERIFY2(hole->downReason.contains(u"timeout"_s), qPrintable(hole->downReason));
+    QCOMPARE(hole->active.load(), 0);
+}
+
+void tst_Proxy::idleTimeoutClosesIdleOnly()
+{
+    StubBackend a(u"a"_s);
+    QVERIFY(a.listen());
+    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())});
+    config.timeouts.idleMs = 300;
+    Engine engine;
+    const quint16 port = start(engine, config);
+    QVERIFY(port);
+
+    const std::unique_ptr<TestConnection> idle = TestConnection::open(port);
+    const std::unique_ptr<TestConnection> busy = TestConnection::open(port);
+    QCOMPARE(idle->waitForLine(), u"a"_s);
+    QCOMPARE(busy->waitForLine(), u"a"_s);
+    // The busy client talks every 100 ms while the idle one is timed out.
+    int pings = 0;
+    QTimer ticker;
+    ticker.setInterval(100);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        busy->write("x");
+        ++pings;
+    });
+    ticker.start();
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(idle->waitForEnd(5000));
+    ticker.stop();
+    QVERIFY(timer.elapsed() >= 300);
+    QVERIFY2(idle->atEnd(), qPrintable(idle->errorString()));
+    QCOMPARE(idle->received(), QByteArrayLiteral("a\n"));
+    QVERIFY(busy->isConnected() && !busy->atEnd());
+    QVERIFY(busy->roundTrip("still here"));
+    QVERIFY(pings >= 3);
+    QTRY_COMPARE(engine.activeConnections(), 1);
+    QTRY_COMPARE(a.openConnections(), 1);
+}
+
+void tst_Proxy::shutdownWaitsForOpenConnection()
+{
+    StubBackend a(u"a"_s);
+    QVERIFY(a.listen());
+    Engine engine;
+    QSignalSpy stopped(&engine, &Engine::stopped);
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    QCOMPARE(client->waitForLine(), u"a"_s);
+    engine.shutdown(10000);
+    QVERIFY(engine.listeners().isEmpty());
+    // No new clients (the workers close their listening sockets soon)...
+    QTRY_VERIFY(refused(port));
+    // ...but the open one goes on until it finishes.
+    QVERIFY(client->roundTrip("finishing"));
+    QCOMPARE(stopped.size(), 0);
+    client->shutdownWrite();
+    QVERIFY(stopped.wait(5000));
+    QCOMPARE(stopped.at(0).at(0).toInt(), 0);
+    QVERIFY(client->waitForEnd());
+    QCOMPARE(client->error(), 0);
+    QCOMPARE(engine.activeConnections(), 0);
+}
+
+void tst_Proxy::shutdownCutsAfterTimeout()
+{
+    StubBackend a(u"a"_s);
+    QVERIFY(a.listen());
+    Engine engine;
+    QSignalSpy stopped(&engine, &Engine::stopped);
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    QCOMPARE(client->waitForLine(), u"a"_s);
+    QElapsedTimer timer;
+    timer.start();
+    engine.shutdown(300);
+    QVERIFY(stopped.wait(5000));
+    QVERIFY2(timer.elapsed() >= 300, qPrintable(u"stopped after %1 ms"_s.arg(timer.elapsed())));
+    QCOMPARE(stopped.at(0).at(0).toInt(), 1);
+    QVERIFY(client->waitForEnd());
+    QCOMPARE(engine.activeConnections(), 0);
+    QTRY_COMPARE(a.openConnections(), 0);
+}
+
+QTEST_MAIN(tst_Proxy)
+#include "tst_proxy.moc"
