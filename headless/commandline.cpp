@@ -25,6 +25,8 @@ CommandLine::CommandLine()
           u"PORT"_s)
     , m_demoBackendPort(u"demo-backend-port"_s,
           u"The first of the demo backends' three ports (default 9001; 0: the system chooses)."_s, u"PORT"_s)
+    , m_demoAdminPort(u"demo-admin-port"_s,
+          u"The demo's admin API port on 127.0.0.1 (default 8081; 0: the system chooses)."_s, u"PORT"_s)
     , m_hashPassword(u"hash-password"_s,
           u"Read a password from stdin (not echoed on a terminal) and print its hash for "
           "<user password=\"...\">."_s)
@@ -41,7 +43,7 @@ CommandLine::CommandLine()
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     m_parser.addOptions({m_config, m_check, m_import, m_output, m_demo, m_demoPort, m_demoBackendPort,
-        m_hashPassword, m_logLevel, m_logFile, m_pidFile, m_help, m_version});
+        m_demoAdminPort, m_hashPassword, m_logLevel, m_logFile, m_pidFile, m_help, m_version});
 }
 
 QString CommandLine::hint()
@@ -80,7 +82,7 @@ bool CommandLine::parse(const QStringList &arguments)
 
     // An option given twice is a typo or a script bug; say so rather than pick one.
     for (const QCommandLineOption *option : {&m_config, &m_check, &m_import, &m_output, &m_demoPort,
-             &m_demoBackendPort, &m_logLevel, &m_logFile, &m_pidFile}) {
+             &m_demoBackendPort, &m_demoAdminPort, &m_logLevel, &m_logFile, &m_pidFile}) {
         if (m_parser.values(*option).size() > 1)
             return fail(u"--%1 given more than once"_s.arg(option->names().constLast()));
     }
@@ -141,7 +143,7 @@ bool CommandLine::parse(const QStringList &arguments)
     const bool runs
         = m_options.mode == DaemonOptions::Mode::Run || m_options.mode == DaemonOptions::Mode::Demo;
     // The demo ports matter only when a demo can run: --demo, or no config found.
-    for (const QCommandLineOption *option : {&m_demoPort, &m_demoBackendPort}) {
+    for (const QCommandLineOption *option : {&m_demoPort, &m_demoBackendPort, &m_demoAdminPort}) {
         if (m_parser.isSet(*option) && (!runs || m_parser.isSet(m_config)))
             return fail(u"--%1 only goes with --demo"_s.arg(option->names().constLast()));
     }
@@ -155,6 +157,12 @@ bool CommandLine::parse(const QStringList &arguments)
                 m_options.demoBackendPort));
     } else if (m_parser.isSet(m_demoPort) && m_options.demoPort == 0) {
         m_options.demoBackendPort = 0;
+    }
+    if (m_parser.isSet(m_demoAdminPort)) {
+        if (!parsePort(m_demoAdminPort, &m_options.demoAdminPort))
+            return false;
+    } else if (m_parser.isSet(m_demoPort) && m_options.demoPort == 0) {
+        m_options.demoAdminPort = 0;
     }
 
     for (const QCommandLineOption *option : {&m_logLevel, &m_logFile, &m_pidFile}) {

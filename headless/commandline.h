@@ -27,6 +27,7 @@ struct DaemonOptions
     QString outputFile;  ///< -o with --import; empty: stdout
     int demoPort = 8080;  ///< the balancer's port in the demo; 0: the system chooses
     int demoBackendPort = 9001;  ///< first backend port in the demo; 0: the system chooses
+    int demoAdminPort = 8081;  ///< the demo's admin API port; 0: the system chooses
     QString logLevel;  ///< empty: from the config (default info)
     QString logFile;  ///< empty: from the config (default stderr)
     QString pidFile;
@@ -64,6 +65,7 @@ private:
     QCommandLineOption m_demo;
     QCommandLineOption m_demoPort;
     QCommandLineOption m_demoBackendPort;
+    QCommandLineOption m_demoAdminPort;
     QCommandLineOption m_hashPassword;
     QCommandLineOption m_logLevel;
     QCommandLineOption m_logFile;

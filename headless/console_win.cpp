@@ -3,6 +3,7 @@
 #include <QByteArray>
 
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 #include <io.h>

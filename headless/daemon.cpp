@@ -1,5 +1,7 @@
 #include "daemon.h"
 
+#include "admin/adminserver.h"
+
 #include "admin/configpersistence.h"
 #include "config/configreader.h"
 #include "configlocator.h"
@@ -8,6 +10,8 @@
 #include "logging.h"
 #include "platform/socketops.h"
 #include "signalhandler.h"
+
+#include <QFile>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -115,6 +119,12 @@ bool Daemon::start()
     for (const QString &warning : result.warnings)
         qCWarning(lcConfig, "%s", qUtf8Printable(warning));
 
+    if (!updateAdmin(config.admin, &error)) {
+        if (m_demo)
+            error += u". Choose another port with --demo-admin-port PORT (0 lets the system choose)."_s;
+        return fail(u"balancierd: "_s + error);
+    }
+
     connect(&m_engine, &Engine::configApplied, this, &Daemon::handleConfigApplied);
     connect(&m_engine, &Engine::stopped, this, &Daemon::handleStopped);
     connect(&m_engine, &Engine::listenerFailed, this,
@@ -127,12 +137,12 @@ bool Daemon::start()
 
     if (m_demo) {
         const QList<BoundListener> listeners = m_engine.listeners();
-        if (listeners.isEmpty() || listeners.constFirst().bound.isEmpty())
+        if (listeners.isEmpty() || listeners.constFirst().bound.isEmpty()) {
             return fail(
                 m_demo->frontPortError(listeners.isEmpty() ? QString() : listeners.constFirst().error));
-        // TODO(admin API issue): start the admin API on loopback here with a
-        // one-time password, and print its URL and the password once.
-        for (const QString &line : m_demo->instructions(listeners.constFirst().port))
+        }
+        for (const QString &line :
+            m_demo->instructions(listeners.constFirst().port, m_admin ? m_admin->url() : QString()))
             m_logging.status(line);
     }
 
@@ -146,7 +156,7 @@ bool Daemon::start()
 
 bool Daemon::startDemo(Config *config)
 {
-    m_demo = std::make_unique<Demo>(m_options.demoPort, m_options.demoBackendPort);
+    m_demo = std::make_unique<Demo>(m_options.demoPort, m_options.demoBackendPort, m_options.demoAdminPort);
     QString error;
     if (!m_demo->start(&error))
         return fail(error);
@@ -176,6 +186,9 @@ std::optional<Config> Daemon::readConfigFile(bool startup)
         }
         return std::nullopt;
     }
+    QFile file(m_configPath);
+    if (file.open(QIODevice::ReadOnly))
+        m_loadedBytes = file.read(64 * 1024 * 1024);
     if (startup) {
         QString line = u"using config: "_s + m_configPath;
         if (result.dialect != ConfigDialect::Native) {
@@ -205,6 +218,27 @@ bool Daemon::configureLogging(const LoggingConfig &config, QString *error)
     if (file == m_logging.file())
         return true;
     return m_logging.setFile(file, error);
+}
+
+bool Daemon::updateAdmin(const AdminConfig &config, QString *error)
+{
+    // Users are read from the running config on every request: a change of
+    // users alone needs no restart (which would cut open event streams).
+    AdminConfig listening = config;
+    listening.users.clear();
+    if (m_admin && listening == m_adminConfig)
+        return true;
+    m_admin.reset();
+    m_adminConfig = listening;
+    if (!config.enabled)
+        return true;
+    m_admin = std::make_unique<AdminServer>(m_engine, this);
+    if (!m_admin->start(config, error)) {
+        m_admin.reset();
+        return false;
+    }
+    m_logging.status(u"admin API: "_s + m_admin->url());
+    return true;
 }
 
 void Daemon::reportListeners()
@@ -266,6 +300,8 @@ void Daemon::reload()
     m_fileConfig = *fromFile;
     for (const QString &warning : result.warnings)
         qCWarning(lcConfig, "reload: %s", qUtf8Printable(warning));
+    if (!updateAdmin(next.admin, &error))
+        qCCritical(lcAdmin, "reload: %s; the admin API is off", qUtf8Printable(error));
     reportListeners();
     qCInfo(lcConfig, "reload: done, %lld change(s)", static_cast<long long>(result.changes.size()));
 }

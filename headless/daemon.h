@@ -1,5 +1,6 @@
 #pragma once
 
+#include "admin/adminhost.h"
 #include "commandline.h"
 #include "config/config.h"
 #include "config/configdiff.h"
@@ -15,6 +16,7 @@
 
 namespace Balancier {
 
+class AdminServer;
 class Demo;
 class Logging;
 
@@ -31,7 +33,7 @@ class Logging;
 ///
 /// Thread contract: lives in the main thread with its Engine; every method
 /// is called from there (signals arrive through SignalHandler).
-class Daemon final : public QObject
+class Daemon final : public QObject, public AdminHost
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Daemon)
@@ -57,7 +59,9 @@ public:
     /// Writes the running config (runtime changes included) into the
     /// config file, keeping its comments, after a backup copy. For an
     /// explicit save (admin API, persist="manual") and the automatic one.
-    bool saveRunningConfig(QString *error = nullptr);
+    bool saveRunningConfig(QString *error = nullptr) override;
+    /// The config file as last read (for the admin API's /config.xml).
+    QByteArray loadedConfig() const override { return m_loadedBytes; }
 
 Q_SIGNALS:
     /// The daemon has stopped; the process should exit with `exitCode`.
@@ -69,6 +73,8 @@ private:
     bool startDemo(Config *config);
     bool configureLogging(const LoggingConfig &config, QString *error);
     void reportListeners();
+    /// Starts, restarts or stops the admin API as <admin> says.
+    bool updateAdmin(const AdminConfig &config, QString *error);
     void finish(int exitCode);
     void handleConfigApplied(const QList<Balancier::ConfigChange> &changes);
     void handleStopped(int cutConnections);
@@ -77,6 +83,9 @@ private:
     Logging &m_logging;
     std::unique_ptr<Demo> m_demo;  // declared before the engine: outlives its connections
     Engine m_engine;
+    std::unique_ptr<AdminServer> m_admin;  // after the engine: destroyed first
+    AdminConfig m_adminConfig;
+    QByteArray m_loadedBytes;
     PidFile m_pidFile;
     QString m_configPath;  // empty: the built-in demo
     Config m_fileConfig;  // what the file said when last read or saved

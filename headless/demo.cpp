@@ -2,17 +2,27 @@
 
 #include "demobackend.h"
 
+#include "admin/passwordhash.h"
+
+#include <QRandomGenerator>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
 
-Demo::Demo(int frontPort, int firstBackendPort, QObject *parent)
+Demo::Demo(int frontPort, int firstBackendPort, int adminPort, QObject *parent)
     : QObject(parent)
     , m_frontPort(frontPort)
     , m_firstBackendPort(firstBackendPort)
-{ }
+    , m_adminPort(adminPort)
+{
+    // A fresh password per run, never stored: only its hash is in the config.
+    QByteArray random(12, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(random.begin(), random.end());
+    m_adminPassword = QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding));
+    m_adminHash = PasswordHash::create(m_adminPassword);
+}
 
 Demo::~Demo() = default;
 
@@ -66,10 +76,17 @@ Config Demo::config() const
     service.groups.append(group);
     service.enabledGroup = group.name;
     config.services.append(service);
+    config.admin.enabled = true;
+    config.admin.listen = u"127.0.0.1:%1"_s.arg(m_adminPort);
+    AdminUser admin;
+    admin.name = u"admin"_s;
+    admin.passwordHash = m_adminHash;
+    admin.access = AdminUser::Access::Full;
+    config.admin.users.append(admin);
     return config;
 }
 
-QStringList Demo::instructions(quint16 boundPort) const
+QStringList Demo::instructions(quint16 boundPort, const QString &adminUrl) const
 {
     QStringList backends;
     for (const DemoBackend *backend : m_backends)
@@ -84,8 +101,15 @@ QStringList Demo::instructions(quint16 boundPort) const
         u"demo: each new connection goes to the next backend: \"backend 1 of 3\", \"backend 2 of 3\", ..."_s);
     lines.append(
         u"demo: (a browser keeps its connection open, so it stays on one backend until it reconnects)"_s);
-    // TODO(admin API issue): start the admin API on loopback with a one-time
-    // password here, and print its URL and the password once.
+    if (!adminUrl.isEmpty()) {
+        lines.append(u"demo: admin API on %1 (user admin, one-time password %2; shown only now):"_s.arg(
+            adminUrl, m_adminPassword));
+        lines.append(u"  curl -u admin:%1 %2/running.txt"_s.arg(m_adminPassword, adminUrl));
+        lines.append(
+            u"  curl -u admin:%1 -X POST '%2/hostDrain?service=demo&group=backends&name=backend1'"_s.arg(
+                m_adminPassword, adminUrl));
+        lines.append(u"  status page: %1/running"_s.arg(adminUrl));
+    }
     lines.append(u"demo: stop with Ctrl-C"_s);
     return lines;
 }

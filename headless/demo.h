@@ -28,7 +28,7 @@ public:
 
     /// `frontPort`: the balancer's port; `firstBackendPort`: the first
     /// backend's (the others follow); 0 lets the system choose.
-    Demo(int frontPort, int firstBackendPort, QObject *parent = nullptr);
+    Demo(int frontPort, int firstBackendPort, int adminPort, QObject *parent = nullptr);
     ~Demo() override;
 
     /// Starts the backends. On failure `error` says which port is busy and
@@ -39,8 +39,9 @@ public:
     /// "backends" with one host per backend.
     Config config() const;
 
-    /// What to tell the user once the balancer listens on `boundPort`.
-    QStringList instructions(quint16 boundPort) const;
+    /// What to tell the user once the balancer listens on `boundPort` and the
+    /// admin API answers at `adminUrl`. Shows the one-time admin password.
+    QStringList instructions(quint16 boundPort, const QString &adminUrl) const;
 
     /// The message for a front port that could not be bound.
     QString frontPortError(const QString &reason) const;
@@ -48,6 +49,9 @@ public:
 private:
     const int m_frontPort;
     const int m_firstBackendPort;
+    const int m_adminPort;
+    QString m_adminPassword;  // one-time, printed once
+    QString m_adminHash;
     QList<DemoBackend *> m_backends;  // children
 };
 

@@ -382,6 +382,9 @@ private Q_SLOTS:
     // Running.
     void refusesConfigWithErrors();
     void findsConfigInWorkingDirectory();
+    void withoutConfigRunsDemo();
+    void logLevelAndFormat_data();
+    void logLevelAndFormat();
     void demo();
     void demoPortBusy();
     void reloadKeepsConnections();
@@ -681,6 +684,71 @@ void tst_Daemon::findsConfigInWorkingDirectory()
     QVERIFY(daemon.signal(SIGTERM));
     QVERIFY(daemon.waitForExit(10000));
     QCOMPARE(daemon.exitCode(), 0);
+}
+
+void tst_Daemon::withoutConfigRunsDemo()
+{
+    if (QFile::exists(u"/etc/balancier/balancier.xml"_s))
+        QSKIP("this machine has /etc/balancier/balancier.xml, which balancierd would run");
+    QVERIFY(QDir(m_dir->path()).mkpath(u"xdg"_s));
+    DaemonProcess daemon;
+    daemon.setEnvironment(u"XDG_CONFIG_HOME"_s, path(u"xdg"_s));
+    daemon.setEnvironment(u"XDG_CONFIG_DIRS"_s, path(u"xdg"_s));
+    daemon.start({u"--demo-port"_s, u"0"_s}, m_dir->path());
+    const QRegularExpressionMatch listening
+        = daemon.waitForError(u"^listening: demo 127\\.0\\.0\\.1:(\\d+)$"_s);
+    QVERIFY2(listening.hasMatch(), qPrintable(daemon.err()));
+    const QString err = daemon.err();
+    // Says where it looked, then what it runs instead.
+    QVERIFY2(err.contains(u"no config found (looked for "_s), qPrintable(err));
+    QVERIFY2(err.contains(u"/balancier.xml, "_s + path(u"xdg/balancier/balancier.xml"_s)), qPrintable(err));
+    QVERIFY2(err.contains(u"using config: the built-in demo"_s), qPrintable(err));
+    Client client;
+    QVERIFY(client.connectTo(quint16(listening.captured(1).toUInt())));
+    QVERIFY(client.httpGet().startsWith("backend "));
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
+void tst_Daemon::logLevelAndFormat_data()
+{
+    QTest::addColumn<QString>("fileLevel");
+    QTest::addColumn<QStringList>("extraArguments");
+    QTest::addColumn<bool>("infoShown");
+    QTest::newRow("file info") << u"info"_s << QStringList() << true;
+    QTest::newRow("file warning") << u"warning"_s << QStringList() << false;
+    QTest::newRow("file info, --log-level warning")
+        << u"info"_s << QStringList{u"--log-level"_s, u"warning"_s} << false;
+    QTest::newRow("file critical, --log-level info")
+        << u"critical"_s << QStringList{u"--log-level"_s, u"info"_s} << true;
+}
+
+void tst_Daemon::logLevelAndFormat()
+{
+    QFETCH(QString, fileLevel);
+    QFETCH(QStringList, extraArguments);
+    QFETCH(bool, infoShown);
+    StubBackend a(u"A"_s), b(u"B"_s);
+    QVERIFY(a.listen() && b.listen());
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(
+        file, twoGroupConfig(a, b, u"blue"_s, u"10s"_s, u"  <logging level=\"%1\"/>\n"_s.arg(fileLevel))));
+    DaemonProcess daemon;
+    const quint16 port
+        = daemon.startAndWaitForListener(QStringList{u"--config"_s, file} + extraArguments, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(daemon.err()));
+    // stderr is a pipe here: "<level> <category>: message", no timestamp.
+    const QRegularExpression infoLine(
+        u"^info balancier\\.net: service web: listening on 127\\.0\\.0\\.1:%1$"_s.arg(port),
+        QRegularExpression::MultilineOption);
+    QCOMPARE(daemon.err().contains(infoLine), infoShown);
+    // Status lines do not depend on the level.
+    QVERIFY(daemon.err().contains(u"\nstarted: balancierd "_s));
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+    QCOMPARE(daemon.err().contains(u"info balancier.net: stopped: every connection finished"_s), infoShown);
 }
 
 void tst_Daemon::demo()

@@ -79,6 +79,13 @@ private Q_SLOTS:
     void halfCloseFromBackend();
     void largeTransferChecksum();
     void slowReaderBoundsMemory();
+    void resetTravels_data();
+    void resetTravels();
+    void halfClosedSlowReaderGetsEverything_data();
+    void halfClosedSlowReaderGetsEverything();
+    void halfClosedSlowReaderIdlesOut();
+    void clientResetWhileBackendStalls();
+    void clientResetWhileConnecting();
     void failoverReplaysBytes();
     void noLiveHostLeft();
     void downHostComesBack();
@@ -277,6 +284,185 @@ void tst_Proxy::slowReaderBoundsMemory()
     QCOMPARE(client.receivedCount(), Total);
     QCOMPARE(client.receivedHash().toHex(), PatternSource::sha256(99, Total).toHex());
     QCOMPARE(client.error(), 0);
+}
+
+void tst_Proxy::resetTravels_data()
+{
+    QTest::addColumn<bool>("backendResets");
+    QTest::newRow("client resets") << false;
+    QTest::newRow("backend resets") << true;
+}
+
+void tst_Proxy::resetTravels()
+{
+    // A reset on one side ends the other side too, and the session goes.
+    QFETCH(bool, backendResets);
+    StubBackend a(u"a"_s);
+    QVERIFY(a.listen());
+    Engine engine;
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    QCOMPARE(client->waitForLine(), u"a"_s);
+    QVERIFY(client->roundTrip("before"));
+    QCOMPARE(a.openConnections(), 1);
+    if (backendResets) {
+        a.abortConnections();
+        QVERIFY(client->waitForEnd());
+        QVERIFY(client->atEnd() || client->isClosed());
+    } else {
+        client->abort();
+        QTRY_COMPARE(a.openConnections(), 0);
+    }
+    QTRY_COMPARE(engine.activeConnections(), 0);
+    QCOMPARE(engine.host(u"svc"_s, u"g"_s, u"a"_s)->active.load(), 0);
+    QCOMPARE(engine.host(u"svc"_s, u"g"_s, u"a"_s)->stateName(), u"up"_s);  // a reset is not a failed connect
+}
+
+void tst_Proxy::halfClosedSlowReaderGetsEverything_data()
+{
+    QTest::addColumn<qint64>("size");
+    for (const qint64 size : {2 * MiB, 4 * MiB, 6 * MiB})
+        QTest::addRow("%lld MiB", static_cast<long long>(size / MiB)) << size;
+}
+
+void tst_Proxy::halfClosedSlowReaderGetsEverything()
+{
+    // The client sends its end of stream at once, then reads nothing for a
+    // while; the backend answers with `size` bytes and ends. Depending on
+    // the size, the answer fits in the kernel buffers (the backend finishes)
+    // or not (it stalls). Either way the client gets every byte, then the end.
+    QFETCH(qint64, size);
+    StubBackend a(u"a"_s, StubBackend::Mode::Stream);
+    a.setStream(size, 5);
+    a.setSendBufferSize(128 * 1024);
+    QVERIFY(a.listen());
+    Engine engine;
+    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+
+    TestConnection client;
+    client.setKeepReceived(false);
+    client.setReceiveBufferSize(128 * 1024);
+    client.setReadingPaused(true);
+    QVERIFY(client.connectTo(port));
+    client.shutdownWrite();
+    QTRY_COMPARE(a.connectionCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        a.openConnections() == 0 || a.connections().constFirst()->msSinceWriteProgress() > 300, 10000);
+    qInfo("the backend %s", a.openConnections() == 0 ? "finished" : "stalled");
+
+    client.setReadingPaused(false);
+    QVERIFY2(client.waitForReceived(size, 20000),
+        qPrintable(u"received %1 of %2"_s.arg(client.receivedCount()).arg(size)));
+    QVERIFY(client.waitForEnd());
+    QVERIFY2(client.atEnd(), qPrintable(client.errorString()));
+    QCOMPARE(client.receivedCount(), size);
+    QCOMPARE(client.receivedHash().toHex(), PatternSource::sha256(5, size).toHex());
+    QTRY_COMPARE(engine.activeConnections(), 0);
+}
+
+void tst_Proxy::halfClosedSlowReaderIdlesOut()
+{
+    // As above with an idle timeout and a client that never reads again.
+    // When the backend has sent everything and ended while the balancer
+    // still holds bytes for the client, the backend's socket reports a
+    // hang-up the balancer cannot act on yet. It must not wake the worker
+    // over and over: each wake-up counts as activity and would postpone
+    // the idle timeout for ever. Several sizes, since which ones reach that
+    // state depends on the kernel's buffer sizes.
+    const QList<qint64> sizes = {1 * MiB, 2 * MiB, 3 * MiB, 4 * MiB, 6 * MiB, 8 * MiB, 12 * MiB};
+    std::vector<std::unique_ptr<StubBackend>> backends;
+    QList<HostConfig> hosts;
+    for (qsizetype i = 0; i < sizes.size(); ++i) {
+        backends.push_back(std::make_unique<StubBackend>(u"h%1"_s.arg(i), StubBackend::Mode::Stream));
+        backends.back()->setStream(sizes.at(i), 5);
+        backends.back()->setSendBufferSize(128 * 1024);
+        QVERIFY(backends.back()->listen());
+        hosts.append(ProxyConfig::host(backends.back()->name(), backends.back()->address()));
+    }
+    Config config = ProxyConfig::make(hosts);
+    config.timeouts.idleMs = 2000;
+    Engine engine;
+    const quint16 port = start(engine, config);
+    QVERIFY(port);
+
+    std::vector<std::unique_ptr<TestConnection>> clients;
+    for (std::size_t i = 0; i < backends.size(); ++i) {
+        clients.push_back(std::make_unique<TestConnection>());
+        clients.back()->setKeepReceived(false);
+        clients.back()->setReceiveBufferSize(128 * 1024);
+        clients.back()->setReadingPaused(true);
+        QVERIFY(clients.back()->connectTo(port));
+        clients.back()->shutdownWrite();
+        QTRY_COMPARE(backends.at(i)->connectionCount(), 1);  // round robin: one each
+    }
+    // The small answers fit in the kernel buffers and those sessions end;
+    // the others stay, stuck on the paused clients.
+    QVERIFY(engine.activeConnections() > 0);
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_COMPARE_WITH_TIMEOUT(engine.activeConnections(), 0, 15000);
+    qInfo("all idle sessions closed after %lld ms", static_cast<long long>(timer.elapsed()));
+    for (const auto &client : clients) {
+        QVERIFY(client->receivedCount() == 0);
+        QVERIFY(!client->atEnd());  // reading is paused: the end is not seen yet
+    }
+}
+
+void tst_Proxy::clientResetWhileBackendStalls()
+{
+    // The client uploads more than a stuck backend takes, then resets. The
+    // balancer's buffer towards the backend is full, so it does not read
+    // the client's socket and its error stays pending: again, that must not
+    // wake the worker over and over, and the idle timeout proves it.
+    StubBackend a(u"a"_s, StubBackend::Mode::Silent);
+    QVERIFY(a.listen());
+    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())});
+    config.timeouts.idleMs = 3000;
+    Engine engine;
+    const quint16 port = start(engine, config);
+    QVERIFY(port);
+
+    TestConnection client;
+    QVERIFY(client.connectTo(port));
+    PatternSource source(3);
+    client.write(source.next(32 * MiB));
+    QTRY_VERIFY_WITH_TIMEOUT(client.sentCount() > 0 && client.msSinceWriteProgress() > 300, 10000);
+    QVERIFY(client.bytesToWrite() > 0);  // stalled, not finished
+    QCOMPARE(engine.activeConnections(), 1);
+    client.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(engine.activeConnections(), 0, 10000);
+}
+
+void tst_Proxy::clientResetWhileConnecting()
+{
+    // While the backend's handshake hangs, the client fills the balancer's
+    // buffer and resets. There is no one to connect for any more: the
+    // session ends at once instead of at the connect timeout.
+    BlackholeListener blackhole;
+    QVERIFY(blackhole.open());
+    Config config = ProxyConfig::make({ProxyConfig::host(u"hole"_s, blackhole.address())});
+    config.timeouts.connectMs = 5000;
+    Engine engine;
+    const quint16 port = start(engine, config);
+    QVERIFY(port);
+
+    TestConnection client;
+    QVERIFY(client.connectTo(port));
+    PatternSource source(4);
+    client.write(source.next(512 * 1024));
+    QTRY_COMPARE(engine.activeConnections(), 1);
+    QTRY_VERIFY(client.bytesToWrite() == 0 && client.msSinceWriteProgress() > 200);
+    QElapsedTimer timer;
+    timer.start();
+    client.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(engine.activeConnections(), 0, 3000);
+    QVERIFY2(timer.elapsed() < 4000, qPrintable(u"closed after %1 ms"_s.arg(timer.elapsed())));
+    const std::shared_ptr<HostRuntime> hole = engine.host(u"svc"_s, u"g"_s, u"hole"_s);
+    QCOMPARE(hole->failedConnects.load(), 0);  // the client left; the host did not fail
+    QCOMPARE(hole->active.load(), 0);
 }
 
 void tst_Proxy::failoverReplaysBytes()

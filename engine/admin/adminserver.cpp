@@ -6,6 +6,7 @@
 #include "admin/passwordhash.h"
 #include "config/address.h"
 #include "config/configdocument.h"
+#include "config/configlimits.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "logcategories.h"
@@ -18,6 +19,7 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
@@ -34,6 +36,7 @@ struct AdminServer::Context
     HttpConnection *connection;
     bool json;  ///< answer errors as JSON (the /api/ paths)
     QString missing;  ///< first missing parameter, set by need()
+    QString invalid;  ///< first bad parameter, "parameter 'x': why", set by reject()
     bool streamStarted = false;
 
     /// A required parameter; records the first missing one.
@@ -44,24 +47,34 @@ struct AdminServer::Context
             missing = name;
         return value;
     }
+    /// Records a bad parameter; the first one is reported.
+    void reject(const QString &parameter, const QString &why)
+    {
+        if (invalid.isEmpty())
+            invalid = QStringLiteral("parameter '%1': %2").arg(parameter, why);
+    }
+    bool failed() const { return !missing.isEmpty() || !invalid.isEmpty(); }
+    /// The 400 for the first missing or bad parameter.
+    HttpResponse failure() const
+    {
+        return HttpResponse::error(400,
+            missing.isEmpty() ? invalid : QStringLiteral("missing or empty parameter '%1'").arg(missing),
+            json);
+    }
     QString capture(const QString &name) const { return captures.value(name); }
+    bool fullAccess() const { return user.access == AdminUser::Access::Full; }
 };
 
 namespace {
 
 constexpr int MaxRecentEvents = 512;
 
-HttpResponse missingParameter(const QString &name, bool json)
-{
-    return HttpResponse::error(400, QStringLiteral("missing or empty parameter '%1'").arg(name), json);
-}
-
 HttpResponse applyOutcome(const ApplyResult &result, bool json, const QString &done)
 {
     if (!result.ok) {
         QStringList messages;
         for (const Diagnostic &error : result.errors)
-            messages.append(error.message);
+            messages.append(error.element.isEmpty() ? error.message : error.element + u": " + error.message);
         return HttpResponse::error(400, messages.join(QStringLiteral("; ")), json);
     }
     if (json) {
@@ -194,6 +207,9 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
     m_clock.start();
     m_secret.resize(32);
     QRandomGenerator::system()->generate(m_secret.begin(), m_secret.end());
+    // Event ids carry this process's mark, so that a client resuming with an
+    // id from before a restart is told to reload instead of trusting a replay.
+    m_eventEpoch = QByteArray::number(QRandomGenerator::system()->generate(), 16);
     connect(&m_engine, &Engine::statsUpdated, this, &AdminServer::handleStats);
     connect(&m_engine, &Engine::hostStateChanged, this,
         [this](const QString &service, const QString &group, const QString &hostName,
@@ -214,6 +230,23 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
         QJsonObject object;
         object.insert(QStringLiteral("changes"), list);
         broadcast("config", compact(object), true);
+        // An administrative state change is a host state change too: say so
+        // the way health changes are said, at once.
+        for (const ConfigChange &change : changes) {
+            if (change.kind != ConfigChange::Kind::HostChanged || !change.fields.contains(u"state"))
+                continue;
+            const auto runtime = m_engine.host(change.service, change.group, change.name);
+            if (!runtime)
+                continue;
+            QJsonObject event;
+            event.insert(QStringLiteral("service"), change.service);
+            event.insert(QStringLiteral("group"), change.group);
+            event.insert(QStringLiteral("host"), change.name);
+            event.insert(QStringLiteral("state"), runtime->stateName());
+            event.insert(QStringLiteral("reason"), QStringLiteral("administrative change"));
+            event.insert(QStringLiteral("when"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+            broadcast("host", compact(event), true);
+        }
     });
 }
 
@@ -431,6 +464,13 @@ bool AdminServer::checkCsrf(const HttpRequest &request, const AdminUser &user, Q
 
 void AdminServer::finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response)
 {
+    if (request.method == "HEAD") {
+        // Whatever the outcome, a HEAD answer has no body, or the client would read it as the next response.
+        HttpResponse head = response;
+        head.headOnly = true;
+        connection->respond(head, request.keepAlive);
+        return;
+    }
     connection->respond(response, request.keepAlive);
 }
 
@@ -522,7 +562,7 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
     const Command &command, const QHash<QString, QString> &captures)
 {
     Context context{
-        request, user, captures, connection, request.path.startsWith(QStringLiteral("/api/")), {}};
+        request, user, captures, connection, request.path.startsWith(QStringLiteral("/api/")), {}, {}};
     HttpResponse response = (this->*command.handler)(context);
     if (context.streamStarted)
         return;
@@ -544,19 +584,160 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
             response = redirect;
         }
     }
-    if (request.method == "HEAD")
-        response.body.clear();
     finish(connection, request, response);
 }
 
 // --- pythondirector-compatible commands -------------------------------------------------
 
+namespace {
+
+/// Password hashes can be cracked offline: a read-only user sees none.
+const QString HiddenPassword = QStringLiteral("(hidden)");
+
+Config withoutPasswords(Config config)
+{
+    for (AdminUser &user : config.admin.users)
+        user.passwordHash = HiddenPassword;
+    return config;
+}
+
+/// The same for a config file as loaded, in whatever dialect: every
+/// password attribute loses its value.
+QByteArray withoutPasswords(const QByteArray &xml)
+{
+    static const QRegularExpression attribute(QStringLiteral("(\\bpassword\\s*=\\s*)(\"[^\"]*\"|'[^']*')"),
+        QRegularExpression::CaseInsensitiveOption);
+    return QString::fromUtf8(xml).replace(attribute, QStringLiteral("\\1\"(hidden)\"")).toUtf8();
+}
+
+/// Names travel in /running.txt, whose fields are separated by blanks, and
+/// in log lines: one word, no control characters. Empty when `name` is fine.
+QString nameProblem(const QString &name)
+{
+    for (const QChar c : name) {
+        if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return QStringLiteral("\"%1\" contains a blank or a control character; a name is one word")
+                .arg(name.simplified());
+    }
+    return {};
+}
+
+void checkName(AdminServer::Context &context, const QString &parameter, const QString &name)
+{
+    const QString problem = nameProblem(name);
+    if (!problem.isEmpty())
+        context.reject(parameter, problem);
+}
+
+void checkAddress(
+    AdminServer::Context &context, const QString &parameter, const QString &text, bool allowPortZero)
+{
+    QString why;
+    if (!parseAddress(text, allowPortZero, &why))
+        context.reject(parameter, why);
+}
+
+void checkScheduler(AdminServer::Context &context, const QString &parameter, const QString &name)
+{
+    if (!SchedulerRegistry::canonicalName(name).isEmpty())
+        return;
+    QStringList names;
+    for (const SchedulerInfo &info : SchedulerRegistry::all())
+        names.append(info.name);
+    context.reject(parameter,
+        QStringLiteral("unknown scheduler '%1'; expected one of %2")
+            .arg(name, names.join(QStringLiteral(", "))));
+}
+
+const ServiceConfig *findService(AdminServer::Context &context, const Config &config, const QString &name)
+{
+    const ServiceConfig *service = config.service(name);
+    if (!service)
+        context.reject(QStringLiteral("service"), QStringLiteral("no service named '%1'").arg(name));
+    return service;
+}
+
+const GroupConfig *findGroup(AdminServer::Context &context, const ServiceConfig *service, const QString &name)
+{
+    if (!service)
+        return nullptr;
+    const GroupConfig *group = service->group(name);
+    if (!group)
+        context.reject(QStringLiteral("group"),
+            QStringLiteral("service '%1' has no group named '%2'").arg(service->name, name));
+    return group;
+}
+
+/// The host given by `name`, or else by its address `ip`: pythondirector
+/// scripts use either.
+const HostConfig *findHost(
+    AdminServer::Context &context, const ServiceConfig *service, const GroupConfig *group)
+{
+    const QString name = context.request.parameter(QStringLiteral("name")).trimmed();
+    const QString ip = context.request.parameter(QStringLiteral("ip")).trimmed();
+    if (name.isEmpty() && ip.isEmpty()) {
+        context.reject(
+            QStringLiteral("ip"), QStringLiteral("missing; give the host's address (ip) or its name (name)"));
+        return nullptr;
+    }
+    if (!service || !group)
+        return nullptr;
+    if (!name.isEmpty()) {
+        const HostConfig *host = group->host(name);
+        if (!host)
+            context.reject(QStringLiteral("name"),
+                QStringLiteral("group '%1' of service '%2' has no host named '%3'")
+                    .arg(group->name, service->name, name));
+        return host;
+    }
+    for (const HostConfig &host : group->hosts) {
+        if (host.address == ip)
+            return &host;
+    }
+    context.reject(QStringLiteral("ip"),
+        QStringLiteral("group '%1' of service '%2' has no host with address '%3'")
+            .arg(group->name, service->name, ip));
+    return nullptr;
+}
+
+struct HostTarget
+{
+    QString service;
+    QString group;
+    QString host;
+};
+
+/// service, group and name-or-ip of the host commands; nullopt when one is missing or bad.
+std::optional<HostTarget> hostTarget(AdminServer::Context &context, const Config &config)
+{
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
+        return std::nullopt;
+    const ServiceConfig *serviceConfig = findService(context, config, service);
+    const GroupConfig *groupConfig = findGroup(context, serviceConfig, group);
+    const HostConfig *host = findHost(context, serviceConfig, groupConfig);
+    if (!host || context.failed())
+        return std::nullopt;
+    return HostTarget{service, group, host->name};
+}
+
+/// The optional scheduler parameter of newService and newGroup.
+QString optionalScheduler(AdminServer::Context &context)
+{
+    const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
+    if (!scheduler.isEmpty())
+        checkScheduler(context, QStringLiteral("scheduler"), scheduler);
+    return scheduler;
+}
+
+}  // namespace
+
 HttpResponse AdminServer::runningPage(Context &context)
 {
     return HttpResponse::html(200,
-        AdminFormats::statusPage(m_engine.snapshot(), context.user.name,
-            context.user.access == AdminUser::Access::Full, csrfToken(context.user.name),
-            context.request.parameter(QStringLiteral("notice"))));
+        AdminFormats::statusPage(m_engine.snapshot(), context.user.name, context.fullAccess(),
+            csrfToken(context.user.name), context.request.parameter(QStringLiteral("notice"))));
 }
 
 HttpResponse AdminServer::runningText(Context &)
@@ -567,39 +748,20 @@ HttpResponse AdminServer::runningText(Context &)
     return response;
 }
 
-HttpResponse AdminServer::runningXml(Context &)
+HttpResponse AdminServer::runningXml(Context &context)
 {
-    return HttpResponse::xml(200, ConfigDocument::serialize(m_engine.runningConfig()));
+    const Config config = m_engine.runningConfig();
+    return HttpResponse::xml(
+        200, ConfigDocument::serialize(context.fullAccess() ? config : withoutPasswords(config)));
 }
 
-HttpResponse AdminServer::configXml(Context &)
+HttpResponse AdminServer::configXml(Context &context)
 {
     const QByteArray loaded = m_host ? m_host->loadedConfig() : QByteArray();
     if (loaded.isEmpty())
-        return HttpResponse::xml(200, ConfigDocument::serialize(m_engine.runningConfig()));
-    return HttpResponse::xml(200, loaded);
+        return runningXml(context);
+    return HttpResponse::xml(200, context.fullAccess() ? loaded : withoutPasswords(loaded));
 }
-
-namespace {
-
-/// Finds a host by name, or by address when only `ip` is given.
-QString resolveHostName(const Config &config, const QString &service, const QString &group,
-    const QString &name, const QString &ip)
-{
-    if (!name.isEmpty())
-        return name;
-    const ServiceConfig *serviceConfig = config.service(service);
-    const GroupConfig *groupConfig = serviceConfig ? serviceConfig->group(group) : nullptr;
-    if (!groupConfig)
-        return {};
-    for (const HostConfig &host : groupConfig->hosts) {
-        if (host.address == ip)
-            return host.name;
-    }
-    return {};
-}
-
-}  // namespace
 
 HttpResponse AdminServer::addHost(Context &context)
 {
@@ -607,63 +769,67 @@ HttpResponse AdminServer::addHost(Context &context)
     const QString group = context.need(QStringLiteral("group"));
     const QString name = context.need(QStringLiteral("name"));
     const QString ip = context.need(QStringLiteral("ip"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
+    const Config config = m_engine.runningConfig();
+    const ServiceConfig *serviceConfig = findService(context, config, service);
+    const GroupConfig *groupConfig = findGroup(context, serviceConfig, group);
+    if (groupConfig && groupConfig->host(name))
+        context.reject(QStringLiteral("name"),
+            QStringLiteral("group '%1' of service '%2' has a host named '%3' already")
+                .arg(group, service, name));
+    checkName(context, QStringLiteral("name"), name);
+    checkAddress(context, QStringLiteral("ip"), ip, false);
     HostConfig host;
     host.name = name;
     host.address = ip;
     if (context.request.hasParameter(QStringLiteral("weight"))) {
         bool ok = false;
-        host.weight = context.request.parameter(QStringLiteral("weight")).toInt(&ok);
-        if (!ok || host.weight < 0)
-            return HttpResponse::error(
-                400, QStringLiteral("parameter 'weight': expected a non-negative integer"), context.json);
+        host.weight = context.request.parameter(QStringLiteral("weight")).trimmed().toInt(&ok);
+        if (!ok || host.weight < 0 || host.weight > ConfigLimits::maxWeight)
+            context.reject(QStringLiteral("weight"),
+                QStringLiteral("expected a whole number from 0 to %1").arg(ConfigLimits::maxWeight));
     }
+    if (context.failed())
+        return context.failure();
     return applyOutcome(m_engine.addHost(service, group, host), context.json,
         QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group));
 }
 
 HttpResponse AdminServer::delHost(Context &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
-    const QString name = context.request.parameter(QStringLiteral("name")).trimmed();
-    const QString ip = context.request.parameter(QStringLiteral("ip")).trimmed();
-    if (name.isEmpty() && ip.isEmpty())
-        return missingParameter(QStringLiteral("ip' or 'name"), context.json);
-    const QString host = resolveHostName(m_engine.runningConfig(), service, group, name, ip);
-    if (host.isEmpty())
-        return HttpResponse::error(
-            400, QStringLiteral("no host with address '%1' in %2/%3").arg(ip, service, group), context.json);
-    return applyOutcome(m_engine.removeHost(service, group, host), context.json,
-        QStringLiteral("host %1 removed from %2/%3; open connections drain").arg(host, service, group));
+    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    if (!target)
+        return context.failure();
+    return applyOutcome(m_engine.removeHost(target->service, target->group, target->host), context.json,
+        QStringLiteral("host %1 removed from %2/%3; open connections drain")
+            .arg(target->host, target->service, target->group));
 }
 
 HttpResponse AdminServer::delAllHosts(Context &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
     Config config = m_engine.runningConfig();
-    ServiceConfig *serviceConfig = config.service(service);
-    GroupConfig *groupConfig = serviceConfig ? serviceConfig->group(group) : nullptr;
-    if (!groupConfig)
-        return HttpResponse::error(
-            400, QStringLiteral("no group '%1' in service '%2'").arg(group, service), context.json);
-    groupConfig->hosts.clear();
+    findGroup(context, findService(context, config, service), group);
+    if (context.failed())
+        return context.failure();
+    config.service(service)->group(group)->hosts.clear();
     return applyOutcome(m_engine.apply(config), context.json,
-        QStringLiteral("all hosts removed from %1/%2").arg(service, group));
+        QStringLiteral("all hosts removed from %1/%2; open connections drain").arg(service, group));
 }
 
 HttpResponse AdminServer::enableGroupCommand(Context &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
+    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
+    if (context.failed())
+        return context.failure();
     return applyOutcome(m_engine.enableGroup(service, group), context.json,
         QStringLiteral("group %1 enabled for service %2").arg(group, service));
 }
@@ -673,29 +839,30 @@ HttpResponse AdminServer::changeScheduler(Context &context)
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
     const QString scheduler = context.need(QStringLiteral("scheduler"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
-    if (SchedulerRegistry::canonicalName(scheduler).isEmpty()) {
-        QStringList names;
-        for (const SchedulerInfo &info : SchedulerRegistry::all())
-            names.append(info.name);
-        return HttpResponse::error(400,
-            QStringLiteral("parameter 'scheduler': unknown scheduler '%1'; expected one of %2")
-                .arg(scheduler, names.join(QStringLiteral(", "))),
-            context.json);
-    }
+    if (context.failed())
+        return context.failure();
+    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
+    checkScheduler(context, QStringLiteral("scheduler"), scheduler);
+    if (context.failed())
+        return context.failure();
     return applyOutcome(m_engine.setScheduler(service, group, scheduler), context.json,
-        QStringLiteral("scheduler of %1/%2 is now %3").arg(service, group, scheduler));
+        QStringLiteral("scheduler of %1/%2 is now %3")
+            .arg(service, group, SchedulerRegistry::canonicalName(scheduler)));
 }
 
 HttpResponse AdminServer::addUser(Context &context)
 {
     const QString name = context.need(QStringLiteral("name"));
+    // Not trimmed: a password may begin or end with a blank.
     const QString password = context.request.parameter(QStringLiteral("password"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
     if (password.isEmpty())
-        return missingParameter(QStringLiteral("password"), context.json);
+        context.missing = QStringLiteral("password");
+    checkName(context, QStringLiteral("name"), name);
+    if (name.contains(u':'))
+        context.reject(QStringLiteral("name"),
+            QStringLiteral("a user name cannot contain ':' (HTTP Basic splits there)"));
     const QString access = context.request.parameter(QStringLiteral("access")).trimmed();
     AdminUser user;
     user.name = name;
@@ -704,15 +871,15 @@ HttpResponse AdminServer::addUser(Context &context)
     else if (access == u"full")
         user.access = AdminUser::Access::Full;
     else
-        return HttpResponse::error(
-            400, QStringLiteral("parameter 'access': expected 'full' or 'readonly'"), context.json);
-    user.passwordHash = PasswordHash::create(password);
+        context.reject(QStringLiteral("access"), QStringLiteral("expected 'full' or 'readonly'"));
     Config config = m_engine.runningConfig();
     for (const AdminUser &existing : config.admin.users) {
         if (existing.name == name)
-            return HttpResponse::error(
-                400, QStringLiteral("user '%1' exists already").arg(name), context.json);
+            context.reject(QStringLiteral("name"), QStringLiteral("user '%1' exists already").arg(name));
     }
+    if (context.failed())
+        return context.failure();
+    user.passwordHash = PasswordHash::create(password);
     config.admin.users.append(user);
     return applyOutcome(m_engine.apply(config), context.json, QStringLiteral("user %1 added").arg(name));
 }
@@ -720,13 +887,22 @@ HttpResponse AdminServer::addUser(Context &context)
 HttpResponse AdminServer::delUser(Context &context)
 {
     const QString name = context.need(QStringLiteral("name"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
     Config config = m_engine.runningConfig();
     const qsizetype before = config.admin.users.size();
     config.admin.users.removeIf([&](const AdminUser &user) { return user.name == name; });
     if (config.admin.users.size() == before)
-        return HttpResponse::error(400, QStringLiteral("no user named '%1'").arg(name), context.json);
+        return HttpResponse::error(
+            400, QStringLiteral("parameter 'name': no user named '%1'").arg(name), context.json);
+    // Removing the last full user would leave nobody able to change anything through the API.
+    const bool fullUserLeft = std::any_of(config.admin.users.cbegin(), config.admin.users.cend(),
+        [](const AdminUser &user) { return user.access == AdminUser::Access::Full; });
+    if (!fullUserLeft)
+        return HttpResponse::error(400,
+            QStringLiteral("parameter 'name': '%1' is the last user with full access; add another one first")
+                .arg(name),
+            context.json);
     return applyOutcome(m_engine.apply(config), context.json, QStringLiteral("user %1 removed").arg(name));
 }
 
@@ -741,62 +917,48 @@ HttpResponse AdminServer::save(Context &context)
                         : HttpResponse::text(200, QStringLiteral("running config saved"));
 }
 
-namespace {
-
-struct HostTarget
-{
-    QString service;
-    QString group;
-    QString host;
-};
-
-}  // namespace
-
-#define BALANCIER_HOST_TARGET(context)                                                                       \
-    const QString service = context.need(QStringLiteral("service"));                                         \
-    const QString group = context.need(QStringLiteral("group"));                                             \
-    if (!context.missing.isEmpty())                                                                          \
-        return missingParameter(context.missing, context.json);                                              \
-    const QString name = context.request.parameter(QStringLiteral("name")).trimmed();                        \
-    const QString ip = context.request.parameter(QStringLiteral("ip")).trimmed();                            \
-    if (name.isEmpty() && ip.isEmpty())                                                                      \
-        return missingParameter(QStringLiteral("name' or 'ip"), context.json);                               \
-    const QString host = resolveHostName(m_engine.runningConfig(), service, group, name, ip);                \
-    if (host.isEmpty())                                                                                      \
-        return HttpResponse::error(400,                                                                      \
-            QStringLiteral("no host with address '%1' in %2/%3").arg(ip, service, group), context.json);
-
 HttpResponse AdminServer::retryHost(Context &context)
 {
-    BALANCIER_HOST_TARGET(context)
-    if (!m_engine.retryHost(service, group, host))
-        return HttpResponse::error(
-            400, QStringLiteral("no host '%1' in %2/%3 to probe").arg(host, service, group), context.json);
-    return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(host));
+    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    if (!target)
+        return context.failure();
+    if (!m_engine.retryHost(target->service, target->group, target->host))
+        return HttpResponse::error(409,
+            QStringLiteral("host %1 of %2/%3 is not health-checked")
+                .arg(target->host, target->service, target->group),
+            context.json);
+    return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(target->host));
 }
 
 HttpResponse AdminServer::hostAdminDown(Context &context)
 {
-    BALANCIER_HOST_TARGET(context)
-    return applyOutcome(m_engine.setHostAdminState(service, group, host, HostAdminState::Maintenance),
-        context.json, QStringLiteral("host %1 is in maintenance").arg(host));
+    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    if (!target)
+        return context.failure();
+    return applyOutcome(
+        m_engine.setHostAdminState(target->service, target->group, target->host, HostAdminState::Maintenance),
+        context.json, QStringLiteral("host %1 is in maintenance").arg(target->host));
 }
 
 HttpResponse AdminServer::hostAdminUp(Context &context)
 {
-    BALANCIER_HOST_TARGET(context)
-    return applyOutcome(m_engine.setHostAdminState(service, group, host, HostAdminState::Ready), context.json,
-        QStringLiteral("host %1 is ready").arg(host));
+    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    if (!target)
+        return context.failure();
+    return applyOutcome(
+        m_engine.setHostAdminState(target->service, target->group, target->host, HostAdminState::Ready),
+        context.json, QStringLiteral("host %1 is ready").arg(target->host));
 }
 
 HttpResponse AdminServer::hostDrain(Context &context)
 {
-    BALANCIER_HOST_TARGET(context)
-    return applyOutcome(m_engine.setHostAdminState(service, group, host, HostAdminState::Drain), context.json,
-        QStringLiteral("host %1 is draining").arg(host));
+    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    if (!target)
+        return context.failure();
+    return applyOutcome(
+        m_engine.setHostAdminState(target->service, target->group, target->host, HostAdminState::Drain),
+        context.json, QStringLiteral("host %1 is draining").arg(target->host));
 }
-
-#undef BALANCIER_HOST_TARGET
 
 HttpResponse AdminServer::newService(Context &context)
 {
@@ -805,18 +967,24 @@ HttpResponse AdminServer::newService(Context &context)
     const QString group = context.need(QStringLiteral("group"));
     const QString host = context.need(QStringLiteral("name"));
     const QString ip = context.need(QStringLiteral("ip"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
     Config config = m_engine.runningConfig();
     if (config.service(name))
-        return HttpResponse::error(
-            400, QStringLiteral("service '%1' exists already").arg(name), context.json);
+        context.reject(QStringLiteral("service"), QStringLiteral("service '%1' exists already").arg(name));
+    checkName(context, QStringLiteral("service"), name);
+    checkAddress(context, QStringLiteral("listen"), listen, true);
+    checkName(context, QStringLiteral("group"), group);
+    checkName(context, QStringLiteral("name"), host);
+    checkAddress(context, QStringLiteral("ip"), ip, false);
+    const QString scheduler = optionalScheduler(context);
+    if (context.failed())
+        return context.failure();
     ServiceConfig service;
     service.name = name;
     service.listeners = {listen};
     GroupConfig groupConfig;
     groupConfig.name = group;
-    const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
     if (!scheduler.isEmpty())
         groupConfig.scheduler = scheduler;
     HostConfig hostConfig;
@@ -834,21 +1002,22 @@ HttpResponse AdminServer::newGroup(Context &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
     Config config = m_engine.runningConfig();
-    ServiceConfig *serviceConfig = config.service(service);
-    if (!serviceConfig)
-        return HttpResponse::error(400, QStringLiteral("no service named '%1'").arg(service), context.json);
-    if (serviceConfig->group(group))
-        return HttpResponse::error(
-            400, QStringLiteral("group '%1' exists already in %2").arg(group, service), context.json);
+    const ServiceConfig *serviceConfig = findService(context, config, service);
+    if (serviceConfig && serviceConfig->group(group))
+        context.reject(QStringLiteral("group"),
+            QStringLiteral("group '%1' exists already in service '%2'").arg(group, service));
+    checkName(context, QStringLiteral("group"), group);
+    const QString scheduler = optionalScheduler(context);
+    if (context.failed())
+        return context.failure();
     GroupConfig groupConfig;
     groupConfig.name = group;
-    const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
     if (!scheduler.isEmpty())
         groupConfig.scheduler = scheduler;
-    serviceConfig->groups.append(groupConfig);
+    config.service(service)->groups.append(groupConfig);
     return applyOutcome(
         m_engine.apply(config), context.json, QStringLiteral("group %1 added to %2").arg(group, service));
 }
@@ -857,17 +1026,17 @@ HttpResponse AdminServer::delGroup(Context &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
-    if (!context.missing.isEmpty())
-        return missingParameter(context.missing, context.json);
+    if (context.failed())
+        return context.failure();
     Config config = m_engine.runningConfig();
-    ServiceConfig *serviceConfig = config.service(service);
-    if (!serviceConfig || !serviceConfig->group(group))
-        return HttpResponse::error(
-            400, QStringLiteral("no group '%1' in service '%2'").arg(group, service), context.json);
-    if (serviceConfig->enabledGroup == group)
-        return HttpResponse::error(400,
-            QStringLiteral("group '%1' is enabled; enable another group first").arg(group), context.json);
-    serviceConfig->groups.removeIf([&](const GroupConfig &entry) { return entry.name == group; });
+    const ServiceConfig *serviceConfig = findService(context, config, service);
+    findGroup(context, serviceConfig, group);
+    if (serviceConfig && serviceConfig->enabledGroup == group)
+        context.reject(QStringLiteral("group"),
+            QStringLiteral("group '%1' is the enabled one; enable another group first").arg(group));
+    if (context.failed())
+        return context.failure();
+    config.service(service)->groups.removeIf([&](const GroupConfig &entry) { return entry.name == group; });
     return applyOutcome(
         m_engine.apply(config), context.json, QStringLiteral("group %1 removed from %2").arg(group, service));
 }
@@ -899,11 +1068,38 @@ HttpResponse AdminServer::apiService(Context &context)
         404, QStringLiteral("no service named '%1'").arg(context.capture(QStringLiteral("service"))), true);
 }
 
+namespace {
+
+/// The 404 for a path naming a service, group or host that does not exist;
+/// status 0 when everything named exists.
+HttpResponse pathNotFound(
+    const Config &config, const QString &service, const QString &group = {}, const QString &host = {})
+{
+    const ServiceConfig *serviceConfig = config.service(service);
+    if (!serviceConfig)
+        return HttpResponse::error(404, QStringLiteral("no service named '%1'").arg(service), true);
+    if (group.isEmpty())
+        return HttpResponse{0, {}, {}, false};
+    const GroupConfig *groupConfig = serviceConfig->group(group);
+    if (!groupConfig)
+        return HttpResponse::error(
+            404, QStringLiteral("service '%1' has no group named '%2'").arg(service, group), true);
+    if (host.isEmpty() || groupConfig->host(host))
+        return HttpResponse{0, {}, {}, false};
+    return HttpResponse::error(404,
+        QStringLiteral("group '%1' of service '%2' has no host named '%3'").arg(group, service, host), true);
+}
+
+}  // namespace
+
 HttpResponse AdminServer::apiEnableGroup(Context &context)
 {
-    return applyOutcome(m_engine.enableGroup(context.capture(QStringLiteral("service")),
-                            context.capture(QStringLiteral("group"))),
-        true, {});
+    const QString service = context.capture(QStringLiteral("service"));
+    const QString group = context.capture(QStringLiteral("group"));
+    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group);
+    if (notFound.status)
+        return notFound;
+    return applyOutcome(m_engine.enableGroup(service, group), true, {});
 }
 
 namespace {
@@ -934,12 +1130,18 @@ HttpResponse AdminServer::apiSetScheduler(Context &context)
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
     if (!body)
         return error;
+    const QString service = context.capture(QStringLiteral("service"));
+    const QString group = context.capture(QStringLiteral("group"));
+    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group);
+    if (notFound.status)
+        return notFound;
     const QString scheduler = body->value(QStringLiteral("scheduler")).toString();
     if (scheduler.isEmpty())
         return HttpResponse::error(400, QStringLiteral("body: missing string field 'scheduler'"), true);
-    return applyOutcome(m_engine.setScheduler(context.capture(QStringLiteral("service")),
-                            context.capture(QStringLiteral("group")), scheduler),
-        true, {});
+    checkScheduler(context, QStringLiteral("scheduler"), scheduler);
+    if (context.failed())
+        return HttpResponse::error(400, u"body: " + context.invalid, true);
+    return applyOutcome(m_engine.setScheduler(service, group, scheduler), true, {});
 }
 
 HttpResponse AdminServer::apiHosts(Context &context)
@@ -1014,10 +1216,18 @@ HttpResponse AdminServer::apiPutHost(Context &context)
                     .arg(it.key(), known.join(QStringLiteral(", "))),
                 true);
     }
+    if (created) {
+        const QString problem = nameProblem(hostName);
+        if (!problem.isEmpty())
+            return HttpResponse::error(400, QStringLiteral("host name in the path: ") + problem, true);
+    }
     if (body->contains(QStringLiteral("address"))) {
         if (!body->value(QStringLiteral("address")).isString())
             return HttpResponse::error(400, QStringLiteral("body: 'address' must be a string"), true);
-        host->address = body->value(QStringLiteral("address")).toString();
+        host->address = body->value(QStringLiteral("address")).toString().trimmed();
+        QString why;
+        if (!parseAddress(host->address, false, &why))
+            return HttpResponse::error(400, QStringLiteral("body: 'address': ") + why, true);
     } else if (created) {
         return HttpResponse::error(400, QStringLiteral("body: a new host needs 'address'"), true);
     }
@@ -1046,10 +1256,13 @@ HttpResponse AdminServer::apiPutHost(Context &context)
 
 HttpResponse AdminServer::apiDeleteHost(Context &context)
 {
-    return applyOutcome(
-        m_engine.removeHost(context.capture(QStringLiteral("service")),
-            context.capture(QStringLiteral("group")), context.capture(QStringLiteral("host"))),
-        true, {});
+    const QString service = context.capture(QStringLiteral("service"));
+    const QString group = context.capture(QStringLiteral("group"));
+    const QString host = context.capture(QStringLiteral("host"));
+    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group, host);
+    if (notFound.status)
+        return notFound;
+    return applyOutcome(m_engine.removeHost(service, group, host), true, {});
 }
 
 HttpResponse AdminServer::apiHostAction(Context &context)
@@ -1058,9 +1271,13 @@ HttpResponse AdminServer::apiHostAction(Context &context)
     const QString group = context.capture(QStringLiteral("group"));
     const QString host = context.capture(QStringLiteral("host"));
     const QString action = context.capture(QStringLiteral("action"));
+    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group, host);
+    if (notFound.status)
+        return notFound;
     if (action == u"retry") {
         if (!m_engine.retryHost(service, group, host))
-            return HttpResponse::error(404, QStringLiteral("no such host"), true);
+            return HttpResponse::error(
+                409, QStringLiteral("host '%1' is not health-checked").arg(host), true);
         return HttpResponse::json(200, R"({"ok":true})");
     }
     HostAdminState state;
@@ -1097,9 +1314,9 @@ HttpResponse AdminServer::apiHostHistory(Context &context)
     return HttpResponse::json(200, compact(object));
 }
 
-HttpResponse AdminServer::apiGetConfig(Context &)
+HttpResponse AdminServer::apiGetConfig(Context &context)
 {
-    return HttpResponse::xml(200, ConfigDocument::serialize(m_engine.runningConfig()));
+    return runningXml(context);
 }
 
 HttpResponse AdminServer::apiPutConfig(Context &context)
@@ -1109,6 +1326,10 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         QJsonArray list;
         for (const Diagnostic &diagnostic : diagnostics) {
             QJsonObject object;
+            object.insert(QStringLiteral("severity"),
+                diagnostic.severity == Diagnostic::Severity::Error        ? QStringLiteral("error")
+                    : diagnostic.severity == Diagnostic::Severity::Warning ? QStringLiteral("warning")
+                                                                           : QStringLiteral("note"));
             object.insert(QStringLiteral("line"), diagnostic.line);
             object.insert(QStringLiteral("column"), diagnostic.column);
             object.insert(QStringLiteral("element"), diagnostic.element);
@@ -1122,6 +1343,23 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         QJsonObject object;
         object.insert(QStringLiteral("ok"), false);
         object.insert(QStringLiteral("errors"), diagnosticsJson(loaded.diagnostics));
+        return HttpResponse::json(422, compact(object));
+    }
+    // A config without a full user would shut everyone, this client included,
+    // out of every further change through the API.
+    const auto hasFullUser = [](const Config &config) {
+        return std::any_of(config.admin.users.cbegin(), config.admin.users.cend(),
+            [](const AdminUser &user) { return user.access == AdminUser::Access::Full; });
+    };
+    if (hasFullUser(m_engine.runningConfig()) && !hasFullUser(loaded.config)) {
+        Diagnostic lockout;
+        lockout.file = QStringLiteral("request body");
+        lockout.element = QStringLiteral("<admin>");
+        lockout.message = QStringLiteral("no <user access=\"full\">: the admin API could change nothing any more; "
+                                         "keep at least one user with full access");
+        QJsonObject object;
+        object.insert(QStringLiteral("ok"), false);
+        object.insert(QStringLiteral("errors"), diagnosticsJson({lockout}));
         return HttpResponse::json(422, compact(object));
     }
     const QString dryRun = context.request.parameter(QStringLiteral("dryrun"));
@@ -1177,21 +1415,30 @@ HttpResponse AdminServer::apiEvents(Context &context)
                     .arg(MaxEventRate),
                 true);
     }
-    bool resumeOk = false;
-    const quint64 lastId = context.request.header("last-event-id").toULongLong(&resumeOk);
+    // Last-Event-ID is "<epoch>-<number>" as we issued it.
+    const QByteArray lastEventId = context.request.header("last-event-id").trimmed();
     HttpConnection *connection = context.connection;
     connection->startEventStream();
     context.streamStarted = true;
-    if (resumeOk) {
-        const bool complete = !m_recentEvents.isEmpty() && m_recentEvents.constFirst().id <= lastId + 1;
-        if (!complete && lastId + 1 < m_nextEventId)
-            connection->sendEvent(0, "reset", R"({"reason":"events were missed; reload the state"})");
-        for (const Event &event : std::as_const(m_recentEvents)) {
-            if (event.id > lastId)
-                connection->sendEvent(event.id, event.type, event.data);
+    if (!lastEventId.isEmpty()) {
+        const qsizetype dash = lastEventId.lastIndexOf('-');
+        bool numberOk = false;
+        const quint64 lastId = dash < 0 ? 0 : lastEventId.mid(dash + 1).toULongLong(&numberOk);
+        const bool ours = numberOk && lastEventId.left(dash) == m_eventEpoch && lastId < m_nextEventId;
+        // Complete when every event after lastId is still remembered.
+        const bool complete = ours
+            && (lastId + 1 == m_nextEventId
+                || (!m_recentEvents.isEmpty() && m_recentEvents.constFirst().id <= lastId + 1));
+        if (!complete) {
+            connection->sendEvent({}, "reset", R"({"reason":"events were missed; reload the state"})");
+        } else {
+            for (const Event &event : std::as_const(m_recentEvents)) {
+                if (event.id > lastId)
+                    connection->sendEvent(eventId(event.id), event.type, event.data);
+            }
         }
     }
-    connection->sendEvent(0, "stats", compact(statsToJson(m_engine.snapshot())));
+    connection->sendEvent({}, "stats", compact(statsToJson(m_engine.snapshot())));
     m_streams.append({connection, 1000 / rate, m_clock.elapsed()});
     int fastest = MinEventRate;
     for (const Stream &stream : std::as_const(m_streams))
@@ -1208,6 +1455,11 @@ HttpResponse AdminServer::metrics(Context &)
     return response;
 }
 
+QByteArray AdminServer::eventId(quint64 number) const
+{
+    return m_eventEpoch + '-' + QByteArray::number(number);
+}
+
 void AdminServer::broadcast(const QByteArray &type, const QByteArray &data, bool remember)
 {
     quint64 id = 0;
@@ -1218,8 +1470,9 @@ void AdminServer::broadcast(const QByteArray &type, const QByteArray &data, bool
             m_recentEvents.removeFirst();
     }
     m_streams.removeIf([](const Stream &stream) { return stream.connection.isNull(); });
+    const QByteArray idText = id ? eventId(id) : QByteArray();
     for (const Stream &stream : std::as_const(m_streams))
-        stream.connection->sendEvent(id, type, data);
+        stream.connection->sendEvent(idText, type, data);
 }
 
 void AdminServer::handleStats(const StatsSnapshot &snapshot)
@@ -1236,7 +1489,7 @@ void AdminServer::handleStats(const StatsSnapshot &snapshot)
         if (data.isEmpty())
             data = compact(statsToJson(snapshot));
         stream.lastSentMs = now;
-        stream.connection->sendEvent(0, "stats", data);
+        stream.connection->sendEvent({}, "stats", data);
     }
 }
 

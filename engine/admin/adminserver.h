@@ -93,6 +93,8 @@ private:
     bool checkCsrf(const HttpRequest &request, const AdminUser &user, QString *why) const;
     QString csrfToken(const QString &user) const;
     void broadcast(const QByteArray &type, const QByteArray &data, bool remember);
+    /// The SSE id of event `number`: "<epoch>-<number>".
+    QByteArray eventId(quint64 number) const;
     void handleStats(const StatsSnapshot &snapshot);
 
     // Handlers: pythondirector-compatible.
@@ -159,6 +161,7 @@ private:
     };
     QList<Event> m_recentEvents;  ///< for resuming with Last-Event-ID
     quint64 m_nextEventId = 1;
+    QByteArray m_eventEpoch;  ///< random per process; part of every event id
     QElapsedTimer m_clock;
 };
 

@@ -140,7 +140,7 @@ void HttpConnection::startEventStream()
                     "retry: 2000\n\n");
 }
 
-void HttpConnection::sendEvent(quint64 id, const QByteArray &type, const QByteArray &data)
+void HttpConnection::sendEvent(const QByteArray &id, const QByteArray &type, const QByteArray &data)
 {
     if (m_closing)
         return;
@@ -152,8 +152,8 @@ void HttpConnection::sendEvent(quint64 id, const QByteArray &type, const QByteAr
         return;
     }
     QByteArray frame;
-    if (id)
-        frame += "id: " + QByteArray::number(id) + '\n';
+    if (!id.isEmpty())
+        frame += "id: " + id + '\n';
     frame += "event: " + type + '\n';
     for (const QByteArray &line : data.split('\n'))
         frame += "data: " + line + '\n';

@@ -40,7 +40,8 @@ public:
     /// Answers with a text/event-stream header; afterwards use sendEvent().
     void startEventStream();
     bool isEventStream() const { return m_streaming; }
-    void sendEvent(quint64 id, const QByteArray &type, const QByteArray &data);
+    /// One event; no id line when `id` is empty. `data` may span lines.
+    void sendEvent(const QByteArray &id, const QByteArray &type, const QByteArray &data);
     /// Stops reading requests until respond() (a response is pending).
     bool isBusy() const { return m_busy; }
     void close();

@@ -138,7 +138,8 @@ QByteArray HttpResponse::serialize(bool keepAlive) const
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     out += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     out += "\r\n";
-    out += body;
+    if (!headOnly)
+        out += body;
     return out;
 }
 

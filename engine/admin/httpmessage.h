@@ -32,6 +32,7 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    bool headOnly = false;  ///< answer to HEAD: Content-Length of the body, but no body
 
     static HttpResponse text(int status, const QString &text);
     static HttpResponse json(int status, const QByteArray &json);

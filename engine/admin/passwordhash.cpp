@@ -7,6 +7,8 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -173,8 +175,11 @@ PasswordHash::Result verifyLegacy(const QString &password, const QString &stored
 QString PasswordHash::create(const QString &password, int iterations)
 {
     iterations = qBound(1, iterations, MaxIterations);
+    // Filled as words (the generator's unit), copied as bytes: no aliasing or alignment games.
+    std::array<quint32, SaltBytes / sizeof(quint32)> words{};
+    QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
     QByteArray salt(SaltBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), SaltBytes / 4);
+    std::memcpy(salt.data(), words.data(), SaltBytes);
     const QByteArray key = deriveKey(password, salt, iterations);
     return NativePrefix % u'$' % QString::number(iterations) % u'$' % QLatin1StringView(salt.toBase64())
         % u'$' % QLatin1StringView(key.toBase64());

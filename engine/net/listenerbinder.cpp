@@ -76,6 +76,14 @@ BoundSockets bindListener(const QString &text, int count)
     for (const QHostAddress &host : std::as_const(candidates)) {
         error.clear();
         quint16 port = address->port;
+        if (reusePort && port != 0) {
+            // SO_REUSEPORT would let us share a port that another process of
+            // the same user holds; a plain bind first refuses a busy port.
+            const SocketOps::Socket probe = bindOne(host, port, false, dualStack, &error);
+            if (probe == SocketOps::InvalidSocket)
+                continue;
+            SocketOps::close(probe);
+        }
         QList<std::shared_ptr<ListenSocket>> sockets;
         for (int i = 0; i < wanted; ++i) {
             const SocketOps::Socket socket = bindOne(host, port, reusePort, dualStack, &error);

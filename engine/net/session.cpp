@@ -148,7 +148,7 @@ void Session::handleConnected()
     finishIfDone();
 }
 
-void Session::readClientWhileConnecting()
+bool Session::readClientWhileConnecting()
 {
     while (!m_up.pending.isFull()) {
         qsizetype room = 0;
@@ -165,9 +165,9 @@ void Session::readClientWhileConnecting()
         if (got.status == SocketOps::Status::WouldBlock)
             break;
         close(QStringLiteral("client error while connecting: %1").arg(SocketOps::errorString(got.error)));
-        return;
+        return false;
     }
-    updateInterest();
+    return true;
 }
 
 void Session::countBytes(const Pipe &pipe, qint64 bytes)
@@ -233,31 +233,65 @@ bool Session::relay(Pipe &pipe)
     return true;
 }
 
-void Session::updateInterest()
+int Session::wantedClientEvents() const
 {
-    int client = 0;
-    int backend = 0;
+    int events = 0;
     if (m_state == State::Connecting) {
         if (!m_up.eof && !m_up.pending.isFull())
-            client |= IoHandler::Readable;
-        backend = IoHandler::Writable;
-    } else {
-        if (!m_up.eof && m_up.pending.isEmpty())
-            client |= IoHandler::Readable;
-        if (!m_down.pending.isEmpty())
-            client |= IoHandler::Writable;
-        if (!m_down.eof && m_down.pending.isEmpty())
-            backend |= IoHandler::Readable;
-        if (!m_up.pending.isEmpty())
-            backend |= IoHandler::Writable;
+            events |= IoHandler::Readable;
+        return events;
     }
-    if (m_clientInterest != Detached && client != m_clientInterest) {
-        m_worker.poller().modify(m_client, client);
-        m_clientInterest = client;
+    if (!m_up.eof && m_up.pending.isEmpty())
+        events |= IoHandler::Readable;
+    if (!m_down.pending.isEmpty())
+        events |= IoHandler::Writable;
+    return events;
+}
+
+int Session::wantedBackendEvents() const
+{
+    if (m_state == State::Connecting)
+        return IoHandler::Writable;
+    int events = 0;
+    if (!m_down.eof && m_down.pending.isEmpty())
+        events |= IoHandler::Readable;
+    if (!m_up.pending.isEmpty())
+        events |= IoHandler::Writable;
+    return events;
+}
+
+void Session::updateInterest(SocketOps::Socket hungUp)
+{
+    watch(m_client, m_clientInterest, wantedClientEvents(), hungUp == m_client);
+    if (m_backend != SocketOps::InvalidSocket)
+        watch(m_backend, m_backendInterest, wantedBackendEvents(), hungUp == m_backend);
+}
+
+void Session::watch(SocketOps::Socket fd, int &current, int wanted, bool hungUp)
+{
+    if (current == Detached) {
+        // Set aside after a hang-up (below): back as soon as there is
+        // something to do with it again.
+        if (wanted != 0) {
+            m_worker.poller().add(fd, this, wanted);
+            current = wanted;
+        }
+        return;
     }
-    if (m_backendInterest >= 0 && backend != m_backendInterest) {
-        m_worker.poller().modify(m_backend, backend);
-        m_backendInterest = backend;
+    if (wanted == 0 && hungUp) {
+        // A hang-up or error is reported whatever the interest, on every
+        // wake-up, for as long as the descriptor is watched. Nothing can be
+        // done with this one until the other side takes the bytes buffered
+        // for it (or ever, when both directions are finished), so stop
+        // watching it meanwhile; otherwise the worker would spin, and every
+        // spurious wake-up would count as activity against the idle timeout.
+        m_worker.poller().remove(fd);
+        current = Detached;
+        return;
+    }
+    if (wanted != current) {
+        m_worker.poller().modify(fd, wanted);
+        current = wanted;
     }
 }
 
@@ -270,13 +304,23 @@ void Session::finishIfDone()
 void Session::ioReady(qintptr fd, int events)
 {
     m_lastActivityMs = m_worker.nowMs();
+    const bool hungUp = events & IoHandler::Closed;
     if (m_state == State::Connecting) {
         if (fd == m_client) {
-            readClientWhileConnecting();
+            if (hungUp) {
+                // A client that reset is gone: there is no one to connect for.
+                if (const int error = SocketOps::socketError(m_client)) {
+                    close(QStringLiteral("client reset while connecting: %1")
+                              .arg(SocketOps::errorString(error)));
+                    return;
+                }
+            }
+            if (readClientWhileConnecting())
+                updateInterest(hungUp ? m_client : SocketOps::InvalidSocket);
             return;
         }
         const int error = SocketOps::socketError(m_backend);
-        if (error == 0 && !(events & IoHandler::Closed)) {
+        if (error == 0 && !hungUp) {
             handleConnected();
             return;
         }
@@ -288,7 +332,8 @@ void Session::ioReady(qintptr fd, int events)
     const bool client = fd == m_client;
     Pipe &in = client ? m_up : m_down;  // bytes arriving on fd
     Pipe &out = client ? m_down : m_up;  // bytes waiting to be written to fd
-    if ((events & IoHandler::Writable) && !out.pending.isEmpty()) {
+    // An error is not reported as Writable: the write attempt reports it.
+    if ((events & (IoHandler::Writable | IoHandler::Closed)) && !out.pending.isEmpty()) {
         if (!flush(out))
             return;
     }
@@ -296,19 +341,18 @@ void Session::ioReady(qintptr fd, int events)
         if (!relay(in))
             return;
     }
-    if ((events & IoHandler::Closed) && in.eof && out.pending.isEmpty()) {
-        // Hang-up or error on a side we have finished reading: it would be
-        // reported again on every wake-up, so settle it now.
+    if (hungUp && in.eof && out.pending.isEmpty()) {
+        // Hang-up or error on a side we have finished reading: a reset, or
+        // the normal end once our own end of stream went out too.
         const int error = SocketOps::socketError(fd);
         if (error != 0 || !out.shutdownSent) {
-            close(QStringLiteral("%1 reset: %2")
-                      .arg(client ? u"client" : u"backend", SocketOps::errorString(error)));
+            close(error ? QStringLiteral("%1 reset: %2")
+                              .arg(client ? u"client" : u"backend", SocketOps::errorString(error))
+                        : QStringLiteral("%1 hung up").arg(client ? u"client" : u"backend"));
             return;
         }
-        m_worker.poller().remove(fd);
-        (client ? m_clientInterest : m_backendInterest) = Detached;
     }
-    updateInterest();
+    updateInterest(hungUp ? fd : SocketOps::InvalidSocket);
     finishIfDone();
 }
 

@@ -74,13 +74,19 @@ private:
     void connectNext();
     void handleConnected();
     void failHost(const QString &reason);
-    void readClientWhileConnecting();
+    /// False when the session closed.
+    bool readClientWhileConnecting();
     /// Moves bytes from pipe.from to pipe.to; false when the session closed.
     bool relay(Pipe &pipe);
     /// Writes pending bytes; false when the session closed.
     bool flush(Pipe &pipe);
     void countBytes(const Pipe &pipe, qint64 bytes);
-    void updateInterest();
+    int wantedClientEvents() const;
+    int wantedBackendEvents() const;
+    /// Re-registers both sockets for what they are wanted for now.
+    /// `hungUp`: the socket that just reported Closed, if any.
+    void updateInterest(SocketOps::Socket hungUp = SocketOps::InvalidSocket);
+    void watch(SocketOps::Socket fd, int &current, int wanted, bool hungUp);
     void finishIfDone();
     void close(const QString &reason);
     QString clientAddress() const;
@@ -94,7 +100,9 @@ private:
     Pipe m_up;  ///< client -> backend
     Pipe m_down;  ///< backend -> client
     State m_state = State::Connecting;
-    static constexpr int Detached = -1;  ///< removed from the poller
+    /// Not in the poller: not yet added, finished, or set aside after a
+    /// hang-up until there is something to do with it (watch()).
+    static constexpr int Detached = -1;
     int m_clientInterest = Detached;
     int m_backendInterest = Detached;
     quint64 m_clientKey;

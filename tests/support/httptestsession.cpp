@@ -14,7 +14,11 @@ HttpTestSession::HttpTestSession(QObject *parent)
         [this](const QList<QSslError> &errors) { m_sslErrors.append(errors); });
 }
 
-HttpTestSession::~HttpTestSession() = default;
+HttpTestSession::~HttpTestSession()
+{
+    // The socket closes as a member after this body; nothing may call back then.
+    disconnect(&m_socket, nullptr, this, nullptr);
+}
 
 bool HttpTestSession::connectPlain(quint16 port, int timeoutMs)
 {
@@ -50,7 +54,8 @@ void HttpTestSession::send(const QByteArray &bytes)
 
 void HttpTestSession::handleReadyRead()
 {
-    m_buffer += m_socket.readAll();
+    if (m_socket.isOpen())
+        m_buffer += m_socket.readAll();
 }
 
 bool HttpTestSession::isConnected() const

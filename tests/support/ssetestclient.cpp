@@ -8,7 +8,10 @@ SseTestClient::SseTestClient(QObject *parent)
     connect(&m_socket, &QTcpSocket::readyRead, this, &SseTestClient::handleReadyRead);
 }
 
-SseTestClient::~SseTestClient() = default;
+SseTestClient::~SseTestClient()
+{
+    disconnect(&m_socket, nullptr, this, nullptr);
+}
 
 void SseTestClient::open(quint16 port, const QByteArray &path, const QString &user, const QString &password,
     const QByteArray &lastEventId)

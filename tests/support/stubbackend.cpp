@@ -72,6 +72,13 @@ void StubBackend::closeConnections()
         connection->close();  // handleClosed() forgets it
 }
 
+void StubBackend::abortConnections()
+{
+    const QList<TestConnection *> open = m_open;
+    for (TestConnection *connection : open)
+        connection->abort();
+}
+
 quint16 StubBackend::port() const
 {
     return m_port;
@@ -120,6 +127,9 @@ void StubBackend::handleAcceptable()
         case Mode::Echo:
         case Mode::NameOnEof:
             break;
+        case Mode::Silent:
+            connection->setReadingPaused(true);
+            break;
         case Mode::NameAndClose:
             connection->write(greeting);
             connection->shutdownWrite();
@@ -167,6 +177,7 @@ void StubBackend::handleReadyRead(TestConnection *connection)
         break;
     case Mode::NameAndClose:
     case Mode::Stream:
+    case Mode::Silent:
         break;
     }
 }

@@ -33,6 +33,7 @@ class TestConnection;
 ///  - Stream: send streamBytes() bytes of PatternSource(streamSeed()) as fast as
 ///    the peer takes them, then shut down the write side; discard what comes
 ///    in. The peer's end of stream does not stop the stream.
+///  - Silent: a stuck backend; accepts, then never reads nor writes.
 ///
 /// Thread contract: lives in the thread that created it (usually the test's).
 class StubBackend final : public QObject
@@ -48,6 +49,7 @@ public:
         NameAndClose,
         NameOnEof,
         Stream,
+        Silent,
     };
 
     explicit StubBackend(QString name, Mode mode = Mode::NameThenEcho, QObject *parent = nullptr);
@@ -59,6 +61,8 @@ public:
     void close();
     /// Closes every open connection at once.
     void closeConnections();
+    /// Resets (RST) every open connection.
+    void abortConnections();
     bool isListening() const { return m_listener != Balancier::SocketOps::InvalidSocket; }
     quint16 port() const;  ///< 0 when not listening
     QString address() const;  ///< "127.0.0.1:<port>", ready for a <host ip>

@@ -184,6 +184,19 @@ void TestConnection::close()
         Q_EMIT closed();
 }
 
+void TestConnection::abort()
+{
+    if (m_socket != SocketOps::InvalidSocket) {
+        // A zero linger time turns close() into a reset.
+        linger option{};
+        option.l_onoff = 1;
+        option.l_linger = 0;
+        ::setsockopt(m_socket, SOL_SOCKET, SO_LINGER, reinterpret_cast<const char *>(&option),
+            socklen_t(sizeof option));
+    }
+    close();
+}
+
 void TestConnection::setReadingPaused(bool paused)
 {
     m_readingPaused = paused;

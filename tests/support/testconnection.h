@@ -74,6 +74,8 @@ public:
     void finish();
     /// Closes the descriptor now (unsent and unread bytes are lost).
     void close();
+    /// Closes with a reset (RST) instead of an orderly end of stream.
+    void abort();
     qint64 bytesToWrite() const { return m_out.size() - m_outOffset; }
     qint64 sentCount() const { return m_written; }  ///< accepted by the kernel
     bool isWriteShutdown() const { return m_writeShutdown; }

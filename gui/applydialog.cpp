@@ -1,0 +1,61 @@
+#include "applydialog.h"
+
+#include "changeimpact.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Balancier {
+
+ApplyDialog::ApplyDialog(
+    const QList<ConfigChange> &changes, const StatsSnapshot &snapshot, const QString &target, QWidget *parent)
+    : QDialog(parent)
+    , m_list(new QTreeWidget(this))
+    , m_summary(new QLabel(this))
+{
+    setWindowTitle(tr("Apply to Running Balancer"));
+    int disruptive = 0;
+    m_list->setColumnCount(2);
+    m_list->setHeaderLabels({tr("Change"), tr("Impact")});
+    m_list->setRootIsDecorated(false);
+    m_list->setWordWrap(true);
+    m_list->setAccessibleName(tr("Changes to apply"));
+    for (const ConfigChange &change : changes) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, change.description());
+        const QString impact = ChangeImpact::describe(change, snapshot);
+        item->setText(1, impact);
+        item->setToolTip(0, change.description());
+        item->setToolTip(1, impact);
+        if (ChangeImpact::isDisruptive(change)) {
+            ++disruptive;
+            QFont font = item->font(1);
+            font.setBold(true);
+            item->setFont(1, font);
+        }
+    }
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_list->header()->resizeSection(0, 380);
+    m_summary->setWordWrap(true);
+    m_summary->setText(tr("%n change(s) will be applied to %1.", nullptr, int(changes.size())).arg(target)
+        + (disruptive > 0 ? u' ' + tr("%n of them affect(s) live traffic (in bold).", nullptr, disruptive)
+                          : QString()));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton *apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
+    apply->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(buttons);
+    resize(760, 380);
+}
+
+ApplyDialog::~ApplyDialog() = default;
+
+}  // namespace Balancier

@@ -1,0 +1,62 @@
+#include "balancerclient.h"
+
+#include <QPointer>
+
+namespace Balancier {
+
+BalancerClient::BalancerClient(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Balancier::StatsSnapshot>();
+    qRegisterMetaType<Balancier::HostStateEvent>();
+    qRegisterMetaType<Balancier::HostRef>();
+}
+
+BalancerClient::~BalancerClient() = default;
+
+QString BalancerClient::stateName(State state)
+{
+    switch (state) {
+    case State::Disconnected:
+        return tr("Disconnected");
+    case State::Connecting:
+        return tr("Connecting");
+    case State::Connected:
+        return tr("Connected");
+    case State::Reconnecting:
+        return tr("Reconnecting");
+    }
+    return {};
+}
+
+void BalancerClient::setState(State state, const QString &error)
+{
+    const bool newError = !error.isEmpty() && error != m_lastError;
+    if (state == State::Connected)
+        m_lastError.clear();
+    else if (!error.isEmpty())
+        m_lastError = error;
+    const bool changed = state != m_state;
+    m_state = state;
+    if (changed)
+        Q_EMIT stateChanged(state);
+    if (newError)
+        Q_EMIT errorOccurred(error);
+}
+
+void BalancerClient::deliverSnapshot(const StatsSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    Q_EMIT snapshotReceived(m_snapshot);
+}
+
+void BalancerClient::deliver(QObject *context, const ReplyHandler &handler, const ClientReply &reply)
+{
+    if (!context || !handler)
+        return;
+    // Queued even when already in the right thread, so that a handler never
+    // runs inside the call that made the request.
+    QMetaObject::invokeMethod(context, [handler, reply] { handler(reply); }, Qt::QueuedConnection);
+}
+
+}  // namespace Balancier

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "config/diagnostic.h"
+#include "runtime/hostruntime.h"
+#include "stats/statssnapshot.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Balancier {
+
+/// One host of the running balancer, as the dashboard and the actions name it.
+struct HostRef
+{
+    QString service;
+    QString group;
+    QString host;
+
+    friend bool operator==(const HostRef &, const HostRef &) = default;
+};
+
+/// What a host action asks the balancer to do.
+enum class HostAction
+{
+    Drain,  ///< no new connections; open ones finish
+    Maintenance,  ///< out of rotation, not probed as a failure
+    Ready,  ///< back into rotation
+    Retry,  ///< probe a down host now
+    Remove,  ///< remove from the config (drains its connections)
+    SetWeight,  ///< the value is the new weight
+};
+
+/// The outcome of one request a client made on the user's behalf.
+struct ClientReply
+{
+    bool ok = false;
+    QString error;  ///< why it failed, in one or more lines
+    QStringList changes;  ///< what the balancer executed (or, for a dry run, would execute)
+    QStringList warnings;
+    QList<Diagnostic> diagnostics;  ///< the located errors of a refused config
+    QByteArray data;  ///< fetchRunningConfig(): the running config as XML
+    QList<HostStateEvent> history;  ///< fetchHistory(): oldest first
+};
+
+/// The one interface the desktop app uses to watch and steer a balancer,
+/// whether the engine runs in this process (LocalClient) or in a balancierd
+/// reached over the admin API (RemoteClient).
+///
+/// Requests are asynchronous: each takes a context object and a handler; the
+/// handler runs later in the context's thread, and not at all when the
+/// context is gone by then. Snapshots and events are pushed as signals.
+///
+/// Thread contract: create, use and destroy a client in the GUI thread; every
+/// signal and every handler is delivered there.
+class BalancerClient : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BalancerClient)
+
+public:
+    enum class State
+    {
+        Disconnected,  ///< not started, stopped, or given up (see lastError())
+        Connecting,  ///< first attempt in progress
+        Connected,  ///< snapshots are flowing
+        Reconnecting,  ///< the connection was lost; trying again with back-off
+    };
+    Q_ENUM(State)
+
+    using ReplyHandler = std::function<void(const ClientReply &)>;
+
+    explicit BalancerClient(QObject *parent = nullptr);
+    ~BalancerClient() override;
+
+    /// What this client talks to, for the title and the status bar.
+    virtual QString description() const = 0;
+    /// True for a client that can edit the running config (a read-only admin user cannot).
+    virtual bool isLocal() const = 0;
+
+    /// Connects (or starts the local engine). Progress shows in stateChanged().
+    virtual void start() = 0;
+    /// Disconnects (or stops the local engine). No signal is emitted afterwards.
+    virtual void stop() = 0;
+
+    /// The running config as XML (what /running.xml serves).
+    virtual void fetchRunningConfig(QObject *context, ReplyHandler handler) = 0;
+    /// Applies a whole config; with `dryRun`, only says what would change.
+    virtual void applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler) = 0;
+    /// One host action; `value` is the weight for HostAction::SetWeight.
+    virtual void hostAction(
+        const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler)
+        = 0;
+    /// The host's state history, oldest first.
+    virtual void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) = 0;
+    /// How often snapshots should arrive, 1..10 Hz (the admin stream allows 2..10).
+    virtual void setRefreshRate(int hertz) = 0;
+
+    State state() const { return m_state; }
+    /// The last error that changed the state, or empty.
+    QString lastError() const { return m_lastError; }
+    /// The last snapshot received; empty before the first.
+    const StatsSnapshot &snapshot() const { return m_snapshot; }
+
+    /// The translated name of a state, for the status bar.
+    static QString stateName(State state);
+
+Q_SIGNALS:
+    void stateChanged(Balancier::BalancerClient::State state);
+    /// Emitted once per failure that changes the state, never once per retry.
+    void errorOccurred(const QString &message);
+    void snapshotReceived(const Balancier::StatsSnapshot &snapshot);
+    void hostStateChanged(const Balancier::HostRef &host, const Balancier::HostStateEvent &event);
+    /// The running config changed (from any source); `changes` describe it.
+    void configApplied(const QStringList &changes);
+
+protected:
+    /// Records and announces a state; an error is announced only when it is new.
+    void setState(State state, const QString &error = {});
+    void deliverSnapshot(const StatsSnapshot &snapshot);
+    /// Runs `handler` with `reply` in `context`'s thread, later, if `context` still exists.
+    static void deliver(QObject *context, const ReplyHandler &handler, const ClientReply &reply);
+
+private:
+    State m_state = State::Disconnected;
+    QString m_lastError;
+    StatsSnapshot m_snapshot;
+};
+
+}  // namespace Balancier
+
+Q_DECLARE_METATYPE(Balancier::HostRef)

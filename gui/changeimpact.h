@@ -1,0 +1,28 @@
+#pragma once
+
+#include "config/configdiff.h"
+#include "stats/statssnapshot.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Balancier {
+
+/// What a config change will do to live traffic, in words, from the
+/// balancer's last snapshot: "drains host b (14 open connections)".
+/// Empty when a change has no effect worth a warning.
+///
+/// Thread contract: stateless.
+class ChangeImpact final
+{
+    Q_DECLARE_TR_FUNCTIONS(ChangeImpact)
+
+public:
+    ChangeImpact() = delete;
+
+    static QString describe(const ConfigChange &change, const StatsSnapshot &snapshot);
+    /// True when the change affects open connections or stops traffic.
+    static bool isDisruptive(const ConfigChange &change);
+};
+
+}  // namespace Balancier

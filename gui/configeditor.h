@@ -1,0 +1,149 @@
+#pragma once
+
+#include "balancerclient.h"
+#include "config/config.h"
+#include "config/configdiff.h"
+#include "configitemref.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QPushButton;
+class QTreeView;
+
+namespace Balancier {
+
+class ConfigDraft;
+class ConfigTreeModel;
+class PropertyForm;
+class XmlSourceEdit;
+
+/// The visual config editor: a tree of the config's items, a form for the
+/// selected one, and the XML source, all showing one ConfigDraft and kept in
+/// sync both ways. Every edit is undoable. Problems are listed and marked
+/// on their lines as the user types.
+///
+/// With a balancer connected, the editor compares the draft with the
+/// running config (the pending changes are always shown), applies it after
+/// showing the semantic diff and its impact on live traffic, and can revert
+/// the draft to what runs.
+///
+/// Thread contract: GUI thread.
+class ConfigEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConfigEditor)
+
+public:
+    explicit ConfigEditor(QWidget *parent = nullptr);
+    ~ConfigEditor() override;
+
+    /// The balancer to compare with and apply to; nullptr for none. Not owned.
+    void setClient(BalancerClient *client);
+
+    /// Opens a file without asking anything; false with `error`.
+    bool openFile(const QString &path, QString *error);
+    /// Opens a file as the user asked: unsaved changes are asked about first,
+    /// errors and a legacy import report are shown.
+    bool openFileInteractive(const QString &path);
+    bool saveFile(const QString &path, QString *error);
+    /// Asks whether to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+
+    void selectItem(const ConfigItemRef &ref);
+    ConfigItemRef selectedItem() const;
+    /// What applying the draft would change in the running config; empty
+    /// when no running config is known.
+    QList<ConfigChange> pendingChanges() const { return m_pending; }
+    bool hasRunningConfig() const { return m_hasRunning; }
+    const Config &runningConfig() const { return m_running; }
+
+    /// Applies the draft to the client's balancer without asking (the Apply
+    /// dialog's second half). The outcome goes to statusMessage().
+    void applyDraft();
+
+    ConfigDraft *draft() const { return m_draft; }
+    ConfigTreeModel *treeModel() const { return m_treeModel; }
+    QTreeView *treeView() const { return m_tree; }
+    PropertyForm *form() const { return m_form; }
+    XmlSourceEdit *sourceEdit() const { return m_source; }
+    QListWidget *problemList() const { return m_problems; }
+
+    QAction *newAction() const { return m_new; }
+    QAction *openAction() const { return m_open; }
+    QAction *saveAction() const { return m_save; }
+    QAction *saveAsAction() const { return m_saveAs; }
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+    QAction *applyAction() const { return m_apply; }
+    QAction *revertAction() const { return m_revert; }
+    QList<QAction *> itemActions() const;
+
+public Q_SLOTS:
+    void newFile();
+    void open();
+    bool save();
+    bool saveAs();
+    /// Shows the diff and its impact, then applies (the "Apply" button).
+    void applyToRunning();
+    /// Replaces the draft's model with the running config (undoable; keeps comments).
+    void revertToRunning();
+    /// Fetches the running config again (after a change from elsewhere).
+    void refreshRunningConfig();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+    /// A file was opened or saved: for the recent-files list.
+    void fileUsed(const QString &path);
+    /// The file name or the modified flag changed.
+    void documentStateChanged();
+
+private:
+    void handleDraftChanged();
+    void handleSelectionChanged();
+    void handleFormEdit(const ConfigItemRef &ref, const QString &key, const QVariant &value);
+    void handleProblemActivated(QListWidgetItem *item);
+    void updatePending();
+    void updateActions();
+    void addItem(ConfigItemRef::Kind kind);
+    void removeSelected();
+    int lineOf(const ConfigItemRef &ref) const;
+    QAction *makeAction(const QString &text, const QKeySequence &shortcut, const QString &tip);
+
+    QPointer<BalancerClient> m_client;
+    ConfigDraft *m_draft;
+    ConfigTreeModel *m_treeModel;
+    QTreeView *m_tree;
+    PropertyForm *m_form;
+    XmlSourceEdit *m_source;
+    QListWidget *m_problems;
+    QLabel *m_pendingLabel;
+    QPushButton *m_applyButton;
+    QPushButton *m_revertButton;
+    ConfigItemRef m_wantedSelection;
+    bool m_selecting = false;
+    Config m_running;
+    bool m_hasRunning = false;
+    QList<ConfigChange> m_pending;
+
+    QAction *m_new;
+    QAction *m_open;
+    QAction *m_save;
+    QAction *m_saveAs;
+    QAction *m_undo;
+    QAction *m_redo;
+    QAction *m_addService;
+    QAction *m_addListener;
+    QAction *m_addGroup;
+    QAction *m_addHost;
+    QAction *m_addUser;
+    QAction *m_remove;
+    QAction *m_apply;
+    QAction *m_revert;
+};
+
+}  // namespace Balancier

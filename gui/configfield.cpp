@@ -1,0 +1,559 @@
+#include "configfield.h"
+
+#include "admin/passwordhash.h"
+#include "config/address.h"
+#include "config/configlimits.h"
+#include "config/duration.h"
+#include "scheduling/scheduler.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+ServiceConfig *ConfigFields::service(Config &config, const ConfigItemRef &ref)
+{
+    return config.service(ref.service);
+}
+
+GroupConfig *ConfigFields::group(Config &config, const ConfigItemRef &ref)
+{
+    ServiceConfig *s = service(config, ref);
+    return s ? s->group(ref.group) : nullptr;
+}
+
+HostConfig *ConfigFields::host(Config &config, const ConfigItemRef &ref)
+{
+    GroupConfig *g = group(config, ref);
+    return g ? g->host(ref.name) : nullptr;
+}
+
+AdminUser *ConfigFields::user(Config &config, const ConfigItemRef &ref)
+{
+    for (AdminUser &user : config.admin.users) {
+        if (user.name == ref.name)
+            return &user;
+    }
+    return nullptr;
+}
+
+namespace {
+
+// Getters read through the same accessors the setters write through; the
+// const_cast only lets one accessor serve both, a getter never writes.
+Config &mutableConfig(const Config &config)
+{
+    return const_cast<Config &>(config);
+}
+
+template<typename T>
+using Access = std::function<T *(Config &, const ConfigItemRef &)>;
+
+QString checkDuration(const QVariant &value, bool allowEmpty)
+{
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty())
+        return allowEmpty ? QString() : ConfigFields::tr("Enter a duration, e.g. 30s.");
+    const std::optional<qint64> ms = parseDuration(text);
+    if (!ms)
+        return ConfigFields::tr("\"%1\" is not a duration: use e.g. 500ms, 30s, 5m, 1h or 1d.").arg(text);
+    if (*ms > ConfigLimits::maxDurationMs)
+        return ConfigFields::tr("At most %1.").arg(formatDuration(ConfigLimits::maxDurationMs));
+    return {};
+}
+
+ConfigField duration(const QString &key, const QString &label, const QString &help, Access<qint64> access)
+{
+    ConfigField field;
+    field.key = key;
+    field.label = label;
+    field.help = help;
+    field.type = ConfigField::Type::Duration;
+    field.get = [access](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const qint64 *value = access(mutableConfig(c), r);
+        return value ? QVariant(formatDuration(*value)) : QVariant();
+    };
+    field.set = [access](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (qint64 *value = access(c, r))
+            *value = parseDuration(v.toString().trimmed()).value_or(*value);
+    };
+    field.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkDuration(v, false); };
+    return field;
+}
+
+ConfigField integer(
+    const QString &key, const QString &label, const QString &help, int minimum, int maximum, Access<int> access)
+{
+    ConfigField field;
+    field.key = key;
+    field.label = label;
+    field.help = help;
+    field.type = ConfigField::Type::Integer;
+    field.minimum = minimum;
+    field.maximum = maximum;
+    field.get = [access](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const int *value = access(mutableConfig(c), r);
+        return value ? QVariant(*value) : QVariant();
+    };
+    field.set = [access](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (int *value = access(c, r))
+            *value = v.toInt();
+    };
+    return field;
+}
+
+ConfigField boolean(const QString &key, const QString &label, const QString &help, Access<bool> access)
+{
+    ConfigField field;
+    field.key = key;
+    field.label = label;
+    field.help = help;
+    field.type = ConfigField::Type::Boolean;
+    field.get = [access](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const bool *value = access(mutableConfig(c), r);
+        return value ? QVariant(*value) : QVariant();
+    };
+    field.set = [access](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (bool *value = access(c, r))
+            *value = v.toBool();
+    };
+    return field;
+}
+
+ConfigField text(const QString &key, const QString &label, const QString &help, Access<QString> access)
+{
+    ConfigField field;
+    field.key = key;
+    field.label = label;
+    field.help = help;
+    field.type = ConfigField::Type::Text;
+    field.get = [access](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const QString *value = access(mutableConfig(c), r);
+        return value ? QVariant(*value) : QVariant();
+    };
+    field.set = [access](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (QString *value = access(c, r))
+            *value = v.toString().trimmed();
+    };
+    return field;
+}
+
+QString checkName(const QVariant &value, const QStringList &others, const QString &what)
+{
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty())
+        return ConfigFields::tr("A %1 needs a name.").arg(what);
+    if (others.contains(name))
+        return ConfigFields::tr("Another %1 is already called \"%2\".").arg(what, name);
+    return {};
+}
+
+QString checkAddress(const QVariant &value, bool allowPortZero)
+{
+    QString error;
+    if (!parseAddress(value.toString().trimmed(), allowPortZero, &error))
+        return ConfigFields::tr("Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.").arg(error);
+    return {};
+}
+
+QList<ConfigField> settingsFields()
+{
+    QList<ConfigField> fields;
+    fields.append(integer(u"workers"_s, ConfigFields::tr("Worker threads"),
+        ConfigFields::tr("Proxy threads; 0 means one per CPU core."), 0, ConfigLimits::maxWorkers,
+        [](Config &c, const ConfigItemRef &) { return &c.settings.workers; }));
+    fields.append(integer(u"maxconns"_s, ConfigFields::tr("Connection limit"),
+        ConfigFields::tr("Most client connections at once; 0 means no limit."), 0, 10000000,
+        [](Config &c, const ConfigItemRef &) { return &c.settings.maxConnections; }));
+    fields.append(duration(u"draintimeout"_s, ConfigFields::tr("Drain timeout"),
+        ConfigFields::tr("How long open connections may finish when the balancer stops."),
+        [](Config &c, const ConfigItemRef &) { return &c.settings.drainTimeoutMs; }));
+    ConfigField persist;
+    persist.key = u"persist"_s;
+    persist.label = ConfigFields::tr("Save runtime changes");
+    persist.type = ConfigField::Type::Choice;
+    persist.choices = {u"manual"_s, u"auto"_s};
+    persist.choiceLabels = {ConfigFields::tr("Only when asked"), ConfigFields::tr("At once (auto)")};
+    persist.get = [](const Config &c, const ConfigItemRef &) -> QVariant {
+        return c.settings.persist == PersistMode::Auto ? u"auto"_s : u"manual"_s;
+    };
+    persist.set = [](Config &c, ConfigItemRef &, const QVariant &v) {
+        c.settings.persist = v.toString() == "auto"_L1 ? PersistMode::Auto : PersistMode::Manual;
+    };
+    fields.append(persist);
+    fields.append(duration(u"checktime.time"_s, ConfigFields::tr("Retry failed hosts after"),
+        ConfigFields::tr("Minimum time before a failed host is tried again."),
+        [](Config &c, const ConfigItemRef &) { return &c.checkTimeMs; }));
+    fields.append(duration(u"timeouts.connect"_s, ConfigFields::tr("Connect timeout"),
+        ConfigFields::tr("Default for every service."),
+        [](Config &c, const ConfigItemRef &) { return &c.timeouts.connectMs; }));
+    fields.append(duration(u"timeouts.idle"_s, ConfigFields::tr("Idle timeout"),
+        ConfigFields::tr("Default for every service; 0 means none."),
+        [](Config &c, const ConfigItemRef &) { return &c.timeouts.idleMs; }));
+    fields.append(boolean(u"health.active"_s, ConfigFields::tr("Probe hosts that are up"),
+        ConfigFields::tr("Health checks while a host is up (down hosts are always probed)."),
+        [](Config &c, const ConfigItemRef &) { return &c.health.active; }));
+    fields.append(duration(u"health.interval"_s, ConfigFields::tr("Probe interval"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.health.intervalMs; }));
+    fields.append(duration(u"health.timeout"_s, ConfigFields::tr("Probe timeout"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.health.timeoutMs; }));
+    fields.append(integer(u"health.rise"_s, ConfigFields::tr("Successes to come back up"), {}, 1,
+        ConfigLimits::maxRiseFall, [](Config &c, const ConfigItemRef &) { return &c.health.rise; }));
+    fields.append(integer(u"health.fall"_s, ConfigFields::tr("Failures to go down"), {}, 1,
+        ConfigLimits::maxRiseFall, [](Config &c, const ConfigItemRef &) { return &c.health.fall; }));
+    fields.append(duration(u"health.downinterval"_s, ConfigFields::tr("Probe interval while down"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.health.downIntervalMs; }));
+    fields.append(duration(u"health.aggressiveinterval"_s, ConfigFields::tr("Probe interval when all are down"),
+        {}, [](Config &c, const ConfigItemRef &) { return &c.health.aggressiveIntervalMs; }));
+    ConfigField level;
+    level.key = u"logging.level"_s;
+    level.label = ConfigFields::tr("Log level");
+    level.type = ConfigField::Type::Choice;
+    level.choices = {u"debug"_s, u"info"_s, u"warning"_s, u"critical"_s};
+    level.choiceLabels = {ConfigFields::tr("Debug"), ConfigFields::tr("Information"), ConfigFields::tr("Warning"),
+        ConfigFields::tr("Critical")};
+    level.get = [](const Config &c, const ConfigItemRef &) -> QVariant { return c.logging.level; };
+    level.set = [](Config &c, ConfigItemRef &, const QVariant &v) { c.logging.level = v.toString(); };
+    fields.append(level);
+    fields.append(text(u"logging.file"_s, ConfigFields::tr("Log file"),
+        ConfigFields::tr("Empty: standard error (or the journal)."),
+        [](Config &c, const ConfigItemRef &) { return &c.logging.file; }));
+    fields.append(boolean(u"logging.connections"_s, ConfigFields::tr("Log every connection"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.logging.connections; }));
+    return fields;
+}
+
+QList<ConfigField> adminFields()
+{
+    QList<ConfigField> fields;
+    fields.append(boolean(u"enabled"_s, ConfigFields::tr("Serve the admin API"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.admin.enabled; }));
+    ConfigField listen = text(u"listen"_s, ConfigFields::tr("Listen on"),
+        ConfigFields::tr("Loopback unless TLS is set up (or insecure is allowed)."),
+        [](Config &c, const ConfigItemRef &) { return &c.admin.listen; });
+    listen.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkAddress(v, true); };
+    fields.append(listen);
+    fields.append(text(u"cert"_s, ConfigFields::tr("TLS certificate (PEM)"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.admin.tlsCertificate; }));
+    fields.append(text(u"key"_s, ConfigFields::tr("TLS key (PEM)"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.admin.tlsKey; }));
+    fields.append(boolean(u"insecure"_s, ConfigFields::tr("Allow plain HTTP on a public address"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.admin.allowInsecureRemote; }));
+    fields.append(boolean(u"metricspublic"_s, ConfigFields::tr("Metrics without a password"), {},
+        [](Config &c, const ConfigItemRef &) { return &c.admin.metricsPublic; }));
+    return fields;
+}
+
+QList<ConfigField> userFields()
+{
+    QList<ConfigField> fields;
+    ConfigField name = text(u"name"_s, ConfigFields::tr("Name"), {},
+        [](Config &c, const ConfigItemRef &r) { AdminUser *u = ConfigFields::user(c, r); return u ? &u->name : nullptr; });
+    name.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (AdminUser *u = ConfigFields::user(c, r)) {
+            u->name = v.toString().trimmed();
+            r.name = u->name;
+        }
+    };
+    name.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
+        QStringList others;
+        for (const AdminUser &u : c.admin.users) {
+            if (u.name != r.name)
+                others.append(u.name);
+        }
+        return checkName(v, others, ConfigFields::tr("user"));
+    };
+    fields.append(name);
+    ConfigField access;
+    access.key = u"access"_s;
+    access.label = ConfigFields::tr("Access");
+    access.type = ConfigField::Type::Choice;
+    access.choices = {u"full"_s, u"readonly"_s};
+    access.choiceLabels = {ConfigFields::tr("Full"), ConfigFields::tr("Read-only")};
+    access.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const AdminUser *u = ConfigFields::user(mutableConfig(c), r);
+        return u ? QVariant(u->access == AdminUser::Access::Full ? u"full"_s : u"readonly"_s) : QVariant();
+    };
+    access.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (AdminUser *u = ConfigFields::user(c, r))
+            u->access = v.toString() == "full"_L1 ? AdminUser::Access::Full : AdminUser::Access::ReadOnly;
+    };
+    fields.append(access);
+    ConfigField password;
+    password.key = u"password"_s;
+    password.label = ConfigFields::tr("New password");
+    password.help = ConfigFields::tr("Stored as a PBKDF2 hash; the password itself is never saved.");
+    password.type = ConfigField::Type::Password;
+    password.get = [](const Config &, const ConfigItemRef &) -> QVariant { return QString(); };
+    password.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (AdminUser *u = ConfigFields::user(c, r))
+            u->passwordHash = PasswordHash::create(v.toString());
+    };
+    password.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return v.toString().size() < 8 && !v.toString().isEmpty()
+            ? ConfigFields::tr("Use at least 8 characters.")
+            : QString();
+    };
+    fields.append(password);
+    return fields;
+}
+
+/// A service's timeout override: empty inherits the top-level default.
+ConfigField serviceTimeout(const QString &key, const QString &label, qint64 TimeoutConfig::*member)
+{
+    ConfigField field;
+    field.key = key;
+    field.label = label;
+    field.help = ConfigFields::tr("Empty: the default from Settings.");
+    field.placeholder = ConfigFields::tr("default");
+    field.type = ConfigField::Type::Duration;
+    field.get = [member](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        if (!s || !s->timeouts || (*s->timeouts).*member == c.timeouts.*member)
+            return QString();
+        return formatDuration((*s->timeouts).*member);
+    };
+    field.set = [member](Config &c, ConfigItemRef &r, const QVariant &v) {
+        ServiceConfig *s = c.service(r.service);
+        if (!s)
+            return;
+        TimeoutConfig timeouts = s->timeouts.value_or(c.timeouts);
+        const QString value = v.toString().trimmed();
+        timeouts.*member = value.isEmpty() ? c.timeouts.*member : parseDuration(value).value_or(timeouts.*member);
+        if (timeouts == c.timeouts)
+            s->timeouts.reset();
+        else
+            s->timeouts = timeouts;
+    };
+    field.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkDuration(v, true); };
+    return field;
+}
+
+QList<ConfigField> serviceFields()
+{
+    QList<ConfigField> fields;
+    ConfigField name;
+    name.key = u"name"_s;
+    name.label = ConfigFields::tr("Name");
+    name.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s ? QVariant(s->name) : QVariant();
+    };
+    name.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r)) {
+            s->name = v.toString().trimmed();
+            r.service = s->name;
+        }
+    };
+    name.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
+        QStringList others;
+        for (const ServiceConfig &s : c.services) {
+            if (s.name != r.service)
+                others.append(s.name);
+        }
+        return checkName(v, others, ConfigFields::tr("service"));
+    };
+    fields.append(name);
+    ConfigField enable;
+    enable.key = u"enable"_s;
+    enable.label = ConfigFields::tr("Enabled group");
+    enable.help = ConfigFields::tr("New connections go to this group's hosts.");
+    enable.type = ConfigField::Type::Choice;
+    enable.dynamicChoices = [](const Config &c, const ConfigItemRef &r) {
+        QStringList names;
+        if (const ServiceConfig *s = c.service(r.service)) {
+            for (const GroupConfig &g : s->groups)
+                names.append(g.name);
+        }
+        return names;
+    };
+    enable.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s ? QVariant(s->enabledGroup) : QVariant();
+    };
+    enable.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->enabledGroup = v.toString();
+    };
+    fields.append(enable);
+    fields.append(serviceTimeout(u"timeouts.connect"_s, ConfigFields::tr("Connect timeout"), &TimeoutConfig::connectMs));
+    fields.append(serviceTimeout(u"timeouts.idle"_s, ConfigFields::tr("Idle timeout"), &TimeoutConfig::idleMs));
+    return fields;
+}
+
+QList<ConfigField> listenerFields()
+{
+    ConfigField ip;
+    ip.key = u"ip"_s;
+    ip.label = ConfigFields::tr("Address");
+    ip.help = ConfigFields::tr("*:port for every interface; port 0 lets the system choose.");
+    ip.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s && s->listeners.contains(r.name) ? QVariant(r.name) : QVariant();
+    };
+    ip.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        ServiceConfig *s = ConfigFields::service(c, r);
+        const qsizetype at = s ? s->listeners.indexOf(r.name) : -1;
+        if (at < 0)
+            return;
+        s->listeners[at] = v.toString().trimmed();
+        r.name = s->listeners.at(at);
+    };
+    ip.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
+        const QString error = checkAddress(v, true);
+        if (!error.isEmpty())
+            return error;
+        const ServiceConfig *s = c.service(r.service);
+        if (s && v.toString().trimmed() != r.name && s->listeners.contains(v.toString().trimmed()))
+            return ConfigFields::tr("The service already listens there.");
+        return QString();
+    };
+    return {ip};
+}
+
+QList<ConfigField> groupFields()
+{
+    QList<ConfigField> fields;
+    ConfigField name;
+    name.key = u"name"_s;
+    name.label = ConfigFields::tr("Name");
+    name.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        return g ? QVariant(g->name) : QVariant();
+    };
+    name.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        ServiceConfig *s = ConfigFields::service(c, r);
+        GroupConfig *g = ConfigFields::group(c, r);
+        if (!s || !g)
+            return;
+        const QString newName = v.toString().trimmed();
+        if (s->enabledGroup == g->name)
+            s->enabledGroup = newName;
+        g->name = newName;
+        r.group = newName;
+    };
+    name.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
+        QStringList others;
+        if (const ServiceConfig *s = c.service(r.service)) {
+            for (const GroupConfig &g : s->groups) {
+                if (g.name != r.group)
+                    others.append(g.name);
+            }
+        }
+        return checkName(v, others, ConfigFields::tr("group"));
+    };
+    fields.append(name);
+    ConfigField scheduler;
+    scheduler.key = u"scheduler"_s;
+    scheduler.label = ConfigFields::tr("Scheduler");
+    scheduler.type = ConfigField::Type::Choice;
+    QStringList help;
+    for (const SchedulerInfo &info : SchedulerRegistry::all()) {
+        scheduler.choices.append(info.name);
+        help.append(info.name + u": "_s + info.description);
+    }
+    scheduler.help = help.join(u'\n');
+    scheduler.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        return g ? QVariant(g->scheduler) : QVariant();
+    };
+    scheduler.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (GroupConfig *g = ConfigFields::group(c, r))
+            g->scheduler = v.toString();
+    };
+    fields.append(scheduler);
+    fields.append(duration(u"stickytime"_s, ConfigFields::tr("Sticky time"),
+        ConfigFields::tr("\"sticky\" scheduler: how long an idle client keeps its host."),
+        [](Config &c, const ConfigItemRef &r) {
+            GroupConfig *g = ConfigFields::group(c, r);
+            return g ? &g->stickyTimeoutMs : nullptr;
+        }));
+    return fields;
+}
+
+QList<ConfigField> hostFields()
+{
+    QList<ConfigField> fields;
+    ConfigField name = text(u"name"_s, ConfigFields::tr("Name"), {}, [](Config &c, const ConfigItemRef &r) {
+        HostConfig *h = ConfigFields::host(c, r);
+        return h ? &h->name : nullptr;
+    });
+    name.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r)) {
+            h->name = v.toString().trimmed();
+            r.name = h->name;
+        }
+    };
+    name.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
+        QStringList others;
+        if (const GroupConfig *g = ConfigFields::group(mutableConfig(c), r)) {
+            for (const HostConfig &h : g->hosts) {
+                if (h.name != r.name)
+                    others.append(h.name);
+            }
+        }
+        return checkName(v, others, ConfigFields::tr("host"));
+    };
+    fields.append(name);
+    ConfigField ip = text(u"ip"_s, ConfigFields::tr("Address"), ConfigFields::tr("host:port of the backend."),
+        [](Config &c, const ConfigItemRef &r) {
+            HostConfig *h = ConfigFields::host(c, r);
+            return h ? &h->address : nullptr;
+        });
+    ip.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkAddress(v, false); };
+    fields.append(ip);
+    fields.append(integer(u"weight"_s, ConfigFields::tr("Weight"),
+        ConfigFields::tr("Share of new connections; 0 sends none."), 0, ConfigLimits::maxWeight,
+        [](Config &c, const ConfigItemRef &r) {
+            HostConfig *h = ConfigFields::host(c, r);
+            return h ? &h->weight : nullptr;
+        }));
+    fields.append(integer(u"maxconns"_s, ConfigFields::tr("Connection limit"),
+        ConfigFields::tr("Most open connections to this host; 0 means no limit."), 0, 10000000,
+        [](Config &c, const ConfigItemRef &r) {
+            HostConfig *h = ConfigFields::host(c, r);
+            return h ? &h->maxConns : nullptr;
+        }));
+    ConfigField state;
+    state.key = u"state"_s;
+    state.label = ConfigFields::tr("State");
+    state.type = ConfigField::Type::Choice;
+    state.choices = {u"ready"_s, u"drain"_s, u"maintenance"_s};
+    state.choiceLabels = {ConfigFields::tr("Ready"), ConfigFields::tr("Drain"), ConfigFields::tr("Maintenance")};
+    state.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
+        return h ? QVariant(hostAdminStateName(h->adminState)) : QVariant();
+    };
+    state.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r))
+            h->adminState = hostAdminStateFromName(v.toString()).value_or(h->adminState);
+    };
+    fields.append(state);
+    return fields;
+}
+
+}  // namespace
+
+QList<ConfigField> ConfigFields::forKind(ConfigItemRef::Kind kind)
+{
+    switch (kind) {
+    case ConfigItemRef::Kind::Settings:
+        return settingsFields();
+    case ConfigItemRef::Kind::Admin:
+        return adminFields();
+    case ConfigItemRef::Kind::User:
+        return userFields();
+    case ConfigItemRef::Kind::Service:
+        return serviceFields();
+    case ConfigItemRef::Kind::Listener:
+        return listenerFields();
+    case ConfigItemRef::Kind::Group:
+        return groupFields();
+    case ConfigItemRef::Kind::Host:
+        return hostFields();
+    case ConfigItemRef::Kind::None:
+        break;
+    }
+    return {};
+}
+
+}  // namespace Balancier

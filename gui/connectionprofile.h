@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Balancier {
+
+/// A saved way to reach a balancer. Never holds a password: the app asks
+/// for it each time it connects (there is no system keyring to keep it in).
+struct ConnectionProfile
+{
+    enum class Kind
+    {
+        Local,  ///< run a config file in this process
+        Remote,  ///< a balancierd's admin API
+    };
+
+    QString name;
+    Kind kind = Kind::Remote;
+    QString configPath;  ///< Local
+    QString url;  ///< Remote: "http://127.0.0.1:8080"
+    QString user;  ///< Remote
+    QByteArray trustedCertificate;  ///< Remote: SHA-256 (hex) of a certificate the user accepted
+
+    bool isValid() const { return !name.isEmpty(); }
+    friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
+};
+
+}  // namespace Balancier

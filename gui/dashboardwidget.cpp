@@ -1,0 +1,353 @@
+#include "dashboardwidget.h"
+
+#include "connectionbardelegate.h"
+#include "dashboardmodel.h"
+#include "hostfilterproxymodel.h"
+#include "hosthistorymodel.h"
+#include "statestyle.h"
+#include "timelinestrip.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <functional>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+DashboardWidget::DashboardWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new DashboardModel(this))
+    , m_proxy(new HostFilterProxyModel(this))
+    , m_history(new HostHistoryModel(this))
+    , m_view(new QTreeView(this))
+    , m_filter(new QLineEdit(this))
+    , m_problemsOnly(new QCheckBox(tr("&Problems only"), this))
+    , m_timelineTitle(new QLabel(this))
+    , m_timeline(new TimelineStrip(this))
+    , m_historyView(new QTableView(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_view->setModel(m_proxy);
+    m_view->setObjectName(u"dashboardView"_s);
+    m_view->setAccessibleName(tr("Services, groups and hosts"));
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(DashboardModel::NameColumn, Qt::AscendingOrder);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setItemDelegateForColumn(DashboardModel::ActiveColumn, new ConnectionBarDelegate(m_view));
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(DashboardModel::StateColumn, QHeaderView::Stretch);
+    m_view->header()->resizeSection(DashboardModel::NameColumn, 180);
+
+    m_filter->setPlaceholderText(tr("Filter by name or state (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &HostFilterProxyModel::setFilterText);
+    connect(m_problemsOnly, &QCheckBox::toggled, m_proxy, &HostFilterProxyModel::setProblemsOnly);
+
+    m_historyView->setModel(m_history);
+    m_historyView->setAccessibleName(tr("State history of the selected host"));
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->verticalHeader()->hide();
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *filterRow = new QHBoxLayout;
+    auto *filterLabel = new QLabel(tr("&Filter:"), this);
+    filterLabel->setBuddy(m_filter);
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_problemsOnly);
+
+    auto *timelinePanel = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timelinePanel);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->addWidget(m_timelineTitle);
+    timelineLayout->addWidget(m_timeline);
+    timelineLayout->addWidget(m_historyView, 1);
+    m_timelineTitle->setText(tr("Select a host to see its history."));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(u"dashboardSplitter"_s);
+    splitter->addWidget(m_view);
+    splitter->addWidget(timelinePanel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addWidget(splitter, 1);
+
+    m_drain = addHostAction(tr("&Drain"), u"host-draining"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+        tr("Send no new connections to the selected hosts; open ones finish"));
+    m_maintenance = addHostAction(tr("&Maintenance"), u"host-maintenance"_s,
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), tr("Take the selected hosts out of rotation"));
+    m_ready = addHostAction(tr("&Ready"), u"host-up"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        tr("Put the selected hosts back into rotation"));
+    m_weight = addHostAction(tr("Set &Weight…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+        tr("Change the weight of the selected hosts"));
+    m_retry = addHostAction(tr("Re&try Now"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+        tr("Probe the selected down hosts now"));
+    m_remove = addHostAction(tr("Re&move…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+        tr("Remove the selected hosts from the running config (they drain)"));
+    connect(m_drain, &QAction::triggered, this, [this] { runHostAction(HostAction::Drain); });
+    connect(m_maintenance, &QAction::triggered, this, [this] { runHostAction(HostAction::Maintenance); });
+    connect(m_ready, &QAction::triggered, this, [this] { runHostAction(HostAction::Ready); });
+    connect(m_retry, &QAction::triggered, this, [this] { runHostAction(HostAction::Retry); });
+    connect(m_weight, &QAction::triggered, this, &DashboardWidget::askWeight);
+    connect(m_remove, &QAction::triggered, this, &DashboardWidget::askRemove);
+
+    connect(m_view, &QWidget::customContextMenuRequested, this, &DashboardWidget::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &DashboardWidget::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &DashboardWidget::handleCurrentChanged);
+    // Expand what appears, so that new services and groups show their hosts.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            m_view->expand(m_proxy->index(row, 0, under));
+    });
+    updateActions();
+}
+
+DashboardWidget::~DashboardWidget() = default;
+
+QAction *DashboardWidget::addHostAction(
+    const QString &text, const QString &iconName, const QKeySequence &shortcut, const QString &toolTip)
+{
+    auto *action = new QAction(text, this);
+    if (!iconName.isEmpty())
+        action->setIcon(StateStyle::icon(iconName == "host-up"_L1 ? u"up"_s
+                : iconName == "host-draining"_L1                   ? u"draining"_s
+                                                                   : u"maintenance"_s));
+    action->setShortcut(shortcut);
+    action->setToolTip(toolTip + u" ("_s + shortcut.toString(QKeySequence::NativeText) + u')');
+    action->setStatusTip(toolTip);
+    m_hostActions.append(action);
+    addAction(action);
+    return action;
+}
+
+void DashboardWidget::setClient(BalancerClient *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    m_model->clear();
+    m_history->setHistory({});
+    m_timeline->setHistory({});
+    m_currentHost = {};
+    m_expandedOnce = false;
+    if (client) {
+        connect(client, &BalancerClient::snapshotReceived, this, &DashboardWidget::handleSnapshot);
+        connect(client, &BalancerClient::hostStateChanged, this, &DashboardWidget::handleHostStateChanged);
+        connect(client, &BalancerClient::stateChanged, this, &DashboardWidget::updateActions);
+        if (!client->snapshot().services.isEmpty())
+            handleSnapshot(client->snapshot());
+    }
+    updateActions();
+}
+
+void DashboardWidget::handleSnapshot(const StatsSnapshot &snapshot)
+{
+    m_model->applySnapshot(snapshot);
+    if (!m_expandedOnce && m_model->rowCount() > 0) {
+        m_view->expandAll();
+        m_expandedOnce = true;
+    }
+    m_timeline->setNow(snapshot.taken.isValid() ? snapshot.taken : QDateTime::currentDateTime());
+}
+
+void DashboardWidget::handleHostStateChanged(const HostRef &host, const HostStateEvent &event)
+{
+    if (host == m_currentHost) {
+        m_history->append(event);
+        m_timeline->setHistory(m_history->history());
+    }
+}
+
+void DashboardWidget::handleCurrentChanged()
+{
+    updateActions();
+    const QModelIndex current = m_view->currentIndex();
+    const auto ref = current.data(DashboardModel::HostRefRole).value<HostRef>();
+    if (ref.host.isEmpty()) {
+        m_currentHost = {};
+        m_timelineTitle->setText(tr("Select a host to see its history."));
+        m_history->setHistory({});
+        m_timeline->setHistory({});
+        return;
+    }
+    if (ref == m_currentHost)
+        return;
+    m_currentHost = ref;
+    m_timelineTitle->setText(tr("History of host %1 (group %2, service %3)").arg(ref.host, ref.group, ref.service));
+    m_history->setHistory({});
+    m_timeline->setHistory({});
+    if (!m_client)
+        return;
+    m_client->fetchHistory(ref, this, [this, ref](const ClientReply &reply) {
+        if (ref != m_currentHost)
+            return;
+        if (!reply.ok) {
+            Q_EMIT statusMessage(reply.error);
+            return;
+        }
+        m_history->setHistory(reply.history);
+        m_timeline->setHistory(reply.history);
+    });
+}
+
+QList<HostRef> DashboardWidget::selectedHosts() const
+{
+    QList<HostRef> hosts;
+    const auto addHost = [&hosts](const HostRef &ref) {
+        if (!hosts.contains(ref))
+            hosts.append(ref);
+    };
+    std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &sourceIndex) {
+        const auto kind = DashboardModel::Kind(sourceIndex.data(DashboardModel::KindRole).toInt());
+        if (kind == DashboardModel::Kind::Host) {
+            addHost(sourceIndex.data(DashboardModel::HostRefRole).value<HostRef>());
+            return;
+        }
+        for (int row = 0; row < m_model->rowCount(sourceIndex); ++row)
+            collect(m_model->index(row, 0, sourceIndex));
+    };
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows(0))
+        collect(m_proxy->mapToSource(index));
+    return hosts;
+}
+
+void DashboardWidget::updateActions()
+{
+    const bool connected = m_client && m_client->state() == BalancerClient::State::Connected;
+    const bool any = connected && !selectedHosts().isEmpty();
+    for (QAction *action : std::as_const(m_hostActions))
+        action->setEnabled(any);
+}
+
+void DashboardWidget::showContextMenu(const QPoint &position)
+{
+    if (!m_view->indexAt(position).isValid())
+        return;
+    QMenu menu(this);
+    menu.addActions({m_drain, m_maintenance, m_ready});
+    menu.addSeparator();
+    menu.addActions({m_weight, m_retry});
+    menu.addSeparator();
+    menu.addAction(m_remove);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void DashboardWidget::askWeight()
+{
+    const QList<HostRef> hosts = selectedHosts();
+    if (hosts.isEmpty())
+        return;
+    // Offer the first host's weight as it is now.
+    int current = 1;
+    if (m_client) {
+        for (const ServiceStats &service : m_client->snapshot().services) {
+            for (const GroupStats &group : service.groups) {
+                for (const HostStats &host : group.hosts) {
+                    if (service.name == hosts.constFirst().service && group.name == hosts.constFirst().group
+                        && host.name == hosts.constFirst().host)
+                        current = host.weight;
+                }
+            }
+        }
+    }
+    bool ok = false;
+    const int weight = QInputDialog::getInt(this, tr("Set Weight"),
+        tr("New weight for %n host(s) (0: no new connections):", nullptr, int(hosts.size())), current, 0, 10000,
+        1, &ok);
+    if (ok)
+        runHostAction(HostAction::SetWeight, weight);
+}
+
+void DashboardWidget::askRemove()
+{
+    const QList<HostRef> hosts = selectedHosts();
+    if (hosts.isEmpty())
+        return;
+    QStringList names;
+    for (const HostRef &host : hosts)
+        names.append(host.service + u'/' + host.group + u'/' + host.host);
+    const auto answer = QMessageBox::question(this, tr("Remove Hosts"),
+        tr("Remove %n host(s) from the running config? Their open connections finish first.", nullptr,
+            int(hosts.size()))
+            + u"\n\n"_s + names.join(u'\n'),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        runHostAction(HostAction::Remove);
+}
+
+void DashboardWidget::runHostAction(HostAction action, int value)
+{
+    const QList<HostRef> hosts = selectedHosts();
+    if (!m_client || hosts.isEmpty())
+        return;
+    // One summary for the whole selection, however many replies.
+    struct Tally
+    {
+        int pending = 0;
+        int done = 0;
+        QStringList errors;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->pending = int(hosts.size());
+    for (const HostRef &host : hosts) {
+        m_client->hostAction(host, action, value, this, [this, tally, host](const ClientReply &reply) {
+            if (reply.ok)
+                ++tally->done;
+            else
+                tally->errors.append(tr("%1: %2").arg(host.host, reply.error));
+            if (--tally->pending > 0)
+                return;
+            if (tally->errors.isEmpty())
+                Q_EMIT statusMessage(tr("Done for %n host(s).", nullptr, tally->done));
+            else
+                Q_EMIT statusMessage(tr("Failed for %n host(s): ", nullptr, int(tally->errors.size()))
+                    + tally->errors.join(u"; "_s));
+        });
+    }
+}
+
+void DashboardWidget::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void DashboardWidget::saveState(QByteArray *header) const
+{
+    *header = m_view->header()->saveState();
+}
+
+void DashboardWidget::restoreState(const QByteArray &header)
+{
+    if (!header.isEmpty())
+        m_view->header()->restoreState(header);
+}
+
+}  // namespace Balancier

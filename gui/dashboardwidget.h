@@ -1,0 +1,95 @@
+#pragma once
+
+#include "balancerclient.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTreeView;
+
+namespace Balancier {
+
+class DashboardModel;
+class HostFilterProxyModel;
+class HostHistoryModel;
+class TimelineStrip;
+
+/// The dashboard page: the live tree of services, groups and hosts with
+/// sorting and filtering, the host actions (toolbar, context menu, keyboard;
+/// on every selected host at once) and the selected host's timeline.
+///
+/// Thread contract: GUI thread.
+class DashboardWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardWidget)
+
+public:
+    explicit DashboardWidget(QWidget *parent = nullptr);
+    ~DashboardWidget() override;
+
+    /// The balancer to show and steer; nullptr empties the page. Not owned.
+    void setClient(BalancerClient *client);
+
+    /// Drain, maintenance, ready, weight, retry, remove: for the toolbar and menus.
+    QList<QAction *> hostActions() const { return m_hostActions; }
+    /// The selected hosts (a selected group or service stands for its hosts).
+    QList<HostRef> selectedHosts() const;
+
+    DashboardModel *model() const { return m_model; }
+    HostFilterProxyModel *proxy() const { return m_proxy; }
+    QTreeView *view() const { return m_view; }
+    HostHistoryModel *historyModel() const { return m_history; }
+    /// Focuses the filter field.
+    void focusFilter();
+
+    void saveState(QByteArray *header) const;
+    void restoreState(const QByteArray &header);
+
+public Q_SLOTS:
+    /// Runs `action` on every selected host; `value` is the weight for SetWeight.
+    void runHostAction(Balancier::HostAction action, int value = 0);
+
+Q_SIGNALS:
+    /// A short outcome for the status bar.
+    void statusMessage(const QString &message);
+
+private:
+    void handleSnapshot(const StatsSnapshot &snapshot);
+    void handleHostStateChanged(const HostRef &host, const HostStateEvent &event);
+    void handleCurrentChanged();
+    void updateActions();
+    void showContextMenu(const QPoint &position);
+    void askWeight();
+    void askRemove();
+    QAction *addHostAction(const QString &text, const QString &iconName, const QKeySequence &shortcut,
+        const QString &toolTip);
+
+    QPointer<BalancerClient> m_client;
+    DashboardModel *m_model;
+    HostFilterProxyModel *m_proxy;
+    HostHistoryModel *m_history;
+    QTreeView *m_view;
+    QLineEdit *m_filter;
+    QCheckBox *m_problemsOnly;
+    QLabel *m_timelineTitle;
+    TimelineStrip *m_timeline;
+    QTableView *m_historyView;
+    HostRef m_currentHost;
+    bool m_expandedOnce = false;
+    QList<QAction *> m_hostActions;
+    QAction *m_drain = nullptr;
+    QAction *m_maintenance = nullptr;
+    QAction *m_ready = nullptr;
+    QAction *m_weight = nullptr;
+    QAction *m_retry = nullptr;
+    QAction *m_remove = nullptr;
+};
+
+}  // namespace Balancier

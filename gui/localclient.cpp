@@ -1,0 +1,267 @@
+#include "localclient.h"
+
+#include "config/configdocument.h"
+#include "config/configreader.h"
+#include "engine.h"
+
+#include <QFileInfo>
+#include <QPointer>
+#include <QThread>
+
+namespace Balancier {
+
+LocalClient::LocalClient(QString configPath, QObject *parent)
+    : BalancerClient(parent)
+    , m_configPath(std::move(configPath))
+    , m_description(tr("Local balancer: %1").arg(QFileInfo(m_configPath).fileName()))
+{ }
+
+LocalClient::LocalClient(const Config &config, QString description, QObject *parent)
+    : BalancerClient(parent)
+    , m_config(config)
+    , m_description(std::move(description))
+{ }
+
+LocalClient::~LocalClient()
+{
+    stop();
+}
+
+QString LocalClient::description() const
+{
+    return m_description;
+}
+
+void LocalClient::start()
+{
+    if (m_thread)
+        return;
+    setState(State::Connecting);
+    Config config = m_config;
+    if (!m_configPath.isEmpty()) {
+        const LoadResult loaded = ConfigReader::readFile(m_configPath);
+        if (!loaded.ok()) {
+            QStringList lines;
+            for (const Diagnostic &diagnostic : loaded.diagnostics) {
+                if (diagnostic.severity == Diagnostic::Severity::Error)
+                    lines.append(diagnostic.toString());
+            }
+            setState(State::Disconnected, tr("Cannot run %1:\n%2").arg(m_configPath, lines.join(u'\n')));
+            return;
+        }
+        config = loaded.config;
+    }
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("balancier-engine"));
+    m_anchor = new QObject;
+    m_anchor->moveToThread(m_thread);
+    m_thread->start();
+    const int rate = m_refreshRate;
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this, config, rate] {
+            // The engine is born in its thread so that its timers, health
+            // probes and listeners belong to that thread's event loop.
+            m_engine = new Engine;
+            connect(m_engine, &Engine::statsUpdated, this, &LocalClient::deliverSnapshot);
+            connect(m_engine, &Engine::hostStateChanged, this,
+                [this](const QString &service, const QString &group, const QString &host,
+                    const HostStateEvent &event) { Q_EMIT hostStateChanged({service, group, host}, event); });
+            connect(m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
+                QStringList lines;
+                for (const ConfigChange &change : changes)
+                    lines.append(change.description());
+                Q_EMIT configApplied(lines);
+            });
+            m_engine->setStatsRate(rate);
+            const ClientReply reply = replyFrom(m_engine->apply(config));
+            const StatsSnapshot first = m_engine->snapshot();
+            QMetaObject::invokeMethod(
+                this,
+                [this, reply, first] {
+                    handleStarted(reply);
+                    if (reply.ok)
+                        deliverSnapshot(first);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void LocalClient::handleStarted(const ClientReply &reply)
+{
+    if (!reply.ok) {
+        stop();
+        setState(State::Disconnected, tr("The balancer refused the config:\n%1").arg(reply.error));
+        return;
+    }
+    setState(State::Connected);
+    if (!reply.warnings.isEmpty())
+        Q_EMIT errorOccurred(reply.warnings.join(u'\n'));
+}
+
+void LocalClient::stop()
+{
+    if (!m_thread)
+        return;
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this] {
+            delete m_engine;
+            m_engine = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_anchor;
+    m_anchor = nullptr;
+    delete m_thread;
+    m_thread = nullptr;
+    setState(State::Disconnected);
+}
+
+void LocalClient::post(std::function<void(Engine &)> work)
+{
+    if (!m_anchor)
+        return;
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this, work = std::move(work)] {
+            if (m_engine)
+                work(*m_engine);
+        },
+        Qt::QueuedConnection);
+}
+
+ClientReply LocalClient::replyFrom(const ApplyResult &result)
+{
+    ClientReply reply;
+    reply.ok = result.ok;
+    reply.diagnostics = result.errors;
+    reply.warnings = result.warnings;
+    for (const ConfigChange &change : result.changes)
+        reply.changes.append(change.description());
+    if (!result.ok)
+        reply.error = result.errorString();
+    return reply;
+}
+
+namespace {
+
+ClientReply notRunning()
+{
+    ClientReply reply;
+    reply.error = LocalClient::tr("The local balancer is not running.");
+    return reply;
+}
+
+QString noSuchHost(const HostRef &host)
+{
+    return LocalClient::tr("No host %1 in group %2 of service %3.").arg(host.host, host.group, host.service);
+}
+
+}  // namespace
+
+void LocalClient::request(QObject *context, ReplyHandler handler, std::function<ClientReply(Engine &)> work)
+{
+    if (!m_anchor)
+        return deliver(context, handler, notRunning());
+    // The guard is made here, in the GUI thread, and read there again: the
+    // engine thread never touches `context`, which may be gone by then.
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this, guard, handler = std::move(handler), work = std::move(work)] {
+            const ClientReply reply = m_engine ? work(*m_engine) : notRunning();
+            QMetaObject::invokeMethod(
+                this,
+                [guard, handler, reply] {
+                    if (guard && handler)
+                        handler(reply);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void LocalClient::fetchRunningConfig(QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [](Engine &engine) {
+        ClientReply reply;
+        reply.ok = true;
+        reply.data = ConfigDocument::serialize(engine.runningConfig());
+        return reply;
+    });
+}
+
+void LocalClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [xml, dryRun](Engine &engine) {
+        const LoadResult loaded = ConfigReader::readData(xml, tr("draft"));
+        ClientReply reply;
+        if (!loaded.ok()) {
+            reply.diagnostics = loaded.diagnostics;
+            QStringList lines;
+            for (const Diagnostic &diagnostic : loaded.diagnostics)
+                lines.append(diagnostic.toString());
+            reply.error = lines.join(u'\n');
+        } else if (dryRun) {
+            reply.ok = true;
+            for (const ConfigChange &change : diffConfigs(engine.runningConfig(), loaded.config))
+                reply.changes.append(change.description());
+        } else {
+            reply = replyFrom(engine.apply(loaded.config));
+        }
+        return reply;
+    });
+}
+
+void LocalClient::hostAction(
+    const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [host, action, value](Engine &engine) {
+        switch (action) {
+        case HostAction::Drain:
+            return replyFrom(engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Drain));
+        case HostAction::Maintenance:
+            return replyFrom(
+                engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Maintenance));
+        case HostAction::Ready:
+            return replyFrom(engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Ready));
+        case HostAction::Retry: {
+            ClientReply reply;
+            reply.ok = engine.retryHost(host.service, host.group, host.host);
+            if (!reply.ok)
+                reply.error = noSuchHost(host);
+            return reply;
+        }
+        case HostAction::Remove:
+            return replyFrom(engine.removeHost(host.service, host.group, host.host));
+        case HostAction::SetWeight:
+            return replyFrom(engine.setHostWeight(host.service, host.group, host.host, value));
+        }
+        return ClientReply{};
+    });
+}
+
+void LocalClient::fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [host](Engine &engine) {
+        ClientReply reply;
+        if (const std::shared_ptr<HostRuntime> runtime = engine.host(host.service, host.group, host.host)) {
+            reply.ok = true;
+            reply.history = runtime->history();
+        } else {
+            reply.error = noSuchHost(host);
+        }
+        return reply;
+    });
+}
+
+void LocalClient::setRefreshRate(int hertz)
+{
+    m_refreshRate = qBound(1, hertz, 10);
+    post([rate = m_refreshRate](Engine &engine) { engine.setStatsRate(rate); });
+}
+
+}  // namespace Balancier

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "balancerclient.h"
+#include "connectionprofile.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QSslCertificate;
+class QTabWidget;
+
+namespace Balancier {
+
+class ConfigEditor;
+class ConnectionBanner;
+class DashboardWidget;
+class Preferences;
+class TrayNotifier;
+
+/// The desktop app's window: the dashboard and the config editor as two
+/// pages, a banner for connection trouble, a status bar with the totals, and
+/// the menus, toolbar and shortcuts that reach every action.
+///
+/// It owns the BalancerClient and hands it to both pages. A lost connection
+/// is shown in the banner and the status bar; only actions the user takes
+/// open dialogs.
+///
+/// Thread contract: GUI thread.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum class Page
+    {
+        Dashboard,
+        Editor,
+    };
+
+    explicit MainWindow(Preferences *preferences, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Runs a config file in this process.
+    void connectLocal(const QString &configPath);
+    /// Connects to a balancierd; `trustedCertificate` as remembered for the profile.
+    void connectRemote(const QUrl &url, const QString &user, const QString &password,
+        const QByteArray &trustedCertificate = {}, const QString &profileName = {});
+    /// Uses an existing client (tests, the demo); takes ownership and starts it.
+    void setClient(std::unique_ptr<BalancerClient> client);
+    /// Connects with a profile, asking for the password of a remote one.
+    void connectProfile(const ConnectionProfile &profile);
+    void disconnectClient();
+
+    BalancerClient *client() const { return m_client.get(); }
+    DashboardWidget *dashboard() const { return m_dashboard; }
+    ConfigEditor *editor() const { return m_editor; }
+    ConnectionBanner *banner() const { return m_banner; }
+    QLabel *totalsLabel() const { return m_totals; }
+    void showPage(Page page);
+
+public Q_SLOTS:
+    void showConnectDialog();
+    void showPreferences();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void handleStateChanged(BalancerClient::State state);
+    void handleSnapshot(const StatsSnapshot &snapshot);
+    void handleCertificate(const QSslCertificate &certificate, const QStringList &errors);
+    void updateTitle();
+    void updateBanner();
+    void updateRecentMenu();
+    void showAbout();
+
+    Preferences *m_preferences;
+    std::unique_ptr<BalancerClient> m_client;
+    QString m_profileName;
+    QTabWidget *m_tabs;
+    DashboardWidget *m_dashboard;
+    ConfigEditor *m_editor;
+    ConnectionBanner *m_banner;
+    QLabel *m_connection;
+    QLabel *m_totals;
+    TrayNotifier *m_tray = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_trayMenu = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QTimer m_bannerTimer;  // counts down to the next reconnect attempt
+};
+
+}  // namespace Balancier

@@ -1,0 +1,375 @@
+// The visual config editor: load, edit through the form, validation as
+// you type, the XML view in sync both ways with located errors, undo/redo,
+// save with comments kept, legacy import, and apply through a LocalClient.
+
+#include "config/configreader.h"
+#include "configdraft.h"
+#include "configeditor.h"
+#include "configtreemodel.h"
+#include "localclient.h"
+#include "propertyform.h"
+#include "proxyconfig.h"
+#include "stubbackend.h"
+#include "xmlsourceedit.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Balancier;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+const HostConfig *findHost(const Config &config, const QString &service, const QString &group, const QString &host)
+{
+    const ServiceConfig *s = config.service(service);
+    const GroupConfig *g = s ? s->group(group) : nullptr;
+    return g ? g->host(host) : nullptr;
+}
+
+QString liveState(const BalancerClient &client, const QString &hostName)
+{
+    for (const ServiceStats &service : client.snapshot().services) {
+        for (const GroupStats &group : service.groups) {
+            for (const HostStats &host : group.hosts) {
+                if (host.name == hostName)
+                    return host.state;
+            }
+        }
+    }
+    return {};
+}
+
+/// Types `text` into a line edit of the form as a user would, then presses Enter.
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+}  // namespace
+
+class tst_GuiEditor final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void loadShowsTree();
+    void editUndoRedoSave();
+    void validationAsYouType_data();
+    void validationAsYouType();
+    void sourceViewSyncsBothWays();
+    void addAndRemoveItems();
+    void legacyImport();
+    void applyAndRevertThroughLocalClient();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QByteArray m_original;
+};
+
+void tst_GuiEditor::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(u"commented.xml"_s);
+    QFile::remove(m_path);
+    QVERIFY(QFile::copy(QStringLiteral(BALANCIER_TEST_DATA) + u"/document/commented.xml"_s, m_path));
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    m_original = readAll(m_path);
+    QVERIFY(!m_original.isEmpty());
+}
+
+void tst_GuiEditor::loadShowsTree()
+{
+    ConfigEditor editor;
+    QAbstractItemModelTester tester(editor.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    QCOMPARE(editor.draft()->text(), m_original);
+    QVERIFY(!editor.draft()->isModified());
+    const QModelIndex host = editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"c"_s});
+    QVERIFY(host.isValid());
+    QCOMPARE(host.data().toString(), u"c"_s);
+    QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::Listener, u"db"_s, {}, u"[::1]:5432"_s}).isValid());
+    QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::User, {}, {}, u"admin"_s}).isValid());
+    editor.selectItem({ConfigItemRef::Kind::Group, u"web"_s, u"prod"_s, {}});
+    // The scheduler choices are the registry's; the alias reads as its canonical name.
+    auto *scheduler = editor.form()->findChild<QComboBox *>(u"field_scheduler"_s);
+    QVERIFY(scheduler);
+    QVERIFY(scheduler->count() >= 8);
+    QCOMPARE(scheduler->currentData().toString(), u"leastconns"_s);
+}
+
+void tst_GuiEditor::editUndoRedoSave()
+{
+    ConfigEditor editor;
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"c"_s});
+    QCOMPARE(editor.form()->item().name, u"c"_s);
+
+    // Edit 1: the weight, through the form's spin box.
+    auto *weight = editor.form()->findChild<QSpinBox *>(u"field_weight"_s);
+    QVERIFY(weight);
+    QCOMPARE(weight->value(), 3);
+    weight->setValue(5);
+    QCOMPARE(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->weight, 5);
+    QVERIFY(editor.draft()->isModified());
+    QVERIFY(editor.draft()->text().contains(R"(<host name="c" ip="127.0.0.1:9003" weight="5"/>)"));
+
+    // Edit 2: the address, typed.
+    auto *address = editor.form()->findChild<QLineEdit *>(u"field_ip"_s);
+    QVERIFY(address);
+    typeInto(address, u"127.0.0.1:9333"_s);
+    QCOMPARE(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->address, u"127.0.0.1:9333"_s);
+    // Edit 3: the state, picked from its list.
+    auto *state = editor.form()->findChild<QComboBox *>(u"field_state"_s);
+    QVERIFY(state);
+    state->setCurrentIndex(state->findData(u"drain"_s));
+    QCOMPARE(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->adminState, HostAdminState::Drain);
+    QCOMPARE(editor.draft()->undoStack()->count(), 3);
+
+    // The source view says the same.
+    QTRY_VERIFY(editor.sourceEdit()->toPlainText().contains(u"127.0.0.1:9333"_s));
+
+    const QByteArray edited = editor.draft()->text();
+    for (const char *kept : {"<!-- b is being retired -->", "<!-- c is the big one -->", "<!-- end of file -->",
+             "Only local clients.", R"(ops:owner="alice")", R"(scheduler="leastc")", "<note>Owned by the platform team",
+             R"(<ops:monitor url="http://monitor.example/web" ops:interval="30"/>)", "<!-- global settings -->"})
+        QVERIFY2(edited.contains(kept), kept);
+
+    // Undo all three: the exact original bytes come back.
+    QUndoStack *stack = editor.draft()->undoStack();
+    stack->undo();
+    QCOMPARE(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->adminState, HostAdminState::Ready);
+    QCOMPARE(state->currentData().toString(), u"ready"_s);  // the form follows
+    stack->undo();
+    QCOMPARE(address->text(), u"127.0.0.1:9003"_s);
+    editor.undoAction()->trigger();
+    QCOMPARE(weight->value(), 3);
+    QCOMPARE(editor.draft()->text(), m_original);
+    QVERIFY(!editor.draft()->isModified());
+    // Redo all three.
+    stack->redo();
+    stack->redo();
+    editor.redoAction()->trigger();
+    QCOMPARE(editor.draft()->text(), edited);
+
+    // Save, and read back what was written.
+    const QString saved = m_dir.filePath(u"saved.xml"_s);
+    QVERIFY2(editor.saveFile(saved, &error), qPrintable(error));
+    QVERIFY(!editor.draft()->isModified());
+    QCOMPARE(readAll(saved), edited);
+    const LoadResult reread = ConfigReader::readFile(saved);
+    QVERIFY(reread.ok());
+    QCOMPARE(reread.config, editor.draft()->config());
+    const HostConfig *c = findHost(reread.config, u"web"_s, u"prod"_s, u"c"_s);
+    QCOMPARE(c->weight, 5);
+    QCOMPARE(c->address, u"127.0.0.1:9333"_s);
+    QCOMPARE(c->adminState, HostAdminState::Drain);
+}
+
+void tst_GuiEditor::validationAsYouType_data()
+{
+    QTest::addColumn<ConfigItemRef>("item");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message");  // part of the message shown; empty: accepted
+
+    const ConfigItemRef host{ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"a"_s};
+    const ConfigItemRef listener{ConfigItemRef::Kind::Listener, u"web"_s, {}, u"*:8080"_s};
+    const ConfigItemRef settings{ConfigItemRef::Kind::Settings, {}, {}, {}};
+    QTest::newRow("host address without port") << host << u"ip"_s << u"127.0.0.1"_s << u"Not an address"_s;
+    QTest::newRow("host port out of range") << host << u"ip"_s << u"127.0.0.1:70000"_s << u"Not an address"_s;
+    QTest::newRow("host port zero") << host << u"ip"_s << u"127.0.0.1:0"_s << u"Not an address"_s;
+    QTest::newRow("host address fine") << host << u"ip"_s << u"[::1]:81"_s << QString();
+    QTest::newRow("duplicate host name") << host << u"name"_s << u"b"_s << u"already called"_s;
+    QTest::newRow("empty host name") << host << u"name"_s << QString() << u"needs a name"_s;
+    QTest::newRow("listener port zero") << listener << u"ip"_s << u"*:0"_s << QString();
+    QTest::newRow("bad duration") << settings << u"draintimeout"_s << u"30 parsecs"_s << u"not a duration"_s;
+    QTest::newRow("good duration") << settings << u"draintimeout"_s << u"90s"_s << QString();
+}
+
+void tst_GuiEditor::validationAsYouType()
+{
+    QFETCH(ConfigItemRef, item);
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    ConfigEditor editor;
+    editor.show();
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    editor.selectItem(item);
+    auto *edit = editor.form()->findChild<QLineEdit *>(u"field_"_s + field);
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, value);
+    // The message is there before the user is done typing.
+    if (message.isEmpty())
+        QCOMPARE(editor.form()->message(field), QString());
+    else
+        QVERIFY2(editor.form()->message(field).contains(message, Qt::CaseInsensitive),
+            qPrintable(editor.form()->message(field)));
+    QTest::keyClick(edit, Qt::Key_Return);
+    // A bad value never reaches the draft; a good one does.
+    QCOMPARE(editor.draft()->isModified(), message.isEmpty());
+    QCOMPARE(editor.draft()->undoStack()->count(), message.isEmpty() ? 1 : 0);
+}
+
+void tst_GuiEditor::sourceViewSyncsBothWays()
+{
+    ConfigEditor editor;
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    XmlSourceEdit *source = editor.sourceEdit();
+    QCOMPARE(source->toPlainText(), QString::fromUtf8(m_original));
+
+    // Text -> model: rename host b in the XML.
+    QString text = source->toPlainText();
+    text.replace(uR"(<host name="b" ip="127.0.0.1:9002"/>)"_s, uR"(<host name="bee" ip="127.0.0.1:9002"/>)"_s);
+    source->setPlainText(text);
+    QSignalSpy edited(source, &XmlSourceEdit::textEditedByUser);
+    QVERIFY(edited.wait(3000));  // after the typing pause
+    QVERIFY(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"bee"_s));
+    QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"bee"_s}).isValid());
+    QVERIFY(editor.draft()->text().contains("<!-- b is being retired -->"));
+
+    // An error is located on its line: in the problems, the source view and the form.
+    text = source->toPlainText();
+    text.replace(u"127.0.0.1:9003"_s, u"127.0.0.1:99999"_s);
+    source->setPlainText(text);
+    source->flushEdits();
+    QVERIFY(editor.draft()->hasErrors());
+    const int line = int(text.left(text.indexOf(u"99999"_s)).count(u'\n')) + 1;
+    bool found = false;
+    for (const Diagnostic &diagnostic : editor.draft()->diagnostics())
+        found = found || (diagnostic.line == line && diagnostic.severity == Diagnostic::Severity::Error);
+    QVERIFY2(found, "no error on the line of the bad port");
+    QVERIFY(!source->extraSelections().isEmpty());
+    QCOMPARE(source->extraSelections().constFirst().cursor.blockNumber() + 1, line);
+    QVERIFY(editor.problemList()->item(0)->text().contains(u"Line %1"_s.arg(line)));
+    editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"c"_s});
+    QVERIFY(!editor.form()->message(u"ip"_s).isEmpty());
+
+    // Not well-formed: the form is read-only until the text is fixed.
+    source->setPlainText(text.left(text.size() / 2));
+    source->flushEdits();
+    QVERIFY(!editor.draft()->isWellFormed());
+    QVERIFY(!editor.form()->fieldWidget(u"ip"_s)->isEnabled());
+    // Undo the broken text and the bad port: model and view come back.
+    editor.undoAction()->trigger();  // typing merges into one step
+    QVERIFY(editor.draft()->isWellFormed());
+    QVERIFY(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"b"_s));
+    QCOMPARE(source->toPlainText(), QString::fromUtf8(m_original));
+
+    // Model -> text: a form edit shows in the source view at once.
+    editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"a"_s});
+    editor.form()->findChild<QSpinBox *>(u"field_maxconns"_s)->setValue(40);
+    QVERIFY(source->toPlainText().contains(uR"(maxconns="40")"_s));
+}
+
+void tst_GuiEditor::addAndRemoveItems()
+{
+    ConfigEditor editor;
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    editor.selectItem({ConfigItemRef::Kind::Group, u"web"_s, u"test"_s, {}});
+    const QList<QAction *> actions = editor.itemActions();
+    QAction *addHost = actions.at(3);
+    QAction *remove = actions.at(5);
+    addHost->trigger();
+    const ConfigItemRef added = editor.selectedItem();
+    QCOMPARE(added.kind, ConfigItemRef::Kind::Host);
+    QCOMPARE(added.group, u"test"_s);
+    QVERIFY(findHost(editor.draft()->config(), u"web"_s, u"test"_s, added.name));
+    remove->trigger();
+    QVERIFY(!findHost(editor.draft()->config(), u"web"_s, u"test"_s, added.name));
+    QCOMPARE(editor.selectedItem().kind, ConfigItemRef::Kind::Group);
+    // Removing host b removes its comment too; undo brings both back.
+    editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"b"_s});
+    remove->trigger();
+    QVERIFY(!editor.draft()->text().contains("b is being retired"));
+    editor.draft()->undoStack()->undo();
+    editor.draft()->undoStack()->undo();
+    editor.draft()->undoStack()->undo();
+    QCOMPARE(editor.draft()->text(), m_original);
+}
+
+void tst_GuiEditor::legacyImport()
+{
+    ConfigEditor editor;
+    QString error;
+    QVERIFY2(editor.openFile(QStringLiteral(BALANCIER_TEST_DATA) + u"/document/pythondirector.xml"_s, &error),
+        qPrintable(error));
+    // Converted to native and left untitled, with the import report kept.
+    QVERIFY(editor.draft()->filePath().isEmpty());
+    QVERIFY(editor.draft()->text().contains("<balancier version=\"1\">"));
+    QVERIFY(!editor.draft()->importReport().isEmpty());
+    QCOMPARE(editor.draft()->config().service(u"web")->group(u"spare")->scheduler, u"roundrobin"_s);
+    QVERIFY(!editor.draft()->hasErrors());
+}
+
+void tst_GuiEditor::applyAndRevertThroughLocalClient()
+{
+    StubBackend one(u"one"_s);
+    StubBackend two(u"two"_s);
+    QVERIFY(one.listen());
+    QVERIFY(two.listen());
+    const Config running
+        = ProxyConfig::make({ProxyConfig::host(u"one"_s, one.address()), ProxyConfig::host(u"two"_s, two.address())});
+    LocalClient client(running, u"test"_s);
+    client.start();
+    QTRY_COMPARE(client.state(), BalancerClient::State::Connected);
+
+    ConfigEditor editor;
+    editor.setClient(&client);
+    QTRY_VERIFY(editor.hasRunningConfig());
+    // Start from what runs: nothing pending.
+    editor.revertToRunning();
+    QVERIFY(editor.pendingChanges().isEmpty());
+    editor.selectItem({ConfigItemRef::Kind::Host, u"svc"_s, u"g"_s, u"two"_s});
+    editor.form()->findChild<QComboBox *>(u"field_state"_s)->setCurrentIndex(2);  // maintenance
+    QCOMPARE(editor.pendingChanges().size(), 1);
+    QCOMPARE(editor.pendingChanges().constFirst().kind, ConfigChange::Kind::HostChanged);
+    QVERIFY(editor.applyAction()->isEnabled());
+
+    QSignalSpy applied(&client, &BalancerClient::configApplied);
+    editor.applyDraft();
+    QVERIFY(applied.wait(5000));
+    QTRY_VERIFY(editor.pendingChanges().isEmpty());
+    QTRY_COMPARE(liveState(client, u"two"_s), u"maintenance"_s);
+
+    // A draft change, then Revert: the draft says what runs again.
+    editor.form()->findChild<QSpinBox *>(u"field_weight"_s)->setValue(9);
+    QCOMPARE(editor.pendingChanges().size(), 1);
+    editor.revertToRunning();
+    QVERIFY(editor.pendingChanges().isEmpty());
+    QCOMPARE(findHost(editor.draft()->config(), u"svc"_s, u"g"_s, u"two"_s)->weight, 1);
+    editor.setClient(nullptr);
+}
+
+QTEST_MAIN(tst_GuiEditor)
+#include "tst_guieditor.moc"

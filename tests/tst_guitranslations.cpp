@@ -1,0 +1,144 @@
+// Every shipped translation loads, is complete, and the main window shows
+// translated text; the window itself comes up against a local balancer.
+
+#include "connectionbanner.h"
+#include "dashboardmodel.h"
+#include "dashboardwidget.h"
+#include "localclient.h"
+#include "mainwindow.h"
+#include "preferences.h"
+#include "proxyconfig.h"
+#include "stubbackend.h"
+#include "translationloader.h"
+
+#include <QDomDocument>
+#include <QFile>
+#include <QLabel>
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Balancier;
+using namespace Qt::StringLiterals;
+
+class tst_GuiTranslations final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void translationLoads_data();
+    void translationLoads();
+    void tsFilesComplete_data();
+    void tsFilesComplete();
+    void windowShowsLocalBalancer();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_GuiTranslations::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_GuiTranslations::translationLoads_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("fileMenu");
+    QTest::addColumn<QString>("dashboardTab");
+    QTest::addColumn<QString>("notConnected");  // the start of the banner's text
+
+    QTest::newRow("en") << u"en"_s << u"&File"_s << u"&Dashboard"_s << u"Not connected."_s;
+    QTest::newRow("de") << u"de"_s << u"&Datei"_s << u"Ü&bersicht"_s << u"Nicht verbunden."_s;
+    QTest::newRow("fr") << u"fr"_s << u"&Fichier"_s << u"&Tableau de bord"_s << u"Non connecté."_s;
+    QTest::newRow("es") << u"es"_s << u"&Archivo"_s << u"&Panel"_s << u"Sin conexión."_s;
+}
+
+void tst_GuiTranslations::translationLoads()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, fileMenu);
+    QFETCH(QString, dashboardTab);
+    QFETCH(QString, notConnected);
+    TranslationLoader loader;
+    QVERIFY(loader.install(language));
+    QCOMPARE(loader.current(), language);
+    Preferences preferences(m_dir.filePath(u"translations-%1.ini"_s.arg(language)));
+    MainWindow window(&preferences);
+    window.show();
+    QCOMPARE(window.menuBar()->actions().constFirst()->text(), fileMenu);
+    auto *tabs = window.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    QCOMPARE(tabs->tabText(0), dashboardTab);
+    QVERIFY2(window.banner()->text().startsWith(notConnected), qPrintable(window.banner()->text()));
+    QVERIFY(window.windowTitle().contains(u"Balancier"_s));
+}
+
+void tst_GuiTranslations::tsFilesComplete_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const QString &language : TranslationLoader::available())
+        QTest::newRow(qPrintable(language)) << language;
+}
+
+void tst_GuiTranslations::tsFilesComplete()
+{
+    // No unfinished, empty or vanished entries: every string the app shows is translated.
+    QFETCH(QString, language);
+    QFile file(QStringLiteral(BALANCIER_SOURCE_DIR) + u"/translations/balancier_"_s + language + u".ts"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QDomDocument document;
+    QVERIFY(document.setContent(&file));
+    const QDomNodeList messages = document.elementsByTagName(u"message"_s);
+    QVERIFY(messages.size() > 100);
+    QStringList problems;
+    for (int i = 0; i < messages.size(); ++i) {
+        const QDomElement message = messages.at(i).toElement();
+        const QDomElement translation = message.firstChildElement(u"translation"_s);
+        const QString source = message.firstChildElement(u"source"_s).text();
+        const QString type = translation.attribute(u"type"_s);
+        bool empty = translation.text().trimmed().isEmpty();
+        if (message.attribute(u"numerus"_s) == u"yes"_s) {
+            empty = translation.firstChildElement(u"numerusform"_s).text().trimmed().isEmpty();
+        }
+        if (!type.isEmpty() || empty)
+            problems.append(source + u" (" + (type.isEmpty() ? u"empty"_s : type) + u')');
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+}
+
+void tst_GuiTranslations::windowShowsLocalBalancer()
+{
+    TranslationLoader loader;
+    QVERIFY(loader.install(u"en"_s));
+    StubBackend one(u"one"_s);
+    QVERIFY(one.listen());
+    Preferences preferences(m_dir.filePath(u"window.ini"_s));
+    preferences.setRefreshRate(10);
+    MainWindow window(&preferences);
+    window.show();
+    window.setClient(std::make_unique<LocalClient>(
+        ProxyConfig::make({ProxyConfig::host(u"one"_s, one.address(), 1, 5)}), u"test"_s));
+    QTRY_COMPARE(window.client()->state(), BalancerClient::State::Connected);
+    QTRY_VERIFY(window.banner()->isHidden());
+    QTRY_VERIFY(window.totalsLabel()->text().contains(u"1 of 1 host up"_s));
+    QTRY_COMPARE(window.dashboard()->model()->rowCount(), 1);
+    // The dashboard's actions work on the selection: select host one, drain it.
+    const QModelIndex host = window.dashboard()->model()->findHost({u"svc"_s, u"g"_s, u"one"_s});
+    QVERIFY(host.isValid());
+    window.dashboard()->view()->selectionModel()->select(
+        window.dashboard()->proxy()->mapFromSource(host), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(window.dashboard()->selectedHosts().size(), 1);
+    window.dashboard()->runHostAction(HostAction::Drain);
+    QTRY_COMPARE(window.dashboard()->model()->findHost({u"svc"_s, u"g"_s, u"one"_s}).data(DashboardModel::StateRole).toString(),
+        u"draining"_s);
+    window.disconnectClient();
+    QVERIFY(!window.banner()->isHidden());
+    window.close();
+    QVERIFY(!preferences.windowGeometry().isEmpty());
+}
+
+QTEST_MAIN(tst_GuiTranslations)
+#include "tst_guitranslations.moc"
