@@ -28,7 +28,7 @@ if(MSVC)
 else()
   target_compile_options(balancier_common INTERFACE -Wall -Wextra -pedantic -Wshadow
       -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-      -Wnull-dereference -Wimplicit-fallthrough)
+      -Wimplicit-fallthrough)
   if(BALANCIER_WERROR)
     target_compile_options(balancier_common INTERFACE -Werror)
   endif()

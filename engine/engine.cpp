@@ -471,7 +471,7 @@ ApplyResult Engine::apply(const Config &input)
         return result;
     result.errors.clear();
 
-    result.changes = diffConfigs(d->started ? d->running : Config {}, config);
+    result.changes = diffConfigs(d->started ? d->running : Config{}, config);
     if (!d->started) {
         int count = config.settings.workers > 0 ? config.settings.workers : QThread::idealThreadCount();
         d->startWorkers(qBound(1, count, 256));

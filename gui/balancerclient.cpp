@@ -56,7 +56,8 @@ void BalancerClient::deliver(QObject *context, const ReplyHandler &handler, cons
         return;
     // Queued even when already in the right thread, so that a handler never
     // runs inside the call that made the request.
-    QMetaObject::invokeMethod(context, [handler, reply] { handler(reply); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [handler, reply] { handler(reply); }, Qt::QueuedConnection);
 }
 
 }  // namespace Balancier

@@ -97,7 +97,7 @@ public:
         = 0;
     /// The host's state history, oldest first.
     virtual void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) = 0;
-    /// How often snapshots should arrive, 1..10 Hz (the admin stream allows 2..10).
+    /// How often snapshots should arrive, 2..10 Hz.
     virtual void setRefreshRate(int hertz) = 0;
 
     State state() const { return m_state; }

@@ -109,8 +109,9 @@ QString ChangeImpact::describe(const ConfigChange &change, const StatsSnapshot &
                 parts.append(tr("host %1 changes state").arg(change.name));
         }
         if (change.fields.contains("address"_L1))
-            parts.append(tr("new connections to %1 go to the new address; %n open connection(s) stay", nullptr, open)
-                             .arg(change.name));
+            parts.append(
+                tr("new connections to %1 go to the new address; %n open connection(s) stay", nullptr, open)
+                    .arg(change.name));
         if (change.fields.contains("weight"_L1))
             parts.append(tr("shifts the share of new connections of %1").arg(change.name));
         return parts.join(u"; "_s);

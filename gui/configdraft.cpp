@@ -21,7 +21,10 @@ ConfigDraft::ConfigDraft(QObject *parent)
 
 ConfigDraft::~ConfigDraft()
 {
-    // The commands point at this draft: drop them before the members go.
+    // The commands point at this draft: drop them before the members go,
+    // without telling anyone (the listeners may be half destroyed).
+    m_undo->blockSignals(true);
+    blockSignals(true);
     m_undo->clear();
 }
 

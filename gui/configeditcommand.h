@@ -17,8 +17,8 @@ class ConfigDraft;
 class ConfigEditCommand final : public QUndoCommand
 {
 public:
-    ConfigEditCommand(ConfigDraft *draft, QByteArray before, QByteArray after, const QString &text,
-        QString mergeKey);
+    ConfigEditCommand(
+        ConfigDraft *draft, QByteArray before, QByteArray after, const QString &text, QString mergeKey);
     ~ConfigEditCommand() override;
     Q_DISABLE_COPY_MOVE(ConfigEditCommand)
 

@@ -10,8 +10,8 @@
 #include "xmlsourceedit.h"
 
 #include <QAction>
-#include <QFileInfo>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -78,7 +78,8 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     m_new = makeAction(tr("&New Config"), QKeySequence::New, tr("Start a new config"));
     m_open = makeAction(tr("&Open Config…"), QKeySequence::Open, tr("Open a config file"));
     m_save = makeAction(tr("&Save Config"), QKeySequence::Save, tr("Save the config (comments are kept)"));
-    m_saveAs = makeAction(tr("Save Config &As…"), QKeySequence::SaveAs, tr("Save the config under another name"));
+    m_saveAs
+        = makeAction(tr("Save Config &As…"), QKeySequence::SaveAs, tr("Save the config under another name"));
     // Own undo/redo actions rather than QUndoStack's: typing that still
     // waits for its pause must become a step before the undo runs.
     QUndoStack *stack = m_draft->undoStack();
@@ -95,7 +96,7 @@ ConfigEditor::ConfigEditor(QWidget *parent)
         stack->redo();
     });
     const auto updateUndo = [this, stack] {
-        m_undo->setEnabled(stack->canUndo() || m_source->document()->isModified());
+        m_undo->setEnabled(stack->canUndo() || m_source->hasPendingEdits());
         m_redo->setEnabled(stack->canRedo());
         m_undo->setText(stack->undoText().isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(stack->undoText()));
         m_redo->setText(stack->redoText().isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(stack->redoText()));
@@ -103,15 +104,19 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     connect(stack, &QUndoStack::indexChanged, this, updateUndo);
     connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
     connect(m_source, &QPlainTextEdit::textChanged, this, updateUndo);
+    updateUndo();
     m_addService = makeAction(tr("Add &Service"), {}, tr("Add a service"));
     m_addListener = makeAction(tr("Add &Listener"), {}, tr("Add a listener to the selected service"));
     m_addGroup = makeAction(tr("Add &Group"), {}, tr("Add a group to the selected service"));
-    m_addHost = makeAction(tr("Add &Host"), QKeySequence(Qt::CTRL | Qt::Key_Insert), tr("Add a host to the selected group"));
+    m_addHost = makeAction(
+        tr("Add &Host"), QKeySequence(Qt::CTRL | Qt::Key_Insert), tr("Add a host to the selected group"));
     m_addUser = makeAction(tr("Add Admin &User"), {}, tr("Add an admin API user"));
-    m_remove = makeAction(tr("&Remove Item"), QKeySequence(Qt::CTRL | Qt::Key_Delete), tr("Remove the selected item"));
+    m_remove = makeAction(
+        tr("&Remove Item"), QKeySequence(Qt::CTRL | Qt::Key_Delete), tr("Remove the selected item"));
     m_apply = makeAction(tr("&Apply to Running Balancer…"), QKeySequence(Qt::CTRL | Qt::Key_Return),
         tr("Show what changes, then apply the draft to the running balancer"));
-    m_revert = makeAction(tr("Re&vert to Running Config"), {}, tr("Replace the draft with the running config"));
+    m_revert
+        = makeAction(tr("Re&vert to Running Config"), {}, tr("Replace the draft with the running config"));
     connect(m_new, &QAction::triggered, this, &ConfigEditor::newFile);
     connect(m_open, &QAction::triggered, this, &ConfigEditor::open);
     connect(m_save, &QAction::triggered, this, &ConfigEditor::save);
@@ -211,14 +216,20 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     handleDraftChanged();
 }
 
-ConfigEditor::~ConfigEditor() = default;
+ConfigEditor::~ConfigEditor()
+{
+    // The children are destroyed after this object stopped being a ConfigEditor.
+    m_draft->disconnect(this);
+    m_source->disconnect(this);
+}
 
 QAction *ConfigEditor::makeAction(const QString &text, const QKeySequence &shortcut, const QString &tip)
 {
     auto *action = new QAction(text, this);
     action->setShortcut(shortcut);
     action->setStatusTip(tip);
-    action->setToolTip(shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut.toString(QKeySequence::NativeText) + u')');
+    action->setToolTip(
+        shortcut.isEmpty() ? tip : tip + u" ("_s + shortcut.toString(QKeySequence::NativeText) + u')');
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(action);
     return action;
@@ -431,7 +442,8 @@ void ConfigEditor::handleDraftChanged()
     m_problems->clear();
     for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
         const QString where = diagnostic.line > 0 ? tr("Line %1: ").arg(diagnostic.line) : QString();
-        auto *item = new QListWidgetItem(where + (diagnostic.element.isEmpty() ? QString() : diagnostic.element + u": "_s)
+        auto *item = new QListWidgetItem(where
+                + (diagnostic.element.isEmpty() ? QString() : diagnostic.element + u": "_s)
                 + diagnostic.message,
             m_problems);
         item->setData(Qt::UserRole, diagnostic.line);
@@ -650,11 +662,13 @@ void ConfigEditor::updatePending()
     const bool connected = m_client && m_client->state() == BalancerClient::State::Connected;
     m_pending.clear();
     if (!connected || !m_hasRunning) {
-        m_pendingLabel->setText(connected ? tr("Reading the running config…")
-                                          : tr("Not connected to a balancer: nothing to compare the draft with."));
+        m_pendingLabel->setText(connected
+                ? tr("Reading the running config…")
+                : tr("Not connected to a balancer: nothing to compare the draft with."));
         m_pendingLabel->setToolTip(QString());
     } else if (!m_draft->isWellFormed()) {
-        m_pendingLabel->setText(tr("The XML source is not well-formed: fix it to compare with the running config."));
+        m_pendingLabel->setText(
+            tr("The XML source is not well-formed: fix it to compare with the running config."));
     } else {
         m_pending = diffConfigs(m_running, m_draft->config());
         QStringList lines;
@@ -672,13 +686,15 @@ void ConfigEditor::updateActions()
 {
     const ConfigItemRef ref = selectedItem();
     const bool editable = m_draft->isWellFormed();
-    const bool inService = ref.kind == ConfigItemRef::Kind::Service || ref.kind == ConfigItemRef::Kind::Listener
-        || ref.kind == ConfigItemRef::Kind::Group || ref.kind == ConfigItemRef::Kind::Host;
+    const bool inService = ref.kind == ConfigItemRef::Kind::Service
+        || ref.kind == ConfigItemRef::Kind::Listener || ref.kind == ConfigItemRef::Kind::Group
+        || ref.kind == ConfigItemRef::Kind::Host;
     m_addService->setEnabled(editable);
     m_addUser->setEnabled(editable);
     m_addListener->setEnabled(editable && inService);
     m_addGroup->setEnabled(editable && inService);
-    m_addHost->setEnabled(editable && (ref.kind == ConfigItemRef::Kind::Group || ref.kind == ConfigItemRef::Kind::Host));
+    m_addHost->setEnabled(
+        editable && (ref.kind == ConfigItemRef::Kind::Group || ref.kind == ConfigItemRef::Kind::Host));
     m_remove->setEnabled(editable && (inService || ref.kind == ConfigItemRef::Kind::User));
     const bool connected = m_client && m_client->state() == BalancerClient::State::Connected;
     m_apply->setEnabled(connected && m_hasRunning && !m_pending.isEmpty());

@@ -76,12 +76,14 @@ ConfigField duration(const QString &key, const QString &label, const QString &he
         if (qint64 *value = access(c, r))
             *value = parseDuration(v.toString().trimmed()).value_or(*value);
     };
-    field.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkDuration(v, false); };
+    field.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkDuration(v, false);
+    };
     return field;
 }
 
-ConfigField integer(
-    const QString &key, const QString &label, const QString &help, int minimum, int maximum, Access<int> access)
+ConfigField integer(const QString &key, const QString &label, const QString &help, int minimum, int maximum,
+    Access<int> access)
 {
     ConfigField field;
     field.key = key;
@@ -137,13 +139,15 @@ ConfigField text(const QString &key, const QString &label, const QString &help, 
     return field;
 }
 
-QString checkName(const QVariant &value, const QStringList &others, const QString &what)
+/// `duplicate` has %1 for the name.
+QString checkName(
+    const QVariant &value, const QStringList &others, const QString &empty, const QString &duplicate)
 {
     const QString name = value.toString().trimmed();
     if (name.isEmpty())
-        return ConfigFields::tr("A %1 needs a name.").arg(what);
+        return empty;
     if (others.contains(name))
-        return ConfigFields::tr("Another %1 is already called \"%2\".").arg(what, name);
+        return duplicate.arg(name);
     return {};
 }
 
@@ -151,7 +155,8 @@ QString checkAddress(const QVariant &value, bool allowPortZero)
 {
     QString error;
     if (!parseAddress(value.toString().trimmed(), allowPortZero, &error))
-        return ConfigFields::tr("Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.").arg(error);
+        return ConfigFields::tr("Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.")
+            .arg(error);
     return {};
 }
 
@@ -202,17 +207,22 @@ QList<ConfigField> settingsFields()
         ConfigLimits::maxRiseFall, [](Config &c, const ConfigItemRef &) { return &c.health.fall; }));
     fields.append(duration(u"health.downinterval"_s, ConfigFields::tr("Probe interval while down"), {},
         [](Config &c, const ConfigItemRef &) { return &c.health.downIntervalMs; }));
-    fields.append(duration(u"health.aggressiveinterval"_s, ConfigFields::tr("Probe interval when all are down"),
-        {}, [](Config &c, const ConfigItemRef &) { return &c.health.aggressiveIntervalMs; }));
+    fields.append(
+        duration(u"health.aggressiveinterval"_s, ConfigFields::tr("Probe interval when all are down"), {},
+            [](Config &c, const ConfigItemRef &) { return &c.health.aggressiveIntervalMs; }));
     ConfigField level;
     level.key = u"logging.level"_s;
     level.label = ConfigFields::tr("Log level");
     level.type = ConfigField::Type::Choice;
     level.choices = {u"debug"_s, u"info"_s, u"warning"_s, u"critical"_s};
-    level.choiceLabels = {ConfigFields::tr("Debug"), ConfigFields::tr("Information"), ConfigFields::tr("Warning"),
-        ConfigFields::tr("Critical")};
-    level.get = [](const Config &c, const ConfigItemRef &) -> QVariant { return c.logging.level; };
-    level.set = [](Config &c, ConfigItemRef &, const QVariant &v) { c.logging.level = v.toString(); };
+    level.choiceLabels = {ConfigFields::tr("Debug"), ConfigFields::tr("Information"),
+        ConfigFields::tr("Warning"), ConfigFields::tr("Critical")};
+    level.get = [](const Config &c, const ConfigItemRef &) -> QVariant {
+        return c.logging.level;
+    };
+    level.set = [](Config &c, ConfigItemRef &, const QVariant &v) {
+        c.logging.level = v.toString();
+    };
     fields.append(level);
     fields.append(text(u"logging.file"_s, ConfigFields::tr("Log file"),
         ConfigFields::tr("Empty: standard error (or the journal)."),
@@ -230,7 +240,9 @@ QList<ConfigField> adminFields()
     ConfigField listen = text(u"listen"_s, ConfigFields::tr("Listen on"),
         ConfigFields::tr("Loopback unless TLS is set up (or insecure is allowed)."),
         [](Config &c, const ConfigItemRef &) { return &c.admin.listen; });
-    listen.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkAddress(v, true); };
+    listen.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkAddress(v, true);
+    };
     fields.append(listen);
     fields.append(text(u"cert"_s, ConfigFields::tr("TLS certificate (PEM)"), {},
         [](Config &c, const ConfigItemRef &) { return &c.admin.tlsCertificate; }));
@@ -246,8 +258,10 @@ QList<ConfigField> adminFields()
 QList<ConfigField> userFields()
 {
     QList<ConfigField> fields;
-    ConfigField name = text(u"name"_s, ConfigFields::tr("Name"), {},
-        [](Config &c, const ConfigItemRef &r) { AdminUser *u = ConfigFields::user(c, r); return u ? &u->name : nullptr; });
+    ConfigField name = text(u"name"_s, ConfigFields::tr("Name"), {}, [](Config &c, const ConfigItemRef &r) {
+        AdminUser *u = ConfigFields::user(c, r);
+        return u ? &u->name : nullptr;
+    });
     name.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
         if (AdminUser *u = ConfigFields::user(c, r)) {
             u->name = v.toString().trimmed();
@@ -260,7 +274,8 @@ QList<ConfigField> userFields()
             if (u.name != r.name)
                 others.append(u.name);
         }
-        return checkName(v, others, ConfigFields::tr("user"));
+        return checkName(v, others, ConfigFields::tr("A user needs a name."),
+            ConfigFields::tr("Another user is already called \"%1\"."));
     };
     fields.append(name);
     ConfigField access;
@@ -283,7 +298,9 @@ QList<ConfigField> userFields()
     password.label = ConfigFields::tr("New password");
     password.help = ConfigFields::tr("Stored as a PBKDF2 hash; the password itself is never saved.");
     password.type = ConfigField::Type::Password;
-    password.get = [](const Config &, const ConfigItemRef &) -> QVariant { return QString(); };
+    password.get = [](const Config &, const ConfigItemRef &) -> QVariant {
+        return QString();
+    };
     password.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
         if (AdminUser *u = ConfigFields::user(c, r))
             u->passwordHash = PasswordHash::create(v.toString());
@@ -318,13 +335,16 @@ ConfigField serviceTimeout(const QString &key, const QString &label, qint64 Time
             return;
         TimeoutConfig timeouts = s->timeouts.value_or(c.timeouts);
         const QString value = v.toString().trimmed();
-        timeouts.*member = value.isEmpty() ? c.timeouts.*member : parseDuration(value).value_or(timeouts.*member);
+        timeouts.*member
+            = value.isEmpty() ? c.timeouts.*member : parseDuration(value).value_or(timeouts.*member);
         if (timeouts == c.timeouts)
             s->timeouts.reset();
         else
             s->timeouts = timeouts;
     };
-    field.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkDuration(v, true); };
+    field.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkDuration(v, true);
+    };
     return field;
 }
 
@@ -350,7 +370,8 @@ QList<ConfigField> serviceFields()
             if (s.name != r.service)
                 others.append(s.name);
         }
-        return checkName(v, others, ConfigFields::tr("service"));
+        return checkName(v, others, ConfigFields::tr("A service needs a name."),
+            ConfigFields::tr("Another service is already called \"%1\"."));
     };
     fields.append(name);
     ConfigField enable;
@@ -375,8 +396,10 @@ QList<ConfigField> serviceFields()
             s->enabledGroup = v.toString();
     };
     fields.append(enable);
-    fields.append(serviceTimeout(u"timeouts.connect"_s, ConfigFields::tr("Connect timeout"), &TimeoutConfig::connectMs));
-    fields.append(serviceTimeout(u"timeouts.idle"_s, ConfigFields::tr("Idle timeout"), &TimeoutConfig::idleMs));
+    fields.append(serviceTimeout(
+        u"timeouts.connect"_s, ConfigFields::tr("Connect timeout"), &TimeoutConfig::connectMs));
+    fields.append(
+        serviceTimeout(u"timeouts.idle"_s, ConfigFields::tr("Idle timeout"), &TimeoutConfig::idleMs));
     return fields;
 }
 
@@ -439,7 +462,8 @@ QList<ConfigField> groupFields()
                     others.append(g.name);
             }
         }
-        return checkName(v, others, ConfigFields::tr("group"));
+        return checkName(v, others, ConfigFields::tr("A group needs a name."),
+            ConfigFields::tr("Another group is already called \"%1\"."));
     };
     fields.append(name);
     ConfigField scheduler;
@@ -491,7 +515,8 @@ QList<ConfigField> hostFields()
                     others.append(h.name);
             }
         }
-        return checkName(v, others, ConfigFields::tr("host"));
+        return checkName(v, others, ConfigFields::tr("A host needs a name."),
+            ConfigFields::tr("Another host is already called \"%1\"."));
     };
     fields.append(name);
     ConfigField ip = text(u"ip"_s, ConfigFields::tr("Address"), ConfigFields::tr("host:port of the backend."),
@@ -499,7 +524,9 @@ QList<ConfigField> hostFields()
             HostConfig *h = ConfigFields::host(c, r);
             return h ? &h->address : nullptr;
         });
-    ip.check = [](const Config &, const ConfigItemRef &, const QVariant &v) { return checkAddress(v, false); };
+    ip.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkAddress(v, false);
+    };
     fields.append(ip);
     fields.append(integer(u"weight"_s, ConfigFields::tr("Weight"),
         ConfigFields::tr("Share of new connections; 0 sends none."), 0, ConfigLimits::maxWeight,
@@ -518,7 +545,8 @@ QList<ConfigField> hostFields()
     state.label = ConfigFields::tr("State");
     state.type = ConfigField::Type::Choice;
     state.choices = {u"ready"_s, u"drain"_s, u"maintenance"_s};
-    state.choiceLabels = {ConfigFields::tr("Ready"), ConfigFields::tr("Drain"), ConfigFields::tr("Maintenance")};
+    state.choiceLabels
+        = {ConfigFields::tr("Ready"), ConfigFields::tr("Drain"), ConfigFields::tr("Maintenance")};
     state.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
         const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
         return h ? QVariant(hostAdminStateName(h->adminState)) : QVariant();

@@ -57,15 +57,16 @@ std::unique_ptr<ConfigTreeModel::Node> ConfigTreeModel::build(const Config &conf
     root->add(node(ConfigItemRef::Kind::Settings, tr("Settings"),
         config.settings.workers == 0 ? tr("one worker per core")
                                      : tr("%n worker(s)", nullptr, config.settings.workers)));
-    Node *admin = root->add(node(ConfigItemRef::Kind::Admin, tr("Admin API"),
-        config.admin.enabled ? config.admin.listen : tr("off")));
+    Node *admin = root->add(node(
+        ConfigItemRef::Kind::Admin, tr("Admin API"), config.admin.enabled ? config.admin.listen : tr("off")));
     for (const AdminUser &user : config.admin.users) {
         Node *u = admin->add(node(ConfigItemRef::Kind::User, user.name,
             user.access == AdminUser::Access::Full ? tr("full access") : tr("read-only")));
         u->ref.name = user.name;
     }
     for (const ServiceConfig &service : config.services) {
-        Node *s = root->add(node(ConfigItemRef::Kind::Service, service.name, service.listeners.join(u", "_s)));
+        Node *s
+            = root->add(node(ConfigItemRef::Kind::Service, service.name, service.listeners.join(u", "_s)));
         s->ref.service = service.name;
         for (const QString &listener : service.listeners) {
             Node *l = s->add(node(ConfigItemRef::Kind::Listener, listener, tr("listener")));
@@ -74,7 +75,8 @@ std::unique_ptr<ConfigTreeModel::Node> ConfigTreeModel::build(const Config &conf
         }
         for (const GroupConfig &group : service.groups) {
             Node *g = s->add(node(ConfigItemRef::Kind::Group, group.name,
-                group.name == service.enabledGroup ? tr("%1, enabled").arg(group.scheduler) : group.scheduler));
+                group.name == service.enabledGroup ? tr("%1, enabled").arg(group.scheduler)
+                                                   : group.scheduler));
             g->ref.service = service.name;
             g->ref.group = group.name;
             for (const HostConfig &host : group.hosts) {
@@ -105,7 +107,8 @@ bool ConfigTreeModel::sameShape(const Node &a, const Node &b)
 
 void ConfigTreeModel::copyValues(Node &into, const Node &from)
 {
-    const bool changed = into.label != from.label || into.summary != from.summary || into.iconState != from.iconState;
+    const bool changed
+        = into.label != from.label || into.summary != from.summary || into.iconState != from.iconState;
     into.label = from.label;
     into.summary = from.summary;
     into.iconState = from.iconState;

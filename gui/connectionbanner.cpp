@@ -48,7 +48,7 @@ void ConnectionBanner::showMessage(Level level, const QString &text, const QStri
 
 QString ConnectionBanner::text() const
 {
-    return isVisible() || !isHidden() ? m_label->text() : QString();
+    return isHidden() ? QString() : m_label->text();
 }
 
 void ConnectionBanner::changeEvent(QEvent *event)
@@ -66,9 +66,9 @@ void ConnectionBanner::applyColors()
     // A tint of the warning colour over the window colour: readable on light and dark palettes.
     QPalette base = parentWidget() ? parentWidget()->palette() : QPalette();
     const QColor window = base.color(QPalette::Window);
-    QColor tint = m_level == Level::Error ? QColor(0xd6, 0x2f, 0x2f)
-                                          : (m_level == Level::Warning ? QColor(0xe8, 0x9b, 0x12)
-                                                                       : QColor(0x2b, 0x57, 0x97));
+    QColor tint = m_level == Level::Error
+        ? QColor(0xd6, 0x2f, 0x2f)
+        : (m_level == Level::Warning ? QColor(0xe8, 0x9b, 0x12) : QColor(0x2b, 0x57, 0x97));
     const double alpha = 0.25;
     const QColor mixed = QColor::fromRgbF(float(window.redF() * (1 - alpha) + tint.redF() * alpha),
         float(window.greenF() * (1 - alpha) + tint.greenF() * alpha),

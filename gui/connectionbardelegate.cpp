@@ -49,8 +49,8 @@ void ConnectionBarDelegate::paint(
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(filled, 1.5, 1.5);
-    painter->setPen(opt.palette.color(
-        opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(
+        opt.palette.color(opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
     painter->drawText(frame.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter, text);
     painter->restore();
 }

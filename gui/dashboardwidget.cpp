@@ -67,6 +67,11 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_historyView->setAccessibleName(tr("State history of the selected host"));
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->horizontalHeader()->setSectionResizeMode(
+        HostHistoryModel::WhenColumn, QHeaderView::ResizeToContents);
+    m_historyView->horizontalHeader()->setSectionResizeMode(
+        HostHistoryModel::StateColumn, QHeaderView::ResizeToContents);
+    m_historyView->setWordWrap(false);
     m_historyView->verticalHeader()->hide();
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
@@ -122,14 +127,22 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &DashboardWidget::handleCurrentChanged);
     // Expand what appears, so that new services and groups show their hosts.
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under, int first, int last) {
-        for (int row = first; row <= last; ++row)
-            m_view->expand(m_proxy->index(row, 0, under));
-    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &under, int first, int last) {
+            for (int row = first; row <= last; ++row)
+                m_view->expand(m_proxy->index(row, 0, under));
+        });
     updateActions();
 }
 
-DashboardWidget::~DashboardWidget() = default;
+DashboardWidget::~DashboardWidget()
+{
+    // The view and models outlive this class's part of the object.
+    m_view->selectionModel()->disconnect(this);
+    m_proxy->disconnect(this);
+    if (m_client)
+        m_client->disconnect(this);
+}
 
 QAction *DashboardWidget::addHostAction(
     const QString &text, const QString &iconName, const QKeySequence &shortcut, const QString &toolTip)
@@ -137,8 +150,8 @@ QAction *DashboardWidget::addHostAction(
     auto *action = new QAction(text, this);
     if (!iconName.isEmpty())
         action->setIcon(StateStyle::icon(iconName == "host-up"_L1 ? u"up"_s
-                : iconName == "host-draining"_L1                   ? u"draining"_s
-                                                                   : u"maintenance"_s));
+                : iconName == "host-draining"_L1                  ? u"draining"_s
+                                                                  : u"maintenance"_s));
     action->setShortcut(shortcut);
     action->setToolTip(toolTip + u" ("_s + shortcut.toString(QKeySequence::NativeText) + u')');
     action->setStatusTip(toolTip);
@@ -175,6 +188,22 @@ void DashboardWidget::handleSnapshot(const StatsSnapshot &snapshot)
         m_expandedOnce = true;
     }
     m_timeline->setNow(snapshot.taken.isValid() ? snapshot.taken : QDateTime::currentDateTime());
+    if (!m_pendingSelection.host.isEmpty() && m_model->findHost(m_pendingSelection).isValid())
+        selectHost(m_pendingSelection);
+}
+
+void DashboardWidget::selectHost(const HostRef &host)
+{
+    const QModelIndex source = m_model->findHost(host);
+    if (!source.isValid()) {
+        m_pendingSelection = host;
+        return;
+    }
+    m_pendingSelection = {};
+    const QModelIndex index = m_proxy->mapFromSource(source);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
 }
 
 void DashboardWidget::handleHostStateChanged(const HostRef &host, const HostStateEvent &event)
@@ -200,7 +229,8 @@ void DashboardWidget::handleCurrentChanged()
     if (ref == m_currentHost)
         return;
     m_currentHost = ref;
-    m_timelineTitle->setText(tr("History of host %1 (group %2, service %3)").arg(ref.host, ref.group, ref.service));
+    m_timelineTitle->setText(
+        tr("History of host %1 (group %2, service %3)").arg(ref.host, ref.group, ref.service));
     m_history->setHistory({});
     m_timeline->setHistory({});
     if (!m_client)
@@ -279,8 +309,8 @@ void DashboardWidget::askWeight()
     }
     bool ok = false;
     const int weight = QInputDialog::getInt(this, tr("Set Weight"),
-        tr("New weight for %n host(s) (0: no new connections):", nullptr, int(hosts.size())), current, 0, 10000,
-        1, &ok);
+        tr("New weight for %n host(s) (0: no new connections):", nullptr, int(hosts.size())), current, 0,
+        10000, 1, &ok);
     if (ok)
         runHostAction(HostAction::SetWeight, weight);
 }

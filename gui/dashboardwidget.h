@@ -48,6 +48,8 @@ public:
     HostHistoryModel *historyModel() const { return m_history; }
     /// Focuses the filter field.
     void focusFilter();
+    /// Selects a host (now, or as soon as a snapshot shows it) and shows its history.
+    void selectHost(const HostRef &host);
 
     void saveState(QByteArray *header) const;
     void restoreState(const QByteArray &header);
@@ -68,8 +70,8 @@ private:
     void showContextMenu(const QPoint &position);
     void askWeight();
     void askRemove();
-    QAction *addHostAction(const QString &text, const QString &iconName, const QKeySequence &shortcut,
-        const QString &toolTip);
+    QAction *addHostAction(
+        const QString &text, const QString &iconName, const QKeySequence &shortcut, const QString &toolTip);
 
     QPointer<BalancerClient> m_client;
     DashboardModel *m_model;
@@ -82,6 +84,7 @@ private:
     TimelineStrip *m_timeline;
     QTableView *m_historyView;
     HostRef m_currentHost;
+    HostRef m_pendingSelection;
     bool m_expandedOnce = false;
     QList<QAction *> m_hostActions;
     QAction *m_drain = nullptr;

@@ -52,8 +52,12 @@ QVariant HostHistoryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case WhenColumn:
-            return QLocale().toString(event.when.toLocalTime(), QLocale::ShortFormat);
+        case WhenColumn: {
+            // State changes come seconds apart: show the seconds.
+            const QDateTime when = event.when.toLocalTime();
+            return QString(QLocale().toString(when.date(), QLocale::ShortFormat) + u' '
+                + QLocale().toString(when.time(), QStringLiteral("HH:mm:ss")));
+        }
         case StateColumn:
             return StateStyle::displayName(event.state);
         case ReasonColumn:

@@ -66,7 +66,9 @@ void LocalClient::start()
             connect(m_engine, &Engine::statsUpdated, this, &LocalClient::deliverSnapshot);
             connect(m_engine, &Engine::hostStateChanged, this,
                 [this](const QString &service, const QString &group, const QString &host,
-                    const HostStateEvent &event) { Q_EMIT hostStateChanged({service, group, host}, event); });
+                    const HostStateEvent &event) {
+                    Q_EMIT hostStateChanged({service, group, host}, event);
+                });
             connect(m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
                 QStringList lines;
                 for (const ConfigChange &change : changes)
@@ -222,12 +224,14 @@ void LocalClient::hostAction(
     request(context, std::move(handler), [host, action, value](Engine &engine) {
         switch (action) {
         case HostAction::Drain:
-            return replyFrom(engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Drain));
+            return replyFrom(
+                engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Drain));
         case HostAction::Maintenance:
             return replyFrom(
                 engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Maintenance));
         case HostAction::Ready:
-            return replyFrom(engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Ready));
+            return replyFrom(
+                engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Ready));
         case HostAction::Retry: {
             ClientReply reply;
             reply.ok = engine.retryHost(host.service, host.group, host.host);
@@ -260,7 +264,7 @@ void LocalClient::fetchHistory(const HostRef &host, QObject *context, ReplyHandl
 
 void LocalClient::setRefreshRate(int hertz)
 {
-    m_refreshRate = qBound(1, hertz, 10);
+    m_refreshRate = qBound(2, hertz, 10);
     post([rate = m_refreshRate](Engine &engine) { engine.setStatsRate(rate); });
 }
 

@@ -1,4 +1,5 @@
 #include "configeditor.h"
+#include "dashboardwidget.h"
 #include "mainwindow.h"
 #include "preferences.h"
 #include "statestyle.h"
@@ -7,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QPalette>
 #include <QTimer>
 #include <QUrl>
 
@@ -14,6 +16,37 @@
 
 using namespace Qt::StringLiterals;
 using namespace Balancier;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    palette.setColor(QPalette::ToolTipBase, base);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, Qt::white);
+    palette.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x7c, 0xb7, 0xff));
+    palette.setColor(QPalette::Mid, QColor(0x45, 0x47, 0x4a));
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return palette;
+}
+
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -35,8 +68,8 @@ int main(int argc, char *argv[])
     translations.install(language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Balancier desktop console: watch and steer a balancer, edit its config."));
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Balancier desktop console: watch and steer a balancer, edit its config."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
@@ -52,13 +85,31 @@ int main(int argc, char *argv[])
     const QCommandLineOption passwordFile(u"password-file"_s,
         QApplication::translate("main", "Read the password for --connect from the first line of FILE."),
         u"FILE"_s);
-    const QCommandLineOption page(u"page"_s,
-        QApplication::translate("main", "Show PAGE first: dashboard or editor."), u"PAGE"_s);
+    const QCommandLineOption page(
+        u"page"_s, QApplication::translate("main", "Show PAGE first: dashboard or editor."), u"PAGE"_s);
     const QCommandLineOption languageOption(u"language"_s,
         QApplication::translate("main", "Use LANGUAGE (en, de, fr, es) instead of the preference."),
         u"LANGUAGE"_s);
-    parser.addOptions({run, connectTo, user, passwordFile, page, languageOption});
+    const QCommandLineOption selectHost(u"select-host"_s,
+        QApplication::translate("main", "Select SERVICE/GROUP/HOST on the dashboard once it shows."),
+        u"SERVICE/GROUP/HOST"_s);
+    const QCommandLineOption selectItem(u"select-item"_s,
+        QApplication::translate("main", "Select the host SERVICE/GROUP/HOST in the editor."),
+        u"SERVICE/GROUP/HOST"_s);
+    const QCommandLineOption paletteOption(u"palette"_s,
+        QApplication::translate(
+            "main", "Use the system's colours, or a light or dark palette (system, light, dark)."),
+        u"PALETTE"_s);
+    parser.addOptions(
+        {run, connectTo, user, passwordFile, page, languageOption, selectHost, selectItem, paletteOption});
     parser.process(app);
+
+    if (parser.value(paletteOption) == "dark"_L1 || parser.value(paletteOption) == "light"_L1) {
+        // Fusion draws every palette faithfully, whatever the platform's style.
+        QApplication::setStyle(u"Fusion"_s);
+        QApplication::setPalette(
+            parser.value(paletteOption) == "dark"_L1 ? darkPalette() : QPalette(QColor(0xef, 0xef, 0xef)));
+    }
 
     MainWindow window(&preferences);
     window.show();
@@ -75,13 +126,22 @@ int main(int argc, char *argv[])
         if (parser.isSet(passwordFile)) {
             QFile file(parser.value(passwordFile));
             if (!file.open(QIODevice::ReadOnly)) {
-                std::fprintf(stderr, "balancier: cannot read %s: %s\n", qUtf8Printable(parser.value(passwordFile)),
-                    qUtf8Printable(file.errorString()));
+                std::fprintf(stderr, "balancier: cannot read %s: %s\n",
+                    qUtf8Printable(parser.value(passwordFile)), qUtf8Printable(file.errorString()));
                 return 2;
             }
             password = QString::fromUtf8(file.readLine()).trimmed();
         }
         window.connectRemote(QUrl::fromUserInput(parser.value(connectTo)), parser.value(user), password);
+    }
+    if (parser.isSet(selectHost)) {
+        const QStringList parts = parser.value(selectHost).split(u'/');
+        window.dashboard()->selectHost({parts.value(0), parts.value(1), parts.value(2)});
+    }
+    if (parser.isSet(selectItem)) {
+        const QStringList parts = parser.value(selectItem).split(u'/');
+        window.editor()->selectItem(
+            {ConfigItemRef::Kind::Host, parts.value(0), parts.value(1), parts.value(2)});
     }
     if (parser.value(page) == "editor"_L1)
         window.showPage(MainWindow::Page::Editor);

@@ -114,6 +114,10 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Children outlive this class's part of the object: no more calls in here.
+    for (QObject *child : std::initializer_list<QObject *>{m_editor, m_dashboard, m_banner, m_tray})
+        if (child)
+            child->disconnect(this);
     // The pages hold the client without owning it: let go of it first.
     m_dashboard->setClient(nullptr);
     m_editor->setClient(nullptr);
@@ -218,10 +222,13 @@ void MainWindow::setClient(std::unique_ptr<BalancerClient> client)
     connect(m_client.get(), &BalancerClient::errorOccurred, this,
         [this](const QString &message) { statusBar()->showMessage(message.section(u'\n', 0, 0), 10000); });
     if (m_tray) {
-        connect(m_client.get(), &BalancerClient::hostStateChanged, m_tray, &TrayNotifier::handleHostStateChanged);
+        connect(
+            m_client.get(), &BalancerClient::hostStateChanged, m_tray, &TrayNotifier::handleHostStateChanged);
     }
     if (auto *remote = qobject_cast<RemoteClient *>(m_client.get()))
-        connect(remote, &RemoteClient::certificateUntrusted, this, &MainWindow::handleCertificate);
+        // Queued: the prompt must not run inside the TLS handshake's own signal.
+        connect(remote, &RemoteClient::certificateUntrusted, this, &MainWindow::handleCertificate,
+            Qt::QueuedConnection);
     m_client->setRefreshRate(m_preferences->refreshRate());
     m_dashboard->setClient(m_client.get());
     m_editor->setClient(m_client.get());
@@ -256,7 +263,8 @@ void MainWindow::connectProfile(const ConnectionProfile &profile)
         tr("Password of %1 at %2:").arg(profile.user, profile.url), QLineEdit::Password, {}, &ok);
     if (!ok)
         return;
-    connectRemote(QUrl::fromUserInput(profile.url), profile.user, password, profile.trustedCertificate, profile.name);
+    connectRemote(
+        QUrl::fromUserInput(profile.url), profile.user, password, profile.trustedCertificate, profile.name);
 }
 
 void MainWindow::disconnectClient()
@@ -301,11 +309,13 @@ void MainWindow::handleCertificate(const QSslCertificate &certificate, const QSt
     const QByteArray digest = RemoteClient::certificateDigest(certificate);
     QString fingerprint;
     for (qsizetype i = 0; i < digest.size(); i += 2)
-        fingerprint += QString::fromLatin1(digest.mid(i, 2)).toUpper() + (i + 2 < digest.size() ? u":"_s : QString());
+        fingerprint
+            += QString::fromLatin1(digest.mid(i, 2)).toUpper() + (i + 2 < digest.size() ? u":"_s : QString());
     QMessageBox box(QMessageBox::Warning, tr("Untrusted Certificate"),
         tr("The balancer's certificate is not trusted:\n%1\n\nSubject: %2\nIssuer: %3\nSHA-256: %4\n\n"
            "Trust this certificate for this connection profile? Only do so if you recognise the fingerprint.")
-            .arg(errors.join(u'\n'), certificate.subjectDisplayName(), certificate.issuerDisplayName(), fingerprint),
+            .arg(errors.join(u'\n'), certificate.subjectDisplayName(), certificate.issuerDisplayName(),
+                fingerprint),
         QMessageBox::NoButton, this);
     QPushButton *trust = box.addButton(tr("&Trust"), QMessageBox::AcceptRole);
     box.addButton(QMessageBox::Cancel);
@@ -328,8 +338,9 @@ void MainWindow::handleStateChanged(BalancerClient::State state)
 {
     const bool connected = state == BalancerClient::State::Connected;
     m_disconnectAction->setEnabled(m_client != nullptr);
-    m_connection->setText(m_client ? tr("%1: %2").arg(BalancerClient::stateName(state), m_client->description())
-                                   : tr("Not connected"));
+    m_connection->setText(m_client
+            ? tr("%1: %2").arg(BalancerClient::stateName(state), m_client->description())
+            : tr("Not connected"));
     if (!connected)
         m_totals->clear();
     if (m_tray)
@@ -396,7 +407,8 @@ void MainWindow::handleSnapshot(const StatsSnapshot &snapshot)
     m_totals->setText(tr("%n service(s)", nullptr, int(snapshot.services.size())) + u" · "_s
         + tr("%1 of %n host(s) up", nullptr, hosts).arg(up) + u" · "_s
         + tr("%n open connection(s)", nullptr, int(snapshot.activeConnections)) + u" · "_s
-        + tr("in %1, out %2").arg(rateIn.isEmpty() ? tr("idle") : rateIn, rateOut.isEmpty() ? tr("idle") : rateOut));
+        + tr("in %1, out %2")
+              .arg(rateIn.isEmpty() ? tr("idle") : rateIn, rateOut.isEmpty() ? tr("idle") : rateOut));
     if (m_tray)
         m_tray->updateHealth(snapshot, true);
 }

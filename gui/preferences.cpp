@@ -25,12 +25,12 @@ void Preferences::setLanguage(const QString &language)
 
 int Preferences::refreshRate() const
 {
-    return qBound(1, m_settings->value("refreshRate"_L1, 2).toInt(), 10);
+    return qBound(2, m_settings->value("refreshRate"_L1, 2).toInt(), 10);
 }
 
 void Preferences::setRefreshRate(int hertz)
 {
-    m_settings->setValue("refreshRate"_L1, qBound(1, hertz, 10));
+    m_settings->setValue("refreshRate"_L1, qBound(2, hertz, 10));
 }
 
 bool Preferences::notificationsEnabled() const
@@ -69,8 +69,9 @@ QList<ConnectionProfile> Preferences::profiles() const
         m_settings->setArrayIndex(i);
         ConnectionProfile profile;
         profile.name = m_settings->value("name"_L1).toString();
-        profile.kind = m_settings->value("kind"_L1).toString() == "local"_L1 ? ConnectionProfile::Kind::Local
-                                                                           : ConnectionProfile::Kind::Remote;
+        profile.kind = m_settings->value("kind"_L1).toString() == "local"_L1
+            ? ConnectionProfile::Kind::Local
+            : ConnectionProfile::Kind::Remote;
         profile.configPath = m_settings->value("configPath"_L1).toString();
         profile.url = m_settings->value("url"_L1).toString();
         profile.user = m_settings->value("user"_L1).toString();
@@ -90,7 +91,8 @@ void Preferences::setProfiles(const QList<ConnectionProfile> &profiles)
         const ConnectionProfile &profile = profiles.at(i);
         m_settings->setArrayIndex(i);
         m_settings->setValue("name"_L1, profile.name);
-        m_settings->setValue("kind"_L1, profile.kind == ConnectionProfile::Kind::Local ? u"local"_s : u"remote"_s);
+        m_settings->setValue(
+            "kind"_L1, profile.kind == ConnectionProfile::Kind::Local ? u"local"_s : u"remote"_s);
         m_settings->setValue("configPath"_L1, profile.configPath);
         m_settings->setValue("url"_L1, profile.url);
         m_settings->setValue("user"_L1, profile.user);
@@ -147,7 +149,8 @@ QByteArray Preferences::dashboardHeader() const
     return m_settings->value("window/dashboardHeader"_L1).toByteArray();
 }
 
-void Preferences::setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &header)
+void Preferences::setWindowLayout(
+    const QByteArray &geometry, const QByteArray &state, const QByteArray &header)
 {
     m_settings->setValue("window/geometry"_L1, geometry);
     m_settings->setValue("window/state"_L1, state);

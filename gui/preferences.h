@@ -31,7 +31,7 @@ public:
     /// "" follows the system; otherwise "de", "fr", "es", "en".
     QString language() const;
     void setLanguage(const QString &language);
-    /// Dashboard updates per second, 1..10.
+    /// Dashboard updates per second, 2..10.
     int refreshRate() const;
     void setRefreshRate(int hertz);
     bool notificationsEnabled() const;

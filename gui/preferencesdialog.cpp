@@ -27,12 +27,13 @@ PreferencesDialog::PreferencesDialog(Preferences *preferences, QWidget *parent)
     , m_profiles(new QListWidget(this))
 {
     setWindowTitle(tr("Preferences"));
-    m_language->addItem(tr("System default (%1)").arg(TranslationLoader::nativeName(TranslationLoader::systemLanguage())),
+    m_language->addItem(
+        tr("System default (%1)").arg(TranslationLoader::nativeName(TranslationLoader::systemLanguage())),
         QString());
     for (const QString &code : TranslationLoader::available())
         m_language->addItem(TranslationLoader::nativeName(code), code);
     m_language->setCurrentIndex(qMax(0, m_language->findData(preferences->language())));
-    m_refresh->setRange(1, 10);
+    m_refresh->setRange(2, 10);
     m_refresh->setSuffix(tr(" per second"));
     m_refresh->setValue(preferences->refreshRate());
     m_notifications->setChecked(preferences->notificationsEnabled());

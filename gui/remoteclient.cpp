@@ -22,8 +22,8 @@ QString hostPath(const HostRef &host)
     const auto segment = [](const QString &name) {
         return QString::fromLatin1(QUrl::toPercentEncoding(name));
     };
-    return u"/api/v1/services/"_s + segment(host.service) + u"/groups/"_s + segment(host.group)
-        + u"/hosts/"_s + segment(host.host);
+    return u"/api/v1/services/"_s + segment(host.service) + u"/groups/"_s + segment(host.group) + u"/hosts/"_s
+        + segment(host.host);
 }
 
 QList<Diagnostic> diagnosticsFrom(const QJsonArray &array)
@@ -234,7 +234,8 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
             result.changes = stringsFrom(object.value("changes"_L1));
             result.warnings = stringsFrom(object.value("warnings"_L1));
             if (object.contains("saveError"_L1))
-                result.warnings.append(tr("Not saved on the server: %1").arg(object.value("saveError"_L1).toString()));
+                result.warnings.append(
+                    tr("Not saved on the server: %1").arg(object.value("saveError"_L1).toString()));
             for (const QJsonValue &value : object.value("history"_L1).toArray()) {
                 const QJsonObject entry = value.toObject();
                 HostStateEvent event;
@@ -373,7 +374,7 @@ void RemoteClient::handleStreamFinished()
         return;
     }
     scheduleReconnect(stream->error() == QNetworkReply::NoError ? tr("the server closed the event stream")
-                                                                  : describeFailure(stream));
+                                                                : describeFailure(stream));
 }
 
 void RemoteClient::scheduleReconnect(const QString &reason)

@@ -28,9 +28,28 @@ QString StateStyle::displayName(const QString &state)
     return state;
 }
 
-QIcon StateStyle::loadIcon(const QString &name, const QColor &fallback)
+namespace {
+
+QHash<QString, QIcon> &iconCache()
 {
     static QHash<QString, QIcon> cache;
+    return cache;
+}
+
+void clearIconCache()
+{
+    iconCache().clear();
+}
+
+}  // namespace
+
+QIcon StateStyle::loadIcon(const QString &name, const QColor &fallback)
+{
+    QHash<QString, QIcon> &cache = iconCache();
+    if (cache.isEmpty()) {
+        // Pixmaps must go while the application (and its platform) still exists.
+        qAddPostRoutine(clearIconCache);
+    }
     const auto found = cache.constFind(name);
     if (found != cache.constEnd())
         return *found;

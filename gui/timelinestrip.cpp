@@ -120,11 +120,14 @@ bool TimelineStrip::event(QEvent *event)
             const QRect bar = rect().adjusted(2, 2, -2, -2);
             const QDateTime start = list.constFirst().from;
             const qint64 span = qMax<qint64>(1, start.msecsTo(list.constLast().to));
-            const QDateTime at = start.addMSecs(qint64(double(help->pos().x() - bar.left()) / bar.width() * span));
+            const QDateTime at
+                = start.addMSecs(qint64(double(help->pos().x() - bar.left()) / bar.width() * span));
             for (const Segment &segment : list) {
                 if (at >= segment.from && at <= segment.to) {
-                    QString text = tr("%1 from %2").arg(StateStyle::displayName(segment.state),
-                        QLocale().toString(segment.from.toLocalTime(), QLocale::ShortFormat));
+                    QString text
+                        = tr("%1 from %2")
+                              .arg(StateStyle::displayName(segment.state),
+                                  QLocale().toString(segment.from.toLocalTime(), QLocale::ShortFormat));
                     if (!segment.reason.isEmpty())
                         text += u'\n' + segment.reason;
                     QToolTip::showText(help->globalPos(), text, this);

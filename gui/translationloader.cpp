@@ -58,6 +58,8 @@ bool TranslationLoader::install(const QString &code)
     removeAll();
     const QString language = code.isEmpty() ? systemLanguage() : code;
     m_current = language;
+    // A chosen language brings its dates and numbers; the system's stays otherwise.
+    QLocale::setDefault(code.isEmpty() ? QLocale::system() : QLocale(code));
     m_app = new QTranslator(this);
     if (!m_app->load(u":/i18n/balancier_"_s + language + u".qm"_s)) {
         delete m_app;

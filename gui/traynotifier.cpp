@@ -81,8 +81,8 @@ void TrayNotifier::handleHostStateChanged(const HostRef &host, const HostStateEv
 void TrayNotifier::flush()
 {
     if (m_enabled && !m_down.isEmpty())
-        m_tray->showMessage(tr("%n host(s) down", nullptr, int(m_down.size())), m_down.join(u'\n'),
-            QSystemTrayIcon::Warning);
+        m_tray->showMessage(
+            tr("%n host(s) down", nullptr, int(m_down.size())), m_down.join(u'\n'), QSystemTrayIcon::Warning);
     if (m_enabled && !m_back.isEmpty())
         m_tray->showMessage(tr("%n host(s) back up", nullptr, int(m_back.size())), m_back.join(u'\n'),
             QSystemTrayIcon::Information);

@@ -52,8 +52,9 @@ void XmlHighlighter::highlightBlock(const QString &text)
                 i = stop;
             } else if (c.isLetter() || c == u'_' || c == u':') {
                 qsizetype j = i;
-                while (j < n && (text.at(j).isLetterOrNumber() || text.at(j) == u'_' || text.at(j) == u':'
-                           || text.at(j) == u'-' || text.at(j) == u'.'))
+                while (j < n
+                    && (text.at(j).isLetterOrNumber() || text.at(j) == u'_' || text.at(j) == u':'
+                        || text.at(j) == u'-' || text.at(j) == u'.'))
                     ++j;
                 setFormat(int(i), int(j - i), m_attribute);
                 i = j;

@@ -103,7 +103,8 @@ void XmlSourceEdit::goToLine(int line, int column)
 {
     const QTextBlock block = document()->findBlockByNumber(qBound(0, line - 1, document()->blockCount() - 1));
     QTextCursor cursor(block);
-    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, qBound(0, column - 1, block.length() - 1));
+    cursor.movePosition(
+        QTextCursor::Right, QTextCursor::MoveAnchor, qBound(0, column - 1, block.length() - 1));
     setTextCursor(cursor);
     centerCursor();
     setFocus(Qt::OtherFocusReason);

@@ -35,6 +35,8 @@ public:
     void goToLine(int line, int column = 1);
     /// Reports pending typing now (before an undo, a save, an apply).
     void flushEdits();
+    /// Typing not yet reported (the pause has not come).
+    bool hasPendingEdits() const { return m_dirty; }
     /// How long typing must pause before it is reported (default 400 ms).
     void setEditDelay(int ms) { m_editTimer.setInterval(ms); }
 

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "admin/configpersistence.h"
 #include "configlocator.h"
 #include "logging.h"
 
@@ -18,15 +19,18 @@ CommandLine::CommandLine()
           u"FILE"_s)
     , m_output({u"o"_s, u"output"_s}, u"With --import: write the result to OUT (atomically)."_s, u"OUT"_s)
     , m_demo(u"demo"_s,
-          u"Run a demonstration: three small HTTP backends on 127.0.0.1 and the balancer in front of them."_s)
+          u"Run a demonstration: three small HTTP backends on 127.0.0.1, the balancer in front of them, and "
+          "the admin API (user admin, with a one-time password printed at start)."_s)
     , m_demoPort(u"demo-port"_s,
-          u"The demo balancer's port on 127.0.0.1 (default 8080; 0: the system chooses, "
-          "and the backends' ports too)."_s,
+          u"The demo balancer's port on 127.0.0.1 (default 8080; 0: the system chooses it, and also "
+          "the backends' and the admin API's ports unless those are given)."_s,
           u"PORT"_s)
     , m_demoBackendPort(u"demo-backend-port"_s,
           u"The first of the demo backends' three ports (default 9001; 0: the system chooses)."_s, u"PORT"_s)
     , m_demoAdminPort(u"demo-admin-port"_s,
-          u"The demo's admin API port on 127.0.0.1 (default 8081; 0: the system chooses)."_s, u"PORT"_s)
+          u"The demo's admin API port on 127.0.0.1 (default 8081; 0: the system chooses). Its URL is "
+          "printed at start."_s,
+          u"PORT"_s)
     , m_hashPassword(u"hash-password"_s,
           u"Read a password from stdin (not echoed on a terminal) and print its hash for "
           "<user password=\"...\">."_s)
@@ -205,7 +209,14 @@ QString CommandLine::helpText() const
           "\nSignals: SIGHUP reopens the log file and reloads the config (a config with errors is\n"
           "refused and the running one kept); SIGTERM or SIGINT stop accepting, let open connections\n"
           "finish for <settings draintimeout> and exit 0; a second one exits at once with 128 + signal.\n"
-          "\nExit codes: 0 success, 1 a config or runtime error, 2 bad command-line arguments.\n"_s;
+          "\nAdmin API: an <admin> element in the config starts the HTTP admin API; its address is\n"
+          "printed as 'admin API: URL', and when it cannot listen balancierd refuses to start. A reload\n"
+          "that changes where it listens moves it. Runtime changes made through it reach the config\n"
+          "file on POST /save, or at once with <settings persist=\"auto\">, keeping the file's comments\n"
+          "and a backup of the previous version (the newest %1 are kept). A reload keeps hosts that\n"
+          "were drained or put in maintenance at runtime out of rotation.\n"
+          "\nExit codes: 0 success, 1 a config or runtime error, 2 bad command-line arguments.\n"_s.arg(
+              ConfigPersistence::KeptBackups);
     return text;
 }
 

@@ -3,6 +3,8 @@
 #include "admin/adminserver.h"
 
 #include "admin/configpersistence.h"
+#include "config/address.h"
+#include "config/configlimits.h"
 #include "config/configreader.h"
 #include "configlocator.h"
 #include "demo.h"
@@ -120,8 +122,14 @@ bool Daemon::start()
         qCWarning(lcConfig, "%s", qUtf8Printable(warning));
 
     if (!updateAdmin(config.admin, &error)) {
-        if (m_demo)
+        // Running without the API the config asks for would leave the
+        // operator unable to drain or save: refuse, like any config error.
+        if (m_demo) {
             error += u". Choose another port with --demo-admin-port PORT (0 lets the system choose)."_s;
+        } else {
+            error = u"refusing to start: %1: %2 (choose another <admin listen>, or remove <admin> to run "
+                    "without the admin API)"_s.arg(m_configPath, error);
+        }
         return fail(u"balancierd: "_s + error);
     }
 
@@ -188,7 +196,7 @@ std::optional<Config> Daemon::readConfigFile(bool startup)
     }
     QFile file(m_configPath);
     if (file.open(QIODevice::ReadOnly))
-        m_loadedBytes = file.read(64 * 1024 * 1024);
+        m_loadedBytes = file.read(ConfigLimits::maxFileBytes);
     if (startup) {
         QString line = u"using config: "_s + m_configPath;
         if (result.dialect != ConfigDialect::Native) {
@@ -226,17 +234,41 @@ bool Daemon::updateAdmin(const AdminConfig &config, QString *error)
     // users alone needs no restart (which would cut open event streams).
     AdminConfig listening = config;
     listening.users.clear();
-    if (m_admin && listening == m_adminConfig)
+    if (listening == m_adminConfig && (m_admin || !config.enabled))
         return true;
-    m_admin.reset();
-    m_adminConfig = listening;
-    if (!config.enabled)
-        return true;
-    m_admin = std::make_unique<AdminServer>(m_engine, this);
-    if (!m_admin->start(config, error)) {
+    if (!config.enabled) {
+        if (m_admin)
+            m_logging.status(u"admin API: off (the config has no <admin>)"_s);
         m_admin.reset();
-        return false;
+        m_adminConfig = listening;
+        return true;
     }
+
+    // The new server starts before the old one stops: when the new address
+    // cannot be bound, the API stays reachable where it was.
+    auto next = std::make_unique<AdminServer>(m_engine, this);
+    bool started = next->start(config, error);
+    if (!started && m_admin) {
+        // The old server itself may hold the port (same address, other TLS
+        // files): free it and try again, and bring it back if that fails too.
+        const std::optional<Address> wanted = parseAddress(config.listen, true);
+        if (wanted && wanted->port != 0 && wanted->port == m_admin->port()) {
+            m_admin.reset();
+            next = std::make_unique<AdminServer>(m_engine, this);
+            started = next->start(config, error);
+            if (!started) {
+                m_admin = std::make_unique<AdminServer>(m_engine, this);
+                QString ignored;
+                if (!m_admin->start(m_adminRunning, &ignored))
+                    m_admin.reset();
+            }
+        }
+    }
+    if (!started)
+        return false;
+    m_admin = std::move(next);
+    m_adminConfig = listening;
+    m_adminRunning = config;
     m_logging.status(u"admin API: "_s + m_admin->url());
     return true;
 }
@@ -300,8 +332,14 @@ void Daemon::reload()
     m_fileConfig = *fromFile;
     for (const QString &warning : result.warnings)
         qCWarning(lcConfig, "reload: %s", qUtf8Printable(warning));
-    if (!updateAdmin(next.admin, &error))
-        qCCritical(lcAdmin, "reload: %s; the admin API is off", qUtf8Printable(error));
+    if (!updateAdmin(next.admin, &error)) {
+        if (m_admin) {
+            qCCritical(lcAdmin, "reload: %s; the admin API stays on %s", qUtf8Printable(error),
+                qUtf8Printable(m_admin->url()));
+        } else {
+            qCCritical(lcAdmin, "reload: %s; the admin API is off", qUtf8Printable(error));
+        }
+    }
     reportListeners();
     qCInfo(lcConfig, "reload: done, %lld change(s)", static_cast<long long>(result.changes.size()));
 }
@@ -335,6 +373,10 @@ bool Daemon::saveRunningConfig(QString *error)
     if (!note.isEmpty())
         qCWarning(lcConfig, "%s", qUtf8Printable(note));
     m_fileConfig = running;
+    // /config.xml shows the file as it is now, not as it was at start-up.
+    QFile file(m_configPath);
+    if (file.open(QIODevice::ReadOnly))
+        m_loadedBytes = file.read(ConfigLimits::maxFileBytes);
     qCInfo(lcConfig, "saved the running config to %s", qUtf8Printable(m_configPath));
     return true;
 }

@@ -73,7 +73,8 @@ private:
     bool startDemo(Config *config);
     bool configureLogging(const LoggingConfig &config, QString *error);
     void reportListeners();
-    /// Starts, restarts or stops the admin API as <admin> says.
+    /// Starts, restarts or stops the admin API as <admin> says. On failure
+    /// a running admin API is kept as it was (the caller says where).
     bool updateAdmin(const AdminConfig &config, QString *error);
     void finish(int exitCode);
     void handleConfigApplied(const QList<Balancier::ConfigChange> &changes);
@@ -84,7 +85,8 @@ private:
     std::unique_ptr<Demo> m_demo;  // declared before the engine: outlives its connections
     Engine m_engine;
     std::unique_ptr<AdminServer> m_admin;  // after the engine: destroyed first
-    AdminConfig m_adminConfig;
+    AdminConfig m_adminConfig;  // what m_admin listens as, without the users
+    AdminConfig m_adminRunning;  // the whole <admin> m_admin was started with
     QByteArray m_loadedBytes;
     PidFile m_pidFile;
     QString m_configPath;  // empty: the built-in demo

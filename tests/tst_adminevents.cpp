@@ -205,8 +205,8 @@ void tst_AdminEvents::adminChangeArrivesAtOnce()
     const qsizetype host
         = client.waitForEvent(hostEvent(QStringLiteral("a"), QStringLiteral("maintenance")), 2000);
     QVERIFY(host > 0);
-    // Well before the next 2 Hz stats tick could have carried it.
-    QVERIFY2(timer.elapsed() < 400, qPrintable(QString::number(timer.elapsed())));
+    // At once: not with a later stats tick or probe (the default probe interval is 5 s).
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
     const qsizetype config = client.waitForEvent("config", 100);
     QVERIFY(config > 0);
     const QJsonArray changes = dataOf(client.events().at(config)).value(QStringLiteral("changes")).toArray();
@@ -243,7 +243,7 @@ void tst_AdminEvents::hostDownWithinProbeInterval()
     QVERIFY(index >= 0);
     qInfo("host-down event after %lld ms (probe interval 500 ms)", elapsed);
     // One probe interval, plus a little for the refused connect and the delivery.
-    QVERIFY2(elapsed <= 500 + 300, qPrintable(QString::number(elapsed)));
+    QVERIFY2(elapsed <= 500 + 400, qPrintable(QString::number(elapsed)));
     const QJsonObject data = dataOf(client.events().at(index));
     QCOMPARE(data.value(QStringLiteral("service")).toString(), QStringLiteral("web"));
     QCOMPARE(data.value(QStringLiteral("group")).toString(), QStringLiteral("prod"));

@@ -4,6 +4,7 @@
 
 #include "admin/adminserver.h"
 #include "admin/httpparser.h"
+#include "admin/passwordhash.h"
 #include "admintestbed.h"
 #include "httptestclient.h"
 #include "httptestsession.h"
@@ -37,12 +38,15 @@ bool ipv6LoopbackAvailable()
     return probe.listen(QHostAddress::LocalHostIPv6, 0);
 }
 
-/// A native config with `hosts` hosts, padded with a comment to about `bytes`.
+/// A native config with `hosts` hosts and a full admin user, padded with a comment to about `bytes`.
 QByteArray bigConfig(int hosts, qsizetype bytes)
 {
     QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<balancier version=\"1\">\n"
-                     "  <service name=\"web\">\n    <listen ip=\"127.0.0.1:0\"/>\n"
-                     "    <group name=\"prod\">\n";
+                     "  <admin listen=\"127.0.0.1:0\"><user name=\"admin\" password=\""
+        + PasswordHash::create(QStringLiteral("x"), 1000).toUtf8()
+        + "\" access=\"full\"/></admin>\n"
+          "  <service name=\"web\">\n    <listen ip=\"127.0.0.1:0\"/>\n"
+          "    <group name=\"prod\">\n";
     for (int i = 0; i < hosts; ++i)
         xml += "      <host name=\"h" + QByteArray::number(i)
             + "\" ip=\"127.0.0.1:" + QByteArray::number(1000 + i) + "\"/>\n";
@@ -438,6 +442,7 @@ void tst_AdminHttp::pipelinedWhileHeldByBrake()
     const QByteArray bad = "GET /running.txt HTTP/1.1\r\nAuthorization: Basic "
         + QByteArray("admin:wrong").toBase64() + "\r\n\r\n";
     session.send(bad);
+    // Pauses on purpose: the later requests must arrive as separate reads while the first is held.
     QTest::qWait(20);
     session.send("GET /running.txt HTTP/1.1\r\n" + authorization(AdminTestBed::Viewer) + "\r\n");
     QTest::qWait(20);
@@ -459,13 +464,26 @@ void tst_AdminHttp::headRequest()
     AdminTestBed bed;
     QString error;
     QVERIFY2(bed.start(&error), qPrintable(error));
+    const QByteArray body = bed.get("/running.txt").body;
+    QVERIFY(!body.isEmpty());
+    // HEAD, then GET on the same connection: the HEAD answer announces the
+    // length but carries no body, so the GET answer follows at once.
     HttpTestSession session;
     QVERIFY(session.connectPlain(bed.port()));
-    session.send("HEAD /running.txt HTTP/1.1\r\n" + authorization() + "Connection: close\r\n\r\n");
+    session.send("HEAD /running.txt HTTP/1.1\r\n" + authorization() + "\r\n"
+        + "HEAD /running.txt HTTP/1.1\r\n\r\n" + "GET /running.txt HTTP/1.1\r\n" + authorization()
+        + "Connection: close\r\n\r\n");
     QVERIFY(session.waitForDisconnected(5000));
     const QByteArray raw = session.pending();
     QVERIFY2(raw.startsWith("HTTP/1.1 200 OK\r\n"), raw.constData());
-    QVERIFY2(raw.endsWith("\r\n\r\n"), "a HEAD response has no body");
+    const qsizetype firstEnd = raw.indexOf("\r\n\r\n") + 4;
+    const QByteArray length = "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    QVERIFY(raw.left(firstEnd).contains(length));
+    // The unauthenticated HEAD: a 401 without a body.
+    QVERIFY2(raw.mid(firstEnd).startsWith("HTTP/1.1 401 "), raw.constData());
+    const qsizetype secondEnd = raw.indexOf("\r\n\r\n", firstEnd) + 4;
+    QVERIFY2(raw.mid(secondEnd).startsWith("HTTP/1.1 200 OK\r\n"), raw.constData());
+    QVERIFY(raw.endsWith(QByteArray("\r\n\r\n" + body)));
 }
 
 void tst_AdminHttp::unknownPathAndMethod()
@@ -494,9 +512,10 @@ void tst_AdminHttp::connectionLimit()
     for (int i = 0; i < AdminServer::MaxConnections; ++i) {
         sessions.push_back(std::make_unique<HttpTestSession>());
         QVERIFY(sessions.back()->connectPlain(bed.port()));
+        // An answer proves the server holds this connection; it stays open (keep-alive).
+        sessions.back()->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+        QCOMPARE(sessions.back()->readResponse().status, 200);
     }
-    // Let the server take them all.
-    QTest::qWait(100);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("connection limit 64 reached")));
     HttpTestSession extra;
     QVERIFY(extra.connectPlain(bed.port()));
@@ -507,7 +526,6 @@ void tst_AdminHttp::connectionLimit()
     sessions.front()->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "Connection: close\r\n\r\n");
     QCOMPARE(sessions.front()->readResponse().status, 200);
     QVERIFY(sessions.front()->waitForDisconnected(5000));
-    QTest::qWait(50);
     QTRY_COMPARE(bed.get("/running.txt").status, 200);
 }
 

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void putConfigErrors_data();
     void putConfigErrors();
     void putConfigSaveFails();
+    void putConfigKeepsAFullUser();
     void saveEndpoint();
 };
 
@@ -586,6 +587,7 @@ void tst_AdminJson::putConfigErrors()
             QVERIFY(first.value(QStringLiteral("column")).toInt() > 0);
         }
         QVERIFY(!first.value(QStringLiteral("message")).toString().isEmpty());
+        QCOMPARE(first.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
         QVERIFY2(
             first.value(QStringLiteral("text")).toString().contains(fragment), response.body.constData());
         // Nothing changed, nothing saved.
@@ -610,6 +612,28 @@ void tst_AdminJson::putConfigSaveFails()
     QCOMPARE(result.value(QStringLiteral("saved")).toBool(true), false);
     QCOMPARE(result.value(QStringLiteral("saveError")).toString(), QStringLiteral("disk full"));
     QVERIFY(bed.engine().runningConfig() == next);
+}
+
+void tst_AdminJson::putConfigKeepsAFullUser()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const Config before = bed.engine().runningConfig();
+    Config next = before;
+    next.admin.users.removeFirst();  // the only full user
+    next.service(u"web")->group(u"prod")->host(u"a")->weight = 3;
+    for (const QByteArray &path : {QByteArray("/api/v1/config"), QByteArray("/api/v1/config?dryrun=1")}) {
+        const HttpTestResponse response
+            = bed.request("PUT", path, AdminTestBed::Admin, ConfigDocument::serialize(next));
+        QCOMPARE(response.status, 422);
+        const QJsonObject first
+            = jsonOf(response).value(QStringLiteral("errors")).toArray().first().toObject();
+        QCOMPARE(first.value(QStringLiteral("element")).toString(), QStringLiteral("<admin>"));
+        QVERIFY(first.value(QStringLiteral("message")).toString().contains(QStringLiteral("full")));
+        QVERIFY(bed.engine().runningConfig() == before);
+    }
+    QCOMPARE(bed.adminHost().saved().size(), 0);
 }
 
 void tst_AdminJson::saveEndpoint()

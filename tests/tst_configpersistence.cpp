@@ -7,9 +7,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Balancier;
@@ -100,6 +102,10 @@ private Q_SLOTS:
     void saveReplacesBrokenFile();
     void saveFailsWithReason();
     void runtimeStateSurvivesRestart();
+    void pruneKeepsNewest_data();
+    void pruneKeepsNewest();
+    void saveKeepsOnlyNewestBackups();
+    void keptBackupsDocumented();
 };
 
 // One host, "a": its state in the file at the last read, at runtime, and in
@@ -315,6 +321,121 @@ void tst_ConfigPersistence::runtimeStateSurvivesRestart()
     QCOMPARE(host->adminState.load(), HostAdminState::Maintenance);
     QCOMPARE(second.host(u"web"_s, u"prod"_s, u"a"_s)->adminState.load(), HostAdminState::Ready);
     QVERIFY(readFile(path).contains("<!-- a is the big one -->"));
+}
+
+// Backups of "balancier.xml" from oldest to newest, as ConfigDocument::save
+// names them: by stamp, and within one second "<stamp>.bak" first, then -2,
+// -3, ... -10 (compared as numbers, not as text).
+const QStringList backupsOldestFirst{
+    u"balancier.xml.20231231-235959.bak"_s,
+    u"balancier.xml.20240101-000000.bak"_s,
+    u"balancier.xml.20240101-000000-2.bak"_s,
+    u"balancier.xml.20240101-000000-9.bak"_s,
+    u"balancier.xml.20240101-000000-10.bak"_s,
+    u"balancier.xml.20240101-000001.bak"_s,
+    u"balancier.xml.20240102-000000-3.bak"_s,
+};
+
+// Files that are not backups of balancier.xml: never deleted.
+const QStringList notBackups{
+    u"balancier.xml"_s,
+    u"balancier.xml.bak"_s,
+    u"balancier.xml.mine.bak"_s,
+    u"balancier.xml.2024-01-01.bak"_s,
+    u"balancier.xml.20200101-000000-x.bak"_s,
+    u"balancier.xml.20200101-000000.bak.old"_s,
+    u"other.xml.20200101-000000.bak"_s,
+    u"xbalancier.xml.20200101-000000.bak"_s,
+};
+
+void tst_ConfigPersistence::pruneKeepsNewest_data()
+{
+    QTest::addColumn<int>("keep");
+    QTest::newRow("keep 3") << 3;
+    QTest::newRow("keep 1") << 1;
+    QTest::newRow("keep 0") << 0;
+    QTest::newRow("keep all") << int(backupsOldestFirst.size());
+    QTest::newRow("keep more than there are") << int(backupsOldestFirst.size()) + 5;
+    QTest::newRow("keep the default") << ConfigPersistence::KeptBackups;
+}
+
+void tst_ConfigPersistence::pruneKeepsNewest()
+{
+    QFETCH(int, keep);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Created newest first, so that neither creation order nor file times
+    // could stand in for the order of the names.
+    for (qsizetype i = backupsOldestFirst.size() - 1; i >= 0; --i)
+        QVERIFY(writeFile(dir.filePath(backupsOldestFirst.at(i)), backupsOldestFirst.at(i).toUtf8()));
+    for (const QString &name : notBackups)
+        QVERIFY(writeFile(dir.filePath(name), "not a backup\n"));
+    // A folder with a backup's name is not a backup either.
+    QVERIFY(QDir(dir.path()).mkdir(u"balancier.xml.20000101-000000.bak"_s));
+
+    QString error;
+    const QStringList deleted
+        = ConfigPersistence::pruneBackups(dir.filePath(u"balancier.xml"_s), keep, &error);
+    QCOMPARE(error, QString());
+
+    const qsizetype kept = std::min<qsizetype>(keep, backupsOldestFirst.size());
+    const QStringList expectedGone = backupsOldestFirst.mid(0, backupsOldestFirst.size() - kept);
+    QStringList deletedNames;
+    for (const QString &file : deleted)
+        deletedNames.append(QFileInfo(file).fileName());
+    deletedNames.sort();
+    QStringList expectedSorted = expectedGone;
+    expectedSorted.sort();
+    QCOMPARE(deletedNames, expectedSorted);
+    for (const QString &name : backupsOldestFirst)
+        QCOMPARE(QFile::exists(dir.filePath(name)), !expectedGone.contains(name));
+    for (const QString &name : notBackups)
+        QCOMPARE(readFile(dir.filePath(name)), QByteArray("not a backup\n"));
+    QVERIFY(QFileInfo(dir.filePath(u"balancier.xml.20000101-000000.bak"_s)).isDir());
+}
+
+// Many saves in a row (persist="auto" saves on every change): the backups
+// stop at KeptBackups, and the ones kept are the newest.
+void tst_ConfigPersistence::saveKeepsOnlyNewestBackups()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"balancier.xml"_s);
+    QVERIFY(writeFile(path, commentedConfig));
+    Config running = ConfigReader::readFile(path).config;
+
+    QList<QByteArray> versions{commentedConfig};  // what the file held before each save
+    const int saves = ConfigPersistence::KeptBackups + 3;
+    for (int i = 0; i < saves; ++i) {
+        running.services.first().groups.first().host(u"a")->weight = i + 10;
+        QString error;
+        QString note;
+        QVERIFY2(ConfigPersistence::save(path, running, &error, &note), qPrintable(error));
+        QCOMPARE(note, QString());
+        versions.append(readFile(path));
+        QCOMPARE(backups(dir).size(), std::min(i + 1, ConfigPersistence::KeptBackups));
+    }
+    QVERIFY(readFile(path).contains("weight=\"22\""));
+
+    // Backup i holds the version before save i: the last KeptBackups saves' ones remain.
+    QList<QByteArray> kept;
+    for (const QString &name : backups(dir))
+        kept.append(readFile(dir.filePath(name)));
+    std::sort(kept.begin(), kept.end());
+    QList<QByteArray> expected
+        = versions.mid(saves - ConfigPersistence::KeptBackups, ConfigPersistence::KeptBackups);
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(kept, expected);
+}
+
+// The number is promised to operators in the configuration guide.
+void tst_ConfigPersistence::keptBackupsDocumented()
+{
+    const QByteArray guide = readFile(QStringLiteral(BALANCIER_SOURCE_DIR) + u"/docs/configuration.md"_s);
+    QVERIFY(!guide.isEmpty());
+    QVERIFY(guide.contains("## Saving runtime changes"));
+    QVERIFY(guide.contains(
+        QByteArray("**newest " + QByteArray::number(ConfigPersistence::KeptBackups) + "** backups")));
 }
 
 QTEST_GUILESS_MAIN(tst_ConfigPersistence)

@@ -1,8 +1,10 @@
 // The real balancierd binary, driven from outside as an operator or a
 // service manager would: arguments, exit codes, output, signals, sockets.
 
+#include "admin/configpersistence.h"
 #include "admin/passwordhash.h"
 #include "config/configreader.h"
+#include "httptestclient.h"
 #include "stubbackend.h"
 
 #include <QDir>
@@ -10,12 +12,14 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -121,6 +125,30 @@ public:
         if (!listening.hasMatch() || !waitForError(u"^started: "_s).hasMatch())
             return 0;
         return quint16(listening.captured(1).toUInt());
+    }
+
+    /// Waits for the "admin API: URL" status line (the `occurrence`th one)
+    /// and returns its port, 0 when none came.
+    quint16 waitForAdminPort(int occurrence = 1)
+    {
+        static const QRegularExpression adminLine(
+            u"^admin API: http://127\\.0\\.0\\.1:(\\d+)$"_s, QRegularExpression::MultilineOption);
+        quint16 port = 0;
+        static_cast<void>(QTest::qWaitFor(
+            [&] {
+                int seen = 0;
+                QRegularExpressionMatchIterator it = adminLine.globalMatch(QString::fromUtf8(m_err));
+                while (it.hasNext()) {
+                    const QRegularExpressionMatch match = it.next();
+                    if (++seen == occurrence) {
+                        port = quint16(match.captured(1).toUInt());
+                        return true;
+                    }
+                }
+                return m_process.state() == QProcess::NotRunning;
+            },
+            StartTimeoutMs));
+        return port;
     }
 
     bool signal(int signalNumber)
@@ -309,6 +337,78 @@ QByteArray twoGroupConfig(const StubBackend &a, const StubBackend &b, const QStr
         .toUtf8();
 }
 
+const QString adminPassword = u"tst_daemon secret"_s;
+
+/// The hash of adminPassword, made once: few iterations, the tests log in often.
+const QString &adminPasswordHash()
+{
+    static const QString hash = PasswordHash::create(adminPassword, 1000);
+    return hash;
+}
+
+/// A commented native config with the admin API: service "web" on
+/// 127.0.0.1:0, group "prod" (roundrobin) with one host per backend, named
+/// after the backend in lower case; user "admin" with adminPassword.
+QByteArray adminConfig(const QList<const StubBackend *> &backends, const QString &persist,
+    const QString &adminListen = u"127.0.0.1:0"_s)
+{
+    QString hosts;
+    for (const StubBackend *backend : backends) {
+        hosts
+            += u"      <host name=\"%1\" ip=\"%2\"/>\n"_s.arg(backend->name().toLower(), backend->address());
+    }
+    return (u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<!-- written by tst_daemon: keep this comment -->\n"
+            "<balancier version=\"1\">\n"
+            "  <settings draintimeout=\"2s\" persist=\"%1\"/>\n"
+            "  <health active=\"no\"/>\n"
+            "  <admin listen=\"%2\">\n"
+            "    <user name=\"admin\" password=\"%3\" access=\"full\"/> <!-- the operator -->\n"
+            "  </admin>\n"
+            "  <service name=\"web\">\n"
+            "    <listen ip=\"127.0.0.1:0\"/>\n"
+            "    <group name=\"prod\" scheduler=\"roundrobin\">\n"
+            "      <!-- the hosts of prod -->\n"
+            "%4"
+            "    </group>\n"
+            "    <enable group=\"prod\"/>\n"
+            "  </service>\n"
+            "</balancier>\n"_s)
+        .arg(persist, adminListen, adminPasswordHash(), hosts)
+        .toUtf8();
+}
+
+/// One admin API request as user "admin"; the response.
+HttpTestResponse adminRequest(
+    quint16 port, const QByteArray &method, const QByteArray &path, const QString &password = adminPassword)
+{
+    return HttpTestClient(port).request(method, path, u"admin"_s, password);
+}
+
+/// The sorted, distinct greetings (backend names) that `count` new
+/// connections through the balancer get, one connection after the other.
+QStringList backendsReached(quint16 port, int count)
+{
+    QSet<QString> names;
+    for (int i = 0; i < count; ++i) {
+        Client client;
+        if (!client.connectTo(port))
+            return {u"(connection failed)"_s};
+        names.insert(QString::fromUtf8(client.readLine()));
+        client.close();
+    }
+    QStringList sorted(names.cbegin(), names.cend());
+    sorted.sort();
+    return sorted;
+}
+
+/// A port nothing listens on right now (the system's choice, released).
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
 const QByteArray pythonDirectorConfig = R"(<pdconfig>
     <service name="web">
         <listen ip="*:8080"/>
@@ -395,7 +495,14 @@ private Q_SLOTS:
     void secondSignalStopsAtOnce();
     void logFileReopenedOnHangup();
     void pidFile();
+
+    // The admin API in the running daemon.
+    void demoAdminApi();
+    void adminBindFailureRefusesStart();
+    void reloadMovesAdmin();
     void persistenceAcrossRestart();
+    void persistAutoWritesAtOnce();
+    void reloadKeepsRuntimeAdminStates();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -428,7 +535,9 @@ void tst_Daemon::help()
     for (const QString &option : {u"--config <FILE>"_s, u"--check <FILE>"_s, u"--import <FILE>"_s,
              u"--output <OUT>"_s, u"--demo "_s, u"--demo-port <PORT>"_s, u"--hash-password"_s,
              u"--log-level <LEVEL>"_s, u"--log-file <FILE>"_s, u"--pid-file <FILE>"_s, u"--version"_s,
-             u"--help"_s, u"SIGHUP"_s, u"SIGTERM"_s, u"/etc/balancier/balancier.xml"_s}) {
+             u"--help"_s, u"SIGHUP"_s, u"SIGTERM"_s, u"/etc/balancier/balancier.xml"_s,
+             u"--demo-admin-port <PORT>"_s, u"one-time password"_s, u"'admin API: URL'"_s,
+             u"persist=\"auto\""_s, u"the newest %1 are kept"_s.arg(ConfigPersistence::KeptBackups)}) {
         QVERIFY2(help.contains(option), qPrintable(option));
     }
 }
@@ -457,6 +566,10 @@ void tst_Daemon::badArguments_data()
                                     << u"invalid --demo-port 'http'"_s;
     QTest::newRow("demo port with config") << QStringList{u"--config"_s, u"a.xml"_s, u"--demo-port"_s, u"1"_s}
                                            << u"--demo-port only goes with --demo"_s;
+    QTest::newRow("demo admin port with config") << QStringList{u"--config"_s, u"a.xml"_s,
+        u"--demo-admin-port"_s, u"0"_s} << u"--demo-admin-port only goes with --demo"_s;
+    QTest::newRow("demo admin port range") << QStringList{u"--demo"_s, u"--demo-admin-port"_s, u"65536"_s}
+                                           << u"invalid --demo-admin-port '65536'"_s;
     QTest::newRow("pid file with check") << QStringList{u"--check"_s, u"a.xml"_s, u"--pid-file"_s, u"p"_s}
                                          << u"--pid-file only goes with a running balancer"_s;
     QTest::newRow("empty config") << QStringList{u"--config="_s} << u"--config needs a file name"_s;
@@ -1070,12 +1183,362 @@ void tst_Daemon::pidFile()
     QVERIFY2(unwritable.err().contains(u"cannot write pid file"_s), qPrintable(unwritable.err()));
 }
 
+void tst_Daemon::demoAdminApi()
+{
+    DaemonProcess daemon;
+    QVERIFY(daemon.startAndWaitForListener({u"--demo"_s, u"--demo-port"_s, u"0"_s}, u"demo"_s) != 0);
+    const QRegularExpressionMatch backends = daemon.waitForError(
+        u"^demo: 3 HTTP backends on 127\\.0\\.0\\.1:(\\d+), 127\\.0\\.0\\.1:(\\d+), 127\\.0\\.0\\.1:(\\d+)$"_s);
+    QVERIFY2(backends.hasMatch(), qPrintable(daemon.err()));
+    // --demo-port 0 lets the system choose the admin port too.
+    const QRegularExpressionMatch announced = daemon.waitForError(
+        u"^demo: admin API on http://127\\.0\\.0\\.1:(\\d+) \\(user admin, one-time password (\\S+); "
+        "shown only now\\):$"_s);
+    QVERIFY2(announced.hasMatch(), qPrintable(daemon.err()));
+    const quint16 port = daemon.waitForAdminPort();
+    QCOMPARE(QString::number(port), announced.captured(1));
+    const QString password = announced.captured(2);
+
+    const HttpTestResponse running = adminRequest(port, "GET", "/running.txt", password);
+    QCOMPARE(running.status, 200);
+    const QString text = QString::fromUtf8(running.body);
+    QVERIFY2(text.startsWith(u"service demo 127.0.0.1:"_s), qPrintable(text));
+    const QRegularExpression hostLine(
+        u"^(host|disabled) backend\\d 127\\.0\\.0\\.1:\\d+ "_s, QRegularExpression::MultilineOption);
+    qsizetype hosts = 0;
+    for (QRegularExpressionMatchIterator it = hostLine.globalMatch(text); it.hasNext(); it.next())
+        ++hosts;
+    QCOMPARE(hosts, qsizetype(3));
+    for (int i = 1; i <= 3; ++i) {
+        const QRegularExpression line(
+            u"^(host|disabled) backend%1 127\\.0\\.0\\.1:%2 "_s.arg(i).arg(backends.captured(i)),
+            QRegularExpression::MultilineOption);
+        QVERIFY2(text.contains(line), qPrintable(text));
+    }
+
+    QCOMPARE(adminRequest(port, "GET", "/running.txt", password + u'x').status, 401);
+    QCOMPARE(adminRequest(port, "GET", "/running.txt", {}).status, 401);
+    QCOMPARE(HttpTestClient(port).request("GET", "/running.txt").status, 401);
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
+void tst_Daemon::adminBindFailureRefusesStart()
+{
+    StubBackend a(u"A"_s);
+    QVERIFY(a.listen());
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    const QString busy = u"127.0.0.1:%1"_s.arg(occupant.serverPort());
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(file, adminConfig({&a}, u"manual"_s, busy)));
+
+    DaemonProcess daemon;
+    QVERIFY(daemon.run({u"--config"_s, file}));
+    QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(daemon.exitCode(), 1);
+    const QString err = daemon.err();
+    // Says that it does not start, which file and address, and why.
+    QVERIFY2(err.contains(u"balancierd: refusing to start: "_s + file + u": cannot listen on "_s + busy
+                 + u" for the admin API: "_s),
+        qPrintable(err));
+    QVERIFY2(err.contains(u"<admin listen>"_s), qPrintable(err));
+    QVERIFY2(!err.contains(u"\nstarted: "_s) && !err.contains(u"\nlistening: "_s), qPrintable(err));
+    QCOMPARE(a.connectionCount(), 0);
+}
+
+void tst_Daemon::reloadMovesAdmin()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("SIGHUP is POSIX only");
+#endif
+    StubBackend a(u"A"_s);
+    QVERIFY(a.listen());
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(file, adminConfig({&a}, u"manual"_s)));
+    DaemonProcess daemon;
+    QVERIFY(daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s) != 0);
+    const quint16 first = daemon.waitForAdminPort();
+    QVERIFY2(first != 0, qPrintable(daemon.err()));
+    QCOMPARE(adminRequest(first, "GET", "/running.txt").status, 200);
+
+    // A reload that changes only the users keeps the server (and its port).
+    QByteArray sameListen = adminConfig({&a}, u"manual"_s);
+    sameListen.replace("<!-- the operator -->", "<!-- still the operator -->");
+    QVERIFY(writeFile(file, sameListen));
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY(QTest::qWaitFor([&] { return daemon.err().count(u"reload: done"_s) == 1; }, 10000));
+    QCOMPARE(daemon.err().count(u"\nadmin API: "_s), 1);
+    QCOMPARE(adminRequest(first, "GET", "/running.txt").status, 200);
+
+    // A new address: the API moves there.
+    const quint16 second = freePort();
+    QVERIFY(second != 0 && second != first);
+    QVERIFY(writeFile(file, adminConfig({&a}, u"manual"_s, u"127.0.0.1:%1"_s.arg(second))));
+    QVERIFY(daemon.signal(SIGHUP));
+    QCOMPARE(daemon.waitForAdminPort(2), second);
+    QCOMPARE(adminRequest(second, "GET", "/running.txt").status, 200);
+    QVERIFY(refused(first));
+
+    // An address that cannot be bound: the reload says so and the API stays where it was.
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    const QString busy = u"127.0.0.1:%1"_s.arg(occupant.serverPort());
+    QVERIFY(writeFile(file, adminConfig({&a}, u"manual"_s, busy)));
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY2(
+        daemon
+            .waitForError(u"reload: cannot listen on "_s + QRegularExpression::escape(busy)
+                + u" for the admin API: .*; the admin API stays on http://127\\.0\\.0\\.1:%1$"_s.arg(second))
+            .hasMatch(),
+        qPrintable(daemon.err()));
+    QCOMPARE(adminRequest(second, "GET", "/running.txt").status, 200);
+
+    // Once the address is free, the next reload takes it.
+    const quint16 third = occupant.serverPort();
+    occupant.close();
+    QVERIFY(daemon.signal(SIGHUP));
+    QCOMPARE(daemon.waitForAdminPort(3), third);
+    QCOMPARE(adminRequest(third, "GET", "/running.txt").status, 200);
+    QVERIFY(refused(second));
+
+    // Same address, other settings: the old server gives up the port to the new one.
+    QCOMPARE(HttpTestClient(third).request("GET", "/metrics").status, 401);
+    QByteArray publicMetrics = adminConfig({&a}, u"manual"_s, u"127.0.0.1:%1"_s.arg(third));
+    publicMetrics.replace("<admin listen=", "<admin metricspublic=\"yes\" listen=");
+    QVERIFY(writeFile(file, publicMetrics));
+    QVERIFY(daemon.signal(SIGHUP));
+    QCOMPARE(daemon.waitForAdminPort(4), third);
+    QCOMPARE(HttpTestClient(third).request("GET", "/metrics").status, 200);
+
+    // Without <admin>, the API stops.
+    QByteArray withoutAdmin = adminConfig({&a}, u"manual"_s);
+    const qsizetype begin = withoutAdmin.indexOf("  <admin");
+    withoutAdmin.remove(begin, withoutAdmin.indexOf("</admin>\n") + 9 - begin);
+    QVERIFY(writeFile(file, withoutAdmin));
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY2(daemon.waitForError(u"^admin API: off"_s).hasMatch(), qPrintable(daemon.err()));
+    QTRY_VERIFY(refused(third));
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
 void tst_Daemon::persistenceAcrossRestart()
 {
-    // A runtime change needs a way in from outside the process: the admin
-    // API, which balancierd does not start yet. ConfigPersistence (the save
-    // and the reload rules) is tested in process by tst_configpersistence.
-    QSKIP("needs the admin API in balancierd to make a runtime change");
+#ifndef Q_OS_UNIX
+    QSKIP("signals are POSIX only");
+#endif
+    StubBackend a(u"A"_s), b(u"B"_s), c(u"C"_s);
+    QVERIFY(a.listen() && b.listen() && c.listen());
+    const QString file = path(u"balancier.xml"_s);
+    const QByteArray original = adminConfig({&a, &b}, u"manual"_s);
+    QVERIFY(writeFile(file, original));
+
+    {
+        DaemonProcess daemon;
+        const quint16 port = daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+        QVERIFY2(port != 0, qPrintable(daemon.err()));
+        const quint16 admin = daemon.waitForAdminPort();
+        QVERIFY2(admin != 0, qPrintable(daemon.err()));
+        QCOMPARE(backendsReached(port, 4), (QStringList{u"A"_s, u"B"_s}));
+
+        HttpTestResponse response
+            = adminRequest(admin, "POST", "/hostAdminDown?service=web&group=prod&name=b");
+        QVERIFY2(response.status == 200, response.body.constData());
+        response = adminRequest(
+            admin, "POST", "/addHost?service=web&group=prod&name=c&ip=" + c.address().toUtf8());
+        QVERIFY2(response.status == 200, response.body.constData());
+        QCOMPARE(backendsReached(port, 4), (QStringList{u"A"_s, u"C"_s}));
+        // persist="manual": nothing is written until asked.
+        QCOMPARE(readFile(file), original);
+        QVERIFY(QDir(m_dir->path()).entryList({u"*.bak"_s}).isEmpty());
+
+        response = adminRequest(admin, "POST", "/save");
+        QVERIFY2(response.status == 200, response.body.constData());
+        // /config.xml shows the file as saved.
+        QCOMPARE(adminRequest(admin, "GET", "/config.xml").body, readFile(file));
+
+        QVERIFY(daemon.signal(SIGTERM));
+        QVERIFY(daemon.waitForExit(10000));
+        QCOMPARE(daemon.exitCode(), 0);
+    }
+
+    // The file has the changes and kept its comments; the backup has the original.
+    const QByteArray saved = readFile(file);
+    for (const QByteArray &comment : {QByteArray("<!-- written by tst_daemon: keep this comment -->"),
+             QByteArray("<!-- the operator -->"), QByteArray("<!-- the hosts of prod -->")}) {
+        QVERIFY2(saved.contains(comment), saved.constData());
+    }
+    const LoadResult reread = ConfigReader::readData(saved, file);
+    QVERIFY2(reread.ok(), saved.constData());
+    const GroupConfig &prod = reread.config.services.constFirst().groups.constFirst();
+    QCOMPARE(prod.hosts.size(), 3);
+    QCOMPARE(prod.host(u"a")->adminState, HostAdminState::Ready);
+    QCOMPARE(prod.host(u"b")->adminState, HostAdminState::Maintenance);
+    QVERIFY(prod.host(u"c"));
+    QCOMPARE(prod.host(u"c")->address, c.address());
+    QCOMPARE(reread.config.settings.persist, PersistMode::Manual);
+    QCOMPARE(reread.config.admin.users.size(), 1);
+    QCOMPARE(reread.config.admin.users.constFirst().passwordHash, adminPasswordHash());
+    const QStringList copies = QDir(m_dir->path()).entryList({u"*.bak"_s});
+    QCOMPARE(copies.size(), 1);
+    QCOMPARE(readFile(path(copies.constFirst())), original);
+
+    // Restarted: b is still out of rotation, c is served, and the admin API knows both.
+    DaemonProcess restarted;
+    const quint16 port = restarted.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(restarted.err()));
+    const int bBefore = b.connectionCount();
+    QCOMPARE(backendsReached(port, 4), (QStringList{u"A"_s, u"C"_s}));
+    QCOMPARE(b.connectionCount(), bBefore);
+    const quint16 admin = restarted.waitForAdminPort();
+    const QString text = QString::fromUtf8(adminRequest(admin, "GET", "/running.txt").body);
+    QVERIFY2(text.contains(u"\ndisabled b "_s + b.address() + u" maintenance"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"\nhost c "_s + c.address()), qPrintable(text));
+
+    QVERIFY(restarted.signal(SIGTERM));
+    QVERIFY(restarted.waitForExit(10000));
+    QCOMPARE(restarted.exitCode(), 0);
+}
+
+void tst_Daemon::persistAutoWritesAtOnce()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("signals are POSIX only");
+#endif
+    StubBackend a(u"A"_s), b(u"B"_s);
+    QVERIFY(a.listen() && b.listen());
+    const QString file = path(u"balancier.xml"_s);
+    const QByteArray original = adminConfig({&a, &b}, u"auto"_s);
+    QVERIFY(writeFile(file, original));
+    // A backup from long ago, and files that only look like backups.
+    const QString ancient = path(u"balancier.xml.20000101-000000.bak"_s);
+    const QStringList foreign{path(u"balancier.xml.mine.bak"_s), path(u"other.xml.20000101-000000.bak"_s)};
+    QVERIFY(writeFile(ancient, "ancient\n"));
+    for (const QString &name : foreign)
+        QVERIFY(writeFile(name, "keep me\n"));
+    const auto backups = [&] {
+        QStringList names
+            = QDir(m_dir->path()).entryList({u"balancier.xml.*.bak"_s}, QDir::Files, QDir::Name);
+        names.removeAll(u"balancier.xml.mine.bak"_s);
+        return names;
+    };
+
+    DaemonProcess daemon;
+    const quint16 port = daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(daemon.err()));
+    const quint16 admin = daemon.waitForAdminPort();
+    QVERIFY2(admin != 0, qPrintable(daemon.err()));
+
+    // The change is in the file by the time the request is answered.
+    HttpTestResponse response = adminRequest(admin, "POST", "/hostAdminDown?service=web&group=prod&name=b");
+    QVERIFY2(response.status == 200, response.body.constData());
+    QByteArray saved = readFile(file);
+    QVERIFY2(saved.contains(
+                 QByteArray("<host name=\"b\" ip=\"" + b.address().toUtf8() + "\" state=\"maintenance\"/>")),
+        saved.constData());
+    QVERIFY(saved.contains("<!-- written by tst_daemon: keep this comment -->"));
+    QVERIFY(saved.contains("<!-- the hosts of prod -->"));
+    QCOMPARE(backups().size(), 2);
+    QCOMPARE(readFile(path(backups().constLast())), original);
+    QCOMPARE(backendsReached(port, 4), QStringList{u"A"_s});
+
+    // More changes: each one is a save with a backup, but only the newest
+    // backups are kept, the oldest going first. Each change is another
+    // host, so that every version of the file differs from the others.
+    QByteArrayList versions{original};  // the file before each change
+    const int changes = ConfigPersistence::KeptBackups + 2;
+    for (int i = 0; i < changes; ++i) {
+        versions.append(readFile(file));
+        response = adminRequest(admin, "POST",
+            "/addHost?service=web&group=prod&name=extra" + QByteArray::number(i)
+                + "&ip=" + a.address().toUtf8());
+        QVERIFY2(response.status == 200, response.body.constData());
+    }
+    QCOMPARE(backups().size(), ConfigPersistence::KeptBackups);
+    QVERIFY(!QFile::exists(ancient));
+    for (const QString &name : foreign)
+        QCOMPARE(readFile(name), QByteArray("keep me\n"));
+    QByteArrayList kept;
+    for (const QString &name : backups())
+        kept.append(readFile(path(name)));
+    std::sort(kept.begin(), kept.end());
+    QByteArrayList newest = versions.mid(versions.size() - ConfigPersistence::KeptBackups);
+    std::sort(newest.begin(), newest.end());
+    QVERIFY(kept == newest);
+    QVERIFY(
+        readFile(file).contains(QByteArray("<host name=\"extra" + QByteArray::number(changes - 1) + "\"")));
+    QVERIFY(!daemon.err().contains(u"cannot save"_s));
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
+void tst_Daemon::reloadKeepsRuntimeAdminStates()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("SIGHUP is POSIX only");
+#endif
+    StubBackend a(u"A"_s), b(u"B"_s), c(u"C"_s);
+    QVERIFY(a.listen() && b.listen() && c.listen());
+    const QString file = path(u"balancier.xml"_s);
+    const QByteArray original = adminConfig({&a, &b}, u"manual"_s);
+    QVERIFY(writeFile(file, original));
+    DaemonProcess daemon;
+    const quint16 port = daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(daemon.err()));
+    const quint16 admin = daemon.waitForAdminPort();
+    QVERIFY2(admin != 0, qPrintable(daemon.err()));
+
+    // At runtime, not saved: b in maintenance, c added.
+    HttpTestResponse response = adminRequest(admin, "POST", "/hostAdminDown?service=web&group=prod&name=b");
+    QVERIFY2(response.status == 200, response.body.constData());
+    response
+        = adminRequest(admin, "POST", "/addHost?service=web&group=prod&name=c&ip=" + c.address().toUtf8());
+    QVERIFY2(response.status == 200, response.body.constData());
+    QCOMPARE(backendsReached(port, 4), (QStringList{u"A"_s, u"C"_s}));
+
+    // The file did not change; a reload must not put b back into rotation.
+    // The unsaved new host gives way to the file.
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY(QTest::qWaitFor([&] { return daemon.err().count(u"reload: done"_s) == 1; }, 10000));
+    QVERIFY2(daemon.err().contains(
+                 u"reload: service web: group prod: host b: keeping state maintenance set at runtime"_s),
+        qPrintable(daemon.err()));
+    const int bBefore = b.connectionCount();
+    QCOMPARE(backendsReached(port, 4), QStringList{u"A"_s});
+    QCOMPARE(b.connectionCount(), bBefore);
+    QByteArray running = adminRequest(admin, "GET", "/running.xml").body;
+    QVERIFY2(running.contains(
+                 QByteArray("<host name=\"b\" ip=\"" + b.address().toUtf8() + "\" state=\"maintenance\"/>")),
+        running.constData());
+    QVERIFY2(!running.contains("name=\"c\""), running.constData());
+    QCOMPARE(readFile(file), original);
+
+    // The file drops b: the runtime state does not bring it back.
+    QVERIFY(writeFile(file, adminConfig({&a}, u"manual"_s)));
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY(QTest::qWaitFor([&] { return daemon.err().count(u"reload: done"_s) == 2; }, 10000));
+    running = adminRequest(admin, "GET", "/running.xml").body;
+    QVERIFY2(running.contains("<host name=\"a\""), running.constData());
+    QVERIFY2(!running.contains("name=\"b\""), running.constData());
+    QCOMPARE(backendsReached(port, 4), QStringList{u"A"_s});
+
+    // Nor does a later reload of a file that has b again (as ready): the
+    // operator's runtime state went with the host.
+    QVERIFY(writeFile(file, original));
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY(QTest::qWaitFor([&] { return daemon.err().count(u"reload: done"_s) == 3; }, 10000));
+    QCOMPARE(backendsReached(port, 4), (QStringList{u"A"_s, u"B"_s}));
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Daemon)

@@ -35,7 +35,8 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-const HostConfig *findHost(const Config &config, const QString &service, const QString &group, const QString &host)
+const HostConfig *findHost(
+    const Config &config, const QString &service, const QString &group, const QString &host)
 {
     const ServiceConfig *s = config.service(service);
     const GroupConfig *g = s ? s->group(group) : nullptr;
@@ -102,15 +103,18 @@ void tst_GuiEditor::init()
 void tst_GuiEditor::loadShowsTree()
 {
     ConfigEditor editor;
-    QAbstractItemModelTester tester(editor.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        editor.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QString error;
     QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
     QCOMPARE(editor.draft()->text(), m_original);
     QVERIFY(!editor.draft()->isModified());
-    const QModelIndex host = editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"c"_s});
+    const QModelIndex host
+        = editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"c"_s});
     QVERIFY(host.isValid());
     QCOMPARE(host.data().toString(), u"c"_s);
-    QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::Listener, u"db"_s, {}, u"[::1]:5432"_s}).isValid());
+    QVERIFY(
+        editor.treeModel()->indexOf({ConfigItemRef::Kind::Listener, u"db"_s, {}, u"[::1]:5432"_s}).isValid());
     QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::User, {}, {}, u"admin"_s}).isValid());
     editor.selectItem({ConfigItemRef::Kind::Group, u"web"_s, u"prod"_s, {}});
     // The scheduler choices are the registry's; the alias reads as its canonical name.
@@ -146,22 +150,26 @@ void tst_GuiEditor::editUndoRedoSave()
     auto *state = editor.form()->findChild<QComboBox *>(u"field_state"_s);
     QVERIFY(state);
     state->setCurrentIndex(state->findData(u"drain"_s));
-    QCOMPARE(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->adminState, HostAdminState::Drain);
+    QCOMPARE(
+        findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->adminState, HostAdminState::Drain);
     QCOMPARE(editor.draft()->undoStack()->count(), 3);
 
     // The source view says the same.
     QTRY_VERIFY(editor.sourceEdit()->toPlainText().contains(u"127.0.0.1:9333"_s));
 
     const QByteArray edited = editor.draft()->text();
-    for (const char *kept : {"<!-- b is being retired -->", "<!-- c is the big one -->", "<!-- end of file -->",
-             "Only local clients.", R"(ops:owner="alice")", R"(scheduler="leastc")", "<note>Owned by the platform team",
-             R"(<ops:monitor url="http://monitor.example/web" ops:interval="30"/>)", "<!-- global settings -->"})
+    for (const char *kept : {"<!-- b is being retired -->", "<!-- c is the big one -->",
+             "<!-- end of file -->", "Only local clients.", R"(ops:owner="alice")", R"(scheduler="leastc")",
+             "<note>Owned by the platform team",
+             R"(<ops:monitor url="http://monitor.example/web" ops:interval="30"/>)",
+             "<!-- global settings -->"})
         QVERIFY2(edited.contains(kept), kept);
 
     // Undo all three: the exact original bytes come back.
     QUndoStack *stack = editor.draft()->undoStack();
     stack->undo();
-    QCOMPARE(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->adminState, HostAdminState::Ready);
+    QCOMPARE(
+        findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"c"_s)->adminState, HostAdminState::Ready);
     QCOMPARE(state->currentData().toString(), u"ready"_s);  // the form follows
     stack->undo();
     QCOMPARE(address->text(), u"127.0.0.1:9003"_s);
@@ -249,12 +257,14 @@ void tst_GuiEditor::sourceViewSyncsBothWays()
 
     // Text -> model: rename host b in the XML.
     QString text = source->toPlainText();
-    text.replace(uR"(<host name="b" ip="127.0.0.1:9002"/>)"_s, uR"(<host name="bee" ip="127.0.0.1:9002"/>)"_s);
+    text.replace(
+        uR"(<host name="b" ip="127.0.0.1:9002"/>)"_s, uR"(<host name="bee" ip="127.0.0.1:9002"/>)"_s);
     source->setPlainText(text);
     QSignalSpy edited(source, &XmlSourceEdit::textEditedByUser);
     QVERIFY(edited.wait(3000));  // after the typing pause
     QVERIFY(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"bee"_s));
-    QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"bee"_s}).isValid());
+    QVERIFY(
+        editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"bee"_s}).isValid());
     QVERIFY(editor.draft()->text().contains("<!-- b is being retired -->"));
 
     // An error is located on its line: in the problems, the source view and the form.
@@ -338,8 +348,8 @@ void tst_GuiEditor::applyAndRevertThroughLocalClient()
     StubBackend two(u"two"_s);
     QVERIFY(one.listen());
     QVERIFY(two.listen());
-    const Config running
-        = ProxyConfig::make({ProxyConfig::host(u"one"_s, one.address()), ProxyConfig::host(u"two"_s, two.address())});
+    const Config running = ProxyConfig::make(
+        {ProxyConfig::host(u"one"_s, one.address()), ProxyConfig::host(u"two"_s, two.address())});
     LocalClient client(running, u"test"_s);
     client.start();
     QTRY_COMPARE(client.state(), BalancerClient::State::Connected);

@@ -4,11 +4,15 @@
 // Also the SSE parser on its own.
 
 #include "admintestbed.h"
+#include "config/configdocument.h"
 #include "config/configreader.h"
 #include "remoteclient.h"
 #include "sseparser.h"
+#include "testcertificate.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Balancier;
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void wrongPassword();
     void reconnectsAfterRestart();
     void unreachableIsOneError();
+    void selfSignedCertificate();
 };
 
 void tst_GuiRemote::sseParser_data()
@@ -34,14 +39,16 @@ void tst_GuiRemote::sseParser_data()
     QTest::addColumn<QStringList>("events");  // "type|id|data"
 
     QTest::newRow("one") << QByteArrayList{"event: stats\ndata: {}\n\n"} << QStringList{u"stats||{}"_s};
-    QTest::newRow("id and type") << QByteArrayList{"id: 7\nevent: host\ndata: x\n\n"} << QStringList{u"host|7|x"_s};
+    QTest::newRow("id and type") << QByteArrayList{"id: 7\nevent: host\ndata: x\n\n"}
+                                 << QStringList{u"host|7|x"_s};
     QTest::newRow("split anywhere") << QByteArrayList{"ev", "ent: a\nda", "ta: 1\n", "\n"}
                                     << QStringList{u"a||1"_s};
-    QTest::newRow("multi-line data") << QByteArrayList{"data: a\ndata: b\n\n"} << QStringList{u"message||a\nb"_s};
+    QTest::newRow("multi-line data") << QByteArrayList{"data: a\ndata: b\n\n"}
+                                     << QStringList{u"message||a\nb"_s};
     QTest::newRow("crlf split") << QByteArrayList{"data: x\r", "\n\r\n"} << QStringList{u"message||x"_s};
     QTest::newRow("cr only") << QByteArrayList{"data: x\r\r"} << QStringList{u"message||x"_s};
-    QTest::newRow("comment and retry") << QByteArrayList{": keepalive\nretry: 2000\n\ndata: y\n\n"}
-                                       << QStringList{u"message||y"_s};
+    QTest::newRow("comment and retry")
+        << QByteArrayList{": keepalive\nretry: 2000\n\ndata: y\n\n"} << QStringList{u"message||y"_s};
     QTest::newRow("no space after colon") << QByteArrayList{"event:t\ndata:z\n\n"} << QStringList{u"t||z"_s};
     QTest::newRow("two events") << QByteArrayList{"data: 1\n\ndata: 2\n\n"}
                                 << QStringList{u"message||1"_s, u"message||2"_s};
@@ -159,14 +166,16 @@ void tst_GuiRemote::configAndHistory()
 
     // Weight and history.
     ClientReply weight;
-    client.hostAction({u"web"_s, u"prod"_s, u"b"_s}, HostAction::SetWeight, 7, this, [&](const ClientReply &r) {
-        weight = r;
-        ++done;
-    });
+    client.hostAction(
+        {u"web"_s, u"prod"_s, u"b"_s}, HostAction::SetWeight, 7, this, [&](const ClientReply &r) {
+            weight = r;
+            ++done;
+        });
     QTRY_COMPARE(done, 4);
     QVERIFY2(weight.ok, qPrintable(weight.error));
     QCOMPARE(bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"b")->weight, 7);
-    client.hostAction({u"web"_s, u"prod"_s, u"b"_s}, HostAction::Maintenance, 0, this, [&](const ClientReply &) { ++done; });
+    client.hostAction({u"web"_s, u"prod"_s, u"b"_s}, HostAction::Maintenance, 0, this,
+        [&](const ClientReply &) { ++done; });
     QTRY_COMPARE(done, 5);
     ClientReply history;
     client.fetchHistory({u"web"_s, u"prod"_s, u"b"_s}, this, [&](const ClientReply &r) {
@@ -247,6 +256,54 @@ void tst_GuiRemote::unreachableIsOneError()
     QCOMPARE(errors.count(), 1);
     client.stop();
     QCOMPARE(client.state(), BalancerClient::State::Disconnected);
+}
+
+void tst_GuiRemote::selfSignedCertificate()
+{
+    QTemporaryDir dir;
+    TestCertificate certificate;
+    QString error;
+    bool missing = false;
+    if (!certificate.generate(dir.path(), &error, &missing)) {
+        if (missing)
+            QSKIP(qPrintable(error));
+        QFAIL(qPrintable(error));
+    }
+    AdminTestBed::Options options;
+    options.certificate = certificate.certificatePath();
+    options.key = certificate.keyPath();
+    AdminTestBed bed(options);
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    QVERIFY(bed.server().url().startsWith(u"https://"_s));
+
+    // Unknown certificate: one question for the UI, and no retry storm meanwhile.
+    RemoteClient client(QUrl(bed.server().url()), AdminTestBed::Admin, AdminTestBed::AdminPassword);
+    client.setReconnectDelays(20, 50);
+    QSignalSpy untrusted(&client, &RemoteClient::certificateUntrusted);
+    client.start();
+    QTRY_COMPARE(client.state(), BalancerClient::State::Disconnected);
+    QCOMPARE(untrusted.count(), 1);
+    const auto offered = untrusted.constFirst().at(0).value<QSslCertificate>();
+    QCOMPARE(offered, certificate.certificate());
+    QVERIFY(!untrusted.constFirst().at(1).toStringList().isEmpty());
+    QTest::qWait(200);
+    QCOMPARE(untrusted.count(), 1);
+    QCOMPARE(client.connectCount(), 0);
+
+    // The user trusts it (the UI remembers the digest per profile): connected.
+    client.setTrustedCertificate(RemoteClient::certificateDigest(offered));
+    client.start();
+    QTRY_COMPARE(client.state(), BalancerClient::State::Connected);
+    QSignalSpy snapshots(&client, &BalancerClient::snapshotReceived);
+    QVERIFY(snapshots.wait(5000));
+
+    // Another client that trusts a different digest is refused.
+    RemoteClient other(QUrl(bed.server().url()), AdminTestBed::Admin, AdminTestBed::AdminPassword);
+    other.setTrustedCertificate(QByteArray(64, 'a'));
+    QSignalSpy otherUntrusted(&other, &RemoteClient::certificateUntrusted);
+    other.start();
+    QTRY_COMPARE(other.state(), BalancerClient::State::Disconnected);
+    QCOMPARE(otherUntrusted.count(), 1);
 }
 
 QTEST_MAIN(tst_GuiRemote)

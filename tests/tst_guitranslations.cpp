@@ -4,6 +4,7 @@
 #include "connectionbanner.h"
 #include "dashboardmodel.h"
 #include "dashboardwidget.h"
+#include "hostfilterproxymodel.h"
 #include "localclient.h"
 #include "mainwindow.h"
 #include "preferences.h"
@@ -18,6 +19,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Balancier;
 using namespace Qt::StringLiterals;
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void tsFilesComplete_data();
     void tsFilesComplete();
     void windowShowsLocalBalancer();
+    void preferencesKeepNoPassword();
 
 private:
     QTemporaryDir m_dir;
@@ -128,16 +131,58 @@ void tst_GuiTranslations::windowShowsLocalBalancer()
     // The dashboard's actions work on the selection: select host one, drain it.
     const QModelIndex host = window.dashboard()->model()->findHost({u"svc"_s, u"g"_s, u"one"_s});
     QVERIFY(host.isValid());
-    window.dashboard()->view()->selectionModel()->select(
-        window.dashboard()->proxy()->mapFromSource(host), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    window.dashboard()->view()->selectionModel()->select(window.dashboard()->proxy()->mapFromSource(host),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QCOMPARE(window.dashboard()->selectedHosts().size(), 1);
     window.dashboard()->runHostAction(HostAction::Drain);
-    QTRY_COMPARE(window.dashboard()->model()->findHost({u"svc"_s, u"g"_s, u"one"_s}).data(DashboardModel::StateRole).toString(),
+    QTRY_COMPARE(window.dashboard()
+                     ->model()
+                     ->findHost({u"svc"_s, u"g"_s, u"one"_s})
+                     .data(DashboardModel::StateRole)
+                     .toString(),
         u"draining"_s);
     window.disconnectClient();
     QVERIFY(!window.banner()->isHidden());
     window.close();
     QVERIFY(!preferences.windowGeometry().isEmpty());
+}
+
+void tst_GuiTranslations::preferencesKeepNoPassword()
+{
+    const QString path = m_dir.filePath(u"profiles.ini"_s);
+    {
+        Preferences preferences(path);
+        ConnectionProfile remote;
+        remote.name = u"prod"_s;
+        remote.url = u"https://balancer.example:8443"_s;
+        remote.user = u"admin"_s;
+        remote.trustedCertificate = "ab12";
+        preferences.saveProfile(remote);
+        ConnectionProfile local;
+        local.name = u"lab"_s;
+        local.kind = ConnectionProfile::Kind::Local;
+        local.configPath = u"/etc/balancier.xml"_s;
+        preferences.saveProfile(local);
+        preferences.setRefreshRate(50);
+        preferences.addRecentFile(u"/a.xml"_s);
+        preferences.addRecentFile(u"/b.xml"_s);
+        preferences.addRecentFile(u"/a.xml"_s);
+        preferences.sync();
+    }
+    Preferences preferences(path);
+    const QList<ConnectionProfile> profiles = preferences.profiles();
+    QCOMPARE(profiles.size(), 2);
+    QCOMPARE(profiles.at(0).url, u"https://balancer.example:8443"_s);
+    QCOMPARE(profiles.at(0).trustedCertificate, QByteArray("ab12"));
+    QCOMPARE(profiles.at(1).kind, ConnectionProfile::Kind::Local);
+    QCOMPARE(preferences.refreshRate(), 10);
+    QCOMPARE(preferences.recentFiles(), (QStringList{u"/a.xml"_s, u"/b.xml"_s}));
+    preferences.removeProfile(u"prod"_s);
+    QCOMPARE(preferences.profiles().size(), 1);
+    preferences.sync();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().toLower().contains("password"));
 }
 
 QTEST_MAIN(tst_GuiTranslations)

@@ -14,23 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-quint16 start(Engine &engine, const Config &config)
-{
-    const ApplyResult result = engine.apply(config);
-    if (!result.ok) {
-        qWarning().noquote() << "apply failed:" << result.errorString();
-        return 0;
-    }
-    const QList<BoundListener> listeners = engine.listeners();
-    return listeners.isEmpty() ? 0 : listeners.constFirst().port;
-}
-
-quint16 freePort()
-{
-    StubBackend probe(u"probe"_s);
-    return probe.listen() ? probe.port() : 0;
-}
-
 using Clients = std::vector<std::unique_ptr<TestConnection>>;
 
 /// Every client still echoes a token of its own; names the first that does not.
@@ -62,7 +45,7 @@ void tst_LiveChanges::drainKeepsOpenConnection()
     QVERIFY(a.listen());
     QVERIFY(b.listen());
     Engine engine;
-    const quint16 port = start(engine,
+    const quint16 port = ProxyConfig::start(engine,
         ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())}));
     QVERIFY(port);
     const std::unique_ptr<TestConnection> onA = TestConnection::open(port);
@@ -93,7 +76,7 @@ void tst_LiveChanges::removeHostKeepsOpenConnection()
     QVERIFY(a.listen());
     QVERIFY(b.listen());
     Engine engine;
-    const quint16 port = start(engine,
+    const quint16 port = ProxyConfig::start(engine,
         ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())}));
     QVERIFY(port);
     const std::unique_ptr<TestConnection> onA = TestConnection::open(port);
@@ -128,7 +111,7 @@ void tst_LiveChanges::groupSwitchUnderLoad()
         u"B"_s, {ProxyConfig::host(u"b1"_s, b1.address()), ProxyConfig::host(u"b2"_s, b2.address())}));
     config.services[0].enabledGroup = u"A"_s;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     Clients onA;
@@ -171,7 +154,7 @@ void tst_LiveChanges::liveChangesKeepTraffic()
     for (StubBackend *stub : {&a, &b, &c, &d, &e})
         QVERIFY(stub->listen());
     Engine engine;
-    const quint16 port = start(engine,
+    const quint16 port = ProxyConfig::start(engine,
         ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())}));
     QVERIFY(port);
     const auto reach = [&](quint16 to = 0) {
@@ -226,7 +209,7 @@ void tst_LiveChanges::liveChangesKeepTraffic()
 
     // addListener / removeListener: a connection made through the removed
     // listener survives it.
-    const quint16 extraPort = freePort();
+    const quint16 extraPort = ProxyConfig::unusedPort();
     QVERIFY(extraPort);
     const QString extra = u"127.0.0.1:%1"_s.arg(extraPort);
     QVERIFY(ok(engine.addListener(u"svc"_s, extra)));

@@ -22,36 +22,12 @@ namespace {
 
 constexpr qint64 MiB = 1024 * 1024;
 
-/// Applies `config` and returns the port of its first listener; 0 on failure.
-quint16 start(Engine &engine, const Config &config)
-{
-    const ApplyResult result = engine.apply(config);
-    if (!result.ok) {
-        qWarning().noquote() << "apply failed:" << result.errorString();
-        return 0;
-    }
-    const QList<BoundListener> listeners = engine.listeners();
-    return listeners.isEmpty() ? 0 : listeners.constFirst().port;
-}
-
-/// A port on 127.0.0.1 where nothing listens (it was free a moment ago).
-quint16 closedPort()
-{
-    StubBackend probe(u"probe"_s);
-    return probe.listen() ? probe.port() : 0;
-}
-
 /// A new client to `port` is refused or reset without a byte.
 bool refused(quint16 port)
 {
     const std::unique_ptr<TestConnection> client = TestConnection::open(port);
-    client->waitForEnd(2000);
+    client->waitForEnd(500);
     return client->isClosed() && client->error() != 0 && client->receivedCount() == 0;
-}
-
-QString loopback(quint16 port)
-{
-    return u"127.0.0.1:%1"_s.arg(port);
 }
 
 /// The largest size the kernel lets a TCP buffer grow to (third field of
@@ -87,6 +63,7 @@ private Q_SLOTS:
     void clientResetWhileBackendStalls();
     void clientResetWhileConnecting();
     void failoverReplaysBytes();
+    void failoverReplaysFullBufferAndEnd();
     void noLiveHostLeft();
     void downHostComesBack();
     void aggressiveModeTakesFirstBack();
@@ -102,7 +79,7 @@ void tst_Proxy::relayAndEcho()
     QVERIFY(a.listen());
     QVERIFY(b.listen());
     Engine engine;
-    const quint16 port = start(engine,
+    const quint16 port = ProxyConfig::start(engine,
         ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())}));
     QVERIFY(port);
 
@@ -134,7 +111,8 @@ void tst_Proxy::halfCloseFromClient()
     StubBackend a(u"a"_s, StubBackend::Mode::NameOnEof);
     QVERIFY(a.listen());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     PatternSource source(7);
@@ -162,7 +140,8 @@ void tst_Proxy::halfCloseFromBackend()
     StubBackend a(u"a"_s, StubBackend::Mode::NameAndClose);
     QVERIFY(a.listen());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     const std::unique_ptr<TestConnection> client = TestConnection::open(port);
@@ -193,14 +172,16 @@ void tst_Proxy::largeTransferChecksum()
     a.setKeepReceived(false);
     QVERIFY(a.listen());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     TestConnection client;
     client.setKeepReceived(false);
+    client.setChecksumReceived(true);
     QVERIFY(client.connectTo(port));
     PatternSource source(42);
-    QCryptographicHash sent(QCryptographicHash::Sha256);
+    QCryptographicHash sent(PatternSource::HashAlgorithm);
     const auto topUp = [&] {
         while (source.position() < Total && client.bytesToWrite() < 2 * MiB && !client.isClosed()) {
             const QByteArray chunk = source.next(std::min<qint64>(512 * 1024, Total - source.position()));
@@ -221,7 +202,7 @@ void tst_Proxy::largeTransferChecksum()
     QCOMPARE(source.position(), Total);
     QCOMPARE(client.sentCount(), Total);
     QCOMPARE(client.receivedCount(), Total);
-    QCOMPARE(client.receivedHash().toHex(), sent.result().toHex());
+    QCOMPARE(client.receivedChecksum().toHex(), sent.result().toHex());
     QCOMPARE(a.receivedCount(), Total);
 
     const std::shared_ptr<HostRuntime> host = engine.host(u"svc"_s, u"g"_s, u"a"_s);
@@ -245,11 +226,13 @@ void tst_Proxy::slowReaderBoundsMemory()
     a.setSendBufferSize(SmallBuffer);
     QVERIFY(a.listen());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     TestConnection client;
     client.setKeepReceived(false);
+    client.setChecksumReceived(true);
     const int clientBuffer = client.setReceiveBufferSize(SmallBuffer);
     QVERIFY(clientBuffer > 0);
     client.setReadingPaused(true);
@@ -282,7 +265,7 @@ void tst_Proxy::slowReaderBoundsMemory()
     QVERIFY2(client.waitForReceived(Total, 40000), qPrintable(u"received %1"_s.arg(client.receivedCount())));
     QVERIFY(client.waitForEnd());
     QCOMPARE(client.receivedCount(), Total);
-    QCOMPARE(client.receivedHash().toHex(), PatternSource::sha256(99, Total).toHex());
+    QCOMPARE(client.receivedChecksum().toHex(), PatternSource::checksum(99, Total).toHex());
     QCOMPARE(client.error(), 0);
 }
 
@@ -300,7 +283,8 @@ void tst_Proxy::resetTravels()
     StubBackend a(u"a"_s);
     QVERIFY(a.listen());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     const std::unique_ptr<TestConnection> client = TestConnection::open(port);
@@ -339,11 +323,13 @@ void tst_Proxy::halfClosedSlowReaderGetsEverything()
     a.setSendBufferSize(128 * 1024);
     QVERIFY(a.listen());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     TestConnection client;
     client.setKeepReceived(false);
+    client.setChecksumReceived(true);
     client.setReceiveBufferSize(128 * 1024);
     client.setReadingPaused(true);
     QVERIFY(client.connectTo(port));
@@ -359,7 +345,7 @@ void tst_Proxy::halfClosedSlowReaderGetsEverything()
     QVERIFY(client.waitForEnd());
     QVERIFY2(client.atEnd(), qPrintable(client.errorString()));
     QCOMPARE(client.receivedCount(), size);
-    QCOMPARE(client.receivedHash().toHex(), PatternSource::sha256(5, size).toHex());
+    QCOMPARE(client.receivedChecksum().toHex(), PatternSource::checksum(5, size).toHex());
     QTRY_COMPARE(engine.activeConnections(), 0);
 }
 
@@ -383,9 +369,9 @@ void tst_Proxy::halfClosedSlowReaderIdlesOut()
         hosts.append(ProxyConfig::host(backends.back()->name(), backends.back()->address()));
     }
     Config config = ProxyConfig::make(hosts);
-    config.timeouts.idleMs = 2000;
+    config.timeouts.idleMs = 1000;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     std::vector<std::unique_ptr<TestConnection>> clients;
@@ -420,9 +406,9 @@ void tst_Proxy::clientResetWhileBackendStalls()
     StubBackend a(u"a"_s, StubBackend::Mode::Silent);
     QVERIFY(a.listen());
     Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())});
-    config.timeouts.idleMs = 3000;
+    config.timeouts.idleMs = 2000;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     TestConnection client;
@@ -446,7 +432,7 @@ void tst_Proxy::clientResetWhileConnecting()
     Config config = ProxyConfig::make({ProxyConfig::host(u"hole"_s, blackhole.address())});
     config.timeouts.connectMs = 5000;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     TestConnection client;
@@ -469,15 +455,15 @@ void tst_Proxy::failoverReplaysBytes()
 {
     // The first host refuses; the client has already sent bytes, and the
     // next host must receive exactly those.
-    const quint16 deadPort = closedPort();
+    const quint16 deadPort = ProxyConfig::unusedPort();
     QVERIFY(deadPort);
     StubBackend b(u"b"_s), c(u"c"_s);
     QVERIFY(b.listen());
     QVERIFY(c.listen());
     Engine engine;
     QSignalSpy stateChanges(&engine, &Engine::hostStateChanged);
-    const quint16 port = start(engine,
-        ProxyConfig::make({ProxyConfig::host(u"dead"_s, loopback(deadPort)),
+    const quint16 port = ProxyConfig::start(engine,
+        ProxyConfig::make({ProxyConfig::host(u"dead"_s, ProxyConfig::loopback(deadPort)),
             ProxyConfig::host(u"b"_s, b.address()), ProxyConfig::host(u"c"_s, c.address())}));
     QVERIFY(port);
 
@@ -506,17 +492,48 @@ void tst_Proxy::failoverReplaysBytes()
     QCOMPARE(dead->failedConnects.load(), 1);
 }
 
+void tst_Proxy::failoverReplaysFullBufferAndEnd()
+{
+    // While the first host's handshake hangs, the client sends more than
+    // the balancer buffers, then its end of stream. After the connect
+    // timeout the next host gets all of it, in order, and the end too.
+    BlackholeListener blackhole;
+    QVERIFY(blackhole.open());
+    StubBackend b(u"b"_s, StubBackend::Mode::NameOnEof);
+    QVERIFY(b.listen());
+    Config config = ProxyConfig::make(
+        {ProxyConfig::host(u"hole"_s, blackhole.address()), ProxyConfig::host(u"b"_s, b.address())});
+    config.timeouts.connectMs = 300;
+    Engine engine;
+    const quint16 port = ProxyConfig::start(engine, config);
+    QVERIFY(port);
+
+    PatternSource source(21);
+    const QByteArray request = source.next(300 * 1024);
+    const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+    client->write(request);
+    client->shutdownWrite();
+    const QByteArray expected = "b:" + QByteArray::number(request.size()) + '\n' + request;
+    QVERIFY(client->waitForReceived(expected.size(), 10000));
+    QVERIFY(client->waitForEnd());
+    QVERIFY(client->received() == expected);
+    QCOMPARE(client->error(), 0);
+    QCOMPARE(b.receivedCount(), request.size());
+    QCOMPARE(engine.host(u"svc"_s, u"g"_s, u"hole"_s)->failedConnects.load(), 1);
+    QTRY_COMPARE(engine.activeConnections(), 0);
+}
+
 void tst_Proxy::noLiveHostLeft()
 {
     // Every host refuses: each is tried once, then the client is closed.
     QList<HostConfig> hosts;
     for (const QString &name : {u"x"_s, u"y"_s, u"z"_s}) {
-        const quint16 deadPort = closedPort();
+        const quint16 deadPort = ProxyConfig::unusedPort();
         QVERIFY(deadPort);
-        hosts.append(ProxyConfig::host(name, loopback(deadPort)));
+        hosts.append(ProxyConfig::host(name, ProxyConfig::loopback(deadPort)));
     }
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(hosts));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(hosts));
     QVERIFY(port);
 
     const std::unique_ptr<TestConnection> client = TestConnection::open(port);
@@ -547,12 +564,12 @@ void tst_Proxy::downHostComesBack()
     a.close();
     QVERIFY(b.listen());
     Config config = ProxyConfig::make(
-        {ProxyConfig::host(u"a"_s, loopback(portA)), ProxyConfig::host(u"b"_s, b.address())});
+        {ProxyConfig::host(u"a"_s, ProxyConfig::loopback(portA)), ProxyConfig::host(u"b"_s, b.address())});
     config.health = ProxyConfig::fastHealth();
     config.health.rise = 2;
     Engine engine;
     QSignalSpy stateChanges(&engine, &Engine::hostStateChanged);
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     QCOMPARE(TestConnection::open(port)->waitForLine(), u"b"_s);
@@ -586,13 +603,13 @@ void tst_Proxy::aggressiveModeTakesFirstBack()
     const quint16 portB = b.port();
     a.close();
     b.close();
-    Config config = ProxyConfig::make(
-        {ProxyConfig::host(u"a"_s, loopback(portA)), ProxyConfig::host(u"b"_s, loopback(portB))});
+    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, ProxyConfig::loopback(portA)),
+        ProxyConfig::host(u"b"_s, ProxyConfig::loopback(portB))});
     config.health = ProxyConfig::fastHealth();
     config.health.rise = 100;
     config.health.downIntervalMs = 3600000;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     QVERIFY(TestConnection::open(port)->waitForEnd());
@@ -619,7 +636,7 @@ void tst_Proxy::connectTimeoutFailsOver()
         {ProxyConfig::host(u"hole"_s, blackhole.address()), ProxyConfig::host(u"b"_s, b.address())});
     config.timeouts.connectMs = 300;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     QElapsedTimer timer;
@@ -644,7 +661,7 @@ void tst_Proxy::idleTimeoutClosesIdleOnly()
     Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())});
     config.timeouts.idleMs = 300;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     const std::unique_ptr<TestConnection> idle = TestConnection::open(port);
@@ -680,7 +697,8 @@ void tst_Proxy::shutdownWaitsForOpenConnection()
     QVERIFY(a.listen());
     Engine engine;
     QSignalSpy stopped(&engine, &Engine::stopped);
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     const std::unique_ptr<TestConnection> client = TestConnection::open(port);
@@ -706,7 +724,8 @@ void tst_Proxy::shutdownCutsAfterTimeout()
     QVERIFY(a.listen());
     Engine engine;
     QSignalSpy stopped(&engine, &Engine::stopped);
-    const quint16 port = start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
 
     const std::unique_ptr<TestConnection> client = TestConnection::open(port);

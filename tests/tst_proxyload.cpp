@@ -15,21 +15,6 @@
 using namespace Balancier;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-quint16 start(Engine &engine, const Config &config)
-{
-    const ApplyResult result = engine.apply(config);
-    if (!result.ok) {
-        qWarning().noquote() << "apply failed:" << result.errorString();
-        return 0;
-    }
-    const QList<BoundListener> listeners = engine.listeners();
-    return listeners.isEmpty() ? 0 : listeners.constFirst().port;
-}
-
-}  // namespace
-
 class tst_ProxyLoad : public QObject
 {
     Q_OBJECT
@@ -53,7 +38,7 @@ void tst_ProxyLoad::twoThousandConnections()
     for (StubBackend *stub : {&a, &b, &c})
         QVERIFY(stub->listen());
     Engine engine;
-    const quint16 port = start(engine,
+    const quint16 port = ProxyConfig::start(engine,
         ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address()),
             ProxyConfig::host(u"c"_s, c.address())}));
     QVERIFY(port);
@@ -103,7 +88,7 @@ void tst_ProxyLoad::hostMaxConns()
     QVERIFY(a.listen());
     QVERIFY(b.listen());
     Engine engine;
-    const quint16 port = start(engine,
+    const quint16 port = ProxyConfig::start(engine,
         ProxyConfig::make(
             {ProxyConfig::host(u"a"_s, a.address(), 1, 1), ProxyConfig::host(u"b"_s, b.address())}));
     QVERIFY(port);
@@ -143,7 +128,7 @@ void tst_ProxyLoad::globalConnectionCap()
     Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())});
     config.settings.maxConnections = Cap;
     Engine engine;
-    const quint16 port = start(engine, config);
+    const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
 
     std::vector<std::unique_ptr<TestConnection>> served;

@@ -18,17 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-quint16 start(Engine &engine, const Config &config)
-{
-    const ApplyResult result = engine.apply(config);
-    if (!result.ok) {
-        qWarning().noquote() << "apply failed:" << result.errorString();
-        return 0;
-    }
-    const QList<BoundListener> listeners = engine.listeners();
-    return listeners.isEmpty() ? 0 : listeners.constFirst().port;
-}
-
 /// Backends named a, b, c... listening, and the host list for them.
 struct Backends
 {
@@ -109,7 +98,7 @@ void tst_SchedulingNet::everySchedulerRelays()
     Backends backends({u"a"_s, u"b"_s, u"c"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, scheduler));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, scheduler));
     QVERIFY(port);
 
     std::vector<std::unique_ptr<TestConnection>> clients;
@@ -133,7 +122,7 @@ void tst_SchedulingNet::roundRobinSequence()
     Backends backends({u"a"_s, u"b"_s, u"c"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"roundrobin"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"roundrobin"_s));
     QVERIFY(port);
     QCOMPARE(sequence(port, 7).join(QString()), u"abcabca"_s);
 }
@@ -144,7 +133,7 @@ void tst_SchedulingNet::weightedSequence()
     Backends backends({u"a"_s, u"b"_s, u"c"_s}, {5, 1, 1});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"weighted"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"weighted"_s));
     QVERIFY(port);
     QCOMPARE(sequence(port, 14).join(QString()), u"aabacaaaabacaa"_s);
 }
@@ -156,7 +145,7 @@ void tst_SchedulingNet::randomSpread()
     Backends backends({u"a"_s, u"b"_s, u"c"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"random"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"random"_s));
     QVERIFY(port);
 
     std::map<QString, int> counts;
@@ -182,7 +171,7 @@ void tst_SchedulingNet::p2cBalancesHeldConnections()
     Backends backends({u"a"_s, u"b"_s, u"c"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"p2c"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"p2c"_s));
     QVERIFY(port);
 
     std::vector<std::unique_ptr<TestConnection>> clients;
@@ -212,7 +201,7 @@ void tst_SchedulingNet::leastConnsFillsTheEmptiest()
     Backends backends({u"a"_s, u"b"_s, u"c"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"leastconns"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"leastconns"_s));
     QVERIFY(port);
 
     std::map<QString, std::vector<std::unique_ptr<TestConnection>>> held;
@@ -250,7 +239,7 @@ void tst_SchedulingNet::leastConnsHonoursWeights()
     Backends backends({u"a"_s, u"b"_s}, {3, 1});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"leastconns"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"leastconns"_s));
     QVERIFY(port);
 
     std::vector<std::unique_ptr<TestConnection>> clients;
@@ -269,7 +258,7 @@ void tst_SchedulingNet::leastConnsRrPrefersLongestIdle()
     Backends backends({u"a"_s, u"b"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"leastconnsrr"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"leastconnsrr"_s));
     QVERIFY(port);
     const std::shared_ptr<HostRuntime> hostA = engine.host(u"svc"_s, u"g"_s, u"a"_s);
     const std::shared_ptr<HostRuntime> hostB = engine.host(u"svc"_s, u"g"_s, u"b"_s);
@@ -299,7 +288,7 @@ void tst_SchedulingNet::hashKeepsClientOnOneHost()
     Backends backends({u"a"_s, u"b"_s, u"c"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"hash"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"hash"_s));
     QVERIFY(port);
 
     QSet<QString> used;
@@ -322,7 +311,7 @@ void tst_SchedulingNet::stickyHoldsClient()
     Backends backends({u"a"_s, u"b"_s, u"c"_s});
     QVERIFY(backends.ok());
     Engine engine;
-    const quint16 port = start(engine, ProxyConfig::make(backends.hosts, u"sticky"_s));
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"sticky"_s));
     QVERIFY(port);
 
     const auto reach = [&](int client) {

@@ -1,4 +1,1686 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>Balancier::ApplyDialog</name>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Auf laufenden Balancer anwenden</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>Changes to apply</source>
+        <translation>Anzuwendende Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1.</source>
+        <translation>
+            <numerusform>%n Änderung wird auf %1 angewendet.</numerusform>
+            <numerusform>%n Änderungen werden auf %1 angewendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them affect(s) live traffic (in bold).</source>
+        <translation>
+            <numerusform>%n davon betrifft laufenden Verkehr (fett).</numerusform>
+            <numerusform>%n davon betreffen laufenden Verkehr (fett).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::BalancerClient</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinde</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Verbinde erneut</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigDraft</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (importiert)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Edit XML source</source>
+        <translation>XML-Quelltext bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigEditor</name>
+    <message>
+        <source>&amp;New Config</source>
+        <translation>&amp;Neue Konfiguration</translation>
+    </message>
+    <message>
+        <source>Start a new config</source>
+        <translation>Eine neue Konfiguration beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Config…</source>
+        <translation>Konfiguration ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a config file</source>
+        <translation>Eine Konfigurationsdatei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save Config</source>
+        <translation>Konfiguration &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the config (comments are kept)</source>
+        <translation>Die Konfiguration speichern (Kommentare bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Save Config &amp;As…</source>
+        <translation>Konfiguration speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save the config under another name</source>
+        <translation>Die Konfiguration unter einem anderen Namen speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>Die letzte Bearbeitung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo the edit undone last</source>
+        <translation>Die zuletzt rückgängig gemachte Bearbeitung wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Add &amp;Service</source>
+        <translation>&amp;Dienst hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a service</source>
+        <translation>Einen Dienst hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Listener</source>
+        <translation>&amp;Listener hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a listener to the selected service</source>
+        <translation>Dem gewählten Dienst einen Listener hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Group</source>
+        <translation>&amp;Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a group to the selected service</source>
+        <translation>Dem gewählten Dienst eine Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Host</source>
+        <translation>&amp;Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a host to the selected group</source>
+        <translation>Der gewählten Gruppe einen Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Admin &amp;User</source>
+        <translation>Admin-&amp;Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an admin API user</source>
+        <translation>Einen Benutzer der Admin-API hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Item</source>
+        <translation>Eintrag &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Den gewählten Eintrag entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to Running Balancer…</source>
+        <translation>Auf laufenden Balancer &amp;anwenden…</translation>
+    </message>
+    <message>
+        <source>Show what changes, then apply the draft to the running balancer</source>
+        <translation>Zeigen, was sich ändert, dann den Entwurf auf den laufenden Balancer anwenden</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Running Config</source>
+        <translation>Auf laufende Konfiguration &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Replace the draft with the running config</source>
+        <translation>Den Entwurf durch die laufende Konfiguration ersetzen</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Config items</source>
+        <translation>Konfigurationseinträge</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;Problems:</source>
+        <translation>&amp;Probleme:</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Anwenden…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>running config</source>
+        <translation>laufende Konfiguration</translation>
+    </message>
+    <message>
+        <source>Open Config</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <translation>%1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Imported Legacy Config</source>
+        <translation>Alte Konfiguration importiert</translation>
+    </message>
+    <message>
+        <source>%1 was written for an older balancer and was converted. Check the import report, then save the converted config under a new name.</source>
+        <translation>%1 wurde für einen älteren Balancer geschrieben und umgewandelt. Prüfen Sie den Importbericht und speichern Sie die umgewandelte Konfiguration unter einem neuen Namen.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Balancier-Konfigurationen (*.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Config</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Config As</source>
+        <translation>Konfiguration speichern unter</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The config %1 has unsaved changes. Save them?</source>
+        <translation>Die Konfiguration %1 hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>Zeile %1: </translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Keine Probleme.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Add service %1</source>
+        <translation>Dienst %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add listener %1</source>
+        <translation>Listener %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add group %1</source>
+        <translation>Gruppe %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add host %1</source>
+        <translation>Host %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add admin user %1</source>
+        <translation>Admin-Benutzer %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove service %1</source>
+        <translation>Dienst %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove listener %1</source>
+        <translation>Listener %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove group %1</source>
+        <translation>Gruppe %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove host %1</source>
+        <translation>Host %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove admin user %1</source>
+        <translation>Admin-Benutzer %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Reading the running config…</source>
+        <translation>Lese die laufende Konfiguration…</translation>
+    </message>
+    <message>
+        <source>Not connected to a balancer: nothing to compare the draft with.</source>
+        <translation>Mit keinem Balancer verbunden: nichts, womit der Entwurf verglichen werden kann.</translation>
+    </message>
+    <message>
+        <source>The XML source is not well-formed: fix it to compare with the running config.</source>
+        <translation>Der XML-Quelltext ist nicht wohlgeformt: korrigieren Sie ihn, um ihn mit der laufenden Konfiguration zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>The draft matches the running config.</source>
+        <translation>Der Entwurf entspricht der laufenden Konfiguration.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not applied to the running balancer: </source>
+        <translation>
+            <numerusform>%n Änderung noch nicht auf den laufenden Balancer angewendet: </numerusform>
+            <numerusform>%n Änderungen noch nicht auf den laufenden Balancer angewendet: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Auf laufenden Balancer anwenden</translation>
+    </message>
+    <message>
+        <source>The draft has errors (see Problems). Fix them before applying it.</source>
+        <translation>Der Entwurf enthält Fehler (siehe Probleme). Beheben Sie sie vor dem Anwenden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the running config: %1</source>
+        <translation>Die laufende Konfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the draft matches the running config.</source>
+        <translation>Nichts anzuwenden: der Entwurf entspricht der laufenden Konfiguration.</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config; nothing was changed.</source>
+        <translation>Der Balancer hat die Konfiguration abgelehnt; nichts wurde geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>%n Änderung angewendet.</numerusform>
+            <numerusform>%n Änderungen angewendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert to the running config</source>
+        <translation>Auf die laufende Konfiguration zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigTreeModel</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>one worker per core</source>
+        <translation>ein Worker pro Kern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n Worker</numerusform>
+            <numerusform>%n Worker</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>Admin-API</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>full access</source>
+        <translation>Vollzugriff</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>nur lesen</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <source>%1, enabled</source>
+        <translation>%1, aktiv</translation>
+    </message>
+    <message>
+        <source>%1, weight %2</source>
+        <translation>%1, Gewicht %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectDialog</name>
+    <message>
+        <source>Run a config &amp;file in this app</source>
+        <translation>Eine Konfigurations&amp;datei in dieser App ausführen</translation>
+    </message>
+    <message>
+        <source>Connect to a running &amp;balancierd</source>
+        <translation>Mit einem laufenden &amp;balancierd verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to a Balancer</source>
+        <translation>Mit einem Balancer verbinden</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Gespeicherte Profile</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>z. B. Produktion</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Config &amp;file:</source>
+        <translation>Konfigurations&amp;datei:</translation>
+    </message>
+    <message>
+        <source>Admin API &amp;URL:</source>
+        <translation>&amp;URL der Admin-API:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>The password is asked for when connecting and is never saved.</source>
+        <translation>Das Passwort wird beim Verbinden abgefragt und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Profil&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile</source>
+        <translation>Profil &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved profiles:</source>
+        <translation>&amp;Gespeicherte Profile:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Config File</source>
+        <translation>Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Balancier-Konfigurationen (*.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a config file.</source>
+        <translation>Wählen Sie eine Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
+        <translation>Geben Sie die URL der Admin-API ein, z. B. http://127.0.0.1:8080 oder https://balancer.example:8443.</translation>
+    </message>
+    <message>
+        <source>Enter the admin user&apos;s name.</source>
+        <translation>Geben Sie den Namen des Admin-Benutzers ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionBanner</name>
+    <message>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>enabled, %1</source>
+        <translation>aktiv, %1</translation>
+    </message>
+    <message>
+        <source>standby, %1</source>
+        <translation>in Reserve, %1</translation>
+    </message>
+    <message>
+        <source>no host up</source>
+        <translation>kein Host verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2, weight %3</source>
+        <translation>%1 unter %2, Gewicht %3</translation>
+    </message>
+    <message>
+        <source>at most %1 connections</source>
+        <translation>höchstens %1 Verbindungen</translation>
+    </message>
+    <message>
+        <source>Scheduler: %1</source>
+        <translation>Verteiler: %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Bytes ein</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Bytes aus</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>Ein/s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Aus/s</translation>
+    </message>
+    <message>
+        <source>Since change</source>
+        <translation>Seit Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardWidget</name>
+    <message>
+        <source>&amp;Problems only</source>
+        <translation>Nur &amp;Probleme</translation>
+    </message>
+    <message>
+        <source>Services, groups and hosts</source>
+        <translation>Dienste, Gruppen und Hosts</translation>
+    </message>
+    <message>
+        <source>Filter by name or state (Ctrl+F)</source>
+        <translation>Nach Name oder Zustand filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>State history of the selected host</source>
+        <translation>Zustandsverlauf des gewählten Hosts</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Select a host to see its history.</source>
+        <translation>Wählen Sie einen Host, um seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Drain</source>
+        <translation>&amp;Auslaufen lassen</translation>
+    </message>
+    <message>
+        <source>Send no new connections to the selected hosts; open ones finish</source>
+        <translation>Keine neuen Verbindungen an die gewählten Hosts; offene laufen zu Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance</source>
+        <translation>&amp;Wartung</translation>
+    </message>
+    <message>
+        <source>Take the selected hosts out of rotation</source>
+        <translation>Die gewählten Hosts aus der Verteilung nehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Ready</source>
+        <translation>&amp;Bereit</translation>
+    </message>
+    <message>
+        <source>Put the selected hosts back into rotation</source>
+        <translation>Die gewählten Hosts wieder in die Verteilung nehmen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Weight…</source>
+        <translation>&amp;Gewicht setzen…</translation>
+    </message>
+    <message>
+        <source>Change the weight of the selected hosts</source>
+        <translation>Das Gewicht der gewählten Hosts ändern</translation>
+    </message>
+    <message>
+        <source>Re&amp;try Now</source>
+        <translation>&amp;Jetzt erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Probe the selected down hosts now</source>
+        <translation>Die gewählten ausgefallenen Hosts jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected hosts from the running config (they drain)</source>
+        <translation>Die gewählten Hosts aus der laufenden Konfiguration entfernen (sie laufen aus)</translation>
+    </message>
+    <message>
+        <source>History of host %1 (group %2, service %3)</source>
+        <translation>Verlauf von Host %1 (Gruppe %2, Dienst %3)</translation>
+    </message>
+    <message>
+        <source>Set Weight</source>
+        <translation>Gewicht setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>New weight for %n host(s) (0: no new connections):</source>
+        <translation>
+            <numerusform>Neues Gewicht für %n Host (0: keine neuen Verbindungen):</numerusform>
+            <numerusform>Neues Gewicht für %n Hosts (0: keine neuen Verbindungen):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Hosts</source>
+        <translation>Hosts entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n host(s) from the running config? Their open connections finish first.</source>
+        <translation>
+            <numerusform>%n Host aus der laufenden Konfiguration entfernen? Seine offenen Verbindungen laufen zuerst zu Ende.</numerusform>
+            <numerusform>%n Hosts aus der laufenden Konfiguration entfernen? Ihre offenen Verbindungen laufen zuerst zu Ende.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for %n host(s).</source>
+        <translation>
+            <numerusform>Für %n Host erledigt.</numerusform>
+            <numerusform>Für %n Hosts erledigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed for %n host(s): </source>
+        <translation>
+            <numerusform>Fehlgeschlagen für %n Host: </numerusform>
+            <numerusform>Fehlgeschlagen für %n Hosts: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::LocalClient</name>
+    <message>
+        <source>Local balancer: %1</source>
+        <translation>Lokaler Balancer: %1</translation>
+    </message>
+    <message>
+        <source>Cannot run %1:
+%2</source>
+        <translation>%1 kann nicht ausgeführt werden:
+%2</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config:
+%1</source>
+        <translation>Der Balancer hat die Konfiguration abgelehnt:
+%1</translation>
+    </message>
+    <message>
+        <source>The local balancer is not running.</source>
+        <translation>Der lokale Balancer läuft nicht.</translation>
+    </message>
+    <message>
+        <source>No host %1 in group %2 of service %3.</source>
+        <translation>Kein Host %1 in Gruppe %2 von Dienst %3.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::MainWindow</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Konfiguration</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Balancier anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect to a balancer, or run a config in this app</source>
+        <translation>Mit einem Balancer verbinden oder eine Konfiguration in dieser App ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Hosts</source>
+        <translation>Hosts &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <source>Confi&amp;g</source>
+        <translation>Konfi&amp;guration</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Balancier</source>
+        <translation>Über &amp;Balancier</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password of %1 at %2:</source>
+        <translation>Passwort von %1 bei %2:</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Nicht vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s certificate is not trusted:
+%1
+
+Subject: %2
+Issuer: %3
+SHA-256: %4
+
+Trust this certificate for this connection profile? Only do so if you recognise the fingerprint.</source>
+        <translation>Dem Zertifikat des Balancers wird nicht vertraut:
+%1
+
+Inhaber: %2
+Aussteller: %3
+SHA-256: %4
+
+Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn Sie den Fingerabdruck erkennen.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Vertrauen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Not connected. Connect to a running balancierd, or run a config file in this app.</source>
+        <translation>Nicht verbunden. Verbinden Sie sich mit einem laufenden balancierd oder führen Sie eine Konfigurationsdatei in dieser App aus.</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>%1 Trying again with growing pauses (next within %2 s).</source>
+        <translation>%1 Neuer Versuch mit wachsenden Pausen (nächster in höchstens %2 s).</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Getrennt.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>Erneut &amp;verbinden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst</numerusform>
+            <numerusform>%n Dienste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) up</source>
+        <translation>
+            <numerusform>%1 von %n Host verfügbar</numerusform>
+            <numerusform>%1 von %n Hosts verfügbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n offene Verbindung</numerusform>
+            <numerusform>%n offene Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>ein %1, aus %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ruhig</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — Balancier</source>
+        <translation>%1[*] — %2 — Balancier</translation>
+    </message>
+    <message>
+        <source>About Balancier</source>
+        <translation>Über Balancier</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;Ein TCP-Lastverteiler mit Live-Admin-API und dieser Desktop-Konsole.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PreferencesDialog</name>
+    <message>
+        <source>Notify when a host goes down or comes back</source>
+        <translation>Benachrichtigen, wenn ein Host ausfällt oder zurückkommt</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemvorgabe (%1)</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> pro Sekunde</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when the app starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start der App.</translation>
+    </message>
+    <message>
+        <source>Dashboard &amp;updates:</source>
+        <translation>Aktualisierung der Ü&amp;bersicht:</translation>
+    </message>
+    <message>
+        <source>Saved connection profiles</source>
+        <translation>Gespeicherte Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Certificate</source>
+        <translation>Zertifikat &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>%1 — runs %2</source>
+        <translation>%1 — führt %2 aus</translation>
+    </message>
+    <message>
+        <source>%1 — %2 as %3</source>
+        <translation>%1 — %2 als %3</translation>
+    </message>
+    <message>
+        <source>(trusts a certificate)</source>
+        <translation>(vertraut einem Zertifikat)</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PropertyForm</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>Admin-API</translation>
+    </message>
+    <message>
+        <source>Admin user %1</source>
+        <translation>Admin-Benutzer %1</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>Listener %1 of service %2</source>
+        <translation>Listener %1 von Dienst %2</translation>
+    </message>
+    <message>
+        <source>Group %1 of service %2</source>
+        <translation>Gruppe %1 von Dienst %2</translation>
+    </message>
+    <message>
+        <source>Host %1 in group %2</source>
+        <translation>Host %1 in Gruppe %2</translation>
+    </message>
+    <message>
+        <source>Select an item to edit it.</source>
+        <translation>Wählen Sie einen Eintrag, um ihn zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::RemoteClient</name>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
+    </message>
+    <message>
+        <source>The server refused user &quot;%1&quot; or its password.</source>
+        <translation>Der Server hat den Benutzer „%1“ oder sein Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
+    <message>
+        <source>HTTP status %1: %2</source>
+        <translation>HTTP-Status %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved on the server: %1</source>
+        <translation>Auf dem Server nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>seit %1 s keine Daten</translation>
+    </message>
+    <message>
+        <source>the server closed the event stream</source>
+        <translation>der Server hat den Ereignisstrom geschlossen</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TimelineStrip</name>
+    <message>
+        <source>State timeline</source>
+        <translation>Zustandsverlauf</translation>
+    </message>
+    <message>
+        <source>No state changes recorded.</source>
+        <translation>Keine Zustandswechsel aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state change(s); now %1 since %2.</source>
+        <translation>
+            <numerusform>%n Zustandswechsel; jetzt %1 seit %2.</numerusform>
+            <numerusform>%n Zustandswechsel; jetzt %1 seit %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No history</source>
+        <translation>Kein Verlauf</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 ab %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TrayNotifier</name>
+    <message>
+        <source>Balancier</source>
+        <translation>Balancier</translation>
+    </message>
+    <message>
+        <source>Balancier: not connected</source>
+        <translation>Balancier: nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Balancier: all hosts up</source>
+        <translation>Balancier: alle Hosts verfügbar</translation>
+    </message>
+    <message>
+        <source>Balancier: some hosts are down</source>
+        <translation>Balancier: einige Hosts sind ausgefallen</translation>
+    </message>
+    <message>
+        <source>Balancier: a service has no host up</source>
+        <translation>Balancier: ein Dienst hat keinen verfügbaren Host</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n Host ausgefallen</numerusform>
+            <numerusform>%n Hosts ausgefallen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) back up</source>
+        <translation>
+            <numerusform>%n Host wieder verfügbar</numerusform>
+            <numerusform>%n Hosts wieder verfügbar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::XmlSourceEdit</name>
+    <message>
+        <source>XML source</source>
+        <translation>XML-Quelltext</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeImpact</name>
+    <message numerus="yes">
+        <source>stops service %1: its listeners close and %n open connection(s) drain</source>
+        <translation>
+            <numerusform>beendet Dienst %1: seine Listener schließen und %n offene Verbindung läuft aus</numerusform>
+            <numerusform>beendet Dienst %1: seine Listener schließen und %n offene Verbindungen laufen aus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stops accepting connections on %1</source>
+        <translation>nimmt auf %1 keine Verbindungen mehr an</translation>
+    </message>
+    <message>
+        <source>starts accepting connections on %1</source>
+        <translation>nimmt Verbindungen auf %1 an</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains group %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>lässt Gruppe %1 auslaufen (%n offene Verbindung)</numerusform>
+            <numerusform>lässt Gruppe %1 auslaufen (%n offene Verbindungen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections go to group %1; %n open connection(s) stay on %2</source>
+        <translation>
+            <numerusform>neue Verbindungen gehen an Gruppe %1; %n offene Verbindung bleibt bei %2</numerusform>
+            <numerusform>neue Verbindungen gehen an Gruppe %1; %n offene Verbindungen bleiben bei %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the new scheduler starts afresh (sticky clients may move)</source>
+        <translation>der neue Verteiler beginnt von vorn (feste Clients können wechseln)</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains host %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>lässt Host %1 auslaufen (%n offene Verbindung)</numerusform>
+            <numerusform>lässt Host %1 auslaufen (%n offene Verbindungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up</source>
+        <translation>Host %1 nimmt Verbindungen an, sobald er verfügbar ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>takes host %1 out of rotation (%n open connection(s) finish)</source>
+        <translation>
+            <numerusform>nimmt Host %1 aus der Verteilung (%n offene Verbindung läuft zu Ende)</numerusform>
+            <numerusform>nimmt Host %1 aus der Verteilung (%n offene Verbindungen laufen zu Ende)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 changes state</source>
+        <translation>Host %1 wechselt den Zustand</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to %1 go to the new address; %n open connection(s) stay</source>
+        <translation>
+            <numerusform>neue Verbindungen zu %1 gehen an die neue Adresse; %n offene Verbindung bleibt</numerusform>
+            <numerusform>neue Verbindungen zu %1 gehen an die neue Adresse; %n offene Verbindungen bleiben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shifts the share of new connections of %1</source>
+        <translation>verschiebt den Anteil neuer Verbindungen von %1</translation>
+    </message>
+    <message>
+        <source>user %1 can no longer log in</source>
+        <translation>Benutzer %1 kann sich nicht mehr anmelden</translation>
+    </message>
+    <message>
+        <source>the admin API restarts; this app reconnects</source>
+        <translation>die Admin-API startet neu; diese App verbindet sich erneut</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFields</name>
+    <message>
+        <source>Enter a duration, e.g. 30s.</source>
+        <translation>Geben Sie eine Dauer ein, z. B. 30s.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 500ms, 30s, 5m, 1h or 1d.</source>
+        <translation>„%1“ ist keine Dauer: verwenden Sie z. B. 500ms, 30s, 5m, 1h oder 1d.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>Höchstens %1.</translation>
+    </message>
+    <message>
+        <source>Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.</source>
+        <translation>Keine Adresse (%1): verwenden Sie Host:Port, z. B. 127.0.0.1:8080 oder [::1]:80.</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Worker-Threads</translation>
+    </message>
+    <message>
+        <source>Proxy threads; 0 means one per CPU core.</source>
+        <translation>Proxy-Threads; 0 bedeutet einen pro CPU-Kern.</translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation>Verbindungsgrenze</translation>
+    </message>
+    <message>
+        <source>Most client connections at once; 0 means no limit.</source>
+        <translation>Höchstzahl gleichzeitiger Client-Verbindungen; 0 bedeutet keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>Auslauffrist</translation>
+    </message>
+    <message>
+        <source>How long open connections may finish when the balancer stops.</source>
+        <translation>Wie lange offene Verbindungen zu Ende laufen dürfen, wenn der Balancer stoppt.</translation>
+    </message>
+    <message>
+        <source>Save runtime changes</source>
+        <translation>Laufzeitänderungen speichern</translation>
+    </message>
+    <message>
+        <source>Only when asked</source>
+        <translation>Nur auf Anweisung</translation>
+    </message>
+    <message>
+        <source>At once (auto)</source>
+        <translation>Sofort (auto)</translation>
+    </message>
+    <message>
+        <source>Retry failed hosts after</source>
+        <translation>Ausgefallene Hosts erneut versuchen nach</translation>
+    </message>
+    <message>
+        <source>Minimum time before a failed host is tried again.</source>
+        <translation>Mindestzeit, bevor ein ausgefallener Host erneut versucht wird.</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Verbindungsfrist</translation>
+    </message>
+    <message>
+        <source>Default for every service.</source>
+        <translation>Vorgabe für jeden Dienst.</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Leerlauffrist</translation>
+    </message>
+    <message>
+        <source>Default for every service; 0 means none.</source>
+        <translation>Vorgabe für jeden Dienst; 0 bedeutet keine.</translation>
+    </message>
+    <message>
+        <source>Probe hosts that are up</source>
+        <translation>Verfügbare Hosts prüfen</translation>
+    </message>
+    <message>
+        <source>Health checks while a host is up (down hosts are always probed).</source>
+        <translation>Zustandsprüfungen, solange ein Host verfügbar ist (ausgefallene Hosts werden immer geprüft).</translation>
+    </message>
+    <message>
+        <source>Probe interval</source>
+        <translation>Prüfintervall</translation>
+    </message>
+    <message>
+        <source>Probe timeout</source>
+        <translation>Prüffrist</translation>
+    </message>
+    <message>
+        <source>Successes to come back up</source>
+        <translation>Erfolge bis zur Rückkehr</translation>
+    </message>
+    <message>
+        <source>Failures to go down</source>
+        <translation>Fehlschläge bis zum Ausfall</translation>
+    </message>
+    <message>
+        <source>Probe interval while down</source>
+        <translation>Prüfintervall bei Ausfall</translation>
+    </message>
+    <message>
+        <source>Probe interval when all are down</source>
+        <translation>Prüfintervall, wenn alle ausgefallen sind</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Protokolldatei</translation>
+    </message>
+    <message>
+        <source>Empty: standard error (or the journal).</source>
+        <translation>Leer: Standardfehlerausgabe (oder das Journal).</translation>
+    </message>
+    <message>
+        <source>Log every connection</source>
+        <translation>Jede Verbindung protokollieren</translation>
+    </message>
+    <message>
+        <source>Serve the admin API</source>
+        <translation>Admin-API anbieten</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Lauschen auf</translation>
+    </message>
+    <message>
+        <source>Loopback unless TLS is set up (or insecure is allowed).</source>
+        <translation>Loopback, außer TLS ist eingerichtet (oder Unsicheres ist erlaubt).</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS key (PEM)</source>
+        <translation>TLS-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP on a public address</source>
+        <translation>Unverschlüsseltes HTTP auf öffentlicher Adresse erlauben</translation>
+    </message>
+    <message>
+        <source>Metrics without a password</source>
+        <translation>Metriken ohne Passwort</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Stored as a PBKDF2 hash; the password itself is never saved.</source>
+        <translation>Als PBKDF2-Hash gespeichert; das Passwort selbst wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Verwenden Sie mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Empty: the default from Settings.</source>
+        <translation>Leer: die Vorgabe aus den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>Enabled group</source>
+        <translation>Aktive Gruppe</translation>
+    </message>
+    <message>
+        <source>New connections go to this group&apos;s hosts.</source>
+        <translation>Neue Verbindungen gehen an die Hosts dieser Gruppe.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>*:port for every interface; port 0 lets the system choose.</source>
+        <translation>*:Port für alle Schnittstellen; Port 0 lässt das System wählen.</translation>
+    </message>
+    <message>
+        <source>The service already listens there.</source>
+        <translation>Der Dienst lauscht dort bereits.</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <source>Sticky time</source>
+        <translation>Haftdauer</translation>
+    </message>
+    <message>
+        <source>&quot;sticky&quot; scheduler: how long an idle client keeps its host.</source>
+        <translation>Verteiler „sticky“: wie lange ein ruhender Client seinen Host behält.</translation>
+    </message>
+    <message>
+        <source>host:port of the backend.</source>
+        <translation>Host:Port des Backends.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Share of new connections; 0 sends none.</source>
+        <translation>Anteil an neuen Verbindungen; 0 schickt keine.</translation>
+    </message>
+    <message>
+        <source>Most open connections to this host; 0 means no limit.</source>
+        <translation>Höchstzahl offener Verbindungen zu diesem Host; 0 bedeutet keine Grenze.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>Auslaufen</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>Ein Benutzer braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another user is already called &quot;%1&quot;.</source>
+        <translation>Ein anderer Benutzer heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>A service needs a name.</source>
+        <translation>Ein Dienst braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another service is already called &quot;%1&quot;.</source>
+        <translation>Ein anderer Dienst heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Eine Gruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another group is already called &quot;%1&quot;.</source>
+        <translation>Eine andere Gruppe heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>A host needs a name.</source>
+        <translation>Ein Host braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another host is already called &quot;%1&quot;.</source>
+        <translation>Ein anderer Host heißt bereits „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+</context>
+<context>
+    <name>StateStyle</name>
+    <message>
+        <source>up</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>läuft aus</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Balancier desktop console: watch and steer a balancer, edit its config.</source>
+        <translation>Balancier-Desktopkonsole: einen Balancer beobachten und steuern, seine Konfiguration bearbeiten.</translation>
+    </message>
+    <message>
+        <source>A config file to open in the editor.</source>
+        <translation>Eine Konfigurationsdatei, die im Editor geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard.</source>
+        <translation>Die Konfiguration FILE in dieser App ausführen und in der Übersicht zeigen.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
+        <translation>Mit der Admin-API unter URL verbinden (z. B. http://127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>The admin user for --connect.</source>
+        <translation>Der Admin-Benutzer für --connect.</translation>
+    </message>
+    <message>
+        <source>Read the password for --connect from the first line of FILE.</source>
+        <translation>Das Passwort für --connect aus der ersten Zeile von FILE lesen.</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard or editor.</source>
+        <translation>Zuerst PAGE zeigen: dashboard oder editor.</translation>
+    </message>
+    <message>
+        <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
+        <translation>LANGUAGE (en, de, fr, es) statt der Einstellung verwenden.</translation>
+    </message>
+    <message>
+        <source>Select SERVICE/GROUP/HOST on the dashboard once it shows.</source>
+        <translation>SERVICE/GROUP/HOST in der Übersicht auswählen, sobald er erscheint.</translation>
+    </message>
+    <message>
+        <source>Select the host SERVICE/GROUP/HOST in the editor.</source>
+        <translation>Den Host SERVICE/GROUP/HOST im Editor auswählen.</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
+        <translation>Die Farben des Systems oder eine helle oder dunkle Palette verwenden (system, light, dark).</translation>
+    </message>
+</context>
 </TS>

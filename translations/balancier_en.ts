@@ -1,4 +1,1686 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>Balancier::ApplyDialog</name>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Apply to Running Balancer</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Changes to apply</source>
+        <translation>Changes to apply</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1.</source>
+        <translation>
+            <numerusform>%n change will be applied to %1.</numerusform>
+            <numerusform>%n changes will be applied to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them affect(s) live traffic (in bold).</source>
+        <translation>
+            <numerusform>%n of them affects live traffic (in bold).</numerusform>
+            <numerusform>%n of them affect live traffic (in bold).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::BalancerClient</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnecting</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigDraft</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (imported)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Edit XML source</source>
+        <translation>Edit XML source</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigEditor</name>
+    <message>
+        <source>&amp;New Config</source>
+        <translation>&amp;New Config</translation>
+    </message>
+    <message>
+        <source>Start a new config</source>
+        <translation>Start a new config</translation>
+    </message>
+    <message>
+        <source>&amp;Open Config…</source>
+        <translation>&amp;Open Config…</translation>
+    </message>
+    <message>
+        <source>Open a config file</source>
+        <translation>Open a config file</translation>
+    </message>
+    <message>
+        <source>&amp;Save Config</source>
+        <translation>&amp;Save Config</translation>
+    </message>
+    <message>
+        <source>Save the config (comments are kept)</source>
+        <translation>Save the config (comments are kept)</translation>
+    </message>
+    <message>
+        <source>Save Config &amp;As…</source>
+        <translation>Save Config &amp;As…</translation>
+    </message>
+    <message>
+        <source>Save the config under another name</source>
+        <translation>Save the config under another name</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>Undo the last edit</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Redo the edit undone last</source>
+        <translation>Redo the edit undone last</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Add &amp;Service</source>
+        <translation>Add &amp;Service</translation>
+    </message>
+    <message>
+        <source>Add a service</source>
+        <translation>Add a service</translation>
+    </message>
+    <message>
+        <source>Add &amp;Listener</source>
+        <translation>Add &amp;Listener</translation>
+    </message>
+    <message>
+        <source>Add a listener to the selected service</source>
+        <translation>Add a listener to the selected service</translation>
+    </message>
+    <message>
+        <source>Add &amp;Group</source>
+        <translation>Add &amp;Group</translation>
+    </message>
+    <message>
+        <source>Add a group to the selected service</source>
+        <translation>Add a group to the selected service</translation>
+    </message>
+    <message>
+        <source>Add &amp;Host</source>
+        <translation>Add &amp;Host</translation>
+    </message>
+    <message>
+        <source>Add a host to the selected group</source>
+        <translation>Add a host to the selected group</translation>
+    </message>
+    <message>
+        <source>Add Admin &amp;User</source>
+        <translation>Add Admin &amp;User</translation>
+    </message>
+    <message>
+        <source>Add an admin API user</source>
+        <translation>Add an admin API user</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Item</source>
+        <translation>&amp;Remove Item</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Remove the selected item</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to Running Balancer…</source>
+        <translation>&amp;Apply to Running Balancer…</translation>
+    </message>
+    <message>
+        <source>Show what changes, then apply the draft to the running balancer</source>
+        <translation>Show what changes, then apply the draft to the running balancer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Running Config</source>
+        <translation>Re&amp;vert to Running Config</translation>
+    </message>
+    <message>
+        <source>Replace the draft with the running config</source>
+        <translation>Replace the draft with the running config</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Config items</source>
+        <translation>Config items</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>&amp;Problems:</source>
+        <translation>&amp;Problems:</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Pending changes</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Apply…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>running config</source>
+        <translation>running config</translation>
+    </message>
+    <message>
+        <source>Open Config</source>
+        <translation>Open Config</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <translation>Cannot open %1.</translation>
+    </message>
+    <message>
+        <source>Imported Legacy Config</source>
+        <translation>Imported Legacy Config</translation>
+    </message>
+    <message>
+        <source>%1 was written for an older balancer and was converted. Check the import report, then save the converted config under a new name.</source>
+        <translation>%1 was written for an older balancer and was converted. Check the import report, then save the converted config under a new name.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Balancier configs (*.xml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save Config</source>
+        <translation>Save Config</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Save Config As</source>
+        <translation>Save Config As</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Unsaved Changes</translation>
+    </message>
+    <message>
+        <source>The config %1 has unsaved changes. Save them?</source>
+        <translation>The config %1 has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>Line %1: </translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>No problems.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>Add service %1</source>
+        <translation>Add service %1</translation>
+    </message>
+    <message>
+        <source>Add listener %1</source>
+        <translation>Add listener %1</translation>
+    </message>
+    <message>
+        <source>Add group %1</source>
+        <translation>Add group %1</translation>
+    </message>
+    <message>
+        <source>Add host %1</source>
+        <translation>Add host %1</translation>
+    </message>
+    <message>
+        <source>Add admin user %1</source>
+        <translation>Add admin user %1</translation>
+    </message>
+    <message>
+        <source>Remove service %1</source>
+        <translation>Remove service %1</translation>
+    </message>
+    <message>
+        <source>Remove listener %1</source>
+        <translation>Remove listener %1</translation>
+    </message>
+    <message>
+        <source>Remove group %1</source>
+        <translation>Remove group %1</translation>
+    </message>
+    <message>
+        <source>Remove host %1</source>
+        <translation>Remove host %1</translation>
+    </message>
+    <message>
+        <source>Remove admin user %1</source>
+        <translation>Remove admin user %1</translation>
+    </message>
+    <message>
+        <source>Reading the running config…</source>
+        <translation>Reading the running config…</translation>
+    </message>
+    <message>
+        <source>Not connected to a balancer: nothing to compare the draft with.</source>
+        <translation>Not connected to a balancer: nothing to compare the draft with.</translation>
+    </message>
+    <message>
+        <source>The XML source is not well-formed: fix it to compare with the running config.</source>
+        <translation>The XML source is not well-formed: fix it to compare with the running config.</translation>
+    </message>
+    <message>
+        <source>The draft matches the running config.</source>
+        <translation>The draft matches the running config.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not applied to the running balancer: </source>
+        <translation>
+            <numerusform>%n change not applied to the running balancer: </numerusform>
+            <numerusform>%n changes not applied to the running balancer: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Apply to Running Balancer</translation>
+    </message>
+    <message>
+        <source>The draft has errors (see Problems). Fix them before applying it.</source>
+        <translation>The draft has errors (see Problems). Fix them before applying it.</translation>
+    </message>
+    <message>
+        <source>Cannot read the running config: %1</source>
+        <translation>Cannot read the running config: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the draft matches the running config.</source>
+        <translation>Nothing to apply: the draft matches the running config.</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config; nothing was changed.</source>
+        <translation>The balancer refused the config; nothing was changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>Applied %n change.</numerusform>
+            <numerusform>Applied %n changes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert to the running config</source>
+        <translation>Revert to the running config</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigTreeModel</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>one worker per core</source>
+        <translation>one worker per core</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>Admin API</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>full access</source>
+        <translation>full access</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <translation>listener</translation>
+    </message>
+    <message>
+        <source>%1, enabled</source>
+        <translation>%1, enabled</translation>
+    </message>
+    <message>
+        <source>%1, weight %2</source>
+        <translation>%1, weight %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectDialog</name>
+    <message>
+        <source>Run a config &amp;file in this app</source>
+        <translation>Run a config &amp;file in this app</translation>
+    </message>
+    <message>
+        <source>Connect to a running &amp;balancierd</source>
+        <translation>Connect to a running &amp;balancierd</translation>
+    </message>
+    <message>
+        <source>Connect to a Balancer</source>
+        <translation>Connect to a Balancer</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Saved profiles</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>e.g. production</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Config &amp;file:</source>
+        <translation>Config &amp;file:</translation>
+    </message>
+    <message>
+        <source>Admin API &amp;URL:</source>
+        <translation>Admin API &amp;URL:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>U&amp;ser:</translation>
+    </message>
+    <message>
+        <source>The password is asked for when connecting and is never saved.</source>
+        <translation>The password is asked for when connecting and is never saved.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Profile &amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Profile</source>
+        <translation>&amp;Save Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile</source>
+        <translation>&amp;Delete Profile</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved profiles:</source>
+        <translation>Sa&amp;ved profiles:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Config File</source>
+        <translation>Config File</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Balancier configs (*.xml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a config file.</source>
+        <translation>Choose a config file.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 is not a file.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
+        <translation>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</translation>
+    </message>
+    <message>
+        <source>Enter the admin user&apos;s name.</source>
+        <translation>Enter the admin user&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionBanner</name>
+    <message>
+        <source>Connection status</source>
+        <translation>Connection status</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>enabled, %1</source>
+        <translation>enabled, %1</translation>
+    </message>
+    <message>
+        <source>standby, %1</source>
+        <translation>standby, %1</translation>
+    </message>
+    <message>
+        <source>no host up</source>
+        <translation>no host up</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2, weight %3</source>
+        <translation>%1 at %2, weight %3</translation>
+    </message>
+    <message>
+        <source>at most %1 connections</source>
+        <translation>at most %1 connections</translation>
+    </message>
+    <message>
+        <source>Scheduler: %1</source>
+        <translation>Scheduler: %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Listening on %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Bytes in</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Bytes out</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>In/s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Out/s</translation>
+    </message>
+    <message>
+        <source>Since change</source>
+        <translation>Since change</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardWidget</name>
+    <message>
+        <source>&amp;Problems only</source>
+        <translation>&amp;Problems only</translation>
+    </message>
+    <message>
+        <source>Services, groups and hosts</source>
+        <translation>Services, groups and hosts</translation>
+    </message>
+    <message>
+        <source>Filter by name or state (Ctrl+F)</source>
+        <translation>Filter by name or state (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>State history of the selected host</source>
+        <translation>State history of the selected host</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Select a host to see its history.</source>
+        <translation>Select a host to see its history.</translation>
+    </message>
+    <message>
+        <source>&amp;Drain</source>
+        <translation>&amp;Drain</translation>
+    </message>
+    <message>
+        <source>Send no new connections to the selected hosts; open ones finish</source>
+        <translation>Send no new connections to the selected hosts; open ones finish</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance</source>
+        <translation>&amp;Maintenance</translation>
+    </message>
+    <message>
+        <source>Take the selected hosts out of rotation</source>
+        <translation>Take the selected hosts out of rotation</translation>
+    </message>
+    <message>
+        <source>&amp;Ready</source>
+        <translation>&amp;Ready</translation>
+    </message>
+    <message>
+        <source>Put the selected hosts back into rotation</source>
+        <translation>Put the selected hosts back into rotation</translation>
+    </message>
+    <message>
+        <source>Set &amp;Weight…</source>
+        <translation>Set &amp;Weight…</translation>
+    </message>
+    <message>
+        <source>Change the weight of the selected hosts</source>
+        <translation>Change the weight of the selected hosts</translation>
+    </message>
+    <message>
+        <source>Re&amp;try Now</source>
+        <translation>Re&amp;try Now</translation>
+    </message>
+    <message>
+        <source>Probe the selected down hosts now</source>
+        <translation>Probe the selected down hosts now</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>Remove the selected hosts from the running config (they drain)</source>
+        <translation>Remove the selected hosts from the running config (they drain)</translation>
+    </message>
+    <message>
+        <source>History of host %1 (group %2, service %3)</source>
+        <translation>History of host %1 (group %2, service %3)</translation>
+    </message>
+    <message>
+        <source>Set Weight</source>
+        <translation>Set Weight</translation>
+    </message>
+    <message numerus="yes">
+        <source>New weight for %n host(s) (0: no new connections):</source>
+        <translation>
+            <numerusform>New weight for %n host (0: no new connections):</numerusform>
+            <numerusform>New weight for %n hosts (0: no new connections):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Hosts</source>
+        <translation>Remove Hosts</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n host(s) from the running config? Their open connections finish first.</source>
+        <translation>
+            <numerusform>Remove %n host from the running config? Their open connections finish first.</numerusform>
+            <numerusform>Remove %n hosts from the running config? Their open connections finish first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for %n host(s).</source>
+        <translation>
+            <numerusform>Done for %n host.</numerusform>
+            <numerusform>Done for %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed for %n host(s): </source>
+        <translation>
+            <numerusform>Failed for %n host: </numerusform>
+            <numerusform>Failed for %n hosts: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::LocalClient</name>
+    <message>
+        <source>Local balancer: %1</source>
+        <translation>Local balancer: %1</translation>
+    </message>
+    <message>
+        <source>Cannot run %1:
+%2</source>
+        <translation>Cannot run %1:
+%2</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config:
+%1</source>
+        <translation>The balancer refused the config:
+%1</translation>
+    </message>
+    <message>
+        <source>The local balancer is not running.</source>
+        <translation>The local balancer is not running.</translation>
+    </message>
+    <message>
+        <source>No host %1 in group %2 of service %3.</source>
+        <translation>No host %1 in group %2 of service %3.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::MainWindow</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Configuration</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Show Balancier</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connect…</translation>
+    </message>
+    <message>
+        <source>Connect to a balancer, or run a config in this app</source>
+        <translation>Connect to a balancer, or run a config in this app</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Disconnect</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Hosts</source>
+        <translation>&amp;Filter Hosts</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <source>Confi&amp;g</source>
+        <translation>Confi&amp;g</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Balancier</source>
+        <translation>&amp;About Balancier</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Clear List</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Password of %1 at %2:</source>
+        <translation>Password of %1 at %2:</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Untrusted Certificate</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s certificate is not trusted:
+%1
+
+Subject: %2
+Issuer: %3
+SHA-256: %4
+
+Trust this certificate for this connection profile? Only do so if you recognise the fingerprint.</source>
+        <translation>The balancer&apos;s certificate is not trusted:
+%1
+
+Subject: %2
+Issuer: %3
+SHA-256: %4
+
+Trust this certificate for this connection profile? Only do so if you recognise the fingerprint.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Trust</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Not connected. Connect to a running balancierd, or run a config file in this app.</source>
+        <translation>Not connected. Connect to a running balancierd, or run a config file in this app.</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Connect…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>%1 Trying again with growing pauses (next within %2 s).</source>
+        <translation>%1 Trying again with growing pauses (next within %2 s).</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>Retry &amp;Now</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Disconnected.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Reconnect</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) up</source>
+        <translation>
+            <numerusform>%1 of %n host up</numerusform>
+            <numerusform>%1 of %n hosts up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n open connection</numerusform>
+            <numerusform>%n open connections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>in %1, out %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — Balancier</source>
+        <translation>%1[*] — %2 — Balancier</translation>
+    </message>
+    <message>
+        <source>About Balancier</source>
+        <translation>About Balancier</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PreferencesDialog</name>
+    <message>
+        <source>Notify when a host goes down or comes back</source>
+        <translation>Notify when a host goes down or comes back</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>System default (%1)</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> per second</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>A new language applies when the app starts again.</source>
+        <translation>A new language applies when the app starts again.</translation>
+    </message>
+    <message>
+        <source>Dashboard &amp;updates:</source>
+        <translation>Dashboard &amp;updates:</translation>
+    </message>
+    <message>
+        <source>Saved connection profiles</source>
+        <translation>Saved connection profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Certificate</source>
+        <translation>&amp;Forget Certificate</translation>
+    </message>
+    <message>
+        <source>%1 — runs %2</source>
+        <translation>%1 — runs %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 as %3</source>
+        <translation>%1 — %2 as %3</translation>
+    </message>
+    <message>
+        <source>(trusts a certificate)</source>
+        <translation>(trusts a certificate)</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PropertyForm</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>Admin API</translation>
+    </message>
+    <message>
+        <source>Admin user %1</source>
+        <translation>Admin user %1</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Service %1</translation>
+    </message>
+    <message>
+        <source>Listener %1 of service %2</source>
+        <translation>Listener %1 of service %2</translation>
+    </message>
+    <message>
+        <source>Group %1 of service %2</source>
+        <translation>Group %1 of service %2</translation>
+    </message>
+    <message>
+        <source>Host %1 in group %2</source>
+        <translation>Host %1 in group %2</translation>
+    </message>
+    <message>
+        <source>Select an item to edit it.</source>
+        <translation>Select an item to edit it.</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Properties</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::RemoteClient</name>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 as %2</translation>
+    </message>
+    <message>
+        <source>The server refused user &quot;%1&quot; or its password.</source>
+        <translation>The server refused user &quot;%1&quot; or its password.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP status %1</translation>
+    </message>
+    <message>
+        <source>HTTP status %1: %2</source>
+        <translation>HTTP status %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved on the server: %1</source>
+        <translation>Not saved on the server: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>The certificate of %1 is not trusted.</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>no data for %1 s</translation>
+    </message>
+    <message>
+        <source>the server closed the event stream</source>
+        <translation>the server closed the event stream</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>Connection to %1 lost: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TimelineStrip</name>
+    <message>
+        <source>State timeline</source>
+        <translation>State timeline</translation>
+    </message>
+    <message>
+        <source>No state changes recorded.</source>
+        <translation>No state changes recorded.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state change(s); now %1 since %2.</source>
+        <translation>
+            <numerusform>%n state change; now %1 since %2.</numerusform>
+            <numerusform>%n state changes; now %1 since %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No history</source>
+        <translation>No history</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TrayNotifier</name>
+    <message>
+        <source>Balancier</source>
+        <translation>Balancier</translation>
+    </message>
+    <message>
+        <source>Balancier: not connected</source>
+        <translation>Balancier: not connected</translation>
+    </message>
+    <message>
+        <source>Balancier: all hosts up</source>
+        <translation>Balancier: all hosts up</translation>
+    </message>
+    <message>
+        <source>Balancier: some hosts are down</source>
+        <translation>Balancier: some hosts are down</translation>
+    </message>
+    <message>
+        <source>Balancier: a service has no host up</source>
+        <translation>Balancier: a service has no host up</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n host down</numerusform>
+            <numerusform>%n hosts down</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) back up</source>
+        <translation>
+            <numerusform>%n host back up</numerusform>
+            <numerusform>%n hosts back up</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::XmlSourceEdit</name>
+    <message>
+        <source>XML source</source>
+        <translation>XML source</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeImpact</name>
+    <message numerus="yes">
+        <source>stops service %1: its listeners close and %n open connection(s) drain</source>
+        <translation>
+            <numerusform>stops service %1: its listeners close and %n open connection drain</numerusform>
+            <numerusform>stops service %1: its listeners close and %n open connections drain</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stops accepting connections on %1</source>
+        <translation>stops accepting connections on %1</translation>
+    </message>
+    <message>
+        <source>starts accepting connections on %1</source>
+        <translation>starts accepting connections on %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains group %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>drains group %1 (%n open connection)</numerusform>
+            <numerusform>drains group %1 (%n open connections)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections go to group %1; %n open connection(s) stay on %2</source>
+        <translation>
+            <numerusform>new connections go to group %1; %n open connection stay on %2</numerusform>
+            <numerusform>new connections go to group %1; %n open connections stay on %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the new scheduler starts afresh (sticky clients may move)</source>
+        <translation>the new scheduler starts afresh (sticky clients may move)</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains host %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>drains host %1 (%n open connection)</numerusform>
+            <numerusform>drains host %1 (%n open connections)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up</source>
+        <translation>host %1 starts taking connections once it is up</translation>
+    </message>
+    <message numerus="yes">
+        <source>takes host %1 out of rotation (%n open connection(s) finish)</source>
+        <translation>
+            <numerusform>takes host %1 out of rotation (%n open connection finish)</numerusform>
+            <numerusform>takes host %1 out of rotation (%n open connections finish)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 changes state</source>
+        <translation>host %1 changes state</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to %1 go to the new address; %n open connection(s) stay</source>
+        <translation>
+            <numerusform>new connections to %1 go to the new address; %n open connection stay</numerusform>
+            <numerusform>new connections to %1 go to the new address; %n open connections stay</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shifts the share of new connections of %1</source>
+        <translation>shifts the share of new connections of %1</translation>
+    </message>
+    <message>
+        <source>user %1 can no longer log in</source>
+        <translation>user %1 can no longer log in</translation>
+    </message>
+    <message>
+        <source>the admin API restarts; this app reconnects</source>
+        <translation>the admin API restarts; this app reconnects</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFields</name>
+    <message>
+        <source>Enter a duration, e.g. 30s.</source>
+        <translation>Enter a duration, e.g. 30s.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 500ms, 30s, 5m, 1h or 1d.</source>
+        <translation>&quot;%1&quot; is not a duration: use e.g. 500ms, 30s, 5m, 1h or 1d.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>At most %1.</translation>
+    </message>
+    <message>
+        <source>Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.</source>
+        <translation>Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Worker threads</translation>
+    </message>
+    <message>
+        <source>Proxy threads; 0 means one per CPU core.</source>
+        <translation>Proxy threads; 0 means one per CPU core.</translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation>Connection limit</translation>
+    </message>
+    <message>
+        <source>Most client connections at once; 0 means no limit.</source>
+        <translation>Most client connections at once; 0 means no limit.</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>Drain timeout</translation>
+    </message>
+    <message>
+        <source>How long open connections may finish when the balancer stops.</source>
+        <translation>How long open connections may finish when the balancer stops.</translation>
+    </message>
+    <message>
+        <source>Save runtime changes</source>
+        <translation>Save runtime changes</translation>
+    </message>
+    <message>
+        <source>Only when asked</source>
+        <translation>Only when asked</translation>
+    </message>
+    <message>
+        <source>At once (auto)</source>
+        <translation>At once (auto)</translation>
+    </message>
+    <message>
+        <source>Retry failed hosts after</source>
+        <translation>Retry failed hosts after</translation>
+    </message>
+    <message>
+        <source>Minimum time before a failed host is tried again.</source>
+        <translation>Minimum time before a failed host is tried again.</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Connect timeout</translation>
+    </message>
+    <message>
+        <source>Default for every service.</source>
+        <translation>Default for every service.</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Idle timeout</translation>
+    </message>
+    <message>
+        <source>Default for every service; 0 means none.</source>
+        <translation>Default for every service; 0 means none.</translation>
+    </message>
+    <message>
+        <source>Probe hosts that are up</source>
+        <translation>Probe hosts that are up</translation>
+    </message>
+    <message>
+        <source>Health checks while a host is up (down hosts are always probed).</source>
+        <translation>Health checks while a host is up (down hosts are always probed).</translation>
+    </message>
+    <message>
+        <source>Probe interval</source>
+        <translation>Probe interval</translation>
+    </message>
+    <message>
+        <source>Probe timeout</source>
+        <translation>Probe timeout</translation>
+    </message>
+    <message>
+        <source>Successes to come back up</source>
+        <translation>Successes to come back up</translation>
+    </message>
+    <message>
+        <source>Failures to go down</source>
+        <translation>Failures to go down</translation>
+    </message>
+    <message>
+        <source>Probe interval while down</source>
+        <translation>Probe interval while down</translation>
+    </message>
+    <message>
+        <source>Probe interval when all are down</source>
+        <translation>Probe interval when all are down</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Log level</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Empty: standard error (or the journal).</source>
+        <translation>Empty: standard error (or the journal).</translation>
+    </message>
+    <message>
+        <source>Log every connection</source>
+        <translation>Log every connection</translation>
+    </message>
+    <message>
+        <source>Serve the admin API</source>
+        <translation>Serve the admin API</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Listen on</translation>
+    </message>
+    <message>
+        <source>Loopback unless TLS is set up (or insecure is allowed).</source>
+        <translation>Loopback unless TLS is set up (or insecure is allowed).</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS certificate (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS key (PEM)</source>
+        <translation>TLS key (PEM)</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP on a public address</source>
+        <translation>Allow plain HTTP on a public address</translation>
+    </message>
+    <message>
+        <source>Metrics without a password</source>
+        <translation>Metrics without a password</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Stored as a PBKDF2 hash; the password itself is never saved.</source>
+        <translation>Stored as a PBKDF2 hash; the password itself is never saved.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Use at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>Empty: the default from Settings.</source>
+        <translation>Empty: the default from Settings.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>Enabled group</source>
+        <translation>Enabled group</translation>
+    </message>
+    <message>
+        <source>New connections go to this group&apos;s hosts.</source>
+        <translation>New connections go to this group&apos;s hosts.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>*:port for every interface; port 0 lets the system choose.</source>
+        <translation>*:port for every interface; port 0 lets the system choose.</translation>
+    </message>
+    <message>
+        <source>The service already listens there.</source>
+        <translation>The service already listens there.</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Scheduler</translation>
+    </message>
+    <message>
+        <source>Sticky time</source>
+        <translation>Sticky time</translation>
+    </message>
+    <message>
+        <source>&quot;sticky&quot; scheduler: how long an idle client keeps its host.</source>
+        <translation>&quot;sticky&quot; scheduler: how long an idle client keeps its host.</translation>
+    </message>
+    <message>
+        <source>host:port of the backend.</source>
+        <translation>host:port of the backend.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Share of new connections; 0 sends none.</source>
+        <translation>Share of new connections; 0 sends none.</translation>
+    </message>
+    <message>
+        <source>Most open connections to this host; 0 means no limit.</source>
+        <translation>Most open connections to this host; 0 means no limit.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>Drain</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>A user needs a name.</translation>
+    </message>
+    <message>
+        <source>Another user is already called &quot;%1&quot;.</source>
+        <translation>Another user is already called &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A service needs a name.</source>
+        <translation>A service needs a name.</translation>
+    </message>
+    <message>
+        <source>Another service is already called &quot;%1&quot;.</source>
+        <translation>Another service is already called &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>A group needs a name.</translation>
+    </message>
+    <message>
+        <source>Another group is already called &quot;%1&quot;.</source>
+        <translation>Another group is already called &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A host needs a name.</source>
+        <translation>A host needs a name.</translation>
+    </message>
+    <message>
+        <source>Another host is already called &quot;%1&quot;.</source>
+        <translation>Another host is already called &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>StateStyle</name>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>draining</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>maintenance</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Balancier desktop console: watch and steer a balancer, edit its config.</source>
+        <translation>Balancier desktop console: watch and steer a balancer, edit its config.</translation>
+    </message>
+    <message>
+        <source>A config file to open in the editor.</source>
+        <translation>A config file to open in the editor.</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard.</source>
+        <translation>Run the config FILE in this app and show it on the dashboard.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
+        <translation>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>The admin user for --connect.</source>
+        <translation>The admin user for --connect.</translation>
+    </message>
+    <message>
+        <source>Read the password for --connect from the first line of FILE.</source>
+        <translation>Read the password for --connect from the first line of FILE.</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard or editor.</source>
+        <translation>Show PAGE first: dashboard or editor.</translation>
+    </message>
+    <message>
+        <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
+        <translation>Use LANGUAGE (en, de, fr, es) instead of the preference.</translation>
+    </message>
+    <message>
+        <source>Select SERVICE/GROUP/HOST on the dashboard once it shows.</source>
+        <translation>Select SERVICE/GROUP/HOST on the dashboard once it shows.</translation>
+    </message>
+    <message>
+        <source>Select the host SERVICE/GROUP/HOST in the editor.</source>
+        <translation>Select the host SERVICE/GROUP/HOST in the editor.</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
+        <translation>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</translation>
+    </message>
+</context>
 </TS>

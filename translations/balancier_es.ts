@@ -1,4 +1,1686 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name>Balancier::ApplyDialog</name>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Aplicar al balanceador en ejecución</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Changes to apply</source>
+        <translation>Cambios que aplicar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1.</source>
+        <translation>
+            <numerusform>Se aplicará %n cambio a %1.</numerusform>
+            <numerusform>Se aplicarán %n cambios a %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them affect(s) live traffic (in bold).</source>
+        <translation>
+            <numerusform>%n de ellos afecta al tráfico en curso (en negrita).</numerusform>
+            <numerusform>%n de ellos afectan al tráfico en curso (en negrita).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::BalancerClient</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconectando</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigDraft</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (importado)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Edit XML source</source>
+        <translation>Editar el código XML</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigEditor</name>
+    <message>
+        <source>&amp;New Config</source>
+        <translation>&amp;Nueva configuración</translation>
+    </message>
+    <message>
+        <source>Start a new config</source>
+        <translation>Empezar una configuración nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Open Config…</source>
+        <translation>&amp;Abrir configuración…</translation>
+    </message>
+    <message>
+        <source>Open a config file</source>
+        <translation>Abrir un archivo de configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Save Config</source>
+        <translation>&amp;Guardar configuración</translation>
+    </message>
+    <message>
+        <source>Save the config (comments are kept)</source>
+        <translation>Guardar la configuración (se conservan los comentarios)</translation>
+    </message>
+    <message>
+        <source>Save Config &amp;As…</source>
+        <translation>Guardar configuración &amp;como…</translation>
+    </message>
+    <message>
+        <source>Save the config under another name</source>
+        <translation>Guardar la configuración con otro nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>Deshacer la última edición</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Redo the edit undone last</source>
+        <translation>Rehacer la última edición deshecha</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>Add &amp;Service</source>
+        <translation>Añadir &amp;servicio</translation>
+    </message>
+    <message>
+        <source>Add a service</source>
+        <translation>Añadir un servicio</translation>
+    </message>
+    <message>
+        <source>Add &amp;Listener</source>
+        <translation>Añadir &amp;escucha</translation>
+    </message>
+    <message>
+        <source>Add a listener to the selected service</source>
+        <translation>Añadir una dirección de escucha al servicio seleccionado</translation>
+    </message>
+    <message>
+        <source>Add &amp;Group</source>
+        <translation>Añadir &amp;grupo</translation>
+    </message>
+    <message>
+        <source>Add a group to the selected service</source>
+        <translation>Añadir un grupo al servicio seleccionado</translation>
+    </message>
+    <message>
+        <source>Add &amp;Host</source>
+        <translation>Añadir &amp;host</translation>
+    </message>
+    <message>
+        <source>Add a host to the selected group</source>
+        <translation>Añadir un host al grupo seleccionado</translation>
+    </message>
+    <message>
+        <source>Add Admin &amp;User</source>
+        <translation>Añadir &amp;usuario admin</translation>
+    </message>
+    <message>
+        <source>Add an admin API user</source>
+        <translation>Añadir un usuario de la API de administración</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Item</source>
+        <translation>&amp;Quitar elemento</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Quitar el elemento seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to Running Balancer…</source>
+        <translation>&amp;Aplicar al balanceador en ejecución…</translation>
+    </message>
+    <message>
+        <source>Show what changes, then apply the draft to the running balancer</source>
+        <translation>Mostrar qué cambia y aplicar el borrador al balanceador en ejecución</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Running Config</source>
+        <translation>&amp;Volver a la configuración en ejecución</translation>
+    </message>
+    <message>
+        <source>Replace the draft with the running config</source>
+        <translation>Sustituir el borrador por la configuración en ejecución</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Config items</source>
+        <translation>Elementos de configuración</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>&amp;Problems:</source>
+        <translation>&amp;Problemas:</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Aplicar…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>running config</source>
+        <translation>configuración en ejecución</translation>
+    </message>
+    <message>
+        <source>Open Config</source>
+        <translation>Abrir configuración</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <translation>No se puede abrir %1.</translation>
+    </message>
+    <message>
+        <source>Imported Legacy Config</source>
+        <translation>Configuración antigua importada</translation>
+    </message>
+    <message>
+        <source>%1 was written for an older balancer and was converted. Check the import report, then save the converted config under a new name.</source>
+        <translation>%1 se escribió para un balanceador antiguo y se ha convertido. Revise el informe de importación y guarde la configuración convertida con otro nombre.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Abierto %1</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Configuraciones de Balancier (*.xml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save Config</source>
+        <translation>Guardar configuración</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Save Config As</source>
+        <translation>Guardar configuración como</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The config %1 has unsaved changes. Save them?</source>
+        <translation>La configuración %1 tiene cambios sin guardar. ¿Guardarlos?</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>Línea %1: </translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Sin problemas.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Cambiar %1</translation>
+    </message>
+    <message>
+        <source>Add service %1</source>
+        <translation>Añadir el servicio %1</translation>
+    </message>
+    <message>
+        <source>Add listener %1</source>
+        <translation>Añadir la escucha %1</translation>
+    </message>
+    <message>
+        <source>Add group %1</source>
+        <translation>Añadir el grupo %1</translation>
+    </message>
+    <message>
+        <source>Add host %1</source>
+        <translation>Añadir el host %1</translation>
+    </message>
+    <message>
+        <source>Add admin user %1</source>
+        <translation>Añadir el usuario admin %1</translation>
+    </message>
+    <message>
+        <source>Remove service %1</source>
+        <translation>Quitar el servicio %1</translation>
+    </message>
+    <message>
+        <source>Remove listener %1</source>
+        <translation>Quitar la escucha %1</translation>
+    </message>
+    <message>
+        <source>Remove group %1</source>
+        <translation>Quitar el grupo %1</translation>
+    </message>
+    <message>
+        <source>Remove host %1</source>
+        <translation>Quitar el host %1</translation>
+    </message>
+    <message>
+        <source>Remove admin user %1</source>
+        <translation>Quitar el usuario admin %1</translation>
+    </message>
+    <message>
+        <source>Reading the running config…</source>
+        <translation>Leyendo la configuración en ejecución…</translation>
+    </message>
+    <message>
+        <source>Not connected to a balancer: nothing to compare the draft with.</source>
+        <translation>Sin conexión a un balanceador: no hay con qué comparar el borrador.</translation>
+    </message>
+    <message>
+        <source>The XML source is not well-formed: fix it to compare with the running config.</source>
+        <translation>El código XML no está bien formado: corríjalo para compararlo con la configuración en ejecución.</translation>
+    </message>
+    <message>
+        <source>The draft matches the running config.</source>
+        <translation>El borrador coincide con la configuración en ejecución.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not applied to the running balancer: </source>
+        <translation>
+            <numerusform>%n cambio sin aplicar al balanceador en ejecución: </numerusform>
+            <numerusform>%n cambios sin aplicar al balanceador en ejecución: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Aplicar al balanceador en ejecución</translation>
+    </message>
+    <message>
+        <source>The draft has errors (see Problems). Fix them before applying it.</source>
+        <translation>El borrador tiene errores (vea Problemas). Corríjalos antes de aplicarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot read the running config: %1</source>
+        <translation>No se puede leer la configuración en ejecución: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the draft matches the running config.</source>
+        <translation>Nada que aplicar: el borrador coincide con la configuración en ejecución.</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config; nothing was changed.</source>
+        <translation>El balanceador rechazó la configuración; no se cambió nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>Aplicado %n cambio.</numerusform>
+            <numerusform>Aplicados %n cambios.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert to the running config</source>
+        <translation>Volver a la configuración en ejecución</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigTreeModel</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>one worker per core</source>
+        <translation>un worker por núcleo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>API de administración</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>full access</source>
+        <translation>acceso completo</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>solo lectura</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <translation>escucha</translation>
+    </message>
+    <message>
+        <source>%1, enabled</source>
+        <translation>%1, activo</translation>
+    </message>
+    <message>
+        <source>%1, weight %2</source>
+        <translation>%1, peso %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectDialog</name>
+    <message>
+        <source>Run a config &amp;file in this app</source>
+        <translation>Ejecutar un &amp;archivo de configuración en esta aplicación</translation>
+    </message>
+    <message>
+        <source>Connect to a running &amp;balancierd</source>
+        <translation>Conectar a un &amp;balancierd en ejecución</translation>
+    </message>
+    <message>
+        <source>Connect to a Balancer</source>
+        <translation>Conectar a un balanceador</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Perfiles guardados</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>p. ej. producción</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Config &amp;file:</source>
+        <translation>&amp;Archivo de configuración:</translation>
+    </message>
+    <message>
+        <source>Admin API &amp;URL:</source>
+        <translation>&amp;URL de la API de administración:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>The password is asked for when connecting and is never saved.</source>
+        <translation>La contraseña se pide al conectar y nunca se guarda.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Nombre del perfil:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Profile</source>
+        <translation>&amp;Guardar perfil</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile</source>
+        <translation>&amp;Borrar perfil</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved profiles:</source>
+        <translation>Perfiles guar&amp;dados:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>Config File</source>
+        <translation>Archivo de configuración</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Configuraciones de Balancier (*.xml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a config file.</source>
+        <translation>Elija un archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 no es un archivo.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
+        <translation>Escriba la URL de la API de administración, p. ej. http://127.0.0.1:8080 o https://balancer.example:8443.</translation>
+    </message>
+    <message>
+        <source>Enter the admin user&apos;s name.</source>
+        <translation>Escriba el nombre del usuario admin.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionBanner</name>
+    <message>
+        <source>Connection status</source>
+        <translation>Estado de la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>enabled, %1</source>
+        <translation>activo, %1</translation>
+    </message>
+    <message>
+        <source>standby, %1</source>
+        <translation>en reserva, %1</translation>
+    </message>
+    <message>
+        <source>no host up</source>
+        <translation>ningún host disponible</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2, weight %3</source>
+        <translation>%1 en %2, peso %3</translation>
+    </message>
+    <message>
+        <source>at most %1 connections</source>
+        <translation>como máximo %1 conexiones</translation>
+    </message>
+    <message>
+        <source>Scheduler: %1</source>
+        <translation>Planificador: %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Escuchando en %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activas</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Bytes recibidos</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Bytes enviados</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>Recib./s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Env./s</translation>
+    </message>
+    <message>
+        <source>Since change</source>
+        <translation>Desde el cambio</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardWidget</name>
+    <message>
+        <source>&amp;Problems only</source>
+        <translation>Solo &amp;problemas</translation>
+    </message>
+    <message>
+        <source>Services, groups and hosts</source>
+        <translation>Servicios, grupos y hosts</translation>
+    </message>
+    <message>
+        <source>Filter by name or state (Ctrl+F)</source>
+        <translation>Filtrar por nombre o estado (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <source>State history of the selected host</source>
+        <translation>Historial de estado del host seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtro:</translation>
+    </message>
+    <message>
+        <source>Select a host to see its history.</source>
+        <translation>Seleccione un host para ver su historial.</translation>
+    </message>
+    <message>
+        <source>&amp;Drain</source>
+        <translation>&amp;Drenar</translation>
+    </message>
+    <message>
+        <source>Send no new connections to the selected hosts; open ones finish</source>
+        <translation>No enviar conexiones nuevas a los hosts seleccionados; las abiertas terminan</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance</source>
+        <translation>&amp;Mantenimiento</translation>
+    </message>
+    <message>
+        <source>Take the selected hosts out of rotation</source>
+        <translation>Sacar de la rotación los hosts seleccionados</translation>
+    </message>
+    <message>
+        <source>&amp;Ready</source>
+        <translation>&amp;Listo</translation>
+    </message>
+    <message>
+        <source>Put the selected hosts back into rotation</source>
+        <translation>Devolver a la rotación los hosts seleccionados</translation>
+    </message>
+    <message>
+        <source>Set &amp;Weight…</source>
+        <translation>Fijar &amp;peso…</translation>
+    </message>
+    <message>
+        <source>Change the weight of the selected hosts</source>
+        <translation>Cambiar el peso de los hosts seleccionados</translation>
+    </message>
+    <message>
+        <source>Re&amp;try Now</source>
+        <translation>&amp;Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Probe the selected down hosts now</source>
+        <translation>Sondear ahora los hosts caídos seleccionados</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove the selected hosts from the running config (they drain)</source>
+        <translation>Quitar los hosts seleccionados de la configuración en ejecución (se drenan)</translation>
+    </message>
+    <message>
+        <source>History of host %1 (group %2, service %3)</source>
+        <translation>Historial del host %1 (grupo %2, servicio %3)</translation>
+    </message>
+    <message>
+        <source>Set Weight</source>
+        <translation>Fijar peso</translation>
+    </message>
+    <message numerus="yes">
+        <source>New weight for %n host(s) (0: no new connections):</source>
+        <translation>
+            <numerusform>Nuevo peso para %n host (0: ninguna conexión nueva):</numerusform>
+            <numerusform>Nuevo peso para %n hosts (0: ninguna conexión nueva):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Hosts</source>
+        <translation>Quitar hosts</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n host(s) from the running config? Their open connections finish first.</source>
+        <translation>
+            <numerusform>¿Quitar %n host de la configuración en ejecución? Sus conexiones abiertas terminan primero.</numerusform>
+            <numerusform>¿Quitar %n hosts de la configuración en ejecución? Sus conexiones abiertas terminan primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for %n host(s).</source>
+        <translation>
+            <numerusform>Hecho para %n host.</numerusform>
+            <numerusform>Hecho para %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed for %n host(s): </source>
+        <translation>
+            <numerusform>Falló para %n host: </numerusform>
+            <numerusform>Falló para %n hosts: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::LocalClient</name>
+    <message>
+        <source>Local balancer: %1</source>
+        <translation>Balanceador local: %1</translation>
+    </message>
+    <message>
+        <source>Cannot run %1:
+%2</source>
+        <translation>No se puede ejecutar %1:
+%2</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config:
+%1</source>
+        <translation>El balanceador rechazó la configuración:
+%1</translation>
+    </message>
+    <message>
+        <source>The local balancer is not running.</source>
+        <translation>El balanceador local no está en ejecución.</translation>
+    </message>
+    <message>
+        <source>No host %1 in group %2 of service %3.</source>
+        <translation>No hay ningún host %1 en el grupo %2 del servicio %3.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::MainWindow</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Mostrar Balancier</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Conectar…</translation>
+    </message>
+    <message>
+        <source>Connect to a balancer, or run a config in this app</source>
+        <translation>Conectar a un balanceador o ejecutar una configuración en esta aplicación</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Desconectar</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Hosts</source>
+        <translation>&amp;Filtrar hosts</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <source>Confi&amp;g</source>
+        <translation>Confi&amp;guración</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Balancier</source>
+        <translation>&amp;Acerca de Balancier</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Password of %1 at %2:</source>
+        <translation>Contraseña de %1 en %2:</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Certificado no fiable</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s certificate is not trusted:
+%1
+
+Subject: %2
+Issuer: %3
+SHA-256: %4
+
+Trust this certificate for this connection profile? Only do so if you recognise the fingerprint.</source>
+        <translation>El certificado del balanceador no es de confianza:
+%1
+
+Sujeto: %2
+Emisor: %3
+SHA-256: %4
+
+¿Confiar en este certificado para este perfil de conexión? Hágalo solo si reconoce la huella.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Confiar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Not connected. Connect to a running balancierd, or run a config file in this app.</source>
+        <translation>Sin conexión. Conéctese a un balancierd en ejecución o ejecute un archivo de configuración en esta aplicación.</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Conectar…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>%1 Trying again with growing pauses (next within %2 s).</source>
+        <translation>%1 Se reintentará con pausas crecientes (el próximo en %2 s como máximo).</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>&amp;Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Desconectado.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Reconectar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n servicio</numerusform>
+            <numerusform>%n servicios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) up</source>
+        <translation>
+            <numerusform>%1 de %n host disponible</numerusform>
+            <numerusform>%1 de %n hosts disponibles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n conexión abierta</numerusform>
+            <numerusform>%n conexiones abiertas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>entrada %1, salida %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — Balancier</source>
+        <translation>%1[*] — %2 — Balancier</translation>
+    </message>
+    <message>
+        <source>About Balancier</source>
+        <translation>Acerca de Balancier</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;Un balanceador de carga TCP con una API de administración en vivo y esta consola de escritorio.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PreferencesDialog</name>
+    <message>
+        <source>Notify when a host goes down or comes back</source>
+        <translation>Avisar cuando un host cae o vuelve</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Predeterminado del sistema (%1)</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> por segundo</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>A new language applies when the app starts again.</source>
+        <translation>Un idioma nuevo se aplica al volver a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>Dashboard &amp;updates:</source>
+        <translation>&amp;Actualizaciones del panel:</translation>
+    </message>
+    <message>
+        <source>Saved connection profiles</source>
+        <translation>Perfiles de conexión guardados</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Certificate</source>
+        <translation>&amp;Olvidar certificado</translation>
+    </message>
+    <message>
+        <source>%1 — runs %2</source>
+        <translation>%1 — ejecuta %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 as %3</source>
+        <translation>%1 — %2 como %3</translation>
+    </message>
+    <message>
+        <source>(trusts a certificate)</source>
+        <translation>(confía en un certificado)</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PropertyForm</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>API de administración</translation>
+    </message>
+    <message>
+        <source>Admin user %1</source>
+        <translation>Usuario admin %1</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Servicio %1</translation>
+    </message>
+    <message>
+        <source>Listener %1 of service %2</source>
+        <translation>Escucha %1 del servicio %2</translation>
+    </message>
+    <message>
+        <source>Group %1 of service %2</source>
+        <translation>Grupo %1 del servicio %2</translation>
+    </message>
+    <message>
+        <source>Host %1 in group %2</source>
+        <translation>Host %1 del grupo %2</translation>
+    </message>
+    <message>
+        <source>Select an item to edit it.</source>
+        <translation>Seleccione un elemento para editarlo.</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Propiedades</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>sin cambios</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::RemoteClient</name>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 como %2</translation>
+    </message>
+    <message>
+        <source>The server refused user &quot;%1&quot; or its password.</source>
+        <translation>El servidor rechazó el usuario «%1» o su contraseña.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>Estado HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP status %1: %2</source>
+        <translation>Estado HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved on the server: %1</source>
+        <translation>No guardado en el servidor: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>El certificado de %1 no es de confianza.</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>sin datos desde hace %1 s</translation>
+    </message>
+    <message>
+        <source>the server closed the event stream</source>
+        <translation>el servidor cerró el flujo de eventos</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>Se perdió la conexión con %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TimelineStrip</name>
+    <message>
+        <source>State timeline</source>
+        <translation>Cronología de estados</translation>
+    </message>
+    <message>
+        <source>No state changes recorded.</source>
+        <translation>No hay cambios de estado registrados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state change(s); now %1 since %2.</source>
+        <translation>
+            <numerusform>%n cambio de estado; ahora %1 desde %2.</numerusform>
+            <numerusform>%n cambios de estado; ahora %1 desde %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No history</source>
+        <translation>Sin historial</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 desde %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TrayNotifier</name>
+    <message>
+        <source>Balancier</source>
+        <translation>Balancier</translation>
+    </message>
+    <message>
+        <source>Balancier: not connected</source>
+        <translation>Balancier: sin conexión</translation>
+    </message>
+    <message>
+        <source>Balancier: all hosts up</source>
+        <translation>Balancier: todos los hosts disponibles</translation>
+    </message>
+    <message>
+        <source>Balancier: some hosts are down</source>
+        <translation>Balancier: algunos hosts están caídos</translation>
+    </message>
+    <message>
+        <source>Balancier: a service has no host up</source>
+        <translation>Balancier: un servicio no tiene ningún host disponible</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n host caído</numerusform>
+            <numerusform>%n hosts caídos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) back up</source>
+        <translation>
+            <numerusform>%n host disponible de nuevo</numerusform>
+            <numerusform>%n hosts disponibles de nuevo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::XmlSourceEdit</name>
+    <message>
+        <source>XML source</source>
+        <translation>Código XML</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeImpact</name>
+    <message numerus="yes">
+        <source>stops service %1: its listeners close and %n open connection(s) drain</source>
+        <translation>
+            <numerusform>detiene el servicio %1: sus escuchas se cierran y %n conexión abierta se drena</numerusform>
+            <numerusform>detiene el servicio %1: sus escuchas se cierran y %n conexiones abiertas se drenan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stops accepting connections on %1</source>
+        <translation>deja de aceptar conexiones en %1</translation>
+    </message>
+    <message>
+        <source>starts accepting connections on %1</source>
+        <translation>empieza a aceptar conexiones en %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains group %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>drena el grupo %1 (%n conexión abierta)</numerusform>
+            <numerusform>drena el grupo %1 (%n conexiones abiertas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections go to group %1; %n open connection(s) stay on %2</source>
+        <translation>
+            <numerusform>las conexiones nuevas van al grupo %1; %n conexión abierta sigue en %2</numerusform>
+            <numerusform>las conexiones nuevas van al grupo %1; %n conexiones abiertas siguen en %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the new scheduler starts afresh (sticky clients may move)</source>
+        <translation>el nuevo planificador empieza de cero (los clientes fijos pueden cambiar de host)</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains host %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>drena el host %1 (%n conexión abierta)</numerusform>
+            <numerusform>drena el host %1 (%n conexiones abiertas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up</source>
+        <translation>el host %1 acepta conexiones en cuanto esté disponible</translation>
+    </message>
+    <message numerus="yes">
+        <source>takes host %1 out of rotation (%n open connection(s) finish)</source>
+        <translation>
+            <numerusform>saca el host %1 de la rotación (%n conexión abierta termina)</numerusform>
+            <numerusform>saca el host %1 de la rotación (%n conexiones abiertas terminan)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 changes state</source>
+        <translation>el host %1 cambia de estado</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to %1 go to the new address; %n open connection(s) stay</source>
+        <translation>
+            <numerusform>las conexiones nuevas a %1 van a la dirección nueva; %n conexión abierta se mantiene</numerusform>
+            <numerusform>las conexiones nuevas a %1 van a la dirección nueva; %n conexiones abiertas se mantienen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shifts the share of new connections of %1</source>
+        <translation>cambia la proporción de conexiones nuevas de %1</translation>
+    </message>
+    <message>
+        <source>user %1 can no longer log in</source>
+        <translation>el usuario %1 ya no podrá iniciar sesión</translation>
+    </message>
+    <message>
+        <source>the admin API restarts; this app reconnects</source>
+        <translation>la API de administración se reinicia; esta aplicación se reconecta</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFields</name>
+    <message>
+        <source>Enter a duration, e.g. 30s.</source>
+        <translation>Escriba una duración, p. ej. 30s.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 500ms, 30s, 5m, 1h or 1d.</source>
+        <translation>«%1» no es una duración: use p. ej. 500ms, 30s, 5m, 1h o 1d.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>Como máximo %1.</translation>
+    </message>
+    <message>
+        <source>Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.</source>
+        <translation>No es una dirección (%1): use host:puerto, p. ej. 127.0.0.1:8080 o [::1]:80.</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Hilos de trabajo</translation>
+    </message>
+    <message>
+        <source>Proxy threads; 0 means one per CPU core.</source>
+        <translation>Hilos del proxy; 0 significa uno por núcleo de CPU.</translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation>Límite de conexiones</translation>
+    </message>
+    <message>
+        <source>Most client connections at once; 0 means no limit.</source>
+        <translation>Máximo de conexiones de cliente a la vez; 0 significa sin límite.</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>Plazo de drenado</translation>
+    </message>
+    <message>
+        <source>How long open connections may finish when the balancer stops.</source>
+        <translation>Cuánto tiempo pueden terminar las conexiones abiertas cuando el balanceador se detiene.</translation>
+    </message>
+    <message>
+        <source>Save runtime changes</source>
+        <translation>Guardar los cambios en ejecución</translation>
+    </message>
+    <message>
+        <source>Only when asked</source>
+        <translation>Solo cuando se pida</translation>
+    </message>
+    <message>
+        <source>At once (auto)</source>
+        <translation>Al instante (auto)</translation>
+    </message>
+    <message>
+        <source>Retry failed hosts after</source>
+        <translation>Reintentar hosts fallidos tras</translation>
+    </message>
+    <message>
+        <source>Minimum time before a failed host is tried again.</source>
+        <translation>Tiempo mínimo antes de volver a probar un host fallido.</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Plazo de conexión</translation>
+    </message>
+    <message>
+        <source>Default for every service.</source>
+        <translation>Valor predeterminado para cada servicio.</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Plazo de inactividad</translation>
+    </message>
+    <message>
+        <source>Default for every service; 0 means none.</source>
+        <translation>Valor predeterminado para cada servicio; 0 significa ninguno.</translation>
+    </message>
+    <message>
+        <source>Probe hosts that are up</source>
+        <translation>Sondear los hosts disponibles</translation>
+    </message>
+    <message>
+        <source>Health checks while a host is up (down hosts are always probed).</source>
+        <translation>Comprobaciones de salud mientras un host está disponible (los caídos siempre se sondean).</translation>
+    </message>
+    <message>
+        <source>Probe interval</source>
+        <translation>Intervalo de sondeo</translation>
+    </message>
+    <message>
+        <source>Probe timeout</source>
+        <translation>Plazo de sondeo</translation>
+    </message>
+    <message>
+        <source>Successes to come back up</source>
+        <translation>Éxitos para volver</translation>
+    </message>
+    <message>
+        <source>Failures to go down</source>
+        <translation>Fallos para caer</translation>
+    </message>
+    <message>
+        <source>Probe interval while down</source>
+        <translation>Intervalo de sondeo si está caído</translation>
+    </message>
+    <message>
+        <source>Probe interval when all are down</source>
+        <translation>Intervalo de sondeo si todos están caídos</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Nivel de registro</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Depuración</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Crítico</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Archivo de registro</translation>
+    </message>
+    <message>
+        <source>Empty: standard error (or the journal).</source>
+        <translation>Vacío: salida de error estándar (o el journal).</translation>
+    </message>
+    <message>
+        <source>Log every connection</source>
+        <translation>Registrar cada conexión</translation>
+    </message>
+    <message>
+        <source>Serve the admin API</source>
+        <translation>Servir la API de administración</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Escuchar en</translation>
+    </message>
+    <message>
+        <source>Loopback unless TLS is set up (or insecure is allowed).</source>
+        <translation>Loopback salvo que haya TLS (o se permita lo inseguro).</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>Certificado TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS key (PEM)</source>
+        <translation>Clave TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP on a public address</source>
+        <translation>Permitir HTTP sin cifrar en una dirección pública</translation>
+    </message>
+    <message>
+        <source>Metrics without a password</source>
+        <translation>Métricas sin contraseña</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Acceso</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Completo</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Stored as a PBKDF2 hash; the password itself is never saved.</source>
+        <translation>Se guarda como hash PBKDF2; la contraseña en sí nunca se guarda.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Use al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Empty: the default from Settings.</source>
+        <translation>Vacío: el valor predeterminado de Ajustes.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>Enabled group</source>
+        <translation>Grupo activo</translation>
+    </message>
+    <message>
+        <source>New connections go to this group&apos;s hosts.</source>
+        <translation>Las conexiones nuevas van a los hosts de este grupo.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>*:port for every interface; port 0 lets the system choose.</source>
+        <translation>*:puerto para todas las interfaces; el puerto 0 deja elegir al sistema.</translation>
+    </message>
+    <message>
+        <source>The service already listens there.</source>
+        <translation>El servicio ya escucha ahí.</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Planificador</translation>
+    </message>
+    <message>
+        <source>Sticky time</source>
+        <translation>Tiempo de adherencia</translation>
+    </message>
+    <message>
+        <source>&quot;sticky&quot; scheduler: how long an idle client keeps its host.</source>
+        <translation>Planificador «sticky»: cuánto tiempo conserva su host un cliente inactivo.</translation>
+    </message>
+    <message>
+        <source>host:port of the backend.</source>
+        <translation>host:puerto del backend.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Share of new connections; 0 sends none.</source>
+        <translation>Proporción de conexiones nuevas; 0 no envía ninguna.</translation>
+    </message>
+    <message>
+        <source>Most open connections to this host; 0 means no limit.</source>
+        <translation>Máximo de conexiones abiertas a este host; 0 significa sin límite.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>Drenar</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>Un usuario necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Another user is already called &quot;%1&quot;.</source>
+        <translation>Otro usuario ya se llama «%1».</translation>
+    </message>
+    <message>
+        <source>A service needs a name.</source>
+        <translation>Un servicio necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Another service is already called &quot;%1&quot;.</source>
+        <translation>Otro servicio ya se llama «%1».</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Un grupo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Another group is already called &quot;%1&quot;.</source>
+        <translation>Otro grupo ya se llama «%1».</translation>
+    </message>
+    <message>
+        <source>A host needs a name.</source>
+        <translation>Un host necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Another host is already called &quot;%1&quot;.</source>
+        <translation>Otro host ya se llama «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>StateStyle</name>
+    <message>
+        <source>up</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>caído</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>drenando</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>mantenimiento</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Balancier desktop console: watch and steer a balancer, edit its config.</source>
+        <translation>Consola de escritorio de Balancier: vigilar y dirigir un balanceador, editar su configuración.</translation>
+    </message>
+    <message>
+        <source>A config file to open in the editor.</source>
+        <translation>Un archivo de configuración que abrir en el editor.</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard.</source>
+        <translation>Ejecutar la configuración FILE en esta aplicación y mostrarla en el panel.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
+        <translation>Conectar a la API de administración en URL (p. ej. http://127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>The admin user for --connect.</source>
+        <translation>El usuario admin para --connect.</translation>
+    </message>
+    <message>
+        <source>Read the password for --connect from the first line of FILE.</source>
+        <translation>Leer la contraseña para --connect de la primera línea de FILE.</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard or editor.</source>
+        <translation>Mostrar primero PAGE: dashboard o editor.</translation>
+    </message>
+    <message>
+        <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
+        <translation>Usar LANGUAGE (en, de, fr, es) en lugar de la preferencia.</translation>
+    </message>
+    <message>
+        <source>Select SERVICE/GROUP/HOST on the dashboard once it shows.</source>
+        <translation>Seleccionar SERVICE/GROUP/HOST en el panel en cuanto aparezca.</translation>
+    </message>
+    <message>
+        <source>Select the host SERVICE/GROUP/HOST in the editor.</source>
+        <translation>Seleccionar el host SERVICE/GROUP/HOST en el editor.</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
+        <translation>Usar los colores del sistema o una paleta clara u oscura (system, light, dark).</translation>
+    </message>
+</context>
 </TS>

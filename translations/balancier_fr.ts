@@ -1,4 +1,1686 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>Balancier::ApplyDialog</name>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Appliquer au répartiteur en service</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>Changes to apply</source>
+        <translation>Modifications à appliquer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1.</source>
+        <translation>
+            <numerusform>%n modification sera appliquée à %1.</numerusform>
+            <numerusform>%n modifications seront appliquées à %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them affect(s) live traffic (in bold).</source>
+        <translation>
+            <numerusform>%n d’entre elles touche le trafic en cours (en gras).</numerusform>
+            <numerusform>%n d’entre elles touchent le trafic en cours (en gras).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::BalancerClient</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnexion</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigDraft</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (importé)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Edit XML source</source>
+        <translation>Modifier la source XML</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigEditor</name>
+    <message>
+        <source>&amp;New Config</source>
+        <translation>&amp;Nouvelle configuration</translation>
+    </message>
+    <message>
+        <source>Start a new config</source>
+        <translation>Commencer une nouvelle configuration</translation>
+    </message>
+    <message>
+        <source>&amp;Open Config…</source>
+        <translation>&amp;Ouvrir une configuration…</translation>
+    </message>
+    <message>
+        <source>Open a config file</source>
+        <translation>Ouvrir un fichier de configuration</translation>
+    </message>
+    <message>
+        <source>&amp;Save Config</source>
+        <translation>&amp;Enregistrer la configuration</translation>
+    </message>
+    <message>
+        <source>Save the config (comments are kept)</source>
+        <translation>Enregistrer la configuration (les commentaires sont conservés)</translation>
+    </message>
+    <message>
+        <source>Save Config &amp;As…</source>
+        <translation>Enregistrer la configuration &amp;sous…</translation>
+    </message>
+    <message>
+        <source>Save the config under another name</source>
+        <translation>Enregistrer la configuration sous un autre nom</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>Annuler la dernière modification</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Redo the edit undone last</source>
+        <translation>Rétablir la dernière modification annulée</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>Add &amp;Service</source>
+        <translation>Ajouter un &amp;service</translation>
+    </message>
+    <message>
+        <source>Add a service</source>
+        <translation>Ajouter un service</translation>
+    </message>
+    <message>
+        <source>Add &amp;Listener</source>
+        <translation>Ajouter une &amp;écoute</translation>
+    </message>
+    <message>
+        <source>Add a listener to the selected service</source>
+        <translation>Ajouter une adresse d’écoute au service sélectionné</translation>
+    </message>
+    <message>
+        <source>Add &amp;Group</source>
+        <translation>Ajouter un &amp;groupe</translation>
+    </message>
+    <message>
+        <source>Add a group to the selected service</source>
+        <translation>Ajouter un groupe au service sélectionné</translation>
+    </message>
+    <message>
+        <source>Add &amp;Host</source>
+        <translation>Ajouter un &amp;hôte</translation>
+    </message>
+    <message>
+        <source>Add a host to the selected group</source>
+        <translation>Ajouter un hôte au groupe sélectionné</translation>
+    </message>
+    <message>
+        <source>Add Admin &amp;User</source>
+        <translation>Ajouter un &amp;utilisateur admin</translation>
+    </message>
+    <message>
+        <source>Add an admin API user</source>
+        <translation>Ajouter un utilisateur de l’API d’administration</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Item</source>
+        <translation>&amp;Supprimer l’élément</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Supprimer l’élément sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to Running Balancer…</source>
+        <translation>&amp;Appliquer au répartiteur en service…</translation>
+    </message>
+    <message>
+        <source>Show what changes, then apply the draft to the running balancer</source>
+        <translation>Montrer ce qui change, puis appliquer le brouillon au répartiteur en service</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Running Config</source>
+        <translation>&amp;Revenir à la configuration en service</translation>
+    </message>
+    <message>
+        <source>Replace the draft with the running config</source>
+        <translation>Remplacer le brouillon par la configuration en service</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Config items</source>
+        <translation>Éléments de configuration</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Problems:</source>
+        <translation>&amp;Problèmes :</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Appliquer…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revenir</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>running config</source>
+        <translation>configuration en service</translation>
+    </message>
+    <message>
+        <source>Open Config</source>
+        <translation>Ouvrir une configuration</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <translation>Impossible d’ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Imported Legacy Config</source>
+        <translation>Ancienne configuration importée</translation>
+    </message>
+    <message>
+        <source>%1 was written for an older balancer and was converted. Check the import report, then save the converted config under a new name.</source>
+        <translation>%1 a été écrit pour un ancien répartiteur et a été converti. Vérifiez le rapport d’import, puis enregistrez la configuration convertie sous un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Configurations Balancier (*.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save Config</source>
+        <translation>Enregistrer la configuration</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Save Config As</source>
+        <translation>Enregistrer la configuration sous</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>The config %1 has unsaved changes. Save them?</source>
+        <translation>La configuration %1 a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Line %1: </source>
+        <translation>Ligne %1 : </translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>Add service %1</source>
+        <translation>Ajouter le service %1</translation>
+    </message>
+    <message>
+        <source>Add listener %1</source>
+        <translation>Ajouter l’écoute %1</translation>
+    </message>
+    <message>
+        <source>Add group %1</source>
+        <translation>Ajouter le groupe %1</translation>
+    </message>
+    <message>
+        <source>Add host %1</source>
+        <translation>Ajouter l’hôte %1</translation>
+    </message>
+    <message>
+        <source>Add admin user %1</source>
+        <translation>Ajouter l’utilisateur admin %1</translation>
+    </message>
+    <message>
+        <source>Remove service %1</source>
+        <translation>Supprimer le service %1</translation>
+    </message>
+    <message>
+        <source>Remove listener %1</source>
+        <translation>Supprimer l’écoute %1</translation>
+    </message>
+    <message>
+        <source>Remove group %1</source>
+        <translation>Supprimer le groupe %1</translation>
+    </message>
+    <message>
+        <source>Remove host %1</source>
+        <translation>Supprimer l’hôte %1</translation>
+    </message>
+    <message>
+        <source>Remove admin user %1</source>
+        <translation>Supprimer l’utilisateur admin %1</translation>
+    </message>
+    <message>
+        <source>Reading the running config…</source>
+        <translation>Lecture de la configuration en service…</translation>
+    </message>
+    <message>
+        <source>Not connected to a balancer: nothing to compare the draft with.</source>
+        <translation>Aucun répartiteur connecté : rien à quoi comparer le brouillon.</translation>
+    </message>
+    <message>
+        <source>The XML source is not well-formed: fix it to compare with the running config.</source>
+        <translation>La source XML est mal formée : corrigez-la pour la comparer à la configuration en service.</translation>
+    </message>
+    <message>
+        <source>The draft matches the running config.</source>
+        <translation>Le brouillon correspond à la configuration en service.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not applied to the running balancer: </source>
+        <translation>
+            <numerusform>%n modification non appliquée au répartiteur en service : </numerusform>
+            <numerusform>%n modifications non appliquées au répartiteur en service : </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Running Balancer</source>
+        <translation>Appliquer au répartiteur en service</translation>
+    </message>
+    <message>
+        <source>The draft has errors (see Problems). Fix them before applying it.</source>
+        <translation>Le brouillon contient des erreurs (voir Problèmes). Corrigez-les avant de l’appliquer.</translation>
+    </message>
+    <message>
+        <source>Cannot read the running config: %1</source>
+        <translation>Impossible de lire la configuration en service : %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the draft matches the running config.</source>
+        <translation>Rien à appliquer : le brouillon correspond à la configuration en service.</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config; nothing was changed.</source>
+        <translation>Le répartiteur a refusé la configuration ; rien n’a été modifié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>%n modification appliquée.</numerusform>
+            <numerusform>%n modifications appliquées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert to the running config</source>
+        <translation>Revenir à la configuration en service</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigTreeModel</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>one worker per core</source>
+        <translation>un worker par cœur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>API d’administration</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>full access</source>
+        <translation>accès complet</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <translation>écoute</translation>
+    </message>
+    <message>
+        <source>%1, enabled</source>
+        <translation>%1, active</translation>
+    </message>
+    <message>
+        <source>%1, weight %2</source>
+        <translation>%1, poids %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectDialog</name>
+    <message>
+        <source>Run a config &amp;file in this app</source>
+        <translation>Exécuter un &amp;fichier de configuration dans cette application</translation>
+    </message>
+    <message>
+        <source>Connect to a running &amp;balancierd</source>
+        <translation>Se connecter à un &amp;balancierd en service</translation>
+    </message>
+    <message>
+        <source>Connect to a Balancer</source>
+        <translation>Se connecter à un répartiteur</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Profils enregistrés</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>p. ex. production</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Config &amp;file:</source>
+        <translation>&amp;Fichier de configuration :</translation>
+    </message>
+    <message>
+        <source>Admin API &amp;URL:</source>
+        <translation>&amp;URL de l’API d’administration :</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>The password is asked for when connecting and is never saved.</source>
+        <translation>Le mot de passe est demandé à la connexion et n’est jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Nom du profil :</translation>
+    </message>
+    <message>
+        <source>&amp;Save Profile</source>
+        <translation>&amp;Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile</source>
+        <translation>&amp;Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved profiles:</source>
+        <translation>Profils en&amp;registrés :</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Config File</source>
+        <translation>Fichier de configuration</translation>
+    </message>
+    <message>
+        <source>Balancier configs (*.xml);;All files (*)</source>
+        <translation>Configurations Balancier (*.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose a config file.</source>
+        <translation>Choisissez un fichier de configuration.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
+        <translation>Saisissez l’URL de l’API d’administration, p. ex. http://127.0.0.1:8080 ou https://balancer.example:8443.</translation>
+    </message>
+    <message>
+        <source>Enter the admin user&apos;s name.</source>
+        <translation>Saisissez le nom de l’utilisateur admin.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionBanner</name>
+    <message>
+        <source>Connection status</source>
+        <translation>État de la connexion</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>enabled, %1</source>
+        <translation>active, %1</translation>
+    </message>
+    <message>
+        <source>standby, %1</source>
+        <translation>en réserve, %1</translation>
+    </message>
+    <message>
+        <source>no host up</source>
+        <translation>aucun hôte disponible</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2, weight %3</source>
+        <translation>%1 à %2, poids %3</translation>
+    </message>
+    <message>
+        <source>at most %1 connections</source>
+        <translation>au plus %1 connexions</translation>
+    </message>
+    <message>
+        <source>Scheduler: %1</source>
+        <translation>Ordonnanceur : %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>À l’écoute sur %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actives</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Octets reçus</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Octets envoyés</translation>
+    </message>
+    <message>
+        <source>In/s</source>
+        <translation>Reçus/s</translation>
+    </message>
+    <message>
+        <source>Out/s</source>
+        <translation>Envoyés/s</translation>
+    </message>
+    <message>
+        <source>Since change</source>
+        <translation>Depuis le changement</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::DashboardWidget</name>
+    <message>
+        <source>&amp;Problems only</source>
+        <translation>Seulement les &amp;problèmes</translation>
+    </message>
+    <message>
+        <source>Services, groups and hosts</source>
+        <translation>Services, groupes et hôtes</translation>
+    </message>
+    <message>
+        <source>Filter by name or state (Ctrl+F)</source>
+        <translation>Filtrer par nom ou état (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>State history of the selected host</source>
+        <translation>Historique d’état de l’hôte sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtre :</translation>
+    </message>
+    <message>
+        <source>Select a host to see its history.</source>
+        <translation>Sélectionnez un hôte pour voir son historique.</translation>
+    </message>
+    <message>
+        <source>&amp;Drain</source>
+        <translation>&amp;Drainer</translation>
+    </message>
+    <message>
+        <source>Send no new connections to the selected hosts; open ones finish</source>
+        <translation>Plus de nouvelles connexions vers les hôtes sélectionnés ; celles en cours se terminent</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance</source>
+        <translation>&amp;Maintenance</translation>
+    </message>
+    <message>
+        <source>Take the selected hosts out of rotation</source>
+        <translation>Retirer les hôtes sélectionnés de la rotation</translation>
+    </message>
+    <message>
+        <source>&amp;Ready</source>
+        <translation>&amp;Prêt</translation>
+    </message>
+    <message>
+        <source>Put the selected hosts back into rotation</source>
+        <translation>Remettre les hôtes sélectionnés en rotation</translation>
+    </message>
+    <message>
+        <source>Set &amp;Weight…</source>
+        <translation>Définir le &amp;poids…</translation>
+    </message>
+    <message>
+        <source>Change the weight of the selected hosts</source>
+        <translation>Modifier le poids des hôtes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Re&amp;try Now</source>
+        <translation>&amp;Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Probe the selected down hosts now</source>
+        <translation>Sonder maintenant les hôtes sélectionnés qui sont hors service</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove the selected hosts from the running config (they drain)</source>
+        <translation>Supprimer les hôtes sélectionnés de la configuration en service (ils se drainent)</translation>
+    </message>
+    <message>
+        <source>History of host %1 (group %2, service %3)</source>
+        <translation>Historique de l’hôte %1 (groupe %2, service %3)</translation>
+    </message>
+    <message>
+        <source>Set Weight</source>
+        <translation>Définir le poids</translation>
+    </message>
+    <message numerus="yes">
+        <source>New weight for %n host(s) (0: no new connections):</source>
+        <translation>
+            <numerusform>Nouveau poids pour %n hôte (0 : aucune nouvelle connexion) :</numerusform>
+            <numerusform>Nouveau poids pour %n hôtes (0 : aucune nouvelle connexion) :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Hosts</source>
+        <translation>Supprimer des hôtes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n host(s) from the running config? Their open connections finish first.</source>
+        <translation>
+            <numerusform>Supprimer %n hôte de la configuration en service ? Ses connexions en cours se terminent d’abord.</numerusform>
+            <numerusform>Supprimer %n hôtes de la configuration en service ? Leurs connexions en cours se terminent d’abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for %n host(s).</source>
+        <translation>
+            <numerusform>Fait pour %n hôte.</numerusform>
+            <numerusform>Fait pour %n hôtes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed for %n host(s): </source>
+        <translation>
+            <numerusform>Échec pour %n hôte : </numerusform>
+            <numerusform>Échec pour %n hôtes : </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::LocalClient</name>
+    <message>
+        <source>Local balancer: %1</source>
+        <translation>Répartiteur local : %1</translation>
+    </message>
+    <message>
+        <source>Cannot run %1:
+%2</source>
+        <translation>Impossible d’exécuter %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>The balancer refused the config:
+%1</source>
+        <translation>Le répartiteur a refusé la configuration :
+%1</translation>
+    </message>
+    <message>
+        <source>The local balancer is not running.</source>
+        <translation>Le répartiteur local n’est pas en service.</translation>
+    </message>
+    <message>
+        <source>No host %1 in group %2 of service %3.</source>
+        <translation>Aucun hôte %1 dans le groupe %2 du service %3.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::MainWindow</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Configuration</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Afficher Balancier</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Connect to a balancer, or run a config in this app</source>
+        <translation>Se connecter à un répartiteur, ou exécuter une configuration dans cette application</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Déconnecter</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Hosts</source>
+        <translation>&amp;Filtrer les hôtes</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Hôte</translation>
+    </message>
+    <message>
+        <source>Confi&amp;g</source>
+        <translation>Confi&amp;guration</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Balancier</source>
+        <translation>À &amp;propos de Balancier</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password of %1 at %2:</source>
+        <translation>Mot de passe de %1 sur %2 :</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s certificate is not trusted:
+%1
+
+Subject: %2
+Issuer: %3
+SHA-256: %4
+
+Trust this certificate for this connection profile? Only do so if you recognise the fingerprint.</source>
+        <translation>Le certificat du répartiteur n’est pas approuvé :
+%1
+
+Sujet : %2
+Émetteur : %3
+SHA-256 : %4
+
+Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que si vous reconnaissez l’empreinte.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Faire confiance</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Not connected. Connect to a running balancierd, or run a config file in this app.</source>
+        <translation>Non connecté. Connectez-vous à un balancierd en service, ou exécutez un fichier de configuration dans cette application.</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>%1 Trying again with growing pauses (next within %2 s).</source>
+        <translation>%1 Nouvel essai avec des pauses croissantes (prochain dans %2 s au plus).</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>&amp;Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>Se &amp;reconnecter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) up</source>
+        <translation>
+            <numerusform>%1 hôte sur %n disponible</numerusform>
+            <numerusform>%1 hôtes sur %n disponibles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n connexion ouverte</numerusform>
+            <numerusform>%n connexions ouvertes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>reçu %1, envoyé %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — Balancier</source>
+        <translation>%1[*] — %2 — Balancier</translation>
+    </message>
+    <message>
+        <source>About Balancier</source>
+        <translation>À propos de Balancier</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;Un répartiteur de charge TCP avec une API d’administration en direct et cette console de bureau.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PreferencesDialog</name>
+    <message>
+        <source>Notify when a host goes down or comes back</source>
+        <translation>Avertir quand un hôte tombe ou revient</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Valeur du système (%1)</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> par seconde</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>A new language applies when the app starts again.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage de l’application.</translation>
+    </message>
+    <message>
+        <source>Dashboard &amp;updates:</source>
+        <translation>&amp;Mises à jour du tableau de bord :</translation>
+    </message>
+    <message>
+        <source>Saved connection profiles</source>
+        <translation>Profils de connexion enregistrés</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Certificate</source>
+        <translation>&amp;Oublier le certificat</translation>
+    </message>
+    <message>
+        <source>%1 — runs %2</source>
+        <translation>%1 — exécute %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 as %3</source>
+        <translation>%1 — %2 en tant que %3</translation>
+    </message>
+    <message>
+        <source>(trusts a certificate)</source>
+        <translation>(fait confiance à un certificat)</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::PropertyForm</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Admin API</source>
+        <translation>API d’administration</translation>
+    </message>
+    <message>
+        <source>Admin user %1</source>
+        <translation>Utilisateur admin %1</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Service %1</translation>
+    </message>
+    <message>
+        <source>Listener %1 of service %2</source>
+        <translation>Écoute %1 du service %2</translation>
+    </message>
+    <message>
+        <source>Group %1 of service %2</source>
+        <translation>Groupe %1 du service %2</translation>
+    </message>
+    <message>
+        <source>Host %1 in group %2</source>
+        <translation>Hôte %1 du groupe %2</translation>
+    </message>
+    <message>
+        <source>Select an item to edit it.</source>
+        <translation>Sélectionnez un élément pour le modifier.</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::RemoteClient</name>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 en tant que %2</translation>
+    </message>
+    <message>
+        <source>The server refused user &quot;%1&quot; or its password.</source>
+        <translation>Le serveur a refusé l’utilisateur « %1 » ou son mot de passe.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>Statut HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP status %1: %2</source>
+        <translation>Statut HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <source>Not saved on the server: %1</source>
+        <translation>Non enregistré sur le serveur : %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Le certificat de %1 n’est pas approuvé.</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>aucune donnée depuis %1 s</translation>
+    </message>
+    <message>
+        <source>the server closed the event stream</source>
+        <translation>le serveur a fermé le flux d’événements</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>Connexion à %1 perdue : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TimelineStrip</name>
+    <message>
+        <source>State timeline</source>
+        <translation>Chronologie des états</translation>
+    </message>
+    <message>
+        <source>No state changes recorded.</source>
+        <translation>Aucun changement d’état enregistré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state change(s); now %1 since %2.</source>
+        <translation>
+            <numerusform>%n changement d’état ; maintenant %1 depuis %2.</numerusform>
+            <numerusform>%n changements d’état ; maintenant %1 depuis %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No history</source>
+        <translation>Aucun historique</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 depuis %2</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TrayNotifier</name>
+    <message>
+        <source>Balancier</source>
+        <translation>Balancier</translation>
+    </message>
+    <message>
+        <source>Balancier: not connected</source>
+        <translation>Balancier : non connecté</translation>
+    </message>
+    <message>
+        <source>Balancier: all hosts up</source>
+        <translation>Balancier : tous les hôtes sont disponibles</translation>
+    </message>
+    <message>
+        <source>Balancier: some hosts are down</source>
+        <translation>Balancier : des hôtes sont hors service</translation>
+    </message>
+    <message>
+        <source>Balancier: a service has no host up</source>
+        <translation>Balancier : un service n’a aucun hôte disponible</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n hôte hors service</numerusform>
+            <numerusform>%n hôtes hors service</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) back up</source>
+        <translation>
+            <numerusform>%n hôte de retour</numerusform>
+            <numerusform>%n hôtes de retour</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::XmlSourceEdit</name>
+    <message>
+        <source>XML source</source>
+        <translation>Source XML</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeImpact</name>
+    <message numerus="yes">
+        <source>stops service %1: its listeners close and %n open connection(s) drain</source>
+        <translation>
+            <numerusform>arrête le service %1 : ses écoutes se ferment et %n connexion ouverte se draine</numerusform>
+            <numerusform>arrête le service %1 : ses écoutes se ferment et %n connexions ouvertes se drainent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stops accepting connections on %1</source>
+        <translation>n’accepte plus de connexions sur %1</translation>
+    </message>
+    <message>
+        <source>starts accepting connections on %1</source>
+        <translation>commence à accepter des connexions sur %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains group %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>draine le groupe %1 (%n connexion ouverte)</numerusform>
+            <numerusform>draine le groupe %1 (%n connexions ouvertes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections go to group %1; %n open connection(s) stay on %2</source>
+        <translation>
+            <numerusform>les nouvelles connexions vont au groupe %1 ; %n connexion ouverte reste sur %2</numerusform>
+            <numerusform>les nouvelles connexions vont au groupe %1 ; %n connexions ouvertes restent sur %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the new scheduler starts afresh (sticky clients may move)</source>
+        <translation>le nouvel ordonnanceur repart de zéro (les clients attachés peuvent changer d’hôte)</translation>
+    </message>
+    <message numerus="yes">
+        <source>drains host %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>draine l’hôte %1 (%n connexion ouverte)</numerusform>
+            <numerusform>draine l’hôte %1 (%n connexions ouvertes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up</source>
+        <translation>l’hôte %1 prend des connexions dès qu’il est disponible</translation>
+    </message>
+    <message numerus="yes">
+        <source>takes host %1 out of rotation (%n open connection(s) finish)</source>
+        <translation>
+            <numerusform>retire l’hôte %1 de la rotation (%n connexion ouverte se termine)</numerusform>
+            <numerusform>retire l’hôte %1 de la rotation (%n connexions ouvertes se terminent)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 changes state</source>
+        <translation>l’hôte %1 change d’état</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to %1 go to the new address; %n open connection(s) stay</source>
+        <translation>
+            <numerusform>les nouvelles connexions vers %1 vont à la nouvelle adresse ; %n connexion ouverte reste</numerusform>
+            <numerusform>les nouvelles connexions vers %1 vont à la nouvelle adresse ; %n connexions ouvertes restent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shifts the share of new connections of %1</source>
+        <translation>modifie la part de nouvelles connexions de %1</translation>
+    </message>
+    <message>
+        <source>user %1 can no longer log in</source>
+        <translation>l’utilisateur %1 ne peut plus se connecter</translation>
+    </message>
+    <message>
+        <source>the admin API restarts; this app reconnects</source>
+        <translation>l’API d’administration redémarre ; cette application se reconnecte</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFields</name>
+    <message>
+        <source>Enter a duration, e.g. 30s.</source>
+        <translation>Saisissez une durée, p. ex. 30s.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 500ms, 30s, 5m, 1h or 1d.</source>
+        <translation>« %1 » n’est pas une durée : utilisez p. ex. 500ms, 30s, 5m, 1h ou 1d.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>Au plus %1.</translation>
+    </message>
+    <message>
+        <source>Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.</source>
+        <translation>Adresse invalide (%1) : utilisez hôte:port, p. ex. 127.0.0.1:8080 ou [::1]:80.</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Threads de travail</translation>
+    </message>
+    <message>
+        <source>Proxy threads; 0 means one per CPU core.</source>
+        <translation>Threads du proxy ; 0 signifie un par cœur de processeur.</translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation>Limite de connexions</translation>
+    </message>
+    <message>
+        <source>Most client connections at once; 0 means no limit.</source>
+        <translation>Nombre maximal de connexions client simultanées ; 0 signifie aucune limite.</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>Délai de drainage</translation>
+    </message>
+    <message>
+        <source>How long open connections may finish when the balancer stops.</source>
+        <translation>Combien de temps les connexions ouvertes peuvent se terminer quand le répartiteur s’arrête.</translation>
+    </message>
+    <message>
+        <source>Save runtime changes</source>
+        <translation>Enregistrer les changements à chaud</translation>
+    </message>
+    <message>
+        <source>Only when asked</source>
+        <translation>Seulement sur demande</translation>
+    </message>
+    <message>
+        <source>At once (auto)</source>
+        <translation>Immédiatement (auto)</translation>
+    </message>
+    <message>
+        <source>Retry failed hosts after</source>
+        <translation>Réessayer les hôtes en échec après</translation>
+    </message>
+    <message>
+        <source>Minimum time before a failed host is tried again.</source>
+        <translation>Délai minimal avant de réessayer un hôte en échec.</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Délai de connexion</translation>
+    </message>
+    <message>
+        <source>Default for every service.</source>
+        <translation>Valeur par défaut pour chaque service.</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Délai d’inactivité</translation>
+    </message>
+    <message>
+        <source>Default for every service; 0 means none.</source>
+        <translation>Valeur par défaut pour chaque service ; 0 signifie aucun.</translation>
+    </message>
+    <message>
+        <source>Probe hosts that are up</source>
+        <translation>Sonder les hôtes disponibles</translation>
+    </message>
+    <message>
+        <source>Health checks while a host is up (down hosts are always probed).</source>
+        <translation>Vérifications de santé tant qu’un hôte est disponible (les hôtes hors service sont toujours sondés).</translation>
+    </message>
+    <message>
+        <source>Probe interval</source>
+        <translation>Intervalle de sondage</translation>
+    </message>
+    <message>
+        <source>Probe timeout</source>
+        <translation>Délai de sondage</translation>
+    </message>
+    <message>
+        <source>Successes to come back up</source>
+        <translation>Succès pour revenir</translation>
+    </message>
+    <message>
+        <source>Failures to go down</source>
+        <translation>Échecs pour tomber</translation>
+    </message>
+    <message>
+        <source>Probe interval while down</source>
+        <translation>Intervalle de sondage hors service</translation>
+    </message>
+    <message>
+        <source>Probe interval when all are down</source>
+        <translation>Intervalle de sondage quand tous sont hors service</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Niveau de journal</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Débogage</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
+        <source>Empty: standard error (or the journal).</source>
+        <translation>Vide : sortie d’erreur standard (ou le journal).</translation>
+    </message>
+    <message>
+        <source>Log every connection</source>
+        <translation>Journaliser chaque connexion</translation>
+    </message>
+    <message>
+        <source>Serve the admin API</source>
+        <translation>Servir l’API d’administration</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Écouter sur</translation>
+    </message>
+    <message>
+        <source>Loopback unless TLS is set up (or insecure is allowed).</source>
+        <translation>Boucle locale sauf si TLS est configuré (ou l’insécurité autorisée).</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>Certificat TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS key (PEM)</source>
+        <translation>Clé TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP on a public address</source>
+        <translation>Autoriser le HTTP en clair sur une adresse publique</translation>
+    </message>
+    <message>
+        <source>Metrics without a password</source>
+        <translation>Métriques sans mot de passe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Complet</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Stored as a PBKDF2 hash; the password itself is never saved.</source>
+        <translation>Stocké sous forme de hachage PBKDF2 ; le mot de passe lui-même n’est jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Utilisez au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>Empty: the default from Settings.</source>
+        <translation>Vide : la valeur par défaut des réglages.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>Enabled group</source>
+        <translation>Groupe actif</translation>
+    </message>
+    <message>
+        <source>New connections go to this group&apos;s hosts.</source>
+        <translation>Les nouvelles connexions vont aux hôtes de ce groupe.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>*:port for every interface; port 0 lets the system choose.</source>
+        <translation>*:port pour toutes les interfaces ; le port 0 laisse le système choisir.</translation>
+    </message>
+    <message>
+        <source>The service already listens there.</source>
+        <translation>Le service écoute déjà à cette adresse.</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Ordonnanceur</translation>
+    </message>
+    <message>
+        <source>Sticky time</source>
+        <translation>Durée d’attache</translation>
+    </message>
+    <message>
+        <source>&quot;sticky&quot; scheduler: how long an idle client keeps its host.</source>
+        <translation>Ordonnanceur « sticky » : combien de temps un client inactif garde son hôte.</translation>
+    </message>
+    <message>
+        <source>host:port of the backend.</source>
+        <translation>hôte:port du serveur en aval.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Share of new connections; 0 sends none.</source>
+        <translation>Part des nouvelles connexions ; 0 n’en envoie aucune.</translation>
+    </message>
+    <message>
+        <source>Most open connections to this host; 0 means no limit.</source>
+        <translation>Nombre maximal de connexions ouvertes vers cet hôte ; 0 signifie aucune limite.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>Drainage</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>Un utilisateur doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Another user is already called &quot;%1&quot;.</source>
+        <translation>Un autre utilisateur s’appelle déjà « %1 ».</translation>
+    </message>
+    <message>
+        <source>A service needs a name.</source>
+        <translation>Un service doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Another service is already called &quot;%1&quot;.</source>
+        <translation>Un autre service s’appelle déjà « %1 ».</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Un groupe doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Another group is already called &quot;%1&quot;.</source>
+        <translation>Un autre groupe s’appelle déjà « %1 ».</translation>
+    </message>
+    <message>
+        <source>A host needs a name.</source>
+        <translation>Un hôte doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Another host is already called &quot;%1&quot;.</source>
+        <translation>Un autre hôte s’appelle déjà « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+</context>
+<context>
+    <name>StateStyle</name>
+    <message>
+        <source>up</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>en drainage</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>maintenance</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Balancier desktop console: watch and steer a balancer, edit its config.</source>
+        <translation>Console de bureau Balancier : surveiller et piloter un répartiteur, modifier sa configuration.</translation>
+    </message>
+    <message>
+        <source>A config file to open in the editor.</source>
+        <translation>Un fichier de configuration à ouvrir dans l’éditeur.</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard.</source>
+        <translation>Exécuter la configuration FILE dans cette application et l’afficher dans le tableau de bord.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
+        <translation>Se connecter à l’API d’administration à l’URL (p. ex. http://127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>The admin user for --connect.</source>
+        <translation>L’utilisateur admin pour --connect.</translation>
+    </message>
+    <message>
+        <source>Read the password for --connect from the first line of FILE.</source>
+        <translation>Lire le mot de passe pour --connect dans la première ligne de FILE.</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard or editor.</source>
+        <translation>Afficher d’abord PAGE : dashboard ou editor.</translation>
+    </message>
+    <message>
+        <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
+        <translation>Utiliser LANGUAGE (en, de, fr, es) au lieu de la préférence.</translation>
+    </message>
+    <message>
+        <source>Select SERVICE/GROUP/HOST on the dashboard once it shows.</source>
+        <translation>Sélectionner SERVICE/GROUP/HOST dans le tableau de bord dès qu’il apparaît.</translation>
+    </message>
+    <message>
+        <source>Select the host SERVICE/GROUP/HOST in the editor.</source>
+        <translation>Sélectionner l’hôte SERVICE/GROUP/HOST dans l’éditeur.</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
+        <translation>Utiliser les couleurs du système, ou une palette claire ou sombre (system, light, dark).</translation>
+    </message>
+</context>
 </TS>

@@ -1327,7 +1327,7 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         for (const Diagnostic &diagnostic : diagnostics) {
             QJsonObject object;
             object.insert(QStringLiteral("severity"),
-                diagnostic.severity == Diagnostic::Severity::Error        ? QStringLiteral("error")
+                diagnostic.severity == Diagnostic::Severity::Error         ? QStringLiteral("error")
                     : diagnostic.severity == Diagnostic::Severity::Warning ? QStringLiteral("warning")
                                                                            : QStringLiteral("note"));
             object.insert(QStringLiteral("line"), diagnostic.line);
@@ -1355,8 +1355,9 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         Diagnostic lockout;
         lockout.file = QStringLiteral("request body");
         lockout.element = QStringLiteral("<admin>");
-        lockout.message = QStringLiteral("no <user access=\"full\">: the admin API could change nothing any more; "
-                                         "keep at least one user with full access");
+        lockout.message
+            = QStringLiteral("no <user access=\"full\">: the admin API could change nothing any more; "
+                             "keep at least one user with full access");
         QJsonObject object;
         object.insert(QStringLiteral("ok"), false);
         object.insert(QStringLiteral("errors"), diagnosticsJson({lockout}));

@@ -3,8 +3,12 @@
 #include "config/configdocument.h"
 #include "config/configreader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -72,7 +76,55 @@ bool ConfigPersistence::save(const QString &path, const Config &running, QString
         }
     }
     document.update(running);
-    return document.save(path, QFileInfo::exists(path), error);
+    if (!document.save(path, QFileInfo::exists(path), error))
+        return false;
+    // The save has succeeded; an old backup that stays is only worth a note.
+    QString pruneError;
+    pruneBackups(path, KeptBackups, &pruneError);
+    if (note && !pruneError.isEmpty())
+        *note = note->isEmpty() ? pruneError : *note + u"; "_s + pruneError;
+    return true;
+}
+
+QStringList ConfigPersistence::pruneBackups(const QString &path, int keep, QString *error)
+{
+    const QFileInfo target(path);
+    const QDir folder = target.absoluteDir();
+    // Exactly the names ConfigDocument::save gives; nothing an operator named.
+    const QRegularExpression backupName(
+        u"^"_s + QRegularExpression::escape(target.fileName()) + uR"(\.(\d{8}-\d{6})(?:-(\d+))?\.bak$)"_s);
+    struct Backup
+    {
+        QString stamp;
+        qint64 number;
+        QString name;
+    };
+    QList<Backup> found;
+    for (const QString &name : folder.entryList(QDir::Files | QDir::Hidden)) {
+        const QRegularExpressionMatch match = backupName.match(name);
+        if (!match.hasMatch())
+            continue;
+        // "<stamp>.bak" is the first of its second; "<stamp>-2.bak" the next.
+        const qint64 number = match.captured(2).isEmpty() ? 1 : match.captured(2).toLongLong();
+        found.append({match.captured(1), number, name});
+    }
+    if (found.size() <= keep)
+        return {};
+    std::sort(found.begin(), found.end(), [](const Backup &a, const Backup &b) {
+        return a.stamp != b.stamp ? a.stamp < b.stamp : a.number < b.number;
+    });
+    QStringList deleted;
+    QStringList failures;
+    for (qsizetype i = 0; i < found.size() - std::max(keep, 0); ++i) {
+        QFile old(folder.filePath(found.at(i).name));
+        if (old.remove())
+            deleted.append(old.fileName());
+        else
+            failures.append(u"%1 (%2)"_s.arg(old.fileName(), old.errorString()));
+    }
+    if (error && !failures.isEmpty())
+        *error = u"cannot delete old backup(s) %1"_s.arg(failures.join(u", "_s));
+    return deleted;
 }
 
 }  // namespace Balancier

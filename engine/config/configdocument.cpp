@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -707,9 +708,27 @@ bool ConfigDocument::save(const QString &path, bool backup, QString *error) cons
 
     if (backup && target.exists()) {
         const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-        QString backupPath = path + u'.' + stamp + u".bak"_s;
-        for (int n = 2; QFileInfo::exists(backupPath); ++n)
-            backupPath = path + u'.' + stamp + u'-' + QString::number(n) + u".bak"_s;
+        // Within one second: "<stamp>.bak", then "-2", "-3", ... Numbered
+        // after the highest present, not into the first gap: old backups are
+        // pruned oldest first (ConfigPersistence), and a reused low number
+        // would make the newest backup look like the oldest one.
+        const QRegularExpression sameSecond(u"^"_s
+            + QRegularExpression::escape(target.fileName() + u'.' + stamp) + uR"((?:-(\d+))?\.bak$)"_s);
+        int number = 1;
+        for (const QString &name : target.absoluteDir().entryList(
+                 QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
+            const QRegularExpressionMatch match = sameSecond.match(name);
+            if (match.hasMatch())
+                number = std::max(number, match.captured(1).isEmpty() ? 2 : match.captured(1).toInt() + 1);
+        }
+        const auto backupName = [&](int n) -> QString {
+            if (n == 1)
+                return path + u'.' + stamp + u".bak"_s;
+            return path + u'.' + stamp + u'-' + QString::number(n) + u".bak"_s;
+        };
+        QString backupPath = backupName(number);
+        while (QFileInfo::exists(backupPath))
+            backupPath = backupName(++number);
         QFile previous(path);
         if (!previous.copy(backupPath))
             return fail(u"cannot back up %1 to %2: %3"_s.arg(path, backupPath, previous.errorString()));

@@ -73,6 +73,7 @@ void Session::connectNext()
         if (!picked) {
             qCWarning(lcNet, "service %s: no live host left for client %s (tried %d); closing it",
                 qUtf8Printable(m_route->service), qUtf8Printable(clientAddress()), int(m_tried.size()));
+            endClientGracefully();
             close({});
             return;
         }
@@ -107,6 +108,20 @@ void Session::connectNext()
             return;
         }
         failHost(SocketOps::errorString(connected.error));
+    }
+}
+
+void Session::endClientGracefully()
+{
+    // Closing a socket with unread bytes sends a reset, and a client may
+    // have sent more since we last read. End of stream first, so the client
+    // reads a clean end even if a reset follows; then take what is there
+    // (bounded), which usually avoids the reset altogether.
+    SocketOps::shutdownWrite(m_client);
+    for (int i = 0; i < 16; ++i) {
+        const SocketOps::Result got = SocketOps::recv(m_client, m_worker.scratch(), RelayBuffer::Capacity);
+        if (!got.ok() || got.value == 0)
+            break;
     }
 }
 

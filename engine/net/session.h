@@ -74,6 +74,8 @@ private:
     void connectNext();
     void handleConnected();
     void failHost(const QString &reason);
+    /// Before giving up on a client: end of stream rather than a reset.
+    void endClientGracefully();
     /// False when the session closed.
     bool readClientWhileConnecting();
     /// Moves bytes from pipe.from to pipe.to; false when the session closed.

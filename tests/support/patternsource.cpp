@@ -1,6 +1,5 @@
 #include "patternsource.h"
 
-#include <QCryptographicHash>
 #include <QtEndian>
 
 #include <cstring>
@@ -49,10 +48,10 @@ QByteArray PatternSource::next(qint64 size)
     return bytes;
 }
 
-QByteArray PatternSource::sha256(quint64 seed, qint64 size)
+QByteArray PatternSource::checksum(quint64 seed, qint64 size)
 {
     PatternSource source(seed);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QCryptographicHash hash(HashAlgorithm);
     constexpr qint64 Chunk = 1024 * 1024;
     while (source.position() < size)
         hash.addData(source.next(std::min(Chunk, size - source.position())));

@@ -1,5 +1,10 @@
 #include "proxyconfig.h"
 
+#include "engine.h"
+#include "stubbackend.h"
+
+#include <QDebug>
+
 using namespace Balancier;
 
 HostConfig ProxyConfig::host(const QString &name, const QString &address, int weight, int maxConns)
@@ -46,4 +51,26 @@ HealthConfig ProxyConfig::fastHealth()
     health.aggressiveIntervalMs = 50;
     health.active = false;
     return health;
+}
+
+quint16 ProxyConfig::start(Engine &engine, const Config &config)
+{
+    const ApplyResult result = engine.apply(config);
+    if (!result.ok) {
+        qWarning().noquote() << "apply failed:" << result.errorString();
+        return 0;
+    }
+    const QList<BoundListener> listeners = engine.listeners();
+    return listeners.isEmpty() ? 0 : listeners.constFirst().port;
+}
+
+quint16 ProxyConfig::unusedPort()
+{
+    StubBackend probe(QStringLiteral("probe"));
+    return probe.listen() ? probe.port() : 0;
+}
+
+QString ProxyConfig::loopback(quint16 port)
+{
+    return QStringLiteral("127.0.0.1:%1").arg(port);
 }

@@ -62,20 +62,31 @@ TestConnection::TestConnection(SocketOps::Socket socket, QObject *parent)
 
 TestConnection::~TestConnection()
 {
-    m_readNotifier.reset();
-    m_writeNotifier.reset();
+    dropNotifiers();
     if (m_socket != SocketOps::InvalidSocket)
         SocketOps::close(m_socket);
 }
 
+void TestConnection::dropNotifiers()
+{
+    // Possibly from inside one of their own signals: disable now, delete later.
+    for (QSocketNotifier **notifier : {&m_readNotifier, &m_writeNotifier}) {
+        if (*notifier) {
+            (*notifier)->setEnabled(false);
+            (*notifier)->deleteLater();
+            *notifier = nullptr;
+        }
+    }
+}
+
 void TestConnection::setUp()
 {
-    m_readNotifier = std::make_unique<QSocketNotifier>(m_socket, QSocketNotifier::Read);
-    m_writeNotifier = std::make_unique<QSocketNotifier>(m_socket, QSocketNotifier::Write);
+    m_readNotifier = new QSocketNotifier(m_socket, QSocketNotifier::Read, this);
+    m_writeNotifier = new QSocketNotifier(m_socket, QSocketNotifier::Write, this);
     m_readNotifier->setEnabled(false);
     m_writeNotifier->setEnabled(false);
-    connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &TestConnection::handleReadable);
-    connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &TestConnection::handleWritable);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &TestConnection::handleReadable);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &TestConnection::handleWritable);
 }
 
 bool TestConnection::connectTo(quint16 port, const QHostAddress &host, const QHostAddress &bindAddress)
@@ -173,8 +184,7 @@ void TestConnection::finish()
 void TestConnection::close()
 {
     const bool wasOpen = m_state == State::Connecting || m_state == State::Connected;
-    m_readNotifier.reset();
-    m_writeNotifier.reset();
+    dropNotifiers();
     if (m_socket != SocketOps::InvalidSocket) {
         SocketOps::close(m_socket);
         m_socket = SocketOps::InvalidSocket;
@@ -208,7 +218,7 @@ QByteArray TestConnection::takeReceived()
     return std::exchange(m_received, {});
 }
 
-QByteArray TestConnection::receivedHash() const
+QByteArray TestConnection::receivedChecksum() const
 {
     return m_hash.resultView().toByteArray();
 }
@@ -243,7 +253,8 @@ void TestConnection::handleReadable()
         }
         got = true;
         m_receivedCount += result.value;
-        m_hash.addData(QByteArrayView(buffer, result.value));
+        if (m_checksumming)
+            m_hash.addData(QByteArrayView(buffer, result.value));
         if (m_keepReceived)
             m_received.append(buffer, result.value);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "patternsource.h"
 #include "platform/socketops.h"
 
 #include <QByteArray>
@@ -20,8 +21,8 @@ class QSocketNotifier;
 /// shutdownWrite() sends end of stream and reading goes on, and the peer's
 /// end of stream (atEnd()) leaves the write side working.
 ///
-/// Counts and hashes (SHA-256) every byte received, so that large
-/// transfers can be checked without keeping them (setKeepReceived(false)).
+/// Counts every byte received and, on request, checksums them, so that
+/// large transfers can be checked without keeping them (setKeepReceived(false)).
 /// Reading can be paused to play a slow reader.
 ///
 /// Thread contract: lives in the thread that created it and is driven by
@@ -54,7 +55,8 @@ public:
         const QHostAddress &bindAddress = QHostAddress());
 
     /// SO_RCVBUF / SO_SNDBUF; set the receive size before connectTo() for it
-    /// to shape the TCP window. Returns the size the kernel reports afterwards.
+    /// to shape the TCP window (that makes an IPv4 socket at once). Returns
+    /// the size the kernel reports afterwards (Linux doubles the request).
     int setReceiveBufferSize(int bytes);
     int setSendBufferSize(int bytes);
 
@@ -89,8 +91,10 @@ public:
     const QByteArray &received() const { return m_received; }
     QByteArray takeReceived();
     qint64 receivedCount() const { return m_receivedCount; }
-    /// SHA-256 of every byte received so far.
-    QByteArray receivedHash() const;
+    /// Checksum every byte received from now on (PatternSource::HashAlgorithm).
+    void setChecksumReceived(bool enabled) { m_checksumming = enabled; }
+    /// The checksum of what was received while checksumming was on.
+    QByteArray receivedChecksum() const;
     /// The peer sent end of stream.
     bool atEnd() const { return m_atEnd; }
     /// received() up to the first '\n' (without it); empty until a line arrived.
@@ -120,6 +124,7 @@ Q_SIGNALS:
 
 private:
     void setUp();
+    void dropNotifiers();
     void handleReadable();
     void handleWritable();
     /// Sends queued bytes; returns how many; false in `*ok` after a fatal error.
@@ -132,8 +137,8 @@ private:
 
     Balancier::SocketOps::Socket m_socket = Balancier::SocketOps::InvalidSocket;
     State m_state = State::Unconnected;
-    std::unique_ptr<QSocketNotifier> m_readNotifier;
-    std::unique_ptr<QSocketNotifier> m_writeNotifier;
+    QSocketNotifier *m_readNotifier = nullptr;  // children: gone with us at the latest
+    QSocketNotifier *m_writeNotifier = nullptr;
     QByteArray m_out;
     qint64 m_outOffset = 0;
     qint64 m_written = 0;
@@ -146,6 +151,7 @@ private:
     bool m_atEnd = false;
     QByteArray m_received;
     qint64 m_receivedCount = 0;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    bool m_checksumming = false;
+    QCryptographicHash m_hash{PatternSource::HashAlgorithm};
     int m_error = 0;
 };

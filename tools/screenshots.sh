@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Takes the desktop app's screenshots for the docs, under a virtual X server:
+#   docs/screenshots/dashboard.png   the dashboard against `balancierd --demo`
+#                                    with live traffic, one host draining and one
+#                                    in maintenance
+#   docs/screenshots/editor.png      the config editor with a draft that differs
+#                                    from the running config (pending changes)
+#   docs/screenshots/editor-dark.png the editor with a dark palette
+#   docs/screenshots/dashboard-de.png the dashboard in German, dark palette
+#
+# Needs Xvfb and ImageMagick's `import` (installed with apt-get when missing
+# and this runs as root), curl, and a build with the GUI (BUILD_DIR, default
+# <repo>/build; built here if needed). Nothing is left running afterwards.
+# Settings: BUILD_DIR, OUT_DIR (default docs/screenshots), DISPLAY_NUMBER (default 99).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
+OUT_DIR="${OUT_DIR:-$ROOT/docs/screenshots}"
+DISPLAY_NUMBER="${DISPLAY_NUMBER:-99}"
+WIDTH=1280
+HEIGHT=800
+
+die() { printf 'screenshots: %s\n' "$*" >&2; exit 1; }
+step() { printf '==> %s\n' "$*"; }
+
+missing=()
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v import >/dev/null 2>&1 || missing+=(imagemagick)
+command -v xwininfo >/dev/null 2>&1 || missing+=(x11-utils)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    step "Installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" x11-apps >/dev/null
+  else
+    die "missing ${missing[*]}; install them (Debian: apt-get install xvfb x11-apps x11-utils imagemagick curl)"
+  fi
+fi
+
+if [ ! -x "$BUILD_DIR/gui/balancier" ] || [ ! -x "$BUILD_DIR/headless/balancierd" ]; then
+  step "Building balancier and balancierd in $BUILD_DIR"
+  [ -f "$BUILD_DIR/CMakeCache.txt" ] || cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DBALANCIER_BUILD_GUI=ON >/dev/null
+  cmake --build "$BUILD_DIR" --target balancier balancierd
+fi
+APP="$BUILD_DIR/gui/balancier"
+DAEMON="$BUILD_DIR/headless/balancierd"
+
+WORK="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+export DISPLAY=":$DISPLAY_NUMBER"
+# The app's preferences go to a scratch place, not the user's.
+export XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/runtime"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR" "$OUT_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+step "Starting Xvfb on $DISPLAY"
+Xvfb "$DISPLAY" -screen 0 "${WIDTH}x${HEIGHT}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+xwininfo -root >/dev/null 2>&1 || die "Xvfb did not start: $(cat "$WORK/xvfb.log")"
+
+step "Starting balancierd --demo"
+"$DAEMON" --demo --demo-port 0 --demo-backend-port 0 --demo-admin-port 0 >"$WORK/daemon.log" 2>&1 &
+pids+=($!)
+admin_line=""
+for _ in $(seq 100); do
+  admin_line="$(grep -m1 'demo: admin API on' "$WORK/daemon.log" || true)"
+  [ -n "$admin_line" ] && break
+  sleep 0.1
+done
+[ -n "$admin_line" ] || die "the demo printed no admin API line: $(cat "$WORK/daemon.log")"
+ADMIN_URL="$(sed -E 's/.*admin API on ([^ ]+) .*/\1/' <<<"$admin_line")"
+PASSWORD="$(sed -E 's/.*one-time password ([^;]+);.*/\1/' <<<"$admin_line")"
+FRONT_PORT="$(grep -m1 'the balancer (roundrobin) on' "$WORK/daemon.log" | sed -E 's/.*127\.0\.0\.1:([0-9]+).*/\1/')"
+[ -n "$ADMIN_URL" ] && [ -n "$PASSWORD" ] && [ -n "$FRONT_PORT" ] || die "cannot read the demo's ports: $(cat "$WORK/daemon.log")"
+umask 077
+printf '%s\n' "$PASSWORD" >"$WORK/password"
+echo "    balancer on 127.0.0.1:$FRONT_PORT, admin API on $ADMIN_URL"
+
+step "Making some traffic"
+for _ in $(seq 30); do curl -s -o /dev/null "http://127.0.0.1:$FRONT_PORT/" || true; done
+# Connections that stay open, so that the dashboard shows active ones.
+for i in $(seq 5); do
+  exec {fd}<>"/dev/tcp/127.0.0.1/$FRONT_PORT"
+  eval "held_$i=$fd"
+done
+api() { curl -s -u "admin:$PASSWORD" -X POST "$ADMIN_URL/api/v1/services/demo/groups/backends/hosts/$1/$2" >/dev/null; }
+api backend2 drain
+api backend3 maintenance
+# A connection limit on backend1, so that its bar against maxconns shows.
+curl -s -u "admin:$PASSWORD" -X PUT -H 'Content-Type: application/json' -d '{"maxconns":4}' \
+  "$ADMIN_URL/api/v1/services/demo/groups/backends/hosts/backend1" >/dev/null
+# Keep a trickle going while the screenshots are taken.
+( while true; do curl -s -o /dev/null "http://127.0.0.1:$FRONT_PORT/" || true; sleep 0.3; done ) &
+pids+=($!)
+
+shoot() {  # NAME, then the app's arguments
+  local name="$1"; shift
+  "$APP" -geometry "${WIDTH}x${HEIGHT}+0+0" "$@" >"$WORK/app-$name.log" 2>&1 &
+  local app=$!
+  pids+=("$app")
+  local up=""
+  for _ in $(seq 100); do
+    if xwininfo -root -tree 2>/dev/null | grep -q 'Balancier'; then up=1; break; fi
+    sleep 0.1
+  done
+  [ -n "$up" ] || die "the app did not show a window: $(cat "$WORK/app-$name.log")"
+  sleep 4  # a few snapshots, so that rates and counters have moved
+  import -window root "$OUT_DIR/$name.png"
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  echo "    $OUT_DIR/$name.png"
+}
+
+step "Dashboard"
+shoot dashboard --language en --connect "$ADMIN_URL" --user admin --password-file "$WORK/password" \
+  --page dashboard --select-host demo/backends/backend2
+
+step "Editor"
+# A draft that differs from what runs: a comment, a weight and a new host.
+curl -s -u "admin:$PASSWORD" "$ADMIN_URL/running.xml" >"$WORK/running.xml"
+sed -e 's|<service name="demo">|<!-- the demo service: three local HTTP backends -->\n  <service name="demo">|' \
+    -e 's|\(<host name="backend1"[^/]*\)/>|\1 weight="3"/>|' \
+    -e 's|\(</group>\)|  <host name="backend4" ip="127.0.0.1:9004"/>\n    \1|' \
+    "$WORK/running.xml" >"$WORK/demo-draft.xml"
+shoot editor --language en --connect "$ADMIN_URL" --user admin --password-file "$WORK/password" \
+  --page editor --select-item demo/backends/backend1 "$WORK/demo-draft.xml"
+
+step "Editor with a dark palette"
+shoot editor-dark --language en --palette dark --connect "$ADMIN_URL" --user admin \
+  --password-file "$WORK/password" --page editor --select-item demo/backends/backend1 "$WORK/demo-draft.xml"
+
+step "Dashboard in German, dark"
+shoot dashboard-de --language de --palette dark --connect "$ADMIN_URL" --user admin \
+  --password-file "$WORK/password" --page dashboard --select-host demo/backends/backend2
+
+step "Done"
