@@ -7,7 +7,8 @@
 #
 #   bash tools/package-check.sh
 #
-# Steps: Release build in build-package/ -> cpack -G "DEB;TGZ" -> inspect the
+# Steps: Release build in build-package/ (or, with PACKAGE_REUSE_BUILD=1, the
+# build already in PACKAGE_BUILD_DIR) -> cpack -G "DEB;TGZ" -> inspect the
 # .deb and the .tar.gz -> apt-get install ./build-package/balancier_*.deb ->
 # balancierd --version / --check, systemd-analyze verify, desktop-file-validate,
 # appstreamcli validate, the man pages, a --demo answering curl and stopping
@@ -16,7 +17,10 @@
 # once more (an empty /etc/balancier goes too).
 #
 # Settings (environment): PACKAGE_BUILD_DIR (default <repo>/build-package),
-# JOBS (default: number of CPUs), CMAKE_ARGS (extra configure arguments).
+# PACKAGE_REUSE_BUILD (1: package PACKAGE_BUILD_DIR as it is configured, a
+# Release or RelWithDebInfo build with the GUI, such as the one tools/test.sh
+# makes; CI does this to save a second build), JOBS (default: number of
+# CPUs), CMAKE_ARGS (extra configure arguments; not with PACKAGE_REUSE_BUILD).
 # Exits 0 when every check passed; otherwise prints "FAIL: <what>" and exits 1.
 # Whatever happens, the package is purged again and the demo stopped.
 set -uo pipefail
@@ -35,6 +39,8 @@ CONFIG=/etc/balancier/balancier.xml
 UNIT=/usr/lib/systemd/system/balancierd.service
 DESKTOP=/usr/share/applications/org.balancier.Balancier.desktop
 METAINFO=/usr/share/metainfo/org.balancier.Balancier.metainfo.xml
+MIMEINFO=/usr/share/mime/packages/org.balancier.Balancier.xml
+COPYRIGHT=/usr/share/doc/balancier/copyright
 export DEBIAN_FRONTEND=noninteractive
 
 WORK=""
@@ -121,12 +127,31 @@ else
 fi
 
 # ---------------------------------------------------------------------------
-step "Configuring a Release build in $BUILD_DIR"
-gen=""
-[ -f "$BUILD_DIR/CMakeCache.txt" ] || gen="-G Ninja"
-# shellcheck disable=SC2086 # $gen and $CMAKE_ARGS are lists
-cmake -S "$BALANCIER_ROOT" -B "$BUILD_DIR" $gen -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-  -DBALANCIER_BUILD_GUI=ON -DBALANCIER_BUILD_TESTS=OFF ${CMAKE_ARGS:-} || fail "the configure step failed"
+if [ "${PACKAGE_REUSE_BUILD:-0}" = 1 ]; then
+  # CI: package the build the test stage has just built and tested, as it is
+  # configured (its install prefix does not matter: CPack's DEB generator
+  # installs under /usr, the archive under its own top directory).
+  step "Reusing the build in $BUILD_DIR"
+  cache="$BUILD_DIR/CMakeCache.txt"
+  [ -f "$cache" ] || fail "PACKAGE_REUSE_BUILD=1 but $BUILD_DIR is not configured (no CMakeCache.txt)"
+  build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$cache")"
+  case "$build_type" in
+    Release | RelWithDebInfo | MinSizeRel) ;;
+    *) fail "$BUILD_DIR is a '$build_type' build; a package needs Release, RelWithDebInfo or MinSizeRel" ;;
+  esac
+  grep -qx 'BALANCIER_BUILD_GUI:BOOL=ON' "$cache" || fail "$BUILD_DIR is built without the GUI; the .deb holds both programs"
+  if grep -qx 'BALANCIER_SANITIZE:BOOL=ON' "$cache"; then
+    fail "$BUILD_DIR is a sanitizer build; it cannot be packaged"
+  fi
+  echo "build type $build_type, GUI on (CPack strips the binaries)"
+else
+  step "Configuring a Release build in $BUILD_DIR"
+  gen=""
+  [ -f "$BUILD_DIR/CMakeCache.txt" ] || gen="-G Ninja"
+  # shellcheck disable=SC2086 # $gen and $CMAKE_ARGS are lists
+  cmake -S "$BALANCIER_ROOT" -B "$BUILD_DIR" $gen -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+    -DBALANCIER_BUILD_GUI=ON -DBALANCIER_BUILD_TESTS=OFF ${CMAKE_ARGS:-} || fail "the configure step failed"
+fi
 VERSION="$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$BUILD_DIR/CMakeCache.txt")"
 [ -n "$VERSION" ] || fail "no CMAKE_PROJECT_VERSION in $BUILD_DIR/CMakeCache.txt"
 echo "project version: $VERSION"
@@ -154,15 +179,24 @@ step "Inspecting the .deb"
 dpkg-deb --info "$DEB" | sed 's/^/    /'
 dpkg-deb -c "$DEB" | awk '{print $NF}' | sed 's|^\./|/|' >"$WORK/deb-files"
 for path in /usr/bin/balancierd /usr/bin/balancier "$UNIT" /usr/lib/sysusers.d/balancier.conf "$CONFIG" \
-  "$DESKTOP" "$METAINFO" /usr/share/icons/hicolor/scalable/apps/org.balancier.Balancier.svg \
+  "$DESKTOP" "$METAINFO" "$MIMEINFO" /usr/share/icons/hicolor/scalable/apps/org.balancier.Balancier.svg \
   /usr/share/icons/hicolor/256x256/apps/org.balancier.Balancier.png \
   /usr/share/man/man8/balancierd.8.gz /usr/share/man/man1/balancier.1.gz \
   /usr/share/doc/balancier/README.md /usr/share/doc/balancier/install.md \
-  /usr/share/doc/balancier/balancier.example.xml; do
+  /usr/share/doc/balancier/balancier.example.xml "$COPYRIGHT"; do
   grep -qx "$path" "$WORK/deb-files" \
     || fail "the .deb does not contain $path (is its install() rule's COMPONENT right? see the configure output)"
 done
-ok "the .deb holds the programs, the unit, sysusers, the conffile, desktop files, icons, man pages and docs"
+# Debian: the copyright file points at common-licenses; no second GPL text.
+if grep -qx /usr/share/doc/balancier/LICENSE "$WORK/deb-files"; then
+  fail "the .deb carries LICENSE; Debian wants only $COPYRIGHT"
+fi
+ok "the .deb holds the programs, the unit, sysusers, the conffile, desktop and MIME files, icons, man pages, docs and copyright"
+maintainer="$(dpkg-deb -f "$DEB" Maintainer)"
+case "$maintainer" in
+  *"<"*@*">") ok "Maintainer: $maintainer" ;;
+  *) fail "the Maintainer field '$maintainer' is not 'Name <address>'" ;;
+esac
 [ "$(dpkg-deb -f "$DEB" Version)" = "$VERSION" ] || fail "the package version is not $VERSION"
 dpkg-deb --ctrl-tarfile "$DEB" | tar -xf - -C "$WORK" || fail "cannot read the control files"
 grep -qx "$CONFIG" "$WORK/conffiles" 2>/dev/null || fail "$CONFIG is not listed in conffiles"
@@ -182,13 +216,16 @@ step "Inspecting the .tar.gz"
 tar -tzf "$TGZ" >"$WORK/tgz-files" || fail "cannot list $TGZ"
 top="balancier-${VERSION}-Linux"
 for path in bin/balancierd bin/balancier lib/systemd/system/balancierd.service \
-  share/doc/balancier/balancier.example.xml share/man/man8/balancierd.8.gz; do
+  share/doc/balancier/balancier.example.xml share/man/man8/balancierd.8.gz share/doc/balancier/LICENSE; do
   grep -qx "$top/$path" "$WORK/tgz-files" || fail "the archive does not contain $top/$path"
 done
 if grep -E "^$top/etc/|^/?etc/" "$WORK/tgz-files"; then
   fail "the archive contains /etc files (above); only the .deb should"
 fi
-ok "the archive holds $top/{bin,lib,share} and no /etc"
+if grep -qx "$top/share/doc/balancier/copyright" "$WORK/tgz-files"; then
+  fail "the archive contains Debian's copyright file; it should carry LICENSE only"
+fi
+ok "the archive holds $top/{bin,lib,share} with LICENSE, and no /etc"
 
 step "Checking the man pages against the programs' --help"
 # Every option a program offers is described on its page, and the page's
@@ -281,6 +318,26 @@ fi
 
 run_check "desktop-file-validate $DESKTOP" desktop-file-validate "$DESKTOP"
 grep -qx 'Exec=balancier %f' "$DESKTOP" || fail "$DESKTOP does not run 'balancier %f'"
+# Our own type, not application/xml: the app is offered for Balancier
+# configs only, recognised by name (balancier.xml) or by their root element.
+grep -qx 'MimeType=application/x-balancier+xml;' "$DESKTOP" \
+  || fail "$DESKTOP does not declare MimeType=application/x-balancier+xml;"
+grep -q 'type="application/x-balancier+xml"' "$MIMEINFO" || fail "$MIMEINFO does not define application/x-balancier+xml"
+if command -v update-mime-database >/dev/null 2>&1; then
+  mkdir -p "$WORK/mime/packages"
+  cp "$MIMEINFO" "$WORK/mime/packages/"
+  # XDG_DATA_DIRS names the scratch tree, or the tool warns that nothing searches it.
+  run_check "update-mime-database accepts $MIMEINFO" env XDG_DATA_DIRS="$WORK" update-mime-database "$WORK/mime"
+  grep -q '^application/x-balancier+xml:balancier.xml$' "$WORK/mime/globs" 2>/dev/null \
+    || fail "update-mime-database did not register the glob balancier.xml for application/x-balancier+xml"
+  ok "the MIME type is registered with its glob"
+fi
+grep -q '<project_license>GPL-3.0-or-later</project_license>' "$METAINFO" \
+  || fail "$METAINFO does not state project_license GPL-3.0-or-later"
+grep -qx 'License: GPL-3.0-or-later' "$COPYRIGHT" || fail "$COPYRIGHT does not state GPL-3.0-or-later"
+grep -qxF "Upstream-Contact: $maintainer" "$COPYRIGHT" \
+  || fail "$COPYRIGHT does not name the package's Maintainer ($maintainer) as Upstream-Contact"
+ok "licence: GPL-3.0-or-later in the copyright file and the metainfo"
 if command -v appstreamcli >/dev/null 2>&1; then
   run_check "appstreamcli validate --no-net $METAINFO" appstreamcli validate --no-net "$METAINFO"
 else

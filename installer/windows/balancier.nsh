@@ -48,8 +48,16 @@
       Pop $R0
       nsExec::ExecToLog 'sc.exe delete ${BALANCIER_SERVICE_NAME}'
       Pop $R0
+      ; The service may write in its folder: the log, and the config itself
+      ; when runtime changes are saved (POST /save, persist="auto") with the
+      ; backups next to it. *S-1-5-19 is LocalService, by SID because account
+      ; names are translated on some Windows languages.
+      nsExec::ExecToLog 'icacls.exe "$R1\Balancier" /grant *S-1-5-19:(OI)(CI)M'
+      Pop $R0
       ; LocalService: no administrator rights, network access as the machine.
-      nsExec::ExecToLog 'sc.exe create ${BALANCIER_SERVICE_NAME} binPath= "\"$INSTDIR\bin\balancierd.exe\" --config \"$R1\Balancier\balancier.xml\"" start= demand obj= "NT AUTHORITY\LocalService" password= "" DisplayName= "${BALANCIER_SERVICE_DISPLAY}"'
+      ; --service: balancierd reports to the service control manager, which
+      ; stops it like Ctrl+C (a drain); with no console, it logs to a file.
+      nsExec::ExecToLog 'sc.exe create ${BALANCIER_SERVICE_NAME} binPath= "\"$INSTDIR\bin\balancierd.exe\" --service --config \"$R1\Balancier\balancier.xml\" --log-file \"$R1\Balancier\balancierd.log\"" start= demand obj= "NT AUTHORITY\LocalService" password= "" DisplayName= "${BALANCIER_SERVICE_DISPLAY}"'
       Pop $R0
       ${If} $R0 == 0
         nsExec::ExecToLog 'sc.exe description ${BALANCIER_SERVICE_NAME} "Relays TCP connections to backend hosts (config: $R1\Balancier\balancier.xml)."'
