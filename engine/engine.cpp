@@ -41,6 +41,7 @@ struct ServiceState
     std::shared_ptr<RouteSlot> slot = std::make_shared<RouteSlot>();
     QList<std::shared_ptr<GroupRuntime>> groups;
     QString enabledGroup;
+    bool enabledGroupEmpty = false;  // said in the log once per change
 
     std::shared_ptr<GroupRuntime> group(QStringView name) const
     {
@@ -83,12 +84,27 @@ public:
     HostResolver resolver;
     StatsCollector stats;
     QTimer statsTimer;
+    /// One request per caller of requestStatsRate(). `owner` goes null when
+    /// the object dies; `serial` tells a request from a later one made by
+    /// another object at the same address.
+    struct StatsRequest
+    {
+        QPointer<const QObject> owner;
+        int hertz = Engine::DefaultStatsRate;
+        quint64 serial = 0;
+        QMetaObject::Connection destroyed;
+    };
+    QHash<const QObject *, StatsRequest> statsRequests;
+    quint64 nextStatsSerial = 1;
     QTimer drainTimer;
     qint64 drainDeadlineMs = 0;
     QElapsedTimer clock;
 
     void startWorkers(int count);
     void stopWorkers();
+    void stopAccepting();
+    void releaseStatsRequest(const QObject *owner, quint64 serial);
+    void updateStatsInterval();
     template<typename Function>
     void forEachWorker(Function function);
 
@@ -130,6 +146,44 @@ void EnginePrivate::stopWorkers()
         delete entry.thread;
     }
     workers.clear();
+}
+
+void EnginePrivate::stopAccepting()
+{
+    // Blocking: when this returns, no worker holds a listening socket any
+    // more, so clearing ours closes them and the system refuses new clients.
+    // A queued stop would let a worker accept (and serve) a client that
+    // arrived after shutdown() had returned. Workers never block on the
+    // control thread, so waiting for them cannot deadlock; a worker calling
+    // this itself is stopped directly, not through its own (waiting) queue.
+    for (const WorkerThread &entry : std::as_const(workers)) {
+        if (QThread::currentThread() == entry.thread) {
+            entry.worker->stopAccepting();
+            continue;
+        }
+        QMetaObject::invokeMethod(
+            entry.worker, [worker = entry.worker] { worker->stopAccepting(); }, Qt::BlockingQueuedConnection);
+    }
+    listeners.clear();
+}
+
+void EnginePrivate::releaseStatsRequest(const QObject *owner, quint64 serial)
+{
+    const auto it = statsRequests.find(owner);
+    if (it == statsRequests.end() || it->serial != serial)
+        return;  // released already, or the address belongs to a newer requester
+    statsRequests.erase(it);
+    updateStatsInterval();
+}
+
+void EnginePrivate::updateStatsInterval()
+{
+    int fastest = 0;
+    for (const StatsRequest &request : std::as_const(statsRequests))
+        fastest = std::max(fastest, request.hertz);
+    const int interval = 1000 / (fastest > 0 ? fastest : Engine::DefaultStatsRate);
+    if (statsTimer.interval() != interval)
+        statsTimer.setInterval(interval);
 }
 
 template<typename Function>
@@ -224,6 +278,20 @@ void EnginePrivate::reconcileServices(const Config &config)
         auto route = std::make_shared<ServiceRoute>();
         route->service = serviceConfig.name;
         route->group = state.group(serviceConfig.enabledGroup);
+        // Allowed at runtime (pythondirector's delAllHosts on the enabled
+        // group); the acceptors then close new clients at once.
+        const bool empty = route->group && route->group->hosts().isEmpty();
+        if (empty && !state.enabledGroupEmpty) {
+            qCWarning(lcConfig,
+                "service %s: enabled group %s has no host: new clients are refused until a host is added",
+                qUtf8Printable(serviceConfig.name), qUtf8Printable(serviceConfig.enabledGroup));
+        } else if (!empty && state.enabledGroupEmpty) {
+            qCInfo(lcConfig,
+                "service %s: enabled group %s has %lld host(s) now; new clients are accepted again",
+                qUtf8Printable(serviceConfig.name), qUtf8Printable(serviceConfig.enabledGroup),
+                static_cast<long long>(route->group ? route->group->hosts().size() : 0));
+        }
+        state.enabledGroupEmpty = empty;
         route->timeouts = config.effectiveTimeouts(serviceConfig);
         route->logConnections = config.logging.connections;
         const std::shared_ptr<const ServiceRoute> current = state.slot->load();
@@ -428,15 +496,8 @@ Engine::Engine(QObject *parent)
     connect(&d->health, &HealthMonitor::hostStateChanged, this,
         [this](const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to,
             const QString &reason) { d->handleHealthChange(host, from, to, reason); });
-    connect(&d->health, &HealthMonitor::aggressiveModeChanged, this, [](const QString &service, bool on) {
-        if (on) {
-            qCWarning(lcHealth, "service %s: every host of the enabled group is down; probing aggressively",
-                qUtf8Printable(service));
-        } else {
-            qCInfo(lcHealth, "service %s: a host is back; leaving aggressive mode", qUtf8Printable(service));
-        }
-    });
-    d->statsTimer.setInterval(500);
+    // Aggressive mode is logged by the health monitor, which decides it.
+    d->statsTimer.setInterval(1000 / DefaultStatsRate);
     connect(&d->statsTimer, &QTimer::timeout, this, [this] {
         d->pruneDraining();
         Q_EMIT statsUpdated(snapshot());
@@ -466,7 +527,9 @@ ApplyResult Engine::apply(const Config &input)
                 group.scheduler = canonical;
         }
     }
-    result.errors = validateConfig(config);
+    // A file must give every service a host; the running balancer may be
+    // without one for a while (all hosts of the enabled group removed).
+    result.errors = validateConfig(config, {}, EmptyGroups::Allowed);
     if (hasErrors(result.errors))
         return result;
     result.errors.clear();
@@ -617,10 +680,15 @@ ApplyResult Engine::removeListener(const QString &service, const QString &addres
 
 #undef BALANCIER_LOCATE
 
-bool Engine::retryHost(const QString &service, const QString &group, const QString &host)
+bool Engine::retryHost(const QString &service, const QString &group, const QString &host, QString *why)
 {
     const std::shared_ptr<HostRuntime> runtime = d->findHost(service, group, host);
-    return runtime && d->health.retryNow(runtime);
+    if (!runtime) {
+        if (why)
+            *why = QStringLiteral("service '%1' has no host '%2' in group '%3'").arg(service, host, group);
+        return false;
+    }
+    return d->health.retryNow(runtime, why);
 }
 
 QList<BoundListener> Engine::listeners() const
@@ -654,9 +722,49 @@ int Engine::workerCount() const
     return int(d->workers.size());
 }
 
+void Engine::requestStatsRate(const QObject *owner, int hertz)
+{
+    if (!owner)
+        return;
+    auto it = d->statsRequests.find(owner);
+    if (it != d->statsRequests.end() && it->owner.isNull()) {
+        // The object that made this request is gone and another one now
+        // lives at its address: its release is still on the way.
+        disconnect(it->destroyed);
+        d->statsRequests.erase(it);
+        it = d->statsRequests.end();
+    }
+    if (hertz <= 0) {
+        if (it != d->statsRequests.end()) {
+            disconnect(it->destroyed);
+            d->statsRequests.erase(it);
+        }
+    } else if (it != d->statsRequests.end()) {
+        it->hertz = qBound(1, hertz, 10);
+    } else {
+        EnginePrivate::StatsRequest request;
+        request.owner = owner;
+        request.hertz = qBound(1, hertz, 10);
+        request.serial = d->nextStatsSerial++;
+        if (owner != this) {
+            // Queued when the owner lives in another thread: the release
+            // then runs here, in the engine's thread, like every change.
+            request.destroyed = connect(owner, &QObject::destroyed, this,
+                [this, owner, serial = request.serial] { d->releaseStatsRequest(owner, serial); });
+        }
+        d->statsRequests.insert(owner, request);
+    }
+    d->updateStatsInterval();
+}
+
 void Engine::setStatsRate(int hertz)
 {
-    d->statsTimer.setInterval(1000 / qBound(1, hertz, 10));
+    requestStatsRate(this, hertz);
+}
+
+int Engine::statsIntervalMs() const
+{
+    return d->statsTimer.interval();
 }
 
 void Engine::shutdown(qint64 drainTimeoutMs)
@@ -664,8 +772,7 @@ void Engine::shutdown(qint64 drainTimeoutMs)
     if (d->stopping)
         return;
     d->stopping = true;
-    d->forEachWorker([](Worker &worker) { worker.stopAccepting(); });
-    d->listeners.clear();
+    d->stopAccepting();
     qCInfo(lcNet, "stopped accepting; %lld open connection(s) may finish within %lld ms",
         static_cast<long long>(d->context.activeClients.load()), static_cast<long long>(drainTimeoutMs));
     d->drainDeadlineMs = d->clock.elapsed() + drainTimeoutMs;

@@ -72,8 +72,10 @@ public:
     ApplyResult addListener(const QString &service, const QString &address);
     ApplyResult removeListener(const QString &service, const QString &address);
 
-    /// Probes a down host now instead of waiting for its interval.
-    bool retryHost(const QString &service, const QString &group, const QString &host);
+    /// Probes a host now instead of waiting for its interval. False, with
+    /// the reason in `why` (when given), for an unknown host, a host that is
+    /// not health-checked, or a host in maintenance (never probed).
+    bool retryHost(const QString &service, const QString &group, const QString &host, QString *why = nullptr);
 
     QList<BoundListener> listeners() const;
     /// The live state of a host, or nullptr.
@@ -84,11 +86,27 @@ public:
     qint64 activeConnections() const;
     int workerCount() const;
 
-    /// How often statsUpdated is emitted; clamped to 1..10 Hz. Default 2 Hz.
+    /// The snapshot rate when nobody asks for one (Hz).
+    static constexpr int DefaultStatsRate = 2;
+
+    /// Asks for statsUpdated at least `hertz` times a second (clamped to
+    /// 1..10) on behalf of `owner`. Every caller (the admin API's event
+    /// streams, the desktop app) has its own request; the engine runs at the
+    /// fastest one, or DefaultStatsRate when there is none. A request ends
+    /// when its owner asks for 0 (or less) or is destroyed. The owner may
+    /// live in another thread; the call itself is made in the engine's.
+    void requestStatsRate(const QObject *owner, int hertz);
+    /// The request of one caller that has no owner object of its own (the
+    /// desktop app's local client): requestStatsRate(this engine, hertz).
     void setStatsRate(int hertz);
+    /// The interval between two statsUpdated signals now.
+    int statsIntervalMs() const;
 
     /// Stops accepting, lets open connections finish for up to `drainTimeoutMs`,
-    /// then cuts the rest and emits stopped().
+    /// then cuts the rest and emits stopped(). When it returns, every
+    /// listening socket is closed: a new client is refused by the system,
+    /// never accepted. Call from the engine's thread (a call from a worker
+    /// thread is tolerated: that worker is stopped directly).
     void shutdown(qint64 drainTimeoutMs);
 
 Q_SIGNALS:

@@ -40,6 +40,9 @@ CommandLine::CommandLine()
     , m_logFile(u"log-file"_s,
           u"Log to FILE instead of stderr (overrides <logging file>); reopened on SIGHUP."_s, u"FILE"_s)
     , m_pidFile(u"pid-file"_s, u"Write the process id to FILE while running."_s, u"FILE"_s)
+    , m_service(u"service"_s,
+          u"Run as the Windows service the installer registers (with --config): report to the service "
+          "control manager, which stops balancierd like Ctrl+C does."_s)
     , m_help({u"h"_s, u"help"_s}, u"Show this help and exit."_s)
     , m_version({u"v"_s, u"version"_s}, u"Show the version and exit."_s)
 {
@@ -48,6 +51,9 @@ CommandLine::CommandLine()
     m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     m_parser.addOptions({m_config, m_check, m_import, m_output, m_demo, m_demoPort, m_demoBackendPort,
         m_demoAdminPort, m_hashPassword, m_logLevel, m_logFile, m_pidFile, m_help, m_version});
+#ifdef Q_OS_WIN
+    m_parser.addOption(m_service);
+#endif
 }
 
 QString CommandLine::hint()
@@ -191,6 +197,15 @@ bool CommandLine::parse(const QStringList &arguments)
         if (m_options.pidFile.isEmpty())
             return fail(u"--pid-file needs a file name"_s);
     }
+#ifdef Q_OS_WIN
+    // A service has no console to show the demo's password, nor a working
+    // directory of its own to search: it runs the file it is given.
+    if (m_parser.isSet(m_service)) {
+        if (m_options.mode != DaemonOptions::Mode::Run || m_options.configFile.isEmpty())
+            return fail(u"--service needs --config FILE"_s);
+        m_options.service = true;
+    }
+#endif
     return true;
 }
 

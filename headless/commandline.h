@@ -31,6 +31,7 @@ struct DaemonOptions
     QString logLevel;  ///< empty: from the config (default info)
     QString logFile;  ///< empty: from the config (default stderr)
     QString pidFile;
+    bool service = false;  ///< --service (Windows only): run under the service control manager
 };
 
 /// Parses balancierd's arguments. Every mistake becomes one line of text
@@ -70,6 +71,7 @@ private:
     QCommandLineOption m_logLevel;
     QCommandLineOption m_logFile;
     QCommandLineOption m_pidFile;
+    QCommandLineOption m_service;  // offered on Windows only
     QCommandLineOption m_help;
     QCommandLineOption m_version;
     DaemonOptions m_options;

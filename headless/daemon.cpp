@@ -244,31 +244,19 @@ bool Daemon::updateAdmin(const AdminConfig &config, QString *error)
         return true;
     }
 
-    // The new server starts before the old one stops: when the new address
-    // cannot be bound, the API stays reachable where it was.
-    auto next = std::make_unique<AdminServer>(m_engine, this);
-    bool started = next->start(config, error);
-    if (!started && m_admin) {
-        // The old server itself may hold the port (same address, other TLS
-        // files): free it and try again, and bring it back if that fails too.
-        const std::optional<Address> wanted = parseAddress(config.listen, true);
-        if (wanted && wanted->port != 0 && wanted->port == m_admin->port()) {
-            m_admin.reset();
-            next = std::make_unique<AdminServer>(m_engine, this);
-            started = next->start(config, error);
-            if (!started) {
-                m_admin = std::make_unique<AdminServer>(m_engine, this);
-                QString ignored;
-                if (!m_admin->start(m_adminRunning, &ignored))
-                    m_admin.reset();
-            }
-        }
+    if (m_admin) {
+        // Moved in place, never replaced: the server binds the new address
+        // before it gives up the old one (and keeps it when that fails), and
+        // it may be the very server answering the PUT that asked for this.
+        if (!m_admin->start(config, error))
+            return false;
+    } else {
+        auto next = std::make_unique<AdminServer>(m_engine, this);
+        if (!next->start(config, error))
+            return false;
+        m_admin = std::move(next);
     }
-    if (!started)
-        return false;
-    m_admin = std::move(next);
     m_adminConfig = listening;
-    m_adminRunning = config;
     m_logging.status(u"admin API: "_s + m_admin->url());
     return true;
 }
@@ -367,6 +355,18 @@ bool Daemon::saveRunningConfig(QString *error)
         return false;
     }
     const Config running = m_engine.runningConfig();
+    if (running == m_fileConfig) {
+        // Already saved (persist="auto" saves within the apply that made the
+        // change, before the admin API's own save): a second write would only
+        // add a backup identical to the file. Unless the file was edited
+        // since, which an explicit save then overwrites, as asked.
+        QFile file(m_configPath);
+        if (file.open(QIODevice::ReadOnly) && file.read(ConfigLimits::maxFileBytes) == m_loadedBytes) {
+            qCDebug(lcConfig, "%s already holds the running config; nothing to save",
+                qUtf8Printable(m_configPath));
+            return true;
+        }
+    }
     QString note;
     if (!ConfigPersistence::save(m_configPath, running, error, &note))
         return false;

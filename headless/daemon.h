@@ -62,6 +62,11 @@ public:
     bool saveRunningConfig(QString *error = nullptr) override;
     /// The config file as last read (for the admin API's /config.xml).
     QByteArray loadedConfig() const override { return m_loadedBytes; }
+    /// Starts, moves or stops the admin API as <admin> says: the one path
+    /// for start-up, reloads and PUT /api/v1/config. A running server is
+    /// moved in place (it binds the new address first); on failure it is
+    /// kept as it was and `error` says why (the caller says where).
+    bool updateAdmin(const AdminConfig &config, QString *error) override;
 
 Q_SIGNALS:
     /// The daemon has stopped; the process should exit with `exitCode`.
@@ -73,9 +78,6 @@ private:
     bool startDemo(Config *config);
     bool configureLogging(const LoggingConfig &config, QString *error);
     void reportListeners();
-    /// Starts, restarts or stops the admin API as <admin> says. On failure
-    /// a running admin API is kept as it was (the caller says where).
-    bool updateAdmin(const AdminConfig &config, QString *error);
     void finish(int exitCode);
     void handleConfigApplied(const QList<Balancier::ConfigChange> &changes);
     void handleStopped(int cutConnections);
@@ -86,7 +88,6 @@ private:
     Engine m_engine;
     std::unique_ptr<AdminServer> m_admin;  // after the engine: destroyed first
     AdminConfig m_adminConfig;  // what m_admin listens as, without the users
-    AdminConfig m_adminRunning;  // the whole <admin> m_admin was started with
     QByteArray m_loadedBytes;
     PidFile m_pidFile;
     QString m_configPath;  // empty: the built-in demo

@@ -7,6 +7,12 @@
 
 #include <QCoreApplication>
 
+#ifdef Q_OS_WIN
+#include "windowsservice_win.h"
+
+#include <memory>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace Balancier;
 
@@ -56,7 +62,38 @@ int main(int argc, char *argv[])
     QObject::connect(&signalHandler, &SignalHandler::terminateRequested, &daemon, &Daemon::terminate);
     QObject::connect(
         &daemon, &Daemon::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
-    if (!daemon.start())
+#ifdef Q_OS_WIN
+    // --service: the service control manager's stop is the same drain as
+    // Ctrl+C, and it is told how long that may take and how it ended.
+    std::unique_ptr<WindowsService> service;
+    if (options.service) {
+        service = std::make_unique<WindowsService>();
+        if (!service->start(&error)) {
+            logging.status(u"balancierd: "_s + error);
+            return 1;
+        }
+        QObject::connect(
+            service.get(), &WindowsService::stopRequested, &daemon, [&daemon, &service](int signalNumber) {
+                service->reportStopping(daemon.engine().runningConfig().settings.drainTimeoutMs + 10000);
+                daemon.terminate(signalNumber);
+            });
+    }
+#endif
+    if (!daemon.start()) {
+#ifdef Q_OS_WIN
+        if (service)
+            service->reportStopped(daemon.exitCode());
+#endif
         return daemon.exitCode();
+    }
+#ifdef Q_OS_WIN
+    if (service)
+        service->reportRunning();
+    const int exitCode = QCoreApplication::exec();
+    if (service)
+        service->reportStopped(exitCode);
+    return exitCode;
+#else
     return QCoreApplication::exec();
+#endif
 }

@@ -6,12 +6,15 @@
 #include "admintestbed.h"
 #include "config/configreader.h"
 #include "httptestclient.h"
+#include "testconnection.h"
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Balancier;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -62,6 +65,8 @@ private Q_SLOTS:
     void addHostByForm();
     void delHost();
     void delAllHosts();
+    void delAllHostsOfEnabledGroup();
+    void retryHostSkipsMaintenance();
     void enableGroup();
     void changeScheduler();
     void addAndDelUser();
@@ -207,10 +212,11 @@ void tst_AdminCommands::delHost()
     const QByteArray ip = bed.backend(QStringLiteral("b")).address().toUtf8();
     QCOMPARE(bed.post("/delHost?service=web&group=prod&ip=" + ip).status, 200);
     QVERIFY(!bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"b"));
-    // ...and by name. (The enabled group may not become empty: the validator refuses that.)
-    QCOMPARE(bed.post("/delHost?service=web&group=prod&name=a").status, 400);
-    QCOMPARE(bed.post("/addHost?service=web&group=prod&name=d&ip=127.0.0.1:9").status, 200);
+    // ...and by name. Even the last host of the enabled group may go, as in
+    // pythondirector; the service refuses clients until a host is added.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("enabled group prod has no host")));
     QCOMPARE(bed.post("/delHost?service=web&group=prod&name=a").status, 200);
+    QCOMPARE(bed.post("/addHost?service=web&group=prod&name=d&ip=127.0.0.1:9").status, 200);
     const Config config = bed.engine().runningConfig();
     const GroupConfig *prod = config.service(u"web")->group(u"prod");
     QCOMPARE(prod->hosts.size(), 1);
@@ -225,6 +231,73 @@ void tst_AdminCommands::delAllHosts()
     QCOMPARE(bed.post("/delAllHosts?service=web&group=spare").status, 200);
     QVERIFY(bed.engine().runningConfig().service(u"web")->group(u"spare")->hosts.isEmpty());
     QCOMPARE(bed.engine().runningConfig().service(u"web")->group(u"prod")->hosts.size(), 2);
+}
+
+void tst_AdminCommands::delAllHostsOfEnabledGroup()
+{
+    // pythondirector allowed emptying the enabled group (to swap every host
+    // at once); the service then closes new clients until a host is added,
+    // and says so in the log.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const quint16 port = bed.engine().listeners().constFirst().port;
+    const std::unique_ptr<TestConnection> before = TestConnection::open(port);
+    const QString first = before->waitForLine();
+    QVERIFY2(first == u"a" || first == u"b", qPrintable(first));
+
+    QTest::ignoreMessage(QtWarningMsg,
+        QRegularExpression(QStringLiteral(
+            "service web: enabled group prod has no host: new clients are refused until a host is added")));
+    const HttpTestResponse response = bed.post("/delAllHosts?service=web&group=prod");
+    QCOMPARE(response.status, 200);
+    QVERIFY2(response.body.contains("refused"), response.body.constData());
+    QVERIFY(bed.engine().runningConfig().service(u"web")->group(u"prod")->hosts.isEmpty());
+    QCOMPARE(bed.engine().runningConfig().service(u"web")->enabledGroup, QStringLiteral("prod"));
+    // The open connection drains on its host; it is not cut.
+    QVERIFY(before->roundTrip("still here"));
+
+    // New clients are closed cleanly, without a byte and without a crash.
+    for (int i = 0; i < 3; ++i) {
+        const std::unique_ptr<TestConnection> client = TestConnection::open(port);
+        client->write("anyone?");
+        QVERIFY(client->waitForEnd());
+        QCOMPARE(client->receivedCount(), 0);
+    }
+    before->finish();
+    QTRY_COMPARE(bed.engine().activeConnections(), 0);
+    const QByteArray text = bed.get("/running.txt").body;
+    QVERIFY2(text.contains("group prod enabled\n"), text.constData());
+
+    // A host added to the empty group is used at once.
+    QTest::ignoreMessage(QtInfoMsg,
+        QRegularExpression(QStringLiteral("service web: enabled group prod has 1 host\\(s\\) now")));
+    const QByteArray addC
+        = "/addHost?service=web&group=prod&name=c2&ip=" + bed.backend(QStringLiteral("c")).address().toUtf8();
+    QCOMPARE(bed.post(addC).status, 200);
+    QCOMPARE(TestConnection::open(port)->waitForLine(), QStringLiteral("c"));
+}
+
+void tst_AdminCommands::retryHostSkipsMaintenance()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    QCOMPARE(bed.post("/hostAdminDown?service=web&group=prod&name=a").status, 200);
+    const int before = bed.backend(QStringLiteral("a")).connectionCount();
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("host 'a'.*maintenance.*not probed")));
+    const HttpTestResponse retry = bed.post("/retryHost?service=web&group=prod&name=a");
+    QCOMPARE(retry.status, 409);
+    QVERIFY2(retry.body.contains("maintenance"), retry.body.constData());
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("host 'a'.*maintenance.*not probed")));
+    const HttpTestResponse api = bed.post("/api/v1/services/web/groups/prod/hosts/a/retry");
+    QCOMPARE(api.status, 409);
+    QVERIFY2(api.body.contains("maintenance"), api.body.constData());
+    // A ready host is still probed on request; its probe arrives, a's never started.
+    QCOMPARE(bed.post("/retryHost?service=web&group=prod&name=b").status, 200);
+    QTRY_VERIFY(!bed.engine().host(u"web"_s, u"prod"_s, u"b"_s)->lastProbeResult.isEmpty());
+    QCOMPARE(bed.backend(QStringLiteral("a")).connectionCount(), before);
+    QVERIFY(bed.engine().host(u"web"_s, u"prod"_s, u"a"_s)->lastProbeResult.isEmpty());
 }
 
 void tst_AdminCommands::enableGroup()

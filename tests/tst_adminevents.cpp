@@ -66,6 +66,7 @@ private Q_SLOTS:
     void resumeUnknownId_data();
     void resumeUnknownId();
     void clientsComeAndGo();
+    void statsRateSharedWithOtherCallers();
 };
 
 void tst_AdminEvents::streamBasics()
@@ -421,6 +422,31 @@ void tst_AdminEvents::clientsComeAndGo()
     bed.server().stop();
     QTRY_VERIFY(!clients.at(2)->isConnected());
     QTRY_VERIFY(!clients.at(3)->isConnected());
+}
+
+void tst_AdminEvents::statsRateSharedWithOtherCallers()
+{
+    // The engine's snapshot rate is the fastest of what its callers ask for:
+    // the admin API's streams and, here, the desktop app's local client
+    // (setStatsRate). Neither overwrites the other; a closed stream gives
+    // its share back.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    Engine &engine = bed.engine();
+    engine.setStatsRate(5);
+    QCOMPARE(engine.statsIntervalMs(), 200);
+    auto stream = std::make_unique<SseTestClient>();
+    stream->open(bed.port(), "/api/v1/events?rate=10", AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    QCOMPARE(stream->waitForEvent("stats", 2000), 0);
+    QCOMPARE(engine.statsIntervalMs(), 100);
+    // The local client slows down: the stream still gets its 10 Hz.
+    engine.setStatsRate(2);
+    QCOMPARE(engine.statsIntervalMs(), 100);
+    stream.reset();
+    QTRY_COMPARE(engine.statsIntervalMs(), 500);
+    engine.setStatsRate(4);
+    QCOMPARE(engine.statsIntervalMs(), 250);
 }
 
 QTEST_MAIN(tst_AdminEvents)

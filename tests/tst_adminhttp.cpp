@@ -191,9 +191,19 @@ void tst_AdminHttp::startErrors()
     admin.listen = listen;
     admin.tlsCertificate = certificate;
     admin.tlsKey = key;
+    // A running server that cannot move stays where it was and keeps serving.
+    const quint16 before = bed.port();
     QVERIFY(!bed.server().start(admin, &error));
     QVERIFY2(error.contains(expected), qPrintable(error));
-    QVERIFY(!bed.server().isListening());
+    QVERIFY(bed.server().isListening());
+    QCOMPARE(bed.port(), before);
+    QCOMPARE(bed.get("/running.txt").status, 200);
+    // A server that was not running does not start.
+    AdminServer fresh(bed.engine(), nullptr);
+    error.clear();
+    QVERIFY(!fresh.start(admin, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY(!fresh.isListening());
 }
 
 void tst_AdminHttp::malformedRequest_data()

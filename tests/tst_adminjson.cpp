@@ -8,11 +8,15 @@
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "httptestclient.h"
+#include "httptestsession.h"
+#include "ssetestclient.h"
 #include "stats/statsjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Balancier;
@@ -60,6 +64,7 @@ private Q_SLOTS:
     void putConfigErrors();
     void putConfigSaveFails();
     void putConfigKeepsAFullUser();
+    void putConfigMovesAdmin();
     void saveEndpoint();
 };
 
@@ -650,6 +655,57 @@ void tst_AdminJson::saveEndpoint()
     QCOMPARE(response.status, 500);
     QCOMPARE(
         jsonOf(response).value(QStringLiteral("error")).toString(), QStringLiteral("read-only file system"));
+}
+
+void tst_AdminJson::putConfigMovesAdmin()
+{
+    // The admin server moves in place while it answers the PUT that moved it:
+    // new listener first, then the old one closes; the requester gets its
+    // answer, then it and every other client of the old listener (an idle
+    // keep-alive connection and an event stream) are closed.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const quint16 oldPort = bed.port();
+    const QByteArray credentials = "Authorization: Basic "
+        + (AdminTestBed::Admin + u':' + AdminTestBed::AdminPassword).toUtf8().toBase64() + "\r\n";
+    SseTestClient stream;
+    stream.open(oldPort, "/api/v1/events", AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    QCOMPARE(stream.waitForEvent("stats", 2000), 0);
+    HttpTestSession idle;
+    QVERIFY(idle.connectPlain(oldPort));
+    idle.send("GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials + "\r\n");
+    QCOMPARE(idle.readResponse().status, 200);
+    QVERIFY(idle.isConnected());
+
+    quint16 newPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        newPort = probe.serverPort();
+    }
+    Config next = bed.engine().runningConfig();
+    next.admin.listen = QStringLiteral("127.0.0.1:%1").arg(newPort);
+    const QByteArray body = ConfigDocument::serialize(next);
+    HttpTestSession mover;
+    QVERIFY(mover.connectPlain(oldPort));
+    mover.send("PUT /api/v1/config HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials
+        + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    const HttpTestResponse response = mover.readResponse();
+    QVERIFY2(response.status == 200, response.body.constData());
+    const QJsonObject result = jsonOf(response);
+    QCOMPARE(
+        result.value(QStringLiteral("admin")).toString(), QStringLiteral("http://127.0.0.1:%1").arg(newPort));
+    QVERIFY(mover.waitForDisconnected(5000));
+    QVERIFY(idle.waitForDisconnected(5000));
+    QTRY_VERIFY(!stream.isConnected());
+    QCOMPARE(bed.port(), newPort);
+    QVERIFY(bed.engine().runningConfig() == next);
+    QCOMPARE(bed.adminHost().adminUpdates().size(), 1);
+    QCOMPARE(bed.get("/api/v1/status").status, 200);
+    QTcpSocket old;
+    old.connectToHost(QHostAddress::LocalHost, oldPort);
+    QTRY_COMPARE(old.error(), QAbstractSocket::ConnectionRefusedError);
 }
 
 QTEST_MAIN(tst_AdminJson)

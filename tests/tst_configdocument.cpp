@@ -231,9 +231,10 @@ void TestConfigDocument::serializeReadsBackEqual_data()
 
     {
         Config c = minimalConfig();
-        c.services[0].name = u"a&b \"quoted\" <x> été"_s;
-        c.services[0].groups[0].hosts[0].name = u"host\twith tab"_s;
-        c.logging.file = u"/tmp/log dir/ünï.log"_s;
+        // Names may not hold blanks (configvalidator.h); a path may, and a tab too.
+        c.services[0].name = u"a&b\"quoted\"<x>été"_s;
+        c.services[0].groups[0].hosts[0].name = u"host'with'&quotes;"_s;
+        c.logging.file = u"/tmp/log dir\twith tab/ünï.log"_s;
         QTest::newRow("markup and non-ASCII in names") << c;
     }
 }

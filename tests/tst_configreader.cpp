@@ -274,6 +274,10 @@ private slots:
     void mutatedFiles();
     void manyErrorsOnOneLine();
     void nonUtf8Encodings();
+    void badNames_data();
+    void badNames();
+    void goodNames();
+    void emptyEnabledGroupAllowedAtRuntime();
 };
 
 void TestConfigReader::durations_data()
@@ -1077,6 +1081,157 @@ void TestConfigReader::nonUtf8Encodings()
         compareLists(
             locatedAll(result.diagnostics), {u"5:21: error: <host name=\"h\" ip>: port 0 outside 1-65535"_s});
     }
+}
+
+void TestConfigReader::badNames_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("element");
+    QTest::addColumn<QString>("needle");
+
+    // Line 3: the user, 5: the service, 7: the group, 8: the host.
+    const auto native = [](const QByteArray &user, const QByteArray &service, const QByteArray &group,
+                            const QByteArray &host) -> QByteArray {
+        return "<balancier version=\"1\">\n"
+               "  <admin listen=\"127.0.0.1:0\">\n"
+               "    <user name=\""
+            + user
+            + "\" password=\"pbkdf2-sha256$1000$c2FsdHNhbHQ=$MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\" "
+              "access=\"full\"/>\n"
+              "  </admin>\n"
+              "  <service name=\""
+            + service
+            + "\">\n"
+              "    <listen ip=\"127.0.0.1:0\"/>\n"
+              "    <group name=\""
+            + group
+            + "\">\n"
+              "      <host name=\""
+            + host
+            + "\" ip=\"127.0.0.1:9001\"/>\n"
+              "    </group>\n"
+              "    <enable group=\""
+            + group
+            + "\"/>\n"
+              "  </service>\n"
+              "</balancier>\n";
+    };
+    QTest::newRow("service with a space") << native("admin", "web server", "g", "h") << 5 << 3
+                                          << u"<service name>"_s << u"contains a space at position 4"_s;
+    QTest::newRow("group with a tab") << native("admin", "web", "a&#9;b", "h") << 7 << 5 << u"<group name>"_s
+                                      << u"\"a\\u0009b\" contains a tab at position 2"_s;
+    QTest::newRow("host with a line break") << native("admin", "web", "g", "a&#10;b") << 8 << 7
+                                            << u"<host name>"_s << u"contains a line break at position 2"_s;
+    QTest::newRow("host with a no-break space") << native("admin", "web", "g",
+        "a\xc2\xa0"
+        "b") << 8 << 7 << u"<host name>"_s << u"a blank (U+00A0)"_s;
+    QTest::newRow("host with a zero-width space") << native("admin", "web", "g",
+        "a\xe2\x80\x8b"
+        "b") << 8 << 7 << u"<host name>"_s << u"a control character (U+200B)"_s;
+    QTest::newRow("host with U+0085") << native("admin", "web", "g",
+        "a\xc2\x85"
+        "b") << 8 << 7 << u"<host name>"_s
+                                      << u"(U+0085) at position 2"_s;
+    QTest::newRow("user with a colon") << native("ops:1", "web", "g", "h") << 3 << 5 << u"<user name>"_s
+                                       << u"\"ops:1\" contains ':' at position 4"_s;
+    QTest::newRow("user with a tab") << native("a&#9;b", "web", "g", "h") << 3 << 5 << u"<user name>"_s
+                                     << u"contains a tab at position 2"_s;
+    // A legacy name is refused like a native one, not renamed: scripts
+    // address hosts and groups by name through the pythondirector URLs, and
+    // a silent rename could collide with another name.
+    QTest::newRow("pythondirector service with a space") << QByteArray(
+        "<pdconfig>\n"
+        "  <service name=\"web server\">\n"
+        "    <listen ip=\"127.0.0.1:0\"/>\n"
+        "    <group name=\"main\" scheduler=\"roundr\">\n"
+        "      <host name=\"one\" ip=\"127.0.0.1:9001\"/>\n"
+        "    </group>\n"
+        "    <enable group=\"main\"/>\n"
+        "  </service>\n"
+        "</pdconfig>\n") << 2 << 3 << u"<service name>"_s << u"contains a space at position 4"_s;
+    QTest::newRow("pythondirector host with a tab")
+        << QByteArray("<pdconfig>\n"
+                      "  <service name=\"web\">\n"
+                      "    <listen ip=\"127.0.0.1:0\"/>\n"
+                      "    <group name=\"main\" scheduler=\"roundr\">\n"
+                      "      <host name=\"o&#9;ne\" ip=\"127.0.0.1:9001\"/>\n"
+                      "    </group>\n"
+                      "    <enable group=\"main\"/>\n"
+                      "  </service>\n"
+                      "</pdconfig>\n")
+        << 5 << 7 << u"<host name>"_s << u"contains a tab at position 2"_s;
+}
+
+void TestConfigReader::badNames()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, element);
+    QFETCH(QString, needle);
+    const LoadResult result = ConfigReader::readData(xml, u"names.xml"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(locatedAll(result.diagnostics).size(), 1);
+    const Diagnostic &diagnostic = result.diagnostics.constFirst();
+    QCOMPARE(diagnostic.severity, Diagnostic::Severity::Error);
+    QCOMPARE(diagnostic.file, u"names.xml"_s);
+    QCOMPARE(diagnostic.line, line);
+    QCOMPARE(diagnostic.column, column);
+    QCOMPARE(diagnostic.element, element);
+    QVERIFY2(diagnostic.message.contains(needle), qPrintable(diagnostic.toString()));
+    QVERIFY2(diagnostic.message.contains(u"expected"_s), qPrintable(diagnostic.toString()));
+    // The message never carries the character itself to a terminal.
+    for (const QChar c : diagnostic.toString())
+        QVERIFY2(c == u' ' || (!c.isSpace() && c.isPrint()), qPrintable(diagnostic.toString()));
+}
+
+void TestConfigReader::goodNames()
+{
+    // Blanks are fine inside a user name (HTTP Basic allows them), ':' in
+    // the other names; dots, dashes and non-ASCII letters anywhere.
+    const QByteArray xml = "<balancier version=\"1\">\n"
+                           "  <admin listen=\"127.0.0.1:0\">\n"
+                           "    <user name=\"Jos\xc3\xa9 Smith\" password=\"pbkdf2-sha256$1000$c2FsdHNhbHQ=$"
+                           "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\" access=\"full\"/>\n"
+                           "  </admin>\n"
+                           "  <service name=\"web:443\">\n"
+                           "    <listen ip=\"127.0.0.1:0\"/>\n"
+                           "    <group name=\"blue-2.prod\">\n"
+                           "      <host name=\"h\xc3\xb6st_1\" ip=\"127.0.0.1:9001\"/>\n"
+                           "    </group>\n"
+                           "    <enable group=\"blue-2.prod\"/>\n"
+                           "  </service>\n"
+                           "</balancier>\n";
+    const LoadResult result = ConfigReader::readData(xml, u"names.xml"_s);
+    QVERIFY2(result.ok(), qPrintable(locatedAll(result.diagnostics).join(u'\n')));
+    QVERIFY2(result.diagnostics.isEmpty(), qPrintable(locatedAll(result.diagnostics).join(u'\n')));
+}
+
+void TestConfigReader::emptyEnabledGroupAllowedAtRuntime()
+{
+    // A file must give the enabled group a host; the running balancer may
+    // have emptied it (delAllHosts), so Engine::apply validates with
+    // EmptyGroups::Allowed.
+    Config config;
+    ServiceConfig service;
+    service.name = u"web"_s;
+    service.listeners = {u"127.0.0.1:0"_s};
+    GroupConfig group;
+    group.name = u"prod"_s;
+    service.groups = {group};
+    service.enabledGroup = u"prod"_s;
+    config.services = {service};
+    const QList<Diagnostic> strict = validateConfig(config);
+    QVERIFY(hasErrors(strict));
+    QVERIFY2(
+        locatedAll(strict).join(u'\n').contains(u"no <host>"_s), qPrintable(locatedAll(strict).join(u'\n')));
+    const QList<Diagnostic> runtime = validateConfig(config, {}, EmptyGroups::Allowed);
+    QVERIFY2(runtime.isEmpty(), qPrintable(locatedAll(runtime).join(u'\n')));
+    // The enabled group must still exist.
+    config.services.first().enabledGroup = u"gone"_s;
+    QVERIFY(hasErrors(validateConfig(config, {}, EmptyGroups::Allowed)));
 }
 
 QTEST_GUILESS_MAIN(TestConfigReader)

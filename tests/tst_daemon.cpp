@@ -503,6 +503,8 @@ private Q_SLOTS:
     void persistenceAcrossRestart();
     void persistAutoWritesAtOnce();
     void reloadKeepsRuntimeAdminStates();
+    void putConfigMovesAdmin();
+    void putConfigSavesOnce();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -1535,6 +1537,102 @@ void tst_Daemon::reloadKeepsRuntimeAdminStates()
     QVERIFY(daemon.signal(SIGHUP));
     QVERIFY(QTest::qWaitFor([&] { return daemon.err().count(u"reload: done"_s) == 3; }, 10000));
     QCOMPARE(backendsReached(port, 4), (QStringList{u"A"_s, u"B"_s}));
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
+void tst_Daemon::putConfigMovesAdmin()
+{
+    // PUT /api/v1/config that changes <admin listen> takes effect at once,
+    // through the same path as a reload: the new address is bound first, and
+    // when that fails nothing changes and the response says why.
+    StubBackend a(u"A"_s);
+    QVERIFY(a.listen());
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(file, adminConfig({&a}, u"manual"_s)));
+    DaemonProcess daemon;
+    QVERIFY(daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s) != 0);
+    const quint16 first = daemon.waitForAdminPort();
+    QVERIFY2(first != 0, qPrintable(daemon.err()));
+
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    const QString busy = u"127.0.0.1:%1"_s.arg(occupant.serverPort());
+    HttpTestResponse response = HttpTestClient(first).request(
+        "PUT", "/api/v1/config", u"admin"_s, adminPassword, adminConfig({&a}, u"manual"_s, busy));
+    QVERIFY2(response.status == 422, response.body.constData());
+    QVERIFY2(
+        response.body.contains(QByteArray("cannot listen on " + busy.toUtf8())), response.body.constData());
+    QVERIFY2(response.body.contains("nothing was changed"), response.body.constData());
+    QCOMPARE(adminRequest(first, "GET", "/running.txt").status, 200);
+    QVERIFY(!adminRequest(first, "GET", "/api/v1/config").body.contains(busy.toUtf8()));
+
+    const quint16 second = freePort();
+    QVERIFY(second != 0 && second != first);
+    const QString moved = u"127.0.0.1:%1"_s.arg(second);
+    response = HttpTestClient(first).request(
+        "PUT", "/api/v1/config", u"admin"_s, adminPassword, adminConfig({&a}, u"manual"_s, moved));
+    QVERIFY2(response.status == 200, response.body.constData());
+    QVERIFY2(response.body.contains(QByteArray("\"admin\":\"http://" + moved.toUtf8() + "\"")),
+        response.body.constData());
+    QCOMPARE(daemon.waitForAdminPort(2), second);
+    QCOMPARE(adminRequest(second, "GET", "/running.txt").status, 200);
+    QTRY_VERIFY(refused(first));
+    QVERIFY(adminRequest(second, "GET", "/api/v1/config").body.contains(moved.toUtf8()));
+
+#ifdef Q_OS_UNIX
+    // The PUT saved the file: a reload keeps the API where it is now.
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY(QTest::qWaitFor([&] { return daemon.err().count(u"reload: done"_s) == 1; }, 10000));
+    QCOMPARE(adminRequest(second, "GET", "/running.txt").status, 200);
+    QCOMPARE(daemon.err().count(u"\nadmin API: "_s), 2);
+#endif
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
+void tst_Daemon::putConfigSavesOnce()
+{
+    // With persist="auto" the apply itself saves; the PUT must not save a
+    // second time (one change, one backup).
+    StubBackend a(u"A"_s), b(u"B"_s);
+    QVERIFY(a.listen() && b.listen());
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(file, adminConfig({&a}, u"auto"_s)));
+    const auto backups = [&] {
+        return QDir(m_dir->path()).entryList({u"balancier.xml.*.bak"_s}, QDir::Files, QDir::Name);
+    };
+    DaemonProcess daemon;
+    QVERIFY(daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s) != 0);
+    const quint16 admin = daemon.waitForAdminPort();
+    QVERIFY2(admin != 0, qPrintable(daemon.err()));
+    QCOMPARE(backups().size(), 0);
+
+    HttpTestResponse response = HttpTestClient(admin).request(
+        "PUT", "/api/v1/config", u"admin"_s, adminPassword, adminConfig({&a, &b}, u"auto"_s));
+    QVERIFY2(response.status == 200, response.body.constData());
+    QVERIFY2(response.body.contains("\"saved\":true"), response.body.constData());
+    QCOMPARE(backups().size(), 1);
+    QVERIFY(readFile(file).contains(QByteArray("<host name=\"b\" ip=\"" + b.address().toUtf8() + "\"")));
+    QTRY_COMPARE(daemon.err().count(u"saved the running config"_s), 1);
+
+    // The same config again changes nothing and writes nothing.
+    response = HttpTestClient(admin).request(
+        "PUT", "/api/v1/config", u"admin"_s, adminPassword, adminConfig({&a, &b}, u"auto"_s));
+    QVERIFY2(response.status == 200, response.body.constData());
+    QVERIFY2(response.body.contains("\"saved\":true"), response.body.constData());
+    QCOMPARE(backups().size(), 1);
+
+    // With persist="manual" the PUT is the one save.
+    response = HttpTestClient(admin).request(
+        "PUT", "/api/v1/config", u"admin"_s, adminPassword, adminConfig({&a}, u"manual"_s));
+    QVERIFY2(response.status == 200, response.body.constData());
+    QCOMPARE(backups().size(), 2);
+    QVERIFY(readFile(file).contains("persist=\"manual\""));
 
     QVERIFY(daemon.signal(SIGTERM));
     QVERIFY(daemon.waitForExit(10000));

@@ -5,6 +5,7 @@
 #include "stubbackend.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void removedHostsStopBeingProbed();
     void probeUsesResolvedEndpoint();
     void retryNowProbesAtOnce();
+    void retryNowSkipsMaintenance();
 
     void resolverNumeric_data();
     void resolverNumeric();
@@ -594,6 +596,38 @@ void tst_Health::retryNowProbesAtOnce()
     QTRY_COMPARE(spy.size(), 2);
     QCOMPARE(spy.at(1).at(3).toString(), QStringLiteral("probe succeeded"));
     QCOMPARE(stub.connectionCount(), 1);
+}
+
+void tst_Health::retryNowSkipsMaintenance()
+{
+    // A host in maintenance is not probed, not even on request: the operator
+    // took it out, and a probe could disturb whatever is done to it. The
+    // caller is told why.
+    StubBackend stubA(QStringLiteral("a"));
+    StubBackend stubB(QStringLiteral("b"));
+    QVERIFY(stubA.listen());
+    QVERIFY(stubB.listen());
+    auto a = makeHost(QStringLiteral("a"), stubA.address());
+    auto b = makeHost(QStringLiteral("b"), stubB.address());
+    a->adminState.store(HostAdminState::Maintenance);
+    HealthConfig config = fastConfig();
+    config.active = false;
+    config.downIntervalMs = Never;
+
+    HealthMonitor monitor;
+    monitor.setTargets({{a, config, false}, {b, config, false}}, Never);
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("host 'a'.*maintenance.*not probed")));
+    QString why;
+    QVERIFY(!monitor.retryNow(a, &why));
+    QVERIFY2(why.contains(QStringLiteral("maintenance")), qPrintable(why));
+    QVERIFY(monitor.isWatching(a));
+    QVERIFY(monitor.retryNow(b, &why));
+    QVERIFY(why.isEmpty());
+    // b's probe was started after a's refusal: once it arrived, a would have too.
+    QTRY_COMPARE(stubB.connectionCount(), 1);
+    QTRY_VERIFY(!b->lastProbeResult.isEmpty());
+    QCOMPARE(stubA.connectionCount(), 0);
+    QVERIFY(a->lastProbeResult.isEmpty());
 }
 
 void tst_Health::resolverNumeric_data()

@@ -4,6 +4,7 @@
 
 #include "blackholelistener.h"
 #include "engine.h"
+#include "messagecounter.h"
 #include "patternsource.h"
 #include "proxyconfig.h"
 #include "stubbackend.h"
@@ -15,12 +16,24 @@
 #include <QTest>
 #include <QTimer>
 
+#ifdef _WIN32
+#include <winsock2.h>
+#else
+#include <cerrno>
+#endif
+
 using namespace Balancier;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr qint64 MiB = 1024 * 1024;
+
+#ifdef _WIN32
+constexpr int ConnectionRefused = WSAECONNREFUSED;
+#else
+constexpr int ConnectionRefused = ECONNREFUSED;
+#endif
 
 /// A new client to `port` is refused or reset without a byte.
 bool refused(quint16 port)
@@ -71,6 +84,8 @@ private Q_SLOTS:
     void idleTimeoutClosesIdleOnly();
     void shutdownWaitsForOpenConnection();
     void shutdownCutsAfterTimeout();
+    void shutdownRefusesNewClientsAtOnce();
+    void aggressiveModeLoggedOnce();
 };
 
 void tst_Proxy::relayAndEcho()
@@ -739,6 +754,56 @@ void tst_Proxy::shutdownCutsAfterTimeout()
     QVERIFY(client->waitForEnd());
     QCOMPARE(engine.activeConnections(), 0);
     QTRY_COMPARE(a.openConnections(), 0);
+}
+
+void tst_Proxy::aggressiveModeLoggedOnce()
+{
+    // The health monitor says when a service enters aggressive mode; nobody
+    // else repeats it. Counted before the engine exists: it outlives the workers.
+    MessageCounter aggressive(u"aggressive"_s);
+    StubBackend a(u"a"_s);
+    QVERIFY(a.listen());
+    const quint16 portA = a.port();
+    a.close();
+    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, ProxyConfig::loopback(portA))});
+    config.health = ProxyConfig::fastHealth();
+    Engine engine;
+    const quint16 port = ProxyConfig::start(engine, config);
+    QVERIFY(port);
+
+    QVERIFY(TestConnection::open(port)->waitForEnd());
+    QTRY_VERIFY(engine.snapshot().service(u"svc")->aggressive);
+    QVERIFY(a.listen(QHostAddress(QHostAddress::LocalHost), portA));
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.snapshot().service(u"svc")->aggressive, 5000);
+    QCOMPARE(TestConnection::open(port)->waitForLine(), u"a"_s);
+    // Entering: one line. Leaving: "a host is up again", which does not say "aggressive".
+    QCOMPARE(aggressive.count(), 1);
+}
+
+void tst_Proxy::shutdownRefusesNewClientsAtOnce()
+{
+    // When shutdown() returns, every acceptor is gone and the listening
+    // sockets are closed: the kernel itself refuses the next client, which
+    // is neither accepted nor reset after a handshake. Several rounds, since
+    // a queued stop could win the race now and then.
+    StubBackend a(u"a"_s);
+    QVERIFY(a.listen());
+    for (int round = 0; round < 10; ++round) {
+        Engine engine;
+        QSignalSpy stopped(&engine, &Engine::stopped);
+        const quint16 port
+            = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+        QVERIFY(port);
+        QCOMPARE(TestConnection::open(port)->waitForLine(), u"a"_s);
+        QTRY_COMPARE(engine.activeConnections(), 0);
+        engine.shutdown(1000);
+        const std::unique_ptr<TestConnection> late = TestConnection::open(port);
+        QVERIFY(late->waitForEnd(2000));
+        QVERIFY2(late->error() == ConnectionRefused,
+            qPrintable(u"round %1: %2"_s.arg(round).arg(late->errorString())));
+        QCOMPARE(late->receivedCount(), 0);
+        QVERIFY(stopped.size() == 1 || stopped.wait(5000));
+    }
 }
 
 QTEST_MAIN(tst_Proxy)

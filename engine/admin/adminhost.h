@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/config.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -18,7 +20,16 @@ public:
     /// The config file as loaded (for /config.xml); empty when there is none.
     virtual QByteArray loadedConfig() const = 0;
     /// Writes the running config back to its file (with a backup). False with a reason when it cannot.
+    /// When the file already holds the running config, nothing is written and the answer is true.
     virtual bool saveRunningConfig(QString *error) = 0;
+    /// Starts or moves the admin API as `config` says (listen address, TLS,
+    /// options), the way a reload does: the new address is bound before the
+    /// old one is given up, and on failure the API stays as it was and
+    /// `error` says why. Nothing happens when only the users differ. The
+    /// admin server calls this for PUT /api/v1/config while it is answering
+    /// that request, so the host must move that server in place
+    /// (AdminServer::start()), never destroy it.
+    virtual bool updateAdmin(const AdminConfig &config, QString *error) = 0;
 };
 
 }  // namespace Balancier

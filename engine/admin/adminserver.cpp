@@ -263,24 +263,25 @@ void AdminServer::setTimeouts(int requestTimeoutMs, int idleTimeoutMs)
 
 bool AdminServer::start(const AdminConfig &config, QString *error)
 {
-    stop();
-    m_config = config;
+    // Nothing changes until the new listener is bound: a running server
+    // keeps serving where it is when the new address cannot be had.
     QString parseError;
     const std::optional<Address> address = parseAddress(config.listen, true, &parseError);
     if (!address) {
         *error = QStringLiteral("<admin listen=\"%1\">: %2").arg(config.listen, parseError);
         return false;
     }
-    m_tls = !config.tlsCertificate.isEmpty() || !config.tlsKey.isEmpty();
+    const bool tls = !config.tlsCertificate.isEmpty() || !config.tlsKey.isEmpty();
     const bool loopback = isLoopback(address->host);
-    if (!loopback && !m_tls && !config.allowInsecureRemote) {
+    if (!loopback && !tls && !config.allowInsecureRemote) {
         *error = QStringLiteral("refusing to serve the admin API without TLS on %1, which is not a loopback "
                                 "address: set <admin cert=\"…\" key=\"…\">, listen on 127.0.0.1, or set "
                                 "insecure=\"yes\" if this is really intended")
                      .arg(config.listen);
         return false;
     }
-    if (m_tls) {
+    std::unique_ptr<QTcpServer> next;
+    if (tls) {
         QFile certFile(config.tlsCertificate);
         QFile keyFile(config.tlsKey);
         if (config.tlsCertificate.isEmpty() || config.tlsKey.isEmpty()) {
@@ -318,9 +319,9 @@ bool AdminServer::start(const AdminConfig &config, QString *error)
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
         server->setSslConfiguration(ssl);
         server->setHandshakeTimeout(m_requestTimeoutMs);
-        m_server = std::move(server);
+        next = std::move(server);
     } else {
-        m_server = std::make_unique<QTcpServer>();
+        next = std::make_unique<QTcpServer>();
     }
     QHostAddress host;
     if (address->isAnyInterface())
@@ -331,21 +332,49 @@ bool AdminServer::start(const AdminConfig &config, QString *error)
     else if (!host.setAddress(address->host)) {
         *error
             = QStringLiteral("<admin listen=\"%1\">: give an IP address, not a host name").arg(config.listen);
-        m_server.reset();
         return false;
     }
-    m_server->setMaxPendingConnections(MaxConnections);
-    // With TLS, a connection is handed over only after its handshake.
-    if (m_tls)
-        connect(
-            m_server.get(), &QSslServer::pendingConnectionAvailable, this, &AdminServer::handleNewConnection);
-    else
-        connect(m_server.get(), &QTcpServer::newConnection, this, &AdminServer::handleNewConnection);
-    if (!m_server->listen(host, address->port)) {
+    next->setMaxPendingConnections(MaxConnections);
+    bool listening = next->listen(host, address->port);
+    if (!listening && isListening() && address->port != 0 && address->port == m_server->serverPort()) {
+        // This server itself holds the port (same address, other settings):
+        // hand it over, and take it back when the new server cannot have it.
+        const QHostAddress oldHost = m_server->serverAddress();
+        const quint16 oldPort = m_server->serverPort();
+        m_server->close();
+        listening = next->listen(host, address->port);
+        if (!listening && !m_server->listen(oldHost, oldPort)) {
+            qCCritical(lcAdmin, "admin API: cannot listen on %s:%u again: %s",
+                qUtf8Printable(oldHost.toString()), unsigned(oldPort),
+                qUtf8Printable(m_server->errorString()));
+        }
+    }
+    if (!listening) {
         *error = QStringLiteral("cannot listen on %1 for the admin API: %2")
-                     .arg(config.listen, m_server->errorString());
-        m_server.reset();
+                     .arg(config.listen, next->errorString());
         return false;
+    }
+    // With TLS, a connection is handed over only after its handshake.
+    if (tls)
+        connect(next.get(), &QSslServer::pendingConnectionAvailable, this, &AdminServer::handleNewConnection);
+    else
+        connect(next.get(), &QTcpServer::newConnection, this, &AdminServer::handleNewConnection);
+
+    const bool moved = m_server != nullptr;
+    // The old listener closes here. Its connections own their sockets
+    // (HttpConnection), so they outlive it.
+    m_server = std::move(next);
+    m_tls = tls;
+    m_config = config;
+    if (moved) {
+        // Clients of the old listener are not left on an address (or
+        // without the TLS) the operator has just given up: each finishes
+        // the response in progress, if any, and is closed. This includes
+        // the one whose request (PUT /api/v1/config) moved the API.
+        for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
+            if (connection)
+                connection->closeAfterResponse();
+        }
     }
     qCInfo(lcAdmin, "admin API on %s", qUtf8Printable(url()));
     if (m_config.users.isEmpty())
@@ -362,6 +391,7 @@ void AdminServer::stop()
     m_connections.clear();
     m_streams.clear();
     m_server.reset();
+    m_engine.requestStatsRate(this, 0);
 }
 
 bool AdminServer::isListening() const
@@ -817,8 +847,14 @@ HttpResponse AdminServer::delAllHosts(Context &context)
     if (context.failed())
         return context.failure();
     config.service(service)->group(group)->hosts.clear();
-    return applyOutcome(m_engine.apply(config), context.json,
-        QStringLiteral("all hosts removed from %1/%2; open connections drain").arg(service, group));
+    // Allowed for the enabled group too, as pythondirector did: hosts are
+    // swapped by removing all, then adding the new ones.
+    QString message
+        = QStringLiteral("all hosts removed from %1/%2; open connections drain").arg(service, group);
+    if (config.service(service)->enabledGroup == group)
+        message += QStringLiteral("; %1 is the enabled group: new clients are refused until a host is added")
+                       .arg(group);
+    return applyOutcome(m_engine.apply(config), context.json, message);
 }
 
 HttpResponse AdminServer::enableGroupCommand(Context &context)
@@ -922,10 +958,12 @@ HttpResponse AdminServer::retryHost(Context &context)
     const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
     if (!target)
         return context.failure();
-    if (!m_engine.retryHost(target->service, target->group, target->host))
+    QString why;
+    if (!m_engine.retryHost(target->service, target->group, target->host, &why))
         return HttpResponse::error(409,
-            QStringLiteral("host %1 of %2/%3 is not health-checked")
-                .arg(target->host, target->service, target->group),
+            why.isEmpty() ? QStringLiteral("host %1 of %2/%3 is not health-checked")
+                                .arg(target->host, target->service, target->group)
+                          : why,
             context.json);
     return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(target->host));
 }
@@ -1275,9 +1313,10 @@ HttpResponse AdminServer::apiHostAction(Context &context)
     if (notFound.status)
         return notFound;
     if (action == u"retry") {
-        if (!m_engine.retryHost(service, group, host))
+        QString why;
+        if (!m_engine.retryHost(service, group, host, &why))
             return HttpResponse::error(
-                409, QStringLiteral("host '%1' is not health-checked").arg(host), true);
+                409, why.isEmpty() ? QStringLiteral("host '%1' is not health-checked").arg(host) : why, true);
         return HttpResponse::json(200, R"({"ok":true})");
     }
     HostAdminState state;
@@ -1375,8 +1414,32 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         object.insert(QStringLiteral("importReport"), diagnosticsJson(loaded.importReport));
         return HttpResponse::json(200, compact(object));
     }
+    // <admin> takes effect now, not at the next reload, through the host's
+    // one path for it (the daemon's, shared with SIGHUP). It goes first: when
+    // the new address cannot be bound, nothing at all is changed.
+    const AdminConfig adminBefore = m_engine.runningConfig().admin;
+    if (m_host && loaded.config.admin.enabled) {
+        QString adminError;
+        if (!m_host->updateAdmin(loaded.config.admin, &adminError)) {
+            Diagnostic failure;
+            failure.file = QStringLiteral("request body");
+            failure.line = loaded.config.admin.pos.line;
+            failure.column = loaded.config.admin.pos.column;
+            failure.element = QStringLiteral("<admin listen>");
+            failure.message
+                = adminError + QStringLiteral("; nothing was changed, the admin API stays on ") + url();
+            QJsonObject object;
+            object.insert(QStringLiteral("ok"), false);
+            object.insert(QStringLiteral("errors"), diagnosticsJson({failure}));
+            return HttpResponse::json(422, compact(object));
+        }
+    }
     const ApplyResult result = m_engine.apply(loaded.config);
     if (!result.ok) {
+        if (m_host && loaded.config.admin.enabled && adminBefore.enabled) {
+            QString ignored;
+            m_host->updateAdmin(adminBefore, &ignored);
+        }
         QJsonObject object;
         object.insert(QStringLiteral("ok"), false);
         object.insert(QStringLiteral("errors"), diagnosticsJson(result.errors));
@@ -1392,6 +1455,7 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
     object.insert(QStringLiteral("changes"), changes);
     object.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings));
     object.insert(QStringLiteral("saved"), saved);
+    object.insert(QStringLiteral("admin"), url());
     if (!saved)
         object.insert(
             QStringLiteral("saveError"), saveError.isEmpty() ? QStringLiteral("no config file") : saveError);
@@ -1441,10 +1505,7 @@ HttpResponse AdminServer::apiEvents(Context &context)
     }
     connection->sendEvent({}, "stats", compact(statsToJson(m_engine.snapshot())));
     m_streams.append({connection, 1000 / rate, m_clock.elapsed()});
-    int fastest = MinEventRate;
-    for (const Stream &stream : std::as_const(m_streams))
-        fastest = qMax(fastest, int(1000 / stream.intervalMs));
-    m_engine.setStatsRate(fastest);
+    updateStatsRate();
     return {};
 }
 
@@ -1470,15 +1531,34 @@ void AdminServer::broadcast(const QByteArray &type, const QByteArray &data, bool
         if (m_recentEvents.size() > MaxRecentEvents)
             m_recentEvents.removeFirst();
     }
+    const qsizetype before = m_streams.size();
     m_streams.removeIf([](const Stream &stream) { return stream.connection.isNull(); });
+    if (m_streams.size() != before)
+        updateStatsRate();
     const QByteArray idText = id ? eventId(id) : QByteArray();
     for (const Stream &stream : std::as_const(m_streams))
         stream.connection->sendEvent(idText, type, data);
 }
 
+void AdminServer::updateStatsRate()
+{
+    // The admin API's one request to the engine: as fast as its fastest
+    // stream, none without streams. Other callers (the desktop app) have
+    // their own; the engine takes the fastest of all.
+    int fastest = 0;
+    for (const Stream &stream : std::as_const(m_streams)) {
+        if (!stream.connection.isNull())
+            fastest = qMax(fastest, int(1000 / stream.intervalMs));
+    }
+    m_engine.requestStatsRate(this, fastest);
+}
+
 void AdminServer::handleStats(const StatsSnapshot &snapshot)
 {
+    const qsizetype before = m_streams.size();
     m_streams.removeIf([](const Stream &stream) { return stream.connection.isNull(); });
+    if (m_streams.size() != before)
+        updateStatsRate();
     if (m_streams.isEmpty())
         return;
     const qint64 now = m_clock.elapsed();

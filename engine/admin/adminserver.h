@@ -96,6 +96,8 @@ private:
     /// The SSE id of event `number`: "<epoch>-<number>".
     QByteArray eventId(quint64 number) const;
     void handleStats(const StatsSnapshot &snapshot);
+    /// Tells the engine the rate the open event streams need.
+    void updateStatsRate();
 
     // Handlers: pythondirector-compatible.
     HttpResponse runningPage(Context &context);

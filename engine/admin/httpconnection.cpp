@@ -52,6 +52,15 @@ void HttpConnection::close()
     m_socket->disconnectFromHost();
 }
 
+void HttpConnection::closeAfterResponse()
+{
+    if (m_busy) {
+        m_closeAfterResponse = true;
+        return;
+    }
+    close();
+}
+
 void HttpConnection::handleTimeout()
 {
     if (m_closing) {
@@ -118,6 +127,7 @@ void HttpConnection::respond(const HttpResponse &response, bool keepAlive)
 {
     if (m_closing)
         return;
+    keepAlive = keepAlive && !m_closeAfterResponse;
     m_socket->write(response.serialize(keepAlive));
     m_busy = false;
     if (!keepAlive) {

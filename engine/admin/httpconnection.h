@@ -45,6 +45,9 @@ public:
     /// Stops reading requests until respond() (a response is pending).
     bool isBusy() const { return m_busy; }
     void close();
+    /// Closes once the pending response is sent (at once when none is
+    /// pending, an event stream included): the admin API moved elsewhere.
+    void closeAfterResponse();
 
 Q_SIGNALS:
     void requestReceived(Balancier::HttpConnection *connection, const Balancier::HttpRequest &request);
@@ -65,6 +68,7 @@ private:
     bool m_busy = false;
     bool m_streaming = false;
     bool m_closing = false;
+    bool m_closeAfterResponse = false;
 };
 
 }  // namespace Balancier

@@ -63,8 +63,13 @@ public:
 
     /// Writes atomically (QSaveFile; permissions of an existing file are kept
     /// and a symbolic link is written through). With `backup`, an existing
-    /// file is first copied to "<path>.<yyyyMMdd-HHmmss>.bak" (local time),
-    /// or "<path>.<stamp>-N.bak" when that name is taken. Errors name the path.
+    /// file is first copied to "<path>.<yyyyMMdd-HHmmss>.bak" (local time)
+    /// when that second has no backup yet. Further backups within the same
+    /// second are "<path>.<stamp>-N.bak", N being one more than the highest
+    /// number of that second present in the folder (the plain name counts as
+    /// 1), so 2, 3, ...: gaps left by deleted backups are never reused, and
+    /// ConfigPersistence::pruneBackups(), which orders by stamp and then N,
+    /// always takes the oldest. Errors name the path.
     bool save(const QString &path, bool backup, QString *error = nullptr) const;
 
     /// A fresh native document for a model, with no history.

@@ -63,13 +63,84 @@ bool listenersClash(const Address &a, const Address &b)
     return (ipv4Any(a) && !ipv6Literal(b)) || (ipv4Any(b) && !ipv6Literal(a));
 }
 
+/// `text` with every character that is not plainly visible (control and
+/// format characters, blanks other than the space) written as a backslash,
+/// "u" and four hex digits, so that a message never carries them to a
+/// terminal or a log.
+QString printable(QStringView text)
+{
+    QString out;
+    for (const QChar c : text) {
+        const bool visible = c == u' '
+            || (c.isPrint() && !c.isSpace() && c.category() != QChar::Other_Format && !c.isSurrogate());
+        if (visible || c.isSurrogate())
+            out += c;
+        else
+            out += u"\\u"_s + QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0');
+    }
+    return out;
+}
+
+QString describeCharacter(QChar c)
+{
+    const QString code = u"U+"_s + QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0');
+    if (c == u' ')
+        return u"a space"_s;
+    if (c == u'\t')
+        return u"a tab"_s;
+    if (c == u'\n' || c == u'\r')
+        return u"a line break"_s;
+    if (c.isSpace())
+        return u"a blank ("_s + code + u')';
+    return u"a control character ("_s + code + u')';
+}
+
+bool isControl(QChar c)
+{
+    return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+}
+
+/// Why `name` cannot name a service, group or host (nothing when it can).
+QString itemNameProblem(QStringView name)
+{
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (c.isSpace() || isControl(c)) {
+            return quote(printable(name)) + u" contains "_s + describeCharacter(c) + u" at position "_s
+                + QString::number(i + 1)
+                + u"; expected a name without blanks or control characters (it is one word in "
+                  u"/running.txt, in the logs and in the admin API's URLs)"_s;
+        }
+    }
+    return {};
+}
+
+/// Why `name` cannot name an admin user (nothing when it can).
+QString userNameProblem(QStringView name)
+{
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (c == u':') {
+            return quote(printable(name)) + u" contains ':' at position "_s + QString::number(i + 1)
+                + u"; expected a name without ':' (HTTP Basic authentication splits the user name from the "
+                  u"password there) and without control characters"_s;
+        }
+        if (isControl(c) || (c.isSpace() && c != u' ')) {
+            return quote(printable(name)) + u" contains "_s + describeCharacter(c) + u" at position "_s
+                + QString::number(i + 1) + u"; expected a name without ':' or control characters"_s;
+        }
+    }
+    return {};
+}
+
 /// One validation pass over one model.
 class Checker final
 {
 public:
-    Checker(const Config &config, const QString &fileName)
+    Checker(const Config &config, const QString &fileName, EmptyGroups emptyGroups)
         : m_config(config)
         , m_fileName(fileName)
+        , m_emptyGroups(emptyGroups)
     { }
     Q_DISABLE_COPY_MOVE(Checker)
 
@@ -106,6 +177,7 @@ private:
 
     const Config &m_config;
     const QString &m_fileName;
+    const EmptyGroups m_emptyGroups;
     QList<Diagnostic> m_out;
     QList<Listener> m_listeners;
 };
@@ -227,6 +299,8 @@ QList<Diagnostic> Checker::run()
         if (service.name.isEmpty()) {
             error(service.pos, u"a service"_s, elementText(u"service", {}, u"name"),
                 u"empty name; expected a service name"_s);
+        } else if (const QString problem = itemNameProblem(service.name); !problem.isEmpty()) {
+            error(service.pos, u"a service"_s, elementText(u"service", {}, u"name"), problem);
         } else if (seen.contains(service.name)) {
             error(service.pos, QString(), elementText(u"service", service.name),
                 u"duplicate service name "_s + quote(service.name) + firstDefined(seen.value(service.name)));
@@ -257,6 +331,8 @@ void Checker::checkAdmin()
         if (user.name.isEmpty()) {
             error(user.pos, u"an admin user"_s, elementText(u"user", {}, u"name"),
                 u"empty name; expected a user name"_s);
+        } else if (const QString problem = userNameProblem(user.name); !problem.isEmpty()) {
+            error(user.pos, u"an admin user"_s, elementText(u"user", {}, u"name"), problem);
         } else if (seen.contains(user.name)) {
             error(user.pos, QString(), elementText(u"user", user.name),
                 u"duplicate user name "_s + quote(user.name) + firstDefined(seen.value(user.name)));
@@ -300,6 +376,8 @@ void Checker::checkService(const ServiceConfig &service)
         if (group.name.isEmpty()) {
             error(group.pos, context, elementText(u"group", {}, u"name"),
                 u"empty name; expected a group name"_s);
+        } else if (const QString problem = itemNameProblem(group.name); !problem.isEmpty()) {
+            error(group.pos, context, elementText(u"group", {}, u"name"), problem);
         } else if (seen.contains(group.name)) {
             error(group.pos, context, elementText(u"group", group.name),
                 u"duplicate group name "_s + quote(group.name) + firstDefined(seen.value(group.name)));
@@ -310,7 +388,7 @@ void Checker::checkService(const ServiceConfig &service)
         checkGroup(service, group);
     }
 
-    if (hostCount == 0) {
+    if (hostCount == 0 && m_emptyGroups == EmptyGroups::Refused) {
         error(service.pos, context, serviceElement,
             u"no <host>; a service needs at least one host in a <group>"_s);
         return;
@@ -332,7 +410,7 @@ void Checker::checkService(const ServiceConfig &service)
         error(enablePos, context, enableElement,
             u"enabled group "_s + quote(service.enabledGroup) + u" does not exist; expected one of "_s
                 + names.join(u", "_s));
-    } else if (enabled->hosts.isEmpty()) {
+    } else if (enabled->hosts.isEmpty() && m_emptyGroups == EmptyGroups::Refused) {
         error(enablePos, context, enableElement,
             u"enabled group "_s + quote(service.enabledGroup) + u" has no <host>"_s);
     }
@@ -363,6 +441,8 @@ void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
         if (host.name.isEmpty()) {
             error(
                 host.pos, context, elementText(u"host", {}, u"name"), u"empty name; expected a host name"_s);
+        } else if (const QString problem = itemNameProblem(host.name); !problem.isEmpty()) {
+            error(host.pos, context, elementText(u"host", {}, u"name"), problem);
         } else if (seen.contains(host.name)) {
             error(host.pos, context, elementText(u"host", host.name),
                 u"duplicate host name "_s + quote(host.name) + u" in group "_s + quote(group.name)
@@ -387,9 +467,9 @@ void Checker::checkHost(const QString &context, const HostConfig &host)
 
 }  // namespace
 
-QList<Diagnostic> validateConfig(const Config &config, const QString &fileName)
+QList<Diagnostic> validateConfig(const Config &config, const QString &fileName, EmptyGroups emptyGroups)
 {
-    Checker checker(config, fileName);
+    Checker checker(config, fileName, emptyGroups);
     return checker.run();
 }
 

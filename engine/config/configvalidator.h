@@ -13,7 +13,24 @@ namespace Balancier {
 /// Two listeners (admin API included) on the same address and port are an
 /// error. A legacy DES crypt password is a Warning. Without a SourcePos, a
 /// message says where in the tree it is ("service "web", group "prod": ...").
+///
+/// Service, group and host names must not contain blanks or control (or
+/// invisible format) characters: they are single words in /running.txt, in
+/// log lines and in the admin API's URLs. User names must not contain ':'
+/// (HTTP Basic authentication splits there) nor control characters.
+///
+/// A config file must give every service a host in its enabled group
+/// (EmptyGroups::Refused). The running balancer may have none for a while
+/// (EmptyGroups::Allowed): an operator emptied the group at runtime, as
+/// pythondirector's delAllHosts allowed, and the service refuses clients
+/// until a host is added.
 /// Thread contract: pure function; call from any thread.
-QList<Diagnostic> validateConfig(const Config &config, const QString &fileName = {});
+enum class EmptyGroups
+{
+    Refused,
+    Allowed,
+};
+QList<Diagnostic> validateConfig(
+    const Config &config, const QString &fileName = {}, EmptyGroups emptyGroups = EmptyGroups::Refused);
 
 }  // namespace Balancier

@@ -129,11 +129,27 @@ void HealthMonitor::reportFailure(const std::shared_ptr<HostRuntime> &host, cons
     emitChanges({change}, modes);
 }
 
-bool HealthMonitor::retryNow(const std::shared_ptr<HostRuntime> &host)
+bool HealthMonitor::retryNow(const std::shared_ptr<HostRuntime> &host, QString *why)
 {
     const auto it = m_watches.find(host.get());
-    if (it == m_watches.end())
+    if (it == m_watches.end()) {
+        if (why)
+            *why = host ? describeHost(*host) + QStringLiteral(" is not health-checked")
+                        : QStringLiteral("no such host");
         return false;
+    }
+    if (host->adminState.load(std::memory_order_relaxed) == HostAdminState::Maintenance) {
+        // The operator took it out, perhaps to work on it: a probe would
+        // disturb that, and its answer would change nothing.
+        const QString reason = describeHost(*host)
+            + QStringLiteral(" is in maintenance and is not probed; set it to ready or drain first");
+        qCInfo(lcHealth).noquote() << "retry refused:" << reason;
+        if (why)
+            *why = reason;
+        return false;
+    }
+    if (why)
+        why->clear();
     startProbe(*it->second);
     return true;
 }

@@ -76,8 +76,10 @@ public:
     void reportFailure(const std::shared_ptr<HostRuntime> &host, const QString &reason);
 
     /// Probes `host` at once (unless a probe is already running). Returns
-    /// false when the host is not watched.
-    bool retryNow(const std::shared_ptr<HostRuntime> &host);
+    /// false, with the reason in `why` (when given), when the host is not
+    /// watched or is in maintenance: maintenance hosts are never probed, not
+    /// even on request (the refusal is logged too).
+    bool retryNow(const std::shared_ptr<HostRuntime> &host, QString *why = nullptr);
 
     /// Every ready host of the service's enabled group is Down.
     bool isAggressive(const QString &service) const;

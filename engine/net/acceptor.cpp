@@ -3,6 +3,7 @@
 #include "logcategories.h"
 #include "net/session.h"
 #include "net/worker.h"
+#include "runtime/groupruntime.h"
 
 #include <QHashFunctions>
 
@@ -116,7 +117,9 @@ void Acceptor::ioReady(qintptr, int)
             context.activeClients.fetch_add(1, std::memory_order_relaxed);
         context.outOfDescriptors.store(false, std::memory_order_relaxed);
         std::shared_ptr<const ServiceRoute> route = m_slot->load();
-        if (!route || !route->group) {
+        // No enabled group, or one emptied at runtime (the control thread
+        // logged it once): nobody to pass the client to.
+        if (!route || !route->group || route->group->hosts().isEmpty()) {
             SocketOps::close(accepted.socket());
             context.activeClients.fetch_sub(1, std::memory_order_relaxed);
             continue;

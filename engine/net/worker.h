@@ -43,6 +43,9 @@ public:
         quint64 listenerId, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot);
     void removeAcceptor(quint64 listenerId);
     void retargetAcceptor(quint64 listenerId, std::shared_ptr<RouteSlot> slot);
+    /// Deletes every acceptor (releasing its listening socket) and takes no
+    /// new one. The engine calls it blocking, so that no client is accepted
+    /// once shutdown() has returned.
     void stopAccepting();
     /// Closes every session now; returns how many were cut.
     int cutSessions();

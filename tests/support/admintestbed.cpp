@@ -96,6 +96,7 @@ bool AdminTestBed::start(QString *error)
     m_config = m_engine->runningConfig();
     m_host = std::make_unique<FakeAdminHost>(*m_engine);
     m_server = std::make_unique<AdminServer>(*m_engine, m_host.get());
+    m_host->setServer(m_server.get());
     if (m_options.requestTimeoutMs > 0 || m_options.idleTimeoutMs > 0) {
         m_server->setTimeouts(
             m_options.requestTimeoutMs > 0 ? m_options.requestTimeoutMs : HttpConnection::RequestTimeoutMs,

@@ -1,5 +1,6 @@
 #include "fakeadminhost.h"
 
+#include "admin/adminserver.h"
 #include "engine.h"
 
 FakeAdminHost::FakeAdminHost(const Balancier::Engine &engine)
@@ -14,4 +15,17 @@ bool FakeAdminHost::saveRunningConfig(QString *error)
     }
     m_saved.append(m_engine.runningConfig());
     return true;
+}
+
+bool FakeAdminHost::updateAdmin(const Balancier::AdminConfig &config, QString *error)
+{
+    m_adminUpdates.append(config);
+    // Like the daemon: only a change of what the server listens as moves it.
+    Balancier::AdminConfig wanted = config;
+    Balancier::AdminConfig running = m_engine.runningConfig().admin;
+    wanted.users.clear();
+    running.users.clear();
+    if (!m_server || wanted == running)
+        return true;
+    return m_server->start(config, error);
 }

@@ -6,12 +6,14 @@
 #include <QList>
 
 namespace Balancier {
+class AdminServer;
 class Engine;
-}
+}  // namespace Balancier
 
 /// The AdminHost double of the admin tests: serves a given "loaded" file
 /// and, instead of writing a file, records each save as the running config
-/// it would have written. A save can be made to fail.
+/// it would have written. A save can be made to fail. updateAdmin() moves
+/// the server set with setServer() in place, as the daemon does.
 ///
 /// Thread contract: the admin server's thread (the test's).
 class FakeAdminHost final : public Balancier::AdminHost
@@ -23,6 +25,11 @@ public:
 
     QByteArray loadedConfig() const override { return m_loaded; }
     bool saveRunningConfig(QString *error) override;
+    bool updateAdmin(const Balancier::AdminConfig &config, QString *error) override;
+
+    void setServer(Balancier::AdminServer *server) { m_server = server; }
+    /// The <admin> configs updateAdmin() was asked for, oldest first.
+    const QList<Balancier::AdminConfig> &adminUpdates() const { return m_adminUpdates; }
 
     void setLoadedConfig(const QByteArray &xml) { m_loaded = xml; }
     /// Makes every later save fail with `reason` (empty: succeed again).
@@ -35,4 +42,6 @@ private:
     QByteArray m_loaded;
     QString m_failure;
     QList<Balancier::Config> m_saved;
+    Balancier::AdminServer *m_server = nullptr;
+    QList<Balancier::AdminConfig> m_adminUpdates;
 };
