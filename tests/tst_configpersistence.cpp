@@ -101,6 +101,7 @@ private Q_SLOTS:
     void saveConvertsLegacyFile();
     void saveReplacesBrokenFile();
     void saveFailsWithReason();
+    void saveRefusesConfigThatWouldNotLoad();
     void runtimeStateSurvivesRestart();
     void pruneKeepsNewest_data();
     void pruneKeepsNewest();
@@ -289,6 +290,29 @@ void tst_ConfigPersistence::saveFailsWithReason()
 
 // The whole chain in process: a runtime change in one engine, saved, is in
 // force in the next engine that reads the file.
+// An operator may empty the enabled group at runtime; the file keeps the last
+// config that loads, and the error says why.
+void tst_ConfigPersistence::saveRefusesConfigThatWouldNotLoad()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"balancier.xml"_s);
+    QVERIFY(writeFile(path, commentedConfig));
+
+    QString error;
+    QVERIFY(!ConfigPersistence::save(path, configWith({}), &error));
+    QVERIFY2(error.contains(u"would not load"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"no <host>"_s), qPrintable(error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QCOMPARE(readFile(path), commentedConfig);
+    QVERIFY(backups(dir).isEmpty());
+
+    // Whole again: saved.
+    QVERIFY2(ConfigPersistence::save(path, configWith({{u"a"_s, HostAdminState::Ready}}), &error),
+        qPrintable(error));
+    QCOMPARE(backups(dir).size(), 1);
+}
+
 void tst_ConfigPersistence::runtimeStateSurvivesRestart()
 {
     StubBackend a(u"A"_s), b(u"B"_s);

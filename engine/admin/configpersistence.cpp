@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "config/configvalidator.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,6 +55,21 @@ QStringList ConfigPersistence::carryRuntimeAdminStates(
 
 bool ConfigPersistence::save(const QString &path, const Config &running, QString *error, QString *note)
 {
+    // The running config may be valid only at runtime (an operator emptied
+    // the enabled group): such a file would be refused at the next start or
+    // reload, so the previous file is kept until the config is whole again.
+    QStringList problems;
+    for (const Diagnostic &diagnostic : validateConfig(running)) {
+        if (diagnostic.severity == Diagnostic::Severity::Error)
+            problems.append(diagnostic.element + u": "_s + diagnostic.message);
+    }
+    if (!problems.isEmpty()) {
+        if (error) {
+            *error = u"not saved to %1: the running config would not load from a file (%2); the file is "
+                     "unchanged"_s.arg(path, problems.join(u"; "_s));
+        }
+        return false;
+    }
     ConfigDocument document;
     if (QFileInfo::exists(path)) {
         QFile file(path);
