@@ -32,11 +32,19 @@ void ConnectionBarDelegate::paint(
 
     const double fraction = qBound(0.0, double(active) / double(maxConns), 1.0);
     const QRect frame = opt.rect.adjusted(3, 3, -3, -3);
-    QColor fill = opt.palette.color(QPalette::Highlight);
+    // The usual dark highlight hardly shows on a dark base: a lighter blue there.
+    const bool dark = opt.palette.color(QPalette::Base).lightness() < 128;
+    QColor fill = dark ? QColor(0x6c, 0xa6, 0xff) : opt.palette.color(QPalette::Highlight);
     if (fraction >= 1.0)
         fill = QColor(0xd6, 0x2f, 0x2f);
     else if (fraction >= 0.8)
         fill = QColor(0xe8, 0x9b, 0x12);
+    // On a selected row the highlight is the background: fill with its text colour instead.
+    if ((opt.state & QStyle::State_Selected) && fraction < 0.8)
+        fill = opt.palette.color(QPalette::HighlightedText);
+    // On a selected row the highlight is the background: fill with its text colour instead.
+    if ((opt.state & QStyle::State_Selected) && fraction < 0.8)
+        fill = opt.palette.color(QPalette::HighlightedText);
     fill.setAlpha(opt.state & QStyle::State_Selected ? 110 : 80);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

@@ -358,6 +358,15 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
         return v.maxConns;
     case ActiveRole:
         return v.active;
+    case AddressRole:
+        return v.kind == Kind::Host ? QVariant(v.address) : QVariant();
+    case Qt::AccessibleTextRole:
+        // What a screen reader says for a cell: the bar is a picture, so say the numbers.
+        if (column == ActiveColumn && v.maxConns > 0)
+            return tr("%1 of at most %2 open connections").arg(v.active).arg(v.maxConns);
+        if (column == StateColumn && v.kind == Kind::Host && !v.reason.isEmpty())
+            return tr("%1: %2").arg(displayData(node, column).toString(), v.reason);
+        return displayData(node, column);
     case HostRefRole: {
         HostRef ref;
         const Node *n = &node;

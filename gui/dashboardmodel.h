@@ -50,6 +50,7 @@ public:
         MaxConnsRole,  ///< a host's maxconns (0: unlimited)
         ActiveRole,  ///< open connections, as qint64
         HostRefRole,  ///< HostRef (service and group filled for groups, service for services)
+        AddressRole,  ///< a host's address ("127.0.0.1:8001")
     };
 
     enum class Kind

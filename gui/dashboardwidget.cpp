@@ -1,11 +1,14 @@
 #include "dashboardwidget.h"
 
+#include "addressprobe.h"
 #include "connectionbardelegate.h"
 #include "dashboardmodel.h"
 #include "hostfilterproxymodel.h"
 #include "hosthistorymodel.h"
 #include "statestyle.h"
 #include "timelinestrip.h"
+#include "trafficgraph.h"
+#include "traffichistory.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -33,6 +36,8 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     , m_model(new DashboardModel(this))
     , m_proxy(new HostFilterProxyModel(this))
     , m_history(new HostHistoryModel(this))
+    , m_traffic(new TrafficHistory(this))
+    , m_graph(new TrafficGraph(this))
     , m_view(new QTreeView(this))
     , m_filter(new QLineEdit(this))
     , m_problemsOnly(new QCheckBox(tr("&Problems only"), this))
@@ -90,10 +95,18 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     timelineLayout->addWidget(m_historyView, 1);
     m_timelineTitle->setText(tr("Select a host to see its history."));
 
+    m_graph->setSource(m_traffic, {}, {});
+    auto *details = new QSplitter(Qt::Horizontal, this);
+    details->setObjectName(u"detailsSplitter"_s);
+    details->addWidget(m_graph);
+    details->addWidget(timelinePanel);
+    details->setStretchFactor(0, 2);
+    details->setStretchFactor(1, 3);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(u"dashboardSplitter"_s);
     splitter->addWidget(m_view);
-    splitter->addWidget(timelinePanel);
+    splitter->addWidget(details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
@@ -112,6 +125,8 @@ DashboardWidget::DashboardWidget(QWidget *parent)
         tr("Change the weight of the selected hosts"));
     m_retry = addHostAction(tr("Re&try Now"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
         tr("Probe the selected down hosts now"));
+    m_probe = addHostAction(tr("&Probe Address"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+        tr("Measure the connect time to the selected hosts' addresses from this computer"));
     m_remove = addHostAction(tr("Re&move…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
         tr("Remove the selected hosts from the running config (they drain)"));
     connect(m_drain, &QAction::triggered, this, [this] { runHostAction(HostAction::Drain); });
@@ -119,6 +134,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     connect(m_ready, &QAction::triggered, this, [this] { runHostAction(HostAction::Ready); });
     connect(m_retry, &QAction::triggered, this, [this] { runHostAction(HostAction::Retry); });
     connect(m_weight, &QAction::triggered, this, &DashboardWidget::askWeight);
+    connect(m_probe, &QAction::triggered, this, &DashboardWidget::probeSelected);
     connect(m_remove, &QAction::triggered, this, &DashboardWidget::askRemove);
 
     connect(m_view, &QWidget::customContextMenuRequested, this, &DashboardWidget::showContextMenu);
@@ -132,6 +148,12 @@ DashboardWidget::DashboardWidget(QWidget *parent)
             for (int row = first; row <= last; ++row)
                 m_view->expand(m_proxy->index(row, 0, under));
         });
+    // Tab goes through the page top to bottom, left to right.
+    setTabOrder(m_filter, m_problemsOnly);
+    setTabOrder(m_problemsOnly, m_view);
+    setTabOrder(m_view, m_graph);
+    setTabOrder(m_graph, m_timeline);
+    setTabOrder(m_timeline, m_historyView);
     updateActions();
 }
 
@@ -168,6 +190,8 @@ void DashboardWidget::setClient(BalancerClient *client)
     m_model->clear();
     m_history->setHistory({});
     m_timeline->setHistory({});
+    m_traffic->clear();
+    m_graph->setSource(m_traffic, {}, {});
     m_currentHost = {};
     m_expandedOnce = false;
     if (client) {
@@ -183,6 +207,7 @@ void DashboardWidget::setClient(BalancerClient *client)
 void DashboardWidget::handleSnapshot(const StatsSnapshot &snapshot)
 {
     m_model->applySnapshot(snapshot);
+    m_traffic->addSnapshot(snapshot);
     if (!m_expandedOnce && m_model->rowCount() > 0) {
         m_view->expandAll();
         m_expandedOnce = true;
@@ -219,6 +244,15 @@ void DashboardWidget::handleCurrentChanged()
     updateActions();
     const QModelIndex current = m_view->currentIndex();
     const auto ref = current.data(DashboardModel::HostRefRole).value<HostRef>();
+    if (ref.service.isEmpty())
+        m_graph->setSource(m_traffic, {}, {});
+    else if (ref.group.isEmpty())
+        m_graph->setSource(m_traffic, TrafficHistory::key(ref), tr("Service %1").arg(ref.service));
+    else if (ref.host.isEmpty())
+        m_graph->setSource(
+            m_traffic, TrafficHistory::key(ref), tr("Group %1/%2").arg(ref.service, ref.group));
+    else
+        m_graph->setSource(m_traffic, TrafficHistory::key(ref), tr("Host %1").arg(ref.host));
     if (ref.host.isEmpty()) {
         m_currentHost = {};
         m_timelineTitle->setText(tr("Select a host to see its history."));
@@ -274,6 +308,8 @@ void DashboardWidget::updateActions()
     const bool any = connected && !selectedHosts().isEmpty();
     for (QAction *action : std::as_const(m_hostActions))
         action->setEnabled(any);
+    // A probe needs only the addresses, which stay on screen after a disconnect.
+    m_probe->setEnabled(!selectedHosts().isEmpty());
 }
 
 void DashboardWidget::showContextMenu(const QPoint &position)
@@ -283,7 +319,7 @@ void DashboardWidget::showContextMenu(const QPoint &position)
     QMenu menu(this);
     menu.addActions({m_drain, m_maintenance, m_ready});
     menu.addSeparator();
-    menu.addActions({m_weight, m_retry});
+    menu.addActions({m_weight, m_retry, m_probe});
     menu.addSeparator();
     menu.addAction(m_remove);
     menu.exec(m_view->viewport()->mapToGlobal(position));
@@ -360,6 +396,45 @@ void DashboardWidget::runHostAction(HostAction action, int value)
                 Q_EMIT statusMessage(tr("Failed for %n host(s): ", nullptr, int(tally->errors.size()))
                     + tally->errors.join(u"; "_s));
         });
+    }
+}
+
+void DashboardWidget::probeSelected()
+{
+    const QList<HostRef> hosts = selectedHosts();
+    if (hosts.isEmpty())
+        return;
+    struct Tally
+    {
+        int pending = 0;
+        QStringList lines;
+        int failed = 0;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->pending = int(hosts.size());
+    Q_EMIT statusMessage(tr("Probing %n host(s)…", nullptr, tally->pending));
+    for (const HostRef &host : hosts) {
+        const QString address = m_model->findHost(host).data(DashboardModel::AddressRole).toString();
+        auto *probe = new AddressProbe(this);
+        connect(probe, &AddressProbe::finished, this,
+            [this, probe, tally, host](const AddressProbe::Result &result) {
+                probe->deleteLater();
+                const QString line = AddressProbe::describe(host.host, result);
+                Q_EMIT logMessage(line, !result.ok);
+                tally->lines.append(line);
+                if (!result.ok)
+                    ++tally->failed;
+                if (--tally->pending > 0)
+                    return;
+                Q_EMIT statusMessage(tally->lines.size() == 1 ? tally->lines.constFirst()
+                        : tally->failed == 0
+                        ? tr("Probed %n host(s): all answered. ", nullptr, int(tally->lines.size()))
+                            + tally->lines.join(u"; "_s)
+                        : tr("Probed %n host(s): %1 failed. ", nullptr, int(tally->lines.size()))
+                                .arg(tally->failed)
+                            + tally->lines.join(u"; "_s));
+            });
+        probe->start(address);
     }
 }
 

@@ -19,10 +19,13 @@ class DashboardModel;
 class HostFilterProxyModel;
 class HostHistoryModel;
 class TimelineStrip;
+class TrafficGraph;
+class TrafficHistory;
 
 /// The dashboard page: the live tree of services, groups and hosts with
 /// sorting and filtering, the host actions (toolbar, context menu, keyboard;
-/// on every selected host at once) and the selected host's timeline.
+/// on every selected host at once), the selected item's traffic graph and
+/// the selected host's timeline.
 ///
 /// Thread contract: GUI thread.
 class DashboardWidget final : public QWidget
@@ -37,7 +40,7 @@ public:
     /// The balancer to show and steer; nullptr empties the page. Not owned.
     void setClient(BalancerClient *client);
 
-    /// Drain, maintenance, ready, weight, retry, remove: for the toolbar and menus.
+    /// Drain, maintenance, ready, weight, retry, remove, probe: for the toolbar and menus.
     QList<QAction *> hostActions() const { return m_hostActions; }
     /// The selected hosts (a selected group or service stands for its hosts).
     QList<HostRef> selectedHosts() const;
@@ -46,6 +49,9 @@ public:
     HostFilterProxyModel *proxy() const { return m_proxy; }
     QTreeView *view() const { return m_view; }
     HostHistoryModel *historyModel() const { return m_history; }
+    TrafficHistory *traffic() const { return m_traffic; }
+    TrafficGraph *graph() const { return m_graph; }
+    QAction *probeAction() const { return m_probe; }
     /// Focuses the filter field.
     void focusFilter();
     /// Selects a host (now, or as soon as a snapshot shows it) and shows its history.
@@ -57,10 +63,14 @@ public:
 public Q_SLOTS:
     /// Runs `action` on every selected host; `value` is the weight for SetWeight.
     void runHostAction(Balancier::HostAction action, int value = 0);
+    /// Measures the connect time to every selected host's address, from this computer.
+    void probeSelected();
 
 Q_SIGNALS:
     /// A short outcome for the status bar.
     void statusMessage(const QString &message);
+    /// A line for the log (probe results); `failed` marks a failure.
+    void logMessage(const QString &message, bool failed);
 
 private:
     void handleSnapshot(const StatsSnapshot &snapshot);
@@ -77,6 +87,8 @@ private:
     DashboardModel *m_model;
     HostFilterProxyModel *m_proxy;
     HostHistoryModel *m_history;
+    TrafficHistory *m_traffic;
+    TrafficGraph *m_graph;
     QTreeView *m_view;
     QLineEdit *m_filter;
     QCheckBox *m_problemsOnly;
@@ -93,6 +105,7 @@ private:
     QAction *m_weight = nullptr;
     QAction *m_retry = nullptr;
     QAction *m_remove = nullptr;
+    QAction *m_probe = nullptr;
 };
 
 }  // namespace Balancier

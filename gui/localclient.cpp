@@ -75,6 +75,31 @@ void LocalClient::start()
                     lines.append(change.description());
                 Q_EMIT configApplied(lines);
             });
+            // An administrative state change (drain, maintenance, ready) is a
+            // host state change for the views too, as the admin API's event
+            // stream says it: read the event the engine recorded, here in
+            // the engine thread, and hand it to the GUI thread.
+            connect(m_engine, &Engine::configApplied, m_anchor, [this](const QList<ConfigChange> &changes) {
+                QList<std::pair<HostRef, HostStateEvent>> events;
+                for (const ConfigChange &change : changes) {
+                    if (change.kind != ConfigChange::Kind::HostChanged || !change.fields.contains(u"state"))
+                        continue;
+                    const auto runtime = m_engine->host(change.service, change.group, change.name);
+                    const QList<HostStateEvent> history
+                        = runtime ? runtime->history() : QList<HostStateEvent>();
+                    if (!history.isEmpty())
+                        events.append({{change.service, change.group, change.name}, history.constLast()});
+                }
+                if (events.isEmpty())
+                    return;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, events] {
+                        for (const auto &[host, event] : events)
+                            Q_EMIT hostStateChanged(host, event);
+                    },
+                    Qt::QueuedConnection);
+            });
             m_engine->setStatsRate(rate);
             const ClientReply reply = replyFrom(m_engine->apply(config));
             const StatsSnapshot first = m_engine->snapshot();
@@ -234,9 +259,10 @@ void LocalClient::hostAction(
                 engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Ready));
         case HostAction::Retry: {
             ClientReply reply;
-            reply.ok = engine.retryHost(host.service, host.group, host.host);
+            QString why;
+            reply.ok = engine.retryHost(host.service, host.group, host.host, &why);
             if (!reply.ok)
-                reply.error = noSuchHost(host);
+                reply.error = why.isEmpty() ? noSuchHost(host) : why;
             return reply;
         }
         case HostAction::Remove:

@@ -4,6 +4,7 @@
 #include "preferences.h"
 #include "statestyle.h"
 #include "translationloader.h"
+#include "windowmanager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,8 +22,10 @@ namespace {
 
 QPalette darkPalette()
 {
-    QPalette palette;
     const QColor window(0x2b, 0x2d, 0x30);
+    // Derived from the window colour, so that bevels, frames and shadows
+    // (Light, Midlight, Dark, Shadow) are dark too, not the light defaults.
+    QPalette palette(window, window);
     const QColor base(0x1e, 0x1f, 0x22);
     const QColor text(0xe6, 0xe6, 0xe6);
     palette.setColor(QPalette::Window, window);
@@ -56,6 +59,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"Balancier"_s);
     QApplication::setApplicationVersion(QStringLiteral(BALANCIER_VERSION));
     QApplication::setWindowIcon(StateStyle::appIcon());
+    // Ties the windows to org.balancier.Balancier.desktop (Wayland app id, task bar grouping).
+    QGuiApplication::setDesktopFileName(u"org.balancier.Balancier"_s);
 
     Preferences preferences;
     // The language comes first: the options' help below is translated too.
@@ -75,7 +80,9 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(
         u"file"_s, QApplication::translate("main", "A config file to open in the editor."), u"[FILE]"_s);
     const QCommandLineOption run(u"run"_s,
-        QApplication::translate("main", "Run the config FILE in this app and show it on the dashboard."),
+        QApplication::translate("main",
+            "Run the config FILE in this app and show it on the dashboard (in a second window with "
+            "--connect)."),
         u"FILE"_s);
     const QCommandLineOption connectTo(u"connect"_s,
         QApplication::translate("main", "Connect to the admin API at URL (e.g. http://127.0.0.1:8080)."),
@@ -86,7 +93,7 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Read the password for --connect from the first line of FILE."),
         u"FILE"_s);
     const QCommandLineOption page(
-        u"page"_s, QApplication::translate("main", "Show PAGE first: dashboard or editor."), u"PAGE"_s);
+        u"page"_s, QApplication::translate("main", "Show PAGE first: dashboard, editor or log."), u"PAGE"_s);
     const QCommandLineOption languageOption(u"language"_s,
         QApplication::translate("main", "Use LANGUAGE (en, de, fr, es) instead of the preference."),
         u"LANGUAGE"_s);
@@ -100,8 +107,10 @@ int main(int argc, char *argv[])
         QApplication::translate(
             "main", "Use the system's colours, or a light or dark palette (system, light, dark)."),
         u"PALETTE"_s);
-    parser.addOptions(
-        {run, connectTo, user, passwordFile, page, languageOption, selectHost, selectItem, paletteOption});
+    const QCommandLineOption fleetOption(
+        u"fleet"_s, QApplication::translate("main", "Also show the fleet overview."));
+    parser.addOptions({run, connectTo, user, passwordFile, page, languageOption, selectHost, selectItem,
+        paletteOption, fleetOption});
     parser.process(app);
 
     if (parser.value(paletteOption) == "dark"_L1 || parser.value(paletteOption) == "light"_L1) {
@@ -111,7 +120,8 @@ int main(int argc, char *argv[])
             parser.value(paletteOption) == "dark"_L1 ? darkPalette() : QPalette(QColor(0xef, 0xef, 0xef)));
     }
 
-    MainWindow window(&preferences);
+    WindowManager windows(&preferences);
+    MainWindow &window = *windows.createWindow();
     window.show();
 
     const QStringList files = parser.positionalArguments();
@@ -119,7 +129,8 @@ int main(int argc, char *argv[])
         window.editor()->openFileInteractive(files.constFirst());
         window.showPage(MainWindow::Page::Editor);
     }
-    if (parser.isSet(run)) {
+    // --run and --connect together: one window each, side by side in the fleet.
+    if (parser.isSet(run) && !parser.isSet(connectTo)) {
         window.connectLocal(parser.value(run));
     } else if (parser.isSet(connectTo)) {
         QString password;
@@ -133,6 +144,11 @@ int main(int argc, char *argv[])
             password = QString::fromUtf8(file.readLine()).trimmed();
         }
         window.connectRemote(QUrl::fromUserInput(parser.value(connectTo)), parser.value(user), password);
+        if (parser.isSet(run)) {
+            MainWindow *second = windows.createWindow();
+            second->show();
+            second->connectLocal(parser.value(run));
+        }
     }
     if (parser.isSet(selectHost)) {
         const QStringList parts = parser.value(selectHost).split(u'/');
@@ -147,5 +163,9 @@ int main(int argc, char *argv[])
         window.showPage(MainWindow::Page::Editor);
     else if (parser.value(page) == "dashboard"_L1)
         window.showPage(MainWindow::Page::Dashboard);
+    else if (parser.value(page) == "log"_L1)
+        window.showPage(MainWindow::Page::Log);
+    if (parser.isSet(fleetOption))
+        windows.showFleet();
     return QApplication::exec();
 }

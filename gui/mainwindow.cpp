@@ -7,7 +7,11 @@
 #include "dashboardmodel.h"
 #include "dashboardwidget.h"
 #include "displayformat.h"
+#include "enginelogcapture.h"
+#include "eventlogmodel.h"
+#include "fleetmodel.h"
 #include "localclient.h"
+#include "logview.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
 #include "remoteclient.h"
@@ -26,7 +30,6 @@
 #include <QPushButton>
 #include <QSslCertificate>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -41,6 +44,8 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_dashboard(new DashboardWidget(this))
     , m_editor(new ConfigEditor(this))
+    , m_log(new EventLogModel(this))
+    , m_logView(new LogView(m_log, this))
     , m_banner(new ConnectionBanner(this))
     , m_connection(new QLabel(this))
     , m_totals(new QLabel(this))
@@ -49,6 +54,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     setWindowIcon(StateStyle::appIcon());
     m_tabs->addTab(m_dashboard, tr("&Dashboard"));
     m_tabs->addTab(m_editor, tr("&Configuration"));
+    m_tabs->addTab(m_logView, tr("&Log"));
     m_tabs->setDocumentMode(true);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -86,22 +92,10 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     m_bannerTimer.setInterval(1000);
     connect(&m_bannerTimer, &QTimer::timeout, this, &MainWindow::updateBanner);
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_trayMenu = new QMenu(this);
-        m_trayMenu->addAction(tr("Show Balancier"), this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        m_trayMenu->addAction(tr("Quit"), qApp, &QApplication::quit);
-        m_tray = new TrayNotifier(m_trayMenu, this);
-        m_tray->setNotificationsEnabled(m_preferences->notificationsEnabled());
-        connect(m_tray, &TrayNotifier::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-    }
+    connect(m_dashboard, &DashboardWidget::logMessage, this, [this](const QString &message, bool failed) {
+        m_log->append(
+            failed ? EventLogModel::Level::Warning : EventLogModel::Level::Info, tr("probe"), message);
+    });
 
     restoreGeometry(m_preferences->windowGeometry());
     restoreState(m_preferences->windowState());
@@ -115,12 +109,17 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Children outlive this class's part of the object: no more calls in here.
-    for (QObject *child : std::initializer_list<QObject *>{m_editor, m_dashboard, m_banner, m_tray})
-        if (child)
-            child->disconnect(this);
+    for (QObject *child : std::initializer_list<QObject *>{m_editor, m_dashboard, m_banner})
+        child->disconnect(this);
+    if (m_engineLog)
+        m_engineLog->disconnect(this);
+    if (m_fleet && m_client)
+        m_fleet->removeClient(m_client.get());
     // The pages hold the client without owning it: let go of it first.
     m_dashboard->setClient(nullptr);
     m_editor->setClient(nullptr);
+    if (m_client)
+        m_client->disconnect(this);
     m_client.reset();
 }
 
@@ -131,6 +130,9 @@ void MainWindow::createActions()
     m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_connectAction->setStatusTip(tr("Connect to a balancer, or run a config in this app"));
     m_disconnectAction = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectClient);
+    QAction *newWindow = file->addAction(tr("New &Window"), this, &MainWindow::newWindowRequested);
+    newWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    newWindow->setStatusTip(tr("Open another window for another connection"));
     file->addSeparator();
     file->addAction(m_editor->newAction());
     file->addAction(m_editor->openAction());
@@ -138,7 +140,10 @@ void MainWindow::createActions()
     file->addAction(m_editor->saveAction());
     file->addAction(m_editor->saveAsAction());
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *closeWindow = file->addAction(tr("&Close Window"), this, &QWidget::close);
+    closeWindow->setShortcut(QKeySequence::Close);
+    // Quit closes every window, each asking about its unsaved edits.
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -155,6 +160,12 @@ void MainWindow::createActions()
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *editor = view->addAction(tr("&Configuration"), this, [this] { showPage(Page::Editor); });
     editor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *logPage = view->addAction(tr("&Log"), this, [this] { showPage(Page::Log); });
+    logPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction *fleet = view->addAction(tr("F&leet Overview"), this, &MainWindow::fleetRequested);
+    fleet->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    fleet->setStatusTip(tr("Every open connection side by side, with its health"));
+    view->addSeparator();
     QAction *find = view->addAction(tr("&Filter Hosts"), this, [this] {
         showPage(Page::Dashboard);
         m_dashboard->focusFilter();
@@ -208,7 +219,87 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::showPage(Page page)
 {
-    m_tabs->setCurrentWidget(page == Page::Dashboard ? static_cast<QWidget *>(m_dashboard) : m_editor);
+    switch (page) {
+    case Page::Dashboard:
+        m_tabs->setCurrentWidget(m_dashboard);
+        break;
+    case Page::Editor:
+        m_tabs->setCurrentWidget(m_editor);
+        break;
+    case Page::Log:
+        m_tabs->setCurrentWidget(m_logView);
+        break;
+    }
+}
+
+void MainWindow::setFleet(FleetModel *fleet)
+{
+    if (m_fleet && m_client)
+        m_fleet->removeClient(m_client.get());
+    m_fleet = fleet;
+    if (m_fleet && m_client)
+        m_fleet->addClient(m_client.get(), this, m_profileName);
+}
+
+void MainWindow::setTray(TrayNotifier *tray)
+{
+    m_tray = tray;
+    if (m_tray && m_client && !m_fleet)
+        connect(
+            m_client.get(), &BalancerClient::hostStateChanged, m_tray, &TrayNotifier::handleHostStateChanged);
+}
+
+void MainWindow::setEngineLog(EngineLogCapture *capture)
+{
+    if (m_engineLog)
+        m_engineLog->disconnect(this);
+    m_engineLog = capture;
+    if (!capture)
+        return;
+    connect(capture, &EngineLogCapture::messageLogged, this,
+        [this](EventLogModel::Level level, const QString &category, const QString &message) {
+            // Only a balancer that runs in this process writes this log.
+            if (m_client && m_client->isLocal())
+                m_log->append(level, category, message);
+        });
+}
+
+QString MainWindow::connectionName() const
+{
+    if (!m_client)
+        return {};
+    return m_profileName.isEmpty() ? m_client->description() : m_profileName;
+}
+
+void MainWindow::logClientEvents()
+{
+    BalancerClient *client = m_client.get();
+    const QString connection = tr("connection");
+    connect(
+        client, &BalancerClient::stateChanged, this, [this, client, connection](BalancerClient::State state) {
+            const bool trouble = state == BalancerClient::State::Reconnecting
+                || state == BalancerClient::State::Disconnected;
+            m_log->append(trouble ? EventLogModel::Level::Warning : EventLogModel::Level::Info, connection,
+                tr("%1: %2").arg(BalancerClient::stateName(state), client->description()));
+        });
+    connect(client, &BalancerClient::errorOccurred, this, [this, connection](const QString &message) {
+        m_log->append(EventLogModel::Level::Error, connection, message);
+    });
+    connect(client, &BalancerClient::hostStateChanged, this,
+        [this](const HostRef &host, const HostStateEvent &event) {
+            const QString text
+                = tr("host %1/%2/%3: %4")
+                      .arg(host.service, host.group, host.host, StateStyle::displayName(event.state));
+            m_log->append(
+                event.state == "down"_L1 ? EventLogModel::Level::Warning : EventLogModel::Level::Info,
+                tr("host"), event.reason.isEmpty() ? text : tr("%1 (%2)").arg(text, event.reason),
+                event.when);
+        });
+    connect(client, &BalancerClient::configApplied, this, [this](const QStringList &changes) {
+        if (!changes.isEmpty())
+            m_log->append(EventLogModel::Level::Info, tr("config"),
+                tr("%n change(s) applied: ", nullptr, int(changes.size())) + changes.join(u"; "_s));
+    });
 }
 
 void MainWindow::setClient(std::unique_ptr<BalancerClient> client)
@@ -221,10 +312,12 @@ void MainWindow::setClient(std::unique_ptr<BalancerClient> client)
     connect(m_client.get(), &BalancerClient::snapshotReceived, this, &MainWindow::handleSnapshot);
     connect(m_client.get(), &BalancerClient::errorOccurred, this,
         [this](const QString &message) { statusBar()->showMessage(message.section(u'\n', 0, 0), 10000); });
-    if (m_tray) {
+    // With a fleet the app's one tray hears every window's hosts through it.
+    if (m_tray && !m_fleet) {
         connect(
             m_client.get(), &BalancerClient::hostStateChanged, m_tray, &TrayNotifier::handleHostStateChanged);
     }
+    logClientEvents();
     if (auto *remote = qobject_cast<RemoteClient *>(m_client.get()))
         // Queued: the prompt must not run inside the TLS handshake's own signal.
         connect(remote, &RemoteClient::certificateUntrusted, this, &MainWindow::handleCertificate,
@@ -232,6 +325,8 @@ void MainWindow::setClient(std::unique_ptr<BalancerClient> client)
     m_client->setRefreshRate(m_preferences->refreshRate());
     m_dashboard->setClient(m_client.get());
     m_editor->setClient(m_client.get());
+    if (m_fleet)
+        m_fleet->addClient(m_client.get(), this, m_profileName);
     m_client->start();
     updateTitle();
 }
@@ -256,6 +351,9 @@ void MainWindow::connectProfile(const ConnectionProfile &profile)
     if (profile.kind == ConnectionProfile::Kind::Local) {
         connectLocal(profile.configPath);
         m_profileName = profile.name;
+        if (m_fleet && m_client)
+            m_fleet->setName(m_client.get(), m_profileName);
+        updateTitle();
         return;
     }
     bool ok = false;
@@ -273,6 +371,8 @@ void MainWindow::disconnectClient()
         return;
     m_dashboard->setClient(nullptr);
     m_editor->setClient(nullptr);
+    if (m_fleet)
+        m_fleet->removeClient(m_client.get());
     m_client->disconnect(this);
     m_client->stop();
     m_client.reset();
@@ -343,7 +443,7 @@ void MainWindow::handleStateChanged(BalancerClient::State state)
             : tr("Not connected"));
     if (!connected)
         m_totals->clear();
-    if (m_tray)
+    if (m_tray && !m_fleet)
         m_tray->updateHealth(m_client ? m_client->snapshot() : StatsSnapshot(), connected);
     updateBanner();
 }
@@ -409,14 +509,14 @@ void MainWindow::handleSnapshot(const StatsSnapshot &snapshot)
         + tr("%n open connection(s)", nullptr, int(snapshot.activeConnections)) + u" · "_s
         + tr("in %1, out %2")
               .arg(rateIn.isEmpty() ? tr("idle") : rateIn, rateOut.isEmpty() ? tr("idle") : rateOut));
-    if (m_tray)
+    if (m_tray && !m_fleet)
         m_tray->updateHealth(snapshot, true);
 }
 
 void MainWindow::updateTitle()
 {
     const QString document = m_editor->draft()->displayName();
-    const QString target = m_client ? m_client->description() : tr("not connected");
+    const QString target = m_client ? connectionName() : tr("not connected");
     setWindowTitle(tr("%1[*] — %2 — Balancier").arg(document, target));
     setWindowModified(m_editor->draft()->isModified());
 }

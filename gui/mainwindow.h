@@ -18,14 +18,20 @@ namespace Balancier {
 class ConfigEditor;
 class ConnectionBanner;
 class DashboardWidget;
+class EngineLogCapture;
+class EventLogModel;
+class FleetModel;
+class LogView;
 class Preferences;
 class TrayNotifier;
 
-/// The desktop app's window: the dashboard and the config editor as two
-/// pages, a banner for connection trouble, a status bar with the totals, and
-/// the menus, toolbar and shortcuts that reach every action.
+/// One connection's window: the dashboard, the config editor and the log
+/// as pages, a banner for connection trouble, a status bar with the totals,
+/// and the menus, toolbar and shortcuts that reach every action. Several
+/// can be open at once (File > New Window, see WindowManager), each with
+/// its own connection, and the fleet overview lists them all.
 ///
-/// It owns the BalancerClient and hands it to both pages. A lost connection
+/// It owns the BalancerClient and hands it to every page. A lost connection
 /// is shown in the banner and the status bar; only actions the user takes
 /// open dialogs.
 ///
@@ -40,6 +46,7 @@ public:
     {
         Dashboard,
         Editor,
+        Log,
     };
 
     explicit MainWindow(Preferences *preferences, QWidget *parent = nullptr);
@@ -56,7 +63,16 @@ public:
     void connectProfile(const ConnectionProfile &profile);
     void disconnectClient();
 
+    /// Lists this window's connection in `fleet` (not owned; may be null).
+    void setFleet(FleetModel *fleet);
+    /// The app's tray icon (not owned; may be null): notifications and health.
+    void setTray(TrayNotifier *tray);
+    /// Where the engine's log comes from while a local balancer runs (not owned; may be null).
+    void setEngineLog(EngineLogCapture *capture);
+
     BalancerClient *client() const { return m_client.get(); }
+    EventLogModel *log() const { return m_log; }
+    LogView *logView() const { return m_logView; }
     DashboardWidget *dashboard() const { return m_dashboard; }
     ConfigEditor *editor() const { return m_editor; }
     ConnectionBanner *banner() const { return m_banner; }
@@ -66,6 +82,12 @@ public:
 public Q_SLOTS:
     void showConnectDialog();
     void showPreferences();
+
+Q_SIGNALS:
+    /// File > New Window.
+    void newWindowRequested();
+    /// View > Fleet Overview.
+    void fleetRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,6 +101,8 @@ private:
     void updateBanner();
     void updateRecentMenu();
     void showAbout();
+    void logClientEvents();
+    QString connectionName() const;
 
     Preferences *m_preferences;
     std::unique_ptr<BalancerClient> m_client;
@@ -86,12 +110,15 @@ private:
     QTabWidget *m_tabs;
     DashboardWidget *m_dashboard;
     ConfigEditor *m_editor;
+    EventLogModel *m_log;
+    LogView *m_logView;
+    FleetModel *m_fleet = nullptr;
+    EngineLogCapture *m_engineLog = nullptr;
     ConnectionBanner *m_banner;
     QLabel *m_connection;
     QLabel *m_totals;
     TrayNotifier *m_tray = nullptr;
     QMenu *m_recentMenu = nullptr;
-    QMenu *m_trayMenu = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QTimer m_bannerTimer;  // counts down to the next reconnect attempt

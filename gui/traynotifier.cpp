@@ -5,6 +5,8 @@
 #include <QMenu>
 #include <QSystemTrayIcon>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
@@ -45,10 +47,37 @@ int TrayNotifier::severity(const StatsSnapshot &snapshot)
     return worst;
 }
 
+QStringList TrayNotifier::groupsAllDown(const StatsSnapshot &snapshot)
+{
+    QStringList groups;
+    for (const ServiceStats &service : snapshot.services) {
+        for (const GroupStats &group : service.groups) {
+            if (!group.enabled || group.hosts.isEmpty())
+                continue;
+            const bool allDown = std::all_of(group.hosts.cbegin(), group.hosts.cend(),
+                [](const HostStats &host) { return host.state == "down"_L1; });
+            if (allDown)
+                groups.append(service.name + u'/' + group.name);
+        }
+    }
+    return groups;
+}
+
 void TrayNotifier::updateHealth(const StatsSnapshot &snapshot, bool connected)
 {
-    const int level = connected ? severity(snapshot) : 2;
-    m_tray->setIcon(StateStyle::trayIcon(level));
+    setHealth(connected ? severity(snapshot) : 2, connected);
+}
+
+void TrayNotifier::setHealth(int level, bool connected)
+{
+    level = connected ? qBound(0, level, 3) : 2;
+    // Snapshots come up to ten times a second; a tray icon update can be a
+    // D-Bus round trip, so only a change is passed on.
+    if (level == m_level && connected == m_connected)
+        return;
+    m_level = level;
+    m_connected = connected;
+    m_tray->setIcon(StateStyle::trayIcon(qMin(level, 2)));
     QString tip;
     if (!connected)
         tip = tr("Balancier: not connected");
@@ -56,14 +85,23 @@ void TrayNotifier::updateHealth(const StatsSnapshot &snapshot, bool connected)
         tip = tr("Balancier: all hosts up");
     else if (level == 1)
         tip = tr("Balancier: some hosts are down");
-    else
+    else if (level == 2)
         tip = tr("Balancier: a service has no host up");
+    else
+        tip = tr("Balancier: a connection is lost");
     m_tray->setToolTip(tip);
 }
 
 void TrayNotifier::handleHostStateChanged(const HostRef &host, const HostStateEvent &event)
 {
-    const QString name = host.service + u'/' + host.group + u'/' + host.host;
+    handleSourceHostStateChanged({}, host, event);
+}
+
+void TrayNotifier::handleSourceHostStateChanged(
+    const QString &source, const HostRef &host, const HostStateEvent &event)
+{
+    const QString name = (source.isEmpty() ? QString() : source + u": "_s) + host.service + u'/' + host.group
+        + u'/' + host.host;
     if (event.state == "down"_L1) {
         m_back.removeAll(name);
         if (!m_down.contains(name))
@@ -78,16 +116,63 @@ void TrayNotifier::handleHostStateChanged(const HostRef &host, const HostStateEv
         m_batch.start();
 }
 
+void TrayNotifier::handleSnapshot(const QString &source, const StatsSnapshot &snapshot)
+{
+    const QStringList now = groupsAllDown(snapshot);
+    const auto known = m_allDown.constFind(source);
+    // The first snapshot of a source sets the baseline: a group that was
+    // already down when the connection opened is shown by the icon, not
+    // announced as news.
+    if (known != m_allDown.cend()) {
+        const QString prefix = source.isEmpty() ? QString() : source + u": "_s;
+        for (const QString &group : now) {
+            if (!known->contains(group)) {
+                m_groupsBack.removeAll(prefix + group);
+                m_groupsDown.append(prefix + group);
+            }
+        }
+        for (const QString &group : *known) {
+            if (!now.contains(group)) {
+                if (!m_groupsDown.removeAll(prefix + group))
+                    m_groupsBack.append(prefix + group);
+            }
+        }
+        if ((!m_groupsDown.isEmpty() || !m_groupsBack.isEmpty()) && !m_batch.isActive())
+            m_batch.start();
+    }
+    m_allDown.insert(source, now);
+}
+
+void TrayNotifier::forgetSource(const QString &source)
+{
+    m_allDown.remove(source);
+}
+
+void TrayNotifier::notify(const QString &title, const QString &message, bool warning)
+{
+    if (!m_enabled)
+        return;
+    m_tray->showMessage(title, message, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+    Q_EMIT notified(title, message);
+}
+
 void TrayNotifier::flush()
 {
-    if (m_enabled && !m_down.isEmpty())
-        m_tray->showMessage(
-            tr("%n host(s) down", nullptr, int(m_down.size())), m_down.join(u'\n'), QSystemTrayIcon::Warning);
-    if (m_enabled && !m_back.isEmpty())
-        m_tray->showMessage(tr("%n host(s) back up", nullptr, int(m_back.size())), m_back.join(u'\n'),
-            QSystemTrayIcon::Information);
+    // The worst news first: a group with no host left serves nothing.
+    if (!m_groupsDown.isEmpty())
+        notify(tr("Every host down in %n group(s)", nullptr, int(m_groupsDown.size())),
+            m_groupsDown.join(u'\n'), true);
+    if (!m_down.isEmpty())
+        notify(tr("%n host(s) down", nullptr, int(m_down.size())), m_down.join(u'\n'), true);
+    if (!m_back.isEmpty())
+        notify(tr("%n host(s) back up", nullptr, int(m_back.size())), m_back.join(u'\n'), false);
+    if (!m_groupsBack.isEmpty())
+        notify(tr("%n group(s) serving again", nullptr, int(m_groupsBack.size())), m_groupsBack.join(u'\n'),
+            false);
     m_down.clear();
     m_back.clear();
+    m_groupsDown.clear();
+    m_groupsBack.clear();
 }
 
 }  // namespace Balancier

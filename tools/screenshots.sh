@@ -7,6 +7,11 @@
 #                                    from the running config (pending changes)
 #   docs/screenshots/editor-dark.png the editor with a dark palette
 #   docs/screenshots/dashboard-de.png the dashboard in German, dark palette
+#   docs/screenshots/dashboard-dark.png the dashboard with a dark palette and a
+#                                    service's traffic graph
+#   docs/screenshots/log.png         the log page (host changes, config changes)
+#   docs/screenshots/fleet.png       the fleet overview window: the demo, and a
+#                                    second balancer run in the app
 #
 # Needs Xvfb and ImageMagick's `import` (installed with apt-get when missing
 # and this runs as root), curl, and a build with the GUI (BUILD_DIR, default
@@ -64,7 +69,7 @@ chmod 700 "$XDG_RUNTIME_DIR"
 step "Starting Xvfb on $DISPLAY"
 Xvfb "$DISPLAY" -screen 0 "${WIDTH}x${HEIGHT}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 150); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 xwininfo -root >/dev/null 2>&1 || die "Xvfb did not start: $(cat "$WORK/xvfb.log")"
 
 step "Starting balancierd --demo"
@@ -81,8 +86,8 @@ ADMIN_URL="$(sed -E 's/.*admin API on ([^ ]+) .*/\1/' <<<"$admin_line")"
 PASSWORD="$(sed -E 's/.*one-time password ([^;]+);.*/\1/' <<<"$admin_line")"
 FRONT_PORT="$(grep -m1 'the balancer (roundrobin) on' "$WORK/daemon.log" | sed -E 's/.*127\.0\.0\.1:([0-9]+).*/\1/')"
 [ -n "$ADMIN_URL" ] && [ -n "$PASSWORD" ] && [ -n "$FRONT_PORT" ] || die "cannot read the demo's ports: $(cat "$WORK/daemon.log")"
-umask 077
-printf '%s\n' "$PASSWORD" >"$WORK/password"
+# Private to us, without making the screenshots private too.
+(umask 077 && printf '%s\n' "$PASSWORD" >"$WORK/password")
 echo "    balancer on 127.0.0.1:$FRONT_PORT, admin API on $ADMIN_URL"
 
 step "Making some traffic"
@@ -102,8 +107,9 @@ curl -s -u "admin:$PASSWORD" -X PUT -H 'Content-Type: application/json' -d '{"ma
 ( while true; do curl -s -o /dev/null "http://127.0.0.1:$FRONT_PORT/" || true; sleep 0.3; done ) &
 pids+=($!)
 
-shoot() {  # NAME, then the app's arguments
+shoot() {  # NAME, then the app's arguments; WAIT (seconds) and WINDOW (a title) from the environment
   local name="$1"; shift
+  local wait="${WAIT:-4}" window="${WINDOW:-}"
   "$APP" -geometry "${WIDTH}x${HEIGHT}+0+0" "$@" >"$WORK/app-$name.log" 2>&1 &
   local app=$!
   pids+=("$app")
@@ -113,8 +119,16 @@ shoot() {  # NAME, then the app's arguments
     sleep 0.1
   done
   [ -n "$up" ] || die "the app did not show a window: $(cat "$WORK/app-$name.log")"
-  sleep 4  # a few snapshots, so that rates and counters have moved
-  import -window root "$OUT_DIR/$name.png"
+  sleep "$wait"  # a few snapshots, so that rates, counters and graphs have moved
+  if [ -n "$window" ]; then
+    # One top-level window only (e.g. the fleet overview), not the whole screen.
+    local id
+    id="$(xwininfo -root -tree | grep -F "\"$window" | head -n1 | awk '{print $1}')"
+    [ -n "$id" ] || die "no window titled $window: $(cat "$WORK/app-$name.log")"
+    import -window "$id" "$OUT_DIR/$name.png"
+  else
+    import -window root "$OUT_DIR/$name.png"
+  fi
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   echo "    $OUT_DIR/$name.png"
@@ -141,5 +155,36 @@ shoot editor-dark --language en --palette dark --connect "$ADMIN_URL" --user adm
 step "Dashboard in German, dark"
 shoot dashboard-de --language de --palette dark --connect "$ADMIN_URL" --user admin \
   --password-file "$WORK/password" --page dashboard --select-host demo/backends/backend2
+
+step "Dashboard with a dark palette and a traffic graph"
+WAIT=12 shoot dashboard-dark --language en --palette dark --connect "$ADMIN_URL" --user admin \
+  --password-file "$WORK/password" --page dashboard --select-host demo/backends/backend1
+
+step "Log"
+# Something to log while the app watches: a host changes state twice.
+( sleep 2; api backend3 ready; sleep 1; api backend3 maintenance ) &
+pids+=($!)
+WAIT=5 shoot log --language en --connect "$ADMIN_URL" --user admin --password-file "$WORK/password" \
+  --page log
+
+step "Fleet overview"
+# A second balancer, run inside the app, in front of the demo plus a host
+# that is not there, so that the overview has two rows and one problem.
+cat >"$WORK/edge.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<balancier version="1">
+  <health interval="1s" timeout="500ms" fall="1" rise="1"/>
+  <service name="edge">
+    <listen ip="127.0.0.1:0"/>
+    <group name="main">
+      <host name="demo" ip="127.0.0.1:$FRONT_PORT"/>
+      <host name="spare" ip="127.0.0.1:$(( FRONT_PORT == 65535 ? 1 : FRONT_PORT + 1 ))"/>
+    </group>
+    <enable group="main"/>
+  </service>
+</balancier>
+EOF
+WAIT=6 WINDOW="Fleet Overview" shoot fleet --language en --connect "$ADMIN_URL" --user admin \
+  --password-file "$WORK/password" --run "$WORK/edge.xml" --page dashboard --fleet
 
 step "Done"

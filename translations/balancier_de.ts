@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Balancier::AddressProbe</name>
+    <message>
+        <source>no answer within the time limit</source>
+        <translation>keine Antwort innerhalb der Frist</translation>
+    </message>
+    <message>
+        <source>not a single address</source>
+        <translation>keine einzelne Adresse</translation>
+    </message>
+    <message>
+        <source>%1 (%2): connected in %3 ms</source>
+        <translation>%1 (%2): verbunden in %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2): failed: %3</source>
+        <translation>%1 (%2): fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -20,13 +39,6 @@
         <translation>Anzuwendende Änderungen</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) will be applied to %1.</source>
-        <translation>
-            <numerusform>%n Änderung wird auf %1 angewendet.</numerusform>
-            <numerusform>%n Änderungen werden auf %1 angewendet.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n of them affect(s) live traffic (in bold).</source>
         <translation>
             <numerusform>%n davon betrifft laufenden Verkehr (fett).</numerusform>
@@ -36,6 +48,13 @@
     <message>
         <source>&amp;Apply</source>
         <translation>&amp;Anwenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1, live, without a restart.</source>
+        <translation>
+            <numerusform>%n Änderung wird im laufenden Betrieb ohne Neustart auf %1 angewendet.</numerusform>
+            <numerusform>%n Änderungen werden im laufenden Betrieb ohne Neustart auf %1 angewendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -76,8 +95,8 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Edit XML source</source>
-        <translation>XML-Quelltext bearbeiten</translation>
+        <source>Edit XML source (line %1)</source>
+        <translation>XML-Quelltext bearbeiten (Zeile %1)</translation>
     </message>
 </context>
 <context>
@@ -388,6 +407,100 @@
         <source>Revert to the running config</source>
         <translation>Auf die laufende Konfiguration zurücksetzen</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Config &amp;History</source>
+        <translation>Konfigurationsver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>Show the versions of the running config and roll back to one</source>
+        <translation>Die Versionen der laufenden Konfiguration zeigen und auf eine davon zurücksetzen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>running when connected</source>
+        <translation>lief beim Verbinden</translation>
+    </message>
+    <message>
+        <source>changed outside this editor</source>
+        <translation>außerhalb dieses Editors geändert</translation>
+    </message>
+    <message>
+        <source>Line %1:%2: </source>
+        <translation>Zeile %1:%2: </translation>
+    </message>
+    <message>
+        <source>applied from this editor</source>
+        <translation>aus diesem Editor angewendet</translation>
+    </message>
+    <message>
+        <source>applied config</source>
+        <translation>angewendete Konfiguration</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back: version %1 is what runs.</source>
+        <translation>Nichts zurückzusetzen: Version %1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Roll Back to Version %1</source>
+        <translation>Auf Version %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>Rücksetzung auf Version %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigHistory</name>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (läuft)</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>first version seen</source>
+        <translation>erste gesehene Version</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s): %1; …</source>
+        <translation>
+            <numerusform>%n Änderung: %1; …</numerusform>
+            <numerusform>%n Änderungen: %1; …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigTreeModel</name>
@@ -615,6 +728,14 @@
         <source>Since change</source>
         <translation>Seit Änderung</translation>
     </message>
+    <message>
+        <source>%1 of at most %2 open connections</source>
+        <translation>%1 von höchstens %2 offenen Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -738,6 +859,201 @@
             <numerusform>Fehlgeschlagen für %n Hosts: </numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Probe Address</source>
+        <translation>Adresse &amp;testen</translation>
+    </message>
+    <message>
+        <source>Measure the connect time to the selected hosts&apos; addresses from this computer</source>
+        <translation>Die Verbindungsdauer zu den Adressen der gewählten Hosts von diesem Computer aus messen</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>Group %1/%2</source>
+        <translation>Gruppe %1/%2</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probing %n host(s)…</source>
+        <translation>
+            <numerusform>Teste %n Host…</numerusform>
+            <numerusform>Teste %n Hosts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): all answered. </source>
+        <translation>
+            <numerusform>%n Host getestet, er hat geantwortet. </numerusform>
+            <numerusform>%n Hosts getestet, alle haben geantwortet. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): %1 failed. </source>
+        <translation>
+            <numerusform>%n Host getestet, fehlgeschlagen: %1. </numerusform>
+            <numerusform>%n Hosts getestet, fehlgeschlagen: %1. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::EventLogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetModel</name>
+    <message>
+        <source>All hosts up</source>
+        <translation>Alle Hosts verfügbar</translation>
+    </message>
+    <message>
+        <source>No host down</source>
+        <translation>Kein Host ausgefallen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n Host ausgefallen</numerusform>
+            <numerusform>%n Hosts ausgefallen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A service has no host up</source>
+        <translation>Ein Dienst hat keinen verfügbaren Host</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ruhig</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Hosts up</source>
+        <translation>Verfügbare Hosts</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Offene Verbindungen</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetWindow</name>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>Fenster &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Fleet Overview — Balancier</source>
+        <translation>Flottenübersicht — Balancier</translation>
+    </message>
+    <message>
+        <source>Every open connection, with its health. Press Enter on a row to show its window.</source>
+        <translation>Jede offene Verbindung mit der Verfügbarkeit ihrer Hosts. Drücken Sie auf einer Zeile die Eingabetaste, um ihr Fenster zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Open connections and their health</source>
+        <translation>Offene Verbindungen und ihre Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>&amp;New Window</source>
+        <translation>&amp;Neues Fenster</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HistoryPanel</name>
+    <message>
+        <source>Config versions</source>
+        <translation>Konfigurationsversionen</translation>
+    </message>
+    <message>
+        <source>Changes of the selected version</source>
+        <translation>Änderungen der gewählten Version</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to This Version…</source>
+        <translation>Auf diese Version &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Make the selected version the running config again (shows what changes first)</source>
+        <translation>Die gewählte Version wieder zur laufenden Konfiguration machen (zeigt zuerst, was sich ändert)</translation>
+    </message>
+    <message>
+        <source>&amp;Versions of the running config:</source>
+        <translation>&amp;Versionen der laufenden Konfiguration:</translation>
+    </message>
+    <message>
+        <source>No versions yet: the history starts when a balancer is connected.</source>
+        <translation>Noch keine Versionen: Der Verlauf beginnt, sobald ein Balancer verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Select a version to see its changes.</source>
+        <translation>Wählen Sie eine Version, um ihre Änderungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Version %1, %2: %3. The first version seen, so no changes to show.</source>
+        <translation>Version %1, %2: %3. Die erste gesehene Version, daher keine Änderungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1, %2: %3. %n change(s) from the version before:</source>
+        <translation>
+            <numerusform>Version %1, %2: %3. %n Änderung gegenüber der vorigen Version:</numerusform>
+            <numerusform>Version %1, %2: %3. %n Änderungen gegenüber der vorigen Version:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HostHistoryModel</name>
@@ -786,6 +1102,53 @@
     </message>
 </context>
 <context>
+    <name>Balancier::LogView</name>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>All, with debug</source>
+        <translation>Alles, mit Debug</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Information und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Protokoll filtern</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>Protokollfilter</translation>
+    </message>
+    <message>
+        <source>Co&amp;py All</source>
+        <translation>Alles kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Schweregrad:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::MainWindow</name>
     <message>
         <source>&amp;Dashboard</source>
@@ -802,14 +1165,6 @@
     <message>
         <source>Totals</source>
         <translation>Summen</translation>
-    </message>
-    <message>
-        <source>Show Balancier</source>
-        <translation>Balancier anzeigen</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -837,7 +1192,7 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
+        <translation>B&amp;earbeiten</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -853,7 +1208,7 @@
     </message>
     <message>
         <source>&amp;Host</source>
-        <translation>&amp;Host</translation>
+        <translation>H&amp;ost</translation>
     </message>
     <message>
         <source>Confi&amp;g</source>
@@ -993,6 +1348,61 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;Ein TCP-Lastverteiler mit Live-Admin-API und dieser Desktop-Konsole.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>Pro&amp;tokoll</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>Neues F&amp;enster</translation>
+    </message>
+    <message>
+        <source>Open another window for another connection</source>
+        <translation>Ein weiteres Fenster für eine andere Verbindung öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster sch&amp;ließen</translation>
+    </message>
+    <message>
+        <source>F&amp;leet Overview</source>
+        <translation>F&amp;lottenübersicht</translation>
+    </message>
+    <message>
+        <source>Every open connection side by side, with its health</source>
+        <translation>Alle offenen Verbindungen nebeneinander, mit der Verfügbarkeit ihrer Hosts</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>host %1/%2/%3: %4</source>
+        <translation>Host %1/%2/%3: %4</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) applied: </source>
+        <translation>
+            <numerusform>%n Änderung angewendet: </numerusform>
+            <numerusform>%n Änderungen angewendet: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1573,67 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     </message>
 </context>
 <context>
+    <name>Balancier::TrafficGraph</name>
+    <message>
+        <source>idle</source>
+        <translation>ruhig</translation>
+    </message>
+    <message>
+        <source>Traffic graph</source>
+        <translation>Verkehrsdiagramm</translation>
+    </message>
+    <message>
+        <source>Select a service, group or host to see its traffic.</source>
+        <translation>Wählen Sie einen Dienst, eine Gruppe oder einen Host, um den Verkehr zu sehen.</translation>
+    </message>
+    <message>
+        <source>No traffic recorded yet for %1.</source>
+        <translation>Noch kein Verkehr für %1 aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over the last %n minute(s): %2 open connections (peak %3); throughput %4 (peak %5).</source>
+        <translation>
+            <numerusform>%1 in der letzten %n Minute: %2 offene Verbindungen (Spitze %3); Durchsatz %4 (Spitze %5).</numerusform>
+            <numerusform>%1 in den letzten %n Minuten: %2 offene Verbindungen (Spitze %3); Durchsatz %4 (Spitze %5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>Spitze %1</translation>
+    </message>
+    <message>
+        <source>No selection</source>
+        <translation>Keine Auswahl</translation>
+    </message>
+    <message>
+        <source>Collecting…</source>
+        <translation>Sammle…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TrayNotifier</name>
     <message>
         <source>Balancier</source>
@@ -1197,6 +1668,39 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
             <numerusform>%n Host wieder verfügbar</numerusform>
             <numerusform>%n Hosts wieder verfügbar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Balancier: a connection is lost</source>
+        <translation>Balancier: eine Verbindung ist unterbrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every host down in %n group(s)</source>
+        <translation>
+            <numerusform>Alle Hosts ausgefallen in %n Gruppe</numerusform>
+            <numerusform>Alle Hosts ausgefallen in %n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) serving again</source>
+        <translation>
+            <numerusform>%n Gruppe bedient wieder</numerusform>
+            <numerusform>%n Gruppen bedienen wieder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::WindowManager</name>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Balancier anzeigen</translation>
+    </message>
+    <message>
+        <source>Fleet Overview</source>
+        <translation>Flottenübersicht</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1785,89 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>the admin API restarts; this app reconnects</source>
         <translation>die Admin-API startet neu; diese App verbindet sich erneut</translation>
+    </message>
+    <message>
+        <source>adds service %1</source>
+        <translation>fügt Dienst %1 hinzu</translation>
+    </message>
+    <message numerus="yes">
+        <source>stops service %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>beendet Dienst %1 (%n offene Verbindung)</numerusform>
+            <numerusform>beendet Dienst %1 (%n offene Verbindungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rebinds listener %1 to %2</source>
+        <translation>bindet Listener %1 neu an %2</translation>
+    </message>
+    <message>
+        <source>opens listener %1</source>
+        <translation>öffnet Listener %1</translation>
+    </message>
+    <message>
+        <source>adds group %1 to service %2</source>
+        <translation>fügt Dienst %2 die Gruppe %1 hinzu</translation>
+    </message>
+    <message>
+        <source>switches service %1 to group &apos;%2&apos;</source>
+        <translation>schaltet Dienst %1 auf Gruppe „%2“ um</translation>
+    </message>
+    <message>
+        <source>switches group %1 to scheduler %2</source>
+        <translation>stellt Gruppe %1 auf Verteiler %2 um</translation>
+    </message>
+    <message>
+        <source>changes the health checks of group %1</source>
+        <translation>ändert die Zustandsprüfungen von Gruppe %1</translation>
+    </message>
+    <message>
+        <source>adds host %1</source>
+        <translation>fügt Host %1 hinzu</translation>
+    </message>
+    <message>
+        <source>takes host %1 out of rotation</source>
+        <translation>nimmt Host %1 aus der Verteilung</translation>
+    </message>
+    <message>
+        <source>puts host %1 back into rotation</source>
+        <translation>nimmt Host %1 wieder in die Verteilung</translation>
+    </message>
+    <message>
+        <source>moves host %1 to %2</source>
+        <translation>verlegt Host %1 nach %2</translation>
+    </message>
+    <message>
+        <source>sets the weight of host %1 to %2</source>
+        <translation>setzt das Gewicht von Host %1 auf %2</translation>
+    </message>
+    <message>
+        <source>sets the connection limit of host %1 to %2</source>
+        <translation>setzt die Verbindungsgrenze von Host %1 auf %2</translation>
+    </message>
+    <message>
+        <source>adds admin user %1</source>
+        <translation>fügt Admin-Benutzer %1 hinzu</translation>
+    </message>
+    <message>
+        <source>removes admin user %1</source>
+        <translation>entfernt Admin-Benutzer %1</translation>
+    </message>
+    <message>
+        <source>changes admin user %1</source>
+        <translation>ändert Admin-Benutzer %1</translation>
+    </message>
+    <message>
+        <source>changes the %1 of service %2</source>
+        <translation>ändert „%1“ von Dienst %2</translation>
+    </message>
+    <message>
+        <source>changes the %1 settings</source>
+        <translation>ändert die Einstellungen „%1“</translation>
+    </message>
+    <message>
+        <source>closes listener %1</source>
+        <translation>schließt Listener %1</translation>
     </message>
 </context>
 <context>
@@ -1647,10 +2234,6 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <translation>Eine Konfigurationsdatei, die im Editor geöffnet wird.</translation>
     </message>
     <message>
-        <source>Run the config FILE in this app and show it on the dashboard.</source>
-        <translation>Die Konfiguration FILE in dieser App ausführen und in der Übersicht zeigen.</translation>
-    </message>
-    <message>
         <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
         <translation>Mit der Admin-API unter URL verbinden (z. B. http://127.0.0.1:8080).</translation>
     </message>
@@ -1661,10 +2244,6 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Read the password for --connect from the first line of FILE.</source>
         <translation>Das Passwort für --connect aus der ersten Zeile von FILE lesen.</translation>
-    </message>
-    <message>
-        <source>Show PAGE first: dashboard or editor.</source>
-        <translation>Zuerst PAGE zeigen: dashboard oder editor.</translation>
     </message>
     <message>
         <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
@@ -1681,6 +2260,18 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
         <translation>Die Farben des Systems oder eine helle oder dunkle Palette verwenden (system, light, dark).</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard (in a second window with --connect).</source>
+        <translation>Die Konfiguration FILE in dieser App ausführen und in der Übersicht zeigen (mit --connect in einem zweiten Fenster).</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard, editor or log.</source>
+        <translation>Zuerst PAGE zeigen: dashboard, editor oder log.</translation>
+    </message>
+    <message>
+        <source>Also show the fleet overview.</source>
+        <translation>Auch die Flottenübersicht zeigen.</translation>
     </message>
 </context>
 </TS>

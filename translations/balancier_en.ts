@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Balancier::AddressProbe</name>
+    <message>
+        <source>no answer within the time limit</source>
+        <translation>no answer within the time limit</translation>
+    </message>
+    <message>
+        <source>not a single address</source>
+        <translation>not a single address</translation>
+    </message>
+    <message>
+        <source>%1 (%2): connected in %3 ms</source>
+        <translation>%1 (%2): connected in %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2): failed: %3</source>
+        <translation>%1 (%2): failed: %3</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -20,13 +39,6 @@
         <translation>Changes to apply</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) will be applied to %1.</source>
-        <translation>
-            <numerusform>%n change will be applied to %1.</numerusform>
-            <numerusform>%n changes will be applied to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n of them affect(s) live traffic (in bold).</source>
         <translation>
             <numerusform>%n of them affects live traffic (in bold).</numerusform>
@@ -36,6 +48,13 @@
     <message>
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1, live, without a restart.</source>
+        <translation>
+            <numerusform>%n change will be applied to %1, live, without a restart.</numerusform>
+            <numerusform>%n changes will be applied to %1, live, without a restart.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -76,8 +95,8 @@
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <source>Edit XML source</source>
-        <translation>Edit XML source</translation>
+        <source>Edit XML source (line %1)</source>
+        <translation>Edit XML source (line %1)</translation>
     </message>
 </context>
 <context>
@@ -388,6 +407,100 @@
         <source>Revert to the running config</source>
         <translation>Revert to the running config</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <source>Config &amp;History</source>
+        <translation>Config &amp;History</translation>
+    </message>
+    <message>
+        <source>Show the versions of the running config and roll back to one</source>
+        <translation>Show the versions of the running config and roll back to one</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>running when connected</source>
+        <translation>running when connected</translation>
+    </message>
+    <message>
+        <source>changed outside this editor</source>
+        <translation>changed outside this editor</translation>
+    </message>
+    <message>
+        <source>Line %1:%2: </source>
+        <translation>Line %1:%2: </translation>
+    </message>
+    <message>
+        <source>applied from this editor</source>
+        <translation>applied from this editor</translation>
+    </message>
+    <message>
+        <source>applied config</source>
+        <translation>applied config</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back: version %1 is what runs.</source>
+        <translation>Nothing to roll back: version %1 is what runs.</translation>
+    </message>
+    <message>
+        <source>Roll Back to Version %1</source>
+        <translation>Roll Back to Version %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>rollback to version %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigHistory</name>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (running)</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>first version seen</source>
+        <translation>first version seen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s): %1; …</source>
+        <translation>
+            <numerusform>%n change: %1; …</numerusform>
+            <numerusform>%n changes: %1; …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigTreeModel</name>
@@ -615,6 +728,14 @@
         <source>Since change</source>
         <translation>Since change</translation>
     </message>
+    <message>
+        <source>%1 of at most %2 open connections</source>
+        <translation>%1 of at most %2 open connections</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -738,6 +859,201 @@
             <numerusform>Failed for %n hosts: </numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Probe Address</source>
+        <translation>&amp;Probe Address</translation>
+    </message>
+    <message>
+        <source>Measure the connect time to the selected hosts&apos; addresses from this computer</source>
+        <translation>Measure the connect time to the selected hosts&apos; addresses from this computer</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Service %1</translation>
+    </message>
+    <message>
+        <source>Group %1/%2</source>
+        <translation>Group %1/%2</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probing %n host(s)…</source>
+        <translation>
+            <numerusform>Probing %n host…</numerusform>
+            <numerusform>Probing %n hosts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): all answered. </source>
+        <translation>
+            <numerusform>Probed %n host: it answered. </numerusform>
+            <numerusform>Probed %n hosts: all answered. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): %1 failed. </source>
+        <translation>
+            <numerusform>Probed %n host: %1 failed. </numerusform>
+            <numerusform>Probed %n hosts: %1 failed. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::EventLogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetModel</name>
+    <message>
+        <source>All hosts up</source>
+        <translation>All hosts up</translation>
+    </message>
+    <message>
+        <source>No host down</source>
+        <translation>No host down</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n host down</numerusform>
+            <numerusform>%n hosts down</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A service has no host up</source>
+        <translation>A service has no host up</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Hosts up</source>
+        <translation>Hosts up</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Open connections</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Throughput</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetWindow</name>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>&amp;Show Window</translation>
+    </message>
+    <message>
+        <source>Fleet Overview — Balancier</source>
+        <translation>Fleet Overview — Balancier</translation>
+    </message>
+    <message>
+        <source>Every open connection, with its health. Press Enter on a row to show its window.</source>
+        <translation>Every open connection, with its health. Press Enter on a row to show its window.</translation>
+    </message>
+    <message>
+        <source>Open connections and their health</source>
+        <translation>Open connections and their health</translation>
+    </message>
+    <message>
+        <source>&amp;New Window</source>
+        <translation>&amp;New Window</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HistoryPanel</name>
+    <message>
+        <source>Config versions</source>
+        <translation>Config versions</translation>
+    </message>
+    <message>
+        <source>Changes of the selected version</source>
+        <translation>Changes of the selected version</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to This Version…</source>
+        <translation>&amp;Roll Back to This Version…</translation>
+    </message>
+    <message>
+        <source>Make the selected version the running config again (shows what changes first)</source>
+        <translation>Make the selected version the running config again (shows what changes first)</translation>
+    </message>
+    <message>
+        <source>&amp;Versions of the running config:</source>
+        <translation>&amp;Versions of the running config:</translation>
+    </message>
+    <message>
+        <source>No versions yet: the history starts when a balancer is connected.</source>
+        <translation>No versions yet: the history starts when a balancer is connected.</translation>
+    </message>
+    <message>
+        <source>Select a version to see its changes.</source>
+        <translation>Select a version to see its changes.</translation>
+    </message>
+    <message>
+        <source>Version %1, %2: %3. The first version seen, so no changes to show.</source>
+        <translation>Version %1, %2: %3. The first version seen, so no changes to show.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1, %2: %3. %n change(s) from the version before:</source>
+        <translation>
+            <numerusform>Version %1, %2: %3. %n change from the version before:</numerusform>
+            <numerusform>Version %1, %2: %3. %n changes from the version before:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HostHistoryModel</name>
@@ -786,6 +1102,53 @@
     </message>
 </context>
 <context>
+    <name>Balancier::LogView</name>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>All, with debug</source>
+        <translation>All, with debug</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Information and above</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Filter the log</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>Log filter</translation>
+    </message>
+    <message>
+        <source>Co&amp;py All</source>
+        <translation>Co&amp;py All</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Severity:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Sho&amp;w:</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::MainWindow</name>
     <message>
         <source>&amp;Dashboard</source>
@@ -802,14 +1165,6 @@
     <message>
         <source>Totals</source>
         <translation>Totals</translation>
-    </message>
-    <message>
-        <source>Show Balancier</source>
-        <translation>Show Balancier</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Quit</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -994,6 +1349,61 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Log</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>probe</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>New &amp;Window</translation>
+    </message>
+    <message>
+        <source>Open another window for another connection</source>
+        <translation>Open another window for another connection</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>&amp;Close Window</translation>
+    </message>
+    <message>
+        <source>F&amp;leet Overview</source>
+        <translation>F&amp;leet Overview</translation>
+    </message>
+    <message>
+        <source>Every open connection side by side, with its health</source>
+        <translation>Every open connection side by side, with its health</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>connection</translation>
+    </message>
+    <message>
+        <source>host %1/%2/%3: %4</source>
+        <translation>host %1/%2/%3: %4</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>config</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) applied: </source>
+        <translation>
+            <numerusform>%n change applied: </numerusform>
+            <numerusform>%n changes applied: </numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::PreferencesDialog</name>
@@ -1163,6 +1573,67 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     </message>
 </context>
 <context>
+    <name>Balancier::TrafficGraph</name>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>Traffic graph</source>
+        <translation>Traffic graph</translation>
+    </message>
+    <message>
+        <source>Select a service, group or host to see its traffic.</source>
+        <translation>Select a service, group or host to see its traffic.</translation>
+    </message>
+    <message>
+        <source>No traffic recorded yet for %1.</source>
+        <translation>No traffic recorded yet for %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over the last %n minute(s): %2 open connections (peak %3); throughput %4 (peak %5).</source>
+        <translation>
+            <numerusform>%1 over the last %n minute: %2 open connections (peak %3); throughput %4 (peak %5).</numerusform>
+            <numerusform>%1 over the last %n minutes: %2 open connections (peak %3); throughput %4 (peak %5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Throughput</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>peak %1</translation>
+    </message>
+    <message>
+        <source>No selection</source>
+        <translation>No selection</translation>
+    </message>
+    <message>
+        <source>Collecting…</source>
+        <translation>Collecting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TrayNotifier</name>
     <message>
         <source>Balancier</source>
@@ -1197,6 +1668,39 @@ Trust this certificate for this connection profile? Only do so if you recognise 
             <numerusform>%n host back up</numerusform>
             <numerusform>%n hosts back up</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Balancier: a connection is lost</source>
+        <translation>Balancier: a connection is lost</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every host down in %n group(s)</source>
+        <translation>
+            <numerusform>Every host down in %n group</numerusform>
+            <numerusform>Every host down in %n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) serving again</source>
+        <translation>
+            <numerusform>%n group serving again</numerusform>
+            <numerusform>%n groups serving again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::WindowManager</name>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Show Balancier</translation>
+    </message>
+    <message>
+        <source>Fleet Overview</source>
+        <translation>Fleet Overview</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1785,89 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>the admin API restarts; this app reconnects</source>
         <translation>the admin API restarts; this app reconnects</translation>
+    </message>
+    <message>
+        <source>adds service %1</source>
+        <translation>adds service %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>stops service %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>stops service %1 (%n open connection)</numerusform>
+            <numerusform>stops service %1 (%n open connections)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rebinds listener %1 to %2</source>
+        <translation>rebinds listener %1 to %2</translation>
+    </message>
+    <message>
+        <source>opens listener %1</source>
+        <translation>opens listener %1</translation>
+    </message>
+    <message>
+        <source>adds group %1 to service %2</source>
+        <translation>adds group %1 to service %2</translation>
+    </message>
+    <message>
+        <source>switches service %1 to group &apos;%2&apos;</source>
+        <translation>switches service %1 to group &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>switches group %1 to scheduler %2</source>
+        <translation>switches group %1 to scheduler %2</translation>
+    </message>
+    <message>
+        <source>changes the health checks of group %1</source>
+        <translation>changes the health checks of group %1</translation>
+    </message>
+    <message>
+        <source>adds host %1</source>
+        <translation>adds host %1</translation>
+    </message>
+    <message>
+        <source>takes host %1 out of rotation</source>
+        <translation>takes host %1 out of rotation</translation>
+    </message>
+    <message>
+        <source>puts host %1 back into rotation</source>
+        <translation>puts host %1 back into rotation</translation>
+    </message>
+    <message>
+        <source>moves host %1 to %2</source>
+        <translation>moves host %1 to %2</translation>
+    </message>
+    <message>
+        <source>sets the weight of host %1 to %2</source>
+        <translation>sets the weight of host %1 to %2</translation>
+    </message>
+    <message>
+        <source>sets the connection limit of host %1 to %2</source>
+        <translation>sets the connection limit of host %1 to %2</translation>
+    </message>
+    <message>
+        <source>adds admin user %1</source>
+        <translation>adds admin user %1</translation>
+    </message>
+    <message>
+        <source>removes admin user %1</source>
+        <translation>removes admin user %1</translation>
+    </message>
+    <message>
+        <source>changes admin user %1</source>
+        <translation>changes admin user %1</translation>
+    </message>
+    <message>
+        <source>changes the %1 of service %2</source>
+        <translation>changes the %1 of service %2</translation>
+    </message>
+    <message>
+        <source>changes the %1 settings</source>
+        <translation>changes the %1 settings</translation>
+    </message>
+    <message>
+        <source>closes listener %1</source>
+        <translation>closes listener %1</translation>
     </message>
 </context>
 <context>
@@ -1647,10 +2234,6 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <translation>A config file to open in the editor.</translation>
     </message>
     <message>
-        <source>Run the config FILE in this app and show it on the dashboard.</source>
-        <translation>Run the config FILE in this app and show it on the dashboard.</translation>
-    </message>
-    <message>
         <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
         <translation>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</translation>
     </message>
@@ -1661,10 +2244,6 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Read the password for --connect from the first line of FILE.</source>
         <translation>Read the password for --connect from the first line of FILE.</translation>
-    </message>
-    <message>
-        <source>Show PAGE first: dashboard or editor.</source>
-        <translation>Show PAGE first: dashboard or editor.</translation>
     </message>
     <message>
         <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
@@ -1681,6 +2260,18 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
         <translation>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard (in a second window with --connect).</source>
+        <translation>Run the config FILE in this app and show it on the dashboard (in a second window with --connect).</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard, editor or log.</source>
+        <translation>Show PAGE first: dashboard, editor or log.</translation>
+    </message>
+    <message>
+        <source>Also show the fleet overview.</source>
+        <translation>Also show the fleet overview.</translation>
     </message>
 </context>
 </TS>

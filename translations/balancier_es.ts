@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Balancier::AddressProbe</name>
+    <message>
+        <source>no answer within the time limit</source>
+        <translation>sin respuesta dentro del plazo</translation>
+    </message>
+    <message>
+        <source>not a single address</source>
+        <translation>no es una única dirección</translation>
+    </message>
+    <message>
+        <source>%1 (%2): connected in %3 ms</source>
+        <translation>%1 (%2): conectado en %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2): failed: %3</source>
+        <translation>%1 (%2): falló: %3</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -20,13 +39,6 @@
         <translation>Cambios que aplicar</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) will be applied to %1.</source>
-        <translation>
-            <numerusform>Se aplicará %n cambio a %1.</numerusform>
-            <numerusform>Se aplicarán %n cambios a %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n of them affect(s) live traffic (in bold).</source>
         <translation>
             <numerusform>%n de ellos afecta al tráfico en curso (en negrita).</numerusform>
@@ -36,6 +48,13 @@
     <message>
         <source>&amp;Apply</source>
         <translation>&amp;Aplicar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1, live, without a restart.</source>
+        <translation>
+            <numerusform>Se aplicará %n cambio a %1, en caliente, sin reiniciar.</numerusform>
+            <numerusform>Se aplicarán %n cambios a %1, en caliente, sin reiniciar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -76,8 +95,8 @@
         <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
-        <source>Edit XML source</source>
-        <translation>Editar el código XML</translation>
+        <source>Edit XML source (line %1)</source>
+        <translation>Editar el código XML (línea %1)</translation>
     </message>
 </context>
 <context>
@@ -108,7 +127,7 @@
     </message>
     <message>
         <source>Save Config &amp;As…</source>
-        <translation>Guardar configuración &amp;como…</translation>
+        <translation>Guardar configuración c&amp;omo…</translation>
     </message>
     <message>
         <source>Save the config under another name</source>
@@ -216,7 +235,7 @@
     </message>
     <message>
         <source>&amp;Problems:</source>
-        <translation>&amp;Problemas:</translation>
+        <translation>Pro&amp;blemas:</translation>
     </message>
     <message>
         <source>Pending changes</source>
@@ -387,6 +406,100 @@
     <message>
         <source>Revert to the running config</source>
         <translation>Volver a la configuración en ejecución</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>Config &amp;History</source>
+        <translation>H&amp;istorial de configuración</translation>
+    </message>
+    <message>
+        <source>Show the versions of the running config and roll back to one</source>
+        <translation>Mostrar las versiones de la configuración en ejecución y restaurar una de ellas</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>running when connected</source>
+        <translation>en ejecución al conectar</translation>
+    </message>
+    <message>
+        <source>changed outside this editor</source>
+        <translation>cambiada fuera de este editor</translation>
+    </message>
+    <message>
+        <source>Line %1:%2: </source>
+        <translation>Línea %1:%2: </translation>
+    </message>
+    <message>
+        <source>applied from this editor</source>
+        <translation>aplicada desde este editor</translation>
+    </message>
+    <message>
+        <source>applied config</source>
+        <translation>configuración aplicada</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back: version %1 is what runs.</source>
+        <translation>Nada que restaurar: la versión %1 ya está en ejecución.</translation>
+    </message>
+    <message>
+        <source>Roll Back to Version %1</source>
+        <translation>Restaurar la versión %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>restauración de la versión %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigHistory</name>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (en ejecución)</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>first version seen</source>
+        <translation>primera versión vista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s): %1; …</source>
+        <translation>
+            <numerusform>%n cambio: %1; …</numerusform>
+            <numerusform>%n cambios: %1; …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
     </message>
 </context>
 <context>
@@ -615,12 +728,20 @@
         <source>Since change</source>
         <translation>Desde el cambio</translation>
     </message>
+    <message>
+        <source>%1 of at most %2 open connections</source>
+        <translation>%1 de como máximo %2 conexiones abiertas</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
     <message>
         <source>&amp;Problems only</source>
-        <translation>Solo &amp;problemas</translation>
+        <translation>Solo pro&amp;blemas</translation>
     </message>
     <message>
         <source>Services, groups and hosts</source>
@@ -738,6 +859,201 @@
             <numerusform>Falló para %n hosts: </numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Probe Address</source>
+        <translation>Pro&amp;bar dirección</translation>
+    </message>
+    <message>
+        <source>Measure the connect time to the selected hosts&apos; addresses from this computer</source>
+        <translation>Medir el tiempo de conexión a las direcciones de los hosts seleccionados desde este equipo</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Servicio %1</translation>
+    </message>
+    <message>
+        <source>Group %1/%2</source>
+        <translation>Grupo %1/%2</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probing %n host(s)…</source>
+        <translation>
+            <numerusform>Probando %n host…</numerusform>
+            <numerusform>Probando %n hosts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): all answered. </source>
+        <translation>
+            <numerusform>%n host probado, ha respondido. </numerusform>
+            <numerusform>%n hosts probados, todos han respondido. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): %1 failed. </source>
+        <translation>
+            <numerusform>%n host probado, errores: %1. </numerusform>
+            <numerusform>%n hosts probados, errores: %1. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::EventLogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Depuración</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetModel</name>
+    <message>
+        <source>All hosts up</source>
+        <translation>Todos los hosts disponibles</translation>
+    </message>
+    <message>
+        <source>No host down</source>
+        <translation>Ningún host caído</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n host caído</numerusform>
+            <numerusform>%n hosts caídos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A service has no host up</source>
+        <translation>Un servicio no tiene ningún host disponible</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Hosts up</source>
+        <translation>Hosts disponibles</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Conexiones abiertas</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Rendimiento</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetWindow</name>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>&amp;Mostrar ventana</translation>
+    </message>
+    <message>
+        <source>Fleet Overview — Balancier</source>
+        <translation>Vista general de la flota — Balancier</translation>
+    </message>
+    <message>
+        <source>Every open connection, with its health. Press Enter on a row to show its window.</source>
+        <translation>Cada conexión abierta, con su estado de salud. Pulse Intro en una fila para mostrar su ventana.</translation>
+    </message>
+    <message>
+        <source>Open connections and their health</source>
+        <translation>Conexiones abiertas y su estado de salud</translation>
+    </message>
+    <message>
+        <source>&amp;New Window</source>
+        <translation>&amp;Nueva ventana</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HistoryPanel</name>
+    <message>
+        <source>Config versions</source>
+        <translation>Versiones de la configuración</translation>
+    </message>
+    <message>
+        <source>Changes of the selected version</source>
+        <translation>Cambios de la versión seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to This Version…</source>
+        <translation>Res&amp;taurar esta versión…</translation>
+    </message>
+    <message>
+        <source>Make the selected version the running config again (shows what changes first)</source>
+        <translation>Volver a poner en ejecución la versión seleccionada (muestra antes qué cambia)</translation>
+    </message>
+    <message>
+        <source>&amp;Versions of the running config:</source>
+        <translation>Versi&amp;ones de la configuración en ejecución:</translation>
+    </message>
+    <message>
+        <source>No versions yet: the history starts when a balancer is connected.</source>
+        <translation>Aún no hay versiones: el historial empieza cuando se conecta un balanceador.</translation>
+    </message>
+    <message>
+        <source>Select a version to see its changes.</source>
+        <translation>Seleccione una versión para ver sus cambios.</translation>
+    </message>
+    <message>
+        <source>Version %1, %2: %3. The first version seen, so no changes to show.</source>
+        <translation>Versión %1, %2: %3. Es la primera versión vista, así que no hay cambios que mostrar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1, %2: %3. %n change(s) from the version before:</source>
+        <translation>
+            <numerusform>Versión %1, %2: %3. %n cambio respecto a la versión anterior:</numerusform>
+            <numerusform>Versión %1, %2: %3. %n cambios respecto a la versión anterior:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HostHistoryModel</name>
@@ -786,6 +1102,53 @@
     </message>
 </context>
 <context>
+    <name>Balancier::LogView</name>
+    <message>
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>All, with debug</source>
+        <translation>Todo, con depuración</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Información y superior</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Advertencias y errores</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severidad</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Filtrar el registro</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>Filtro del registro</translation>
+    </message>
+    <message>
+        <source>Co&amp;py All</source>
+        <translation>Copiar &amp;todo</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Severidad:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::MainWindow</name>
     <message>
         <source>&amp;Dashboard</source>
@@ -802,14 +1165,6 @@
     <message>
         <source>Totals</source>
         <translation>Totales</translation>
-    </message>
-    <message>
-        <source>Show Balancier</source>
-        <translation>Mostrar Balancier</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -994,6 +1349,61 @@ SHA-256: %4
         <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;Un balanceador de carga TCP con una API de administración en vivo y esta consola de escritorio.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Registro</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>Nueva &amp;ventana</translation>
+    </message>
+    <message>
+        <source>Open another window for another connection</source>
+        <translation>Abrir otra ventana para otra conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>C&amp;errar ventana</translation>
+    </message>
+    <message>
+        <source>F&amp;leet Overview</source>
+        <translation>Vista general de la f&amp;lota</translation>
+    </message>
+    <message>
+        <source>Every open connection side by side, with its health</source>
+        <translation>Todas las conexiones abiertas una junto a otra, con su estado de salud</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>conexión</translation>
+    </message>
+    <message>
+        <source>host %1/%2/%3: %4</source>
+        <translation>host %1/%2/%3: %4</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>configuración</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) applied: </source>
+        <translation>
+            <numerusform>%n cambio aplicado: </numerusform>
+            <numerusform>%n cambios aplicados: </numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::PreferencesDialog</name>
@@ -1163,6 +1573,67 @@ SHA-256: %4
     </message>
 </context>
 <context>
+    <name>Balancier::TrafficGraph</name>
+    <message>
+        <source>idle</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>Traffic graph</source>
+        <translation>Gráfico de tráfico</translation>
+    </message>
+    <message>
+        <source>Select a service, group or host to see its traffic.</source>
+        <translation>Seleccione un servicio, grupo o host para ver su tráfico.</translation>
+    </message>
+    <message>
+        <source>No traffic recorded yet for %1.</source>
+        <translation>Aún no hay tráfico registrado para %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over the last %n minute(s): %2 open connections (peak %3); throughput %4 (peak %5).</source>
+        <translation>
+            <numerusform>%1 en el último %n minuto: %2 conexiones abiertas (pico %3); rendimiento %4 (pico %5).</numerusform>
+            <numerusform>%1 en los últimos %n minutos: %2 conexiones abiertas (pico %3); rendimiento %4 (pico %5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>pico %1</translation>
+    </message>
+    <message>
+        <source>No selection</source>
+        <translation>Sin selección</translation>
+    </message>
+    <message>
+        <source>Collecting…</source>
+        <translation>Recopilando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>hace %n minuto</numerusform>
+            <numerusform>hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TrayNotifier</name>
     <message>
         <source>Balancier</source>
@@ -1197,6 +1668,39 @@ SHA-256: %4
             <numerusform>%n host disponible de nuevo</numerusform>
             <numerusform>%n hosts disponibles de nuevo</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Balancier: a connection is lost</source>
+        <translation>Balancier: se ha perdido una conexión</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every host down in %n group(s)</source>
+        <translation>
+            <numerusform>Todos los hosts caídos en %n grupo</numerusform>
+            <numerusform>Todos los hosts caídos en %n grupos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) serving again</source>
+        <translation>
+            <numerusform>%n grupo sirve de nuevo</numerusform>
+            <numerusform>%n grupos sirven de nuevo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::WindowManager</name>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Mostrar Balancier</translation>
+    </message>
+    <message>
+        <source>Fleet Overview</source>
+        <translation>Vista general de la flota</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1785,89 @@ SHA-256: %4
     <message>
         <source>the admin API restarts; this app reconnects</source>
         <translation>la API de administración se reinicia; esta aplicación se reconecta</translation>
+    </message>
+    <message>
+        <source>adds service %1</source>
+        <translation>añade el servicio %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>stops service %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>detiene el servicio %1 (%n conexión abierta)</numerusform>
+            <numerusform>detiene el servicio %1 (%n conexiones abiertas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rebinds listener %1 to %2</source>
+        <translation>mueve la escucha %1 a %2</translation>
+    </message>
+    <message>
+        <source>opens listener %1</source>
+        <translation>abre la escucha %1</translation>
+    </message>
+    <message>
+        <source>adds group %1 to service %2</source>
+        <translation>añade el grupo %1 al servicio %2</translation>
+    </message>
+    <message>
+        <source>switches service %1 to group &apos;%2&apos;</source>
+        <translation>cambia el servicio %1 al grupo «%2»</translation>
+    </message>
+    <message>
+        <source>switches group %1 to scheduler %2</source>
+        <translation>cambia el grupo %1 al planificador %2</translation>
+    </message>
+    <message>
+        <source>changes the health checks of group %1</source>
+        <translation>cambia las comprobaciones de salud del grupo %1</translation>
+    </message>
+    <message>
+        <source>adds host %1</source>
+        <translation>añade el host %1</translation>
+    </message>
+    <message>
+        <source>takes host %1 out of rotation</source>
+        <translation>saca el host %1 de la rotación</translation>
+    </message>
+    <message>
+        <source>puts host %1 back into rotation</source>
+        <translation>devuelve el host %1 a la rotación</translation>
+    </message>
+    <message>
+        <source>moves host %1 to %2</source>
+        <translation>mueve el host %1 a %2</translation>
+    </message>
+    <message>
+        <source>sets the weight of host %1 to %2</source>
+        <translation>fija el peso del host %1 en %2</translation>
+    </message>
+    <message>
+        <source>sets the connection limit of host %1 to %2</source>
+        <translation>fija el límite de conexiones del host %1 en %2</translation>
+    </message>
+    <message>
+        <source>adds admin user %1</source>
+        <translation>añade el usuario admin %1</translation>
+    </message>
+    <message>
+        <source>removes admin user %1</source>
+        <translation>quita el usuario admin %1</translation>
+    </message>
+    <message>
+        <source>changes admin user %1</source>
+        <translation>cambia el usuario admin %1</translation>
+    </message>
+    <message>
+        <source>changes the %1 of service %2</source>
+        <translation>cambia «%1» del servicio %2</translation>
+    </message>
+    <message>
+        <source>changes the %1 settings</source>
+        <translation>cambia los ajustes «%1»</translation>
+    </message>
+    <message>
+        <source>closes listener %1</source>
+        <translation>cierra la escucha %1</translation>
     </message>
 </context>
 <context>
@@ -1647,10 +2234,6 @@ SHA-256: %4
         <translation>Un archivo de configuración que abrir en el editor.</translation>
     </message>
     <message>
-        <source>Run the config FILE in this app and show it on the dashboard.</source>
-        <translation>Ejecutar la configuración FILE en esta aplicación y mostrarla en el panel.</translation>
-    </message>
-    <message>
         <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
         <translation>Conectar a la API de administración en URL (p. ej. http://127.0.0.1:8080).</translation>
     </message>
@@ -1661,10 +2244,6 @@ SHA-256: %4
     <message>
         <source>Read the password for --connect from the first line of FILE.</source>
         <translation>Leer la contraseña para --connect de la primera línea de FILE.</translation>
-    </message>
-    <message>
-        <source>Show PAGE first: dashboard or editor.</source>
-        <translation>Mostrar primero PAGE: dashboard o editor.</translation>
     </message>
     <message>
         <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
@@ -1681,6 +2260,18 @@ SHA-256: %4
     <message>
         <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
         <translation>Usar los colores del sistema o una paleta clara u oscura (system, light, dark).</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard (in a second window with --connect).</source>
+        <translation>Ejecutar la configuración FILE en esta aplicación y mostrarla en el panel (en una segunda ventana con --connect).</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard, editor or log.</source>
+        <translation>Mostrar primero PAGE: dashboard, editor o log.</translation>
+    </message>
+    <message>
+        <source>Also show the fleet overview.</source>
+        <translation>Mostrar también la vista general de la flota.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>Balancier::AddressProbe</name>
+    <message>
+        <source>no answer within the time limit</source>
+        <translation>aucune réponse dans le délai imparti</translation>
+    </message>
+    <message>
+        <source>not a single address</source>
+        <translation>pas une adresse unique</translation>
+    </message>
+    <message>
+        <source>%1 (%2): connected in %3 ms</source>
+        <translation>%1 (%2) : connecté en %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2): failed: %3</source>
+        <translation>%1 (%2) : échec : %3</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -20,13 +39,6 @@
         <translation>Modifications à appliquer</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) will be applied to %1.</source>
-        <translation>
-            <numerusform>%n modification sera appliquée à %1.</numerusform>
-            <numerusform>%n modifications seront appliquées à %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n of them affect(s) live traffic (in bold).</source>
         <translation>
             <numerusform>%n d’entre elles touche le trafic en cours (en gras).</numerusform>
@@ -36,6 +48,13 @@
     <message>
         <source>&amp;Apply</source>
         <translation>&amp;Appliquer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied to %1, live, without a restart.</source>
+        <translation>
+            <numerusform>%n modification sera appliquée à %1, à chaud, sans redémarrage.</numerusform>
+            <numerusform>%n modifications seront appliquées à %1, à chaud, sans redémarrage.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -76,8 +95,8 @@
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <source>Edit XML source</source>
-        <translation>Modifier la source XML</translation>
+        <source>Edit XML source (line %1)</source>
+        <translation>Modifier la source XML (ligne %1)</translation>
     </message>
 </context>
 <context>
@@ -180,7 +199,7 @@
     </message>
     <message>
         <source>&amp;Remove Item</source>
-        <translation>&amp;Supprimer l’élément</translation>
+        <translation>Su&amp;pprimer l’élément</translation>
     </message>
     <message>
         <source>Remove the selected item</source>
@@ -387,6 +406,100 @@
     <message>
         <source>Revert to the running config</source>
         <translation>Revenir à la configuration en service</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>Config &amp;History</source>
+        <translation>H&amp;istorique de la configuration</translation>
+    </message>
+    <message>
+        <source>Show the versions of the running config and roll back to one</source>
+        <translation>Afficher les versions de la configuration en service et revenir à l’une d’elles</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>running when connected</source>
+        <translation>en service à la connexion</translation>
+    </message>
+    <message>
+        <source>changed outside this editor</source>
+        <translation>modifiée hors de cet éditeur</translation>
+    </message>
+    <message>
+        <source>Line %1:%2: </source>
+        <translation>Ligne %1:%2 : </translation>
+    </message>
+    <message>
+        <source>applied from this editor</source>
+        <translation>appliquée depuis cet éditeur</translation>
+    </message>
+    <message>
+        <source>applied config</source>
+        <translation>configuration appliquée</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back: version %1 is what runs.</source>
+        <translation>Rien à rétablir : la version %1 est déjà en service.</translation>
+    </message>
+    <message>
+        <source>Roll Back to Version %1</source>
+        <translation>Revenir à la version %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>retour à la version %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConfigHistory</name>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (en service)</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>n° %1 %2</translation>
+    </message>
+    <message>
+        <source>first version seen</source>
+        <translation>première version vue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s): %1; …</source>
+        <translation>
+            <numerusform>%n modification : %1 ; …</numerusform>
+            <numerusform>%n modifications : %1 ; …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
     </message>
 </context>
 <context>
@@ -615,6 +728,14 @@
         <source>Since change</source>
         <translation>Depuis le changement</translation>
     </message>
+    <message>
+        <source>%1 of at most %2 open connections</source>
+        <translation>%1 connexions ouvertes sur %2 au plus</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -640,7 +761,7 @@
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation>&amp;Filtre :</translation>
+        <translation>Fi&amp;ltre :</translation>
     </message>
     <message>
         <source>Select a host to see its history.</source>
@@ -672,7 +793,7 @@
     </message>
     <message>
         <source>Set &amp;Weight…</source>
-        <translation>Définir le &amp;poids…</translation>
+        <translation>Définir le p&amp;oids…</translation>
     </message>
     <message>
         <source>Change the weight of the selected hosts</source>
@@ -738,6 +859,201 @@
             <numerusform>Échec pour %n hôtes : </numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Probe Address</source>
+        <translation>&amp;Tester l’adresse</translation>
+    </message>
+    <message>
+        <source>Measure the connect time to the selected hosts&apos; addresses from this computer</source>
+        <translation>Mesurer le temps de connexion aux adresses des hôtes sélectionnés depuis cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Service %1</translation>
+    </message>
+    <message>
+        <source>Group %1/%2</source>
+        <translation>Groupe %1/%2</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Hôte %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probing %n host(s)…</source>
+        <translation>
+            <numerusform>Test de %n hôte…</numerusform>
+            <numerusform>Test de %n hôtes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): all answered. </source>
+        <translation>
+            <numerusform>%n hôte testé, il a répondu. </numerusform>
+            <numerusform>%n hôtes testés, tous ont répondu. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n host(s): %1 failed. </source>
+        <translation>
+            <numerusform>%n hôte testé, échecs : %1. </numerusform>
+            <numerusform>%n hôtes testés, échecs : %1. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::EventLogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Débogage</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetModel</name>
+    <message>
+        <source>All hosts up</source>
+        <translation>Tous les hôtes disponibles</translation>
+    </message>
+    <message>
+        <source>No host down</source>
+        <translation>Aucun hôte hors service</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) down</source>
+        <translation>
+            <numerusform>%n hôte hors service</numerusform>
+            <numerusform>%n hôtes hors service</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A service has no host up</source>
+        <translation>Un service n’a aucun hôte disponible</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Hosts up</source>
+        <translation>Hôtes disponibles</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Connexions ouvertes</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Débit</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetWindow</name>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+    <message>
+        <source>Fleet Overview — Balancier</source>
+        <translation>Vue d’ensemble du parc — Balancier</translation>
+    </message>
+    <message>
+        <source>Every open connection, with its health. Press Enter on a row to show its window.</source>
+        <translation>Chaque connexion ouverte, avec son état de santé. Appuyez sur Entrée sur une ligne pour afficher sa fenêtre.</translation>
+    </message>
+    <message>
+        <source>Open connections and their health</source>
+        <translation>Connexions ouvertes et leur état de santé</translation>
+    </message>
+    <message>
+        <source>&amp;New Window</source>
+        <translation>&amp;Nouvelle fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HistoryPanel</name>
+    <message>
+        <source>Config versions</source>
+        <translation>Versions de la configuration</translation>
+    </message>
+    <message>
+        <source>Changes of the selected version</source>
+        <translation>Modifications de la version sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to This Version…</source>
+        <translation>&amp;Revenir à cette version…</translation>
+    </message>
+    <message>
+        <source>Make the selected version the running config again (shows what changes first)</source>
+        <translation>Refaire de la version sélectionnée la configuration en service (montre d’abord ce qui change)</translation>
+    </message>
+    <message>
+        <source>&amp;Versions of the running config:</source>
+        <translation>&amp;Versions de la configuration en service :</translation>
+    </message>
+    <message>
+        <source>No versions yet: the history starts when a balancer is connected.</source>
+        <translation>Aucune version pour l’instant : l’historique commence quand un répartiteur est connecté.</translation>
+    </message>
+    <message>
+        <source>Select a version to see its changes.</source>
+        <translation>Sélectionnez une version pour voir ses modifications.</translation>
+    </message>
+    <message>
+        <source>Version %1, %2: %3. The first version seen, so no changes to show.</source>
+        <translation>Version %1, %2 : %3. Première version vue, donc aucune modification à afficher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1, %2: %3. %n change(s) from the version before:</source>
+        <translation>
+            <numerusform>Version %1, %2 : %3. %n modification par rapport à la version précédente :</numerusform>
+            <numerusform>Version %1, %2 : %3. %n modifications par rapport à la version précédente :</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HostHistoryModel</name>
@@ -786,6 +1102,53 @@
     </message>
 </context>
 <context>
+    <name>Balancier::LogView</name>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>All, with debug</source>
+        <translation>Tout, avec débogage</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Information et plus</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Sévérité</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Filtrer le journal</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>Filtre du journal</translation>
+    </message>
+    <message>
+        <source>Co&amp;py All</source>
+        <translation>Tout co&amp;pier</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Sévérité :</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Affiche&amp;r :</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::MainWindow</name>
     <message>
         <source>&amp;Dashboard</source>
@@ -802,14 +1165,6 @@
     <message>
         <source>Totals</source>
         <translation>Totaux</translation>
-    </message>
-    <message>
-        <source>Show Balancier</source>
-        <translation>Afficher Balancier</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Quitter</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -837,7 +1192,7 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Édition</translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -861,7 +1216,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>&amp;About Balancier</source>
@@ -993,6 +1348,61 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;A TCP load balancer with a live admin API and this desktop console.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balancier %1&lt;/h3&gt;&lt;p&gt;Un répartiteur de charge TCP avec une API d’administration en direct et cette console de bureau.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>Nouvelle &amp;fenêtre</translation>
+    </message>
+    <message>
+        <source>Open another window for another connection</source>
+        <translation>Ouvrir une autre fenêtre pour une autre connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fermer la fenê&amp;tre</translation>
+    </message>
+    <message>
+        <source>F&amp;leet Overview</source>
+        <translation>Vue d’ensemble du &amp;parc</translation>
+    </message>
+    <message>
+        <source>Every open connection side by side, with its health</source>
+        <translation>Toutes les connexions ouvertes côte à côte, avec leur état de santé</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>host %1/%2/%3: %4</source>
+        <translation>hôte %1/%2/%3 : %4</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>hôte</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>configuration</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) applied: </source>
+        <translation>
+            <numerusform>%n modification appliquée : </numerusform>
+            <numerusform>%n modifications appliquées : </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1573,67 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     </message>
 </context>
 <context>
+    <name>Balancier::TrafficGraph</name>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Traffic graph</source>
+        <translation>Graphique du trafic</translation>
+    </message>
+    <message>
+        <source>Select a service, group or host to see its traffic.</source>
+        <translation>Sélectionnez un service, un groupe ou un hôte pour voir son trafic.</translation>
+    </message>
+    <message>
+        <source>No traffic recorded yet for %1.</source>
+        <translation>Aucun trafic enregistré pour l’instant pour %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over the last %n minute(s): %2 open connections (peak %3); throughput %4 (peak %5).</source>
+        <translation>
+            <numerusform>%1 sur la dernière %n minute : %2 connexions ouvertes (pic %3) ; débit %4 (pic %5).</numerusform>
+            <numerusform>%1 sur les %n dernières minutes : %2 connexions ouvertes (pic %3) ; débit %4 (pic %5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>pic %1</translation>
+    </message>
+    <message>
+        <source>No selection</source>
+        <translation>Aucune sélection</translation>
+    </message>
+    <message>
+        <source>Collecting…</source>
+        <translation>Collecte…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TrayNotifier</name>
     <message>
         <source>Balancier</source>
@@ -1197,6 +1668,39 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
             <numerusform>%n hôte de retour</numerusform>
             <numerusform>%n hôtes de retour</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Balancier: a connection is lost</source>
+        <translation>Balancier : une connexion est perdue</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every host down in %n group(s)</source>
+        <translation>
+            <numerusform>Tous les hôtes hors service dans %n groupe</numerusform>
+            <numerusform>Tous les hôtes hors service dans %n groupes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) serving again</source>
+        <translation>
+            <numerusform>%n groupe de nouveau en service</numerusform>
+            <numerusform>%n groupes de nouveau en service</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::WindowManager</name>
+    <message>
+        <source>Show Balancier</source>
+        <translation>Afficher Balancier</translation>
+    </message>
+    <message>
+        <source>Fleet Overview</source>
+        <translation>Vue d’ensemble du parc</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1785,89 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>the admin API restarts; this app reconnects</source>
         <translation>l’API d’administration redémarre ; cette application se reconnecte</translation>
+    </message>
+    <message>
+        <source>adds service %1</source>
+        <translation>ajoute le service %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>stops service %1 (%n open connection(s))</source>
+        <translation>
+            <numerusform>arrête le service %1 (%n connexion ouverte)</numerusform>
+            <numerusform>arrête le service %1 (%n connexions ouvertes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rebinds listener %1 to %2</source>
+        <translation>déplace l’écoute %1 vers %2</translation>
+    </message>
+    <message>
+        <source>opens listener %1</source>
+        <translation>ouvre l’écoute %1</translation>
+    </message>
+    <message>
+        <source>adds group %1 to service %2</source>
+        <translation>ajoute le groupe %1 au service %2</translation>
+    </message>
+    <message>
+        <source>switches service %1 to group &apos;%2&apos;</source>
+        <translation>bascule le service %1 sur le groupe « %2 »</translation>
+    </message>
+    <message>
+        <source>switches group %1 to scheduler %2</source>
+        <translation>passe le groupe %1 à l’ordonnanceur %2</translation>
+    </message>
+    <message>
+        <source>changes the health checks of group %1</source>
+        <translation>modifie les vérifications de santé du groupe %1</translation>
+    </message>
+    <message>
+        <source>adds host %1</source>
+        <translation>ajoute l’hôte %1</translation>
+    </message>
+    <message>
+        <source>takes host %1 out of rotation</source>
+        <translation>retire l’hôte %1 de la rotation</translation>
+    </message>
+    <message>
+        <source>puts host %1 back into rotation</source>
+        <translation>remet l’hôte %1 en rotation</translation>
+    </message>
+    <message>
+        <source>moves host %1 to %2</source>
+        <translation>déplace l’hôte %1 vers %2</translation>
+    </message>
+    <message>
+        <source>sets the weight of host %1 to %2</source>
+        <translation>fixe le poids de l’hôte %1 à %2</translation>
+    </message>
+    <message>
+        <source>sets the connection limit of host %1 to %2</source>
+        <translation>fixe la limite de connexions de l’hôte %1 à %2</translation>
+    </message>
+    <message>
+        <source>adds admin user %1</source>
+        <translation>ajoute l’utilisateur admin %1</translation>
+    </message>
+    <message>
+        <source>removes admin user %1</source>
+        <translation>supprime l’utilisateur admin %1</translation>
+    </message>
+    <message>
+        <source>changes admin user %1</source>
+        <translation>modifie l’utilisateur admin %1</translation>
+    </message>
+    <message>
+        <source>changes the %1 of service %2</source>
+        <translation>modifie « %1 » du service %2</translation>
+    </message>
+    <message>
+        <source>changes the %1 settings</source>
+        <translation>modifie les réglages « %1 »</translation>
+    </message>
+    <message>
+        <source>closes listener %1</source>
+        <translation>ferme l’écoute %1</translation>
     </message>
 </context>
 <context>
@@ -1647,10 +2234,6 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <translation>Un fichier de configuration à ouvrir dans l’éditeur.</translation>
     </message>
     <message>
-        <source>Run the config FILE in this app and show it on the dashboard.</source>
-        <translation>Exécuter la configuration FILE dans cette application et l’afficher dans le tableau de bord.</translation>
-    </message>
-    <message>
         <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
         <translation>Se connecter à l’API d’administration à l’URL (p. ex. http://127.0.0.1:8080).</translation>
     </message>
@@ -1661,10 +2244,6 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Read the password for --connect from the first line of FILE.</source>
         <translation>Lire le mot de passe pour --connect dans la première ligne de FILE.</translation>
-    </message>
-    <message>
-        <source>Show PAGE first: dashboard or editor.</source>
-        <translation>Afficher d’abord PAGE : dashboard ou editor.</translation>
     </message>
     <message>
         <source>Use LANGUAGE (en, de, fr, es) instead of the preference.</source>
@@ -1681,6 +2260,18 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Use the system&apos;s colours, or a light or dark palette (system, light, dark).</source>
         <translation>Utiliser les couleurs du système, ou une palette claire ou sombre (system, light, dark).</translation>
+    </message>
+    <message>
+        <source>Run the config FILE in this app and show it on the dashboard (in a second window with --connect).</source>
+        <translation>Exécuter la configuration FILE dans cette application et l’afficher dans le tableau de bord (dans une deuxième fenêtre avec --connect).</translation>
+    </message>
+    <message>
+        <source>Show PAGE first: dashboard, editor or log.</source>
+        <translation>Afficher d’abord PAGE : dashboard, editor ou log.</translation>
+    </message>
+    <message>
+        <source>Also show the fleet overview.</source>
+        <translation>Afficher aussi la vue d’ensemble du parc.</translation>
     </message>
 </context>
 </TS>
