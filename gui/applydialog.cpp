@@ -9,6 +9,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Balancier {
 
 ApplyDialog::ApplyDialog(
@@ -41,7 +43,16 @@ ApplyDialog::ApplyDialog(
     m_list->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_list->header()->resizeSection(0, 380);
     m_summary->setWordWrap(true);
-    m_summary->setText(tr("%n change(s) will be applied to %1.", nullptr, int(changes.size())).arg(target)
+    m_summary->setObjectName(u"applySummary"_s);
+    m_summary->setTextFormat(Qt::PlainText);
+    QString phrases = ChangeImpact::summarize(changes, snapshot).join(u"; "_s);
+    if (!phrases.isEmpty()) {
+        phrases[0] = phrases.at(0).toUpper();
+        phrases += u".\n\n"_s;
+    }
+    m_summary->setText(phrases
+        + tr("%n change(s) will be applied to %1, live, without a restart.", nullptr, int(changes.size()))
+              .arg(target)
         + (disruptive > 0 ? u' ' + tr("%n of them affect(s) live traffic (in bold).", nullptr, disruptive)
                           : QString()));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -57,5 +68,10 @@ ApplyDialog::ApplyDialog(
 }
 
 ApplyDialog::~ApplyDialog() = default;
+
+QString ApplyDialog::summaryText() const
+{
+    return m_summary->text();
+}
 
 }  // namespace Balancier

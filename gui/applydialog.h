@@ -25,6 +25,8 @@ public:
     ~ApplyDialog() override;
 
     QTreeWidget *changeList() const { return m_list; }
+    /// The one-paragraph summary above the list ("adds host x; drains …").
+    QString summaryText() const;
 
 private:
     QTreeWidget *m_list;

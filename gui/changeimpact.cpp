@@ -1,5 +1,7 @@
 #include "changeimpact.h"
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
@@ -40,7 +42,135 @@ const HostStats *findHost(
     return nullptr;
 }
 
+/// The new value of one field of a *Changed change.
+QString afterValue(const ConfigChange &change, const QString &field)
+{
+    if (change.fields.size() == 1)
+        return change.fields.constFirst() == field ? change.after : QString();
+    const QString prefix = field + u' ';
+    for (const QString &part : change.after.split(u", "_s)) {
+        if (part.startsWith(prefix))
+            return part.mid(prefix.size());
+    }
+    return {};
+}
+
+int openOnHost(const StatsSnapshot &snapshot, const ConfigChange &change)
+{
+    const HostStats *host = findHost(snapshot, change.service, change.group, change.name);
+    return host ? int(host->active) : 0;
+}
+
 }  // namespace
+
+QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const StatsSnapshot &snapshot)
+{
+    using Kind = ConfigChange::Kind;
+    QStringList phrases;
+    // Listeners removed per service, waiting for an added one to pair with.
+    QHash<QString, QStringList> closed;
+    for (const ConfigChange &change : changes) {
+        if (change.kind == Kind::ListenerRemoved)
+            closed[change.service].append(change.name);
+    }
+    QHash<QString, QStringList> rebound;  // the removed listeners that became a rebind
+    for (const ConfigChange &change : changes) {
+        switch (change.kind) {
+        case Kind::ServiceAdded:
+            phrases.append(tr("adds service %1").arg(change.service));
+            break;
+        case Kind::ServiceRemoved: {
+            const ServiceStats *service = findService(snapshot, change.service);
+            phrases.append(
+                tr("stops service %1 (%n open connection(s))", nullptr, service ? int(service->active) : 0)
+                    .arg(change.service));
+            break;
+        }
+        case Kind::ListenerRemoved:
+            // Said at the ListenerAdded that takes its place, or below.
+            break;
+        case Kind::ListenerAdded: {
+            QStringList &waiting = closed[change.service];
+            if (!waiting.isEmpty()) {
+                const QString old = waiting.takeFirst();
+                rebound[change.service].append(old);
+                phrases.append(tr("rebinds listener %1 to %2").arg(old, change.name));
+            } else {
+                phrases.append(tr("opens listener %1").arg(change.name));
+            }
+            break;
+        }
+        case Kind::GroupAdded:
+            phrases.append(tr("adds group %1 to service %2").arg(change.group, change.service));
+            break;
+        case Kind::GroupRemoved: {
+            const GroupStats *group = findGroup(snapshot, change.service, change.group);
+            phrases.append(
+                tr("drains group %1 (%n open connection(s))", nullptr, group ? int(group->active) : 0)
+                    .arg(change.group));
+            break;
+        }
+        case Kind::GroupEnabled:
+            phrases.append(tr("switches service %1 to group '%2'").arg(change.service, change.after));
+            break;
+        case Kind::SchedulerChanged:
+            phrases.append(tr("switches group %1 to scheduler %2").arg(change.group, change.after));
+            break;
+        case Kind::GroupHealthChanged:
+            phrases.append(tr("changes the health checks of group %1").arg(change.group));
+            break;
+        case Kind::HostAdded:
+            phrases.append(tr("adds host %1").arg(change.name));
+            break;
+        case Kind::HostRemoved:
+            phrases.append(tr("drains host %1 (%n open connection(s))", nullptr, openOnHost(snapshot, change))
+                               .arg(change.name));
+            break;
+        case Kind::HostChanged: {
+            const QString state = afterValue(change, u"state"_s);
+            if (state == "drain"_L1)
+                phrases.append(
+                    tr("drains host %1 (%n open connection(s))", nullptr, openOnHost(snapshot, change))
+                        .arg(change.name));
+            else if (state == "maintenance"_L1)
+                phrases.append(tr("takes host %1 out of rotation").arg(change.name));
+            else if (state == "ready"_L1)
+                phrases.append(tr("puts host %1 back into rotation").arg(change.name));
+            const QString address = afterValue(change, u"address"_s);
+            if (!address.isEmpty())
+                phrases.append(tr("moves host %1 to %2").arg(change.name, address));
+            const QString weight = afterValue(change, u"weight"_s);
+            if (!weight.isEmpty())
+                phrases.append(tr("sets the weight of host %1 to %2").arg(change.name, weight));
+            const QString maxConns = afterValue(change, u"maxconns"_s);
+            if (!maxConns.isEmpty())
+                phrases.append(tr("sets the connection limit of host %1 to %2").arg(change.name, maxConns));
+            break;
+        }
+        case Kind::UserAdded:
+            phrases.append(tr("adds admin user %1").arg(change.name));
+            break;
+        case Kind::UserRemoved:
+            phrases.append(tr("removes admin user %1").arg(change.name));
+            break;
+        case Kind::UserChanged:
+            phrases.append(tr("changes admin user %1").arg(change.name));
+            break;
+        case Kind::ServiceSettingsChanged:
+            phrases.append(tr("changes the %1 of service %2").arg(change.name, change.service));
+            break;
+        case Kind::SettingsChanged:
+            phrases.append(tr("changes the %1 settings").arg(change.name));
+            break;
+        }
+    }
+    // Listeners closed without a replacement.
+    for (const ConfigChange &change : changes) {
+        if (change.kind == Kind::ListenerRemoved && !rebound.value(change.service).contains(change.name))
+            phrases.append(tr("closes listener %1").arg(change.name));
+    }
+    return phrases;
+}
 
 bool ChangeImpact::isDisruptive(const ConfigChange &change)
 {

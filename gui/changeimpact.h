@@ -21,6 +21,12 @@ public:
     ChangeImpact() = delete;
 
     static QString describe(const ConfigChange &change, const StatsSnapshot &snapshot);
+    /// The whole set of changes as short phrases, in order, for one line
+    /// above the details: "adds host x", "drains host b (14 open
+    /// connections)", "switches service web to group 'upgrade'", "rebinds
+    /// listener 127.0.0.1:80 to 127.0.0.1:81". A listener removed and one
+    /// added in the same service read as one rebind.
+    static QStringList summarize(const QList<ConfigChange> &changes, const StatsSnapshot &snapshot);
     /// True when the change affects open connections or stops traffic.
     static bool isDisruptive(const ConfigChange &change);
 };

@@ -1,6 +1,7 @@
 #include "configdraft.h"
 
 #include "configeditcommand.h"
+#include "xmllayoutmerge.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -119,7 +120,15 @@ void ConfigDraft::editModel(const Config &config, const QString &description, co
         return;
     ConfigDocument document = m_document;
     document.update(config);
-    const QByteArray after = document.toXml();
+    const QByteArray written = document.toXml();
+    // The writer has a layout of its own; carry only the edit into the
+    // user's text, and check that the result reads as what was written.
+    QByteArray after = XmlLayoutMerge::merge(m_text, m_document.toXml(), written);
+    if (after != written) {
+        ConfigDocument check;
+        if (!check.setContent(after) || check.toXml() != written)
+            after = written;
+    }
     if (after == m_text)
         return;
     m_undo->push(new ConfigEditCommand(this, m_text, after, description, mergeKey));
@@ -129,7 +138,16 @@ void ConfigDraft::editText(const QByteArray &text)
 {
     if (text == m_text)
         return;
-    m_undo->push(new ConfigEditCommand(this, m_text, text, tr("Edit XML source"), u"text"_s));
+    // Typing on one line is one undo step; moving on to another line starts
+    // the next. (One step for all typing would make a single undo throw
+    // away minutes of work; one per pause would make undo crawl.)
+    qsizetype common = 0;
+    const qsizetype shorter = qMin(text.size(), m_text.size());
+    while (common < shorter && text.at(common) == m_text.at(common))
+        ++common;
+    const qsizetype line = text.left(common).count('\n') + 1;
+    m_undo->push(new ConfigEditCommand(
+        this, m_text, text, tr("Edit XML source (line %1)").arg(line), u"text:%1"_s.arg(line)));
 }
 
 void ConfigDraft::restore(const QByteArray &text)

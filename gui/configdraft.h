@@ -66,7 +66,8 @@ public:
     /// the new text. Consecutive edits with the same non-empty `mergeKey`
     /// become one undo step. Ignored while the text is not well-formed.
     void editModel(const Config &config, const QString &description, const QString &mergeKey = {});
-    /// An edit of the text (typing in the source view); consecutive ones merge.
+    /// An edit of the text (typing in the source view); consecutive edits
+    /// of the same line merge into one undo step.
     void editText(const QByteArray &text);
 
     /// Sets the text without an undo step (the undo command's own path).

@@ -5,7 +5,9 @@
 #include "config/configreader.h"
 #include "configdraft.h"
 #include "configfield.h"
+#include "confighistory.h"
 #include "configtreemodel.h"
+#include "historypanel.h"
 #include "propertyform.h"
 #include "xmlsourceedit.h"
 
@@ -74,6 +76,9 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     , m_pendingLabel(new QLabel(this))
     , m_applyButton(new QPushButton(this))
     , m_revertButton(new QPushButton(this))
+    , m_history(new ConfigHistory(this))
+    , m_historyPanel(new HistoryPanel(m_history, this))
+    , m_historyButton(new QPushButton(this))
 {
     m_new = makeAction(tr("&New Config"), QKeySequence::New, tr("Start a new config"));
     m_open = makeAction(tr("&Open Config…"), QKeySequence::Open, tr("Open a config file"));
@@ -85,6 +90,10 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     QUndoStack *stack = m_draft->undoStack();
     m_undo = makeAction(tr("&Undo"), QKeySequence::Undo, tr("Undo the last edit"));
     m_redo = makeAction(tr("&Redo"), QKeySequence::Redo, tr("Redo the edit undone last"));
+    // The toolbar shows the short text, so that it does not change width
+    // with every edit; the menu and the tooltip say what would be undone.
+    m_undo->setIconText(tr("Undo"));
+    m_redo->setIconText(tr("Redo"));
     m_undo->setShortcutContext(Qt::WindowShortcut);
     m_redo->setShortcutContext(Qt::WindowShortcut);
     connect(m_undo, &QAction::triggered, this, [this, stack] {
@@ -100,6 +109,10 @@ ConfigEditor::ConfigEditor(QWidget *parent)
         m_redo->setEnabled(stack->canRedo());
         m_undo->setText(stack->undoText().isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(stack->undoText()));
         m_redo->setText(stack->redoText().isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(stack->redoText()));
+        m_undo->setToolTip(
+            stack->undoText().isEmpty() ? tr("Undo the last edit") : tr("Undo: %1").arg(stack->undoText()));
+        m_redo->setToolTip(stack->redoText().isEmpty() ? tr("Redo the edit undone last")
+                                                       : tr("Redo: %1").arg(stack->redoText()));
     };
     connect(stack, &QUndoStack::indexChanged, this, updateUndo);
     connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
@@ -117,6 +130,9 @@ ConfigEditor::ConfigEditor(QWidget *parent)
         tr("Show what changes, then apply the draft to the running balancer"));
     m_revert
         = makeAction(tr("Re&vert to Running Config"), {}, tr("Replace the draft with the running config"));
+    m_showHistory = makeAction(tr("Config &History"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+        tr("Show the versions of the running config and roll back to one"));
+    m_showHistory->setCheckable(true);
     connect(m_new, &QAction::triggered, this, &ConfigEditor::newFile);
     connect(m_open, &QAction::triggered, this, &ConfigEditor::open);
     connect(m_save, &QAction::triggered, this, &ConfigEditor::save);
@@ -137,6 +153,8 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     toolbar->addActions({m_undo, m_redo});
     toolbar->addSeparator();
     toolbar->addActions({m_addService, m_addListener, m_addGroup, m_addHost, m_addUser, m_remove});
+    toolbar->addSeparator();
+    toolbar->addAction(m_showHistory);
 
     m_tree->setModel(m_treeModel);
     m_tree->setObjectName(u"configTree"_s);
@@ -163,7 +181,10 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     m_problems->setObjectName(u"problemList"_s);
     m_problems->setAccessibleName(tr("Problems"));
     m_problems->setMaximumHeight(120);
+    // A click shows the problem in the source at once (activation alone
+    // needs a double click on some platforms); Enter does it from the keyboard.
     connect(m_problems, &QListWidget::itemActivated, this, &ConfigEditor::handleProblemActivated);
+    connect(m_problems, &QListWidget::itemClicked, this, &ConfigEditor::handleProblemActivated);
 
     auto *middle = new QWidget(this);
     auto *middleLayout = new QVBoxLayout(middle);
@@ -201,12 +222,30 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     pendingLayout->addWidget(m_pendingLabel, 1);
     pendingLayout->addWidget(m_applyButton);
     pendingLayout->addWidget(m_revertButton);
+    m_historyButton->setText(tr("History"));
+    m_historyButton->setCheckable(true);
+    m_historyButton->setToolTip(m_showHistory->toolTip());
+    connect(m_historyButton, &QPushButton::toggled, m_showHistory, &QAction::setChecked);
+    connect(m_showHistory, &QAction::toggled, m_historyButton, &QPushButton::setChecked);
+    pendingLayout->addWidget(m_historyButton);
+
+    // The history sits under the editing area, hidden until asked for.
+    m_historyPanel->setVisible(false);
+    connect(m_showHistory, &QAction::toggled, m_historyPanel, &QWidget::setVisible);
+    connect(m_historyPanel, &HistoryPanel::rollbackRequested, this, &ConfigEditor::rollbackTo);
+    auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->setObjectName(u"editorHistorySplitter"_s);
+    vertical->addWidget(splitter);
+    vertical->addWidget(m_historyPanel);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 1);
+    vertical->setCollapsible(0, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(toolbar);
     layout->addWidget(pendingBar);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(vertical, 1);
 
     connect(m_draft, &ConfigDraft::changed, this, &ConfigEditor::handleDraftChanged);
     connect(m_draft, &ConfigDraft::modifiedChanged, this, &ConfigEditor::documentStateChanged);
@@ -244,18 +283,22 @@ void ConfigEditor::setClient(BalancerClient *client)
 {
     if (m_client)
         m_client->disconnect(this);
+    if (client != m_client)
+        m_history->clear();
     m_client = client;
     m_hasRunning = false;
     m_running = Config();
+    m_appliesInFlight = 0;
+    m_sentOrigin.clear();
     if (client) {
         connect(client, &BalancerClient::stateChanged, this, [this](BalancerClient::State state) {
             if (state == BalancerClient::State::Connected)
-                refreshRunningConfig();
+                fetchRunning(tr("running when connected"));
             updateActions();
         });
         connect(client, &BalancerClient::configApplied, this, &ConfigEditor::refreshRunningConfig);
         if (client->state() == BalancerClient::State::Connected)
-            refreshRunningConfig();
+            fetchRunning(tr("running when connected"));
     }
     updatePending();
     updateActions();
@@ -263,17 +306,36 @@ void ConfigEditor::setClient(BalancerClient *client)
 
 void ConfigEditor::refreshRunningConfig()
 {
+    // While one of our own applies is under way, its reply fetches the
+    // result and names it; a change announced meanwhile is most likely ours.
+    if (m_appliesInFlight > 0)
+        return;
+    fetchRunning(tr("changed outside this editor"));
+}
+
+void ConfigEditor::fetchRunning(const QString &origin)
+{
     if (!m_client)
         return;
-    m_client->fetchRunningConfig(this, [this](const ClientReply &reply) {
-        if (!reply.ok)
-            return;
-        const LoadResult loaded = ConfigReader::readData(reply.data, tr("running config"));
-        m_running = loaded.config;
-        m_hasRunning = true;
-        updatePending();
-        updateActions();
+    m_client->fetchRunningConfig(this, [this, origin](const ClientReply &reply) {
+        if (reply.ok)
+            handleRunningConfig(reply.data, origin);
     });
+}
+
+void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &origin)
+{
+    const LoadResult loaded = ConfigReader::readData(xml, tr("running config"));
+    m_running = loaded.config;
+    m_hasRunning = true;
+    QString name = origin;
+    if (!m_sentOrigin.isEmpty() && diffConfigs(m_sentConfig, loaded.config).isEmpty()) {
+        name = m_sentOrigin;
+        m_sentOrigin.clear();
+    }
+    m_history->record(xml, loaded.config, name);
+    updatePending();
+    updateActions();
 }
 
 bool ConfigEditor::openFile(const QString &path, QString *error)
@@ -441,7 +503,9 @@ void ConfigEditor::handleDraftChanged()
 
     m_problems->clear();
     for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
-        const QString where = diagnostic.line > 0 ? tr("Line %1: ").arg(diagnostic.line) : QString();
+        const QString where = diagnostic.line <= 0 ? QString()
+            : diagnostic.column > 0 ? tr("Line %1:%2: ").arg(diagnostic.line).arg(diagnostic.column)
+                                    : tr("Line %1: ").arg(diagnostic.line);
         auto *item = new QListWidgetItem(where
                 + (diagnostic.element.isEmpty() ? QString() : diagnostic.element + u": "_s)
                 + diagnostic.message,
@@ -699,6 +763,7 @@ void ConfigEditor::updateActions()
     const bool connected = m_client && m_client->state() == BalancerClient::State::Connected;
     m_apply->setEnabled(connected && m_hasRunning && !m_pending.isEmpty());
     m_revert->setEnabled(connected && m_hasRunning && !m_pending.isEmpty());
+    m_historyPanel->setRollbackAvailable(connected && m_hasRunning);
     m_applyButton->setEnabled(m_apply->isEnabled());
     m_revertButton->setEnabled(m_revert->isEnabled());
 }
@@ -718,10 +783,7 @@ void ConfigEditor::applyToRunning()
             Q_EMIT statusMessage(tr("Cannot read the running config: %1").arg(reply.error));
             return;
         }
-        m_running = ConfigReader::readData(reply.data, tr("running config")).config;
-        m_hasRunning = true;
-        updatePending();
-        updateActions();
+        handleRunningConfig(reply.data, tr("changed outside this editor"));
         if (m_pending.isEmpty()) {
             Q_EMIT statusMessage(tr("Nothing to apply: the draft matches the running config."));
             return;
@@ -736,9 +798,16 @@ void ConfigEditor::applyToRunning()
 void ConfigEditor::applyDraft()
 {
     m_source->flushEdits();
+    sendConfig(m_draft->text(), tr("applied from this editor"));
+}
+
+void ConfigEditor::sendConfig(const QByteArray &xml, const QString &origin)
+{
     if (!m_client)
         return;
-    m_client->applyConfig(m_draft->text(), false, this, [this](const ClientReply &reply) {
+    ++m_appliesInFlight;
+    m_client->applyConfig(xml, false, this, [this, xml, origin](const ClientReply &reply) {
+        m_appliesInFlight = qMax(0, m_appliesInFlight - 1);
         if (!reply.ok) {
             QMessageBox box(QMessageBox::Warning, tr("Apply to Running Balancer"),
                 tr("The balancer refused the config; nothing was changed."), QMessageBox::Ok, this);
@@ -746,12 +815,41 @@ void ConfigEditor::applyDraft()
             box.exec();
             return;
         }
+        m_sentConfig = ConfigReader::readData(xml, tr("applied config")).config;
+        m_sentOrigin = origin;
         QString message = tr("Applied %n change(s).", nullptr, int(reply.changes.size()));
         if (!reply.warnings.isEmpty())
             message += u' ' + reply.warnings.join(u' ');
         Q_EMIT statusMessage(message);
-        refreshRunningConfig();
+        fetchRunning(origin);
     });
+}
+
+void ConfigEditor::rollbackTo(int number)
+{
+    const int row = m_history->rowOfNumber(number);
+    if (row < 0 || !m_client || m_client->state() != BalancerClient::State::Connected)
+        return;
+    // Against what runs now, not against the newest version seen: another
+    // change may have come in since.
+    const QList<ConfigChange> changes = diffConfigs(m_running, m_history->version(row).config);
+    if (changes.isEmpty()) {
+        Q_EMIT statusMessage(tr("Nothing to roll back: version %1 is what runs.").arg(number));
+        return;
+    }
+    ApplyDialog dialog(changes, m_client->snapshot(), m_client->description(), this);
+    dialog.setWindowTitle(tr("Roll Back to Version %1").arg(number));
+    if (dialog.exec() == QDialog::Accepted)
+        applyVersion(number);
+}
+
+bool ConfigEditor::applyVersion(int number)
+{
+    const int row = m_history->rowOfNumber(number);
+    if (row < 0 || !m_client || m_client->state() != BalancerClient::State::Connected)
+        return false;
+    sendConfig(m_history->version(row).xml, tr("rollback to version %1").arg(number));
+    return true;
 }
 
 void ConfigEditor::revertToRunning()

@@ -18,7 +18,9 @@ class QTreeView;
 namespace Balancier {
 
 class ConfigDraft;
+class ConfigHistory;
 class ConfigTreeModel;
+class HistoryPanel;
 class PropertyForm;
 class XmlSourceEdit;
 
@@ -30,7 +32,9 @@ class XmlSourceEdit;
 /// With a balancer connected, the editor compares the draft with the
 /// running config (the pending changes are always shown), applies it after
 /// showing the semantic diff and its impact on live traffic, and can revert
-/// the draft to what runs.
+/// the draft to what runs. Every version of the running config seen while
+/// connected is kept in the config history, each with its changes, and
+/// any of them can be rolled back to through the same apply path.
 ///
 /// Thread contract: GUI thread.
 class ConfigEditor final : public QWidget
@@ -66,7 +70,14 @@ public:
     /// dialog's second half). The outcome goes to statusMessage().
     void applyDraft();
 
+    /// Makes history version `number` the running config again, without
+    /// asking (the rollback dialog's second half). False when the version
+    /// is not kept or no balancer is connected.
+    bool applyVersion(int number);
+
     ConfigDraft *draft() const { return m_draft; }
+    ConfigHistory *history() const { return m_history; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
     ConfigTreeModel *treeModel() const { return m_treeModel; }
     QTreeView *treeView() const { return m_tree; }
     PropertyForm *form() const { return m_form; }
@@ -81,6 +92,8 @@ public:
     QAction *redoAction() const { return m_redo; }
     QAction *applyAction() const { return m_apply; }
     QAction *revertAction() const { return m_revert; }
+    /// Shows or hides the config history panel (checkable); for the View menu.
+    QAction *historyAction() const { return m_showHistory; }
     QList<QAction *> itemActions() const;
 
 public Q_SLOTS:
@@ -94,6 +107,9 @@ public Q_SLOTS:
     void revertToRunning();
     /// Fetches the running config again (after a change from elsewhere).
     void refreshRunningConfig();
+    /// Shows what rolling back to history version `number` changes, then
+    /// applies it (the history panel's button).
+    void rollbackTo(int number);
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
@@ -108,6 +124,12 @@ private:
     void handleFormEdit(const ConfigItemRef &ref, const QString &key, const QVariant &value);
     void handleProblemActivated(QListWidgetItem *item);
     void updatePending();
+    /// Fetches the running config and records it in the history as `origin`.
+    void fetchRunning(const QString &origin);
+    void handleRunningConfig(const QByteArray &xml, const QString &origin);
+    /// Sends `xml` through the client's apply call; `origin` names the
+    /// resulting history version.
+    void sendConfig(const QByteArray &xml, const QString &origin);
     void updateActions();
     void addItem(ConfigItemRef::Kind kind);
     void removeSelected();
@@ -129,6 +151,15 @@ private:
     Config m_running;
     bool m_hasRunning = false;
     QList<ConfigChange> m_pending;
+    ConfigHistory *m_history;
+    HistoryPanel *m_historyPanel;
+    QPushButton *m_historyButton;
+    int m_appliesInFlight = 0;
+    // The config our last apply sent and what to call it in the history:
+    // fetches may answer out of order, so the version is recognized by
+    // its content rather than by which fetch brought it.
+    Config m_sentConfig;
+    QString m_sentOrigin;
 
     QAction *m_new;
     QAction *m_open;
@@ -144,6 +175,7 @@ private:
     QAction *m_remove;
     QAction *m_apply;
     QAction *m_revert;
+    QAction *m_showHistory;
 };
 
 }  // namespace Balancier

@@ -81,7 +81,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto *filterRow = new QHBoxLayout;
-    auto *filterLabel = new QLabel(tr("&Filter:"), this);
+    auto *filterLabel = new QLabel(tr("F&ilter:"), this);
     filterLabel->setBuddy(m_filter);
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);
@@ -127,7 +127,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
         tr("Probe the selected down hosts now"));
     m_probe = addHostAction(tr("&Probe Address"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
         tr("Measure the connect time to the selected hosts' addresses from this computer"));
-    m_remove = addHostAction(tr("Re&move…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+    m_remove = addHostAction(tr("Remo&ve…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
         tr("Remove the selected hosts from the running config (they drain)"));
     connect(m_drain, &QAction::triggered, this, [this] { runHostAction(HostAction::Drain); });
     connect(m_maintenance, &QAction::triggered, this, [this] { runHostAction(HostAction::Maintenance); });

@@ -140,7 +140,7 @@ void MainWindow::createActions()
     file->addAction(m_editor->saveAction());
     file->addAction(m_editor->saveAsAction());
     file->addSeparator();
-    QAction *closeWindow = file->addAction(tr("&Close Window"), this, &QWidget::close);
+    QAction *closeWindow = file->addAction(tr("Clos&e Window"), this, &QWidget::close);
     closeWindow->setShortcut(QKeySequence::Close);
     // Quit closes every window, each asking about its unsaved edits.
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -162,7 +162,7 @@ void MainWindow::createActions()
     editor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     QAction *logPage = view->addAction(tr("&Log"), this, [this] { showPage(Page::Log); });
     logPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    QAction *fleet = view->addAction(tr("F&leet Overview"), this, &MainWindow::fleetRequested);
+    QAction *fleet = view->addAction(tr("Flee&t Overview"), this, &MainWindow::fleetRequested);
     fleet->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     fleet->setStatusTip(tr("Every open connection side by side, with its health"));
     view->addSeparator();
@@ -172,7 +172,7 @@ void MainWindow::createActions()
     });
     find->setShortcut(QKeySequence::Find);
 
-    QMenu *host = menuBar()->addMenu(tr("&Host"));
+    QMenu *host = menuBar()->addMenu(tr("Ho&st"));
     host->addActions(m_dashboard->hostActions());
 
     QMenu *config = menuBar()->addMenu(tr("Confi&g"));
@@ -180,6 +180,7 @@ void MainWindow::createActions()
     config->addSeparator();
     config->addAction(m_editor->applyAction());
     config->addAction(m_editor->revertAction());
+    config->addAction(m_editor->historyAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Balancier"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);

@@ -2,6 +2,9 @@
 // you type, the XML view in sync both ways with located errors, undo/redo,
 // save with comments kept, legacy import, and apply through a LocalClient.
 
+#include "applydialog.h"
+#include "changeimpact.h"
+#include "config/configdocument.h"
 #include "config/configreader.h"
 #include "configdraft.h"
 #include "configeditor.h"
@@ -10,18 +13,24 @@
 #include "propertyform.h"
 #include "proxyconfig.h"
 #include "stubbackend.h"
+#include "xmllayoutmerge.h"
 #include "xmlsourceedit.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Balancier;
@@ -76,9 +85,16 @@ private Q_SLOTS:
     void init();
     void loadShowsTree();
     void editUndoRedoSave();
+    void editThroughUiMatchesExpectedFile();
+    void problemsListLineAndColumn();
+    void layoutMerge_data();
+    void layoutMerge();
+    void impactSummary_data();
+    void impactSummary();
     void validationAsYouType_data();
     void validationAsYouType();
     void sourceViewSyncsBothWays();
+    void typingUndoSteps();
     void addAndRemoveItems();
     void legacyImport();
     void applyAndRevertThroughLocalClient();
@@ -197,6 +213,222 @@ void tst_GuiEditor::editUndoRedoSave()
     QCOMPARE(c->adminState, HostAdminState::Drain);
 }
 
+void tst_GuiEditor::editThroughUiMatchesExpectedFile()
+{
+    // Every kind of UI edit on a commented file, undone and redone, then
+    // saved: the bytes must be exactly the expected file's, so a comment,
+    // a blank line or an attribute order lost anywhere fails here.
+    ConfigEditor editor;
+    editor.resize(1200, 800);
+    editor.show();
+    QAbstractItemModelTester tester(
+        editor.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    const QList<QAction *> actions = editor.itemActions();
+    QAction *addHost = actions.at(3);
+    QAction *remove = actions.at(5);
+
+    // A spin box: host c's weight.
+    editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"c"_s});
+    editor.form()->findChild<QSpinBox *>(u"field_weight"_s)->setValue(5);
+    // A typed duration in the settings.
+    editor.selectItem({ConfigItemRef::Kind::Settings, {}, {}, {}});
+    typeInto(editor.form()->findChild<QLineEdit *>(u"field_draintimeout"_s), u"45s"_s);
+    // A new host in group test, named and addressed through the form.
+    editor.selectItem({ConfigItemRef::Kind::Group, u"web"_s, u"test"_s, {}});
+    addHost->trigger();
+    typeInto(editor.form()->findChild<QLineEdit *>(u"field_name"_s), u"t2"_s);
+    QCOMPARE(editor.selectedItem(), (ConfigItemRef{ConfigItemRef::Kind::Host, u"web"_s, u"test"_s, u"t2"_s}));
+    typeInto(editor.form()->findChild<QLineEdit *>(u"field_ip"_s), u"127.0.0.1:9102"_s);
+    // A removed host (its trailing comment goes with it).
+    editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"b"_s});
+    remove->trigger();
+    // A choice: the group's scheduler.
+    editor.selectItem({ConfigItemRef::Kind::Group, u"web"_s, u"test"_s, {}});
+    auto *scheduler = editor.form()->findChild<QComboBox *>(u"field_scheduler"_s);
+    scheduler->setCurrentIndex(scheduler->findData(u"p2c"_s));
+
+    QUndoStack *stack = editor.draft()->undoStack();
+    QCOMPARE(stack->count(), 7);
+    const QByteArray edited = editor.draft()->text();
+
+    // Undo everything through the editor's action: the original bytes.
+    while (editor.undoAction()->isEnabled())
+        editor.undoAction()->trigger();
+    QCOMPARE(editor.draft()->text(), m_original);
+    QVERIFY(!editor.draft()->isModified());
+    QVERIFY(!findHost(editor.draft()->config(), u"web"_s, u"test"_s, u"t2"_s));
+    QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"b"_s}).isValid());
+    // Redo everything: the edited bytes again, and the tree follows.
+    while (editor.redoAction()->isEnabled())
+        editor.redoAction()->trigger();
+    QCOMPARE(editor.draft()->text(), edited);
+    QVERIFY(editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"test"_s, u"t2"_s}).isValid());
+    QVERIFY(!editor.treeModel()->indexOf({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"b"_s}).isValid());
+
+    const QString saved = m_dir.filePath(u"edited.xml"_s);
+    QVERIFY2(editor.saveFile(saved, &error), qPrintable(error));
+    const QByteArray expected
+        = readAll(QStringLiteral(BALANCIER_TEST_DATA) + u"/document/commented-gui-edited.xml"_s);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(readAll(saved), expected);
+    const LoadResult reread = ConfigReader::readFile(saved);
+    QVERIFY(reread.ok());
+    QCOMPARE(reread.config.service(u"web")->group(u"test")->scheduler, u"p2c"_s);
+    QCOMPARE(reread.config.settings.drainTimeoutMs, 45000);
+}
+
+void tst_GuiEditor::problemsListLineAndColumn()
+{
+    ConfigEditor editor;
+    editor.resize(1200, 800);
+    editor.show();
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    XmlSourceEdit *source = editor.sourceEdit();
+    QString text = source->toPlainText();
+    text.replace(u"<checktime time=\"120\"/>"_s, u"<checktime time=\"120\" bogus=\"1\"/>"_s);
+    source->setPlainText(text);
+    source->flushEdits();
+    QVERIFY(editor.draft()->hasErrors());
+    Diagnostic first;
+    for (const Diagnostic &diagnostic : editor.draft()->diagnostics()) {
+        if (diagnostic.severity == Diagnostic::Severity::Error) {
+            first = diagnostic;
+            break;
+        }
+    }
+    QCOMPARE(first.line, 6);
+    QVERIFY(first.column > 0);
+    // Listed as line:column, underlined in the source, and a click on the
+    // problem puts the cursor there.
+    QListWidgetItem *item = editor.problemList()->item(0);
+    QVERIFY2(item->text().startsWith(u"Line 6:%1: "_s.arg(first.column)), qPrintable(item->text()));
+    QVERIFY(item->text().contains(u"bogus"_s));
+    bool underlined = false;
+    for (const QTextEdit::ExtraSelection &selection : source->extraSelections()) {
+        underlined = underlined
+            || (selection.cursor.blockNumber() == 5
+                && selection.format.underlineStyle() == QTextCharFormat::WaveUnderline);
+    }
+    QVERIFY(underlined);
+    source->moveCursor(QTextCursor::Start);
+    QListWidget *problems = editor.problemList();
+    QTest::mouseClick(problems->viewport(), Qt::LeftButton, {}, problems->visualItemRect(item).center());
+    QCOMPARE(source->textCursor().blockNumber() + 1, 6);
+    QCOMPARE(source->textCursor().positionInBlock() + 1, first.column);
+    // The typing is one undo step: undo, and the problem is gone.
+    editor.undoAction()->trigger();
+    QVERIFY(!editor.draft()->hasErrors());
+    QCOMPARE(editor.problemList()->item(0)->text(), u"No problems."_s);
+}
+
+void tst_GuiEditor::layoutMerge_data()
+{
+    QTest::addColumn<QByteArray>("user");  // the user's file
+    QTest::addColumn<QByteArray>("model");  // the edited config, in any layout
+    QTest::addColumn<QByteArray>("expected");  // the user's file with the edit
+
+    const QByteArray tabs = "<balancier version=\"1\">\n"
+                            "\t<service name='s'>\n"
+                            "\t\t<listen ip='*:80'/>   <!-- spaced -->\n"
+                            "\t\t<group name=\"g\">\n"
+                            "\t\t\t<host name=\"a\"\n"
+                            "\t\t\t      ip=\"127.0.0.1:1\"/>\n"
+                            "\t\t</group>\n"
+                            "\t</service>\n"
+                            "</balancier>\n";
+    QByteArray added = tabs;
+    added.replace("</group>", "<host name=\"b\" ip=\"127.0.0.1:2\"/>\n\t\t</group>");
+    QByteArray expectedAdded = tabs;
+    expectedAdded.replace("\t\t</group>", "\t\t\t<host name=\"b\" ip=\"127.0.0.1:2\"/>\n\t\t</group>");
+    QTest::newRow("added host, tab indented") << tabs << added << expectedAdded;
+
+    QByteArray renamed = tabs;
+    renamed.replace("name=\"g\"", "name=\"g\" scheduler=\"p2c\"");
+    QTest::newRow("changed tag keeps its line") << tabs << renamed << renamed;
+
+    QByteArray removed = tabs;
+    removed.replace("\t\t<listen ip='*:80'/>   <!-- spaced -->\n", "\t\t<listen ip='*:81'/>\n");
+    QByteArray expectedRemoved = tabs;
+    expectedRemoved.replace("<listen ip='*:80'/>   <!-- spaced -->", "<listen ip=\"*:81\"/>");
+    QTest::newRow("replaced listener") << tabs << removed << expectedRemoved;
+
+    QTest::newRow("no change") << tabs << tabs << tabs;
+}
+
+void tst_GuiEditor::layoutMerge()
+{
+    QFETCH(QByteArray, user);
+    QFETCH(QByteArray, model);
+    QFETCH(QByteArray, expected);
+    ConfigDocument document;
+    QString error;
+    QVERIFY2(document.setContent(user, &error), qPrintable(error));
+    const QByteArray userWritten = document.toXml();
+    const LoadResult edited = ConfigReader::readData(model, u"model"_s);
+    QVERIFY(edited.ok());
+    document.update(edited.config);
+    const QByteArray merged = XmlLayoutMerge::merge(user, userWritten, document.toXml());
+    QCOMPARE(merged, expected);
+    // What the editor checks before it takes a merge: the same document.
+    ConfigDocument check;
+    QVERIFY(check.setContent(merged));
+    QCOMPARE(check.toXml(), document.toXml());
+}
+
+void tst_GuiEditor::impactSummary_data()
+{
+    using Kind = ConfigChange::Kind;
+    QTest::addColumn<QList<ConfigChange>>("changes");
+    QTest::addColumn<QStringList>("phrases");
+
+    QTest::newRow("issue example") << QList<ConfigChange>{{Kind::HostAdded, u"web"_s, u"prod"_s, u"x"_s, {},
+                                                              {}, u"127.0.0.1:1"_s},
+        {Kind::HostRemoved, u"web"_s, u"prod"_s, u"y"_s, {}, {}, {}},
+        {Kind::GroupEnabled, u"z"_s, {}, {}, {}, u"prod"_s, u"upgrade"_s},
+        {Kind::ListenerRemoved, u"web"_s, {}, u"127.0.0.1:80"_s, {}, {}, {}},
+        {Kind::ListenerAdded, u"web"_s, {}, u"127.0.0.1:81"_s, {}, {}, {}}}
+                                   << QStringList{u"adds host x"_s,
+                                          u"drains host y (14 open connection(s))"_s,
+                                          u"switches service z to group 'upgrade'"_s,
+                                          u"rebinds listener 127.0.0.1:80 to 127.0.0.1:81"_s};
+    QTest::newRow("listener closed, another opened elsewhere")
+        << QList<ConfigChange>{{Kind::ListenerRemoved, u"a"_s, {}, u"*:80"_s, {}, {}, {}},
+               {Kind::ListenerAdded, u"b"_s, {}, u"*:81"_s, {}, {}, {}}}
+        << QStringList{u"opens listener *:81"_s, u"closes listener *:80"_s};
+    QTest::newRow("host drained and reweighted")
+        << QList<ConfigChange>{{Kind::HostChanged, u"web"_s, u"prod"_s, u"y"_s, {u"weight"_s, u"state"_s},
+               u"weight 1, state ready"_s, u"weight 4, state drain"_s}}
+        << QStringList{u"drains host y (14 open connection(s))"_s, u"sets the weight of host y to 4"_s};
+    QTest::newRow("host to maintenance") << QList<ConfigChange>{{Kind::HostChanged, u"web"_s, u"prod"_s,
+        u"x"_s, {u"state"_s}, u"ready"_s, u"maintenance"_s}}
+                                         << QStringList{u"takes host x out of rotation"_s};
+}
+
+void tst_GuiEditor::impactSummary()
+{
+    QFETCH(QList<ConfigChange>, changes);
+    QFETCH(QStringList, phrases);
+    StatsSnapshot snapshot;
+    ServiceStats web;
+    web.name = u"web"_s;
+    GroupStats prod;
+    prod.name = u"prod"_s;
+    HostStats y;
+    y.name = u"y"_s;
+    y.active = 14;
+    prod.hosts.append(y);
+    web.groups.append(prod);
+    snapshot.services.append(web);
+    QCOMPARE(ChangeImpact::summarize(changes, snapshot), phrases);
+    // The Apply dialog leads with the same phrases.
+    ApplyDialog dialog(changes, snapshot, u"test"_s);
+    QVERIFY(dialog.summaryText().contains(phrases.constLast(), Qt::CaseInsensitive));
+    QCOMPARE(dialog.changeList()->topLevelItemCount(), changes.size());
+}
+
 void tst_GuiEditor::validationAsYouType_data()
 {
     QTest::addColumn<ConfigItemRef>("item");
@@ -290,7 +522,16 @@ void tst_GuiEditor::sourceViewSyncsBothWays()
     QVERIFY(!editor.draft()->isWellFormed());
     QVERIFY(!editor.form()->fieldWidget(u"ip"_s)->isEnabled());
     // Undo the broken text and the bad port: model and view come back.
-    editor.undoAction()->trigger();  // typing merges into one step
+    // Typing on one line is one step, on another line the next: three
+    // steps (rename, bad port, broken text), undone one by one.
+    QCOMPARE(editor.draft()->undoStack()->count(), 3);
+    editor.undoAction()->trigger();
+    QVERIFY(editor.draft()->isWellFormed());
+    QVERIFY(editor.draft()->hasErrors());
+    editor.undoAction()->trigger();
+    QVERIFY(!editor.draft()->hasErrors());
+    QVERIFY(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"bee"_s));
+    editor.undoAction()->trigger();
     QVERIFY(editor.draft()->isWellFormed());
     QVERIFY(findHost(editor.draft()->config(), u"web"_s, u"prod"_s, u"b"_s));
     QCOMPARE(source->toPlainText(), QString::fromUtf8(m_original));
@@ -299,6 +540,43 @@ void tst_GuiEditor::sourceViewSyncsBothWays()
     editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"prod"_s, u"a"_s});
     editor.form()->findChild<QSpinBox *>(u"field_maxconns"_s)->setValue(40);
     QVERIFY(source->toPlainText().contains(uR"(maxconns="40")"_s));
+}
+
+void tst_GuiEditor::typingUndoSteps()
+{
+    ConfigEditor editor;
+    editor.resize(1200, 800);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    XmlSourceEdit *source = editor.sourceEdit();
+    const auto typeAtEndOf = [source](int line, const QString &keys) {
+        source->goToLine(line, 1000);
+        QTest::keyClicks(source, keys);
+    };
+    // Two bursts on line 4, with a pause (a report) between them: one step.
+    typeAtEndOf(4, u" <!-- one"_s);
+    source->flushEdits();
+    QTest::keyClicks(source, u" two -->"_s);
+    source->flushEdits();
+    QUndoStack *stack = editor.draft()->undoStack();
+    QCOMPARE(stack->count(), 1);
+    // On line 6: the next step. Ctrl+Z in the source view reaches the
+    // editor's stack, with the typing not yet reported taken first.
+    typeAtEndOf(6, u" <!-- three -->"_s);
+    QVERIFY(source->hasPendingEdits());
+    QTest::keySequence(source, QKeySequence::Undo);
+    QCOMPARE(stack->count(), 2);
+    QCOMPARE(stack->index(), 1);
+    QVERIFY(editor.draft()->text().contains("<!-- global settings --> <!-- one two -->"));
+    QVERIFY(!editor.draft()->text().contains("three"));
+    QCOMPARE(source->toPlainText(), QString::fromUtf8(editor.draft()->text()));
+    editor.undoAction()->trigger();
+    QCOMPARE(editor.draft()->text(), m_original);
+    editor.redoAction()->trigger();
+    editor.redoAction()->trigger();
+    QVERIFY(editor.draft()->text().contains("<checktime time=\"120\"/> <!-- three -->"));
 }
 
 void tst_GuiEditor::addAndRemoveItems()
@@ -340,6 +618,30 @@ void tst_GuiEditor::legacyImport()
     QVERIFY(!editor.draft()->importReport().isEmpty());
     QCOMPARE(editor.draft()->config().service(u"web")->group(u"spare")->scheduler, u"roundrobin"_s);
     QVERIFY(!editor.draft()->hasErrors());
+
+    // Opened as the user does (File > Open, or `balancier FILE`): the
+    // import report is shown, every line of it.
+    ConfigEditor interactive;
+    QString shownText;
+    QString shownDetails;
+    auto *timer = new QTimer(&interactive);
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, timer, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        shownText = box->text();
+        shownDetails = box->detailedText();
+        timer->stop();
+        box->accept();
+    });
+    timer->start();
+    QVERIFY(interactive.openFileInteractive(
+        QStringLiteral(BALANCIER_TEST_DATA) + u"/document/pythondirector.xml"_s));
+    QVERIFY2(shownText.contains(u"pythondirector.xml"_s), qPrintable(shownText));
+    for (const Diagnostic &note : interactive.draft()->importReport())
+        QVERIFY2(shownDetails.contains(note.toString()), qPrintable(note.toString()));
+    QVERIFY(interactive.draft()->displayName().contains(u"imported"_s));
 }
 
 void tst_GuiEditor::applyAndRevertThroughLocalClient()

@@ -1,0 +1,144 @@
+#include "confighistory.h"
+
+#include <QFont>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier {
+
+ConfigHistory::ConfigHistory(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+ConfigHistory::~ConfigHistory() = default;
+
+bool ConfigHistory::record(const QByteArray &xml, const Config &config, const QString &origin)
+{
+    QList<ConfigChange> changes;
+    if (!m_versions.isEmpty()) {
+        // Compared as models: the same config served twice may differ in
+        // bytes (attribute order, a refresh racing a save), not in meaning.
+        changes = diffConfigs(m_versions.constFirst().config, config);
+        if (changes.isEmpty())
+            return false;
+    }
+    Version version;
+    version.number = m_nextNumber++;
+    version.when = QDateTime::currentDateTime();
+    version.origin = origin;
+    version.xml = xml;
+    version.config = config;
+    version.changes = changes;
+    version.running = true;
+    // The version that ran until now stops being marked, as a change of its
+    // own: an insertion must not change the rows that were there.
+    if (!m_versions.isEmpty()) {
+        m_versions.first().running = false;
+        Q_EMIT dataChanged(index(0, 0), index(0, ColumnCount - 1));
+    }
+    beginInsertRows({}, 0, 0);
+    m_versions.prepend(version);
+    endInsertRows();
+    if (m_versions.size() > m_capacity) {
+        beginRemoveRows({}, m_capacity, int(m_versions.size()) - 1);
+        m_versions.resize(m_capacity);
+        endRemoveRows();
+    }
+    return true;
+}
+
+void ConfigHistory::clear()
+{
+    if (m_versions.isEmpty())
+        return;
+    beginResetModel();
+    m_versions.clear();
+    endResetModel();
+}
+
+void ConfigHistory::setCapacity(int versions)
+{
+    m_capacity = qMax(1, versions);
+    if (m_versions.size() > m_capacity) {
+        beginRemoveRows({}, m_capacity, int(m_versions.size()) - 1);
+        m_versions.resize(m_capacity);
+        endRemoveRows();
+    }
+}
+
+int ConfigHistory::rowOfNumber(int number) const
+{
+    for (int row = 0; row < m_versions.size(); ++row) {
+        if (m_versions.at(row).number == number)
+            return row;
+    }
+    return -1;
+}
+
+int ConfigHistory::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_versions.size());
+}
+
+int ConfigHistory::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConfigHistory::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Version &version = m_versions.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case WhenColumn: {
+            const QString time = QLocale().toString(version.when.time(), QLocale::ShortFormat);
+            return version.running ? tr("%1 (running)").arg(time) : time;
+        }
+        case OriginColumn:
+            return tr("#%1 %2").arg(version.number).arg(version.origin);
+        case ChangesColumn:
+            if (version.changes.isEmpty())
+                return tr("first version seen");
+            if (version.changes.size() == 1)
+                return version.changes.constFirst().description();
+            return tr("%n change(s): %1; …", nullptr, int(version.changes.size()))
+                .arg(version.changes.constFirst().description());
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        QStringList lines;
+        lines.append(QLocale().toString(version.when, QLocale::LongFormat));
+        for (const ConfigChange &change : version.changes)
+            lines.append(change.description());
+        return lines.join(u'\n');
+    }
+    if (role == Qt::FontRole && version.running) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    return {};
+}
+
+QVariant ConfigHistory::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case WhenColumn:
+        return tr("When");
+    case OriginColumn:
+        return tr("Version");
+    case ChangesColumn:
+        return tr("Changes");
+    default:
+        return {};
+    }
+}
+
+}  // namespace Balancier

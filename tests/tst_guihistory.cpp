@@ -1,0 +1,190 @@
+// The editor's config history: the model (QAbstractItemModelTester), the
+// panel, and rollback through a LocalClient, including versions that come
+// from outside the editor (a host action).
+
+#include "config/configdocument.h"
+#include "configeditor.h"
+#include "confighistory.h"
+#include "historypanel.h"
+#include "localclient.h"
+#include "propertyform.h"
+#include "proxyconfig.h"
+#include "stubbackend.h"
+
+#include <QAbstractItemModelTester>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Balancier;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// A config whose single host has `weight`.
+Config weighted(int weight)
+{
+    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, u"127.0.0.1:9001"_s)});
+    config.services.first().groups.first().hosts.first().weight = weight;
+    return config;
+}
+
+void record(ConfigHistory &history, const Config &config, const QString &origin, bool expected = true)
+{
+    QCOMPARE(history.record(ConfigDocument::serialize(config), config, origin), expected);
+}
+
+int weightOf(const Config &config, const QString &host)
+{
+    return config.services.constFirst().groups.constFirst().host(host)->weight;
+}
+
+}  // namespace
+
+class tst_GuiHistory final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recordsVersionsNewestFirst();
+    void capacityDropsOldest();
+    void panelShowsChangesAndAsksForRollback();
+    void rollbackThroughLocalClient();
+};
+
+void tst_GuiHistory::recordsVersionsNewestFirst()
+{
+    ConfigHistory history;
+    QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    record(history, weighted(1), u"first"_s);
+    QCOMPARE(history.count(), 1);
+    QVERIFY(history.version(0).changes.isEmpty());
+    QVERIFY(history.version(0).running);
+    // The same config again (a refresh): no new version.
+    record(history, weighted(1), u"refresh"_s, false);
+    record(history, weighted(4), u"second"_s);
+    QCOMPARE(history.count(), 2);
+    QCOMPARE(history.version(0).number, 2);
+    QCOMPARE(history.version(0).origin, u"second"_s);
+    QVERIFY(history.version(0).running);
+    QVERIFY(!history.version(1).running);
+    QCOMPARE(history.version(0).changes.size(), 1);
+    QCOMPARE(history.version(0).changes.constFirst().kind, ConfigChange::Kind::HostChanged);
+    QCOMPARE(history.version(0).changes.constFirst().after, u"4"_s);
+    // What the view shows: the running one marked, the change in words.
+    QVERIFY(history.index(0, ConfigHistory::WhenColumn).data().toString().contains(u"running"_s));
+    QVERIFY(!history.index(1, ConfigHistory::WhenColumn).data().toString().contains(u"running"_s));
+    QVERIFY(history.index(0, ConfigHistory::ChangesColumn).data().toString().contains(u"weight 1 -> 4"_s));
+    QCOMPARE(history.index(0, ConfigHistory::OriginColumn).data().toString(), u"#2 second"_s);
+    history.clear();
+    QCOMPARE(history.rowCount(), 0);
+}
+
+void tst_GuiHistory::capacityDropsOldest()
+{
+    ConfigHistory history;
+    QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    history.setCapacity(3);
+    for (int weight = 1; weight <= 5; ++weight)
+        record(history, weighted(weight), u"w%1"_s.arg(weight));
+    QCOMPARE(history.count(), 3);
+    QCOMPARE(history.version(0).number, 5);
+    QCOMPARE(history.version(2).number, 3);
+    QCOMPARE(history.rowOfNumber(2), -1);
+    QCOMPARE(history.rowOfNumber(4), 1);
+    history.setCapacity(1);
+    QCOMPARE(history.count(), 1);
+    QCOMPARE(history.version(0).number, 5);
+}
+
+void tst_GuiHistory::panelShowsChangesAndAsksForRollback()
+{
+    ConfigHistory history;
+    HistoryPanel panel(&history);
+    panel.resize(800, 300);
+    panel.show();
+    record(history, weighted(1), u"first"_s);
+    QVERIFY(!panel.rollbackButton()->isEnabled());
+    record(history, weighted(2), u"second"_s);
+    // The newest is selected and shows its changes; rolling back to it
+    // would change nothing.
+    QCOMPARE(panel.selectedNumber(), 2);
+    QCOMPARE(panel.changeList()->count(), 1);
+    QVERIFY(panel.changeList()->item(0)->text().contains(u"weight 1 -> 2"_s));
+    panel.setRollbackAvailable(true);
+    QVERIFY(!panel.rollbackButton()->isEnabled());
+    panel.versionView()->setCurrentIndex(history.index(1, 0));
+    QCOMPARE(panel.selectedNumber(), 1);
+    QCOMPARE(panel.changeList()->count(), 0);
+    QVERIFY(panel.rollbackButton()->isEnabled());
+    QSignalSpy requested(&panel, &HistoryPanel::rollbackRequested);
+    QTest::mouseClick(panel.rollbackButton(), Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.constFirst().at(0).toInt(), 1);
+    // Without a balancer there is nothing to roll back.
+    panel.setRollbackAvailable(false);
+    QVERIFY(!panel.rollbackButton()->isEnabled());
+    // A new version while an older one is looked at keeps the user's choice.
+    record(history, weighted(3), u"third"_s);
+    QCOMPARE(panel.selectedNumber(), 1);
+}
+
+void tst_GuiHistory::rollbackThroughLocalClient()
+{
+    StubBackend one(u"one"_s);
+    StubBackend two(u"two"_s);
+    QVERIFY(one.listen());
+    QVERIFY(two.listen());
+    const Config running = ProxyConfig::make(
+        {ProxyConfig::host(u"one"_s, one.address()), ProxyConfig::host(u"two"_s, two.address())});
+    LocalClient client(running, u"test"_s);
+    client.start();
+    QTRY_COMPARE(client.state(), BalancerClient::State::Connected);
+
+    ConfigEditor editor;
+    QAbstractItemModelTester tester(editor.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    editor.setClient(&client);
+    QTRY_COMPARE(editor.history()->count(), 1);
+    QCOMPARE(editor.history()->version(0).origin, u"running when connected"_s);
+    editor.revertToRunning();
+
+    // Version 2, from the editor.
+    editor.selectItem({ConfigItemRef::Kind::Host, u"svc"_s, u"g"_s, u"two"_s});
+    editor.form()->findChild<QSpinBox *>(u"field_weight"_s)->setValue(7);
+    editor.applyDraft();
+    QTRY_COMPARE(editor.history()->count(), 2);
+    QCOMPARE(editor.history()->version(0).origin, u"applied from this editor"_s);
+    QCOMPARE(weightOf(editor.runningConfig(), u"two"_s), 7);
+
+    // Version 3, from outside the editor: a host action.
+    int done = 0;
+    client.hostAction(
+        {u"svc"_s, u"g"_s, u"one"_s}, HostAction::Drain, 0, this, [&](const ClientReply &reply) {
+            QVERIFY(reply.ok);
+            ++done;
+        });
+    QTRY_COMPARE(done, 1);
+    QTRY_COMPARE(editor.history()->count(), 3);
+    QCOMPARE(editor.history()->version(0).origin, u"changed outside this editor"_s);
+    QCOMPARE(editor.history()->version(0).changes.constFirst().name, u"one"_s);
+
+    // Roll back to version 1: both changes are undone on the balancer.
+    QVERIFY(editor.applyVersion(1));
+    QTRY_COMPARE(editor.history()->count(), 4);
+    QCOMPARE(editor.history()->version(0).origin, u"rollback to version 1"_s);
+    QCOMPARE(editor.history()->version(0).changes.size(), 2);
+    QCOMPARE(editor.runningConfig(), editor.history()->version(3).config);
+    QCOMPARE(weightOf(editor.runningConfig(), u"two"_s), 1);
+    QCOMPARE(editor.runningConfig().services.constFirst().groups.constFirst().host(u"one")->adminState,
+        HostAdminState::Ready);
+    // A version no longer kept cannot be rolled back to.
+    QVERIFY(!editor.applyVersion(99));
+    editor.setClient(nullptr);
+    QCOMPARE(editor.history()->count(), 0);
+}
+
+QTEST_MAIN(tst_GuiHistory)
+#include "tst_guihistory.moc"
