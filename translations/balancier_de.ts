@@ -760,10 +760,6 @@
         <translation>Zustandsverlauf des gewählten Hosts</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filter:</translation>
-    </message>
-    <message>
         <source>Select a host to see its history.</source>
         <translation>Wählen Sie einen Host, um seinen Verlauf zu sehen.</translation>
     </message>
@@ -806,10 +802,6 @@
     <message>
         <source>Probe the selected down hosts now</source>
         <translation>Die gewählten ausgefallenen Hosts jetzt prüfen</translation>
-    </message>
-    <message>
-        <source>Re&amp;move…</source>
-        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>Remove the selected hosts from the running config (they drain)</source>
@@ -899,6 +891,14 @@
             <numerusform>%n Host getestet, fehlgeschlagen: %1. </numerusform>
             <numerusform>%n Hosts getestet, fehlgeschlagen: %1. </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>&amp;Entfernen…</translation>
     </message>
 </context>
 <context>
@@ -1032,10 +1032,6 @@
         <translation>Die gewählte Version wieder zur laufenden Konfiguration machen (zeigt zuerst, was sich ändert)</translation>
     </message>
     <message>
-        <source>&amp;Versions of the running config:</source>
-        <translation>&amp;Versionen der laufenden Konfiguration:</translation>
-    </message>
-    <message>
         <source>No versions yet: the history starts when a balancer is connected.</source>
         <translation>Noch keine Versionen: Der Verlauf beginnt, sobald ein Balancer verbunden ist.</translation>
     </message>
@@ -1053,6 +1049,10 @@
             <numerusform>Version %1, %2: %3. %n Änderung gegenüber der vorigen Version:</numerusform>
             <numerusform>Version %1, %2: %3. %n Änderungen gegenüber der vorigen Version:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ve&amp;rsions of the running config:</source>
+        <translation>&amp;Versionen der laufenden Konfiguration:</translation>
     </message>
 </context>
 <context>
@@ -1205,10 +1205,6 @@
     <message>
         <source>&amp;Filter Hosts</source>
         <translation>Hosts &amp;filtern</translation>
-    </message>
-    <message>
-        <source>&amp;Host</source>
-        <translation>H&amp;ost</translation>
     </message>
     <message>
         <source>Confi&amp;g</source>
@@ -1366,14 +1362,6 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <translation>Ein weiteres Fenster für eine andere Verbindung öffnen</translation>
     </message>
     <message>
-        <source>&amp;Close Window</source>
-        <translation>Fenster sch&amp;ließen</translation>
-    </message>
-    <message>
-        <source>F&amp;leet Overview</source>
-        <translation>F&amp;lottenübersicht</translation>
-    </message>
-    <message>
         <source>Every open connection side by side, with its health</source>
         <translation>Alle offenen Verbindungen nebeneinander, mit der Verfügbarkeit ihrer Hosts</translation>
     </message>
@@ -1403,6 +1391,18 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
             <numerusform>%n Änderung angewendet: </numerusform>
             <numerusform>%n Änderungen angewendet: </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clos&amp;e Window</source>
+        <translation>Fenster sch&amp;ließen</translation>
+    </message>
+    <message>
+        <source>Flee&amp;t Overview</source>
+        <translation>F&amp;lottenübersicht</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st</source>
+        <translation>H&amp;ost</translation>
     </message>
 </context>
 <context>

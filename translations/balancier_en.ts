@@ -760,10 +760,6 @@
         <translation>State history of the selected host</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filter:</translation>
-    </message>
-    <message>
         <source>Select a host to see its history.</source>
         <translation>Select a host to see its history.</translation>
     </message>
@@ -806,10 +802,6 @@
     <message>
         <source>Probe the selected down hosts now</source>
         <translation>Probe the selected down hosts now</translation>
-    </message>
-    <message>
-        <source>Re&amp;move…</source>
-        <translation>Re&amp;move…</translation>
     </message>
     <message>
         <source>Remove the selected hosts from the running config (they drain)</source>
@@ -899,6 +891,14 @@
             <numerusform>Probed %n host: %1 failed. </numerusform>
             <numerusform>Probed %n hosts: %1 failed. </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>F&amp;ilter:</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>Remo&amp;ve…</translation>
     </message>
 </context>
 <context>
@@ -1032,10 +1032,6 @@
         <translation>Make the selected version the running config again (shows what changes first)</translation>
     </message>
     <message>
-        <source>&amp;Versions of the running config:</source>
-        <translation>&amp;Versions of the running config:</translation>
-    </message>
-    <message>
         <source>No versions yet: the history starts when a balancer is connected.</source>
         <translation>No versions yet: the history starts when a balancer is connected.</translation>
     </message>
@@ -1053,6 +1049,10 @@
             <numerusform>Version %1, %2: %3. %n change from the version before:</numerusform>
             <numerusform>Version %1, %2: %3. %n changes from the version before:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ve&amp;rsions of the running config:</source>
+        <translation>Ve&amp;rsions of the running config:</translation>
     </message>
 </context>
 <context>
@@ -1205,10 +1205,6 @@
     <message>
         <source>&amp;Filter Hosts</source>
         <translation>&amp;Filter Hosts</translation>
-    </message>
-    <message>
-        <source>&amp;Host</source>
-        <translation>&amp;Host</translation>
     </message>
     <message>
         <source>Confi&amp;g</source>
@@ -1366,14 +1362,6 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <translation>Open another window for another connection</translation>
     </message>
     <message>
-        <source>&amp;Close Window</source>
-        <translation>&amp;Close Window</translation>
-    </message>
-    <message>
-        <source>F&amp;leet Overview</source>
-        <translation>F&amp;leet Overview</translation>
-    </message>
-    <message>
         <source>Every open connection side by side, with its health</source>
         <translation>Every open connection side by side, with its health</translation>
     </message>
@@ -1403,6 +1391,18 @@ Trust this certificate for this connection profile? Only do so if you recognise 
             <numerusform>%n change applied: </numerusform>
             <numerusform>%n changes applied: </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clos&amp;e Window</source>
+        <translation>Clos&amp;e Window</translation>
+    </message>
+    <message>
+        <source>Flee&amp;t Overview</source>
+        <translation>Flee&amp;t Overview</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st</source>
+        <translation>Ho&amp;st</translation>
     </message>
 </context>
 <context>

@@ -760,10 +760,6 @@
         <translation>Historial de estado del host seleccionado</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filtro:</translation>
-    </message>
-    <message>
         <source>Select a host to see its history.</source>
         <translation>Seleccione un host para ver su historial.</translation>
     </message>
@@ -806,10 +802,6 @@
     <message>
         <source>Probe the selected down hosts now</source>
         <translation>Sondear ahora los hosts caídos seleccionados</translation>
-    </message>
-    <message>
-        <source>Re&amp;move…</source>
-        <translation>&amp;Quitar…</translation>
     </message>
     <message>
         <source>Remove the selected hosts from the running config (they drain)</source>
@@ -899,6 +891,14 @@
             <numerusform>%n host probado, errores: %1. </numerusform>
             <numerusform>%n hosts probados, errores: %1. </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>&amp;Filtro:</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>&amp;Quitar…</translation>
     </message>
 </context>
 <context>
@@ -1032,10 +1032,6 @@
         <translation>Volver a poner en ejecución la versión seleccionada (muestra antes qué cambia)</translation>
     </message>
     <message>
-        <source>&amp;Versions of the running config:</source>
-        <translation>Versi&amp;ones de la configuración en ejecución:</translation>
-    </message>
-    <message>
         <source>No versions yet: the history starts when a balancer is connected.</source>
         <translation>Aún no hay versiones: el historial empieza cuando se conecta un balanceador.</translation>
     </message>
@@ -1053,6 +1049,10 @@
             <numerusform>Versión %1, %2: %3. %n cambio respecto a la versión anterior:</numerusform>
             <numerusform>Versión %1, %2: %3. %n cambios respecto a la versión anterior:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ve&amp;rsions of the running config:</source>
+        <translation>Versi&amp;ones de la configuración en ejecución:</translation>
     </message>
 </context>
 <context>
@@ -1205,10 +1205,6 @@
     <message>
         <source>&amp;Filter Hosts</source>
         <translation>&amp;Filtrar hosts</translation>
-    </message>
-    <message>
-        <source>&amp;Host</source>
-        <translation>&amp;Host</translation>
     </message>
     <message>
         <source>Confi&amp;g</source>
@@ -1366,14 +1362,6 @@ SHA-256: %4
         <translation>Abrir otra ventana para otra conexión</translation>
     </message>
     <message>
-        <source>&amp;Close Window</source>
-        <translation>C&amp;errar ventana</translation>
-    </message>
-    <message>
-        <source>F&amp;leet Overview</source>
-        <translation>Vista general de la f&amp;lota</translation>
-    </message>
-    <message>
         <source>Every open connection side by side, with its health</source>
         <translation>Todas las conexiones abiertas una junto a otra, con su estado de salud</translation>
     </message>
@@ -1403,6 +1391,18 @@ SHA-256: %4
             <numerusform>%n cambio aplicado: </numerusform>
             <numerusform>%n cambios aplicados: </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clos&amp;e Window</source>
+        <translation>C&amp;errar ventana</translation>
+    </message>
+    <message>
+        <source>Flee&amp;t Overview</source>
+        <translation>Vista general de la f&amp;lota</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st</source>
+        <translation>&amp;Host</translation>
     </message>
 </context>
 <context>

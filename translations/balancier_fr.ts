@@ -760,10 +760,6 @@
         <translation>Historique d’état de l’hôte sélectionné</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>Fi&amp;ltre :</translation>
-    </message>
-    <message>
         <source>Select a host to see its history.</source>
         <translation>Sélectionnez un hôte pour voir son historique.</translation>
     </message>
@@ -806,10 +802,6 @@
     <message>
         <source>Probe the selected down hosts now</source>
         <translation>Sonder maintenant les hôtes sélectionnés qui sont hors service</translation>
-    </message>
-    <message>
-        <source>Re&amp;move…</source>
-        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Remove the selected hosts from the running config (they drain)</source>
@@ -899,6 +891,14 @@
             <numerusform>%n hôte testé, échecs : %1. </numerusform>
             <numerusform>%n hôtes testés, échecs : %1. </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>Fi&amp;ltre :</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>&amp;Supprimer…</translation>
     </message>
 </context>
 <context>
@@ -1032,10 +1032,6 @@
         <translation>Refaire de la version sélectionnée la configuration en service (montre d’abord ce qui change)</translation>
     </message>
     <message>
-        <source>&amp;Versions of the running config:</source>
-        <translation>&amp;Versions de la configuration en service :</translation>
-    </message>
-    <message>
         <source>No versions yet: the history starts when a balancer is connected.</source>
         <translation>Aucune version pour l’instant : l’historique commence quand un répartiteur est connecté.</translation>
     </message>
@@ -1053,6 +1049,10 @@
             <numerusform>Version %1, %2 : %3. %n modification par rapport à la version précédente :</numerusform>
             <numerusform>Version %1, %2 : %3. %n modifications par rapport à la version précédente :</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ve&amp;rsions of the running config:</source>
+        <translation>&amp;Versions de la configuration en service :</translation>
     </message>
 </context>
 <context>
@@ -1205,10 +1205,6 @@
     <message>
         <source>&amp;Filter Hosts</source>
         <translation>&amp;Filtrer les hôtes</translation>
-    </message>
-    <message>
-        <source>&amp;Host</source>
-        <translation>&amp;Hôte</translation>
     </message>
     <message>
         <source>Confi&amp;g</source>
@@ -1366,14 +1362,6 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <translation>Ouvrir une autre fenêtre pour une autre connexion</translation>
     </message>
     <message>
-        <source>&amp;Close Window</source>
-        <translation>Fermer la fenê&amp;tre</translation>
-    </message>
-    <message>
-        <source>F&amp;leet Overview</source>
-        <translation>Vue d’ensemble du &amp;parc</translation>
-    </message>
-    <message>
         <source>Every open connection side by side, with its health</source>
         <translation>Toutes les connexions ouvertes côte à côte, avec leur état de santé</translation>
     </message>
@@ -1403,6 +1391,18 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
             <numerusform>%n modification appliquée : </numerusform>
             <numerusform>%n modifications appliquées : </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clos&amp;e Window</source>
+        <translation>Fermer la fenê&amp;tre</translation>
+    </message>
+    <message>
+        <source>Flee&amp;t Overview</source>
+        <translation>Vue d’ensemble du &amp;parc</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st</source>
+        <translation>&amp;Hôte</translation>
     </message>
 </context>
 <context>
