@@ -148,6 +148,7 @@ void Session::failHost(const QString &reason)
 void Session::handleConnected()
 {
     m_state = State::Established;
+    m_worker.sessionConnected(this);
     m_counted = true;
     m_host->total.fetch_add(1, std::memory_order_relaxed);
     m_route->group->scheduler().connectionTaken(m_host.get());

@@ -77,6 +77,7 @@ int Worker::cutSessions()
 {
     std::vector<Session *> sessions(m_sessions.begin(), m_sessions.end());
     m_sessions.clear();
+    m_connecting.clear();
     for (Session *session : sessions)
         session->cut();
     return int(sessions.size());
@@ -95,11 +96,18 @@ void Worker::shutdownNow()
 void Worker::sessionStarted(Session *session)
 {
     m_sessions.insert(session);
+    m_connecting.insert(session);
+}
+
+void Worker::sessionConnected(Session *session)
+{
+    m_connecting.erase(session);
 }
 
 void Worker::sessionFinished(Session *session)
 {
     m_sessions.erase(session);
+    m_connecting.erase(session);
     // The session still counts until it is destroyed, just after this.
     if (m_context.capReached.load(std::memory_order_relaxed)) {
         const int cap = m_context.maxConnections.load(std::memory_order_relaxed);
@@ -139,11 +147,8 @@ void Worker::handleTick()
     const qint64 now = nowMs();
     const bool idleScan = ++m_ticks % IdleScanEveryTicks == 0;
     // checkTimeouts may destroy the session, which erases it from m_sessions.
-    std::vector<Session *> due;
-    for (Session *session : m_sessions) {
-        if (idleScan || session->isConnecting())
-            due.push_back(session);
-    }
+    const std::unordered_set<Session *> &scanned = idleScan ? m_sessions : m_connecting;
+    const std::vector<Session *> due(scanned.begin(), scanned.end());
     for (Session *session : due) {
         if (m_sessions.count(session))
             session->checkTimeouts(now);

@@ -57,7 +57,10 @@ public:
     qint64 nowMs() const { return m_clock.elapsed(); }
     /// 64 KiB scratch space for one read; never kept across events.
     char *scratch() { return m_scratch.get(); }
+    /// A new session, connecting to its first backend.
     void sessionStarted(Session *session);
+    /// Its backend accepted: only the idle scan looks at it from now on.
+    void sessionConnected(Session *session);
     void sessionFinished(Session *session);
     /// Pauses every acceptor for a moment: out of descriptors, or the global cap reached.
     void pauseAccepting();
@@ -73,6 +76,9 @@ private:
     std::unique_ptr<char[]> m_scratch;
     QHash<quint64, Acceptor *> m_acceptors;
     std::unordered_set<Session *> m_sessions;
+    // The sessions still connecting: the 100 ms connect-timeout check walks
+    // only these, so its cost does not grow with the idle connections.
+    std::unordered_set<Session *> m_connecting;
     QTimer *m_tick = nullptr;
     QTimer *m_resume = nullptr;
     int m_ticks = 0;
