@@ -80,6 +80,14 @@ bool Daemon::start()
         qCDebug(lcNet, "open-files limit: %lld", static_cast<long long>(fileLimit));
     }
 
+    // --log-file applies before the config is read, so that a service, which
+    // has no terminal, logs the errors of a config it refuses.
+    if (!m_options.logFile.isEmpty()) {
+        QString error;
+        if (!m_logging.setFile(m_options.logFile, &error))
+            return fail(u"balancierd: "_s + error);
+    }
+
     if (m_options.mode == DaemonOptions::Mode::Run) {
         m_configPath = m_options.configFile;
         if (m_configPath.isEmpty()) {

@@ -778,6 +778,17 @@ void tst_Daemon::refusesConfigWithErrors()
         QVERIFY2(err.contains(file + where), qPrintable(where + u"\n"_s + err));
     QVERIFY2(err.contains(u"refusing to start"_s), qPrintable(err));
     QVERIFY2(!err.contains(u"listening:"_s), qPrintable(err));
+
+    // A service has no terminal: with --log-file the errors land in the log too.
+    const QString log = path(u"bad.log"_s);
+    DaemonProcess logged;
+    QVERIFY(logged.run({u"--config"_s, file, u"--log-file"_s, log}));
+    QCOMPARE(logged.exitCode(), 1);
+    QFile logFile(log);
+    QVERIFY2(logFile.open(QIODevice::ReadOnly), qPrintable(log));
+    const QString written = QString::fromUtf8(logFile.readAll());
+    QVERIFY2(written.contains(file + u":4:"_s), qPrintable(written));
+    QVERIFY2(written.contains(u"refusing to start"_s), qPrintable(written));
 }
 
 void tst_Daemon::findsConfigInWorkingDirectory()
