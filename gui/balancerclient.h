@@ -1,10 +1,12 @@
 #pragma once
 
 #include "config/diagnostic.h"
+#include "eventlogmodel.h"
 #include "runtime/hostruntime.h"
 #include "stats/statssnapshot.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -117,6 +119,11 @@ Q_SIGNALS:
     void hostStateChanged(const Balancier::HostRef &host, const Balancier::HostStateEvent &event);
     /// The running config changed (from any source); `changes` describe it.
     void configApplied(const QStringList &changes);
+    /// A line of the balancer's own log (a remote balancierd's; a balancer
+    /// in this process is heard through EngineLogCapture instead).
+    /// `category` without the "balancier." prefix, as EngineLogCapture gives it.
+    void logLineReceived(Balancier::EventLogModel::Level level, const QString &category,
+        const QString &message, const QDateTime &when);
 
 protected:
     /// Records and announces a state; an error is announced only when it is new.

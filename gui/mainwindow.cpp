@@ -296,6 +296,12 @@ void MainWindow::logClientEvents()
                 tr("host"), event.reason.isEmpty() ? text : tr("%1 (%2)").arg(text, event.reason),
                 event.when);
         });
+    // The balancer's own log, for a remote one; a local one is heard through setEngineLog().
+    connect(client, &BalancerClient::logLineReceived, this,
+        [this](EventLogModel::Level level, const QString &category, const QString &message,
+            const QDateTime &when) {
+            m_log->append(level, category.isEmpty() ? tr("daemon") : category, message, when);
+        });
     connect(client, &BalancerClient::configApplied, this, [this](const QStringList &changes) {
         if (!changes.isEmpty())
             m_log->append(EventLogModel::Level::Info, tr("config"),

@@ -11,6 +11,8 @@
 #include <QSslConfiguration>
 #include <QUrlQuery>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
@@ -40,6 +42,20 @@ QList<Diagnostic> diagnosticsFrom(const QJsonArray &array)
     }
     return diagnostics;
 }
+
+EventLogModel::Level logLevel(const QString &name)
+{
+    if (name == "debug"_L1)
+        return EventLogModel::Level::Debug;
+    if (name == "warning"_L1)
+        return EventLogModel::Level::Warning;
+    if (name == "critical"_L1 || name == "fatal"_L1)
+        return EventLogModel::Level::Error;
+    return EventLogModel::Level::Info;
+}
+
+// As many as the daemon keeps; more than that is a flood to drop.
+constexpr qsizetype MaxPendingLog = 500;
 
 QStringList stringsFrom(const QJsonValue &value)
 {
@@ -277,6 +293,52 @@ void RemoteClient::fetchStatus()
     });
 }
 
+void RemoteClient::fetchLog()
+{
+    QNetworkReply *reply = m_network->get(makeRequest(u"/api/v1/log?lines=500"_s));
+    watchSsl(reply);
+    QPointer<QNetworkReply> stream = m_stream;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, stream] {
+        reply->deleteLater();
+        // An answer for a stream that is gone: the next one fetches again.
+        if (!m_running || !stream || stream != m_stream)
+            return;
+        // A daemon without /api/v1/log (older) still streams what comes next.
+        if (reply->error() == QNetworkReply::NoError) {
+            const QJsonObject object = QJsonDocument::fromJson(reply->readAll()).object();
+            for (const QJsonValue &value : object.value("lines"_L1).toArray())
+                deliverLogLine(value.toObject());
+        }
+        m_logLoaded = true;
+        const QList<QJsonObject> pending = std::exchange(m_pendingLog, {});
+        for (const QJsonObject &line : pending)
+            deliverLogLine(line);
+    });
+}
+
+void RemoteClient::deliverLogLine(const QJsonObject &object)
+{
+    const QDateTime when = QDateTime::fromString(object.value("time"_L1).toString(), Qt::ISODateWithMs);
+    const QString message = object.value("message"_L1).toString();
+    // After a reconnect the daemon's log repeats what was seen: skip up to
+    // the newest line delivered (the same time and text).
+    if (m_lastLogTime.isValid() && when.isValid()) {
+        if (when < m_lastLogTime || (when == m_lastLogTime && m_lastLogMessages.contains(message)))
+            return;
+        if (when > m_lastLogTime)
+            m_lastLogMessages.clear();
+    }
+    if (when.isValid()) {
+        m_lastLogTime = when;
+        m_lastLogMessages.append(message);
+    }
+    QString category = object.value("category"_L1).toString();
+    if (category.startsWith("balancier."_L1))
+        category = category.mid(10);
+    Q_EMIT logLineReceived(logLevel(object.value("level"_L1).toString()), category, message,
+        when.isValid() ? when.toLocalTime() : QDateTime::currentDateTime());
+}
+
 void RemoteClient::openStream()
 {
     if (!m_running || m_stream)
@@ -284,6 +346,8 @@ void RemoteClient::openStream()
     m_untrusted = false;
     m_streamOpen = false;
     m_parser.reset();
+    m_logLoaded = false;
+    m_pendingLog.clear();
     QNetworkRequest request = makeRequest(u"/api/v1/events?rate="_s + QString::number(m_refreshRate));
     request.setRawHeader("Accept", "text/event-stream");
     if (!m_lastEventId.isEmpty())
@@ -303,6 +367,7 @@ void RemoteClient::openStream()
         m_stallTimer.start();
         setState(State::Connected);
         fetchStatus();
+        fetchLog();
     });
     connect(stream, &QNetworkReply::readyRead, this, &RemoteClient::handleStreamData);
     connect(stream, &QNetworkReply::finished, this, &RemoteClient::handleStreamFinished);
@@ -338,6 +403,11 @@ void RemoteClient::handleStreamEvent(const SseEvent &event)
             state);
     } else if (event.type == "config") {
         Q_EMIT configApplied(stringsFrom(object.value("changes"_L1)));
+    } else if (event.type == "log") {
+        if (m_logLoaded)
+            deliverLogLine(object);
+        else if (m_pendingLog.size() < MaxPendingLog)
+            m_pendingLog.append(object);
     } else if (event.type == "reset") {
         // Events were missed while away: take the whole state again.
         fetchStatus();

@@ -19,7 +19,8 @@ namespace Balancier {
 
 /// A balancierd reached over its admin API (HTTP Basic authentication,
 /// optionally TLS): /api/v1/status, the /api/v1/events stream, the config
-/// and host endpoints.
+/// and host endpoints, and the daemon's log (/api/v1/log, fetched on every
+/// (re)connect, then "log" events; lines already delivered are not repeated).
 ///
 /// A lost stream is reopened with exponential back-off (resuming with
 /// Last-Event-ID); the state goes to Reconnecting and one errorOccurred()
@@ -84,6 +85,9 @@ private:
     void handleStreamData();
     void handleStreamFinished();
     void handleStreamEvent(const SseEvent &event);
+    void fetchLog();
+    /// Delivers a line from /api/v1/log or a "log" event, unless it was delivered already.
+    void deliverLogLine(const QJsonObject &object);
     void scheduleReconnect(const QString &reason);
     void giveUp(const QString &reason);
     QString describeFailure(QNetworkReply *reply) const;
@@ -104,6 +108,10 @@ private:
     int m_maxRetryMs = 30000;
     int m_retryDelayMs = 500;
     int m_connectCount = 0;
+    bool m_logLoaded = false;  // /api/v1/log answered since the stream opened
+    QList<QJsonObject> m_pendingLog;  // "log" events that came before that answer
+    QDateTime m_lastLogTime;  // the newest line delivered
+    QStringList m_lastLogMessages;  // the lines delivered with that time
     QTimer m_retryTimer;
     QTimer m_stallTimer;
 };

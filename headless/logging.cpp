@@ -100,10 +100,12 @@ Logging::Logging()
     Q_ASSERT_X(first, "Logging", "only one Logging may be installed");
     Q_UNUSED(first)
     m_previousHandler = qInstallMessageHandler(&Logging::handleMessage);
+    LogHub::install(&m_hub);
 }
 
 Logging::~Logging()
 {
+    LogHub::install(nullptr);
     qInstallMessageHandler(m_previousHandler);
     s_instance.store(nullptr);
 }
@@ -220,26 +222,36 @@ void Logging::handleMessage(QtMsgType type, const QMessageLogContext &context, c
 
 void Logging::write(QtMsgType type, const char *category, const QString &message)
 {
-    const std::lock_guard lock(m_mutex);
-    if (type != QtFatalMsg && rank(type) < rank(m_level))
-        return;
-    QString text = typeName(type);
-    if (category && std::strcmp(category, "default") != 0)
-        text += u' ' + QLatin1StringView(category);
-    text += u": "_s + message + u'\n';
+    {
+        const std::lock_guard lock(m_mutex);
+        if (type != QtFatalMsg && rank(type) < rank(m_level))
+            return;
+        QString text = typeName(type);
+        if (category && std::strcmp(category, "default") != 0)
+            text += u' ' + QLatin1StringView(category);
+        text += u": "_s + message + u'\n';
 
-    if (m_file.isOpen()) {
-        m_file.write((timestamp() + u' ' + text).toUtf8());
-        // What stops the daemon must reach the person who started it, too.
-        if (rank(type) >= rank(QtCriticalMsg) && m_stderrTerminal)
+        if (m_file.isOpen()) {
+            m_file.write((timestamp() + u' ' + text).toUtf8());
+            // What stops the daemon must reach the person who started it, too.
+            if (rank(type) >= rank(QtCriticalMsg) && m_stderrTerminal)
+                writeStderr(text);
+        } else if (m_stderrJournal) {
+            writeStderr(journalPrefix(type) + text);
+        } else if (m_stderrTerminal) {
+            writeStderr(timestamp() + u' ' + text);
+        } else {
             writeStderr(text);
-    } else if (m_stderrJournal) {
-        writeStderr(journalPrefix(type) + text);
-    } else if (m_stderrTerminal) {
-        writeStderr(timestamp() + u' ' + text);
-    } else {
-        writeStderr(text);
+        }
     }
+    // Outside our lock: whatever the tap's receivers log comes back here.
+    LogLine line;
+    line.time = QDateTime::currentDateTimeUtc();
+    line.level = typeName(type);
+    if (category && std::strcmp(category, "default") != 0)
+        line.category = QString::fromLatin1(category);
+    line.message = message;
+    m_hub.append(line);
 }
 
 }  // namespace Balancier

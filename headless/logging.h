@@ -1,5 +1,7 @@
 #pragma once
 
+#include "admin/loghub.h"
+
 #include <QFile>
 #include <QString>
 #include <QStringView>
@@ -22,6 +24,9 @@ namespace Balancier {
 /// Status lines (status()) are the daemon's own report to whoever started
 /// it ("using config ...", "listening: web 127.0.0.1:8080"): written to
 /// stderr as they are, whatever the level, and to the log file too.
+///
+/// Every message that passes the level also goes to hub(), the admin API's
+/// log tap, which this object installs (LogHub::install()) while it exists.
 ///
 /// Thread contract: construct, configure and destroy in the main thread;
 /// messages may come from any thread (a mutex serializes the output).
@@ -62,6 +67,9 @@ public:
     /// A status line: to stderr verbatim and, with a timestamp, to the log file.
     void status(const QString &line);
 
+    /// The last lines written, for the admin API (GET /api/v1/log, event: log).
+    LogHub &hub() { return m_hub; }
+
 private:
     static void handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message);
     void write(QtMsgType type, const char *category, const QString &message);
@@ -74,6 +82,7 @@ private:
     bool m_stderrTerminal = false;
     bool m_stderrJournal = false;
     QtMessageHandler m_previousHandler = nullptr;
+    LogHub m_hub;  // not under m_mutex: it has its own lock, and is fed outside ours
 };
 
 }  // namespace Balancier

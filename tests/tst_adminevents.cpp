@@ -3,6 +3,7 @@
 // reconnect with Last-Event-ID.
 
 #include "admin/adminserver.h"
+#include "admin/loghub.h"
 #include "admintestbed.h"
 #include "ssetestclient.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -33,6 +35,11 @@ std::function<bool(const SseTestClient::Event &)> hostEvent(const QString &host,
         return event.type == "host" && data.value(QStringLiteral("host")).toString() == host
             && data.value(QStringLiteral("state")).toString() == state;
     };
+}
+
+LogLine logLine(const QString &message, const QString &level = QStringLiteral("info"))
+{
+    return {QDateTime::currentDateTimeUtc(), level, QStringLiteral("balancier.admin"), message};
 }
 
 int countOf(const SseTestClient &client, const QByteArray &type, qsizetype from = 0)
@@ -67,6 +74,13 @@ private Q_SLOTS:
     void resumeUnknownId();
     void clientsComeAndGo();
     void statsRateSharedWithOtherCallers();
+    void logLineStreamedAndListed();
+    void logListKeepsTheLastLines();
+    void badLogLines_data();
+    void badLogLines();
+    void logIsReadOnly();
+    void logFloodIsBounded();
+    void logDoesNotFeedItself();
 };
 
 void tst_AdminEvents::streamBasics()
@@ -447,6 +461,187 @@ void tst_AdminEvents::statsRateSharedWithOtherCallers()
     QTRY_COMPARE(engine.statsIntervalMs(), 500);
     engine.setStatsRate(4);
     QCOMPARE(engine.statsIntervalMs(), 250);
+}
+
+void tst_AdminEvents::logLineStreamedAndListed()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    LogHub hub;
+    // Lines logged before the server reads the tap (a daemon starting) are
+    // listed, not streamed, and do not keep the next ones from being streamed.
+    hub.append(logLine(QStringLiteral("before the server")));
+    bed.server().setLogHub(&hub);
+    SseTestClient client;
+    client.open(bed.port(), "/api/v1/events", AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    QCOMPARE(client.waitForEvent("stats", 5000), 0);
+
+    // Text a client could have put into a logged path: it must arrive escaped, on one data line.
+    const QString message = QStringLiteral("GET /<script>\"x\"\nevent: host\ndata: {}");
+    const LogLine line = logLine(message, QStringLiteral("warning"));
+    hub.append(line);
+    const qsizetype index = client.waitForEvent("log", 5000);
+    QVERIFY(index >= 0);
+    const SseTestClient::Event event = client.events().at(index);
+    QVERIFY(!event.data.contains('\n'));
+    QVERIFY(!event.data.contains("<script>\""));
+    // Not remembered for resuming: GET /api/v1/log is the way to catch up.
+    QVERIFY(event.id.isEmpty());
+    const QJsonObject data = dataOf(event);
+    QCOMPARE(data.value(QStringLiteral("message")).toString(), message);
+    QCOMPARE(data.value(QStringLiteral("level")).toString(), QStringLiteral("warning"));
+    QCOMPARE(data.value(QStringLiteral("category")).toString(), QStringLiteral("balancier.admin"));
+    QCOMPARE(
+        QDateTime::fromString(data.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs), line.time);
+    QCOMPARE(countOf(client, "host"), 0);
+    QCOMPARE(countOf(client, "log"), 1);
+
+    // A readonly user reads the log.
+    const HttpTestResponse response = bed.get("/api/v1/log?lines=5", AdminTestBed::Viewer);
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.header("content-type").startsWith("application/json"));
+    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    const QJsonArray lines = body.value(QStringLiteral("lines")).toArray();
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).toObject().value(QStringLiteral("message")).toString(),
+        QStringLiteral("before the server"));
+    QCOMPARE(lines.at(1).toObject().value(QStringLiteral("message")).toString(), message);
+    QCOMPARE(body.value(QStringLiteral("capacity")).toInt(), LogHub::DefaultCapacity);
+}
+
+void tst_AdminEvents::logListKeepsTheLastLines()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    // Without a tap the log is empty, not an error.
+    HttpTestResponse response = bed.get("/api/v1/log");
+    QCOMPARE(response.status, 200);
+    QCOMPARE(
+        QJsonDocument::fromJson(response.body).object().value(QStringLiteral("lines")).toArray().size(), 0);
+
+    LogHub hub(50);
+    bed.server().setLogHub(&hub);
+    for (int i = 0; i < 80; ++i)
+        hub.append(logLine(QStringLiteral("line %1").arg(i)));
+    const auto messages = [&bed](const QByteArray &path) {
+        QStringList list;
+        const HttpTestResponse answer = bed.get(path, AdminTestBed::Viewer);
+        for (const QJsonValue &value :
+            QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("lines")).toArray())
+            list.append(value.toObject().value(QStringLiteral("message")).toString());
+        return list;
+    };
+    const QStringList all = messages("/api/v1/log?lines=50");
+    QCOMPARE(all.size(), 50);
+    QCOMPARE(all.constFirst(), QStringLiteral("line 30"));
+    QCOMPARE(all.constLast(), QStringLiteral("line 79"));
+    QCOMPARE(
+        messages("/api/v1/log?lines=2"), (QStringList{QStringLiteral("line 78"), QStringLiteral("line 79")}));
+    QCOMPARE(messages("/api/v1/log").size(), 50);  // the default, 100, bounded by the ring
+    // More than the ring holds is refused, with the bound in the message.
+    response = bed.get("/api/v1/log?lines=51", AdminTestBed::Viewer);
+    QCOMPARE(response.status, 400);
+    QVERIFY(response.body.contains("from 1 to 50"));
+}
+
+void tst_AdminEvents::badLogLines_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::newRow("zero") << QByteArray("0");
+    QTest::newRow("negative") << QByteArray("-1");
+    QTest::newRow("too many") << QByteArray("501");
+    QTest::newRow("huge") << QByteArray("99999999999999999999");
+    QTest::newRow("not a number") << QByteArray("ten");
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("markup") << QByteArray("%3Cscript%3Ealert(1)%3C/script%3E");
+}
+
+void tst_AdminEvents::badLogLines()
+{
+    QFETCH(QByteArray, value);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    LogHub hub;
+    bed.server().setLogHub(&hub);
+    const HttpTestResponse response = bed.get("/api/v1/log?lines=" + value, AdminTestBed::Viewer);
+    QCOMPARE(response.status, 400);
+    const QString message
+        = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("error")).toString();
+    QCOMPARE(message, QStringLiteral("parameter 'lines': expected an integer from 1 to 500"));
+    QVERIFY(!response.body.contains("script"));
+}
+
+void tst_AdminEvents::logIsReadOnly()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    for (const QByteArray &method : {QByteArray("POST"), QByteArray("PUT"), QByteArray("DELETE")}) {
+        const HttpTestResponse response = bed.request(method, "/api/v1/log");
+        QCOMPARE(response.status, 405);
+        QVERIFY(response.header("allow").contains("GET"));
+    }
+}
+
+void tst_AdminEvents::logFloodIsBounded()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    LogHub hub(100);
+    bed.server().setLogHub(&hub);
+    SseTestClient client;
+    client.open(bed.port(), "/api/v1/events", AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    QCOMPARE(client.waitForEvent("stats", 5000), 0);
+    QSignalSpy told(&hub, &LogHub::linesAdded);
+    // A burst the server cannot follow line by line: one notification is
+    // queued, and the ring, not a queue of lines, holds what is pending.
+    for (int i = 0; i < 1000; ++i)
+        hub.append(logLine(QStringLiteral("flood %1").arg(i)));
+    QCOMPARE(told.count(), 1);
+    QTRY_COMPARE(countOf(client, "log"), 100);
+    QStringList seen;
+    for (const SseTestClient::Event &event : client.events()) {
+        if (event.type == "log")
+            seen.append(dataOf(event).value(QStringLiteral("message")).toString());
+    }
+    QCOMPARE(seen.constFirst(), QStringLiteral("flood 900"));
+    QCOMPARE(seen.constLast(), QStringLiteral("flood 999"));
+    // Rearmed once read: the next line is told and streamed.
+    hub.append(logLine(QStringLiteral("after")));
+    QCOMPARE(told.count(), 2);
+    QTRY_COMPARE(countOf(client, "log"), 101);
+}
+
+void tst_AdminEvents::logDoesNotFeedItself()
+{
+    LogHub hub;
+    // A receiver that logs while told of a line (directly, in this thread)
+    // does not add a line, nor recurse.
+    int calls = 0;
+    connect(&hub, &LogHub::linesAdded, this, [&] {
+        ++calls;
+        hub.append(logLine(QStringLiteral("about the line")));
+    });
+    hub.append(logLine(QStringLiteral("first")));
+    QCOMPARE(calls, 1);
+    QCOMPARE(hub.lastSequence(), quint64(1));
+    {
+        const LogHub::SuppressScope suppress;
+        hub.append(logLine(QStringLiteral("suppressed")));
+    }
+    QCOMPARE(hub.lastSequence(), quint64(1));
+    quint64 last = 0;
+    const QList<LogLine> lines = hub.linesAfter(0, &last);
+    QCOMPARE(last, quint64(1));
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.constFirst().message, QStringLiteral("first"));
+    hub.append(logLine(QStringLiteral("second")));
+    QCOMPARE(calls, 2);
+    QCOMPARE(hub.linesAfter(1, &last).constFirst().message, QStringLiteral("second"));
 }
 
 QTEST_MAIN(tst_AdminEvents)

@@ -1404,6 +1404,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>Ho&amp;st</source>
         <translation>H&amp;ost</translation>
     </message>
+    <message>
+        <source>daemon</source>
+        <translation>Daemon</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::PreferencesDialog</name>

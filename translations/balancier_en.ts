@@ -1404,6 +1404,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>Ho&amp;st</source>
         <translation>Ho&amp;st</translation>
     </message>
+    <message>
+        <source>daemon</source>
+        <translation>daemon</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::PreferencesDialog</name>

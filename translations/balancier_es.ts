@@ -1404,6 +1404,10 @@ SHA-256: %4
         <source>Ho&amp;st</source>
         <translation>&amp;Host</translation>
     </message>
+    <message>
+        <source>daemon</source>
+        <translation>demonio</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::PreferencesDialog</name>

@@ -1404,6 +1404,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>Ho&amp;st</source>
         <translation>&amp;Hôte</translation>
     </message>
+    <message>
+        <source>daemon</source>
+        <translation>démon</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::PreferencesDialog</name>

@@ -3,6 +3,7 @@
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
 #include "admin/httpconnection.h"
+#include "admin/loghub.h"
 #include "admin/passwordhash.h"
 #include "config/address.h"
 #include "config/configdocument.h"
@@ -145,6 +146,7 @@ const QList<AdminServer::Command> &AdminServer::commands()
         {"POST", QStringLiteral("/delGroup"), Access::Write, &AdminServer::delGroup},
         {"GET", QStringLiteral("/api/v1/status"), Access::Read, &AdminServer::apiStatus},
         {"GET", QStringLiteral("/api/v1/events"), Access::Read, &AdminServer::apiEvents},
+        {"GET", QStringLiteral("/api/v1/log"), Access::Read, &AdminServer::apiLog},
         {"GET", QStringLiteral("/api/v1/config"), Access::Read, &AdminServer::apiGetConfig},
         {"PUT", QStringLiteral("/api/v1/config"), Access::Write, &AdminServer::apiPutConfig},
         {"POST", QStringLiteral("/api/v1/save"), Access::Write, &AdminServer::apiSave},
@@ -248,6 +250,21 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
             broadcast("host", compact(event), true);
         }
     });
+    setLogHub(LogHub::installed());
+}
+
+void AdminServer::setLogHub(LogHub *hub)
+{
+    if (m_logHub)
+        m_logHub->disconnect(this);
+    m_logHub = hub;
+    if (!hub)
+        return;
+    // Only new lines are streamed. Reading also rearms the tap's signal,
+    // which lines logged before any reader existed have left waiting.
+    hub->linesAfter(hub->lastSequence(), &m_logSequence);
+    // Queued: lines are appended in whichever thread logs.
+    connect(hub, &LogHub::linesAdded, this, &AdminServer::handleLogLines, Qt::QueuedConnection);
 }
 
 AdminServer::~AdminServer()
@@ -1507,6 +1524,44 @@ HttpResponse AdminServer::apiEvents(Context &context)
     m_streams.append({connection, 1000 / rate, m_clock.elapsed()});
     updateStatsRate();
     return {};
+}
+
+HttpResponse AdminServer::apiLog(Context &context)
+{
+    int count = DefaultLogLines;
+    const int most = m_logHub ? m_logHub->capacity() : LogHub::DefaultCapacity;
+    if (context.request.hasParameter(QStringLiteral("lines"))) {
+        bool ok = false;
+        count = context.request.parameter(QStringLiteral("lines")).toInt(&ok);
+        // The value itself is not echoed: it is the client's text.
+        if (!ok || count < 1 || count > most)
+            return HttpResponse::error(
+                400, QStringLiteral("parameter 'lines': expected an integer from 1 to %1").arg(most), true);
+    }
+    QJsonArray lines;
+    if (m_logHub) {
+        const QList<LogLine> found = m_logHub->lines(count);
+        for (const LogLine &line : found)
+            lines.append(QJsonDocument::fromJson(line.toJson()).object());
+    }
+    QJsonObject object;
+    object.insert(QStringLiteral("lines"), lines);
+    object.insert(QStringLiteral("capacity"), most);
+    return HttpResponse::json(200, compact(object));
+}
+
+void AdminServer::handleLogLines()
+{
+    if (!m_logHub)
+        return;
+    // Sending may log (a client that does not read is closed): those lines
+    // are written, but not tapped, or each log event could cause another.
+    const LogHub::SuppressScope suppress;
+    const QList<LogLine> lines = m_logHub->linesAfter(m_logSequence, &m_logSequence);
+    // Not remembered for Last-Event-ID: a flood of log lines would push the
+    // host and config events out; a client reloads the log with GET /api/v1/log.
+    for (const LogLine &line : lines)
+        broadcast("log", line.toJson(), false);
 }
 
 HttpResponse AdminServer::metrics(Context &)

@@ -19,6 +19,7 @@ namespace Balancier {
 class AdminHost;
 class Engine;
 class HttpConnection;
+class LogHub;
 struct HostStateEvent;
 struct StatsSnapshot;
 
@@ -42,8 +43,16 @@ class AdminServer final : public QObject
 public:
     static constexpr int MaxConnections = 64;
 
+    /// Serves the log of LogHub::installed() (see setLogHub()).
     AdminServer(Engine &engine, AdminHost *host, QObject *parent = nullptr);
     ~AdminServer() override;
+
+    /// The log tap behind GET /api/v1/log and the event stream's "log"
+    /// events; null: no log (an empty list, no events). The tap must
+    /// outlive this server or be destroyed as a QObject (it is watched).
+    void setLogHub(LogHub *hub);
+    /// How many lines GET /api/v1/log returns without ?lines=, and at most.
+    static constexpr int DefaultLogLines = 100;
 
     /// Listens as <admin> says. False with a clear reason (bad address, bind
     /// failure, TLS files unreadable, plain HTTP on a public address).
@@ -96,6 +105,8 @@ private:
     /// The SSE id of event `number`: "<epoch>-<number>".
     QByteArray eventId(quint64 number) const;
     void handleStats(const StatsSnapshot &snapshot);
+    /// Streams the tap's new lines as "log" events.
+    void handleLogLines();
     /// Tells the engine the rate the open event streams need.
     void updateStatsRate();
 
@@ -135,6 +146,7 @@ private:
     HttpResponse apiPutConfig(Context &context);
     HttpResponse apiSave(Context &context);
     HttpResponse apiEvents(Context &context);
+    HttpResponse apiLog(Context &context);
     HttpResponse metrics(Context &context);
 
     Engine &m_engine;
@@ -165,6 +177,8 @@ private:
     quint64 m_nextEventId = 1;
     QByteArray m_eventEpoch;  ///< random per process; part of every event id
     QElapsedTimer m_clock;
+    QPointer<LogHub> m_logHub;
+    quint64 m_logSequence = 0;  ///< the number of the last log line streamed
 };
 
 }  // namespace Balancier
