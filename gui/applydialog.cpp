@@ -1,4 +1,5 @@
 #include "applydialog.h"
+#include "changetext.h"
 
 #include "changeimpact.h"
 
@@ -28,10 +29,10 @@ ApplyDialog::ApplyDialog(
     m_list->setAccessibleName(tr("Changes to apply"));
     for (const ConfigChange &change : changes) {
         auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, change.description());
+        item->setText(0, ChangeText::describe(change));
         const QString impact = ChangeImpact::describe(change, snapshot);
         item->setText(1, impact);
-        item->setToolTip(0, change.description());
+        item->setToolTip(0, ChangeText::describe(change));
         item->setToolTip(1, impact);
         if (ChangeImpact::isDisruptive(change)) {
             ++disruptive;

@@ -1,4 +1,5 @@
 #include "configeditor.h"
+#include "changetext.h"
 
 #include "applydialog.h"
 #include "config/configdocument.h"
@@ -737,7 +738,7 @@ void ConfigEditor::updatePending()
         m_pending = diffConfigs(m_running, m_draft->config());
         QStringList lines;
         for (const ConfigChange &change : std::as_const(m_pending))
-            lines.append(change.description());
+            lines.append(ChangeText::describe(change));
         m_pendingLabel->setText(m_pending.isEmpty()
                 ? tr("The draft matches the running config.")
                 : tr("%n change(s) not applied to the running balancer: ", nullptr, int(m_pending.size()))

@@ -1,4 +1,5 @@
 #include "confighistory.h"
+#include "changetext.h"
 
 #include <QFont>
 #include <QLocale>
@@ -103,9 +104,9 @@ QVariant ConfigHistory::data(const QModelIndex &index, int role) const
             if (version.changes.isEmpty())
                 return tr("first version seen");
             if (version.changes.size() == 1)
-                return version.changes.constFirst().description();
+                return ChangeText::describe(version.changes.constFirst());
             return tr("%n change(s): %1; …", nullptr, int(version.changes.size()))
-                .arg(version.changes.constFirst().description());
+                .arg(ChangeText::describe(version.changes.constFirst()));
         default:
             return {};
         }
@@ -114,7 +115,7 @@ QVariant ConfigHistory::data(const QModelIndex &index, int role) const
         QStringList lines;
         lines.append(QLocale().toString(version.when, QLocale::LongFormat));
         for (const ConfigChange &change : version.changes)
-            lines.append(change.description());
+            lines.append(ChangeText::describe(change));
         return lines.join(u'\n');
     }
     if (role == Qt::FontRole && version.running) {

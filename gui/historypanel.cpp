@@ -1,4 +1,5 @@
 #include "historypanel.h"
+#include "changetext.h"
 
 #include "confighistory.h"
 
@@ -123,7 +124,7 @@ void HistoryPanel::handleCurrentChanged()
                                   .arg(when, version.origin));
         }
         for (const ConfigChange &change : version.changes)
-            new QListWidgetItem(change.description(), m_changes);
+            new QListWidgetItem(ChangeText::describe(change), m_changes);
     }
     updateButton();
 }

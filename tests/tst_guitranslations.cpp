@@ -1,6 +1,7 @@
 // Every shipped translation loads, is complete, and the main window shows
 // translated text; the window itself comes up against a local balancer.
 
+#include "changetext.h"
 #include "connectionbanner.h"
 #include "dashboardmodel.h"
 #include "dashboardwidget.h"
@@ -52,11 +53,16 @@ void tst_GuiTranslations::translationLoads_data()
     QTest::addColumn<QString>("fileMenu");
     QTest::addColumn<QString>("dashboardTab");
     QTest::addColumn<QString>("notConnected");  // the start of the banner's text
+    QTest::addColumn<QString>("hostAdded");  // a config change as the editor and the Apply dialog show it
 
-    QTest::newRow("en") << u"en"_s << u"&File"_s << u"&Dashboard"_s << u"Not connected."_s;
-    QTest::newRow("de") << u"de"_s << u"&Datei"_s << u"Ü&bersicht"_s << u"Nicht verbunden."_s;
-    QTest::newRow("fr") << u"fr"_s << u"&Fichier"_s << u"&Tableau de bord"_s << u"Non connecté."_s;
-    QTest::newRow("es") << u"es"_s << u"&Archivo"_s << u"&Panel"_s << u"Sin conexión."_s;
+    QTest::newRow("en") << u"en"_s << u"&File"_s << u"&Dashboard"_s << u"Not connected."_s
+                        << u"service web: group prod: host a added (127.0.0.1:9001)"_s;
+    QTest::newRow("de") << u"de"_s << u"&Datei"_s << u"Ü&bersicht"_s << u"Nicht verbunden."_s
+                        << u"Dienst web: Gruppe prod: Host a hinzugefügt (127.0.0.1:9001)"_s;
+    QTest::newRow("fr") << u"fr"_s << u"&Fichier"_s << u"&Tableau de bord"_s << u"Non connecté."_s
+                        << u"service web : groupe prod : hôte a ajouté (127.0.0.1:9001)"_s;
+    QTest::newRow("es") << u"es"_s << u"&Archivo"_s << u"&Panel"_s << u"Sin conexión."_s
+                        << u"servicio web: grupo prod: host a añadido (127.0.0.1:9001)"_s;
 }
 
 void tst_GuiTranslations::translationLoads()
@@ -65,6 +71,7 @@ void tst_GuiTranslations::translationLoads()
     QFETCH(QString, fileMenu);
     QFETCH(QString, dashboardTab);
     QFETCH(QString, notConnected);
+    QFETCH(QString, hostAdded);
     TranslationLoader loader;
     QVERIFY(loader.install(language));
     QCOMPARE(loader.current(), language);
@@ -77,6 +84,10 @@ void tst_GuiTranslations::translationLoads()
     QCOMPARE(tabs->tabText(0), dashboardTab);
     QVERIFY2(window.banner()->text().startsWith(notConnected), qPrintable(window.banner()->text()));
     QVERIFY(window.windowTitle().contains(u"Balancier"_s));
+
+    ConfigChange change{
+        ConfigChange::Kind::HostAdded, u"web"_s, u"prod"_s, u"a"_s, {}, {}, u"127.0.0.1:9001"_s};
+    QCOMPARE(ChangeText::describe(change), hostAdded);
 }
 
 void tst_GuiTranslations::tsFilesComplete_data()

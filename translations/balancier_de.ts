@@ -77,6 +77,109 @@
     </message>
 </context>
 <context>
+    <name>Balancier::ChangeText</name>
+    <message>
+        <source>service %1: group %2</source>
+        <translation>Dienst %1: Gruppe %2</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <source>%1 %2 -&gt; %3</source>
+        <translation>%1 %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>service %1 added</source>
+        <translation>Dienst %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>service %1 removed</source>
+        <translation>Dienst %1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1: listener %2 added</source>
+        <translation>%1: Listener %2 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1: listener %2 removed</source>
+        <translation>%1: Listener %2 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1: enabled group %2 -&gt; %3</source>
+        <translation>%1: aktive Gruppe %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: health: %2</source>
+        <translation>%1: Zustandsprüfung: %2</translation>
+    </message>
+    <message>
+        <source>%1: host %2 added (%3)</source>
+        <translation>%1: Host %2 hinzugefügt (%3)</translation>
+    </message>
+    <message>
+        <source>%1: host %2 removed</source>
+        <translation>%1: Host %2 entfernt</translation>
+    </message>
+    <message>
+        <source>%1: host %2: %3</source>
+        <translation>%1: Host %2: %3</translation>
+    </message>
+    <message>
+        <source>admin: user %1 added (%2)</source>
+        <translation>Admin: Benutzer %1 hinzugefügt (%2)</translation>
+    </message>
+    <message>
+        <source>admin: user %1 removed</source>
+        <translation>Admin: Benutzer %1 entfernt</translation>
+    </message>
+    <message>
+        <source>admin: user %1: %2</source>
+        <translation>Admin: Benutzer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>default health: %1</source>
+        <translation>Standard-Zustandsprüfung: %1</translation>
+    </message>
+    <message>
+        <source>default timeouts: %1</source>
+        <translation>Standard-Zeitlimits: %1</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ConfigDraft</name>
     <message>
         <source>Untitled</source>

@@ -77,6 +77,109 @@
     </message>
 </context>
 <context>
+    <name>Balancier::ChangeText</name>
+    <message>
+        <source>service %1: group %2</source>
+        <translation>servicio %1: grupo %2</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>servicio %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>grupo %1</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>%1 %2 -&gt; %3</source>
+        <translation>%1 %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>service %1 added</source>
+        <translation>servicio %1 añadido</translation>
+    </message>
+    <message>
+        <source>service %1 removed</source>
+        <translation>servicio %1 eliminado</translation>
+    </message>
+    <message>
+        <source>%1: listener %2 added</source>
+        <translation>%1: escucha %2 añadida</translation>
+    </message>
+    <message>
+        <source>%1: listener %2 removed</source>
+        <translation>%1: escucha %2 eliminada</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 añadido</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 eliminado</translation>
+    </message>
+    <message>
+        <source>%1: enabled group %2 -&gt; %3</source>
+        <translation>%1: grupo activo %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: health: %2</source>
+        <translation>%1: comprobación de salud: %2</translation>
+    </message>
+    <message>
+        <source>%1: host %2 added (%3)</source>
+        <translation>%1: host %2 añadido (%3)</translation>
+    </message>
+    <message>
+        <source>%1: host %2 removed</source>
+        <translation>%1: host %2 eliminado</translation>
+    </message>
+    <message>
+        <source>%1: host %2: %3</source>
+        <translation>%1: host %2: %3</translation>
+    </message>
+    <message>
+        <source>admin: user %1 added (%2)</source>
+        <translation>admin: usuario %1 añadido (%2)</translation>
+    </message>
+    <message>
+        <source>admin: user %1 removed</source>
+        <translation>admin: usuario %1 eliminado</translation>
+    </message>
+    <message>
+        <source>admin: user %1: %2</source>
+        <translation>admin: usuario %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>default health: %1</source>
+        <translation>comprobación de salud predeterminada: %1</translation>
+    </message>
+    <message>
+        <source>default timeouts: %1</source>
+        <translation>tiempos de espera predeterminados: %1</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ConfigDraft</name>
     <message>
         <source>Untitled</source>

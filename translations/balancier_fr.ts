@@ -77,6 +77,109 @@
     </message>
 </context>
 <context>
+    <name>Balancier::ChangeText</name>
+    <message>
+        <source>service %1: group %2</source>
+        <translation>service %1 : groupe %2</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groupe %1</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>mot de passe modifié</translation>
+    </message>
+    <message>
+        <source>%1 %2 -&gt; %3</source>
+        <translation>%1 %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>service %1 added</source>
+        <translation>service %1 ajouté</translation>
+    </message>
+    <message>
+        <source>service %1 removed</source>
+        <translation>service %1 supprimé</translation>
+    </message>
+    <message>
+        <source>%1: listener %2 added</source>
+        <translation>%1 : écoute %2 ajoutée</translation>
+    </message>
+    <message>
+        <source>%1: listener %2 removed</source>
+        <translation>%1 : écoute %2 supprimée</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 ajouté</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 supprimé</translation>
+    </message>
+    <message>
+        <source>%1: enabled group %2 -&gt; %3</source>
+        <translation>%1 : groupe actif %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: health: %2</source>
+        <translation>%1 : contrôle de santé : %2</translation>
+    </message>
+    <message>
+        <source>%1: host %2 added (%3)</source>
+        <translation>%1 : hôte %2 ajouté (%3)</translation>
+    </message>
+    <message>
+        <source>%1: host %2 removed</source>
+        <translation>%1 : hôte %2 supprimé</translation>
+    </message>
+    <message>
+        <source>%1: host %2: %3</source>
+        <translation>%1 : hôte %2 : %3</translation>
+    </message>
+    <message>
+        <source>admin: user %1 added (%2)</source>
+        <translation>admin : utilisateur %1 ajouté (%2)</translation>
+    </message>
+    <message>
+        <source>admin: user %1 removed</source>
+        <translation>admin : utilisateur %1 supprimé</translation>
+    </message>
+    <message>
+        <source>admin: user %1: %2</source>
+        <translation>admin : utilisateur %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1 : %2 : %3</translation>
+    </message>
+    <message>
+        <source>default health: %1</source>
+        <translation>contrôle de santé par défaut : %1</translation>
+    </message>
+    <message>
+        <source>default timeouts: %1</source>
+        <translation>délais par défaut : %1</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ConfigDraft</name>
     <message>
         <source>Untitled</source>
