@@ -216,6 +216,9 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     pendingLayout->setContentsMargins(6, 2, 6, 2);
     m_pendingLabel->setObjectName(u"pendingLabel"_s);
     m_pendingLabel->setAccessibleName(tr("Pending changes"));
+    // A long list of changes is cut, not allowed to widen the window past
+    // the screen; the tooltip lists them all.
+    m_pendingLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_applyButton->setText(tr("Apply…"));
     m_revertButton->setText(tr("Revert"));
     connect(m_applyButton, &QPushButton::clicked, m_apply, &QAction::trigger);

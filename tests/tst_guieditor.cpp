@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -677,6 +678,13 @@ void tst_GuiEditor::applyAndRevertThroughLocalClient()
     // A draft change, then Revert: the draft says what runs again.
     editor.form()->findChild<QSpinBox *>(u"field_weight"_s)->setValue(9);
     QCOMPARE(editor.pendingChanges().size(), 1);
+    // However long the pending list, it never widens the editor (the window
+    // would be cut at the screen's edge): the label cuts, its tooltip has all.
+    auto *pendingLabel = editor.findChild<QLabel *>(u"pendingLabel"_s);
+    QVERIFY(pendingLabel);
+    const int narrow = editor.minimumSizeHint().width();
+    pendingLabel->setText(QString(400, u'x'));
+    QCOMPARE(editor.minimumSizeHint().width(), narrow);
     editor.revertToRunning();
     QVERIFY(editor.pendingChanges().isEmpty());
     QCOMPARE(findHost(editor.draft()->config(), u"svc"_s, u"g"_s, u"two"_s)->weight, 1);
