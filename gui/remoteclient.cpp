@@ -307,25 +307,29 @@ void RemoteClient::fetchLog()
         if (reply->error() == QNetworkReply::NoError) {
             const QJsonObject object = QJsonDocument::fromJson(reply->readAll()).object();
             for (const QJsonValue &value : object.value("lines"_L1).toArray())
-                deliverLogLine(value.toObject());
+                deliverLogLine(value.toObject(), true);
         }
         m_logLoaded = true;
         const QList<QJsonObject> pending = std::exchange(m_pendingLog, {});
         for (const QJsonObject &line : pending)
-            deliverLogLine(line);
+            deliverLogLine(line, true);
     });
 }
 
-void RemoteClient::deliverLogLine(const QJsonObject &object)
+void RemoteClient::deliverLogLine(const QJsonObject &object, bool overlapping)
 {
     const QDateTime when = QDateTime::fromString(object.value("time"_L1).toString(), Qt::ISODateWithMs);
     const QString message = object.value("message"_L1).toString();
     // After a reconnect the daemon's log repeats what was seen: skip up to
-    // the newest line delivered (the same time and text).
+    // the newest line delivered (the same time and text). A live line is
+    // never skipped, even if the daemon's clock stepped back.
     if (m_lastLogTime.isValid() && when.isValid()) {
-        if (when < m_lastLogTime || (when == m_lastLogTime && m_lastLogMessages.contains(message)))
+        if (overlapping
+            && (when < m_lastLogTime || (when == m_lastLogTime && m_lastLogMessages.contains(message))))
             return;
-        if (when > m_lastLogTime)
+        if (when < m_lastLogTime)
+            m_lastLogTime = QDateTime();
+        if (when != m_lastLogTime)
             m_lastLogMessages.clear();
     }
     if (when.isValid()) {
@@ -405,7 +409,7 @@ void RemoteClient::handleStreamEvent(const SseEvent &event)
         Q_EMIT configApplied(stringsFrom(object.value("changes"_L1)));
     } else if (event.type == "log") {
         if (m_logLoaded)
-            deliverLogLine(object);
+            deliverLogLine(object, false);
         else if (m_pendingLog.size() < MaxPendingLog)
             m_pendingLog.append(object);
     } else if (event.type == "reset") {

@@ -87,7 +87,10 @@ private:
     void handleStreamEvent(const SseEvent &event);
     void fetchLog();
     /// Delivers a line from /api/v1/log or a "log" event, unless it was delivered already.
-    void deliverLogLine(const QJsonObject &object);
+    /// `overlapping`: the line may repeat one shown before (the log fetched
+    /// at a (re)connect, and the events held while it loaded); a live event
+    /// after that is always new.
+    void deliverLogLine(const QJsonObject &object, bool overlapping);
     void scheduleReconnect(const QString &reason);
     void giveUp(const QString &reason);
     QString describeFailure(QNetworkReply *reply) const;

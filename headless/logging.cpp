@@ -206,10 +206,17 @@ bool Logging::reopen(QString *error)
 
 void Logging::status(const QString &line)
 {
-    const std::lock_guard lock(m_mutex);
-    writeStderr((m_stderrJournal ? journalPrefix(QtInfoMsg) : QLatin1StringView()) + line + u'\n');
-    if (m_file.isOpen())
-        m_file.write((timestamp() + u" info: "_s + line + u'\n').toUtf8());
+    {
+        const std::lock_guard lock(m_mutex);
+        writeStderr((m_stderrJournal ? journalPrefix(QtInfoMsg) : QLatin1StringView()) + line + u'\n');
+        if (m_file.isOpen())
+            m_file.write((timestamp() + u" info: "_s + line + u'\n').toUtf8());
+    }
+    // The status lines are log lines too (using config, listening, admin API).
+    LogLine entry;
+    entry.level = u"info"_s;
+    entry.message = line;
+    m_hub.append(entry);
 }
 
 void Logging::handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
@@ -245,8 +252,7 @@ void Logging::write(QtMsgType type, const char *category, const QString &message
         }
     }
     // Outside our lock: whatever the tap's receivers log comes back here.
-    LogLine line;
-    line.time = QDateTime::currentDateTimeUtc();
+    LogLine line;  // the tap stamps the time, in the order of its ring
     line.level = typeName(type);
     if (category && std::strcmp(category, "default") != 0)
         line.category = QString::fromLatin1(category);

@@ -1260,7 +1260,6 @@ void tst_EventDispatcher::pollerDescriptorReusedInBatch()
     std::unique_ptr<CallbackHandler> handlers[2];
     for (int i = 0; i < 2; ++i) {
         handlers[i] = std::make_unique<CallbackHandler>([&, i](qintptr fd, int) {
-            ++oldCalls;
             const int other = 1 - i;
             const int number = int(pairs[other].a);
             // Made before the close, or it would simply get the freed number.
@@ -1276,6 +1275,8 @@ void tst_EventDispatcher::pollerDescriptorReusedInBatch()
                 poller->add(number, &newHandler, IoHandler::Readable);
             }
             poller->remove(fd);
+            // Counted last: the test thread reads reusedNumber once it sees this.
+            ++oldCalls;
         });
     }
     QVERIFY(worker->run([&] {

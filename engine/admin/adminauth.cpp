@@ -127,7 +127,9 @@ AdminAuth::Outcome AdminAuth::authenticate(const HttpRequest &request, const QLi
     const QString password = QString::fromUtf8(decoded.mid(colon + 1));
     if (!user) {
         PasswordHash::verify(password, dummyHash(users));
-        return refuse(QStringLiteral("unknown user '%1'").arg(name));
+        // The name is not logged: it may be a password typed in the wrong
+        // field, and readonly users can read the log (/api/v1/log).
+        return refuse(QStringLiteral("unknown user name"));
     }
     QString reason;
     const PasswordHash::Result result = PasswordHash::verify(password, user->passwordHash, &reason);

@@ -47,6 +47,9 @@ void LogHub::append(const LogLine &line)
     {
         const std::lock_guard lock(m_mutex);
         m_lines.push_back(line);
+        // Stamped under the lock, so that the ring's order is the time order.
+        if (!m_lines.back().time.isValid())
+            m_lines.back().time = QDateTime::currentDateTimeUtc();
         ++m_last;
         while (m_lines.size() > size_t(m_capacity))
             m_lines.pop_front();

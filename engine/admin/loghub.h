@@ -15,7 +15,7 @@ namespace Balancier {
 /// One line of the program's log, as the log tap keeps it.
 struct LogLine
 {
-    QDateTime time;  ///< UTC
+    QDateTime time;  ///< UTC; LogHub::append() stamps a line that has none
     QString level;  ///< "debug", "info", "warning", "critical" or "fatal"
     QString category;  ///< "balancier.admin", ...; empty for the default category
     QString message;
