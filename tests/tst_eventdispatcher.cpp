@@ -788,17 +788,27 @@ void tst_EventDispatcher::interruptWakesBlockedThread()
 {
     START_WORKER(true);
     std::atomic<int> awakes{0};
+    std::atomic<bool> blocked{false};
     QAbstractEventDispatcher *dispatcher = worker->run([&] {
         QAbstractEventDispatcher *own = QAbstractEventDispatcher::instance();
-        QObject::connect(own, &QAbstractEventDispatcher::awake, worker->context(), [&] { ++awakes; });
+        QObject::connect(
+            own, &QAbstractEventDispatcher::aboutToBlock, worker->context(), [&] { blocked = true; });
+        QObject::connect(own, &QAbstractEventDispatcher::awake, worker->context(), [&] {
+            blocked = false;
+            ++awakes;
+        });
         return own;
     });
     worker->settle();
     // Blocked with nothing to do: a cross-thread interrupt() or wakeUp() must
-    // bring it round its loop once, and no more.
+    // bring it round its loop once, and no more. Each is sent once the loop
+    // blocks again (a wake-up that arrives while it still runs is simply
+    // taken in that round, with no awake() to see).
+    QTRY_VERIFY(blocked);
     const int before = awakes;
     dispatcher->interrupt();
     QTRY_VERIFY(awakes > before);
+    QTRY_VERIFY(blocked);
     const int afterInterrupt = awakes;
     dispatcher->wakeUp();
     QTRY_VERIFY(awakes > afterInterrupt);
