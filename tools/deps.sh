@@ -23,8 +23,11 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)}"
 
 # Debian/Ubuntu packages for building everything (engine, daemon, GUI, tests,
 # translations tools), the format check, and the curl line the demo prints.
+# librsvg2-bin renders the 256 px application icon: it is found at configure
+# time, so it must be here before the first configure, or a build configured
+# without it packages no PNG icon even after the tool is installed later.
 BALANCIER_APT_PACKAGES="build-essential cmake ninja-build qt6-base-dev qt6-tools-dev
-  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl"
+  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin"
 
 step() {
   printf '\n==> %s\n' "$*"
