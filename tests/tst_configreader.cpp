@@ -251,6 +251,10 @@ private slots:
     void defaultsOfMinimalFile();
     void legacyEqualsNative_data();
     void legacyEqualsNative();
+    void txBooleans_data();
+    void txBooleans();
+    void txWebNeedsEnable_data();
+    void txWebNeedsEnable();
     void dialects_data();
     void dialects();
     void exampleFileIsClean();
@@ -707,6 +711,86 @@ void TestConfigReader::legacyEqualsNative()
     }
     QCOMPARE(a.size(), b.size());
     QVERIFY(imported.config == written.config);
+}
+
+void TestConfigReader::txBooleans_data()
+{
+    // txLoadBalancer: yes, 1, on, enable and true, in any case, are true;
+    // everything else is false. The group read as enabled goes live.
+    QTest::addColumn<QString>("spelling");
+    QTest::addColumn<bool>("enabled");
+    for (const QString &word : {u"yes"_s, u"1"_s, u"on"_s, u"enable"_s, u"true"_s, u"Enable"_s, u"ENABLE"_s,
+             u"True"_s, u"YES"_s, u"On"_s, u" true "_s})
+        QTest::newRow(qPrintable(u"true: '"_s + word + u'\'')) << word << true;
+    for (const QString &word : {u"no"_s, u"0"_s, u"off"_s, u"disable"_s, u"false"_s, u"FALSE"_s, u"enabled"_s,
+             u"sometimes"_s, u""_s})
+        QTest::newRow(qPrintable(u"false: '"_s + word + u'\'')) << word << false;
+}
+
+void TestConfigReader::txBooleans()
+{
+    QFETCH(QString, spelling);
+    QFETCH(bool, enabled);
+    // Group "a" comes first but is enabled only if the spelling is true;
+    // otherwise "b", which says enable="yes", is the live group.
+    const QByteArray xml = "<config>\n"
+                           "  <service name=\"s\">\n"
+                           "    <listen ip=\"127.0.0.1:8000\"/>\n"
+                           "    <group name=\"a\" scheduler=\"roundr\" enable=\""
+        + spelling.toUtf8()
+        + "\"><host name=\"h\" ip=\"127.0.0.1:8001\"/></group>\n"
+          "    <group name=\"b\" scheduler=\"roundr\" enable=\"yes\"><host name=\"h\" "
+          "ip=\"127.0.0.1:8002\"/></group>\n"
+          "  </service>\n"
+          "</config>\n";
+    const LoadResult result = ConfigReader::readData(xml, u"tx.xml"_s);
+    QVERIFY2(result.ok(),
+        qPrintable(result.diagnostics.isEmpty() ? QString() : result.diagnostics.first().toString()));
+    QCOMPARE(result.dialect, ConfigDialect::TxLoadBalancer);
+    QCOMPARE(result.config.services.constFirst().enabledGroup, enabled ? u"a"_s : u"b"_s);
+}
+
+void TestConfigReader::txWebNeedsEnable_data()
+{
+    QTest::addColumn<QString>("web");
+    QTest::addColumn<bool>("adminOn");
+    QTest::addColumn<QString>("reportPart");
+    QTest::newRow("no enable") << u"<web listen=\"127.0.0.1:7000\"/>"_s << false
+                               << u"no enable=\"true\": txLoadBalancer leaves the web admin off"_s;
+    QTest::newRow("enable=true") << u"<web listen=\"127.0.0.1:7000\" enable=\"true\"/>"_s << true
+                                 << u"mapped to <admin listen=\"127.0.0.1:7000\">"_s;
+    QTest::newRow("enable=Enable") << u"<web listen=\"127.0.0.1:7000\" enable=\"Enable\"/>"_s << true
+                                   << u"mapped to <admin listen=\"127.0.0.1:7000\">"_s;
+    QTest::newRow("enable=false") << u"<web listen=\"127.0.0.1:7000\" enable=\"false\"/>"_s << false
+                                  << u"the web admin is disabled"_s;
+}
+
+void TestConfigReader::txWebNeedsEnable()
+{
+    QFETCH(QString, web);
+    QFETCH(bool, adminOn);
+    QFETCH(QString, reportPart);
+    const QByteArray xml = "<config>\n"
+                           "  <service name=\"s\">\n"
+                           "    <listen ip=\"127.0.0.1:8000\"/>\n"
+                           "    <group name=\"a\" scheduler=\"roundr\" enable=\"true\"><host name=\"h\" "
+                           "ip=\"127.0.0.1:8001\"/></group>\n"
+                           "  </service>\n"
+                           "  <admin>\n"
+                           "    "
+        + web.toUtf8()
+        + "\n"
+          "    <user name=\"admin\" password=\"..xpoEyRReGzk\" access=\"full\"/>\n"
+          "  </admin>\n"
+          "</config>\n";
+    const LoadResult result = ConfigReader::readData(xml, u"tx.xml"_s);
+    QVERIFY(result.ok());
+    QCOMPARE(result.config.admin.enabled, adminOn);
+    QCOMPARE(result.config.admin.users.isEmpty(), !adminOn);
+    bool found = false;
+    for (const Diagnostic &line : result.importReport)
+        found = found || line.toString().contains(reportPart);
+    QVERIFY2(found, qPrintable(reportPart));
 }
 
 void TestConfigReader::dialects_data()

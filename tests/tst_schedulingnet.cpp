@@ -70,6 +70,8 @@ private Q_SLOTS:
     void leastConnsFillsTheEmptiest();
     void leastConnsHonoursWeights();
     void leastConnsRrPrefersLongestIdle();
+    void shortConnectionsShareFairly_data();
+    void shortConnectionsShareFairly();
     void hashKeepsClientOnOneHost();
     void stickyHoldsClient();
 };
@@ -249,6 +251,80 @@ void tst_SchedulingNet::leastConnsHonoursWeights()
     }
     QCOMPARE(backends.stubs.at(0)->openConnections(), 9);
     QCOMPARE(backends.stubs.at(1)->openConnections(), 3);
+}
+
+void tst_SchedulingNet::shortConnectionsShareFairly_data()
+{
+    QTest::addColumn<QString>("scheduler");
+    QTest::addColumn<QString>("pattern");
+    for (const QString &scheduler : {u"leastconns"_s, u"leastconnsrr"_s, u"p2c"_s}) {
+        for (const QString &pattern : {u"sequential"_s, u"concurrent"_s, u"mixed"_s})
+            QTest::newRow(qPrintable(scheduler + u' ' + pattern)) << scheduler << pattern;
+    }
+}
+
+void tst_SchedulingNet::shortConnectionsShareFairly()
+{
+    // Backends that speak first and clients that read that line and close at
+    // once: the balancer often picks the next host before it has counted the
+    // previous close. Over 300 connections to three equal hosts no host may
+    // get less than 80 % of its fair share (100). A tie-break that rotates
+    // over "the hosts tied right now" gave 26/137/137 here.
+    QFETCH(QString, scheduler);
+    QFETCH(QString, pattern);
+    Backends backends({u"a"_s, u"b"_s, u"c"_s});
+    QVERIFY(backends.ok());
+    Engine engine;
+    const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, scheduler));
+    QVERIFY(port);
+
+    constexpr int Total = 300;
+    std::map<QString, int> counts;
+    std::vector<std::unique_ptr<TestConnection>> held;
+    if (pattern == u"sequential") {
+        for (const QString &name : sequence(port, Total))
+            ++counts[name];
+    } else if (pattern == u"concurrent") {
+        // Ten at a time, all open together, then all closed.
+        for (int batch = 0; batch < Total / 10; ++batch) {
+            std::vector<std::unique_ptr<TestConnection>> clients;
+            for (int i = 0; i < 10; ++i)
+                clients.push_back(TestConnection::open(port));
+            for (const auto &client : clients)
+                ++counts[client->waitForLine()];
+        }
+    } else {
+        // Every fifth connection stays open to the end; the others are short.
+        for (int i = 0; i < Total; ++i) {
+            auto client = TestConnection::open(port);
+            ++counts[client->waitForLine()];
+            if (i % 5 == 0)
+                held.push_back(std::move(client));
+        }
+    }
+    const QString split = u"%1/%2/%3"_s.arg(counts[u"a"_s]).arg(counts[u"b"_s]).arg(counts[u"c"_s]);
+    QCOMPARE(int(counts.size()), 3);
+    // p2c compares a random pair, so with held connections in the mix its
+    // split is wider by design: an ideal p2c (instant closes, simulated)
+    // leaves a host below 80 % in about one run of five. It must still not
+    // starve anyone.
+    const int floor = scheduler == u"p2c" && pattern == u"mixed" ? Total / 3 * 6 / 10 : Total / 3 * 8 / 10;
+    if (!held.empty()) {
+        // Whatever the split of the short ones, the held ones are balanced.
+        const auto spread = [&] {
+            QList<int> open;
+            for (const auto &stub : backends.stubs)
+                open.append(stub->openConnections());
+            return *std::max_element(open.cbegin(), open.cend())
+                - *std::min_element(open.cbegin(), open.cend());
+        };
+        QTRY_VERIFY2(spread() <= 2, qPrintable(split));
+    }
+    for (const auto &[name, count] : counts)
+        QVERIFY2(count >= floor,
+            qPrintable(u"%1 got %2 of %3 (a/b/c %4)"_s.arg(name).arg(count).arg(Total).arg(split)));
+    held.clear();
+    QTRY_COMPARE(engine.activeConnections(), 0);
 }
 
 void tst_SchedulingNet::leastConnsRrPrefersLongestIdle()

@@ -137,6 +137,11 @@ LoadResult ConfigReader::readData(const QByteArray &data, const QString &fileNam
                 + u">; expected <balancier version=\"1\">, pythondirector's <pdconfig> "
                   u"or txLoadBalancer's <config>"_s);
     }
+    if (!parsed) {
+        // The root is not ours, but the file may still be broken further
+        // down (a fragment with an unclosed element): say where, too.
+        xml.finish();
+    }
 
     if (parsed) {
         xml.finish();

@@ -112,6 +112,11 @@ std::optional<bool> ConfigXmlStream::parseBool(QStringView text)
 void ConfigXmlStream::report(
     Diagnostic::Severity severity, SourcePos pos, const QString &element, const QString &message)
 {
+    // After broken XML, what the parser says next is about a model cut
+    // short (a group "without hosts" whose hosts were never reached), and it
+    // would stand at earlier lines than the real error: say nothing more.
+    if (m_fatal)
+        return;
     Diagnostic diagnostic;
     diagnostic.severity = severity;
     diagnostic.file = m_fileName;
@@ -136,8 +141,8 @@ void ConfigXmlStream::fatal(SourcePos pos, const QString &message)
 {
     if (m_fatal)
         return;
-    m_fatal = true;
     error(pos, {}, message);
+    m_fatal = true;
 }
 
 SourcePos ConfigXmlStream::readerPos() const
@@ -200,8 +205,27 @@ SourcePos ConfigXmlStream::textPos() const
 void ConfigXmlStream::reportXmlError()
 {
     const SourcePos pos = readerPos();
-    if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
+    const QString at = QString::number(pos.line) + u':' + QString::number(pos.column);
+    // An end tag that does not match: the last '<' before the point of
+    // failure begins "</" (the reader reads ahead, so its token start is no guide).
+    const qsizetype failedAt
+        = static_cast<qsizetype>(std::min<qint64>(m_reader.characterOffset(), m_text.size()));
+    const qsizetype lastTag = failedAt > 0 ? m_text.lastIndexOf(u'<', failedAt - 1) : -1;
+    const bool mismatch = m_reader.error() == QXmlStreamReader::NotWellFormedError
+        && !m_openElements.isEmpty() && lastTag >= 0 && lastTag + 1 < m_text.size()
+        && m_text.at(lastTag + 1) == u'/';
+    if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError && !m_openElements.isEmpty()) {
+        // Where the unclosed element opened is where the user must look.
+        const OpenElement &open = m_openElements.constLast();
+        fatal(open.pos,
+            u'<' + open.name + u"> is never closed: the document ends at "_s + at + u" (truncated file?)"_s);
+    } else if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
         fatal(pos, u"the document ends too early (truncated file?): "_s + m_reader.errorString());
+    } else if (mismatch) {
+        const OpenElement &open = m_openElements.constLast();
+        fatal(open.pos,
+            u'<' + open.name + u"> is not closed: the end tag at "_s + at
+                + u" closes another element (not well-formed XML: "_s + m_reader.errorString() + u')');
     } else {
         fatal(pos, u"not well-formed XML: "_s + m_reader.errorString());
     }
@@ -259,9 +283,12 @@ bool ConfigXmlStream::readNextToken()
         }
         locateStartElement(m_reader.characterOffset());
         m_attributes = m_reader.attributes();
+        m_openElements.append({m_reader.qualifiedName().toString(), m_elementPos});
         break;
     case QXmlStreamReader::EndElement:
         --m_depth;
+        if (!m_openElements.isEmpty())
+            m_openElements.removeLast();
         break;
     default:
         break;

@@ -133,6 +133,12 @@ private:
     QStringList m_path;  // local names of the open elements handed to the parser
     qint64 m_tokenStart = 0;  // offset where the token being read began
     int m_depth = 0;
+    struct OpenElement
+    {
+        QString name;
+        SourcePos pos;
+    };
+    QList<OpenElement> m_openElements;  // every open element with its start, to locate an unclosed one
     bool m_fatal = false;
     QList<MissingAttribute> m_missing;
 };

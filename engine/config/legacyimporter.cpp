@@ -67,6 +67,23 @@ bool LegacyImporter::lenientBool(QStringView attribute, bool defaultValue)
     if (!m_xml.hasAttribute(attribute))
         return defaultValue;
     const QString text = m_xml.attribute(attribute);
+    if (!isPythonDirector()) {
+        // txLoadBalancer's rule: yes, 1, on, enable and true (any case) are
+        // true, and everything else is false. Read the file as TX did, or
+        // the wrong group goes live.
+        const QString word = text.trimmed().toLower();
+        static const QStringList trueWords = {u"yes"_s, u"1"_s, u"on"_s, u"enable"_s, u"true"_s};
+        static const QStringList falseWords = {u"no"_s, u"0"_s, u"off"_s, u"disable"_s, u"false"_s};
+        if (trueWords.contains(word))
+            return true;
+        if (!falseWords.contains(word)) {
+            note(m_xml.attributePos(attribute), m_xml.describe(attribute),
+                u"\""_s + text
+                    + u"\" is not one of txLoadBalancer's true words (yes, 1, on, enable, true); read as \"no\", "
+                      u"as txLoadBalancer does"_s);
+        }
+        return false;
+    }
     if (const std::optional<bool> value = ConfigXmlStream::parseBool(text))
         return *value;
     note(m_xml.attributePos(attribute), m_xml.describe(attribute),
@@ -320,10 +337,15 @@ void LegacyImporter::parseWeb(bool *webEnabled)
 {
     m_xml.checkAttributes({u"listen"_s, u"enable"_s, u"secure"_s, u"refresh"_s});
     AdminConfig &admin = m_config->admin;
-    *webEnabled = lenientBool(u"enable", true);
+    // txLoadBalancer serves the web admin only with an explicit enable="true".
+    *webEnabled = lenientBool(u"enable", false);
     if (!*webEnabled) {
-        note(m_xml.attributePos(u"enable"), m_xml.describe(u"enable"),
-            u"the web admin is disabled, so <admin> and its users are not imported"_s);
+        note(m_xml.hasAttribute(u"enable") ? m_xml.attributePos(u"enable") : m_xml.elementPos(),
+            m_xml.describe(m_xml.hasAttribute(u"enable") ? u"enable" : QStringView()),
+            m_xml.hasAttribute(u"enable")
+                ? u"the web admin is disabled, so <admin> and its users are not imported"_s
+                : u"no enable=\"true\": txLoadBalancer leaves the web admin off, so <admin> and its users are "
+                  u"not imported (add enable=\"true\" to <web> and import again to keep them)"_s);
         m_xml.readNoChildren();
         return;
     }

@@ -2,47 +2,50 @@
 
 #include "runtime/hostruntime.h"
 
-#include <QVarLengthArray>
-
 namespace Balancier {
 
 LeastConnsScheduler::LeastConnsScheduler(QList<HostRuntime *> hosts)
     : Scheduler(std::move(hosts))
+    , m_lastPick(std::make_unique<std::atomic<quint64>[]>(std::size_t(m_hosts.size())))
 { }
 
 HostRuntime *LeastConnsScheduler::pick(const PickContext &context)
 {
-    // All hosts tied for the lowest load, in list order; the rotating
-    // counter then picks among them, so equally loaded hosts take turns
-    // evenly instead of the first one in the list taking every burst.
-    QVarLengthArray<HostRuntime *, 16> tied;
+    // The lowest load wins; among hosts tied for it, the one picked least
+    // recently. Ties must not be broken by a counter over the tied hosts
+    // only: with short back-to-back connections the previous host often
+    // still counts its closing connection, the tied set is then "the two
+    // others", and such a counter alternates between the same positions and
+    // starves a host. A rotating start position would be no better: the
+    // host after a down one would get a double share.
+    qsizetype best = -1;
     qint64 bestActive = 0;
     qint64 bestWeight = 1;
-    for (HostRuntime *host : m_hosts) {
+    quint64 bestLastPick = 0;
+    for (qsizetype i = 0; i < m_hosts.size(); ++i) {
+        HostRuntime *host = m_hosts.at(i);
         // Read the weight once: it can change under us, and the eligibility
         // check and the comparison must agree on it.
         const qint64 weight = host->weight.load(std::memory_order_relaxed);
         if (weight <= 0 || !host->isAvailable() || context.isExcluded(host))
             continue;
         const qint64 active = host->active.load(std::memory_order_relaxed);
+        const quint64 lastPick = m_lastPick[std::size_t(i)].load(std::memory_order_relaxed);
         // Compare active/weight with bestActive/bestWeight without division.
         const qint64 lhs = active * bestWeight;
         const qint64 rhs = bestActive * weight;
-        if (tied.isEmpty() || lhs < rhs) {
-            tied.clear();
+        if (best < 0 || lhs < rhs || (lhs == rhs && lastPick < bestLastPick)) {
+            best = i;
             bestActive = active;
             bestWeight = weight;
-        } else if (lhs > rhs) {
-            continue;
+            bestLastPick = lastPick;
         }
-        tied.append(host);
     }
-    if (tied.isEmpty())
+    if (best < 0)
         return nullptr;
-    if (tied.size() == 1)
-        return tied.first();
-    const quint64 turn = m_turn.fetch_add(1, std::memory_order_relaxed);
-    return tied.at(qsizetype(turn % quint64(tied.size())));
+    m_lastPick[std::size_t(best)].store(
+        m_turn.fetch_add(1, std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    return m_hosts.at(best);
 }
 
 }  // namespace Balancier

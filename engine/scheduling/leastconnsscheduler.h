@@ -3,6 +3,7 @@
 #include "scheduler.h"
 
 #include <atomic>
+#include <memory>
 
 namespace Balancier {
 
@@ -10,9 +11,10 @@ namespace Balancier {
 /// connections relative to its weight (active / weight, compared by
 /// cross-multiplication, so no rounding). Weight 0 means never.
 ///
-/// Among hosts tied for the lowest load, a counter that advances with every
-/// tied pick chooses, so equally loaded hosts take turns (a, b, c, a, ...)
-/// instead of the first one in the list taking every burst.
+/// Among hosts tied for the lowest load, the one picked least recently wins,
+/// so equally loaded hosts take turns (a, b, c, a, ...) instead of the first
+/// one in the list taking every burst, even when the tied set changes from
+/// one pick to the next (short connections whose close is not counted yet).
 ///
 /// Thread contract: as Scheduler; lock-free. The counts are read without a
 /// snapshot, so concurrent picks may both choose the same host; the next
@@ -25,7 +27,8 @@ public:
     HostRuntime *pick(const PickContext &context) override;
 
 private:
-    std::atomic<quint64> m_turn{0};  // rotates among tied hosts
+    std::atomic<quint64> m_turn{0};  // numbers the picks
+    std::unique_ptr<std::atomic<quint64>[]> m_lastPick;  // per host (list order): its last pick's number
 };
 
 }  // namespace Balancier

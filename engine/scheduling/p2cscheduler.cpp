@@ -9,6 +9,7 @@ namespace Balancier {
 
 P2cScheduler::P2cScheduler(QList<HostRuntime *> hosts)
     : Scheduler(std::move(hosts))
+    , m_lastPick(std::make_unique<std::atomic<quint64>[]>(std::size_t(m_hosts.size())))
 { }
 
 HostRuntime *P2cScheduler::pick(const PickContext &context)
@@ -19,24 +20,24 @@ HostRuntime *P2cScheduler::pick(const PickContext &context)
 
     // Fast path for the usual case where (nearly) all hosts are eligible:
     // rejection sampling gives a uniform pair of distinct eligible hosts.
-    HostRuntime *first = nullptr;
-    HostRuntime *second = nullptr;
-    for (int attempt = 0; attempt < 4 && !second; ++attempt) {
-        HostRuntime *host = m_hosts.at(FastRandom::below(count));
-        if (host == first || !isEligible(host, context))
+    qsizetype first = -1;
+    qsizetype second = -1;
+    for (int attempt = 0; attempt < 4 && second < 0; ++attempt) {
+        const auto index = qsizetype(FastRandom::below(count));
+        if (index == first || !isEligible(m_hosts.at(index), context))
             continue;
-        (first ? second : first) = host;
+        (first < 0 ? first : second) = index;
     }
-    if (!second) {
-        QVarLengthArray<HostRuntime *, 64> candidates;
-        for (HostRuntime *host : m_hosts) {
-            if (isEligible(host, context))
-                candidates.append(host);
+    if (second < 0) {
+        QVarLengthArray<qsizetype, 64> candidates;
+        for (qsizetype i = 0; i < m_hosts.size(); ++i) {
+            if (isEligible(m_hosts.at(i), context))
+                candidates.append(i);
         }
         if (candidates.isEmpty())
             return nullptr;
         if (candidates.size() == 1)
-            return candidates.first();
+            return taken(candidates.first());
         const auto size = quint32(candidates.size());
         const quint32 i = FastRandom::below(size);
         // Uniform over the other size-1 candidates.
@@ -47,17 +48,32 @@ HostRuntime *P2cScheduler::pick(const PickContext &context)
 
     // active/weight compared by cross-multiplication; weights re-read, and a
     // weight that dropped to 0 since the eligibility check loses.
-    const qint64 firstWeight = first->weight.load(std::memory_order_relaxed);
-    const qint64 secondWeight = second->weight.load(std::memory_order_relaxed);
+    const HostRuntime *a = m_hosts.at(first);
+    const HostRuntime *b = m_hosts.at(second);
+    const qint64 firstWeight = a->weight.load(std::memory_order_relaxed);
+    const qint64 secondWeight = b->weight.load(std::memory_order_relaxed);
     if (firstWeight <= 0)
-        return second;
+        return taken(second);
     if (secondWeight <= 0)
-        return first;
-    const qint64 firstLoad = first->active.load(std::memory_order_relaxed) * secondWeight;
-    const qint64 secondLoad = second->active.load(std::memory_order_relaxed) * firstWeight;
+        return taken(first);
+    const qint64 firstLoad = a->active.load(std::memory_order_relaxed) * secondWeight;
+    const qint64 secondLoad = b->active.load(std::memory_order_relaxed) * firstWeight;
     if (firstLoad != secondLoad)
-        return firstLoad < secondLoad ? first : second;
-    return (FastRandom::next() & 1) ? first : second;
+        return taken(firstLoad < secondLoad ? first : second);
+    // A tie goes to the one picked less recently: a coin flip would leave
+    // the shares of short connections (all idle, all tied) to chance.
+    const quint64 firstLast = m_lastPick[std::size_t(first)].load(std::memory_order_relaxed);
+    const quint64 secondLast = m_lastPick[std::size_t(second)].load(std::memory_order_relaxed);
+    if (firstLast != secondLast)
+        return taken(firstLast < secondLast ? first : second);
+    return taken((FastRandom::next() & 1) ? first : second);
+}
+
+HostRuntime *P2cScheduler::taken(qsizetype index)
+{
+    m_lastPick[std::size_t(index)].store(
+        m_turn.fetch_add(1, std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    return m_hosts.at(index);
 }
 
 }  // namespace Balancier
