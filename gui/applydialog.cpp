@@ -30,11 +30,11 @@ ApplyDialog::ApplyDialog(
     for (const ConfigChange &change : changes) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, ChangeText::describe(change));
-        const QString impact = ChangeImpact::describe(change, snapshot);
+        const QString impact = ChangeImpact::describe(change, snapshot, changes);
         item->setText(1, impact);
         item->setToolTip(0, ChangeText::describe(change));
         item->setToolTip(1, impact);
-        if (ChangeImpact::isDisruptive(change)) {
+        if (ChangeImpact::isDisruptive(change, snapshot, changes)) {
             ++disruptive;
             QFont font = item->font(1);
             font.setBold(true);

@@ -1,5 +1,7 @@
 #include "changeimpact.h"
 
+#include "scheduling/scheduler.h"
+
 #include <QHash>
 
 using namespace Qt::StringLiterals;
@@ -42,17 +44,83 @@ const HostStats *findHost(
     return nullptr;
 }
 
-/// The new value of one field of a *Changed change.
-QString afterValue(const ConfigChange &change, const QString &field)
+/// The old (`text` = before) or new (`text` = after) value of one field of
+/// a *Changed change.
+QString fieldValue(const ConfigChange &change, const QString &text, const QString &field)
 {
     if (change.fields.size() == 1)
-        return change.fields.constFirst() == field ? change.after : QString();
+        return change.fields.constFirst() == field ? text : QString();
     const QString prefix = field + u' ';
-    for (const QString &part : change.after.split(u", "_s)) {
+    for (const QString &part : text.split(u", "_s)) {
         if (part.startsWith(prefix))
             return part.mid(prefix.size());
     }
     return {};
+}
+
+/// The new value of one field of a *Changed change.
+QString afterValue(const ConfigChange &change, const QString &field)
+{
+    return fieldValue(change, change.after, field);
+}
+
+/// What a host's weight means to a scheduler (docs/scheduling.md). Weight 0
+/// means "no new connections" to all of them.
+enum class WeightUse
+{
+    Unknown,  ///< a scheduler not decided here
+    Ignored,  ///< roundrobin, random, leastconnsrr, sticky
+    Share,  ///< weighted: turns in proportion to weight
+    Load,  ///< leastconns, p2c: active connections per unit of weight
+    Ring,  ///< hash: points on the ring in proportion to weight
+};
+
+WeightUse weightUse(const QString &scheduler)
+{
+    const QString name = SchedulerRegistry::canonicalName(scheduler);
+    if (name == "roundrobin"_L1 || name == "random"_L1 || name == "leastconnsrr"_L1 || name == "sticky"_L1)
+        return WeightUse::Ignored;
+    if (name == "weighted"_L1)
+        return WeightUse::Share;
+    if (name == "leastconns"_L1 || name == "p2c"_L1)
+        return WeightUse::Load;
+    if (name == "hash"_L1)
+        return WeightUse::Ring;
+    return WeightUse::Unknown;
+}
+
+/// Schedulers that keep a client on its host: when the host stops taking
+/// connections, its clients are placed on other hosts.
+bool keepsClients(const QString &scheduler)
+{
+    const QString name = SchedulerRegistry::canonicalName(scheduler);
+    return name == "sticky"_L1 || name == "hash"_L1;
+}
+
+/// The scheduler `change`'s group runs once `together` is applied; empty
+/// when unknown.
+QString schedulerOf(
+    const ConfigChange &change, const StatsSnapshot &snapshot, const QList<ConfigChange> &together)
+{
+    for (const ConfigChange &other : together) {
+        if (other.kind == ConfigChange::Kind::SchedulerChanged && other.service == change.service
+            && other.group == change.group)
+            return SchedulerRegistry::canonicalName(other.after);
+    }
+    const GroupStats *group = findGroup(snapshot, change.service, change.group);
+    return group ? SchedulerRegistry::canonicalName(group->scheduler) : QString();
+}
+
+/// The weights before and after a HostChanged; false when the weight did not change.
+bool weights(const ConfigChange &change, int *before, int *after)
+{
+    if (!change.fields.contains("weight"_L1))
+        return false;
+    bool okBefore = false;
+    bool okAfter = false;
+    *before = fieldValue(change, change.before, u"weight"_s).toInt(&okBefore);
+    *after = fieldValue(change, change.after, u"weight"_s).toInt(&okAfter);
+    return okBefore && okAfter;
 }
 
 int openOnHost(const StatsSnapshot &snapshot, const ConfigChange &change)
@@ -172,7 +240,13 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
     return phrases;
 }
 
-bool ChangeImpact::isDisruptive(const ConfigChange &change)
+bool ChangeImpact::knowsScheduler(const QString &scheduler)
+{
+    return weightUse(scheduler) != WeightUse::Unknown;
+}
+
+bool ChangeImpact::isDisruptive(
+    const ConfigChange &change, const StatsSnapshot &snapshot, const QList<ConfigChange> &together)
 {
     using Kind = ConfigChange::Kind;
     switch (change.kind) {
@@ -182,17 +256,30 @@ bool ChangeImpact::isDisruptive(const ConfigChange &change)
     case Kind::GroupEnabled:
     case Kind::HostRemoved:
         return true;
-    case Kind::HostChanged:
-        return change.fields.contains("state"_L1) || change.fields.contains("address"_L1)
-            || change.fields.contains("weight"_L1);
+    case Kind::HostChanged: {
+        if (change.fields.contains("state"_L1) || change.fields.contains("address"_L1))
+            return true;
+        int before = 0;
+        int after = 0;
+        if (!weights(change, &before, &after))
+            return change.fields.contains("weight"_L1);
+        // A weight the scheduler ignores moves nothing, unless it stops or resumes traffic.
+        return before == 0 || after == 0
+            || weightUse(schedulerOf(change, snapshot, together)) != WeightUse::Ignored;
+    }
     default:
         return false;
     }
 }
 
-QString ChangeImpact::describe(const ConfigChange &change, const StatsSnapshot &snapshot)
+QString ChangeImpact::describe(
+    const ConfigChange &change, const StatsSnapshot &snapshot, const QList<ConfigChange> &together)
 {
     using Kind = ConfigChange::Kind;
+    const QString scheduler = schedulerOf(change, snapshot, together);
+    // Said after "drains host b (...)" and the like.
+    const QString clientsMove
+        = keepsClients(scheduler) ? tr("; the clients it kept are placed on other hosts") : QString();
     switch (change.kind) {
     case Kind::ServiceRemoved: {
         const ServiceStats *service = findService(snapshot, change.service);
@@ -216,13 +303,24 @@ QString ChangeImpact::describe(const ConfigChange &change, const StatsSnapshot &
             .arg(change.after, change.before);
     }
     case Kind::SchedulerChanged:
-        return tr("the new scheduler starts afresh (sticky clients may move)");
+        // The scheduler in force before is the one that kept clients on hosts.
+        if (keepsClients(change.before))
+            return tr("new connections are placed by %1; clients lose the host %2 kept for them")
+                .arg(change.after, change.before);
+        return tr("new connections are placed by %1; open connections stay").arg(change.after);
     case Kind::HostRemoved: {
         const HostStats *host = findHost(snapshot, change.service, change.group, change.name);
         const int open = host ? int(host->active) : 0;
-        return tr("drains host %1 (%n open connection(s))", nullptr, open).arg(change.name);
+        return tr("drains host %1 (%n open connection(s))", nullptr, open).arg(change.name) + clientsMove;
     }
     case Kind::HostAdded:
+        if (weightUse(scheduler) == WeightUse::Ring)
+            return tr(
+                "host %1 starts taking connections once it is up; the clients that hash to it move to it")
+                .arg(change.name);
+        if (keepsClients(scheduler))
+            return tr("host %1 takes new clients once it is up; known clients keep their hosts")
+                .arg(change.name);
         return tr("host %1 starts taking connections once it is up").arg(change.name);
     case Kind::HostChanged: {
         const HostStats *host = findHost(snapshot, change.service, change.group, change.name);
@@ -231,10 +329,12 @@ QString ChangeImpact::describe(const ConfigChange &change, const StatsSnapshot &
         if (change.fields.contains("state"_L1)) {
             const QString after = change.fields.size() == 1 ? change.after : QString();
             if (after == "drain"_L1)
-                parts.append(tr("drains host %1 (%n open connection(s))", nullptr, open).arg(change.name));
+                parts.append(tr("drains host %1 (%n open connection(s))", nullptr, open).arg(change.name)
+                    + clientsMove);
             else if (after == "maintenance"_L1)
                 parts.append(tr("takes host %1 out of rotation (%n open connection(s) finish)", nullptr, open)
-                                 .arg(change.name));
+                                 .arg(change.name)
+                    + clientsMove);
             else
                 parts.append(tr("host %1 changes state").arg(change.name));
         }
@@ -242,8 +342,49 @@ QString ChangeImpact::describe(const ConfigChange &change, const StatsSnapshot &
             parts.append(
                 tr("new connections to %1 go to the new address; %n open connection(s) stay", nullptr, open)
                     .arg(change.name));
-        if (change.fields.contains("weight"_L1))
+        int before = 0;
+        int after = 0;
+        if (weights(change, &before, &after)) {
+            if (after == 0) {
+                parts.append(tr("no new connections to host %1; %n open connection(s) finish", nullptr, open)
+                                 .arg(change.name)
+                    + clientsMove);
+            } else if (before == 0) {
+                parts.append(tr("host %1 takes new connections again").arg(change.name));
+            } else {
+                switch (weightUse(scheduler)) {
+                case WeightUse::Ignored:
+                    parts.append(tr("no effect on traffic: %1 ignores weights").arg(scheduler));
+                    break;
+                case WeightUse::Share:
+                    parts.append(after > before
+                            ? tr("host %1 gets a larger share of new connections").arg(change.name)
+                            : tr("host %1 gets a smaller share of new connections").arg(change.name));
+                    break;
+                case WeightUse::Load:
+                    parts.append(after > before
+                            ? tr("host %1 is given more open connections than before, relative to the others")
+                                  .arg(change.name)
+                            : tr(
+                                "host %1 is given fewer open connections than before, relative to the others")
+                                  .arg(change.name));
+                    break;
+                case WeightUse::Ring:
+                    parts.append(after > before
+                            ? tr("some clients move to host %1 (its part of the hash ring grows)")
+                                  .arg(change.name)
+                            : tr("some clients of host %1 move to other hosts (its part of the hash ring "
+                                 "shrinks)")
+                                  .arg(change.name));
+                    break;
+                case WeightUse::Unknown:
+                    parts.append(tr("shifts the share of new connections of %1").arg(change.name));
+                    break;
+                }
+            }
+        } else if (change.fields.contains("weight"_L1)) {
             parts.append(tr("shifts the share of new connections of %1").arg(change.name));
+        }
         return parts.join(u"; "_s);
     }
     case Kind::UserRemoved:

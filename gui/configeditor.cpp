@@ -294,6 +294,8 @@ void ConfigEditor::setClient(BalancerClient *client)
     m_running = Config();
     m_appliesInFlight = 0;
     m_sentOrigin.clear();
+    m_runningXml.clear();
+    m_startFromRunning = client != nullptr;
     if (client) {
         connect(client, &BalancerClient::stateChanged, this, [this](BalancerClient::State state) {
             if (state == BalancerClient::State::Connected)
@@ -331,6 +333,7 @@ void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &ori
 {
     const LoadResult loaded = ConfigReader::readData(xml, tr("running config"));
     m_running = loaded.config;
+    m_runningXml = xml;
     m_hasRunning = true;
     QString name = origin;
     if (!m_sentOrigin.isEmpty() && diffConfigs(m_sentConfig, loaded.config).isEmpty()) {
@@ -338,8 +341,59 @@ void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &ori
         m_sentOrigin.clear();
     }
     m_history->record(xml, loaded.config, name);
+    if (m_startFromRunning) {
+        m_startFromRunning = false;
+        startFromRunning();
+    }
     updatePending();
     updateActions();
+}
+
+void ConfigEditor::setDraftQuestion(DraftQuestion question)
+{
+    m_draftQuestion = std::move(question);
+}
+
+void ConfigEditor::startFromRunning()
+{
+    m_source->flushEdits();
+    // A draft that already says what runs (the file the balancer was
+    // started with, say) keeps its file and its undo history.
+    if (m_draft->isWellFormed() && diffConfigs(m_running, m_draft->config()).isEmpty())
+        return;
+    // Otherwise one click on Apply would replace what runs with the draft:
+    // an edited draft is the user's work and is replaced only when asked.
+    if (m_draft->isModified()) {
+        const QList<ConfigChange> pending
+            = m_draft->isWellFormed() ? diffConfigs(m_running, m_draft->config()) : QList<ConfigChange>();
+        if (askAboutDraft(pending) == DraftChoice::KeepDraft)
+            return;
+    }
+    m_wantedSelection = ConfigItemRef{ConfigItemRef::Kind::Settings, {}, {}, {}};
+    m_draft->loadData(m_runningXml, tr("Running config"));
+    Q_EMIT statusMessage(tr("The editor shows the running config."));
+}
+
+ConfigEditor::DraftChoice ConfigEditor::askAboutDraft(const QList<ConfigChange> &pending)
+{
+    if (m_draftQuestion)
+        return m_draftQuestion(pending);
+    QStringList lines;
+    for (const ConfigChange &change : pending)
+        lines.append(ChangeText::describe(change));
+    QMessageBox box(QMessageBox::Question, tr("Running Config"),
+        tr("The balancer runs a config that differs from your edited draft %1. Keep editing the draft, or "
+           "load the running config into the editor (the draft's unsaved edits are discarded)?")
+            .arg(m_draft->displayName()),
+        QMessageBox::NoButton, this);
+    QPushButton *keep = box.addButton(tr("&Keep My Draft"), QMessageBox::RejectRole);
+    QPushButton *load = box.addButton(tr("&Load the Running Config"), QMessageBox::AcceptRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    if (!lines.isEmpty())
+        box.setDetailedText(lines.join(u'\n'));
+    box.exec();
+    return box.clickedButton() == load ? DraftChoice::LoadRunning : DraftChoice::KeepDraft;
 }
 
 bool ConfigEditor::openFile(const QString &path, QString *error)

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QListWidget;
@@ -36,6 +38,11 @@ class XmlSourceEdit;
 /// connected is kept in the config history, each with its changes, and
 /// any of them can be rolled back to through the same apply path.
 ///
+/// When a balancer is connected, the editor starts from its running config:
+/// a draft nobody edited (the new-file template, or a file opened and not
+/// changed) is replaced by it as if it had been opened; an edited draft
+/// that differs from it is kept or replaced as the user answers.
+///
 /// Thread contract: GUI thread.
 class ConfigEditor final : public QWidget
 {
@@ -43,8 +50,21 @@ class ConfigEditor final : public QWidget
     Q_DISABLE_COPY_MOVE(ConfigEditor)
 
 public:
+    /// The answer to "your edited draft differs from what the balancer runs".
+    enum class DraftChoice
+    {
+        KeepDraft,
+        LoadRunning,
+    };
+    /// Asks the user; `pending` is what applying the draft would change.
+    using DraftQuestion = std::function<DraftChoice(const QList<ConfigChange> &pending)>;
+
     explicit ConfigEditor(QWidget *parent = nullptr);
     ~ConfigEditor() override;
+
+    /// Replaces the message box that asks about an edited draft on connect
+    /// (tests answer without a dialog); an empty function restores it.
+    void setDraftQuestion(DraftQuestion question);
 
     /// The balancer to compare with and apply to; nullptr for none. Not owned.
     void setClient(BalancerClient *client);
@@ -127,6 +147,10 @@ private:
     /// Fetches the running config and records it in the history as `origin`.
     void fetchRunning(const QString &origin);
     void handleRunningConfig(const QByteArray &xml, const QString &origin);
+    /// The first running config of a new connection: loads it unless the
+    /// draft already says the same or the user keeps an edited draft.
+    void startFromRunning();
+    DraftChoice askAboutDraft(const QList<ConfigChange> &pending);
     /// Sends `xml` through the client's apply call; `origin` names the
     /// resulting history version.
     void sendConfig(const QByteArray &xml, const QString &origin);
@@ -149,7 +173,11 @@ private:
     ConfigItemRef m_wantedSelection;
     bool m_selecting = false;
     Config m_running;
+    QByteArray m_runningXml;
     bool m_hasRunning = false;
+    // Set by setClient(): the next running config is the connection's first.
+    bool m_startFromRunning = false;
+    DraftQuestion m_draftQuestion;
     QList<ConfigChange> m_pending;
     ConfigHistory *m_history;
     HistoryPanel *m_historyPanel;

@@ -36,7 +36,8 @@ ConnectDialog::ConnectDialog(Preferences *preferences, QWidget *parent)
     setWindowTitle(tr("Connect to a Balancer"));
     m_list->setAccessibleName(tr("Saved profiles"));
     m_name->setPlaceholderText(tr("e.g. production"));
-    m_url->setPlaceholderText(u"http://127.0.0.1:8080"_s);
+    m_url->setObjectName(u"url"_s);
+    m_url->setPlaceholderText(suggestedUrl());
     m_user->setPlaceholderText(u"admin"_s);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"color: #d62f2f;"_s);
@@ -121,6 +122,12 @@ ConnectDialog::ConnectDialog(Preferences *preferences, QWidget *parent)
 
 ConnectDialog::~ConnectDialog() = default;
 
+QString ConnectDialog::suggestedUrl()
+{
+    // balancierd's --demo-admin-port default and resources/balancier.example.xml's <admin listen>.
+    return u"http://127.0.0.1:8081"_s;
+}
+
 void ConnectDialog::loadProfiles()
 {
     m_list->clear();
@@ -198,7 +205,7 @@ QString ConnectDialog::validate() const
     const QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
     if (m_url->text().trimmed().isEmpty() || !url.isValid()
         || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) || url.host().isEmpty())
-        return tr("Enter the admin API's URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.");
+        return tr("Enter the admin API's URL, e.g. %1 or https://balancer.example:8443.").arg(suggestedUrl());
     if (m_user->text().trimmed().isEmpty())
         return tr("Enter the admin user's name.");
     return {};

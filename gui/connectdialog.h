@@ -31,6 +31,10 @@ public:
     explicit ConnectDialog(Preferences *preferences, QWidget *parent = nullptr);
     ~ConnectDialog() override;
 
+    /// The admin URL suggested to a new user: where `balancierd --demo` and
+    /// the example config serve the admin API.
+    static QString suggestedUrl();
+
     /// The profile to connect with (valid after accept()).
     ConnectionProfile profile() const;
     void setProfile(const ConnectionProfile &profile);
@@ -54,7 +58,7 @@ private:
     QRadioButton *m_remote;
     QStackedWidget *m_pages;
     QLineEdit *m_path;
-    QLineEdit *m_url;
+    QLineEdit *m_url;  // objectName "url"
     QLineEdit *m_user;
     QLabel *m_error;
     QByteArray m_trustedCertificate;

@@ -18,7 +18,7 @@ struct ConnectionProfile
     QString name;
     Kind kind = Kind::Remote;
     QString configPath;  ///< Local
-    QString url;  ///< Remote: "http://127.0.0.1:8080"
+    QString url;  ///< Remote: "http://127.0.0.1:8081"
     QString user;  ///< Remote
     QByteArray trustedCertificate;  ///< Remote: SHA-256 (hex) of a certificate the user accepted
 

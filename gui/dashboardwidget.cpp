@@ -191,7 +191,6 @@ void DashboardWidget::setClient(BalancerClient *client)
     m_history->setHistory({});
     m_timeline->setHistory({});
     m_traffic->clear();
-    m_graph->setSource(m_traffic, {}, {});
     m_currentHost = {};
     m_expandedOnce = false;
     if (client) {
@@ -201,7 +200,23 @@ void DashboardWidget::setClient(BalancerClient *client)
         if (!client->snapshot().services.isEmpty())
             handleSnapshot(client->snapshot());
     }
+    showTrafficOf(m_view->currentIndex().data(DashboardModel::HostRefRole).value<HostRef>());
     updateActions();
+}
+
+void DashboardWidget::showTrafficOf(const HostRef &ref)
+{
+    // With nothing selected, the whole balancer: a blank graph would look broken.
+    if (ref.service.isEmpty())
+        m_graph->setSource(m_traffic, m_client ? TrafficHistory::totalKey() : QString(),
+            m_client ? tr("All services") : QString());
+    else if (ref.group.isEmpty())
+        m_graph->setSource(m_traffic, TrafficHistory::key(ref), tr("Service %1").arg(ref.service));
+    else if (ref.host.isEmpty())
+        m_graph->setSource(
+            m_traffic, TrafficHistory::key(ref), tr("Group %1/%2").arg(ref.service, ref.group));
+    else
+        m_graph->setSource(m_traffic, TrafficHistory::key(ref), tr("Host %1").arg(ref.host));
 }
 
 void DashboardWidget::handleSnapshot(const StatsSnapshot &snapshot)
@@ -244,15 +259,7 @@ void DashboardWidget::handleCurrentChanged()
     updateActions();
     const QModelIndex current = m_view->currentIndex();
     const auto ref = current.data(DashboardModel::HostRefRole).value<HostRef>();
-    if (ref.service.isEmpty())
-        m_graph->setSource(m_traffic, {}, {});
-    else if (ref.group.isEmpty())
-        m_graph->setSource(m_traffic, TrafficHistory::key(ref), tr("Service %1").arg(ref.service));
-    else if (ref.host.isEmpty())
-        m_graph->setSource(
-            m_traffic, TrafficHistory::key(ref), tr("Group %1/%2").arg(ref.service, ref.group));
-    else
-        m_graph->setSource(m_traffic, TrafficHistory::key(ref), tr("Host %1").arg(ref.host));
+    showTrafficOf(ref);
     if (ref.host.isEmpty()) {
         m_currentHost = {};
         m_timelineTitle->setText(tr("Select a host to see its history."));

@@ -24,8 +24,9 @@ class TrafficHistory;
 
 /// The dashboard page: the live tree of services, groups and hosts with
 /// sorting and filtering, the host actions (toolbar, context menu, keyboard;
-/// on every selected host at once), the selected item's traffic graph and
-/// the selected host's timeline.
+/// on every selected host at once), the selected item's traffic graph (all
+/// services' totals until something is selected) and the selected host's
+/// timeline.
 ///
 /// Thread contract: GUI thread.
 class DashboardWidget final : public QWidget
@@ -76,6 +77,8 @@ private:
     void handleSnapshot(const StatsSnapshot &snapshot);
     void handleHostStateChanged(const HostRef &host, const HostStateEvent &event);
     void handleCurrentChanged();
+    /// Points the graph at `ref`'s service, group or host; with none, at all services.
+    void showTrafficOf(const HostRef &ref);
     void updateActions();
     void showContextMenu(const QPoint &position);
     void askWeight();

@@ -1,4 +1,5 @@
 #include "configeditor.h"
+#include "connectdialog.h"
 #include "dashboardwidget.h"
 #include "mainwindow.h"
 #include "preferences.h"
@@ -85,7 +86,8 @@ int main(int argc, char *argv[])
             "--connect)."),
         u"FILE"_s);
     const QCommandLineOption connectTo(u"connect"_s,
-        QApplication::translate("main", "Connect to the admin API at URL (e.g. http://127.0.0.1:8080)."),
+        QApplication::translate("main", "Connect to the admin API at URL (e.g. %1).")
+            .arg(ConnectDialog::suggestedUrl()),
         u"URL"_s);
     const QCommandLineOption user(
         u"user"_s, QApplication::translate("main", "The admin user for --connect."), u"USER"_s);

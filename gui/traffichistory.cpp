@@ -17,6 +17,11 @@ QString TrafficHistory::key(const HostRef &ref)
     return ref.service + u'/' + ref.group + u'/' + ref.host;
 }
 
+QString TrafficHistory::totalKey()
+{
+    return QStringLiteral("all services");
+}
+
 void TrafficHistory::add(QHash<QString, QList<Sample>> &next, const QString &key, const Sample &sample)
 {
     QList<Sample> list = m_samples.take(key);
@@ -41,7 +46,10 @@ void TrafficHistory::addSnapshot(const StatsSnapshot &snapshot)
         return;
     m_last = when;
     QHash<QString, QList<Sample>> next;
+    Sample total{when, 0, 0};
     for (const ServiceStats &service : snapshot.services) {
+        total.connections += double(service.active);
+        total.throughput += service.bytesInRate + service.bytesOutRate;
         add(next, key({service.name, {}, {}}),
             {when, double(service.active), service.bytesInRate + service.bytesOutRate});
         for (const GroupStats &group : service.groups) {
@@ -52,6 +60,7 @@ void TrafficHistory::addSnapshot(const StatsSnapshot &snapshot)
                     {when, double(host.active), host.bytesInRate + host.bytesOutRate});
         }
     }
+    add(next, totalKey(), total);
     // What was not in this snapshot is gone from the balancer.
     m_samples = std::move(next);
     Q_EMIT updated();

@@ -15,8 +15,9 @@ namespace Balancier {
 /// plus out per second), at most one sample per second for the last
 /// WindowSeconds seconds. The dashboard's TrafficGraph draws from it.
 ///
-/// Keys: "service", "service/group", "service/group/host" (see key()).
-/// Items that vanish from the snapshots are forgotten.
+/// Keys: "service", "service/group", "service/group/host" (see key()),
+/// and totalKey() for the sum of all services. Items that vanish from the
+/// snapshots are forgotten.
 ///
 /// Thread contract: GUI thread.
 class TrafficHistory final : public QObject
@@ -49,6 +50,9 @@ public:
     QList<Sample> samples(const QString &key) const { return m_samples.value(key); }
     /// The key of a host, group (empty host) or service (empty group and host).
     static QString key(const HostRef &ref);
+    /// The key of the sum of all services: a name cannot hold a blank, so
+    /// it is no service's key.
+    static QString totalKey();
     QDateTime lastSampleTime() const { return m_last; }
 
 Q_SIGNALS:

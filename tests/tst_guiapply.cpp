@@ -6,6 +6,7 @@
 
 #include "admin/passwordhash.h"
 #include "applydialog.h"
+#include "config/configdocument.h"
 #include "config/configreader.h"
 #include "configdraft.h"
 #include "configeditor.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -246,11 +248,17 @@ private Q_SLOTS:
     void cleanup();
     void draftDiffApplyKeepsConnection();
     void rollbackFromHistory();
+    void editorStartsFromRunningConfig();
+    void editedDraftIsKeptWhenAsked_data();
+    void editedDraftIsKeptWhenAsked();
 
 private:
-    /// Starts the daemon, connects a RemoteClient and an editor showing the
-    /// daemon's own config file.
+    /// Starts the daemon with its config file and connects a RemoteClient.
+    void startDaemon();
+    /// startDaemon(), then an editor showing the daemon's own config file.
     void startAll();
+    /// The daemon's running config as its admin API serves it.
+    QByteArray fetchRunning();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<StubBackend> m_one;
@@ -286,7 +294,7 @@ void tst_GuiApply::cleanup()
     m_dir.reset();
 }
 
-void tst_GuiApply::startAll()
+void tst_GuiApply::startDaemon()
 {
     m_configPath = m_dir->filePath(u"balancier.xml"_s);
     QFile file(m_configPath);
@@ -300,7 +308,14 @@ void tst_GuiApply::startAll()
     m_client = std::make_unique<RemoteClient>(m_daemon->adminUrl(), u"admin"_s, adminPassword);
     m_client->start();
     QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), BalancerClient::State::Connected, 10000);
+}
 
+void tst_GuiApply::startAll()
+{
+    startDaemon();
+    if (QTest::currentTestFailed())
+        return;
+    QString error;
     m_editor = std::make_unique<ConfigEditor>();
     m_historyTester = std::make_unique<QAbstractItemModelTester>(
         m_editor->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -313,6 +328,21 @@ void tst_GuiApply::startAll()
     QVERIFY(m_editor->pendingChanges().isEmpty());
     QCOMPARE(m_editor->history()->count(), 1);
     QVERIFY(!m_editor->applyAction()->isEnabled());
+    // A draft that says what runs is kept as opened, file and all.
+    QCOMPARE(m_editor->draft()->filePath(), QFileInfo(m_configPath).absoluteFilePath());
+}
+
+QByteArray tst_GuiApply::fetchRunning()
+{
+    QByteArray xml;
+    bool done = false;
+    m_client->fetchRunningConfig(m_client.get(), [&](const ClientReply &reply) {
+        xml = reply.ok ? reply.data : QByteArray();
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        return {};
+    return xml;
 }
 
 void tst_GuiApply::draftDiffApplyKeepsConnection()
@@ -468,6 +498,96 @@ void tst_GuiApply::rollbackFromHistory()
     QCOMPARE(probe.open(m_daemon->port()), QByteArray("one"));
     // The draft is the user's and is left alone: it now differs from what runs.
     QCOMPARE(editor.pendingChanges().size(), 1);
+}
+
+void tst_GuiApply::editorStartsFromRunningConfig()
+{
+    // A new user connects: the editor holds the new-file template, which
+    // differs from what runs. It must show the running config, not offer
+    // to replace it with the template.
+    startDaemon();
+    if (QTest::currentTestFailed())
+        return;
+    m_editor = std::make_unique<ConfigEditor>();
+    ConfigEditor &editor = *m_editor;
+    int asked = 0;
+    editor.setDraftQuestion([&asked](const QList<ConfigChange> &) {
+        ++asked;
+        return ConfigEditor::DraftChoice::KeepDraft;
+    });
+    QVERIFY(!editor.draft()->isModified());
+    const QByteArray running = fetchRunning();
+    QVERIFY(!running.isEmpty());
+    QVERIFY(editor.draft()->text() != running);
+    editor.setClient(m_client.get());
+    QTRY_VERIFY_WITH_TIMEOUT(editor.hasRunningConfig(), 10000);
+    // Unedited: replaced without a question.
+    QCOMPARE(asked, 0);
+    QCOMPARE(editor.draft()->text(), running);
+    QCOMPARE(editor.draft()->config(), editor.runningConfig());
+    QVERIFY(!editor.draft()->isModified());
+    QVERIFY(editor.draft()->filePath().isEmpty());
+    QVERIFY(editor.pendingChanges().isEmpty());
+    QCOMPARE(
+        editor.findChild<QLabel *>(u"pendingLabel"_s)->text(), u"The draft matches the running config."_s);
+    QVERIFY(!editor.applyAction()->isEnabled());
+    QVERIFY(editor.runningConfig().service(u"web"_s)->group(u"prod"_s)->host(u"one"_s));
+    QCOMPARE(editor.selectedItem().kind, ConfigItemRef::Kind::Settings);
+}
+
+void tst_GuiApply::editedDraftIsKeptWhenAsked_data()
+{
+    QTest::addColumn<bool>("keep");
+    QTest::newRow("keep my draft") << true;
+    QTest::newRow("load the running config") << false;
+}
+
+void tst_GuiApply::editedDraftIsKeptWhenAsked()
+{
+    QFETCH(bool, keep);
+    startDaemon();
+    if (QTest::currentTestFailed())
+        return;
+    m_editor = std::make_unique<ConfigEditor>();
+    ConfigEditor &editor = *m_editor;
+    editor.resize(1200, 800);
+    editor.show();
+    // The user edits the template before connecting.
+    editor.selectItem({ConfigItemRef::Kind::Host, u"web"_s, u"main"_s, u"a"_s});
+    typeInto(editor.form()->findChild<QLineEdit *>(u"field_ip"_s), m_two->address());
+    QVERIFY(editor.draft()->isModified());
+    const QByteArray edited = editor.draft()->text();
+    const Config editedConfig = editor.draft()->config();
+    QList<QList<ConfigChange>> asked;
+    editor.setDraftQuestion([&asked, keep](const QList<ConfigChange> &pending) {
+        asked.append(pending);
+        return keep ? ConfigEditor::DraftChoice::KeepDraft : ConfigEditor::DraftChoice::LoadRunning;
+    });
+    editor.setClient(m_client.get());
+    QTRY_VERIFY_WITH_TIMEOUT(editor.hasRunningConfig(), 10000);
+    // Asked once, with what applying the draft would change.
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(!asked.constFirst().isEmpty());
+    QCOMPARE(asked.constFirst(), diffConfigs(editor.runningConfig(), editedConfig));
+    if (keep) {
+        QCOMPARE(editor.draft()->text(), edited);
+        QVERIFY(editor.draft()->isModified());
+        QCOMPARE(editor.pendingChanges(), asked.constFirst());
+    } else {
+        QCOMPARE(editor.draft()->text(), fetchRunning());
+        QVERIFY(!editor.draft()->isModified());
+        QVERIFY(editor.pendingChanges().isEmpty());
+    }
+    // A later change from elsewhere does not ask again.
+    QSignalSpy applied(m_client.get(), &BalancerClient::configApplied);
+    Config next = editor.runningConfig();
+    next.service(u"web"_s)->group(u"prod"_s)->host(u"one"_s)->weight = 5;
+    bool done = false;
+    m_client->applyConfig(
+        ConfigDocument::serialize(next), false, this, [&](const ClientReply &) { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.history()->count() == 2, 10000);
+    QCOMPARE(asked.size(), 1);
 }
 
 QTEST_MAIN(tst_GuiApply)

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void trafficHistorySamples();
     void trafficGraphDescribesValues();
     void trafficGraphFollowsLiveEngine();
+    void trafficGraphShowsAllServicesWithoutSelection();
     void fleetRowsFollowClients();
     void fleetFollowsWindows();
     void probeConnectsToBackend();
@@ -214,6 +215,60 @@ void tst_GuiDashboard::trafficGraphFollowsLiveEngine()
         dashboard.traffic()->samples(u"svc/g/one"_s).constLast().connections == 0.0, 5000);
     dashboard.setClient(nullptr);
     QVERIFY(dashboard.traffic()->samples(u"svc"_s).isEmpty());
+    client.stop();
+}
+
+void tst_GuiDashboard::trafficGraphShowsAllServicesWithoutSelection()
+{
+    // The history sums every service.
+    {
+        TrafficHistory history;
+        StatsSnapshot snapshot = trafficSnapshot(QDateTime::fromSecsSinceEpoch(100000, Qt::UTC), 3, 1000);
+        ServiceStats api = snapshot.services.constFirst();
+        api.name = u"api"_s;
+        api.active = 5;
+        api.bytesInRate = 200;
+        api.bytesOutRate = 100;
+        snapshot.services.append(api);
+        history.addSnapshot(snapshot);
+        const QList<TrafficHistory::Sample> total = history.samples(TrafficHistory::totalKey());
+        QCOMPARE(total.size(), 1);
+        QCOMPARE(total.constFirst().connections, 8.0);
+        QCOMPARE(total.constFirst().throughput, 1500.0 + 300.0);
+    }
+
+    // The dashboard shows that sum until something is selected, and again
+    // when the selection goes.
+    StubBackend one(u"one"_s);
+    QVERIFY(one.listen());
+    LocalClient client(ProxyConfig::make({ProxyConfig::host(u"one"_s, one.address())}), u"test"_s);
+    DashboardWidget dashboard;
+    dashboard.setClient(&client);
+    client.setRefreshRate(10);
+    client.start();
+    QTRY_COMPARE(client.state(), BalancerClient::State::Connected);
+    QCOMPARE(dashboard.graph()->key(), TrafficHistory::totalKey());
+    QTRY_VERIFY(dashboard.graph()->summary().startsWith(u"All services"_s));
+    const ServiceStats *service = client.snapshot().service(u"svc");
+    QVERIFY(service);
+    const quint16 port = quint16(service->listeners.constFirst().section(u':', -1).toUInt());
+    std::vector<std::unique_ptr<TestConnection>> clients;
+    for (int i = 0; i < 2; ++i) {
+        clients.push_back(TestConnection::open(port));
+        QVERIFY(!clients.back()->waitForLine().isEmpty());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dashboard.graph()->accessibleDescription().contains(u"2 open connections"_s), 5000);
+    QVERIFY2(dashboard.graph()->accessibleDescription().startsWith(u"All services"_s),
+        qPrintable(dashboard.graph()->accessibleDescription()));
+
+    dashboard.selectHost({u"svc"_s, u"g"_s, u"one"_s});
+    QTRY_COMPARE(dashboard.graph()->key(), u"svc/g/one"_s);
+    dashboard.view()->setCurrentIndex(QModelIndex());
+    QCOMPARE(dashboard.graph()->key(), TrafficHistory::totalKey());
+    clients.clear();
+    dashboard.setClient(nullptr);
+    QVERIFY(dashboard.graph()->key().isEmpty());
     client.stop();
 }
 

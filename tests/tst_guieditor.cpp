@@ -12,6 +12,7 @@
 #include "localclient.h"
 #include "propertyform.h"
 #include "proxyconfig.h"
+#include "scheduling/scheduler.h"
 #include "stubbackend.h"
 #include "xmllayoutmerge.h"
 #include "xmlsourceedit.h"
@@ -92,6 +93,8 @@ private Q_SLOTS:
     void layoutMerge();
     void impactSummary_data();
     void impactSummary();
+    void impactFollowsScheduler_data();
+    void impactFollowsScheduler();
     void validationAsYouType_data();
     void validationAsYouType();
     void sourceViewSyncsBothWays();
@@ -428,6 +431,145 @@ void tst_GuiEditor::impactSummary()
     ApplyDialog dialog(changes, snapshot, u"test"_s);
     QVERIFY(dialog.summaryText().contains(phrases.constLast(), Qt::CaseInsensitive));
     QCOMPARE(dialog.changeList()->topLevelItemCount(), changes.size());
+}
+
+void tst_GuiEditor::impactFollowsScheduler_data()
+{
+    using Kind = ConfigChange::Kind;
+    QTest::addColumn<QString>("scheduler");  // what the group runs now
+    QTest::addColumn<ConfigChange>("change");
+    QTest::addColumn<QList<ConfigChange>>("together");
+    QTest::addColumn<QString>("impact");
+    QTest::addColumn<bool>("disruptive");
+
+    // What each scheduler does with a host's weight (docs/scheduling.md), and
+    // whether it keeps clients on their hosts. A scheduler missing here fails
+    // the test: its impact texts must be decided, not inherited.
+    struct Expected
+    {
+        QString weightUp;
+        QString weightDown;
+        QString hostAdded;
+        bool keepsClients = false;
+    };
+    const QString ignores = u"no effect on traffic: %1 ignores weights"_s;
+    const QString added = u"host b starts taking connections once it is up"_s;
+    const QString share = u"host b gets a %1 share of new connections"_s;
+    const QString load = u"host b is given %1 open connections than before, relative to the others"_s;
+    const QHash<QString, Expected> expected{
+        {u"roundrobin"_s, {ignores.arg(u"roundrobin"_s), ignores.arg(u"roundrobin"_s), added, false}},
+        {u"weighted"_s, {share.arg(u"larger"_s), share.arg(u"smaller"_s), added, false}},
+        {u"random"_s, {ignores.arg(u"random"_s), ignores.arg(u"random"_s), added, false}},
+        {u"leastconns"_s, {load.arg(u"more"_s), load.arg(u"fewer"_s), added, false}},
+        {u"leastconnsrr"_s, {ignores.arg(u"leastconnsrr"_s), ignores.arg(u"leastconnsrr"_s), added, false}},
+        {u"sticky"_s,
+            {ignores.arg(u"sticky"_s), ignores.arg(u"sticky"_s),
+                u"host b takes new clients once it is up; known clients keep their hosts"_s, true}},
+        {u"hash"_s,
+            {u"some clients move to host b (its part of the hash ring grows)"_s,
+                u"some clients of host b move to other hosts (its part of the hash ring shrinks)"_s,
+                u"host b starts taking connections once it is up; the clients that hash to it move to it"_s,
+                true}},
+        {u"p2c"_s, {load.arg(u"more"_s), load.arg(u"fewer"_s), added, false}},
+    };
+
+    const auto host = [](const QStringList &fields, const QString &before, const QString &after) {
+        return ConfigChange{Kind::HostChanged, u"web"_s, u"prod"_s, u"b"_s, fields, before, after};
+    };
+    const auto switchTo = [](const QString &from, const QString &to) {
+        return ConfigChange{Kind::SchedulerChanged, u"web"_s, u"prod"_s, {}, {}, from, to};
+    };
+    for (const SchedulerInfo &info : SchedulerRegistry::all()) {
+        const QString s = info.name;
+        const QByteArray nameBytes = s.toUtf8();
+        const char *name = nameBytes.constData();
+        if (!expected.contains(s)) {
+            QTest::addRow("%s: undecided", name)
+                << s << host({u"weight"_s}, u"1"_s, u"3"_s) << QList<ConfigChange>()
+                << u"(the test has no impact texts for this scheduler)"_s << true;
+            continue;
+        }
+        const Expected &e = expected[s];
+        const QString moved
+            = e.keepsClients ? u"; the clients it kept are placed on other hosts"_s : QString();
+        const bool weightMoves = e.weightUp != ignores.arg(s);
+        QTest::addRow("%s: weight up", name)
+            << s << host({u"weight"_s}, u"1"_s, u"3"_s) << QList<ConfigChange>() << e.weightUp << weightMoves;
+        QTest::addRow("%s: weight down", name) << s << host({u"weight"_s}, u"3"_s, u"1"_s)
+                                               << QList<ConfigChange>() << e.weightDown << weightMoves;
+        QTest::addRow("%s: weight to 0", name)
+            << s << host({u"weight"_s}, u"2"_s, u"0"_s) << QList<ConfigChange>()
+            << u"no new connections to host b; 4 open connection(s) finish"_s + moved << true;
+        QTest::addRow("%s: weight from 0", name)
+            << s << host({u"weight"_s}, u"0"_s, u"2"_s) << QList<ConfigChange>()
+            << u"host b takes new connections again"_s << true;
+        QTest::addRow("%s: weight and address", name)
+            << s
+            << host({u"address"_s, u"weight"_s}, u"address 10.0.0.1:80, weight 1"_s,
+                   u"address 10.0.0.2:80, weight 3"_s)
+            << QList<ConfigChange>()
+            << u"new connections to b go to the new address; 4 open connection(s) stay; "_s + e.weightUp
+            << true;
+        QTest::addRow("%s: weight up, switching to roundrobin", name)
+            << s << host({u"weight"_s}, u"1"_s, u"3"_s) << QList<ConfigChange>{switchTo(s, u"roundrobin"_s)}
+            << ignores.arg(u"roundrobin"_s) << false;
+        QTest::addRow("%s: weight up, switching from roundrobin", name)
+            << u"roundrobin"_s << host({u"weight"_s}, u"1"_s, u"3"_s)
+            << QList<ConfigChange>{switchTo(u"roundrobin"_s, s)} << e.weightUp << weightMoves;
+        QTest::addRow("%s: host added", name)
+            << s << ConfigChange{Kind::HostAdded, u"web"_s, u"prod"_s, u"b"_s, {}, {}, u"10.0.0.2:80"_s}
+            << QList<ConfigChange>() << e.hostAdded << false;
+        QTest::addRow("%s: host removed", name)
+            << s << ConfigChange{Kind::HostRemoved, u"web"_s, u"prod"_s, u"b"_s, {}, u"10.0.0.2:80"_s, {}}
+            << QList<ConfigChange>() << u"drains host b (4 open connection(s))"_s + moved << true;
+        QTest::addRow("%s: drain", name)
+            << s << host({u"state"_s}, u"ready"_s, u"drain"_s) << QList<ConfigChange>()
+            << u"drains host b (4 open connection(s))"_s + moved << true;
+        QTest::addRow("%s: maintenance", name)
+            << s << host({u"state"_s}, u"ready"_s, u"maintenance"_s) << QList<ConfigChange>()
+            << u"takes host b out of rotation (4 open connection(s) finish)"_s + moved << true;
+        QTest::addRow("%s: address", name)
+            << s << host({u"address"_s}, u"10.0.0.1:80"_s, u"10.0.0.2:80"_s) << QList<ConfigChange>()
+            << u"new connections to b go to the new address; 4 open connection(s) stay"_s << true;
+        QTest::addRow("%s: scheduler switched away", name)
+            << s << switchTo(s, u"roundrobin"_s) << QList<ConfigChange>()
+            << (e.keepsClients
+                       ? u"new connections are placed by roundrobin; clients lose the host %1 kept for them"_s
+                             .arg(s)
+                       : u"new connections are placed by roundrobin; open connections stay"_s)
+            << false;
+        QTest::addRow("%s: scheduler switched to", name)
+            << u"roundrobin"_s << switchTo(u"roundrobin"_s, s) << QList<ConfigChange>()
+            << u"new connections are placed by %1; open connections stay"_s.arg(s) << false;
+    }
+}
+
+void tst_GuiEditor::impactFollowsScheduler()
+{
+    QFETCH(QString, scheduler);
+    QFETCH(ConfigChange, change);
+    QFETCH(QList<ConfigChange>, together);
+    QFETCH(QString, impact);
+    QFETCH(bool, disruptive);
+    QVERIFY(ChangeImpact::knowsScheduler(scheduler));
+    StatsSnapshot snapshot;
+    ServiceStats web;
+    web.name = u"web"_s;
+    GroupStats prod;
+    prod.name = u"prod"_s;
+    prod.scheduler = scheduler;
+    HostStats b;
+    b.name = u"b"_s;
+    b.active = 4;
+    prod.hosts.append(b);
+    web.groups.append(prod);
+    snapshot.services.append(web);
+    together.prepend(change);
+    QCOMPARE(ChangeImpact::describe(change, snapshot, together), impact);
+    QCOMPARE(ChangeImpact::isDisruptive(change, snapshot, together), disruptive);
+    // The Apply dialog shows the same text.
+    ApplyDialog dialog(together, snapshot, u"test"_s);
+    QCOMPARE(dialog.changeList()->topLevelItem(0)->text(1), impact);
 }
 
 void tst_GuiEditor::validationAsYouType_data()

@@ -6,10 +6,13 @@
 #include "admintestbed.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "connectdialog.h"
+#include "preferences.h"
 #include "remoteclient.h"
 #include "sseparser.h"
 #include "testcertificate.h"
 
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void reconnectsAfterRestart();
     void unreachableIsOneError();
     void selfSignedCertificate();
+    void connectDialogSuggestsDemoUrl();
 };
 
 void tst_GuiRemote::sseParser_data()
@@ -304,6 +308,30 @@ void tst_GuiRemote::selfSignedCertificate()
     other.start();
     QTRY_COMPARE(other.state(), BalancerClient::State::Disconnected);
     QCOMPARE(otherUntrusted.count(), 1);
+}
+
+void tst_GuiRemote::connectDialogSuggestsDemoUrl()
+{
+    // A new user who starts the demo or the example config and opens
+    // File > Connect is shown where its admin API listens.
+    const LoadResult example = ConfigReader::readFile(
+        QStringLiteral(BALANCIER_SOURCE_DIR) + u"/resources/balancier.example.xml"_s);
+    QVERIFY(example.ok());
+    const QString listen = example.config.admin.listen;
+    QVERIFY2(listen.startsWith(u"127.0.0.1:"_s), qPrintable(listen));
+    const QUrl suggested(ConnectDialog::suggestedUrl());
+    QCOMPARE(suggested.scheme(), u"http"_s);
+    QCOMPARE(suggested.host(), u"127.0.0.1"_s);
+    QCOMPARE(suggested.port(), listen.section(u':', -1).toInt());
+    // balancierd --demo serves it on the same port (headless/commandline.cpp's default).
+    QCOMPARE(suggested.port(), 8081);
+
+    QTemporaryDir dir;
+    Preferences preferences(dir.filePath(u"connect.ini"_s));
+    ConnectDialog dialog(&preferences);
+    auto *url = dialog.findChild<QLineEdit *>(u"url"_s);
+    QVERIFY(url);
+    QCOMPARE(url->placeholderText(), ConnectDialog::suggestedUrl());
 }
 
 QTEST_MAIN(tst_GuiRemote)

@@ -570,6 +570,30 @@
         <source>rollback to version %1</source>
         <translation>Rücksetzung auf Version %1</translation>
     </message>
+    <message>
+        <source>Running config</source>
+        <translation>Laufende Konfiguration</translation>
+    </message>
+    <message>
+        <source>The editor shows the running config.</source>
+        <translation>Der Editor zeigt die laufende Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Running Config</source>
+        <translation>Laufende Konfiguration</translation>
+    </message>
+    <message>
+        <source>The balancer runs a config that differs from your edited draft %1. Keep editing the draft, or load the running config into the editor (the draft&apos;s unsaved edits are discarded)?</source>
+        <translation>Der Balancer führt eine Konfiguration aus, die von Ihrem bearbeiteten Entwurf %1 abweicht. Den Entwurf weiter bearbeiten oder die laufende Konfiguration in den Editor laden (die nicht gespeicherten Änderungen des Entwurfs gehen verloren)?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Draft</source>
+        <translation>Entwurf &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Load the Running Config</source>
+        <translation>Laufende Konfiguration &amp;laden</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -738,12 +762,12 @@
         <translation>%1 ist keine Datei.</translation>
     </message>
     <message>
-        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
-        <translation>Geben Sie die URL der Admin-API ein, z. B. http://127.0.0.1:8080 oder https://balancer.example:8443.</translation>
-    </message>
-    <message>
         <source>Enter the admin user&apos;s name.</source>
         <translation>Geben Sie den Namen des Admin-Benutzers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. %1 or https://balancer.example:8443.</source>
+        <translation>Geben Sie die URL der Admin-API ein, z. B. %1 oder https://balancer.example:8443.</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1026,10 @@
     <message>
         <source>Remo&amp;ve…</source>
         <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
     </message>
 </context>
 <context>
@@ -1848,10 +1876,6 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
             <numerusform>neue Verbindungen gehen an Gruppe %1; %n offene Verbindungen bleiben bei %2</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the new scheduler starts afresh (sticky clients may move)</source>
-        <translation>der neue Verteiler beginnt von vorn (feste Clients können wechseln)</translation>
-    </message>
     <message numerus="yes">
         <source>drains host %1 (%n open connection(s))</source>
         <translation>
@@ -1975,6 +1999,65 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>closes listener %1</source>
         <translation>schließt Listener %1</translation>
+    </message>
+    <message>
+        <source>; the clients it kept are placed on other hosts</source>
+        <translation>; die ihm zugeordneten Clients werden anderen Hosts zugeteilt</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; clients lose the host %2 kept for them</source>
+        <translation>neue Verbindungen verteilt %1; Clients verlieren den Host, den %2 ihnen zugeordnet hatte</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; open connections stay</source>
+        <translation>neue Verbindungen verteilt %1; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up; the clients that hash to it move to it</source>
+        <translation>Host %1 nimmt Verbindungen an, sobald er verfügbar ist; die Clients, deren Hash auf ihn fällt, wechseln zu ihm</translation>
+    </message>
+    <message>
+        <source>host %1 takes new clients once it is up; known clients keep their hosts</source>
+        <translation>Host %1 nimmt neue Clients an, sobald er verfügbar ist; bekannte Clients behalten ihren Host</translation>
+    </message>
+    <message numerus="yes">
+        <source>no new connections to host %1; %n open connection(s) finish</source>
+        <translation>
+            <numerusform>keine neuen Verbindungen zu Host %1; %n offene Verbindung läuft zu Ende</numerusform>
+            <numerusform>keine neuen Verbindungen zu Host %1; %n offene Verbindungen laufen zu Ende</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 takes new connections again</source>
+        <translation>Host %1 nimmt wieder neue Verbindungen an</translation>
+    </message>
+    <message>
+        <source>no effect on traffic: %1 ignores weights</source>
+        <translation>keine Wirkung auf den Verkehr: %1 beachtet keine Gewichte</translation>
+    </message>
+    <message>
+        <source>host %1 gets a larger share of new connections</source>
+        <translation>Host %1 erhält einen größeren Anteil neuer Verbindungen</translation>
+    </message>
+    <message>
+        <source>host %1 gets a smaller share of new connections</source>
+        <translation>Host %1 erhält einen kleineren Anteil neuer Verbindungen</translation>
+    </message>
+    <message>
+        <source>host %1 is given more open connections than before, relative to the others</source>
+        <translation>Host %1 erhält im Verhältnis zu den anderen mehr offene Verbindungen als bisher</translation>
+    </message>
+    <message>
+        <source>host %1 is given fewer open connections than before, relative to the others</source>
+        <translation>Host %1 erhält im Verhältnis zu den anderen weniger offene Verbindungen als bisher</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the hash ring grows)</source>
+        <translation>einige Clients wechseln zu Host %1 (sein Anteil am Hash-Ring wächst)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
+        <translation>einige Clients von Host %1 wechseln zu anderen Hosts (sein Anteil am Hash-Ring schrumpft)</translation>
     </message>
 </context>
 <context>
@@ -2341,10 +2424,6 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <translation>Eine Konfigurationsdatei, die im Editor geöffnet wird.</translation>
     </message>
     <message>
-        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
-        <translation>Mit der Admin-API unter URL verbinden (z. B. http://127.0.0.1:8080).</translation>
-    </message>
-    <message>
         <source>The admin user for --connect.</source>
         <translation>Der Admin-Benutzer für --connect.</translation>
     </message>
@@ -2379,6 +2458,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Also show the fleet overview.</source>
         <translation>Auch die Flottenübersicht zeigen.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. %1).</source>
+        <translation>Mit der Admin-API unter URL verbinden (z. B. %1).</translation>
     </message>
 </context>
 </TS>

@@ -570,6 +570,30 @@
         <source>rollback to version %1</source>
         <translation>rollback to version %1</translation>
     </message>
+    <message>
+        <source>Running config</source>
+        <translation>Running config</translation>
+    </message>
+    <message>
+        <source>The editor shows the running config.</source>
+        <translation>The editor shows the running config.</translation>
+    </message>
+    <message>
+        <source>Running Config</source>
+        <translation>Running Config</translation>
+    </message>
+    <message>
+        <source>The balancer runs a config that differs from your edited draft %1. Keep editing the draft, or load the running config into the editor (the draft&apos;s unsaved edits are discarded)?</source>
+        <translation>The balancer runs a config that differs from your edited draft %1. Keep editing the draft, or load the running config into the editor (the draft&apos;s unsaved edits are discarded)?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Draft</source>
+        <translation>&amp;Keep My Draft</translation>
+    </message>
+    <message>
+        <source>&amp;Load the Running Config</source>
+        <translation>&amp;Load the Running Config</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -738,12 +762,12 @@
         <translation>%1 is not a file.</translation>
     </message>
     <message>
-        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
-        <translation>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</translation>
-    </message>
-    <message>
         <source>Enter the admin user&apos;s name.</source>
         <translation>Enter the admin user&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. %1 or https://balancer.example:8443.</source>
+        <translation>Enter the admin API&apos;s URL, e.g. %1 or https://balancer.example:8443.</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1026,10 @@
     <message>
         <source>Remo&amp;ve…</source>
         <translation>Remo&amp;ve…</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>All services</translation>
     </message>
 </context>
 <context>
@@ -1848,10 +1876,6 @@ Trust this certificate for this connection profile? Only do so if you recognise 
             <numerusform>new connections go to group %1; %n open connections stay on %2</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the new scheduler starts afresh (sticky clients may move)</source>
-        <translation>the new scheduler starts afresh (sticky clients may move)</translation>
-    </message>
     <message numerus="yes">
         <source>drains host %1 (%n open connection(s))</source>
         <translation>
@@ -1975,6 +1999,65 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>closes listener %1</source>
         <translation>closes listener %1</translation>
+    </message>
+    <message>
+        <source>; the clients it kept are placed on other hosts</source>
+        <translation>; the clients it kept are placed on other hosts</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; clients lose the host %2 kept for them</source>
+        <translation>new connections are placed by %1; clients lose the host %2 kept for them</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; open connections stay</source>
+        <translation>new connections are placed by %1; open connections stay</translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up; the clients that hash to it move to it</source>
+        <translation>host %1 starts taking connections once it is up; the clients that hash to it move to it</translation>
+    </message>
+    <message>
+        <source>host %1 takes new clients once it is up; known clients keep their hosts</source>
+        <translation>host %1 takes new clients once it is up; known clients keep their hosts</translation>
+    </message>
+    <message numerus="yes">
+        <source>no new connections to host %1; %n open connection(s) finish</source>
+        <translation>
+            <numerusform>no new connections to host %1; %n open connection finishes</numerusform>
+            <numerusform>no new connections to host %1; %n open connections finish</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 takes new connections again</source>
+        <translation>host %1 takes new connections again</translation>
+    </message>
+    <message>
+        <source>no effect on traffic: %1 ignores weights</source>
+        <translation>no effect on traffic: %1 ignores weights</translation>
+    </message>
+    <message>
+        <source>host %1 gets a larger share of new connections</source>
+        <translation>host %1 gets a larger share of new connections</translation>
+    </message>
+    <message>
+        <source>host %1 gets a smaller share of new connections</source>
+        <translation>host %1 gets a smaller share of new connections</translation>
+    </message>
+    <message>
+        <source>host %1 is given more open connections than before, relative to the others</source>
+        <translation>host %1 is given more open connections than before, relative to the others</translation>
+    </message>
+    <message>
+        <source>host %1 is given fewer open connections than before, relative to the others</source>
+        <translation>host %1 is given fewer open connections than before, relative to the others</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the hash ring grows)</source>
+        <translation>some clients move to host %1 (its part of the hash ring grows)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
+        <translation>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</translation>
     </message>
 </context>
 <context>
@@ -2341,10 +2424,6 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <translation>A config file to open in the editor.</translation>
     </message>
     <message>
-        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
-        <translation>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</translation>
-    </message>
-    <message>
         <source>The admin user for --connect.</source>
         <translation>The admin user for --connect.</translation>
     </message>
@@ -2379,6 +2458,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Also show the fleet overview.</source>
         <translation>Also show the fleet overview.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. %1).</source>
+        <translation>Connect to the admin API at URL (e.g. %1).</translation>
     </message>
 </context>
 </TS>

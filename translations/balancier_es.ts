@@ -570,6 +570,30 @@
         <source>rollback to version %1</source>
         <translation>restauración de la versión %1</translation>
     </message>
+    <message>
+        <source>Running config</source>
+        <translation>Configuración en ejecución</translation>
+    </message>
+    <message>
+        <source>The editor shows the running config.</source>
+        <translation>El editor muestra la configuración en ejecución.</translation>
+    </message>
+    <message>
+        <source>Running Config</source>
+        <translation>Configuración en ejecución</translation>
+    </message>
+    <message>
+        <source>The balancer runs a config that differs from your edited draft %1. Keep editing the draft, or load the running config into the editor (the draft&apos;s unsaved edits are discarded)?</source>
+        <translation>El balanceador ejecuta una configuración distinta de su borrador editado %1. ¿Seguir editando el borrador o cargar la configuración en ejecución en el editor (se descartan los cambios no guardados del borrador)?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Draft</source>
+        <translation>&amp;Conservar mi borrador</translation>
+    </message>
+    <message>
+        <source>&amp;Load the Running Config</source>
+        <translation>Cargar la configuración en e&amp;jecución</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -738,12 +762,12 @@
         <translation>%1 no es un archivo.</translation>
     </message>
     <message>
-        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
-        <translation>Escriba la URL de la API de administración, p. ej. http://127.0.0.1:8080 o https://balancer.example:8443.</translation>
-    </message>
-    <message>
         <source>Enter the admin user&apos;s name.</source>
         <translation>Escriba el nombre del usuario admin.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. %1 or https://balancer.example:8443.</source>
+        <translation>Escriba la URL de la API de administración, p. ej. %1 o https://balancer.example:8443.</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1026,10 @@
     <message>
         <source>Remo&amp;ve…</source>
         <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Todos los servicios</translation>
     </message>
 </context>
 <context>
@@ -1848,10 +1876,6 @@ SHA-256: %4
             <numerusform>las conexiones nuevas van al grupo %1; %n conexiones abiertas siguen en %2</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the new scheduler starts afresh (sticky clients may move)</source>
-        <translation>el nuevo planificador empieza de cero (los clientes fijos pueden cambiar de host)</translation>
-    </message>
     <message numerus="yes">
         <source>drains host %1 (%n open connection(s))</source>
         <translation>
@@ -1975,6 +1999,65 @@ SHA-256: %4
     <message>
         <source>closes listener %1</source>
         <translation>cierra la escucha %1</translation>
+    </message>
+    <message>
+        <source>; the clients it kept are placed on other hosts</source>
+        <translation>; los clientes que tenía asignados pasan a otros hosts</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; clients lose the host %2 kept for them</source>
+        <translation>las conexiones nuevas las reparte %1; los clientes pierden el host que %2 les tenía asignado</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; open connections stay</source>
+        <translation>las conexiones nuevas las reparte %1; las conexiones abiertas se mantienen</translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up; the clients that hash to it move to it</source>
+        <translation>el host %1 acepta conexiones en cuanto esté disponible; los clientes cuyo hash le corresponde pasan a él</translation>
+    </message>
+    <message>
+        <source>host %1 takes new clients once it is up; known clients keep their hosts</source>
+        <translation>el host %1 acepta clientes nuevos en cuanto esté disponible; los clientes conocidos conservan su host</translation>
+    </message>
+    <message numerus="yes">
+        <source>no new connections to host %1; %n open connection(s) finish</source>
+        <translation>
+            <numerusform>ninguna conexión nueva al host %1; %n conexión abierta termina</numerusform>
+            <numerusform>ninguna conexión nueva al host %1; %n conexiones abiertas terminan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 takes new connections again</source>
+        <translation>el host %1 vuelve a aceptar conexiones nuevas</translation>
+    </message>
+    <message>
+        <source>no effect on traffic: %1 ignores weights</source>
+        <translation>sin efecto en el tráfico: %1 ignora los pesos</translation>
+    </message>
+    <message>
+        <source>host %1 gets a larger share of new connections</source>
+        <translation>el host %1 recibe una proporción mayor de conexiones nuevas</translation>
+    </message>
+    <message>
+        <source>host %1 gets a smaller share of new connections</source>
+        <translation>el host %1 recibe una proporción menor de conexiones nuevas</translation>
+    </message>
+    <message>
+        <source>host %1 is given more open connections than before, relative to the others</source>
+        <translation>el host %1 recibe más conexiones abiertas que antes, en relación con los demás</translation>
+    </message>
+    <message>
+        <source>host %1 is given fewer open connections than before, relative to the others</source>
+        <translation>el host %1 recibe menos conexiones abiertas que antes, en relación con los demás</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the hash ring grows)</source>
+        <translation>algunos clientes pasan al host %1 (su parte del anillo de hash crece)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
+        <translation>algunos clientes del host %1 pasan a otros hosts (su parte del anillo de hash se reduce)</translation>
     </message>
 </context>
 <context>
@@ -2341,10 +2424,6 @@ SHA-256: %4
         <translation>Un archivo de configuración que abrir en el editor.</translation>
     </message>
     <message>
-        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
-        <translation>Conectar a la API de administración en URL (p. ej. http://127.0.0.1:8080).</translation>
-    </message>
-    <message>
         <source>The admin user for --connect.</source>
         <translation>El usuario admin para --connect.</translation>
     </message>
@@ -2379,6 +2458,10 @@ SHA-256: %4
     <message>
         <source>Also show the fleet overview.</source>
         <translation>Mostrar también la vista general de la flota.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. %1).</source>
+        <translation>Conectar a la API de administración en URL (p. ej. %1).</translation>
     </message>
 </context>
 </TS>

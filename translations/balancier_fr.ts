@@ -570,6 +570,30 @@
         <source>rollback to version %1</source>
         <translation>retour à la version %1</translation>
     </message>
+    <message>
+        <source>Running config</source>
+        <translation>Configuration en service</translation>
+    </message>
+    <message>
+        <source>The editor shows the running config.</source>
+        <translation>L’éditeur affiche la configuration en service.</translation>
+    </message>
+    <message>
+        <source>Running Config</source>
+        <translation>Configuration en service</translation>
+    </message>
+    <message>
+        <source>The balancer runs a config that differs from your edited draft %1. Keep editing the draft, or load the running config into the editor (the draft&apos;s unsaved edits are discarded)?</source>
+        <translation>Le répartiteur exécute une configuration différente de votre brouillon modifié %1. Continuer à modifier le brouillon, ou charger la configuration en service dans l’éditeur (les modifications non enregistrées du brouillon sont abandonnées) ?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Draft</source>
+        <translation>&amp;Garder mon brouillon</translation>
+    </message>
+    <message>
+        <source>&amp;Load the Running Config</source>
+        <translation>&amp;Charger la configuration en service</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -738,12 +762,12 @@
         <translation>%1 n’est pas un fichier.</translation>
     </message>
     <message>
-        <source>Enter the admin API&apos;s URL, e.g. http://127.0.0.1:8080 or https://balancer.example:8443.</source>
-        <translation>Saisissez l’URL de l’API d’administration, p. ex. http://127.0.0.1:8080 ou https://balancer.example:8443.</translation>
-    </message>
-    <message>
         <source>Enter the admin user&apos;s name.</source>
         <translation>Saisissez le nom de l’utilisateur admin.</translation>
+    </message>
+    <message>
+        <source>Enter the admin API&apos;s URL, e.g. %1 or https://balancer.example:8443.</source>
+        <translation>Saisissez l’URL de l’API d’administration, p. ex. %1 ou https://balancer.example:8443.</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1026,10 @@
     <message>
         <source>Remo&amp;ve…</source>
         <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
     </message>
 </context>
 <context>
@@ -1848,10 +1876,6 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
             <numerusform>les nouvelles connexions vont au groupe %1 ; %n connexions ouvertes restent sur %2</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the new scheduler starts afresh (sticky clients may move)</source>
-        <translation>le nouvel ordonnanceur repart de zéro (les clients attachés peuvent changer d’hôte)</translation>
-    </message>
     <message numerus="yes">
         <source>drains host %1 (%n open connection(s))</source>
         <translation>
@@ -1975,6 +1999,65 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>closes listener %1</source>
         <translation>ferme l’écoute %1</translation>
+    </message>
+    <message>
+        <source>; the clients it kept are placed on other hosts</source>
+        <translation> ; les clients qu’il gardait sont placés sur d’autres hôtes</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; clients lose the host %2 kept for them</source>
+        <translation>les nouvelles connexions sont placées par %1 ; les clients perdent l’hôte que %2 leur gardait</translation>
+    </message>
+    <message>
+        <source>new connections are placed by %1; open connections stay</source>
+        <translation>les nouvelles connexions sont placées par %1 ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>host %1 starts taking connections once it is up; the clients that hash to it move to it</source>
+        <translation>l’hôte %1 prend des connexions dès qu’il est disponible ; les clients dont le hachage tombe sur lui passent à lui</translation>
+    </message>
+    <message>
+        <source>host %1 takes new clients once it is up; known clients keep their hosts</source>
+        <translation>l’hôte %1 prend de nouveaux clients dès qu’il est disponible ; les clients connus gardent leur hôte</translation>
+    </message>
+    <message numerus="yes">
+        <source>no new connections to host %1; %n open connection(s) finish</source>
+        <translation>
+            <numerusform>plus de nouvelles connexions vers l’hôte %1 ; %n connexion ouverte se termine</numerusform>
+            <numerusform>plus de nouvelles connexions vers l’hôte %1 ; %n connexions ouvertes se terminent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 takes new connections again</source>
+        <translation>l’hôte %1 reprend de nouvelles connexions</translation>
+    </message>
+    <message>
+        <source>no effect on traffic: %1 ignores weights</source>
+        <translation>aucun effet sur le trafic : %1 ignore les poids</translation>
+    </message>
+    <message>
+        <source>host %1 gets a larger share of new connections</source>
+        <translation>l’hôte %1 reçoit une plus grande part des nouvelles connexions</translation>
+    </message>
+    <message>
+        <source>host %1 gets a smaller share of new connections</source>
+        <translation>l’hôte %1 reçoit une plus petite part des nouvelles connexions</translation>
+    </message>
+    <message>
+        <source>host %1 is given more open connections than before, relative to the others</source>
+        <translation>l’hôte %1 reçoit plus de connexions ouvertes qu’avant, par rapport aux autres</translation>
+    </message>
+    <message>
+        <source>host %1 is given fewer open connections than before, relative to the others</source>
+        <translation>l’hôte %1 reçoit moins de connexions ouvertes qu’avant, par rapport aux autres</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the hash ring grows)</source>
+        <translation>certains clients passent à l’hôte %1 (sa part de l’anneau de hachage augmente)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
+        <translation>certains clients de l’hôte %1 passent à d’autres hôtes (sa part de l’anneau de hachage diminue)</translation>
     </message>
 </context>
 <context>
@@ -2341,10 +2424,6 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <translation>Un fichier de configuration à ouvrir dans l’éditeur.</translation>
     </message>
     <message>
-        <source>Connect to the admin API at URL (e.g. http://127.0.0.1:8080).</source>
-        <translation>Se connecter à l’API d’administration à l’URL (p. ex. http://127.0.0.1:8080).</translation>
-    </message>
-    <message>
         <source>The admin user for --connect.</source>
         <translation>L’utilisateur admin pour --connect.</translation>
     </message>
@@ -2379,6 +2458,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Also show the fleet overview.</source>
         <translation>Afficher aussi la vue d’ensemble du parc.</translation>
+    </message>
+    <message>
+        <source>Connect to the admin API at URL (e.g. %1).</source>
+        <translation>Se connecter à l’API d’administration à l’URL (p. ex. %1).</translation>
     </message>
 </context>
 </TS>
