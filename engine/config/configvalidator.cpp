@@ -100,9 +100,15 @@ bool isControl(QChar c)
     return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
 }
 
-/// Why `name` cannot name a service, group or host (nothing when it can).
+}  // namespace
+
 QString itemNameProblem(QStringView name)
 {
+    if (name == u"." || name == u"..") {
+        return quote(name)
+            + u" is not a name; expected a name other than . and .. (it is a segment of the admin API's "
+              u"URLs, where . and .. mean a path step)"_s;
+    }
     for (qsizetype i = 0; i < name.size(); ++i) {
         const QChar c = name.at(i);
         if (c.isSpace() || isControl(c)) {
@@ -114,6 +120,8 @@ QString itemNameProblem(QStringView name)
     }
     return {};
 }
+
+namespace {
 
 /// Why `name` cannot name an admin user (nothing when it can).
 QString userNameProblem(QStringView name)
