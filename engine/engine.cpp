@@ -675,6 +675,8 @@ ApplyResult Engine::removeListener(const QString &service, const QString &addres
     BALANCIER_LOCATE(service)
     if (!target.service->listeners.removeOne(address))
         return refused(QStringLiteral("service '%1' has no listener '%2'").arg(service, address));
+    if (!target.service->listeners.contains(address))
+        target.service->optionalListeners.removeAll(address);
     return apply(config);
 }
 

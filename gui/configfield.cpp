@@ -419,6 +419,9 @@ QList<ConfigField> listenerFields()
         if (at < 0)
             return;
         s->listeners[at] = v.toString().trimmed();
+        // optional="yes" stays with the listener it was written on.
+        if (const qsizetype optional = s->optionalListeners.indexOf(r.name); optional >= 0)
+            s->optionalListeners[optional] = s->listeners.at(at);
         r.name = s->listeners.at(at);
     };
     ip.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {

@@ -129,6 +129,28 @@ bool Daemon::start()
     for (const QString &warning : result.warnings)
         qCWarning(lcConfig, "%s", qUtf8Printable(warning));
 
+    // A service that does not listen where its config says serves nobody
+    // there, and a supervisor would never hear of it: refuse, unless the
+    // listener is marked optional="yes". (The demo explains its own ports.)
+    if (!m_demo) {
+        qsizetype unbound = 0;
+        for (const BoundListener &listener : m_engine.listeners()) {
+            if (!listener.bound.isEmpty())
+                continue;
+            const ServiceConfig *service = config.service(listener.service);
+            if (service && service->optionalListeners.contains(listener.configured))
+                continue;
+            ++unbound;
+            m_logging.status(u"balancierd: service %1: %2"_s.arg(listener.service, listener.error));
+        }
+        if (unbound > 0) {
+            return fail(
+                u"refusing to start: %1: %2 listener(s) cannot be bound (free the address, change "
+                "<listen ip>, or mark the listener optional=\"yes\" to start without it)"_s.arg(m_configPath)
+                    .arg(unbound));
+        }
+    }
+
     if (!updateAdmin(config.admin, &error)) {
         // Running without the API the config asks for would leave the
         // operator unable to drain or save: refuse, like any config error.

@@ -437,6 +437,12 @@ void tst_AdminCommands::badParameter_data()
     row("addHost duplicate name", "/addHost?service=web&group=prod&name=a&ip=127.0.0.1:9", "name");
     row("addHost name with space", "/addHost?service=web&group=prod&name=a%20b&ip=127.0.0.1:9", "name");
     row("addHost name with newline", "/addHost?service=web&group=prod&name=a%0Ab&ip=127.0.0.1:9", "name");
+    row("addHost name ..", "/addHost?service=web&group=prod&name=..&ip=127.0.0.1:9", "name");
+    row("addHost name .", "/addHost?service=web&group=prod&name=.&ip=127.0.0.1:9", "name");
+    row("addHost wildcard ip", "/addHost?service=web&group=prod&name=z&ip=*:9", "ip");
+    row("addHost any ipv4", "/addHost?service=web&group=prod&name=z&ip=0.0.0.0:9", "ip");
+    row("addHost any ipv6", "/addHost?service=web&group=prod&name=z&ip=%5B::%5D:9", "ip");
+    row("addHost three numbers", "/addHost?service=web&group=prod&name=z&ip=1.2.3:9", "ip");
     row("addHost negative weight", "/addHost?service=web&group=prod" + host + "&weight=-1", "weight");
     row("addHost weight not a number", "/addHost?service=web&group=prod" + host + "&weight=heavy", "weight");
     row("addHost weight too big", "/addHost?service=web&group=prod" + host + "&weight=99999999999", "weight");
@@ -487,6 +493,9 @@ void tst_AdminCommands::badParameter_data()
     row("newService bad scheduler", "/newService?service=api&listen=127.0.0.1:0" + service + "&scheduler=x",
         "scheduler");
     row("newService no group", "/newService?service=api&listen=127.0.0.1:0&name=h&ip=127.0.0.1:9", "group");
+    row("newService named ..", "/newService?service=..&listen=127.0.0.1:0" + service, "service");
+    row("newService wildcard ip", "/newService?service=api&listen=127.0.0.1:0&group=g&name=h&ip=*:9", "ip");
+    row("newGroup named .", "/newGroup?service=web&group=.", "group");
     row("newGroup existing", "/newGroup?service=web&group=prod", "group");
     row("newGroup unknown service", "/newGroup?service=nosuch&group=g", "service");
     row("newGroup bad scheduler", "/newGroup?service=web&group=g&scheduler=nope", "scheduler");

@@ -113,6 +113,9 @@ void TestConfigDiff::diff_data()
         {Kind::ListenerAdded}, {u"service web: listener [::]:8443 added"_s});
     row("listener removed", edited([](Config &c) { c.services[1].listeners.clear(); }),
         {Kind::ListenerRemoved}, {u"service db: listener 127.0.0.1:5432 removed"_s});
+    row("listener marked optional, keeps its sockets",
+        edited([](Config &c) { c.services[1].optionalListeners = {u"127.0.0.1:5432"_s}; }),
+        {Kind::ServiceSettingsChanged}, {u"service db: listen 127.0.0.1:5432: optional no -> yes"_s});
 
     row("group added, its hosts implied", edited([](Config &c) {
         GroupConfig spare = c.services[0].groups[1];

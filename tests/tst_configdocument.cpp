@@ -171,6 +171,7 @@ void TestConfigDocument::serializeReadsBackEqual_data()
         web.groups[1].hosts[0].adminState = HostAdminState::Maintenance;
         web.enabledGroup = u"test"_s;
         web.timeouts = TimeoutConfig{3000, 600000};
+        web.optionalListeners = {u"127.0.0.1:8081"_s};
         ServiceConfig mail = service(u"mail"_s, {u"0.0.0.0:2525"_s},
             {group(u"main"_s, {host(u"m"_s, u"127.0.0.1:25"_s)}, u"leastconnsrr"_s)});
         c.services = {web, mail};

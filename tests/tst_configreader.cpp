@@ -4,6 +4,7 @@
 #include "config/configvalidator.h"
 #include "config/diagnostic.h"
 #include "config/duration.h"
+#include "config/xmlnode.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -277,6 +278,12 @@ private slots:
     void truncatedFiles();
     void mutatedFiles();
     void manyErrorsOnOneLine();
+    void manyAttributes();
+    void attributeCountIgnoresQuotesAndComments();
+    void manyListenersAndGroups();
+    void badBackendAddresses_data();
+    void badBackendAddresses();
+    void optionalListener();
     void nonUtf8Encodings();
     void badNames_data();
     void badNames();
@@ -361,9 +368,34 @@ void TestConfigReader::addresses_data()
     QTest::addColumn<QString>("errorOrCanonical");  // error text, or toString() when valid
     QTest::addColumn<bool>("anyInterface");
 
-    QTest::newRow("star") << u"*:80"_s << false << u"*"_s << 80 << u"*:80"_s << true;
-    QTest::newRow("ipv4 any") << u"0.0.0.0:80"_s << false << u"0.0.0.0"_s << 80 << u"0.0.0.0:80"_s << true;
-    QTest::newRow("ipv6 any") << u"[::]:80"_s << false << u"::"_s << 80 << u"[::]:80"_s << true;
+    // The second column: an address to listen on (port 0 and wildcards allowed).
+    QTest::newRow("star") << u"*:80"_s << true << u"*"_s << 80 << u"*:80"_s << true;
+    QTest::newRow("ipv4 any") << u"0.0.0.0:80"_s << true << u"0.0.0.0"_s << 80 << u"0.0.0.0:80"_s << true;
+    QTest::newRow("ipv6 any") << u"[::]:80"_s << true << u"::"_s << 80 << u"[::]:80"_s << true;
+    const QString wildcard
+        = u" is a wildcard (every interface), not an address to connect to; expected the backend's own "
+          u"address, e.g. 192.0.2.10:80"_s;
+    QTest::newRow("backend star") << u"*:80"_s << false << QString() << 0 << u"\"*:80\""_s + wildcard
+                                  << false;
+    QTest::newRow("backend ipv4 any")
+        << u"0.0.0.0:80"_s << false << QString() << 0 << u"\"0.0.0.0:80\""_s + wildcard << false;
+    QTest::newRow("backend ipv6 any")
+        << u"[::]:80"_s << false << QString() << 0 << u"\"[::]:80\""_s + wildcard << false;
+    QTest::newRow("backend ipv6 any long")
+        << u"[0:0::0]:80"_s << false << QString() << 0 << u"\"[0:0::0]:80\""_s + wildcard << false;
+    const QString notIpv4 = u" is not a valid IPv4 address; expected four numbers 0-255 such as 192.0.2.10"_s;
+    QTest::newRow("three numbers") << u"1.2.3:80"_s << false << QString() << 0 << u"\"1.2.3\""_s + notIpv4
+                                   << false;
+    QTest::newRow("listener three numbers")
+        << u"1.2.3:80"_s << true << QString() << 0 << u"\"1.2.3\""_s + notIpv4 << false;
+    QTest::newRow("one number") << u"2130706433:80"_s << false << QString() << 0
+                                << u"\"2130706433\""_s + notIpv4 << false;
+    QTest::newRow("leading zero") << u"010.0.0.1:80"_s << false << QString() << 0
+                                  << u"\"010.0.0.1\""_s + notIpv4 << false;
+    QTest::newRow("five numbers") << u"1.2.3.4.5:80"_s << false << QString() << 0
+                                  << u"\"1.2.3.4.5\""_s + notIpv4 << false;
+    QTest::newRow("zero address is fine")
+        << u"10.0.0.0:80"_s << false << u"10.0.0.0"_s << 80 << u"10.0.0.0:80"_s << false;
     QTest::newRow("ipv6 loopback") << u"[::1]:443"_s << false << u"::1"_s << 443 << u"[::1]:443"_s << false;
     QTest::newRow("ipv4") << u"127.0.0.1:8080"_s << false << u"127.0.0.1"_s << 8080 << u"127.0.0.1:8080"_s
                           << false;
@@ -402,7 +434,9 @@ void TestConfigReader::addresses_data()
     QTest::newRow("ipv4 in brackets") << u"[127.0.0.1]:80"_s << false << QString() << 0
                                       << u"\"127.0.0.1\" is not an IPv6 address"_s << false;
     QTest::newRow("bad ipv4") << u"300.1.2.3:80"_s << false << QString() << 0
-                              << u"\"300.1.2.3\" is not a valid IPv4 address"_s << false;
+                              << u"\"300.1.2.3\" is not a valid IPv4 address; expected four numbers 0-255 "
+                                 u"such as 192.0.2.10"_s
+                              << false;
     QTest::newRow("space in host")
         << u"back end:80"_s << false << QString() << 0
         << u"\"back end\" is not a valid host name; expected an IP address, a host name or *"_s << false;
@@ -1143,6 +1177,160 @@ void TestConfigReader::manyErrorsOnOneLine()
     QCOMPARE(last.element, u"<host name=\"h4999\" weight>"_s);
 }
 
+void TestConfigReader::manyAttributes()
+{
+    // QXmlStreamReader compares each attribute of a tag with all the earlier
+    // ones: 200,000 of them took minutes. The tag is refused before the
+    // reader gets to it, at once, where it starts.
+    const int count = 200000;
+    QByteArray data("<balancier version=\"1\">\n  <service name=\"s\"><listen "
+                    "ip=\"127.0.0.1:0\"/></service>\n  <settings");
+    data.reserve(count * 12);
+    for (int i = 0; i < count; ++i)
+        data += " a" + QByteArray::number(i) + "=\"1\"";
+    data += "/>\n</balancier>\n";
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult result = ConfigReader::readData(data, u"wide.xml"_s);
+    const qint64 elapsed = timer.elapsed();
+    // Well under a second on a quiet machine; the bound leaves room for a
+    // loaded one and for sanitizers, and a quadratic read takes minutes.
+    QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+    // One located error, and nothing invented after it.
+    compareLists(locatedAll(result.diagnostics),
+        {u"3:3: error: <settings> has 200000 attributes; an element may have at most 64"_s});
+
+    // The same through the editable document tree (the GUI, saving).
+    QString error;
+    timer.restart();
+    QVERIFY(!XmlNode::parse(data, &error));
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(error, u"line 3, column 3: <settings> has 200000 attributes; an element may have at most 64"_s);
+
+    // At the limit an element is read as usual: 64 unknown attributes, 64 located errors.
+    QByteArray atLimit("<balancier version=\"1\"><settings");
+    for (int i = 0; i < 64; ++i)
+        atLimit += " a" + QByteArray::number(i) + "=\"1\"";
+    atLimit += "/></balancier>";
+    const LoadResult limit = ConfigReader::readData(atLimit, u"wide.xml"_s);
+    int unknown = 0;
+    for (const Diagnostic &diagnostic : limit.diagnostics)
+        unknown += diagnostic.message.startsWith(u"unknown attribute a"_s) ? 1 : 0;
+    QCOMPARE(unknown, 64);
+    QVERIFY(XmlNode::parse(atLimit, &error));
+}
+
+void TestConfigReader::attributeCountIgnoresQuotesAndComments()
+{
+    // '=' inside values, comments, CDATA and processing instructions are not
+    // attributes; only a real tag with too many is refused.
+    const QByteArray equals(200, '=');
+    const QByteArray data = "<?xml version=\"1.0\"?>\n<?pi " + equals
+        + "?>\n<balancier version=\"1\">\n"
+          "  <!-- "
+        + equals
+        + " -->\n"
+          "  <service name=\""
+        + equals + "\"><note><![CDATA[" + equals
+        + "]]></note>\n"
+          "    <listen ip=\"127.0.0.1:0\"/>\n"
+          "    <group name=\"g\"><host name=\"h\" ip=\"127.0.0.1:9001\"/></group>\n"
+          "  </service>\n</balancier>\n";
+    const LoadResult result = ConfigReader::readData(data, u"equals.xml"_s);
+    QVERIFY2(result.ok(), qPrintable(locatedAll(result.diagnostics).join(u'\n')));
+    QVERIFY(XmlNode::parse(data));
+}
+
+void TestConfigReader::manyListenersAndGroups()
+{
+    // An 8 MB file (what the admin API takes) full of listeners and groups:
+    // the clash and enabled-group checks compared each with all the others,
+    // half a minute of work. Now it is linear: about a second at most.
+    const int count = 150000;
+    QByteArray data("<balancier version=\"1\">\n<service name=\"s\">\n");
+    data.reserve(count * 60);
+    for (int i = 0; i < count; ++i) {
+        data += "<listen ip=\"127.0." + QByteArray::number(i / 60000)
+            + ".1:" + QByteArray::number(1 + i % 60000) + "\"/>\n";
+    }
+    for (int i = 0; i < count; ++i)
+        data += "<group name=\"g" + QByteArray::number(i) + "\"/>\n";
+    data += "<group name=\"live\"><host name=\"h\" ip=\"127.0.0.1:9001\"/></group>\n"
+            "<enable group=\"live\"/>\n<listen ip=\"127.0.1.1:7\"/>\n</service>\n</balancier>\n";
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult result = ConfigReader::readData(data, u"many.xml"_s);
+    QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
+    // The one clash at the end is still found, and names the first listener it clashes with.
+    compareLists(locatedAll(result.diagnostics),
+        {u"%1:1: error: <listen ip>: 127.0.1.1:7 is already used by service \"s\" (line 60009); each "
+         u"listening "
+         u"address and port may be used once"_s.arg(2 * count + 5)});
+}
+
+void TestConfigReader::badBackendAddresses_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("needle");
+    QTest::newRow("star") << u"*:80"_s << u"is a wildcard (every interface)"_s;
+    QTest::newRow("ipv4 any") << u"0.0.0.0:80"_s << u"is a wildcard (every interface)"_s;
+    QTest::newRow("ipv6 any") << u"[::]:80"_s << u"is a wildcard (every interface)"_s;
+    QTest::newRow("three numbers") << u"1.2.3:80"_s << u"\"1.2.3\" is not a valid IPv4 address"_s;
+}
+
+void TestConfigReader::badBackendAddresses()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, needle);
+    const auto config = [](const QString &listen, const QString &host) {
+        return (u"<balancier version=\"1\">\n"
+                "  <service name=\"web\">\n"
+                "    <listen ip=\"%1\"/>\n"
+                "    <group name=\"g\">\n"
+                "      <host name=\"h\" ip=\"%2\"/>\n"
+                "    </group>\n"
+                "  </service>\n"
+                "</balancier>\n"_s)
+            .arg(listen, host)
+            .toUtf8();
+    };
+    const LoadResult result = ConfigReader::readData(config(u"127.0.0.1:0"_s, address), u"backend.xml"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), 1);
+    const Diagnostic &diagnostic = result.diagnostics.constFirst();
+    QCOMPARE(diagnostic.line, 5);
+    QCOMPARE(diagnostic.column, 7);
+    QCOMPARE(diagnostic.element, u"<host name=\"h\" ip>"_s);
+    QVERIFY2(diagnostic.message.contains(needle), qPrintable(diagnostic.toString()));
+
+    // A wildcard is fine to listen on.
+    if (needle.contains(u"wildcard"_s)) {
+        const LoadResult listening = ConfigReader::readData(config(address, u"127.0.0.1:9001"_s), u"l.xml"_s);
+        QVERIFY2(listening.ok(), qPrintable(locatedAll(listening.diagnostics).join(u'\n')));
+    }
+}
+
+void TestConfigReader::optionalListener()
+{
+    const QByteArray data = "<balancier version=\"1\">\n"
+                            "  <service name=\"web\">\n"
+                            "    <listen ip=\"127.0.0.1:0\"/>\n"
+                            "    <listen ip=\"127.0.0.2:0\" optional=\"yes\"/>\n"
+                            "    <listen ip=\"127.0.0.3:0\" optional=\"no\"/>\n"
+                            "    <listen ip=\"127.0.0.4:0\" optional=\"maybe\"/>\n"
+                            "    <group name=\"g\"><host name=\"h\" ip=\"127.0.0.1:9001\"/></group>\n"
+                            "  </service>\n"
+                            "</balancier>\n";
+    const LoadResult result = ConfigReader::readData(data, u"optional.xml"_s);
+    compareLists(locatedAll(result.diagnostics),
+        {u"6:30: error: <listen optional>: \"maybe\" is not a boolean; expected yes, no, true, false, on, "
+         u"off, "
+         u"1 or 0"_s});
+    const ServiceConfig &service = result.config.services.constFirst();
+    QCOMPARE(service.listeners.size(), 4);
+    QCOMPARE(service.optionalListeners, QStringList{u"127.0.0.2:0"_s});
+}
+
 void TestConfigReader::nonUtf8Encodings()
 {
     // UTF-16 with a byte-order mark and a declared Latin-1: both read, and
@@ -1218,6 +1406,12 @@ void TestConfigReader::badNames_data()
         "a\xc2\x85"
         "b") << 8 << 7 << u"<host name>"_s
                                       << u"(U+0085) at position 2"_s;
+    QTest::newRow("service named ..") << native("admin", "..", "g", "h") << 5 << 3 << u"<service name>"_s
+                                      << u"\"..\" is not a name; expected a name other than . and .."_s;
+    QTest::newRow("group named .") << native("admin", "web", ".", "h") << 7 << 5 << u"<group name>"_s
+                                   << u"\".\" is not a name"_s;
+    QTest::newRow("host named ..") << native("admin", "web", "g", "..") << 8 << 7 << u"<host name>"_s
+                                   << u"\"..\" is not a name"_s;
     QTest::newRow("user with a colon") << native("ops:1", "web", "g", "h") << 3 << 5 << u"<user name>"_s
                                        << u"\"ops:1\" contains ':' at position 4"_s;
     QTest::newRow("user with a tab") << native("a&#9;b", "web", "g", "h") << 3 << 5 << u"<user name>"_s

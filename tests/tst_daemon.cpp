@@ -499,6 +499,7 @@ private Q_SLOTS:
     // The admin API in the running daemon.
     void demoAdminApi();
     void adminBindFailureRefusesStart();
+    void listenerBindFailureRefusesStart();
     void reloadMovesAdmin();
     void persistenceAcrossRestart();
     void persistAutoWritesAtOnce();
@@ -1260,6 +1261,49 @@ void tst_Daemon::adminBindFailureRefusesStart()
     QVERIFY2(err.contains(u"<admin listen>"_s), qPrintable(err));
     QVERIFY2(!err.contains(u"\nstarted: "_s) && !err.contains(u"\nlistening: "_s), qPrintable(err));
     QCOMPARE(a.connectionCount(), 0);
+}
+
+void tst_Daemon::listenerBindFailureRefusesStart()
+{
+    StubBackend a(u"A"_s);
+    QVERIFY(a.listen());
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    const QString busy = u"127.0.0.1:%1"_s.arg(occupant.serverPort());
+    const auto config = [&](const QString &optional) {
+        return (u"<balancier version=\"1\">\n"
+                "  <health active=\"no\"/>\n"
+                "  <service name=\"web\">\n"
+                "    <listen ip=\"127.0.0.1:0\"/>\n"
+                "    <listen ip=\"%1\"%2/>\n"
+                "    <group name=\"g\"><host name=\"a\" ip=\"%3\"/></group>\n"
+                "  </service>\n"
+                "</balancier>\n"_s)
+            .arg(busy, optional, a.address())
+            .toUtf8();
+    };
+    const QString file = path(u"balancier.xml"_s);
+
+    // A port held by someone else: exit 1, saying which service, address and why.
+    QVERIFY(writeFile(file, config(QString())));
+    DaemonProcess refused;
+    QVERIFY(refused.run({u"--config"_s, file}));
+    QCOMPARE(refused.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(refused.exitCode(), 1);
+    QString err = refused.err();
+    QVERIFY2(err.contains(u"balancierd: service web: cannot listen on "_s + busy + u": "_s), qPrintable(err));
+    QVERIFY2(err.contains(u"refusing to start: "_s + file + u": 1 listener(s) cannot be bound"_s),
+        qPrintable(err));
+    QVERIFY2(!err.contains(u"\nstarted: "_s), qPrintable(err));
+
+    // Marked optional: it starts, serves on the other listener and says what it could not bind.
+    QVERIFY(writeFile(file, config(u" optional=\"yes\""_s)));
+    DaemonProcess daemon;
+    const quint16 port = daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(daemon.err()));
+    err = daemon.err();
+    QVERIFY2(err.contains(u"not listening: web "_s + busy + u": cannot listen on "_s), qPrintable(err));
+    QCOMPARE(backendsReached(port, 1), QStringList{u"A"_s});
 }
 
 void tst_Daemon::reloadMovesAdmin()

@@ -9,6 +9,7 @@
 #include "config/configdocument.h"
 #include "config/configlimits.h"
 #include "config/configreader.h"
+#include "config/configvalidator.h"
 #include "engine.h"
 #include "logcategories.h"
 #include "scheduling/scheduler.h"
@@ -657,16 +658,10 @@ QByteArray withoutPasswords(const QByteArray &xml)
     return QString::fromUtf8(xml).replace(attribute, QStringLiteral("\\1\"(hidden)\"")).toUtf8();
 }
 
-/// Names travel in /running.txt, whose fields are separated by blanks, and
-/// in log lines: one word, no control characters. Empty when `name` is fine.
+/// The config's rule for service, group and host names. Empty when `name` is fine.
 QString nameProblem(const QString &name)
 {
-    for (const QChar c : name) {
-        if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
-            return QStringLiteral("\"%1\" contains a blank or a control character; a name is one word")
-                .arg(name.simplified());
-    }
-    return {};
+    return itemNameProblem(name);
 }
 
 void checkName(AdminServer::Context &context, const QString &parameter, const QString &name)

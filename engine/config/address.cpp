@@ -40,13 +40,30 @@ bool isValidHostName(QStringView host)
     return true;
 }
 
+/// Digits and dots only: meant as an IPv4 address, never a host name.
 bool looksLikeIpv4(QStringView host)
 {
     for (QChar c : host) {
         if (c != u'.' && (c < u'0' || c > u'9'))
             return false;
     }
-    return host.contains(u'.');
+    return true;
+}
+
+/// Exactly four decimal numbers 0-255 without leading zeros. QHostAddress
+/// (like inet_aton) also takes "1.2.3" as 1.2.0.3 and "010.0.0.1" as octal:
+/// in a config those are typos.
+bool isDottedQuad(QStringView host)
+{
+    const QList<QStringView> parts = host.split(u'.');
+    if (parts.size() != 4)
+        return false;
+    for (const QStringView part : parts) {
+        if (part.isEmpty() || part.size() > 3 || (part.size() > 1 && part.startsWith(u'0'))
+            || part.toInt() > 255)
+            return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -66,8 +83,9 @@ QString Address::toString() const
     return host + u':' + QString::number(port);
 }
 
-std::optional<Address> parseAddress(QStringView text, bool allowPortZero, QString *error)
+std::optional<Address> parseAddress(QStringView text, bool forListening, QString *error)
 {
+    const bool allowPortZero = forListening;
     if (text.trimmed().isEmpty()) {
         setError(error, u"empty address; expected host:port"_s);
         return std::nullopt;
@@ -123,9 +141,10 @@ std::optional<Address> parseAddress(QStringView text, bool allowPortZero, QStrin
         }
     } else if (host != u"*") {
         if (looksLikeIpv4(host)) {
-            const QHostAddress address(host.toString());
-            if (address.protocol() != QAbstractSocket::IPv4Protocol) {
-                setError(error, u"\""_s + host + u"\" is not a valid IPv4 address"_s);
+            if (!isDottedQuad(host)) {
+                setError(error,
+                    u"\""_s + host
+                        + u"\" is not a valid IPv4 address; expected four numbers 0-255 such as 192.0.2.10"_s);
                 return std::nullopt;
             }
         } else if (!isValidHostName(host)) {
@@ -154,6 +173,14 @@ std::optional<Address> parseAddress(QStringView text, bool allowPortZero, QStrin
     Address address;
     address.host = host.toString();
     address.port = static_cast<quint16>(port);
+    if (!forListening && address.isAnyInterface()) {
+        setError(error,
+            u"\""_s + text
+                + u"\" is a wildcard (every interface), not an address to connect to; expected the "
+                  u"backend's own address, e.g. 192.0.2.10:"_s
+                + portText);
+        return std::nullopt;
+    }
     return address;
 }
 

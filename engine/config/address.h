@@ -20,8 +20,10 @@ struct Address
 };
 
 /// Parses an address; on failure returns nullopt and says why in `error`
-/// ("missing port", "port 70000 outside 1-65535", ...). `allowPortZero`
-/// admits port 0 (listeners: the OS chooses).
-std::optional<Address> parseAddress(QStringView text, bool allowPortZero, QString *error = nullptr);
+/// ("missing port", "port 70000 outside 1-65535", ...). An address to listen
+/// on (`forListening`) may have port 0 (the OS chooses) and be a wildcard
+/// ("*", "0.0.0.0", "[::]"); an address to connect to (a backend) may not.
+/// An IPv4 address is four decimal numbers ("1.2.3" is refused).
+std::optional<Address> parseAddress(QStringView text, bool forListening, QString *error = nullptr);
 
 }  // namespace Balancier

@@ -100,6 +100,9 @@ struct ServiceConfig
 {
     QString name;
     QStringList listeners;  ///< "*:port", "0.0.0.0:port", "[::]:port", "host:port"
+    /// Those of `listeners` written with optional="yes": one that cannot be
+    /// bound when the daemon starts is a warning, not a reason to refuse to start.
+    QStringList optionalListeners;
     QList<GroupConfig> groups;
     QString enabledGroup;
     std::optional<HealthConfig> health;

@@ -3,6 +3,7 @@
 #include "duration.h"
 
 #include <QHash>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -219,14 +220,17 @@ Matching<T> matchByName(const QList<T> &running, const QList<T> &next)
 /// repeats (a listener written twice and then once is one removal).
 QStringList missing(const QStringList &from, const QStringList &in)
 {
-    QStringList rest = in;
+    // Counted in a hash: a file may list many listeners, and a dry run must stay quick.
+    QHash<QString, qsizetype> rest;
+    for (const QString &item : in)
+        ++rest[item];
     QStringList out;
     for (const QString &item : from) {
-        const qsizetype index = rest.indexOf(item);
-        if (index < 0)
+        const auto it = rest.find(item);
+        if (it == rest.end() || *it == 0)
             out.append(item);
         else
-            rest.removeAt(index);
+            --*it;
     }
     return out;
 }
@@ -380,6 +384,22 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 old->timeouts, running.timeouts, service->timeouts, next.timeouts, timeoutChanges));
         diff.addFields(Kind::ServiceSettingsChanged, service->name, {}, u"health"_s,
             overrideChanges(old->health, running.health, service->health, next.health, healthChanges));
+        // A listener kept but marked optional or required: it keeps its sockets.
+        const QSet<QString> oldListeners(old->listeners.cbegin(), old->listeners.cend());
+        const QSet<QString> oldOptional(old->optionalListeners.cbegin(), old->optionalListeners.cend());
+        const QSet<QString> newOptional(
+            service->optionalListeners.cbegin(), service->optionalListeners.cend());
+        QSet<QString> compared;
+        for (const QString &listener : service->listeners) {
+            if (!oldListeners.contains(listener) || compared.contains(listener))
+                continue;
+            compared.insert(listener);
+            FieldChanges optional;
+            compareBool(
+                optional, u"optional"_s, oldOptional.contains(listener), newOptional.contains(listener));
+            diff.addFields(
+                Kind::ServiceSettingsChanged, service->name, {}, u"listen "_s + listener, optional);
+        }
     }
 
     FieldChanges settings;

@@ -18,7 +18,8 @@ namespace Balancier {
 ///   HostRemoved in `before`. HostChanged fields: address, weight, maxconns, state.
 /// - User*: `name`; UserAdded/Removed carry the access right. UserChanged
 ///   fields: password (shown as "(hidden)", never the hash), access.
-/// - ServiceSettingsChanged: `service`, `name` = "timeouts" or "health".
+/// - ServiceSettingsChanged: `service`, `name` = "timeouts" or "health", or
+///   "listen ADDRESS" for a kept listener marked optional or no longer (field optional).
 /// - SettingsChanged: `name` = the area: "settings" (version, workers,
 ///   maxconns, draintimeout, persist), "checktime" (time), "health" and
 ///   "timeouts" (the top-level defaults), "admin" (enabled, listen, cert, key,

@@ -524,8 +524,12 @@ void syncService(XmlNode &element, const ServiceConfig &service, const Config &c
     syncList(
         element, "listen"_L1, serviceOrder, service.listeners,
         [](const QString &listener) { return listener; }, "ip"_L1,
-        [](XmlNode &listen, const QString &listener, bool fresh) {
-            applyAttributes(listen, {{"ip"_L1, ValueKind::Text, listener, std::nullopt, true}}, fresh);
+        [&service](XmlNode &listen, const QString &listener, bool fresh) {
+            applyAttributes(listen,
+                {{"ip"_L1, ValueKind::Text, listener, std::nullopt, true},
+                    {"optional"_L1, ValueKind::Boolean, yesNo(service.optionalListeners.contains(listener)),
+                        u"no"_s}},
+                fresh);
         });
     syncSingleton(element, "timeouts"_L1, serviceOrder, service.timeouts.has_value(), true,
         [&](XmlNode &timeouts, bool fresh) {

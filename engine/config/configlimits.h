@@ -14,5 +14,8 @@ constexpr int maxWeight = 10000;
 constexpr int maxRiseFall = 1000;
 /// Bigger files are refused before parsing: a config is a few kilobytes.
 constexpr qint64 maxFileBytes = 16LL * 1024 * 1024;
+/// More attributes on one element are refused before the XML reader, whose
+/// duplicate check is quadratic, gets to them: no element needs more than 10.
+constexpr int maxAttributesPerElement = 64;
 
 }  // namespace Balancier::ConfigLimits

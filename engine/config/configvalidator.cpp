@@ -7,6 +7,7 @@
 #include "scheduling/scheduler.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <limits>
 
@@ -47,22 +48,6 @@ bool isWildcard(const Address &address)
     return address.host == u"*" || address.host == u"::";
 }
 
-// Whether two listening sockets would fight over the same port.
-bool listenersClash(const Address &a, const Address &b)
-{
-    if (a.port == 0 || b.port == 0 || a.port != b.port)
-        return false;
-    if (a.host.compare(b.host, Qt::CaseInsensitive) == 0 || isWildcard(a) || isWildcard(b))
-        return true;
-    const auto ipv4Any = [](const Address &x) {
-        return x.host == u"0.0.0.0";
-    };
-    const auto ipv6Literal = [](const Address &x) {
-        return x.host.contains(u':');
-    };
-    return (ipv4Any(a) && !ipv6Literal(b)) || (ipv4Any(b) && !ipv6Literal(a));
-}
-
 /// `text` with every character that is not plainly visible (control and
 /// format characters, blanks other than the space) written as a backslash,
 /// "u" and four hex digits, so that a message never carries them to a
@@ -100,9 +85,15 @@ bool isControl(QChar c)
     return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
 }
 
-/// Why `name` cannot name a service, group or host (nothing when it can).
+}  // namespace
+
 QString itemNameProblem(QStringView name)
 {
+    if (name == u"." || name == u"..") {
+        return quote(name)
+            + u" is not a name; expected a name other than . and .. (it is a segment of the admin API's "
+              u"URLs, where . and .. mean a path step)"_s;
+    }
     for (qsizetype i = 0; i < name.size(); ++i) {
         const QChar c = name.at(i);
         if (c.isSpace() || isControl(c)) {
@@ -114,6 +105,8 @@ QString itemNameProblem(QStringView name)
     }
     return {};
 }
+
+namespace {
 
 /// Why `name` cannot name an admin user (nothing when it can).
 QString userNameProblem(QStringView name)
@@ -180,6 +173,17 @@ private:
     const EmptyGroups m_emptyGroups;
     QList<Diagnostic> m_out;
     QList<Listener> m_listeners;
+    /// The listeners of one port, indexed by what listenersClash() looks at,
+    /// so that a file with many listeners is checked in linear time.
+    struct PortListeners
+    {
+        QHash<QString, qsizetype> byHost;  // lower-case host -> first index in m_listeners
+        qsizetype first = -1;
+        qsizetype firstWildcard = -1;
+        qsizetype firstIpv4Any = -1;
+        qsizetype firstNotIpv6 = -1;
+    };
+    QHash<quint16, PortListeners> m_ports;
 };
 
 void Checker::add(Diagnostic::Severity severity, SourcePos pos, const QString &context,
@@ -254,17 +258,54 @@ void Checker::addListener(
         error(pos, context, element, why);
         return;
     }
-    for (const Listener &other : m_listeners) {
-        if (listenersClash(*address, other.address)) {
-            const QString where
-                = other.pos.isValid() ? u" (line "_s + QString::number(other.pos.line) + u')' : QString();
-            const QString clash = other.address == *address
-                ? u" is already used by "_s
-                : u" clashes with "_s + other.address.toString() + u", already used by "_s;
-            error(pos, context, element,
-                text + clash + other.owner + where + u"; each listening address and port may be used once"_s);
-            return;
+    // The earliest listener that would fight over the same port: one with
+    // the same host, a wildcard on either side, or 0.0.0.0 against any
+    // IPv4 address or host name. Port 0 never clashes (the OS picks).
+    qsizetype clashing = -1;
+    if (address->port != 0) {
+        const auto it = m_ports.constFind(address->port);
+        if (it != m_ports.cend()) {
+            const auto consider = [&clashing](qsizetype index) {
+                if (index >= 0 && (clashing < 0 || index < clashing))
+                    clashing = index;
+            };
+            consider(it->byHost.value(address->host.toLower(), -1));
+            consider(it->firstWildcard);
+            if (isWildcard(*address))
+                consider(it->first);
+            if (address->host == u"0.0.0.0")
+                consider(it->firstNotIpv6);
+            if (!address->host.contains(u':'))
+                consider(it->firstIpv4Any);
         }
+    }
+    if (clashing >= 0) {
+        const Listener &other = m_listeners.at(clashing);
+        const QString where
+            = other.pos.isValid() ? u" (line "_s + QString::number(other.pos.line) + u')' : QString();
+        const QString clash = other.address == *address
+            ? u" is already used by "_s
+            : u" clashes with "_s + other.address.toString() + u", already used by "_s;
+        error(pos, context, element,
+            text + clash + other.owner + where + u"; each listening address and port may be used once"_s);
+        return;
+    }
+    if (address->port != 0) {
+        const qsizetype index = m_listeners.size();
+        PortListeners &port = m_ports[address->port];
+        const auto note = [index](qsizetype &slot) {
+            if (slot < 0)
+                slot = index;
+        };
+        note(port.first);
+        if (isWildcard(*address))
+            note(port.firstWildcard);
+        if (address->host == u"0.0.0.0")
+            note(port.firstIpv4Any);
+        if (!address->host.contains(u':'))
+            note(port.firstNotIpv6);
+        if (!port.byHost.contains(address->host.toLower()))
+            port.byHost.insert(address->host.toLower(), index);
     }
     m_listeners.append({*address, pos, owner});
 }
@@ -396,9 +437,12 @@ void Checker::checkService(const ServiceConfig &service)
     const SourcePos enablePos = service.enablePos.isValid() ? service.enablePos : service.pos;
     const QString enableElement = elementText(u"enable", {}, u"group");
     QStringList names;
+    QSet<QString> named;  // a service may have many groups: keep this linear
     for (const GroupConfig &group : service.groups) {
-        if (!names.contains(quote(group.name)))
+        if (!named.contains(group.name)) {
+            named.insert(group.name);
             names.append(quote(group.name));
+        }
     }
     if (service.enabledGroup.isEmpty() && service.enablePos.isValid()) {
         error(

@@ -16,7 +16,8 @@ namespace Balancier {
 ///
 /// Service, group and host names must not contain blanks or control (or
 /// invisible format) characters: they are single words in /running.txt, in
-/// log lines and in the admin API's URLs. User names must not contain ':'
+/// log lines and in the admin API's URLs; nor be "." or "..", which a URL
+/// path cannot carry as a segment. User names must not contain ':'
 /// (HTTP Basic authentication splits there) nor control characters.
 ///
 /// A config file must give every service a host in its enabled group
@@ -32,5 +33,10 @@ enum class EmptyGroups
 };
 QList<Diagnostic> validateConfig(
     const Config &config, const QString &fileName = {}, EmptyGroups emptyGroups = EmptyGroups::Refused);
+
+/// Why `name` cannot name a service, group or host; empty when it can. The
+/// one rule for every front end (files, the admin API, the desktop app).
+/// Thread contract: pure function; call from any thread.
+QString itemNameProblem(QStringView name);
 
 }  // namespace Balancier

@@ -1,8 +1,7 @@
 #include "configxmlstream.h"
 
+#include "configlimits.h"
 #include "duration.h"
-
-#include <QStringDecoder>
 
 #include <algorithm>
 #include <limits>
@@ -16,38 +15,6 @@ namespace {
 bool isXmlSpace(QChar c)
 {
     return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
-}
-
-// The reader decodes the bytes itself; this makes a copy decoded the same
-// way (BOM, else the declared encoding, else UTF-8) so that offsets agree.
-// When they do not (an exotic encoding), positions fall back to the reader's.
-QString decodeLikeTheReader(const QByteArray &data)
-{
-    if (const auto bom = QStringConverter::encodingForData(data)) {
-        QStringDecoder decoder(*bom);
-        return decoder(data);
-    }
-    if (data.startsWith("<?xml")) {
-        const qsizetype end = data.indexOf("?>");
-        const QByteArray declaration = data.left(end < 0 ? 0 : end);
-        const qsizetype at = declaration.indexOf("encoding");
-        if (at >= 0) {
-            qsizetype quote = at + 8;
-            while (
-                quote < declaration.size() && declaration.at(quote) != '"' && declaration.at(quote) != '\'')
-                ++quote;
-            if (quote < declaration.size()) {
-                const qsizetype close = declaration.indexOf(declaration.at(quote), quote + 1);
-                if (close > quote) {
-                    QStringDecoder decoder(declaration.sliced(quote + 1, close - quote - 1).constData());
-                    if (decoder.isValid())
-                        return decoder(data);
-                }
-            }
-        }
-    }
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    return decoder(data);
 }
 
 bool isBlank(QStringView text)
@@ -96,7 +63,8 @@ ConfigXmlStream::ConfigXmlStream(
     : m_reader(data)
     , m_fileName(fileName)
     , m_diagnostics(diagnostics)
-    , m_text(decodeLikeTheReader(data))
+    , m_text(decodeXmlLikeTheReader(data))
+    , m_attributeScan(m_text, ConfigLimits::maxAttributesPerElement)
 { }
 
 std::optional<bool> ConfigXmlStream::parseBool(QStringView text)
@@ -260,6 +228,10 @@ bool ConfigXmlStream::readNextToken()
     if (m_fatal)
         return false;
     m_tokenStart = m_reader.characterOffset();
+    if (m_attributeScan.isNextToken(m_reader)) {
+        fatal(posOfOffset(m_attributeScan.offset()), m_attributeScan.message());
+        return false;
+    }
     m_reader.readNext();
     if (m_reader.hasError()) {
         reportXmlError();

@@ -2,6 +2,7 @@
 
 #include "config.h"
 #include "diagnostic.h"
+#include "xmlattributescan.h"
 
 #include <QByteArray>
 #include <QList>
@@ -14,7 +15,7 @@
 namespace Balancier {
 
 /// The XML layer under the config readers: a QXmlStreamReader that refuses
-/// DTDs, caps nesting, skips comments, <note> and foreign-namespace content,
+/// DTDs, caps nesting and attributes per element, skips comments, <note> and foreign-namespace content,
 /// complains about stray text, locates every element and attribute (line and
 /// column of its first character), and turns attribute text into typed
 /// values with a located Diagnostic for each one that does not parse.
@@ -22,7 +23,8 @@ namespace Balancier {
 /// Walking the tree: readRootElement() once, then for each element either
 /// loop on readNextChild() until it returns false, or call skipElement() or
 /// rejectElement(); so each handler leaves the stream after its end tag.
-/// After a fatal problem (not well-formed XML, a DTD, too deep) every read
+/// After a fatal problem (not well-formed XML, a DTD, too deep, too many
+/// attributes on one element) every read
 /// returns false, so the handlers unwind on their own.
 ///
 /// Values that fail to parse leave the caller's variable untouched (its
@@ -119,6 +121,7 @@ private:
     // The document as text, decoded the way the reader decodes it, so that
     // positions inside a start tag (attributes) can be found.
     QString m_text;
+    XmlAttributeScan m_attributeScan;  // on m_text: the reader must never reach an over-long tag
     struct LineCursor
     {
         qsizetype offset = 0;

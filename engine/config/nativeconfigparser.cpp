@@ -236,9 +236,14 @@ void NativeConfigParser::parseService()
     bool seenEnable = false;
     while (m_xml.readNextChild()) {
         if (m_xml.isElement(u"listen")) {
-            m_xml.checkAttributes({u"ip"_s});
-            service.listeners.append(m_xml.requiredAttribute(u"ip").value_or(QString()));
+            m_xml.checkAttributes({u"ip"_s, u"optional"_s});
+            const QString address = m_xml.requiredAttribute(u"ip").value_or(QString());
+            service.listeners.append(address);
             service.listenerPos.items.append(m_xml.elementPos());
+            bool optional = false;
+            if (m_xml.readBool(u"optional", &optional) && optional
+                && !service.optionalListeners.contains(address))
+                service.optionalListeners.append(address);
             m_xml.readNoChildren();
         } else if (m_xml.isElement(u"group")) {
             parseGroup(service, overrides);

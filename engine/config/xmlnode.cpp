@@ -1,5 +1,8 @@
 #include "xmlnode.h"
 
+#include "configlimits.h"
+#include "xmlattributescan.h"
+
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -227,7 +230,22 @@ std::optional<XmlNode> XmlNode::parse(const QByteArray &xml, QString *error)
     std::vector<Level> stack;
     stack.push_back(Level{&document, 0, 0});
 
+    // The reader's duplicate check is quadratic in the attributes of a tag:
+    // stop before it reaches one with too many.
+    const QString decoded = decodeXmlLikeTheReader(xml);
+    const XmlAttributeScan attributeScan(decoded, ConfigLimits::maxAttributesPerElement);
+
     while (!reader.atEnd()) {
+        if (attributeScan.isNextToken(reader)) {
+            if (error) {
+                const QStringView before = QStringView(decoded).first(attributeScan.offset());
+                const qsizetype lineStart = before.lastIndexOf(u'\n') + 1;
+                *error = u"line %1, column %2: %3"_s.arg(before.count(u'\n') + 1)
+                             .arg(attributeScan.offset() - lineStart + 1)
+                             .arg(attributeScan.message());
+            }
+            return std::nullopt;
+        }
         const QXmlStreamReader::TokenType token = reader.readNext();
         Level &level = stack.back();
         switch (token) {
