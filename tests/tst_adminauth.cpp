@@ -536,17 +536,22 @@ void tst_AdminAuth::firstLoginIsNotHeldBehindOthersFailures()
             client.request("GET", "/running.txt", AdminTestBed::Admin, QStringLiteral("x%1").arg(i)).status,
             401);
     }
-    // The brake is on for (admin, 127.0.0.1): these are held.
+    // The brake is on for (admin, 127.0.0.1): these are held. The last one
+    // has guessed right, and is held all the same.
     AnswerLog log;
     InFlight guesses;
     for (int i = 0; i < AdminAuth::MaxChecksPerPair; ++i) {
-        QTest::ignoreMessage(
-            QtWarningMsg, QRegularExpression(QStringLiteral("failed login from 127\\.0\\.0\\.1 ")));
-        guesses.push_back(std::make_unique<InFlightRequest>(
-            log, bed.port(), loopbackSource(1), AdminTestBed::Admin, QStringLiteral("y%1").arg(i)));
+        const bool last = i == AdminAuth::MaxChecksPerPair - 1;
+        if (!last) {
+            QTest::ignoreMessage(
+                QtWarningMsg, QRegularExpression(QStringLiteral("failed login from 127\\.0\\.0\\.1 ")));
+        }
+        guesses.push_back(std::make_unique<InFlightRequest>(log, bed.port(), loopbackSource(1),
+            AdminTestBed::Admin, last ? AdminTestBed::AdminPassword : QStringLiteral("y%1").arg(i)));
     }
     InFlightRequest viewer(
         log, bed.port(), loopbackSource(1), AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    // The same credentials as the held guess, from another address.
     InFlightRequest admin(
         log, bed.port(), loopbackSource(2), AdminTestBed::Admin, AdminTestBed::AdminPassword);
     if (!admin.bound())
@@ -555,12 +560,15 @@ void tst_AdminAuth::firstLoginIsNotHeldBehindOthersFailures()
     QCOMPARE(viewer.status(), 200);
     QCOMPARE(admin.status(), 200);
     for (const auto &guess : guesses) {
-        QCOMPARE(guess->status(), 401);
+        QCOMPARE(guess->status(), guess == guesses.back() ? 200 : 401);
         QVERIFY2(viewer.order() < guess->order(),
             qPrintable(QStringLiteral("viewer answered as #%1, a held guess as #%2")
                            .arg(viewer.order())
                            .arg(guess->order())));
-        QVERIFY(admin.order() < guess->order());
+        QVERIFY2(admin.order() < guess->order(),
+            qPrintable(QStringLiteral("admin from 127.0.0.2 answered as #%1, a held guess as #%2")
+                           .arg(admin.order())
+                           .arg(guess->order())));
     }
 }
 
@@ -643,8 +651,9 @@ void tst_AdminAuth::loginBurstKeepsControlThreadResponsive()
         checked += login->status() == 401;
     }
     QVERIFY(checked >= qMin(Logins, PasswordVerifier::MaxPending));
-    // With PBKDF2 on this thread a gap would be at least one whole check.
-    QVERIFY2(longestGap < checkMs / 2,
+    // With PBKDF2 on this thread a gap would be one whole check at least
+    // (in fact many: the checks would run back to back).
+    QVERIFY2(longestGap < checkMs,
         qPrintable(
             QStringLiteral("%1 ms without a heartbeat; one check takes %2 ms").arg(longestGap).arg(checkMs)));
 }

@@ -139,6 +139,11 @@ AdminAuth::Outcome AdminAuth::authenticate(
     }
 
     const QString pair = pairOf(request.peer, name);
+    // Checks are per pair too: the same password from another address is not
+    // held behind this address's brake.
+    QByteArray checkKey = key;
+    checkKey += '\n';
+    checkKey += pair.toUtf8();
     const auto refuse = [&](const Verdict &verdict) {
         outcome.failure = verdict.failure;
         outcome.status = verdict.status;
@@ -149,7 +154,7 @@ AdminAuth::Outcome AdminAuth::authenticate(
         return outcome;
     };
     // The verdict of this request's own check, being resumed.
-    const auto verdict = m_verdicts.constFind(key);
+    const auto verdict = m_verdicts.constFind(checkKey);
     if (verdict != m_verdicts.cend())
         return refuse(*verdict);
     if (!basic)
@@ -158,7 +163,7 @@ AdminAuth::Outcome AdminAuth::authenticate(
         return refuse({QStringLiteral("malformed Basic credentials")});
 
     // The same credentials are being checked already: same verdict, no second guess.
-    const auto running = m_checks.find(key);
+    const auto running = m_checks.find(checkKey);
     if (running != m_checks.end()) {
         running->waiters.append(std::move(resume));
         outcome.pending = true;
@@ -179,17 +184,19 @@ AdminAuth::Outcome AdminAuth::authenticate(
 
     Check check;
     check.pair = pair;
-    check.userName = user ? user->name : QString();
+    check.cacheKey = key;
+    check.known = user != nullptr;
+    check.userName = name;
     check.password = QString::fromUtf8(decoded.mid(colon + 1));
     check.stored = user ? user->passwordHash : dummyHash(users);
     check.waiters.append(std::move(resume));
-    m_checks.insert(key, check);
+    m_checks.insert(checkKey, check);
     ++m_checksPerPair[pair];
     if (hold > 0) {
         // The brake: the check itself waits, for the block as it stands now.
-        QTimer::singleShot(hold, &m_verifier, [this, key] { startCheck(key); });
+        QTimer::singleShot(hold, &m_verifier, [this, checkKey] { startCheck(checkKey); });
     } else {
-        startCheck(key);
+        startCheck(checkKey);
     }
     outcome.failure = hold > 0 ? QStringLiteral("held back by the failed-login brake")
                                : QStringLiteral("password being checked");
@@ -222,7 +229,7 @@ void AdminAuth::handleVerified(const QByteArray &key, PasswordHash::Result resul
     const auto check = m_checks.constFind(key);
     if (check == m_checks.cend())
         return;
-    if (check->userName.isEmpty()) {
+    if (!check->known) {
         // The name is not logged: it may be a password typed in the wrong
         // field, and readonly users can read the log (/api/v1/log).
         const Verdict unknown{QStringLiteral("unknown user name")};
@@ -236,7 +243,7 @@ void AdminAuth::handleVerified(const QByteArray &key, PasswordHash::Result resul
     }
     if (m_verified.size() >= MaxCacheEntries)
         m_verified.clear();
-    m_verified.insert(key, check->userName);
+    m_verified.insert(check->cacheKey, check->userName);
     m_failures.remove(check->pair);
     finishCheck(key, nullptr);
 }

@@ -38,8 +38,10 @@ struct HttpRequest;
 /// - at most MaxChecksPerPair checks of one pair are held or running at
 ///   once; one more is refused with 429 and Retry-After, unexamined and not
 ///   counted, so that a flood of parallel guesses is not a faster way in;
-/// - attempts with the same credentials as a check under way share its
-///   verdict (no extra guess, no extra PBKDF2);
+/// - attempts of a pair with the same credentials as a check of that pair
+///   under way share its verdict (no extra guess, no extra PBKDF2);
+/// - checks of pairs without failures start before those of pairs with
+///   failures, so a first login does not queue behind someone's guesses;
 /// - another user name from the same address, and the same name from
 ///   another address, are never held behind a pair's failures: every local
 ///   client shares 127.0.0.1, and one user's typos or an attack on one name
@@ -105,7 +107,9 @@ private:
     struct Check
     {
         QString pair;
-        QString userName;  ///< empty: the name is unknown and `stored` is the dummy
+        QByteArray cacheKey;  ///< for m_verified
+        bool known = false;  ///< false: no such user; `stored` is the dummy
+        QString userName;
         QString password;
         QString stored;
         QList<Resume> waiters;
@@ -136,9 +140,9 @@ private:
     int m_dummyIterations = 0;
     QHash<QByteArray, QString> m_verified;  ///< sha256(header + stored hash) -> user name
     QHash<QString, Failures> m_failures;  ///< by pair (address, user name as given)
-    QHash<QByteArray, Check> m_checks;  ///< by credential key (as m_verified)
+    QHash<QByteArray, Check> m_checks;  ///< by credential key (as m_verified) + pair
     QHash<QString, int> m_checksPerPair;
-    QHash<QByteArray, Verdict> m_verdicts;  ///< by credential key, while resuming
+    QHash<QByteArray, Verdict> m_verdicts;  ///< as m_checks, while resuming
     /// Last: destroyed first, so no check finishes into a half-destroyed object.
     /// Also the context of the brake's hold timers.
     PasswordVerifier m_verifier;
