@@ -2,13 +2,22 @@
 // API, walked over the server's own command table so that a new endpoint is
 // covered the day it is added.
 
+#include "admin/adminauth.h"
 #include "admin/adminserver.h"
+#include "admin/passwordhash.h"
+#include "admin/passwordverifier.h"
 #include "admintestbed.h"
 #include "httptestclient.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace Balancier;
 
@@ -39,6 +48,124 @@ QByteArray csrfTokenFromPage(const QByteArray &html)
     return match.hasMatch() ? match.captured(1).toUtf8() : QByteArray();
 }
 
+/// Answers counted in the order they arrive, across several InFlightRequests.
+struct AnswerLog
+{
+    int answered = 0;
+};
+
+/// One request sent without waiting for its answer, from a chosen loopback
+/// source address (so that the server sees several clients); the event loop
+/// of the test (which is the server's) collects the answer.
+class InFlightRequest final
+{
+    Q_DISABLE_COPY_MOVE(InFlightRequest)
+
+public:
+    InFlightRequest(
+        AnswerLog &log, quint16 port, const QString &source, const QString &user, const QString &password)
+        : m_log(log)
+    {
+        m_bound = m_socket.bind(QHostAddress(source), 0);
+        const QByteArray bytes = "GET /running.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
+            + (user + u':' + password).toUtf8().toBase64() + "\r\nConnection: close\r\n\r\n";
+        QObject::connect(
+            &m_socket, &QTcpSocket::connected, &m_socket, [this, bytes] { m_socket.write(bytes); });
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { collect(); });
+        QObject::connect(&m_socket, &QTcpSocket::disconnected, &m_socket, [this] {
+            collect();
+            finish();
+        });
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+    }
+
+    bool bound() const { return m_bound; }
+    bool isDone() const { return m_order >= 0; }
+    /// How many requests of the log were answered before this one.
+    int order() const { return m_order; }
+    int status() const
+    {
+        const QList<QByteArray> words = m_data.left(m_data.indexOf("\r\n")).split(' ');
+        return words.size() > 1 ? words.at(1).toInt() : 0;
+    }
+    bool hasHeader(const QByteArray &name) const
+    {
+        const qsizetype end = m_data.indexOf("\r\n\r\n");
+        return m_data.left(end < 0 ? m_data.size() : end)
+            .toLower()
+            .contains(QByteArray("\r\n" + name.toLower() + ':'));
+    }
+
+private:
+    void collect()
+    {
+        m_data += m_socket.readAll();
+        const qsizetype end = m_data.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        static const QRegularExpression length(QStringLiteral("(?i)\r\ncontent-length: *(\\d+)"));
+        const QRegularExpressionMatch match = length.match(QString::fromLatin1(m_data.left(end)));
+        if (match.hasMatch() && m_data.size() - end - 4 >= match.captured(1).toLongLong())
+            finish();
+    }
+    void finish()
+    {
+        if (m_order < 0 && !m_data.isEmpty())
+            m_order = m_log.answered++;
+    }
+
+    AnswerLog &m_log;
+    QTcpSocket m_socket;
+    QByteArray m_data;
+    bool m_bound = false;
+    int m_order = -1;
+};
+
+using InFlight = std::vector<std::unique_ptr<InFlightRequest>>;
+
+/// Gives the test bed's users hashes as costly as `iterations` makes them.
+bool useCostlyHashes(AdminTestBed &bed, int iterations, QString *error)
+{
+    Config config = bed.engine().runningConfig();
+    for (AdminUser &user : config.admin.users)
+        user.passwordHash = PasswordHash::create(AdminTestBed::passwordOf(user.name), iterations);
+    const ApplyResult applied = bed.engine().apply(config);
+    *error = applied.errorString();
+    return applied.ok;
+}
+
+/// Iterations for which one check takes a clearly measurable time here
+/// (250 ms or more), and that time in milliseconds. Measured once: the
+/// production path is the same whatever the count, and the default (200,000)
+/// would make these tests slow for nothing.
+std::pair<int, qint64> costlyIterations()
+{
+    static const std::pair<int, qint64> measured = [] {
+        int iterations = 10000;
+        for (;;) {
+            const QString hash = PasswordHash::create(QStringLiteral("x"), iterations);
+            QElapsedTimer timer;
+            timer.start();
+            PasswordHash::verify(QStringLiteral("y"), hash);
+            const qint64 ms = timer.elapsed();
+            if (ms >= 250 || iterations >= PasswordHash::MaxIterations / 4)
+                return std::pair<int, qint64>{iterations, ms};
+            iterations *= 2;
+        }
+    }();
+    return measured;
+}
+
+bool allDone(const InFlight &requests)
+{
+    return std::all_of(requests.begin(), requests.end(), [](const auto &r) { return r->isDone(); });
+}
+
+QString loopbackSource(int n)
+{
+    return QStringLiteral("127.0.0.%1").arg(n);
+}
+
 }  // namespace
 
 class tst_AdminAuth : public QObject
@@ -61,6 +188,10 @@ private Q_SLOTS:
     void bruteForceIsSlowedDown();
     void brakeHoldsTheCheckNotOnlyTheAnswer();
     void brakeLetsKnownCredentialsThrough();
+    void cachedLoginsDoNotWaitForPasswordChecks();
+    void firstLoginIsNotHeldBehindOthersFailures();
+    void parallelGuessesForOnePairAreCapped();
+    void loginBurstKeepsControlThreadResponsive();
     void crossSitePostRefused_data();
     void crossSitePostRefused();
     void sameOriginPostNeedsToken();
@@ -350,6 +481,181 @@ void tst_AdminAuth::brakeLetsKnownCredentialsThrough()
     QCOMPARE(client.request("GET", "/running.txt", AdminTestBed::Viewer, AdminTestBed::ViewerPassword).status,
         200);
     QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_AdminAuth::cachedLoginsDoNotWaitForPasswordChecks()
+{
+    // Wrong passwords from many addresses (no brake between them) must not
+    // stall a client whose credentials were verified before.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const auto [iterations, checkMs] = costlyIterations();
+    qInfo("one password check: %lld ms (%d iterations)", checkMs, iterations);
+    QVERIFY2(useCostlyHashes(bed, iterations, &error), qPrintable(error));
+    QCOMPARE(bed.get("/running.txt", AdminTestBed::Viewer).status, 200);  // cached from now on
+
+    constexpr int Guesses = 12;
+    AnswerLog log;
+    InFlight guesses;
+    for (int i = 0; i < Guesses; ++i) {
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("failed login from 127\\.0\\.0\\.")));
+        guesses.push_back(std::make_unique<InFlightRequest>(
+            log, bed.port(), loopbackSource(10 + i), AdminTestBed::Admin, QStringLiteral("guess%1").arg(i)));
+        if (!guesses.back()->bound())
+            QSKIP("cannot bind to 127.0.0.x source addresses here");
+    }
+    InFlightRequest cached(
+        log, bed.port(), loopbackSource(1), AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    QTRY_VERIFY_WITH_TIMEOUT(cached.isDone(), 60000);
+    QCOMPARE(cached.status(), 200);
+    qInfo("the cached request was answered after %d of %d wrong passwords", cached.order(), Guesses);
+    // Answered while the checks still run (at once, in fact), not behind them.
+    QVERIFY2(cached.order() <= Guesses / 2, qPrintable(QString::number(cached.order())));
+    QTRY_VERIFY_WITH_TIMEOUT(allDone(guesses), 120000);
+    for (const auto &guess : guesses)
+        QCOMPARE(guess->status(), 401);
+}
+
+void tst_AdminAuth::firstLoginIsNotHeldBehindOthersFailures()
+{
+    // Someone keeps guessing the admin's password from 127.0.0.1, where every
+    // local client comes from. Another user's first login from there, and the
+    // admin's from elsewhere, are not held behind those guesses.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const auto [iterations, checkMs] = costlyIterations();
+    QVERIFY2(useCostlyHashes(bed, iterations, &error), qPrintable(error));
+    HttpTestClient client(bed.port());
+    for (int i = 0; i < AdminAuth::FreeFailures + 1; ++i) {
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("failed login from 127\\.0\\.0\\.1 ")));
+        QCOMPARE(
+            client.request("GET", "/running.txt", AdminTestBed::Admin, QStringLiteral("x%1").arg(i)).status,
+            401);
+    }
+    // The brake is on for (admin, 127.0.0.1): these are held. The last one
+    // has guessed right, and is held all the same.
+    AnswerLog log;
+    InFlight guesses;
+    for (int i = 0; i < AdminAuth::MaxChecksPerPair; ++i) {
+        const bool last = i == AdminAuth::MaxChecksPerPair - 1;
+        if (!last) {
+            QTest::ignoreMessage(
+                QtWarningMsg, QRegularExpression(QStringLiteral("failed login from 127\\.0\\.0\\.1 ")));
+        }
+        guesses.push_back(std::make_unique<InFlightRequest>(log, bed.port(), loopbackSource(1),
+            AdminTestBed::Admin, last ? AdminTestBed::AdminPassword : QStringLiteral("y%1").arg(i)));
+    }
+    InFlightRequest viewer(
+        log, bed.port(), loopbackSource(1), AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    // The same credentials as the held guess, from another address.
+    InFlightRequest admin(
+        log, bed.port(), loopbackSource(2), AdminTestBed::Admin, AdminTestBed::AdminPassword);
+    if (!admin.bound())
+        QSKIP("cannot bind to 127.0.0.x source addresses here");
+    QTRY_VERIFY_WITH_TIMEOUT(allDone(guesses) && viewer.isDone() && admin.isDone(), 60000);
+    QCOMPARE(viewer.status(), 200);
+    QCOMPARE(admin.status(), 200);
+    for (const auto &guess : guesses) {
+        QCOMPARE(guess->status(), guess == guesses.back() ? 200 : 401);
+        QVERIFY2(viewer.order() < guess->order(),
+            qPrintable(QStringLiteral("viewer answered as #%1, a held guess as #%2")
+                           .arg(viewer.order())
+                           .arg(guess->order())));
+        QVERIFY2(admin.order() < guess->order(),
+            qPrintable(QStringLiteral("admin from 127.0.0.2 answered as #%1, a held guess as #%2")
+                           .arg(admin.order())
+                           .arg(guess->order())));
+    }
+}
+
+void tst_AdminAuth::parallelGuessesForOnePairAreCapped()
+{
+    // Guesses sent in parallel instead of one after the other are not a
+    // faster way past the brake: only a few of one user name and address are
+    // checked at a time, the others are refused unexamined.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const auto [iterations, checkMs] = costlyIterations();
+    QVERIFY2(useCostlyHashes(bed, iterations, &error), qPrintable(error));
+    constexpr int Guesses = 2 * AdminAuth::MaxChecksPerPair;
+    AnswerLog log;
+    InFlight guesses;
+    for (int i = 0; i < Guesses; ++i) {
+        guesses.push_back(std::make_unique<InFlightRequest>(
+            log, bed.port(), loopbackSource(1), AdminTestBed::Admin, QStringLiteral("z%1").arg(i)));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(allDone(guesses), 60000);
+    int checked = 0;
+    int refused = 0;
+    for (const auto &guess : guesses) {
+        if (guess->status() == 401)
+            ++checked;
+        if (guess->status() == 429) {
+            ++refused;
+            QVERIFY(guess->hasHeader("Retry-After"));
+        }
+    }
+    qInfo("%d guesses checked, %d refused unexamined", checked, refused);
+    QCOMPARE(checked + refused, Guesses);
+    QVERIFY2(checked <= AdminAuth::MaxChecksPerPair, qPrintable(QString::number(checked)));
+    // The right password, on its own, still gets in.
+    HttpTestClient client(bed.port());
+    QCOMPARE(
+        client.request("GET", "/running.txt", AdminTestBed::Admin, AdminTestBed::AdminPassword).status, 200);
+}
+
+void tst_AdminAuth::loginBurstKeepsControlThreadResponsive()
+{
+    // The control thread (here: the test's) keeps its timers while a burst
+    // of logins is checked: no PBKDF2 runs on it.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const auto [iterations, checkMs] = costlyIterations();
+    QVERIFY2(useCostlyHashes(bed, iterations, &error), qPrintable(error));
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastBeat = 0;
+    qint64 longestGap = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(10);
+    QObject::connect(&heartbeat, &QTimer::timeout, &heartbeat, [&] {
+        const qint64 now = clock.elapsed();
+        longestGap = qMax(longestGap, now - lastBeat);
+        lastBeat = now;
+    });
+    constexpr int Logins = 20;
+    AnswerLog log;
+    InFlight logins;
+    for (int i = 0; i < Logins; ++i) {
+        logins.push_back(std::make_unique<InFlightRequest>(
+            log, bed.port(), loopbackSource(40 + i), AdminTestBed::Admin, QStringLiteral("w%1").arg(i)));
+        if (!logins.back()->bound())
+            QSKIP("cannot bind to 127.0.0.x source addresses here");
+    }
+    lastBeat = clock.elapsed();
+    heartbeat.start();
+    QTRY_VERIFY_WITH_TIMEOUT(allDone(logins), 120000);
+    heartbeat.stop();
+    qInfo("longest heartbeat gap %lld ms during %d logins; one check takes %lld ms", longestGap, Logins,
+        checkMs);
+    int checked = 0;
+    for (const auto &login : logins) {
+        QVERIFY2(
+            login->status() == 401 || login->status() == 503, qPrintable(QString::number(login->status())));
+        checked += login->status() == 401;
+    }
+    QVERIFY(checked >= qMin(Logins, PasswordVerifier::MaxPending));
+    // With PBKDF2 on this thread a gap would be one whole check at least
+    // (in fact many: the checks would run back to back).
+    QVERIFY2(longestGap < checkMs,
+        qPrintable(
+            QStringLiteral("%1 ms without a heartbeat; one check takes %2 ms").arg(longestGap).arg(checkMs)));
 }
 
 void tst_AdminAuth::crossSitePostRefused_data()

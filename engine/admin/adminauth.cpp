@@ -5,15 +5,20 @@
 #include "logcategories.h"
 
 #include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QTimer>
 
 namespace Balancier {
 
 namespace {
 constexpr qint64 ForgetFailuresAfterMs = 15 * 60 * 1000;
 constexpr qsizetype MaxCacheEntries = 256;
-/// Beyond this many tracked addresses, stale entries are dropped (many
-/// IPv6 addresses must not grow the table without bound).
-constexpr qsizetype MaxTrackedAddresses = 4096;
+/// Beyond this many tracked pairs, stale entries are dropped (many IPv6
+/// addresses or invented user names must not grow the table without bound).
+constexpr qsizetype MaxTrackedPairs = 4096;
+/// A user name longer than this is tracked by its start: a name in the
+/// brake's table must not be a way to store a 16 KiB header.
+constexpr qsizetype MaxTrackedNameLength = 128;
 
 /// The iteration count of a native hash, or 0.
 int iterationsOf(const QString &hash)
@@ -26,6 +31,14 @@ int iterationsOf(const QString &hash)
     return ok && iterations > 0 && iterations <= PasswordHash::MaxIterations ? iterations : 0;
 }
 
+/// The brake's key: the source address and the user name as given. By the
+/// name as given, whether or not it exists, so that the brake does not tell
+/// which names exist.
+QString pairOf(const QHostAddress &peer, const QString &name)
+{
+    return peer.toString() + u'\n' + name.left(MaxTrackedNameLength);
+}
+
 }  // namespace
 
 AdminAuth::AdminAuth()
@@ -33,17 +46,25 @@ AdminAuth::AdminAuth()
     m_clock.start();
 }
 
-int AdminAuth::registerFailure(const QHostAddress &peer)
+AdminAuth::~AdminAuth() = default;
+
+int AdminAuth::registerFailure(const QString &pair)
 {
     const qint64 now = m_clock.elapsed();
-    if (m_failures.size() >= MaxTrackedAddresses) {
+    if (m_failures.size() >= MaxTrackedPairs && !m_failures.contains(pair)) {
         m_failures.removeIf([now](const QHash<QString, Failures>::iterator &it) {
             return now - it->lastMs > ForgetFailuresAfterMs;
         });
-        if (m_failures.size() >= MaxTrackedAddresses)
+        // Pairs not braked yet go before braked ones, so that inventing
+        // names is not a way to reset the brake on a real one.
+        if (m_failures.size() >= MaxTrackedPairs) {
+            m_failures.removeIf(
+                [](const QHash<QString, Failures>::iterator &it) { return it->count <= FreeFailures; });
+        }
+        if (m_failures.size() >= MaxTrackedPairs)
             m_failures.clear();
     }
-    Failures &failures = m_failures[peer.toString()];
+    Failures &failures = m_failures[pair];
     if (now - failures.lastMs > ForgetFailuresAfterMs)
         failures.count = 0;
     failures.lastMs = now;
@@ -55,23 +76,39 @@ int AdminAuth::registerFailure(const QHostAddress &peer)
     return failures.count;
 }
 
+qint64 AdminAuth::blockedFor(const QString &pair) const
+{
+    const auto failures = m_failures.constFind(pair);
+    if (failures == m_failures.cend())
+        return 0;
+    return qMax<qint64>(0, failures->blockedUntilMs - m_clock.elapsed());
+}
+
 const QString &AdminAuth::dummyHash(const QList<AdminUser> &users)
 {
     // Spend the same time as a real check, so that user names cannot be
     // probed by timing: as many iterations as the costliest configured hash.
+    // Built, not computed: verifying costs the same whatever the stored key
+    // is, and computing one would run PBKDF2 on this thread.
     int iterations = 0;
     for (const AdminUser &user : users)
         iterations = qMax(iterations, iterationsOf(user.passwordHash));
     if (iterations == 0)
         iterations = PasswordHash::DefaultIterations;
     if (iterations != m_dummyIterations) {
-        m_dummyHash = PasswordHash::create(QStringLiteral("-"), iterations);
+        QByteArray salt(16, Qt::Uninitialized);
+        for (char &byte : salt)
+            byte = char(QRandomGenerator::global()->bounded(256));
+        m_dummyHash = QStringLiteral("pbkdf2-sha256$%1$%2$%3")
+                          .arg(QString::number(iterations), QString::fromLatin1(salt.toBase64()),
+                              QString::fromLatin1(QByteArray(32, '\0').toBase64()));
         m_dummyIterations = iterations;
     }
     return m_dummyHash;
 }
 
-AdminAuth::Outcome AdminAuth::authenticate(const HttpRequest &request, const QList<AdminUser> &users)
+AdminAuth::Outcome AdminAuth::authenticate(
+    const HttpRequest &request, const QList<AdminUser> &users, Resume resume)
 {
     Outcome outcome;
     const QByteArray header = request.header("authorization");
@@ -82,8 +119,8 @@ AdminAuth::Outcome AdminAuth::authenticate(const HttpRequest &request, const QLi
     }
 
     // Credentials verified before pass without the brake (see the class comment).
-    const QByteArray decoded
-        = header.startsWith("Basic ") ? QByteArray::fromBase64(header.mid(6).trimmed()) : QByteArray();
+    const bool basic = header.startsWith("Basic ");
+    const QByteArray decoded = basic ? QByteArray::fromBase64(header.mid(6).trimmed()) : QByteArray();
     const qsizetype colon = decoded.indexOf(':');
     const QString name = colon < 0 ? QString() : QString::fromUtf8(decoded.left(colon));
     const AdminUser *user = nullptr;
@@ -91,56 +128,138 @@ AdminAuth::Outcome AdminAuth::authenticate(const HttpRequest &request, const QLi
         if (colon >= 0 && candidate.name == name)
             user = &candidate;
     }
-    QByteArray cacheKey;
-    if (user) {
-        QByteArray keyMaterial = header;
-        keyMaterial += '\n';
-        keyMaterial += user->passwordHash.toUtf8();
-        cacheKey = QCryptographicHash::hash(keyMaterial, QCryptographicHash::Sha256);
-        if (m_verified.value(cacheKey) == user->name) {
-            outcome.user = *user;
-            return outcome;
-        }
+    QByteArray keyMaterial = header;
+    keyMaterial += '\n';
+    // An unknown name is keyed by a marker no stored hash can equal.
+    keyMaterial += user ? user->passwordHash.toUtf8() : QByteArray("\n(unknown)");
+    const QByteArray key = QCryptographicHash::hash(keyMaterial, QCryptographicHash::Sha256);
+    if (user && m_verified.value(key) == user->name) {
+        outcome.user = *user;
+        return outcome;
     }
 
-    const QString peer = request.peer.toString();
-    const auto failures = m_failures.constFind(peer);
-    if (failures != m_failures.cend()) {
-        const qint64 wait = failures->blockedUntilMs - m_clock.elapsed();
-        if (wait > 0) {
-            outcome.failure = QStringLiteral("held back by the failed-login brake");
-            outcome.holdMs = wait;
-            return outcome;
-        }
-    }
-
-    const auto refuse = [&](const QString &why) {
-        outcome.failure = why;
-        outcome.failedLogin = true;
-        outcome.failureCount = registerFailure(request.peer);
+    const QString pair = pairOf(request.peer, name);
+    // Checks are per pair too: the same password from another address is not
+    // held behind this address's brake.
+    QByteArray checkKey = key;
+    checkKey += '\n';
+    checkKey += pair.toUtf8();
+    const auto refuse = [&](const Verdict &verdict) {
+        outcome.failure = verdict.failure;
+        outcome.status = verdict.status;
+        outcome.retryAfterS = verdict.retryAfterS;
+        outcome.failedLogin = verdict.failedLogin;
+        if (verdict.failedLogin)
+            outcome.failureCount = registerFailure(pair);
         return outcome;
     };
-    if (!header.startsWith("Basic "))
-        return refuse(QStringLiteral("not HTTP Basic credentials"));
+    // The verdict of this request's own check, being resumed.
+    const auto verdict = m_verdicts.constFind(checkKey);
+    if (verdict != m_verdicts.cend())
+        return refuse(*verdict);
+    if (!basic)
+        return refuse({QStringLiteral("not HTTP Basic credentials")});
     if (colon < 0)
-        return refuse(QStringLiteral("malformed Basic credentials"));
-    const QString password = QString::fromUtf8(decoded.mid(colon + 1));
-    if (!user) {
-        PasswordHash::verify(password, dummyHash(users));
+        return refuse({QStringLiteral("malformed Basic credentials")});
+
+    // The same credentials are being checked already: same verdict, no second guess.
+    const auto running = m_checks.find(checkKey);
+    if (running != m_checks.end()) {
+        running->waiters.append(std::move(resume));
+        outcome.pending = true;
+        return outcome;
+    }
+    const qint64 hold = blockedFor(pair);
+    if (m_checksPerPair.value(pair) >= MaxChecksPerPair) {
+        return refuse({QStringLiteral("%1 login attempts of this user name from this address are under "
+                                      "way already")
+                           .arg(MaxChecksPerPair),
+            429, int(qMax<qint64>(1, (hold + 999) / 1000)), false});
+    }
+    if (hold == 0 && m_verifier.pending() >= PasswordVerifier::MaxPending) {
+        return refuse(
+            {QStringLiteral("%1 password checks are waiting already").arg(PasswordVerifier::MaxPending), 503,
+                1, false});
+    }
+
+    Check check;
+    check.pair = pair;
+    check.cacheKey = key;
+    check.known = user != nullptr;
+    check.userName = name;
+    check.password = QString::fromUtf8(decoded.mid(colon + 1));
+    check.stored = user ? user->passwordHash : dummyHash(users);
+    check.waiters.append(std::move(resume));
+    m_checks.insert(checkKey, check);
+    ++m_checksPerPair[pair];
+    if (hold > 0) {
+        // The brake: the check itself waits, for the block as it stands now.
+        QTimer::singleShot(hold, &m_verifier, [this, checkKey] { startCheck(checkKey); });
+    } else {
+        startCheck(checkKey);
+    }
+    outcome.failure = hold > 0 ? QStringLiteral("held back by the failed-login brake")
+                               : QStringLiteral("password being checked");
+    outcome.pending = true;
+    return outcome;
+}
+
+void AdminAuth::startCheck(const QByteArray &key)
+{
+    const auto check = m_checks.constFind(key);
+    if (check == m_checks.cend())
+        return;
+    // A pair without failures goes first: a first login is not queued
+    // behind the checks of someone who keeps getting it wrong.
+    const int priority = m_failures.contains(check->pair) ? 0 : 1;
+    const bool started = m_verifier.verify(check->password, check->stored, priority,
+        [this, key](
+            PasswordHash::Result result, const QString &reason) { handleVerified(key, result, reason); });
+    if (!started) {
+        const Verdict busy{
+            QStringLiteral("%1 password checks are waiting already").arg(PasswordVerifier::MaxPending), 503,
+            1, false};
+        // From a timer: the waiters are resumed from the event loop, as always.
+        finishCheck(key, &busy);
+    }
+}
+
+void AdminAuth::handleVerified(const QByteArray &key, PasswordHash::Result result, const QString &reason)
+{
+    const auto check = m_checks.constFind(key);
+    if (check == m_checks.cend())
+        return;
+    if (!check->known) {
         // The name is not logged: it may be a password typed in the wrong
         // field, and readonly users can read the log (/api/v1/log).
-        return refuse(QStringLiteral("unknown user name"));
+        const Verdict unknown{QStringLiteral("unknown user name")};
+        finishCheck(key, &unknown);
+        return;
     }
-    QString reason;
-    const PasswordHash::Result result = PasswordHash::verify(password, user->passwordHash, &reason);
-    if (result != PasswordHash::Result::Match)
-        return refuse(QStringLiteral("user '%1': %2").arg(name, reason));
+    if (result != PasswordHash::Result::Match) {
+        const Verdict wrong{QStringLiteral("user '%1': %2").arg(check->userName, reason)};
+        finishCheck(key, &wrong);
+        return;
+    }
     if (m_verified.size() >= MaxCacheEntries)
         m_verified.clear();
-    m_verified.insert(cacheKey, user->name);
-    m_failures.remove(peer);
-    outcome.user = *user;
-    return outcome;
+    m_verified.insert(check->cacheKey, check->userName);
+    m_failures.remove(check->pair);
+    finishCheck(key, nullptr);
+}
+
+void AdminAuth::finishCheck(const QByteArray &key, const Verdict *verdict)
+{
+    // Out of the tables before anyone is resumed: a resumed request may start
+    // new checks, or even the same one again (the config changed meanwhile).
+    const Check check = m_checks.take(key);
+    if (--m_checksPerPair[check.pair] <= 0)
+        m_checksPerPair.remove(check.pair);
+    if (verdict)
+        m_verdicts.insert(key, *verdict);
+    for (const Resume &resume : check.waiters)
+        resume();
+    m_verdicts.remove(key);
 }
 
 }  // namespace Balancier

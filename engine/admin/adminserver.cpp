@@ -566,24 +566,34 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         dispatch(connection, request, anonymous, *command, captures);
         return;
     }
-    const AdminAuth::Outcome outcome = m_auth.authenticate(request, m_engine.runningConfig().admin.users);
-    if (outcome.holdMs > 0) {
-        // The brake: come back to this request later; the check itself waits.
-        QPointer<HttpConnection> guard(connection);
-        QTimer::singleShot(outcome.holdMs, this, [this, guard, request] {
-            if (guard)
-                handleRequest(guard, request);
-        });
+    QPointer<HttpConnection> guard(connection);
+    const AdminAuth::Outcome outcome
+        = m_auth.authenticate(request, m_engine.runningConfig().admin.users, [this, guard, request] {
+              // The verdict is in (the brake held the check, or PBKDF2 ran on
+              // the auth's worker pool): ask again, at once, as AdminAuth needs.
+              if (guard)
+                  handleRequest(guard, request);
+          });
+    if (outcome.pending)
         return;
-    }
     if (!outcome.user) {
         if (outcome.failedLogin) {
             qCWarning(lcAdmin, "admin: failed login from %s (%d in a row): %s",
                 qUtf8Printable(request.peer.toString()), outcome.failureCount,
                 qUtf8Printable(outcome.failure));
+        } else if (outcome.status != 401) {
+            qCWarning(lcAdmin, "admin: login from %s refused (%d): %s",
+                qUtf8Printable(request.peer.toString()), outcome.status, qUtf8Printable(outcome.failure));
         }
-        HttpResponse response = HttpResponse::error(401, QStringLiteral("authentication required"), json);
-        response.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"balancier\", charset=\"UTF-8\"");
+        const QString message = outcome.status == 429
+            ? QStringLiteral("too many login attempts for this user name from this address; retry later")
+            : outcome.status == 503 ? QStringLiteral("too many logins being checked; retry shortly")
+                                    : QStringLiteral("authentication required");
+        HttpResponse response = HttpResponse::error(outcome.status, message, json);
+        if (outcome.status == 401)
+            response.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"balancier\", charset=\"UTF-8\"");
+        if (outcome.retryAfterS > 0)
+            response.headers.emplaceBack("Retry-After", QByteArray::number(outcome.retryAfterS));
         finish(connection, request, response);
         return;
     }

@@ -31,7 +31,7 @@ struct StatsSnapshot;
 /// requires HTTP Basic authentication (except /metrics with
 /// metricspublic="yes"), enforces the full/readonly roles, changes state only
 /// on POST/PUT/DELETE, refuses cross-site form posts without the CSRF token,
-/// and brakes repeated failed logins from one address.
+/// and brakes repeated failed logins per user name and address (see AdminAuth).
 ///
 /// Thread contract: lives in the engine's control thread; every change goes
 /// through the Engine's apply path.
