@@ -2,6 +2,8 @@
 
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
+#include "admin/adminlistencheck.h"
+#include "admin/admintlsserver.h"
 #include "admin/httpconnection.h"
 #include "admin/loghub.h"
 #include "admin/passwordhash.h"
@@ -109,14 +111,6 @@ QJsonObject hostConfigJson(const HostConfig &host)
     object.insert(QStringLiteral("maxconns"), host.maxConns);
     object.insert(QStringLiteral("state"), hostAdminStateName(host.adminState));
     return object;
-}
-
-bool isLoopback(const QString &host)
-{
-    QHostAddress address;
-    if (host == u"localhost")
-        return true;
-    return address.setAddress(host) && address.isLoopback();
 }
 
 }  // namespace
@@ -289,51 +283,24 @@ bool AdminServer::start(const AdminConfig &config, QString *error)
         *error = QStringLiteral("<admin listen=\"%1\">: %2").arg(config.listen, parseError);
         return false;
     }
-    const bool tls = !config.tlsCertificate.isEmpty() || !config.tlsKey.isEmpty();
-    const bool loopback = isLoopback(address->host);
-    if (!loopback && !tls && !config.allowInsecureRemote) {
-        *error = QStringLiteral("refusing to serve the admin API without TLS on %1, which is not a loopback "
-                                "address: set <admin cert=\"…\" key=\"…\">, listen on 127.0.0.1, or set "
-                                "insecure=\"yes\" if this is really intended")
-                     .arg(config.listen);
+    // The rules and the files are checked where --check and the GUI check
+    // them, and the files are read once, here: what was checked is served.
+    AdminTlsIdentity identity;
+    const QList<Diagnostic> problems = checkAdminListen(config, QString(), &identity);
+    if (hasErrors(problems)) {
+        QStringList messages;
+        for (const Diagnostic &problem : problems)
+            messages.append(problem.element + u": " + problem.message);
+        *error = messages.join(QStringLiteral("; "));
         return false;
     }
+    const bool tls = !identity.chain.isEmpty();
     std::unique_ptr<QTcpServer> next;
     if (tls) {
-        QFile certFile(config.tlsCertificate);
-        QFile keyFile(config.tlsKey);
-        if (config.tlsCertificate.isEmpty() || config.tlsKey.isEmpty()) {
-            *error = QStringLiteral("<admin>: TLS needs both cert and key");
-            return false;
-        }
-        if (!certFile.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("<admin cert=\"%1\">: %2")
-                         .arg(config.tlsCertificate, certFile.errorString());
-            return false;
-        }
-        if (!keyFile.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("<admin key=\"%1\">: %2").arg(config.tlsKey, keyFile.errorString());
-            return false;
-        }
-        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-        const QByteArray keyPem = keyFile.readAll();
-        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
-        if (key.isNull())
-            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
-        if (chain.isEmpty()) {
-            *error
-                = QStringLiteral("<admin cert=\"%1\">: no PEM certificate found").arg(config.tlsCertificate);
-            return false;
-        }
-        if (key.isNull()) {
-            *error = QStringLiteral("<admin key=\"%1\">: no unencrypted PEM RSA or EC key found")
-                         .arg(config.tlsKey);
-            return false;
-        }
-        auto server = std::make_unique<QSslServer>();
+        auto server = std::make_unique<AdminTlsServer>();
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setLocalCertificateChain(chain);
-        ssl.setPrivateKey(key);
+        ssl.setLocalCertificateChain(identity.chain);
+        ssl.setPrivateKey(identity.key);
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
         server->setSslConfiguration(ssl);
         server->setHandshakeTimeout(m_requestTimeoutMs);

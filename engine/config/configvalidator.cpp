@@ -1,6 +1,7 @@
 #include "configvalidator.h"
 
 #include "address.h"
+#include "admin/adminlistencheck.h"
 #include "admin/passwordhash.h"
 #include "configlimits.h"
 #include "duration.h"
@@ -360,12 +361,8 @@ void Checker::checkAdmin()
         return;
     const QString context = u"admin"_s;
     addListener(admin.listen, admin.pos, context, elementText(u"admin", {}, u"listen"), u"the admin API"_s);
-    if (admin.tlsCertificate.isEmpty() != admin.tlsKey.isEmpty()) {
-        const bool keyMissing = admin.tlsKey.isEmpty();
-        error(admin.pos, context, elementText(u"admin", {}, keyMissing ? u"key" : u"cert"),
-            keyMissing ? u"cert is set but key is not; TLS needs both a certificate and a key"_s
-                       : u"key is set but cert is not; TLS needs both a certificate and a key"_s);
-    }
+    // TLS files and the plain-HTTP address rule: the admin server's own check.
+    m_out.append(checkAdminListen(admin, m_fileName));
     QHash<QString, SourcePos> seen;
     for (const AdminUser &user : admin.users) {
         const QString userContext = u"admin user "_s + quote(user.name);

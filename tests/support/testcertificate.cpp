@@ -5,7 +5,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 
-bool TestCertificate::generate(const QString &directory, QString *error, bool *missingTool)
+bool TestCertificate::generate(const QString &directory, QString *error, bool *missingTool, KeyType type)
 {
     if (missingTool)
         *missingTool = false;
@@ -21,11 +21,16 @@ bool TestCertificate::generate(const QString &directory, QString *error, bool *m
     m_keyPath = dir.filePath(QStringLiteral("key.pem"));
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(openssl,
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
-            QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("1"),
-            QStringLiteral("-keyout"), m_keyPath, QStringLiteral("-out"), m_certificatePath});
+    QStringList arguments = {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey")};
+    if (type == KeyType::Ec)
+        arguments << QStringLiteral("ec") << QStringLiteral("-pkeyopt")
+                  << QStringLiteral("ec_paramgen_curve:prime256v1");
+    else
+        arguments << QStringLiteral("rsa:2048");
+    arguments << QStringLiteral("-nodes") << QStringLiteral("-subj") << QStringLiteral("/CN=127.0.0.1")
+              << QStringLiteral("-days") << QStringLiteral("1") << QStringLiteral("-keyout") << m_keyPath
+              << QStringLiteral("-out") << m_certificatePath;
+    process.start(openssl, arguments);
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {
         *error = QStringLiteral("openssl req failed: %1 %2")

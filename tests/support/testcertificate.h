@@ -12,10 +12,17 @@
 class TestCertificate final
 {
 public:
+    enum class KeyType
+    {
+        Rsa,  ///< rsa:2048
+        Ec,  ///< EC on prime256v1
+    };
+
     /// Writes cert.pem and key.pem into `directory`. False with a reason when
     /// the openssl tool is missing or fails; `missingTool` tells which, so a
     /// test can skip rather than fail.
-    bool generate(const QString &directory, QString *error, bool *missingTool = nullptr);
+    bool generate(
+        const QString &directory, QString *error, bool *missingTool = nullptr, KeyType type = KeyType::Rsa);
 
     const QString &certificatePath() const { return m_certificatePath; }
     const QString &keyPath() const { return m_keyPath; }
