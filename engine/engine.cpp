@@ -529,7 +529,11 @@ ApplyResult Engine::apply(const Config &input)
     }
     // A file must give every service a host; the running balancer may be
     // without one for a while (all hosts of the enabled group removed).
-    result.errors = validateConfig(config, {}, EmptyGroups::Allowed);
+    // The admin TLS files were checked when <admin> last changed; a runtime
+    // change that leaves it alone is not refused because a file moved since.
+    const bool adminChanged = !d->started || !(config.admin == d->running.admin);
+    result.errors = validateConfig(
+        config, {}, EmptyGroups::Allowed, adminChanged ? AdminFiles::Checked : AdminFiles::Skipped);
     if (hasErrors(result.errors))
         return result;
     result.errors.clear();

@@ -52,9 +52,18 @@ void ConfigDraft::setFilePath(const QString &path)
     Q_EMIT filePathChanged(path);
 }
 
+void ConfigDraft::setAdminFiles(AdminFiles adminFiles)
+{
+    if (adminFiles == m_adminFiles)
+        return;
+    m_adminFiles = adminFiles;
+    if (!m_text.isEmpty())
+        restore(m_text);
+}
+
 bool ConfigDraft::load(const QString &path, QString *error)
 {
-    const LoadResult loaded = ConfigReader::readFile(path);
+    const LoadResult loaded = ConfigReader::readFile(path, m_adminFiles);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = tr("Cannot open %1: %2").arg(path, file.errorString());
@@ -154,7 +163,7 @@ void ConfigDraft::restore(const QByteArray &text)
 {
     m_text = text;
     const QString name = m_filePath.isEmpty() ? m_untitledName : m_filePath;
-    const LoadResult loaded = ConfigReader::readData(text, name);
+    const LoadResult loaded = ConfigReader::readData(text, name, m_adminFiles);
     ConfigDocument document;
     QString parseError;
     m_wellFormed = document.setContent(text, &parseError);

@@ -44,6 +44,11 @@ public:
     /// Writes the text to `path` (atomically) and marks the draft clean.
     bool save(const QString &path, QString *error);
 
+    /// Whether the <admin> TLS files are checked on this machine: not for a
+    /// draft meant for a remote balancer, whose files are elsewhere (it
+    /// checks them itself when the config is applied). Re-checks the text.
+    void setAdminFiles(AdminFiles adminFiles);
+
     QString filePath() const { return m_filePath; }
     QString displayName() const;
     bool isModified() const;
@@ -89,6 +94,7 @@ private:
     Config m_config;
     ConfigDocument m_document;
     bool m_wellFormed = false;
+    AdminFiles m_adminFiles = AdminFiles::Checked;
     QString m_parseError;
     QList<Diagnostic> m_diagnostics;
     QList<Diagnostic> m_importReport;

@@ -296,6 +296,7 @@ void ConfigEditor::setClient(BalancerClient *client)
     m_sentOrigin.clear();
     m_runningXml.clear();
     m_startFromRunning = client != nullptr;
+    m_draft->setAdminFiles(client && !client->isLocal() ? AdminFiles::Skipped : AdminFiles::Checked);
     if (client) {
         connect(client, &BalancerClient::stateChanged, this, [this](BalancerClient::State state) {
             if (state == BalancerClient::State::Connected)
@@ -331,7 +332,7 @@ void ConfigEditor::fetchRunning(const QString &origin)
 
 void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &origin)
 {
-    const LoadResult loaded = ConfigReader::readData(xml, tr("running config"));
+    const LoadResult loaded = ConfigReader::readData(xml, tr("running config"), AdminFiles::Skipped);
     m_running = loaded.config;
     m_runningXml = xml;
     m_hasRunning = true;
@@ -873,7 +874,7 @@ void ConfigEditor::sendConfig(const QByteArray &xml, const QString &origin)
             box.exec();
             return;
         }
-        m_sentConfig = ConfigReader::readData(xml, tr("applied config")).config;
+        m_sentConfig = ConfigReader::readData(xml, tr("applied config"), AdminFiles::Skipped).config;
         m_sentOrigin = origin;
         QString message = tr("Applied %n change(s).", nullptr, int(reply.changes.size()));
         if (!reply.warnings.isEmpty())

@@ -9,6 +9,7 @@
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "config/configvalidator.h"
+#include "engine.h"
 #include "testcertificate.h"
 
 #include <QDir>
@@ -162,6 +163,8 @@ private Q_SLOTS:
     void keyMatch_data();
     void keyMatch();
     void validatorRunsTheCheck();
+    void filesOfOtherMachinesAreNotRead();
+    void runtimeChangesDoNotRereadFiles();
     void startRefusesWithTheSameMessage();
     void plainAddressRuleEverywhere();
     void checkAndStartRefuseMismatch();
@@ -304,6 +307,59 @@ void tst_AdminTls::keyMatch()
     QVERIFY2(message.contains(expected), qPrintable(message));
     QVERIFY2(message.contains(certificate) && message.contains(key), qPrintable(message));
     QVERIFY(identity.chain.isEmpty());
+}
+
+void tst_AdminTls::filesOfOtherMachinesAreNotRead()
+{
+    // A draft for a remote balancer names that machine's files: the desktop
+    // app must not report them missing here (the remote checks them on PUT).
+    const QByteArray xml = configWithAdmin(
+        u"listen=\"127.0.0.1:0\" cert=\"/nonexistent/remote-cert.pem\" key=\"/nonexistent/remote-key.pem\""_s);
+    const LoadResult here = ConfigReader::readData(xml, u"draft.xml"_s);
+    QVERIFY(!here.ok());
+    QVERIFY2(errorsOf(here.diagnostics).join(u'\n').contains(u"/nonexistent/remote-cert.pem"_s),
+        qPrintable(errorsOf(here.diagnostics).join(u'\n')));
+    const LoadResult remote = ConfigReader::readData(xml, u"draft.xml"_s, AdminFiles::Skipped);
+    QVERIFY2(remote.ok(), qPrintable(errorsOf(remote.diagnostics).join(u'\n')));
+    // The rules that need no file still hold.
+    const LoadResult half = ConfigReader::readData(
+        configWithAdmin(u"listen=\"127.0.0.1:0\" cert=\"/x.pem\""_s), u"d.xml"_s, AdminFiles::Skipped);
+    QVERIFY(!half.ok());
+    const LoadResult plain
+        = ConfigReader::readData(configWithAdmin(u"listen=\"0.0.0.0:0\""_s), u"d.xml"_s, AdminFiles::Skipped);
+    QVERIFY(!plain.ok());
+}
+
+void tst_AdminTls::runtimeChangesDoNotRereadFiles()
+{
+    if (!m_haveOpenssl)
+        QSKIP(qPrintable(m_skipReason));
+    // The files are checked when <admin> is applied; a later runtime change
+    // that leaves <admin> alone is not refused because a file went away.
+    const QString dir = m_dir.filePath(u"moved"_s);
+    QVERIFY(QDir().mkpath(dir));
+    const QString certificate = dir + u"/cert.pem"_s;
+    const QString key = dir + u"/key.pem"_s;
+    QVERIFY(QFile::copy(m_rsa.certificatePath(), certificate));
+    QVERIFY(QFile::copy(m_rsa.keyPath(), key));
+    const LoadResult loaded
+        = ConfigReader::readData(configWithAdmin(tlsAttributes(certificate, key)), u"moved.xml"_s);
+    QVERIFY2(loaded.ok(), qPrintable(errorsOf(loaded.diagnostics).join(u'\n')));
+    Engine engine;
+    const ApplyResult first = engine.apply(loaded.config);
+    QVERIFY2(first.ok, qPrintable(first.errorString()));
+    QVERIFY(QFile::remove(certificate));
+    HostConfig host;
+    host.name = u"b"_s;
+    host.address = u"127.0.0.1:9002"_s;
+    const ApplyResult added = engine.addHost(u"web"_s, u"main"_s, host);
+    QVERIFY2(added.ok, qPrintable(added.errorString()));
+    // A change of <admin> checks the files again.
+    Config moved = engine.runningConfig();
+    moved.admin.listen = u"127.0.0.2:0"_s;
+    const ApplyResult refused = engine.apply(moved);
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.errorString().contains(certificate), qPrintable(refused.errorString()));
 }
 
 void tst_AdminTls::validatorRunsTheCheck()

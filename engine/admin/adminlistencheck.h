@@ -37,8 +37,10 @@ inline constexpr qint64 maxAdminTlsFileBytes = 1024 * 1024;
 /// listener check reports it).
 ///
 /// `identity`, when given, receives the chain and key when there is no error.
+/// With `readFiles` false, the files are neither read nor checked (see
+/// AdminFiles in configvalidator.h) and `identity` stays empty.
 /// Thread contract: reentrant; reads the files (bounded), no network.
-QList<Diagnostic> checkAdminListen(
-    const AdminConfig &admin, const QString &fileName, AdminTlsIdentity *identity = nullptr);
+QList<Diagnostic> checkAdminListen(const AdminConfig &admin, const QString &fileName,
+    AdminTlsIdentity *identity = nullptr, bool readFiles = true);
 
 }  // namespace Balancier

@@ -59,7 +59,10 @@ bool ConfigPersistence::save(const QString &path, const Config &running, QString
     // the enabled group): such a file would be refused at the next start or
     // reload, so the previous file is kept until the config is whole again.
     QStringList problems;
-    for (const Diagnostic &diagnostic : validateConfig(running)) {
+    // The TLS files were checked when <admin> was applied; what matters here
+    // is whether the model itself would load.
+    for (const Diagnostic &diagnostic :
+        validateConfig(running, {}, EmptyGroups::Refused, AdminFiles::Skipped)) {
         if (diagnostic.severity == Diagnostic::Severity::Error)
             problems.append(diagnostic.element + u": "_s + diagnostic.message);
     }

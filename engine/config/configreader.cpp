@@ -63,7 +63,7 @@ bool isEchoOfMissingAttribute(
 
 }  // namespace
 
-LoadResult ConfigReader::readFile(const QString &path)
+LoadResult ConfigReader::readFile(const QString &path, AdminFiles adminFiles)
 {
     LoadResult result;
     const QFileInfo info(path);
@@ -94,10 +94,10 @@ LoadResult ConfigReader::readFile(const QString &path)
             fileError(path, u"cannot read \""_s + path + u"\": "_s + file.errorString()));
         return result;
     }
-    return readData(data, path);
+    return readData(data, path, adminFiles);
 }
 
-LoadResult ConfigReader::readData(const QByteArray &data, const QString &fileName)
+LoadResult ConfigReader::readData(const QByteArray &data, const QString &fileName, AdminFiles adminFiles)
 {
     LoadResult result;
     if (data.size() > ConfigLimits::maxFileBytes) {
@@ -148,7 +148,8 @@ LoadResult ConfigReader::readData(const QByteArray &data, const QString &fileNam
         // A model cut short by broken XML would only add invented problems.
         if (!xml.isFatal()) {
             const bool legacy = result.dialect != ConfigDialect::Native;
-            for (const Diagnostic &diagnostic : validateConfig(result.config, fileName)) {
+            for (const Diagnostic &diagnostic :
+                validateConfig(result.config, fileName, EmptyGroups::Refused, adminFiles)) {
                 if (isEchoOfMissingAttribute(diagnostic, xml.missingAttributes()))
                     continue;
                 // In an import, a warning is about what the old file carried

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config.h"
+#include "configvalidator.h"
 #include "diagnostic.h"
 
 #include <QByteArray>
@@ -36,8 +37,11 @@ struct LoadResult
 class ConfigReader final
 {
 public:
-    static LoadResult readFile(const QString &path);
-    static LoadResult readData(const QByteArray &data, const QString &fileName);
+    /// `adminFiles`: whether the <admin> TLS files are read and checked
+    /// (Skipped for a draft meant for a remote balancer; see AdminFiles).
+    static LoadResult readFile(const QString &path, AdminFiles adminFiles = AdminFiles::Checked);
+    static LoadResult readData(
+        const QByteArray &data, const QString &fileName, AdminFiles adminFiles = AdminFiles::Checked);
 };
 
 }  // namespace Balancier

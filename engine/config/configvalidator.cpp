@@ -131,10 +131,11 @@ QString userNameProblem(QStringView name)
 class Checker final
 {
 public:
-    Checker(const Config &config, const QString &fileName, EmptyGroups emptyGroups)
+    Checker(const Config &config, const QString &fileName, EmptyGroups emptyGroups, AdminFiles adminFiles)
         : m_config(config)
         , m_fileName(fileName)
         , m_emptyGroups(emptyGroups)
+        , m_adminFiles(adminFiles)
     { }
     Q_DISABLE_COPY_MOVE(Checker)
 
@@ -172,6 +173,7 @@ private:
     const Config &m_config;
     const QString &m_fileName;
     const EmptyGroups m_emptyGroups;
+    const AdminFiles m_adminFiles;
     QList<Diagnostic> m_out;
     QList<Listener> m_listeners;
     /// The listeners of one port, indexed by what listenersClash() looks at,
@@ -362,7 +364,7 @@ void Checker::checkAdmin()
     const QString context = u"admin"_s;
     addListener(admin.listen, admin.pos, context, elementText(u"admin", {}, u"listen"), u"the admin API"_s);
     // TLS files and the plain-HTTP address rule: the admin server's own check.
-    m_out.append(checkAdminListen(admin, m_fileName));
+    m_out.append(checkAdminListen(admin, m_fileName, nullptr, m_adminFiles == AdminFiles::Checked));
     QHash<QString, SourcePos> seen;
     for (const AdminUser &user : admin.users) {
         const QString userContext = u"admin user "_s + quote(user.name);
@@ -508,9 +510,10 @@ void Checker::checkHost(const QString &context, const HostConfig &host)
 
 }  // namespace
 
-QList<Diagnostic> validateConfig(const Config &config, const QString &fileName, EmptyGroups emptyGroups)
+QList<Diagnostic> validateConfig(
+    const Config &config, const QString &fileName, EmptyGroups emptyGroups, AdminFiles adminFiles)
 {
-    Checker checker(config, fileName, emptyGroups);
+    Checker checker(config, fileName, emptyGroups, adminFiles);
     return checker.run();
 }
 

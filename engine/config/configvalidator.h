@@ -31,8 +31,18 @@ enum class EmptyGroups
     Refused,
     Allowed,
 };
-QList<Diagnostic> validateConfig(
-    const Config &config, const QString &fileName = {}, EmptyGroups emptyGroups = EmptyGroups::Refused);
+/// Whether the <admin cert> and <admin key> files are read and checked
+/// (checkAdminListen()). Skipped where they are not this machine's files
+/// (a draft for a remote balancer, which checks them itself on PUT) or have
+/// not changed since they were checked (a runtime change that leaves
+/// <admin> alone): the address rule and the cert/key pairing still apply.
+enum class AdminFiles
+{
+    Checked,
+    Skipped,
+};
+QList<Diagnostic> validateConfig(const Config &config, const QString &fileName = {},
+    EmptyGroups emptyGroups = EmptyGroups::Refused, AdminFiles adminFiles = AdminFiles::Checked);
 
 /// Why `name` cannot name a service, group or host; empty when it can. The
 /// one rule for every front end (files, the admin API, the desktop app).
