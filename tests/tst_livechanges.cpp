@@ -262,8 +262,7 @@ enum class DrainBy
     RemoveService,  // a config without the service (a reload)
 };
 
-/// `config` (hosts a and b in "g", enabled, and group "spare" with host c)
-/// with "a" taken out of service as `how` says.
+/// Takes host "a" out of the running drainConfig() as `how` says.
 ApplyResult takeOut(Engine &engine, DrainBy how)
 {
     Config config = engine.runningConfig();
@@ -287,6 +286,7 @@ ApplyResult takeOut(Engine &engine, DrainBy how)
     return engine.apply(config);
 }
 
+/// Hosts a and b in group "g" (enabled), host c in group "spare".
 Config drainConfig(const StubBackend &a, const StubBackend &b, const StubBackend &c, qint64 drainTimeoutMs)
 {
     Config config
@@ -320,7 +320,7 @@ void tst_LiveChanges::drainTimeoutCutsTheRest()
     StubBackend a(u"a"_s), b(u"b"_s), c(u"c"_s);
     QVERIFY(a.listen() && b.listen() && c.listen());
     Engine engine;
-    constexpr qint64 DrainTimeoutMs = 1000;
+    constexpr qint64 DrainTimeoutMs = 2000;
     const quint16 port = ProxyConfig::start(engine, drainConfig(a, b, c, DrainTimeoutMs));
     QVERIFY(port);
     const std::unique_ptr<TestConnection> onA = TestConnection::open(port);
@@ -335,7 +335,7 @@ void tst_LiveChanges::drainTimeoutCutsTheRest()
         QTest::ignoreMessage(QtWarningMsg,
             QRegularExpression(
                 u"^service svc: group g: host [ab] \\((removed|set to drain)\\): drain timeout "
-                "1s passed: 1 open connection\\(s\\) cut$"_s));
+                "2s passed: 1 open connection\\(s\\) cut$"_s));
     }
     const ApplyResult result = takeOut(engine, how);
     QVERIFY2(result.ok, qPrintable(result.errorString()));
@@ -353,7 +353,7 @@ void tst_LiveChanges::drainTimeoutCutsTheRest()
         hosts.append(event.at(2).toString());
         const auto hostEvent = event.at(3).value<HostStateEvent>();
         QCOMPARE(hostEvent.state, state);
-        QCOMPARE(hostEvent.reason, u"drain timeout 1s passed: 1 open connection(s) cut"_s);
+        QCOMPARE(hostEvent.reason, u"drain timeout 2s passed: 1 open connection(s) cut"_s);
     }
     hosts.sort();
     QCOMPARE(hosts, bDrains ? (QStringList{u"a"_s, u"b"_s}) : (QStringList{u"a"_s}));
