@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "config/configvalidator.h"
+#include "config/duration.h"
 #include "health/healthmonitor.h"
 #include "logcategories.h"
 #include "net/enginecontext.h"
@@ -17,6 +18,9 @@
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
+#include <limits>
 
 namespace Balancier {
 
@@ -99,6 +103,18 @@ public:
     QTimer drainTimer;
     qint64 drainDeadlineMs = 0;
     QElapsedTimer clock;
+    /// A host whose connections drain (removed from the config, or set to
+    /// drain) and when what is left of them is cut: <settings draintimeout>
+    /// after the drain began.
+    struct HostDrain
+    {
+        std::shared_ptr<HostRuntime> host;
+        qint64 deadlineMs = 0;
+        qint64 timeoutMs = 0;
+    };
+    QList<HostDrain> hostDrains;
+    QTimer hostDrainTimer;  // single shot, at the earliest deadline
+    qint64 hostDrainTimeoutMs = 0;  // <settings draintimeout> of the config being applied
 
     void startWorkers(int count);
     void stopWorkers();
@@ -119,6 +135,10 @@ public:
         const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to, const QString &reason);
     void pruneDraining();
     void checkDrained();
+    void beginHostDrain(const std::shared_ptr<HostRuntime> &host);
+    void endHostDrain(const HostRuntime *host);
+    void armHostDrainTimer();
+    void cutOverdueDrains();
 };
 
 void EnginePrivate::startWorkers(int count)
@@ -205,10 +225,87 @@ void EnginePrivate::retireHost(const std::shared_ptr<HostRuntime> &host, const Q
         qUtf8Printable(reason), static_cast<long long>(host->active.load()));
     if (host->active.load() > 0)
         draining.append(host);
+    beginHostDrain(host);
+}
+
+void EnginePrivate::beginHostDrain(const std::shared_ptr<HostRuntime> &host)
+{
+    // Even without open connections: a worker may be taking one on the
+    // route this apply is replacing. pruneDraining() drops the deadline of
+    // a host that has none left, as the stats timer ticks.
+    for (const HostDrain &drain : std::as_const(hostDrains)) {
+        if (drain.host == host)
+            return;  // already draining (set to drain, now removed): the deadline stands
+    }
+    hostDrains.append({host, clock.elapsed() + hostDrainTimeoutMs, hostDrainTimeoutMs});
+    armHostDrainTimer();
+}
+
+void EnginePrivate::endHostDrain(const HostRuntime *host)
+{
+    if (hostDrains.removeIf([host](const HostDrain &drain) { return drain.host.get() == host; }) > 0)
+        armHostDrainTimer();
+}
+
+void EnginePrivate::armHostDrainTimer()
+{
+    if (hostDrains.isEmpty()) {
+        hostDrainTimer.stop();
+        return;
+    }
+    qint64 earliest = hostDrains.constFirst().deadlineMs;
+    for (const HostDrain &drain : std::as_const(hostDrains))
+        earliest = std::min(earliest, drain.deadlineMs);
+    const qint64 wait = std::clamp<qint64>(earliest - clock.elapsed(), 0, std::numeric_limits<int>::max());
+    hostDrainTimer.start(int(wait));
+}
+
+void EnginePrivate::cutOverdueDrains()
+{
+    const qint64 now = clock.elapsed();
+    QList<HostDrain> due;
+    hostDrains.removeIf([&](const HostDrain &drain) {
+        if (drain.deadlineMs > now)
+            return false;
+        due.append(drain);
+        return true;
+    });
+    for (const HostDrain &drain : std::as_const(due)) {
+        const std::shared_ptr<HostRuntime> &host = drain.host;
+        const bool removed = host->removed.load();
+        if (!removed && host->adminState.load() != HostAdminState::Drain)
+            continue;  // back in service: its connections are welcome
+        if (host->active.load() == 0)
+            continue;
+        int cut = 0;
+        for (const WorkerThread &entry : std::as_const(workers)) {
+            int count = 0;
+            QMetaObject::invokeMethod(
+                entry.worker,
+                [worker = entry.worker, target = host.get()] { return worker->cutSessionsOf(target); },
+                Qt::BlockingQueuedConnection, &count);
+            cut += count;
+        }
+        if (cut == 0)
+            continue;
+        HostStateEvent event;
+        event.when = QDateTime::currentDateTimeUtc();
+        event.state = removed ? QStringLiteral("removed") : host->stateName();
+        event.reason = QStringLiteral("drain timeout %1 passed: %2 open connection(s) cut")
+                           .arg(formatDuration(drain.timeoutMs))
+                           .arg(cut);
+        qCWarning(lcNet, "service %s: group %s: host %s (%s): %s", qUtf8Printable(host->service()),
+            qUtf8Printable(host->group()), qUtf8Printable(host->name()), removed ? "removed" : "set to drain",
+            qUtf8Printable(event.reason));
+        host->recordEvent(event.state, event.reason);
+        Q_EMIT q->hostStateChanged(host->service(), host->group(), host->name(), event);
+    }
+    armHostDrainTimer();
 }
 
 void EnginePrivate::reconcileServices(const Config &config)
 {
+    hostDrainTimeoutMs = config.settings.drainTimeoutMs;
     QHash<QString, ServiceState> next;
     for (const ServiceConfig &serviceConfig : config.services) {
         ServiceState state = services.take(serviceConfig.name);
@@ -237,6 +334,10 @@ void EnginePrivate::reconcileServices(const Config &config)
                         qCInfo(lcConfig, "service %s: group %s: host %s is now %s",
                             qUtf8Printable(serviceConfig.name), qUtf8Printable(groupConfig.name),
                             qUtf8Printable(hostConfig.name), qUtf8Printable(host->stateName()));
+                        if (hostConfig.adminState == HostAdminState::Drain)
+                            beginHostDrain(host);
+                        else
+                            endHostDrain(host.get());
                     }
                 }
                 hosts.append(host);
@@ -446,6 +547,8 @@ QList<ServiceView> EnginePrivate::views() const
 
 void EnginePrivate::pruneDraining()
 {
+    // A drain that has finished needs no deadline any more.
+    hostDrains.removeIf([](const HostDrain &drain) { return drain.host->active.load() == 0; });
     draining.removeIf([](const std::shared_ptr<HostRuntime> &host) {
         if (host->active.load() > 0)
             return false;
@@ -504,6 +607,8 @@ Engine::Engine(QObject *parent)
     });
     d->drainTimer.setInterval(50);
     connect(&d->drainTimer, &QTimer::timeout, this, [this] { d->checkDrained(); });
+    d->hostDrainTimer.setSingleShot(true);
+    connect(&d->hostDrainTimer, &QTimer::timeout, this, [this] { d->cutOverdueDrains(); });
 }
 
 Engine::~Engine()

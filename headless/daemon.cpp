@@ -321,6 +321,7 @@ void Daemon::reload()
         return;
     }
     qCInfo(lcConfig, "reload: reading %s", qUtf8Printable(m_configPath));
+    const QByteArray loadedBefore = m_loadedBytes;
     const std::optional<Config> fromFile = readConfigFile(false);
     if (!fromFile)
         return;
@@ -335,6 +336,20 @@ void Daemon::reload()
     for (const QString &line : ConfigPersistence::carryRuntimeAdminStates(m_fileConfig, running, &next))
         qCInfo(lcConfig, "reload: %s", qUtf8Printable(line));
 
+    // <admin> goes first, as for PUT /api/v1/config: a move the admin
+    // server refuses (address in use, plain HTTP on a public address)
+    // refuses the whole reload, so that the running config, /running.xml
+    // and a later save keep the <admin> that is really in force.
+    if (!updateAdmin(next.admin, &error)) {
+        m_loadedBytes = loadedBefore;
+        const QString where
+            = m_admin ? QString(u"the admin API stays on "_s + m_admin->url()) : u"the admin API is off"_s;
+        qCCritical(lcAdmin, "reload refused: %s:%d:%d: %s; nothing was changed, %s",
+            qUtf8Printable(m_configPath), next.admin.pos.line, next.admin.pos.column, qUtf8Printable(error),
+            qUtf8Printable(where));
+        return;
+    }
+
     if (!configureLogging(next.logging, &error))
         qCWarning(lcConfig, "reload: %s; logging stays as it was", qUtf8Printable(error));
 
@@ -342,22 +357,18 @@ void Daemon::reload()
     const ApplyResult result = m_engine.apply(next);
     m_applyingFromFile = false;
     if (!result.ok) {
+        m_loadedBytes = loadedBefore;
         for (const Diagnostic &diagnostic : result.errors)
             logDiagnostic(diagnostic);
+        QString adminError;
+        if (!updateAdmin(running.admin, &adminError))
+            qCCritical(lcAdmin, "reload: cannot put the admin API back: %s", qUtf8Printable(adminError));
         qCWarning(lcConfig, "reload refused; the running config stays");
         return;
     }
     m_fileConfig = *fromFile;
     for (const QString &warning : result.warnings)
         qCWarning(lcConfig, "reload: %s", qUtf8Printable(warning));
-    if (!updateAdmin(next.admin, &error)) {
-        if (m_admin) {
-            qCCritical(lcAdmin, "reload: %s; the admin API stays on %s", qUtf8Printable(error),
-                qUtf8Printable(m_admin->url()));
-        } else {
-            qCCritical(lcAdmin, "reload: %s; the admin API is off", qUtf8Printable(error));
-        }
-    }
     reportListeners();
     qCInfo(lcConfig, "reload: done, %lld change(s)", static_cast<long long>(result.changes.size()));
 }
@@ -424,6 +435,11 @@ void Daemon::terminate(int signalNumber)
     const qint64 drainMs = m_engine.runningConfig().settings.drainTimeoutMs;
     qCInfo(lcNet, "%s: stopping; open connections may finish within %lld ms (%s again stops at once)",
         qUtf8Printable(name), static_cast<long long>(drainMs), qUtf8Printable(name));
+    // Every port is given up at once, the admin API's too, so that a new
+    // process (a restart, an upgrade) can start while the connections of
+    // this one drain. The engine closes its listeners in shutdown().
+    if (m_admin)
+        m_admin->stopListening();
     m_engine.shutdown(drainMs);
 }
 

@@ -26,8 +26,10 @@ class Logging;
 /// changes when <settings persist="auto">.
 ///
 /// Start-up refuses a config with errors (every error listed, exit code 1).
-/// A reload with errors is refused and the running config kept. A stop
-/// drains for <settings draintimeout>, then finishes with 0; a second stop
+/// A reload with errors, or one that moves <admin> where the admin server
+/// cannot go, is refused and the running config kept. A stop gives up every
+/// listening port at once (the admin API's too, so that a new process can
+/// start) and drains for <settings draintimeout>, then finishes with 0; a second stop
 /// request finishes at once with 128 + the signal number, like a shell
 /// reports a process killed by that signal.
 ///

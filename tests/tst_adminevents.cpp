@@ -65,6 +65,7 @@ private Q_SLOTS:
     void badRate_data();
     void badRate();
     void adminChangeArrivesAtOnce();
+    void drainTimeoutIsAnEvent();
     void hostDownWithinProbeInterval();
     void hostDownReportedByTraffic();
     void resumeReplaysMissedEvents();
@@ -233,6 +234,41 @@ void tst_AdminEvents::adminChangeArrivesAtOnce()
     QVERIFY(!configId.isEmpty());
     QVERIFY(!hostId.isEmpty());
     QVERIFY(configId != hostId);
+    QVERIFY2(client.protocolError().isEmpty(), qPrintable(client.protocolError()));
+}
+
+void tst_AdminEvents::drainTimeoutIsAnEvent()
+{
+    // A removed host's connection cut at <settings draintimeout> is a host
+    // event: the stream says which host, and why.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    Config config = bed.engine().runningConfig();
+    config.settings.drainTimeoutMs = 300;
+    QVERIFY(bed.engine().apply(config).ok);
+    QTcpSocket held;
+    held.connectToHost(QHostAddress::LocalHost, bed.engine().listeners().constFirst().port);
+    QTRY_VERIFY_WITH_TIMEOUT(held.canReadLine(), 5000);
+    const QString name = QString::fromLatin1(held.readLine().trimmed());
+    QVERIFY2(name == QStringLiteral("a") || name == QStringLiteral("b"), qPrintable(name));
+    SseTestClient client;
+    client.open(bed.port(), "/api/v1/events", AdminTestBed::Viewer, AdminTestBed::ViewerPassword);
+    QCOMPARE(client.waitForEvent("stats", 2000), 0);
+
+    QTest::ignoreMessage(QtWarningMsg,
+        QRegularExpression(QStringLiteral("^service web: group prod: host %1 \\(removed\\): drain timeout "
+                                          "300ms passed: 1 open connection\\(s\\) cut$")
+                               .arg(name)));
+    QCOMPARE(bed.post("/delHost?service=web&group=prod&name=" + name.toLatin1()).status, 200);
+    const qsizetype cut = client.waitForEvent(hostEvent(name, QStringLiteral("removed")), 30000);
+    QVERIFY2(cut > 0, "no event for the cut");
+    const QJsonObject data = dataOf(client.events().at(cut));
+    QCOMPARE(data.value(QStringLiteral("service")).toString(), QStringLiteral("web"));
+    QCOMPARE(data.value(QStringLiteral("group")).toString(), QStringLiteral("prod"));
+    QCOMPARE(data.value(QStringLiteral("reason")).toString(),
+        QStringLiteral("drain timeout 300ms passed: 1 open connection(s) cut"));
+    QTRY_COMPARE_WITH_TIMEOUT(held.state(), QAbstractSocket::UnconnectedState, 10000);
     QVERIFY2(client.protocolError().isEmpty(), qPrintable(client.protocolError()));
 }
 

@@ -489,18 +489,22 @@ private Q_SLOTS:
     void demoPortBusy();
     void reloadKeepsConnections();
     void reloadBrokenFileKeepsServing();
+    void reloadDrainTimeoutCutsRemovedHost();
     void terminateDrains();
     void terminateCutsAtTimeout();
     void secondSignalStopsAtOnce_data();
     void secondSignalStopsAtOnce();
     void logFileReopenedOnHangup();
     void pidFile();
+    void restartWhileDraining();
 
     // The admin API in the running daemon.
     void demoAdminApi();
     void adminBindFailureRefusesStart();
     void listenerBindFailureRefusesStart();
     void reloadMovesAdmin();
+    void reloadRefusedAdminMoveChangesNothing_data();
+    void reloadRefusedAdminMoveChangesNothing();
     void persistenceAcrossRestart();
     void persistAutoWritesAtOnce();
     void reloadKeepsRuntimeAdminStates();
@@ -1031,6 +1035,54 @@ void tst_Daemon::reloadBrokenFileKeepsServing()
     QCOMPARE(daemon.exitCode(), 0);
 }
 
+void tst_Daemon::reloadDrainTimeoutCutsRemovedHost()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("SIGHUP is POSIX only");
+#endif
+    // A host removed by a reload drains for <settings draintimeout>, not
+    // for ever: then what is left is cut, and the log says so.
+    StubBackend a(u"A"_s), b(u"B"_s);
+    QVERIFY(a.listen() && b.listen());
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(file, twoGroupConfig(a, b, u"blue"_s, u"300ms"_s)));
+    DaemonProcess daemon;
+    const quint16 port = daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(daemon.err()));
+    Client held;
+    QVERIFY(held.connectTo(port));
+    QCOMPARE(held.readLine(), QByteArray("A"));
+
+    // Green enabled, blue (and host a with it) gone.
+    QByteArray withoutBlue = twoGroupConfig(a, b, u"green"_s, u"300ms"_s);
+    const qsizetype blue = withoutBlue.indexOf("    <group name=\"blue\">");
+    QVERIFY(blue > 0);
+    withoutBlue.remove(blue, withoutBlue.indexOf('\n', blue) + 1 - blue);
+    QVERIFY(writeFile(file, withoutBlue));
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY2(daemon.waitForError(u"reload: done"_s).hasMatch(), qPrintable(daemon.err()));
+    QVERIFY2(daemon.err().contains(u"host a removed (its group was removed); 1 connection(s) drain"_s),
+        qPrintable(daemon.err()));
+
+    QVERIFY2(held.waitForDisconnect(30000), "the drain timeout did not cut the connection");
+    QVERIFY2(daemon
+                 .waitForError(
+                     u"service web: group blue: host a \\(removed\\): drain timeout 300ms passed: 1 open "
+                     "connection\\(s\\) cut$"_s)
+                 .hasMatch(),
+        qPrintable(daemon.err()));
+    QTRY_COMPARE_WITH_TIMEOUT(a.openConnections(), 0, 10000);
+    // The service goes on, on green.
+    Client fresh;
+    QVERIFY(fresh.connectTo(port));
+    QCOMPARE(fresh.readLine(), QByteArray("B"));
+    fresh.close();
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
 void tst_Daemon::terminateDrains()
 {
 #ifndef Q_OS_UNIX
@@ -1197,6 +1249,56 @@ void tst_Daemon::pidFile()
     QVERIFY2(unwritable.err().contains(u"cannot write pid file"_s), qPrintable(unwritable.err()));
 }
 
+void tst_Daemon::restartWhileDraining()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("signals are POSIX only");
+#else
+    // A stop gives up every port at once, the admin API's too: the next
+    // process starts on the same config while the first one drains.
+    StubBackend a(u"A"_s);
+    QVERIFY(a.listen());
+    const quint16 adminPort = freePort();
+    const quint16 dataPort = freePort();
+    QVERIFY(adminPort != 0 && dataPort != 0 && adminPort != dataPort);
+    QByteArray config = adminConfig({&a}, u"manual"_s, u"127.0.0.1:%1"_s.arg(adminPort));
+    config.replace("draintimeout=\"2s\"", "draintimeout=\"1h\"");
+    config.replace("<listen ip=\"127.0.0.1:0\"/>",
+        QByteArray("<listen ip=\"127.0.0.1:" + QByteArray::number(dataPort) + "\"/>"));
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(file, config));
+
+    DaemonProcess first;
+    QCOMPARE(first.startAndWaitForListener({u"--config"_s, file}, u"web"_s), dataPort);
+    QCOMPARE(first.waitForAdminPort(), adminPort);
+    Client held;
+    QVERIFY(held.connectTo(dataPort));
+    QCOMPARE(held.readLine(), QByteArray("A"));
+
+    QVERIFY(first.signal(SIGTERM));
+    QVERIFY2(first.waitForError(u"SIGTERM: stopping"_s).hasMatch(), qPrintable(first.err()));
+    DaemonProcess second;
+    QCOMPARE(second.startAndWaitForListener({u"--config"_s, file}, u"web"_s), dataPort);
+    QVERIFY2(second.waitForAdminPort() == adminPort, qPrintable(second.err()));
+    QCOMPARE(adminRequest(adminPort, "GET", "/running.txt").status, 200);
+    // The first one still drains: its connection is served to the end.
+    QCOMPARE(first.process().state(), QProcess::Running);
+    QVERIFY(held.echoes("still draining\n"));
+    Client fresh;
+    QVERIFY(fresh.connectTo(dataPort));
+    QCOMPARE(fresh.readLine(), QByteArray("A"));
+    fresh.close();
+
+    QVERIFY(first.signal(SIGTERM));
+    QVERIFY(first.waitForExit(10000));
+    QCOMPARE(first.exitCode(), 128 + SIGTERM);
+    QVERIFY(held.waitForDisconnect(5000));
+    QVERIFY(second.signal(SIGTERM));
+    QVERIFY(second.waitForExit(10000));
+    QCOMPARE(second.exitCode(), 0);
+#endif
+}
+
 void tst_Daemon::demoAdminApi()
 {
     DaemonProcess daemon;
@@ -1347,8 +1449,9 @@ void tst_Daemon::reloadMovesAdmin()
     QVERIFY(daemon.signal(SIGHUP));
     QVERIFY2(
         daemon
-            .waitForError(u"reload: cannot listen on "_s + QRegularExpression::escape(busy)
-                + u" for the admin API: .*; the admin API stays on http://127\\.0\\.0\\.1:%1$"_s.arg(second))
+            .waitForError(u"reload refused: .*: cannot listen on "_s + QRegularExpression::escape(busy)
+                + u" for the admin API: .*; nothing was changed, the admin API stays on http://127\\.0\\.0\\.1:%1$"_s
+                      .arg(second))
             .hasMatch(),
         qPrintable(daemon.err()));
     QCOMPARE(adminRequest(second, "GET", "/running.txt").status, 200);
@@ -1378,6 +1481,70 @@ void tst_Daemon::reloadMovesAdmin()
     QVERIFY(daemon.signal(SIGHUP));
     QVERIFY2(daemon.waitForError(u"^admin API: off"_s).hasMatch(), qPrintable(daemon.err()));
     QTRY_VERIFY(refused(third));
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
+void tst_Daemon::reloadRefusedAdminMoveChangesNothing_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("address in use") << u"busy"_s << u"cannot listen on "_s;
+    QTest::newRow("public without TLS")
+        << u"0.0.0.0:%1"_s.arg(freePort()) << u"refusing to serve the admin API without TLS on "_s;
+}
+
+void tst_Daemon::reloadRefusedAdminMoveChangesNothing()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("SIGHUP is POSIX only");
+#endif
+    // A reload whose <admin> move the admin server refuses is refused as a
+    // whole: the running config keeps the <admin> in force, and a later
+    // save writes a file the daemon starts on.
+    QFETCH(QString, listen);
+    QFETCH(QString, why);
+    StubBackend a(u"A"_s), b(u"B"_s);
+    QVERIFY(a.listen() && b.listen());
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    if (listen == u"busy")
+        listen = u"127.0.0.1:%1"_s.arg(occupant.serverPort());
+    const QString file = path(u"balancier.xml"_s);
+    QVERIFY(writeFile(file, adminConfig({&a}, u"manual"_s)));
+    DaemonProcess daemon;
+    const quint16 port = daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(daemon.err()));
+    const quint16 admin = daemon.waitForAdminPort();
+    QVERIFY2(admin != 0, qPrintable(daemon.err()));
+
+    // The move, with another change (host b) that must not happen either.
+    QVERIFY(writeFile(file, adminConfig({&a, &b}, u"manual"_s, listen)));
+    QVERIFY(daemon.signal(SIGHUP));
+    QVERIFY2(daemon.waitForError(u"reload(: done| refused)"_s).hasMatch(), qPrintable(daemon.err()));
+    const QByteArray running = adminRequest(admin, "GET", "/running.xml").body;
+    QVERIFY2(running.contains("<admin listen=\"127.0.0.1:0\""), running.constData());
+    QVERIFY2(!running.contains(listen.toUtf8()), running.constData());
+    QVERIFY2(!running.contains("name=\"b\""), running.constData());
+    QVERIFY2(!daemon.err().contains(u"reload: done"_s), qPrintable(daemon.err()));
+    QVERIFY2(
+        daemon
+            .waitForError(u"reload refused: "_s + QRegularExpression::escape(file) + u":\\d+:\\d+: "_s
+                + QRegularExpression::escape(why)
+                + u".*; nothing was changed, the admin API stays on http://127\\.0\\.0\\.1:%1$"_s.arg(admin))
+            .hasMatch(),
+        qPrintable(daemon.err()));
+    QCOMPARE(backendsReached(port, 4), QStringList{u"A"_s});
+
+    // An explicit save writes the config in force, not the refused one.
+    const HttpTestResponse saved = adminRequest(admin, "POST", "/save");
+    QVERIFY2(saved.status == 200, saved.body.constData());
+    const LoadResult reread = ConfigReader::readFile(file);
+    QVERIFY2(reread.ok(), readFile(file).constData());
+    QCOMPARE(reread.config.admin.listen, u"127.0.0.1:0"_s);
+    QCOMPARE(reread.config.services.constFirst().groups.constFirst().hosts.size(), 1);
 
     QVERIFY(daemon.signal(SIGTERM));
     QVERIFY(daemon.waitForExit(10000));

@@ -7,6 +7,8 @@
 #include "stubbackend.h"
 #include "testconnection.h"
 
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Balancier;
@@ -37,6 +39,10 @@ private Q_SLOTS:
     void removeHostKeepsOpenConnection();
     void groupSwitchUnderLoad();
     void liveChangesKeepTraffic();
+    void drainTimeoutCutsTheRest_data();
+    void drainTimeoutCutsTheRest();
+    void drainFinishedInTimeIsNotCut();
+    void drainEndedInTimeIsNotCut();
 };
 
 void tst_LiveChanges::drainKeepsOpenConnection()
@@ -242,6 +248,167 @@ void tst_LiveChanges::liveChangesKeepTraffic()
     QTRY_COMPARE(engine.activeConnections(), 0);
     for (StubBackend *stub : {&a, &b, &c, &d, &e})
         QTRY_COMPARE(stub->openConnections(), 0);
+}
+
+namespace {
+
+/// How a test takes host "a" (of group "g", hosts a and b) out of service.
+enum class DrainBy
+{
+    RemoveHost,  // removeHost (the admin API's delHost and DELETE)
+    AdminDrain,  // setHostAdminState(drain) (hostDrain, POST .../drain)
+    RemoveGroup,  // a config without the group (delGroup, a reload)
+    RemoveAllHosts,  // a config with the group emptied (delAllHosts)
+    RemoveService,  // a config without the service (a reload)
+};
+
+/// Takes host "a" out of the running drainConfig() as `how` says.
+ApplyResult takeOut(Engine &engine, DrainBy how)
+{
+    Config config = engine.runningConfig();
+    ServiceConfig &service = config.services[0];
+    switch (how) {
+    case DrainBy::RemoveHost:
+        return engine.removeHost(u"svc"_s, u"g"_s, u"a"_s);
+    case DrainBy::AdminDrain:
+        return engine.setHostAdminState(u"svc"_s, u"g"_s, u"a"_s, HostAdminState::Drain);
+    case DrainBy::RemoveGroup:
+        service.enabledGroup = u"spare"_s;
+        service.groups.removeIf([](const GroupConfig &group) { return group.name == u"g"; });
+        break;
+    case DrainBy::RemoveAllHosts:
+        service.group(u"g")->hosts.clear();
+        break;
+    case DrainBy::RemoveService:
+        service.name = u"other"_s;
+        break;
+    }
+    return engine.apply(config);
+}
+
+/// Hosts a and b in group "g" (enabled), host c in group "spare".
+Config drainConfig(const StubBackend &a, const StubBackend &b, const StubBackend &c, qint64 drainTimeoutMs)
+{
+    Config config
+        = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())});
+    config.services[0].groups.append(
+        ProxyConfig::group(u"spare"_s, {ProxyConfig::host(u"c"_s, c.address())}));
+    config.settings.drainTimeoutMs = drainTimeoutMs;
+    return config;
+}
+
+}  // namespace
+
+void tst_LiveChanges::drainTimeoutCutsTheRest_data()
+{
+    QTest::addColumn<DrainBy>("how");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("removeHost") << DrainBy::RemoveHost << u"removed"_s;
+    QTest::newRow("admin drain") << DrainBy::AdminDrain << u"draining"_s;
+    QTest::newRow("group removed") << DrainBy::RemoveGroup << u"removed"_s;
+    QTest::newRow("all hosts removed") << DrainBy::RemoveAllHosts << u"removed"_s;
+    QTest::newRow("service removed") << DrainBy::RemoveService << u"removed"_s;
+}
+
+void tst_LiveChanges::drainTimeoutCutsTheRest()
+{
+    // <settings draintimeout> bounds every drain, not only the shutdown's:
+    // what is still open when it passes is cut, said in the log and as a
+    // host event.
+    QFETCH(DrainBy, how);
+    QFETCH(QString, state);
+    StubBackend a(u"a"_s), b(u"b"_s), c(u"c"_s);
+    QVERIFY(a.listen() && b.listen() && c.listen());
+    Engine engine;
+    constexpr qint64 DrainTimeoutMs = 2000;
+    const quint16 port = ProxyConfig::start(engine, drainConfig(a, b, c, DrainTimeoutMs));
+    QVERIFY(port);
+    const std::unique_ptr<TestConnection> onA = TestConnection::open(port);
+    QCOMPARE(onA->waitForLine(), u"a"_s);
+    const std::unique_ptr<TestConnection> onB = TestConnection::open(port);
+    QCOMPARE(onB->waitForLine(), u"b"_s);
+    QSignalSpy events(&engine, &Engine::hostStateChanged);
+
+    // a drains; b too when its group or service goes.
+    const bool bDrains = how != DrainBy::RemoveHost && how != DrainBy::AdminDrain;
+    for (int i = 0; i < (bDrains ? 2 : 1); ++i) {
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(
+                u"^service svc: group g: host [ab] \\((removed|set to drain)\\): drain timeout "
+                "2s passed: 1 open connection\\(s\\) cut$"_s));
+    }
+    const ApplyResult result = takeOut(engine, how);
+    QVERIFY2(result.ok, qPrintable(result.errorString()));
+    // Drained, not cut: it goes on until the deadline.
+    QVERIFY(onA->roundTrip("draining"));
+    QVERIFY(!onA->isClosed() && !onA->atEnd());
+
+    QVERIFY2(onA->waitForEnd(30000), "the drain timeout did not cut the connection");
+    QTRY_COMPARE_WITH_TIMEOUT(a.openConnections(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(events.size(), bDrains ? 2 : 1, 10000);
+    QStringList hosts;
+    for (const QList<QVariant> &event : std::as_const(events)) {
+        QCOMPARE(event.at(0).toString(), u"svc"_s);
+        QCOMPARE(event.at(1).toString(), u"g"_s);
+        hosts.append(event.at(2).toString());
+        const auto hostEvent = event.at(3).value<HostStateEvent>();
+        QCOMPARE(hostEvent.state, state);
+        QCOMPARE(hostEvent.reason, u"drain timeout 2s passed: 1 open connection(s) cut"_s);
+    }
+    hosts.sort();
+    QCOMPARE(hosts, bDrains ? (QStringList{u"a"_s, u"b"_s}) : (QStringList{u"a"_s}));
+    if (bDrains) {
+        QVERIFY(onB->waitForEnd(10000));
+    } else {
+        // b is in service: its connection is not touched.
+        QVERIFY(onB->roundTrip("b is in service"));
+        QCOMPARE(b.openConnections(), 1);
+    }
+}
+
+void tst_LiveChanges::drainFinishedInTimeIsNotCut()
+{
+    StubBackend a(u"a"_s), b(u"b"_s), c(u"c"_s);
+    QVERIFY(a.listen() && b.listen() && c.listen());
+    Engine engine;
+    constexpr qint64 DrainTimeoutMs = 1000;
+    const quint16 port = ProxyConfig::start(engine, drainConfig(a, b, c, DrainTimeoutMs));
+    QVERIFY(port);
+    const std::unique_ptr<TestConnection> onA = TestConnection::open(port);
+    QCOMPARE(onA->waitForLine(), u"a"_s);
+    QSignalSpy events(&engine, &Engine::hostStateChanged);
+
+    QVERIFY(engine.removeHost(u"svc"_s, u"g"_s, u"a"_s).ok);
+    QVERIFY(onA->roundTrip("last words"));
+    onA->shutdownWrite();
+    QVERIFY(onA->waitForEnd());
+    QCOMPARE(onA->error(), 0);
+    QCOMPARE(a.received(), QByteArrayLiteral("last words"));
+    // Well past the deadline: nothing to cut, nothing said.
+    QVERIFY(!events.wait(int(3 * DrainTimeoutMs)));
+    QCOMPARE(engine.activeConnections(), 0);
+}
+
+void tst_LiveChanges::drainEndedInTimeIsNotCut()
+{
+    // Set to drain, then back to ready before the deadline: its connection
+    // is in service again and nobody cuts it.
+    StubBackend a(u"a"_s), b(u"b"_s), c(u"c"_s);
+    QVERIFY(a.listen() && b.listen() && c.listen());
+    Engine engine;
+    constexpr qint64 DrainTimeoutMs = 1000;
+    const quint16 port = ProxyConfig::start(engine, drainConfig(a, b, c, DrainTimeoutMs));
+    QVERIFY(port);
+    const std::unique_ptr<TestConnection> onA = TestConnection::open(port);
+    QCOMPARE(onA->waitForLine(), u"a"_s);
+    QSignalSpy events(&engine, &Engine::hostStateChanged);
+
+    QVERIFY(engine.setHostAdminState(u"svc"_s, u"g"_s, u"a"_s, HostAdminState::Drain).ok);
+    QVERIFY(engine.setHostAdminState(u"svc"_s, u"g"_s, u"a"_s, HostAdminState::Ready).ok);
+    QVERIFY(!events.wait(int(3 * DrainTimeoutMs)));
+    QVERIFY(onA->roundTrip("still in service"));
+    QVERIFY(!onA->atEnd());
+    QCOMPARE(a.openConnections(), 1);
 }
 
 QTEST_MAIN(tst_LiveChanges)

@@ -379,6 +379,14 @@ void AdminServer::stop()
     m_engine.requestStatsRate(this, 0);
 }
 
+void AdminServer::stopListening()
+{
+    if (!isListening())
+        return;
+    qCInfo(lcAdmin, "admin API: stopped listening on %s; open connections stay", qUtf8Printable(url()));
+    m_server->close();
+}
+
 bool AdminServer::isListening() const
 {
     return m_server && m_server->isListening();

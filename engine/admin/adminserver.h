@@ -58,6 +58,10 @@ public:
     /// failure, TLS files unreadable, plain HTTP on a public address).
     bool start(const AdminConfig &config, QString *error);
     void stop();
+    /// Gives up the listening port and keeps the open connections (and
+    /// event streams), which are answered until they close: a process that
+    /// drains before it exits lets its successor bind the port at once.
+    void stopListening();
     bool isListening() const;
     quint16 port() const;
     /// "http://127.0.0.1:8080" or "https://…".

@@ -49,10 +49,12 @@ public:
     /// The session may be destroyed before this returns.
     void checkTimeouts(qint64 nowMs);
 
-    /// Closes both sides at once (shutdown deadline passed). Destroys the session.
+    /// Closes both sides at once (a drain deadline passed). Destroys the session.
     void cut();
 
     bool isConnecting() const { return m_state == State::Connecting; }
+    /// The host this session holds a place on (connecting or connected), or nullptr.
+    const HostRuntime *host() const { return m_hostAcquired ? m_host.get() : nullptr; }
 
 private:
     enum class State

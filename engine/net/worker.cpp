@@ -83,6 +83,20 @@ int Worker::cutSessions()
     return int(sessions.size());
 }
 
+int Worker::cutSessionsOf(const HostRuntime *host)
+{
+    std::vector<Session *> cut;
+    for (Session *session : m_sessions) {
+        if (session->host() == host)
+            cut.push_back(session);
+    }
+    for (Session *session : cut) {
+        sessionFinished(session);
+        session->cut();
+    }
+    return int(cut.size());
+}
+
 void Worker::shutdownNow()
 {
     stopAccepting();

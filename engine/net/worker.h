@@ -49,6 +49,9 @@ public:
     void stopAccepting();
     /// Closes every session now; returns how many were cut.
     int cutSessions();
+    /// Closes every session that holds `host` now (its drain timeout
+    /// passed); returns how many were cut. The other sessions go on.
+    int cutSessionsOf(const HostRuntime *host);
     /// Frees everything that uses the poller; call (blocking) before the thread quits.
     void shutdownNow();
 
