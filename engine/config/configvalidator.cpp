@@ -325,6 +325,11 @@ void Checker::checkAdmin()
             keyMissing ? u"cert is set but key is not; TLS needs both a certificate and a key"_s
                        : u"key is set but cert is not; TLS needs both a certificate and a key"_s);
     }
+    for (const QString &origin : admin.origins) {
+        QString why;
+        if (canonicalOrigin(origin, false, &why).isEmpty())
+            error(admin.pos, context, elementText(u"admin", {}, u"origins"), why);
+    }
     QHash<QString, SourcePos> seen;
     for (const AdminUser &user : admin.users) {
         const QString userContext = u"admin user "_s + quote(user.name);
