@@ -8,6 +8,7 @@
 #include "admin/passwordverifier.h"
 #include "admintestbed.h"
 #include "httptestclient.h"
+#include "httptestsession.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -195,6 +196,9 @@ private Q_SLOTS:
     void crossSitePostRefused_data();
     void crossSitePostRefused();
     void sameOriginPostNeedsToken();
+    void originIsNotTakenFromHost();
+    void configuredOriginsAccepted_data();
+    void configuredOriginsAccepted();
     void tokenOfAnotherUserRefused();
     void scriptedPostWithoutBrowserHeaders();
     void statusPageFormsCarryToken();
@@ -726,6 +730,71 @@ void tst_AdminAuth::sameOriginPostNeedsToken()
     QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
 }
 
+void tst_AdminAuth::originIsNotTakenFromHost()
+{
+    // DNS rebinding: the attacker's name resolves to 127.0.0.1, so the
+    // browser sends it in both Origin and Host. A valid token does not help.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const QByteArray token = csrfTokenFromPage(bed.get("/running").body);
+    const QByteArray evil = "evil.example:" + QByteArray::number(bed.port());
+    const QByteArray body = "service=web&group=prod&name=a&csrf=" + token;
+    HttpTestSession session;
+    QVERIFY(session.connectPlain(bed.port()));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cross-site")));
+    session.send("POST /hostAdminDown HTTP/1.1\r\nHost: " + evil + "\r\nOrigin: http://" + evil
+        + "\r\nAuthorization: Basic "
+        + (AdminTestBed::Admin + u':' + AdminTestBed::AdminPassword).toUtf8().toBase64()
+        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QCOMPARE(session.readResponse().status, 403);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+}
+
+void tst_AdminAuth::configuredOriginsAccepted_data()
+{
+    QTest::addColumn<QByteArray>("origin");  // %1: the port
+    QTest::addColumn<int>("status");
+    QTest::newRow("configured") << QByteArray("https://lb.example:8443") << 200;
+    QTest::newRow("configured, other case") << QByteArray("HTTPS://LB.Example:8443") << 200;
+    QTest::newRow("configured, default port") << QByteArray("http://admin.example") << 200;
+    QTest::newRow("configured name, other port") << QByteArray("https://lb.example") << 403;
+    QTest::newRow("configured name, other scheme") << QByteArray("http://lb.example:8443") << 403;
+    QTest::newRow("listen address") << QByteArray("http://127.0.0.1:%1") << 200;
+    QTest::newRow("localhost on loopback") << QByteArray("http://localhost:%1") << 200;
+    QTest::newRow("listen address over https") << QByteArray("https://127.0.0.1:%1") << 403;
+    QTest::newRow("another name") << QByteArray("http://evil.example:%1") << 403;
+}
+
+void tst_AdminAuth::configuredOriginsAccepted()
+{
+    QFETCH(QByteArray, origin);
+    QFETCH(int, status);
+    AdminTestBed::Options options;
+    options.origins = {QStringLiteral("https://lb.example:8443"), QStringLiteral("http://admin.example:80")};
+    AdminTestBed bed(options);
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    origin.replace("%1", QByteArray::number(bed.port()));
+    const QByteArray token = csrfTokenFromPage(bed.get("/running").body);
+    if (status != 200)
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cross-site")));
+    const HttpTestResponse response = bed.request("POST", "/hostAdminDown", AdminTestBed::Admin,
+        "service=web&group=prod&name=a&csrf=" + token,
+        {{"Origin", origin}, {"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(response.status, status);
+    // A Referer from there counts the same (a browser that sends no Origin).
+    if (status == 200) {
+        QCOMPARE(bed.request("POST", "/hostAdminUp", AdminTestBed::Admin,
+                        "service=web&group=prod&name=a&csrf=" + token,
+                        {{"Referer", origin + "/running?x=1"},
+                            {"Content-Type", "application/x-www-form-urlencoded"}})
+                     .status,
+            200);
+    }
+}
+
 void tst_AdminAuth::tokenOfAnotherUserRefused()
 {
     AdminTestBed bed;
@@ -779,6 +848,10 @@ void tst_AdminAuth::statusPageFormsCarryToken()
     }
     QVERIFY(forms >= 5);
     QCOMPARE(html.count(QStringLiteral("name=\"csrf\"")), forms);
+    // No other site may frame the page and its forms (clickjacking).
+    QCOMPARE(page.header("x-frame-options"), QByteArray("DENY"));
+    QVERIFY2(page.header("content-security-policy").contains("frame-ancestors 'none'"),
+        page.header("content-security-policy").constData());
     const QByteArray viewerPage = bed.get("/running", AdminTestBed::Viewer).body;
     QVERIFY(!viewerPage.contains("<form"));
 }

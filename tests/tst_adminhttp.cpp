@@ -3,6 +3,7 @@
 // pipelining, the connection limit, and TLS with a certificate made at run time.
 
 #include "admin/adminserver.h"
+#include "admin/httpconnection.h"
 #include "admin/httpparser.h"
 #include "admin/passwordhash.h"
 #include "admintestbed.h"
@@ -14,7 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -26,16 +29,52 @@ using namespace Balancier;
 
 namespace {
 
-QByteArray authorization(const QString &user = AdminTestBed::Admin)
+/// The Basic credentials of `user`, one header line.
+QByteArray credentials(const QString &user = AdminTestBed::Admin)
 {
     return "Authorization: Basic " + (user + u':' + AdminTestBed::passwordOf(user)).toUtf8().toBase64()
         + "\r\n";
+}
+
+/// The header lines every request here carries: Host (required in HTTP/1.1) and the credentials.
+QByteArray authorization(const QString &user = AdminTestBed::Admin)
+{
+    return "Host: 127.0.0.1\r\n" + credentials(user);
 }
 
 bool ipv6LoopbackAvailable()
 {
     QTcpServer probe;
     return probe.listen(QHostAddress::LocalHostIPv6, 0);
+}
+
+/// How often `needle` occurs in `haystack`.
+qsizetype countOf(const QByteArray &haystack, const QByteArray &needle)
+{
+    qsizetype count = 0;
+    for (qsizetype at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.size()))
+        ++count;
+    return count;
+}
+
+/// A plain session from the loopback address `source` (127.x.y.z: one more
+/// client address without leaving the machine). Null when it cannot connect.
+std::unique_ptr<HttpTestSession> sessionFrom(const char *source, quint16 port)
+{
+    auto session = std::make_unique<HttpTestSession>();
+    if (!session->socket().bind(QHostAddress(QString::fromLatin1(source)), 0))
+        return nullptr;
+    if (!session->connectPlain(port))
+        return nullptr;
+    return session;
+}
+
+/// The admin server's connections that are not closing (the server side of the test's sessions).
+QList<HttpConnection *> openConnections(AdminTestBed &bed)
+{
+    QList<HttpConnection *> open = bed.server().findChildren<HttpConnection *>();
+    open.removeIf([](HttpConnection *connection) { return connection->isClosing(); });
+    return open;
 }
 
 /// A native config with `hosts` hosts and a full admin user, padded with a comment to about `bytes`.
@@ -75,11 +114,18 @@ private Q_SLOTS:
     void malformedRequest_data();
     void malformedRequest();
     void malformedPipelinedAfterGood();
+    void invalidUtf8IsNamed();
+    void expectContinue();
+    void pipelinedFlood_data();
+    void pipelinedFlood();
+    void unreadAnswersAreBounded();
+    void pausedReaderIsResumed();
     void headerLimit();
     void bodyLimit();
     void largeConfigFits();
     void manyAttributesDoNotBlock();
     void slowRequestIsCut();
+    void firstRequestDeadlineRunsFromAccept();
     void silentConnectionIsCut();
     void idleKeepAliveIsClosed();
     void keepAliveAndPipelining();
@@ -87,6 +133,8 @@ private Q_SLOTS:
     void headRequest();
     void unknownPathAndMethod();
     void connectionLimit();
+    void oneAddressCannotTakeAllSlots();
+    void longestWaitingMakesRoom();
     void tls();
     void tlsPlainClientRefused();
     void tlsSilentHandshakeIsCut();
@@ -253,6 +301,43 @@ void tst_AdminHttp::malformedRequest_data()
                                      << 400;
     QTest::newRow("NUL in path") << QByteArray("POST /hostAdminDown%00?service=web HTTP/1.1\r\n" + auth
         + "\r\n") << 400;
+    // RFC 9112 framing: Content-Length is 1*DIGIT (and written without leading zeros).
+    QTest::newRow("plus content-length")
+        << QByteArray("POST " + down + " HTTP/1.1\r\n" + auth + "Content-Length: +31\r\n\r\n") << 400;
+    QTest::newRow("leading-zero content-length")
+        << QByteArray("POST " + down + " HTTP/1.1\r\n" + auth + "Content-Length: 031\r\n\r\n") << 400;
+    QTest::newRow("huge content-length") << QByteArray(
+        "POST " + down + " HTTP/1.1\r\n" + auth + "Content-Length: 99999999999999999999999\r\n\r\n")
+                                         << 413;
+    QTest::newRow("no Host in HTTP/1.1")
+        << QByteArray("GET /running.txt HTTP/1.1\r\n" + credentials() + "\r\n") << 400;
+    QTest::newRow("two Hosts") << QByteArray(
+        "GET /running.txt HTTP/1.1\r\n" + auth + "Host: evil.example\r\n\r\n")
+                               << 400;
+    QTest::newRow("two Hosts in HTTP/1.0")
+        << QByteArray("GET /running.txt HTTP/1.0\r\n" + auth + "Host: evil.example\r\n\r\n") << 400;
+    QTest::newRow("bare CR in a value")
+        << QByteArray("GET /running.txt HTTP/1.1\r\n" + auth + "X-Note: a\rb\r\n\r\n") << 400;
+    QTest::newRow("bare CR in the request line")
+        << QByteArray("GET /running.txt\r HTTP/1.1\r\n" + auth + "\r\n") << 400;
+    QTest::newRow("bare LF line end")
+        << QByteArray("GET /running.txt HTTP/1.1\r\n" + auth + "X-Note: a\nX-Other: b\r\n\r\n") << 400;
+    QTest::newRow("control character in a value")
+        << QByteArray("GET /running.txt HTTP/1.1\r\n" + auth + "X-Note: a\x01b\r\n\r\n") << 400;
+    QTest::newRow("unknown expectation")
+        << QByteArray("POST " + down + " HTTP/1.1\r\n" + auth + "Expect: 200-ok\r\n\r\n") << 417;
+    // Invalid UTF-8 would be folded to U+FFFD: "%FF" and "%FE" would name the same thing.
+    QTest::newRow("invalid UTF-8 in a query parameter")
+        << QByteArray("POST /hostAdminDown?service=web&group=prod&name=%FF HTTP/1.1\r\n" + auth + "\r\n")
+        << 400;
+    QTest::newRow("invalid UTF-8 in a form parameter") << QByteArray("POST /hostAdminDown HTTP/1.1\r\n" + auth
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 33\r\n\r\n"
+          "service=web&group=prod&name=%C3%28") << 400;
+    QTest::newRow("raw invalid UTF-8 in a parameter")
+        << QByteArray("POST /hostAdminDown?service=web&group=prod&name=\xff HTTP/1.1\r\n" + auth + "\r\n")
+        << 400;
+    QTest::newRow("invalid UTF-8 in the path")
+        << QByteArray("GET /api/v1/services/%FF HTTP/1.1\r\n" + auth + "\r\n") << 400;
 }
 
 void tst_AdminHttp::malformedRequest()
@@ -292,6 +377,175 @@ void tst_AdminHttp::malformedPipelinedAfterGood()
     QCOMPARE(second.status, 400);
     QVERIFY(session.waitForDisconnected(5000));
     QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+}
+
+void tst_AdminHttp::invalidUtf8IsNamed()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    HttpTestResponse response = bed.post("/addHost?service=web&group=spare&name=x%FE&ip=127.0.0.1:1");
+    QCOMPARE(response.status, 400);
+    QVERIFY2(response.body.contains("parameter 'name' is not valid UTF-8"), response.body.constData());
+    response = bed.post("/addHost?service=web&group=spare&name=x&ip%FE=127.0.0.1:1");
+    QCOMPARE(response.status, 400);
+    QVERIFY2(response.body.contains("not valid UTF-8: ip%FE"), response.body.constData());
+    // Valid UTF-8, percent-encoded, is fine.
+    response = bed.post("/addHost?service=web&group=spare&name=caf%C3%A9&ip=127.0.0.1:1");
+    QCOMPARE(response.status, 200);
+    QVERIFY(bed.engine()
+                .runningConfig()
+                .service(QStringLiteral("web"))
+                ->group(QStringLiteral("spare"))
+                ->host(QStringLiteral("caf\u00e9")));
+}
+
+void tst_AdminHttp::expectContinue()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    HttpTestSession session;
+    QVERIFY(session.connectPlain(bed.port()));
+    const QByteArray body = "service=web&group=prod&name=a";
+    session.send("POST /hostAdminDown HTTP/1.1\r\n" + authorization()
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+    // The interim answer comes before the body is sent, and nothing else does.
+    QTRY_COMPARE_WITH_TIMEOUT(session.pending(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"), 5000);
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("up"));
+    session.send(body);
+    QVERIFY(session.waitForDisconnected(5000));
+    QVERIFY2(session.pending().startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"),
+        session.pending().constData());
+    QCOMPARE(bed.hostState(QStringLiteral("prod"), QStringLiteral("a")), QStringLiteral("maintenance"));
+
+    // With the body sent at once there is nothing to wait for: no interim answer.
+    HttpTestSession eager;
+    QVERIFY(eager.connectPlain(bed.port()));
+    eager.send("POST /hostAdminUp HTTP/1.1\r\n" + authorization()
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n" + body);
+    QVERIFY(eager.waitForDisconnected(5000));
+    QVERIFY2(eager.pending().startsWith("HTTP/1.1 200 OK\r\n"), eager.pending().constData());
+}
+
+void tst_AdminHttp::pipelinedFlood_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<QByteArray>("answer");
+    // Each pipelined request used to recurse once more: 5,000 overflowed the stack.
+    QTest::newRow("5000 unauthenticated")
+        << 5000 << QByteArray("/") << QByteArray("Host: 127.0.0.1\r\n") << QByteArray("HTTP/1.1 401 ");
+    QTest::newRow("20000 authenticated")
+        << 20000 << QByteArray("/running.txt") << authorization() << QByteArray("HTTP/1.1 200 ");
+}
+
+void tst_AdminHttp::pipelinedFlood()
+{
+    QFETCH(int, count);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, headers);
+    QFETCH(QByteArray, answer);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    QByteArray flood;
+    for (int i = 0; i < count; ++i) {
+        flood += "GET " + path + "?n=" + QByteArray::number(i) + " HTTP/1.1\r\n" + headers
+            + (i + 1 == count ? "Connection: close\r\n\r\n" : "\r\n");
+    }
+    HttpTestSession session;
+    QVERIFY(session.connectPlain(bed.port()));
+    QTRY_COMPARE_WITH_TIMEOUT(openConnections(bed).size(), 1, 5000);
+    // Each request must be handled to its end before the next is parsed:
+    // with recursion, the handlers would return in reverse order.
+    int next = 0;
+    int disorder = 0;
+    connect(openConnections(bed).constFirst(), &HttpConnection::requestReceived, this,
+        [&](HttpConnection *, const HttpRequest &request) {
+            disorder += request.parameter(QStringLiteral("n")).toInt() == next ? 0 : 1;
+            ++next;
+        });
+    // A real event loop while waiting (qWaitFor would pause between rounds).
+    QSignalSpy closed(&session.socket(), &QAbstractSocket::disconnected);
+    session.send(flood);
+    // All answered, in order, in one piece each, and the last one closes.
+    QVERIFY(closed.wait(120000));
+    QCOMPARE(next, count);
+    QCOMPARE(disorder, 0);
+    QCOMPARE(countOf(session.pending(), answer), count);
+    QCOMPARE(countOf(session.pending(), "Connection: close\r\n"), 1);
+    QVERIFY(session.pending().startsWith(answer));
+    // The server survives and serves the next client.
+    QCOMPARE(bed.get("/running.txt").status, 200);
+}
+
+void tst_AdminHttp::unreadAnswersAreBounded()
+{
+    AdminTestBed::Options options;
+    options.stalledOutputTimeoutMs = 1000;
+    AdminTestBed bed(options);
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    // Enough requests for far more answers than every buffer on the way can hold.
+    const qsizetype answerSize = bed.get("/metrics").body.size() + 200;
+    const qsizetype count = qMin<qsizetype>(64 * 1024 * 1024 / answerSize + 1, 100000);
+    const QByteArray request = "GET /metrics HTTP/1.1\r\n" + authorization() + "\r\n";
+
+    // A client that sends them all and never reads: it holds at most a few
+    // KiB itself, and the kernel's buffers fill up.
+    QTcpSocket client;
+    client.setReadBufferSize(4096);
+    client.connectToHost(QHostAddress::LocalHost, bed.port());
+    QTRY_COMPARE_WITH_TIMEOUT(openConnections(bed).size(), 1, 5000);
+    const QPointer<HttpConnection> connection = openConnections(bed).constFirst();
+    qint64 mostQueued = 0;
+    QTimer sample;
+    connect(&sample, &QTimer::timeout, this, [&] {
+        if (connection)
+            mostQueued = qMax(mostQueued, connection->socket()->bytesToWrite());
+    });
+    sample.start(1);
+    client.write(request.repeated(count));
+    // Reading stops above the bound; the connection is closed when it stays there.
+    QTRY_VERIFY_WITH_TIMEOUT(connection.isNull(), 60000);
+    QVERIFY2(mostQueued > HttpConnection::MaxPendingOutputBytes, qPrintable(QString::number(mostQueued)));
+    QVERIFY2(mostQueued <= HttpConnection::MaxPendingOutputBytes + 4 * answerSize,
+        qPrintable(QString::number(mostQueued)));
+    QCOMPARE(bed.get("/running.txt").status, 200);
+}
+
+void tst_AdminHttp::pausedReaderIsResumed()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const qsizetype answerSize = bed.get("/metrics").body.size() + 200;
+    const int count = int(qMin<qsizetype>(32 * 1024 * 1024 / answerSize + 1, 50000));
+    const QByteArray request = "GET /metrics HTTP/1.1\r\n" + authorization();
+    QTcpSocket client;
+    client.setReadBufferSize(4096);
+    client.connectToHost(QHostAddress::LocalHost, bed.port());
+    QTRY_COMPARE_WITH_TIMEOUT(openConnections(bed).size(), 1, 5000);
+    const QPointer<HttpConnection> connection = openConnections(bed).constFirst();
+    QByteArray all;
+    for (int i = 0; i + 1 < count; ++i)
+        all += request + "\r\n";
+    client.write(all + request + "Connection: close\r\n\r\n");
+    // Not reading: the server holds back...
+    QTRY_VERIFY_WITH_TIMEOUT(
+        connection && connection->socket()->bytesToWrite() > HttpConnection::MaxPendingOutputBytes, 30000);
+    // ...and goes on once the client reads again: every answer arrives.
+    QByteArray received;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { received += client.readAll(); });
+    client.setReadBufferSize(0);
+    received += client.readAll();
+    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QAbstractSocket::UnconnectedState, 60000);
+    received += client.readAll();
+    QCOMPARE(countOf(received, "HTTP/1.1 200 OK\r\n"), count);
 }
 
 void tst_AdminHttp::headerLimit()
@@ -418,6 +672,36 @@ void tst_AdminHttp::slowRequestIsCut()
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
 }
 
+void tst_AdminHttp::firstRequestDeadlineRunsFromAccept()
+{
+    // The first request's clock starts at the accept: a client that waits
+    // before trickling its request does not get a second full period.
+    AdminTestBed::Options options;
+    options.requestTimeoutMs = 1500;
+    AdminTestBed bed(options);
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    HttpTestSession session;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(session.connectPlain(bed.port()));
+    QTimer drip;
+    connect(&drip, &QTimer::timeout, &session, [&session] {
+        if (session.isConnected())
+            session.send(session.pending().isEmpty() ? "G" : "");
+    });
+    QTimer::singleShot(1200, &session, [&] {
+        session.send("GET /running.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+        drip.start(100);
+    });
+    const HttpTestResponse response = session.readResponse(10000);
+    QCOMPARE(response.status, 408);
+    QVERIFY(session.waitForDisconnected(3000));
+    // Cut about 1.5 s after the accept, not 1.5 s after the first byte (2.7 s).
+    QVERIFY2(timer.elapsed() >= 1400, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 2400, qPrintable(QString::number(timer.elapsed())));
+}
+
 void tst_AdminHttp::silentConnectionIsCut()
 {
     AdminTestBed::Options options;
@@ -495,7 +779,7 @@ void tst_AdminHttp::pipelinedWhileHeldByBrake()
     }
     HttpTestSession session;
     QVERIFY(session.connectPlain(bed.port()));
-    const QByteArray bad = "GET /running.txt HTTP/1.1\r\nAuthorization: Basic "
+    const QByteArray bad = "GET /running.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
         + QByteArray("admin:wrong").toBase64() + "\r\n\r\n";
     session.send(bad);
     // Pauses on purpose: the later requests must arrive as separate reads while the first is held.
@@ -527,8 +811,8 @@ void tst_AdminHttp::headRequest()
     HttpTestSession session;
     QVERIFY(session.connectPlain(bed.port()));
     session.send("HEAD /running.txt HTTP/1.1\r\n" + authorization() + "\r\n"
-        + "HEAD /running.txt HTTP/1.1\r\n\r\n" + "GET /running.txt HTTP/1.1\r\n" + authorization()
-        + "Connection: close\r\n\r\n");
+        + "HEAD /running.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + "GET /running.txt HTTP/1.1\r\n"
+        + authorization() + "Connection: close\r\n\r\n");
     QVERIFY(session.waitForDisconnected(5000));
     const QByteArray raw = session.pending();
     QVERIFY2(raw.startsWith("HTTP/1.1 200 OK\r\n"), raw.constData());
@@ -564,25 +848,85 @@ void tst_AdminHttp::connectionLimit()
     AdminTestBed bed;
     QString error;
     QVERIFY2(bed.start(&error), qPrintable(error));
-    std::vector<std::unique_ptr<HttpTestSession>> sessions;
+    // Event streams are busy for good: nothing can make room for a newcomer.
+    std::vector<std::unique_ptr<HttpTestSession>> streams;
     for (int i = 0; i < AdminServer::MaxConnections; ++i) {
-        sessions.push_back(std::make_unique<HttpTestSession>());
-        QVERIFY(sessions.back()->connectPlain(bed.port()));
-        // An answer proves the server holds this connection; it stays open (keep-alive).
-        sessions.back()->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
-        QCOMPARE(sessions.back()->readResponse().status, 200);
+        streams.push_back(sessionFrom(i % 2 == 0 ? "127.0.0.1" : "127.0.0.2", bed.port()));
+        QVERIFY(streams.back());
+        streams.back()->send("GET /api/v1/events HTTP/1.1\r\n" + authorization() + "\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(streams.back()->pending().contains("text/event-stream"), 5000);
     }
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("connection limit 64 reached")));
-    HttpTestSession extra;
-    QVERIFY(extra.connectPlain(bed.port()));
-    extra.send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
-    QCOMPARE(extra.readResponse().status, 503);
-    QVERIFY(extra.waitForDisconnected(5000));
-    // The held connections still work, and a freed slot is taken again.
-    sessions.front()->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "Connection: close\r\n\r\n");
-    QCOMPARE(sessions.front()->readResponse().status, 200);
-    QVERIFY(sessions.front()->waitForDisconnected(5000));
-    QTRY_COMPARE(bed.get("/running.txt").status, 200);
+    const auto extra = sessionFrom("127.0.0.3", bed.port());
+    QVERIFY(extra);
+    extra->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+    QCOMPARE(extra->readResponse().status, 503);
+    QVERIFY(extra->waitForDisconnected(5000));
+    // An address at its share is refused the same way.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("127.0.0.1 holds 32 connections")));
+    const auto more = sessionFrom("127.0.0.1", bed.port());
+    QVERIFY(more);
+    QCOMPARE(more->readResponse().status, 503);
+    // A freed slot is taken again.
+    streams.front()->socket().disconnectFromHost();
+    QTRY_COMPARE(openConnections(bed).size(), AdminServer::MaxConnections - 1);
+    QCOMPARE(bed.get("/running.txt").status, 200);
+}
+
+void tst_AdminHttp::oneAddressCannotTakeAllSlots()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    // 80 slow connections from one address, each with a request begun and never finished.
+    std::vector<std::unique_ptr<HttpTestSession>> slow;
+    for (int i = 0; i < 80; ++i) {
+        slow.push_back(sessionFrom("127.0.0.1", bed.port()));
+        QVERIFY(slow.back());
+        slow.back()->send("GET /running.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+    }
+    // They hold their address's share and no more: the oldest made room for the newest.
+    QTRY_COMPARE_WITH_TIMEOUT(openConnections(bed).size(), AdminServer::MaxConnectionsPerAddress, 10000);
+    QVERIFY(slow.front()->waitForDisconnected(5000));
+    QVERIFY(slow.back()->isConnected());
+    // Clients from another address are served meanwhile...
+    for (int i = 0; i < 10; ++i) {
+        const auto other = sessionFrom("127.0.0.2", bed.port());
+        QVERIFY(other);
+        other->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+        QCOMPARE(other->readResponse().status, 200);
+    }
+    // ...and so is one from the attacked address: the slowest attacker makes room.
+    const auto same = sessionFrom("127.0.0.1", bed.port());
+    QVERIFY(same);
+    same->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "Connection: close\r\n\r\n");
+    QCOMPARE(same->readResponse().status, 200);
+}
+
+void tst_AdminHttp::longestWaitingMakesRoom()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    // Every slot taken by an idle keep-alive connection, half from each of two addresses.
+    std::vector<std::unique_ptr<HttpTestSession>> idle;
+    for (int i = 0; i < AdminServer::MaxConnections; ++i) {
+        idle.push_back(sessionFrom(i % 2 == 0 ? "127.0.0.1" : "127.0.0.2", bed.port()));
+        QVERIFY(idle.back());
+        idle.back()->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+        QCOMPARE(idle.back()->readResponse().status, 200);
+    }
+    // A newcomer is served; the connection idle the longest is closed for it.
+    const auto newcomer = sessionFrom("127.0.0.3", bed.port());
+    QVERIFY(newcomer);
+    newcomer->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+    QCOMPARE(newcomer->readResponse().status, 200);
+    QVERIFY(idle.front()->waitForDisconnected(5000));
+    QVERIFY(idle.front()->pending().isEmpty());
+    for (std::size_t i = 1; i < idle.size(); ++i)
+        QVERIFY(idle.at(i)->isConnected());
+    idle.at(1)->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+    QCOMPARE(idle.at(1)->readResponse().status, 200);
 }
 
 void tst_AdminHttp::tls()
@@ -612,7 +956,7 @@ void tst_AdminHttp::tls()
     QCOMPARE(response.status, 200);
     QVERIFY(response.body.startsWith("service web "));
     // Authentication is enforced over TLS too.
-    session.send("GET /running.txt HTTP/1.1\r\n\r\n");
+    session.send("GET /running.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     QCOMPARE(session.readResponse().status, 401);
     // A write with a body large enough to span many TLS records.
     const QByteArray xml = bigConfig(50, 1024 * 1024);

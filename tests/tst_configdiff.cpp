@@ -201,6 +201,8 @@ void TestConfigDiff::diff_data()
     }),
         {Kind::SettingsChanged},
         {u"admin: listen 127.0.0.1:8080, cert (none) -> listen [::1]:9090, cert /etc/cert.pem"_s});
+    row("admin origins", edited([](Config &c) { c.admin.origins = {u"https://lb.example:8443"_s}; }),
+        {Kind::SettingsChanged}, {u"admin: origins (none) -> https://lb.example:8443"_s});
     row("logging", edited([](Config &c) { c.logging.level = u"debug"_s; }), {Kind::SettingsChanged},
         {u"logging: level info -> debug"_s});
 

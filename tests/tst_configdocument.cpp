@@ -158,6 +158,7 @@ void TestConfigDocument::serializeReadsBackEqual_data()
         // cert and key must name real files to validate: tst_admintls reads them back.
         c.admin.allowInsecureRemote = true;
         c.admin.metricsPublic = true;
+        c.admin.origins = {u"https://lb.example:8443"_s, u"http://[::1]:9443"_s};
         c.admin.users = {{u"admin"_s, adminHash, AdminUser::Access::Full, {}},
             {u"viewer"_s, viewerHash, AdminUser::Access::ReadOnly, {}}};
         ServiceConfig web = service(u"web"_s, {u"*:8080"_s, u"127.0.0.1:8081"_s},

@@ -150,6 +150,7 @@ QMap<QString, QString> flatten(const Config &config)
     out[u"admin.key"_s] = config.admin.tlsKey;
     out[u"admin.insecure"_s] = yesNo(config.admin.allowInsecureRemote);
     out[u"admin.metricspublic"_s] = yesNo(config.admin.metricsPublic);
+    out[u"admin.origins"_s] = config.admin.origins.join(u'|');
     out[u"admin.line"_s] = QString::number(config.admin.pos.line);
     QStringList users;
     for (const AdminUser &user : config.admin.users) {
@@ -563,6 +564,7 @@ void TestConfigReader::modelValues_data()
     row("valid/full.xml", "admin.key", QString());
     row("valid/full.xml", "admin.insecure", u"yes"_s);
     row("valid/full.xml", "admin.metricspublic", u"yes"_s);
+    row("valid/full.xml", "admin.origins", u"https://lb.example:8443|http://10.0.0.5:8080"_s);
     row("valid/full.xml", "admin.line", u"10"_s);
     row("valid/full.xml", "admin.users", u"root,viewer"_s);
     row("valid/full.xml", "user[root].access", u"full"_s);

@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QNetworkInterface>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -113,6 +114,52 @@ QJsonObject hostConfigJson(const HostConfig &host)
     return object;
 }
 
+/// Whether two peers count as one client for the per-address share: the
+/// same IPv4 address, or the same IPv6 /64 (what one host is usually given).
+bool sameClientAddress(const QHostAddress &a, const QHostAddress &b)
+{
+    bool aIsV4 = false;
+    bool bIsV4 = false;
+    const quint32 a4 = a.toIPv4Address(&aIsV4);
+    const quint32 b4 = b.toIPv4Address(&bIsV4);
+    if (aIsV4 || bIsV4)
+        return aIsV4 && bIsV4 && a4 == b4;
+    return a.isInSubnet(b, 64);
+}
+
+/// The origins a browser shows when it loads our pages: the listen address
+/// with the port we hold (every local address when listening on all of them;
+/// "localhost" too on loopback), and the configured ones.
+QStringList allowedOrigins(bool tls, const QHostAddress &listen, quint16 port, const QStringList &configured)
+{
+    const QString scheme = tls ? QStringLiteral("https") : QStringLiteral("http");
+    QList<QHostAddress> addresses;
+    if (listen == QHostAddress::Any || listen == QHostAddress::AnyIPv4 || listen == QHostAddress::AnyIPv6)
+        addresses = QNetworkInterface::allAddresses();
+    else
+        addresses = {listen};
+    QStringList origins;
+    bool loopback = false;
+    for (QHostAddress address : std::as_const(addresses)) {
+        bool isV4 = false;
+        const quint32 v4 = address.toIPv4Address(&isV4);
+        if (isV4)
+            address = QHostAddress(v4);
+        address.setScopeId({});
+        loopback = loopback || address.isLoopback();
+        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? u'[' + address.toString() + u']'
+            : address.toString();
+        origins.append(canonicalOrigin(scheme + u"://" + host + u':' + QString::number(port), false));
+    }
+    if (loopback)
+        origins.append(canonicalOrigin(scheme + u"://localhost:" + QString::number(port), false));
+    for (const QString &origin : configured)
+        origins.append(canonicalOrigin(origin, false));
+    origins.removeAll(QString());
+    return origins;
+}
+
 }  // namespace
 
 const QList<AdminServer::Command> &AdminServer::commands()
@@ -200,6 +247,7 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
     , m_host(host)
     , m_requestTimeoutMs(HttpConnection::RequestTimeoutMs)
     , m_idleTimeoutMs(HttpConnection::IdleTimeoutMs)
+    , m_stalledOutputTimeoutMs(HttpConnection::StalledOutputTimeoutMs)
 {
     m_clock.start();
     m_secret.resize(32);
@@ -267,10 +315,11 @@ AdminServer::~AdminServer()
     stop();
 }
 
-void AdminServer::setTimeouts(int requestTimeoutMs, int idleTimeoutMs)
+void AdminServer::setTimeouts(int requestTimeoutMs, int idleTimeoutMs, int stalledOutputTimeoutMs)
 {
     m_requestTimeoutMs = requestTimeoutMs;
     m_idleTimeoutMs = idleTimeoutMs;
+    m_stalledOutputTimeoutMs = stalledOutputTimeoutMs;
 }
 
 bool AdminServer::start(const AdminConfig &config, QString *error)
@@ -415,17 +464,52 @@ void AdminServer::handleNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         m_connections.removeIf([](const QPointer<HttpConnection> &c) { return c.isNull(); });
-        if (m_connections.size() >= MaxConnections) {
-            qCWarning(lcAdmin, "admin: connection limit %d reached; refusing %s", MaxConnections,
-                qUtf8Printable(socket->peerAddress().toString()));
+        // Closing connections linger only until flushed (or a grace period); they hold no slot.
+        const QHostAddress peer = socket->peerAddress();
+        qsizetype open = 0;
+        qsizetype fromPeer = 0;
+        HttpConnection *slowest = nullptr;  // among all
+        HttpConnection *slowestOfPeer = nullptr;  // among the newcomer's address
+        for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
+            if (connection->isClosing())
+                continue;
+            ++open;
+            const bool samePeer = sameClientAddress(connection->socket()->peerAddress(), peer);
+            fromPeer += samePeer ? 1 : 0;
+            if (!connection->isEvictable())
+                continue;
+            if (!slowest || connection->waitingMs() > slowest->waitingMs())
+                slowest = connection;
+            if (samePeer && (!slowestOfPeer || connection->waitingMs() > slowestOfPeer->waitingMs()))
+                slowestOfPeer = connection;
+        }
+        // One address cannot take the others' share; a full server makes room
+        // by closing whoever has waited longest for a request to complete (an
+        // idle or slow client), rather than turning the newcomer away.
+        const bool overShare = fromPeer >= MaxConnectionsPerAddress;
+        const bool full = open >= MaxConnections;
+        HttpConnection *victim = overShare ? slowestOfPeer : full ? slowest : nullptr;
+        if ((overShare || full) && !victim) {
+            if (overShare)
+                qCWarning(lcAdmin, "admin: %s holds %d connections, its limit, all busy; refusing another",
+                    qUtf8Printable(peer.toString()), MaxConnectionsPerAddress);
+            else
+                qCWarning(lcAdmin, "admin: connection limit %d reached; refusing %s", MaxConnections,
+                    qUtf8Printable(peer.toString()));
             socket->write(
                 HttpResponse::text(503, QStringLiteral("too many admin connections")).serialize(false));
             socket->disconnectFromHost();
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             continue;
         }
+        if (victim) {
+            qCInfo(lcAdmin, "admin: %s; closing a connection of %s that waited %lld ms for a request",
+                overShare ? "connection limit per address reached" : "connection limit reached",
+                qUtf8Printable(victim->socket()->peerAddress().toString()), victim->waitingMs());
+            victim->evict();
+        }
         auto *connection = new HttpConnection(socket, this);
-        connection->setTimeouts(m_requestTimeoutMs, m_idleTimeoutMs);
+        connection->setTimeouts(m_requestTimeoutMs, m_idleTimeoutMs, m_stalledOutputTimeoutMs);
         m_connections.append(connection);
         connect(connection, &HttpConnection::requestReceived, this, &AdminServer::handleRequest);
         connect(
@@ -449,16 +533,13 @@ bool AdminServer::checkCsrf(const HttpRequest &request, const AdminUser &user, Q
     const bool fromBrowser = !origin.isEmpty() || !referer.isEmpty() || !fetchSite.isEmpty();
     if (!fromBrowser)
         return true;
-    const QByteArray host = request.header("host");
+    // Compared with where we listen and the configured names, never with the
+    // request's Host: under DNS rebinding, an attacker's page sends its own
+    // name in both Origin and Host.
+    const QStringList allowed = allowedOrigins(m_tls, m_server->serverAddress(), port(), m_config.origins);
     const auto sameOrigin = [&](const QByteArray &url) {
-        const qsizetype scheme = url.indexOf("://");
-        if (scheme < 0)
-            return false;
-        QByteArray authority = url.mid(scheme + 3);
-        const qsizetype slash = authority.indexOf('/');
-        if (slash >= 0)
-            authority.truncate(slash);
-        return !host.isEmpty() && authority == host;
+        const QString normalized = canonicalOrigin(QString::fromUtf8(url), true);
+        return !normalized.isEmpty() && allowed.contains(normalized);
     };
     if ((!origin.isEmpty() && origin != "null" && !sameOrigin(origin)) || (origin == "null")
         || (origin.isEmpty() && !referer.isEmpty() && !sameOrigin(referer))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "admin/adminauth.h"
+#include "admin/httpconnection.h"
 #include "admin/httpmessage.h"
 #include "config/config.h"
 
@@ -41,7 +42,13 @@ class AdminServer final : public QObject
     Q_DISABLE_COPY_MOVE(AdminServer)
 
 public:
+    /// The connection cap. When it is reached, the connection that has
+    /// waited longest for its request to complete (an idle keep-alive one,
+    /// or a slow one) is closed to make room; 503 only when none can be.
     static constexpr int MaxConnections = 64;
+    /// The share of MaxConnections one client address (an IPv6 /64) may hold;
+    /// beyond it, its own longest-waiting connection makes room.
+    static constexpr int MaxConnectionsPerAddress = MaxConnections / 2;
 
     /// Serves the log of LogHub::installed() (see setLogHub()).
     AdminServer(Engine &engine, AdminHost *host, QObject *parent = nullptr);
@@ -70,8 +77,11 @@ public:
     /// How long a started request may take to arrive (slowloris guard, also
     /// the TLS handshake limit) and how long an idle keep-alive connection
     /// stays open. Defaults: HttpConnection::RequestTimeoutMs and
-    /// IdleTimeoutMs. Tests shorten them; set before start().
-    void setTimeouts(int requestTimeoutMs, int idleTimeoutMs);
+    /// IdleTimeoutMs; and how long a client may leave more than
+    /// HttpConnection::MaxPendingOutputBytes of answers unread. Tests shorten
+    /// them; set before start().
+    void setTimeouts(int requestTimeoutMs, int idleTimeoutMs,
+        int stalledOutputTimeoutMs = HttpConnection::StalledOutputTimeoutMs);
 
     /// Event stream snapshot rate bounds (Hz).
     static constexpr int MinEventRate = 2;
@@ -162,6 +172,7 @@ private:
     QByteArray m_secret;  ///< per-process key for CSRF tokens
     int m_requestTimeoutMs;
     int m_idleTimeoutMs;
+    int m_stalledOutputTimeoutMs;
     QList<QPointer<HttpConnection>> m_connections;
 
     struct Stream

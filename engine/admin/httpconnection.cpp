@@ -10,6 +10,10 @@ namespace {
 /// How much the socket may buffer that we have not taken yet; beyond that the
 /// kernel's flow control holds the client back.
 constexpr qint64 SocketReadBufferBytes = 256 * 1024;
+/// The parser takes at most this much at a time, and only while it lacks a
+/// complete request, so that pipelined requests wait in the socket's bounded
+/// buffer (and then in the kernel's) rather than in ours.
+constexpr qint64 ReadChunkBytes = 64 * 1024;
 constexpr int CloseGraceMs = 5000;
 }  // namespace
 
@@ -21,22 +25,32 @@ HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
     m_socket->setReadBufferSize(SocketReadBufferBytes);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::handleTimeout);
+    m_stallTimer.setSingleShot(true);
+    m_stallTimer.setInterval(StalledOutputTimeoutMs);
+    connect(&m_stallTimer, &QTimer::timeout, this, &HttpConnection::handleStalledOutput);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::handleBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_closing = true;
         m_timer.stop();
+        m_stallTimer.stop();
         Q_EMIT closed(this);
     });
-    // A connection that never sends a request is cut like a slow one.
+    // A connection that never sends a request is cut like a slow one, and
+    // the first request's clock starts here: a late first byte does not
+    // restart it.
+    m_waiting.start();
+    m_requestTimerArmed = true;
     m_timer.start(m_requestTimeoutMs);
 }
 
 HttpConnection::~HttpConnection() = default;
 
-void HttpConnection::setTimeouts(int requestTimeoutMs, int idleTimeoutMs)
+void HttpConnection::setTimeouts(int requestTimeoutMs, int idleTimeoutMs, int stalledOutputTimeoutMs)
 {
     m_requestTimeoutMs = requestTimeoutMs;
     m_idleTimeoutMs = idleTimeoutMs;
+    m_stallTimer.setInterval(stalledOutputTimeoutMs);
     if (m_timer.isActive() && !m_closing && !m_busy)
         m_timer.start(m_requestTimeoutMs);
 }
@@ -50,6 +64,19 @@ void HttpConnection::close()
     // emits closed(). A peer that never reads is cut after a grace period.
     m_timer.start(CloseGraceMs);
     m_socket->disconnectFromHost();
+}
+
+void HttpConnection::evict()
+{
+    if (!isEvictable())
+        return;
+    if (m_parser.inProgress()) {
+        m_socket->write(HttpResponse::text(503,
+            QStringLiteral("too many admin connections; this one made the "
+                           "least progress"))
+                            .serialize(false));
+    }
+    close();
 }
 
 void HttpConnection::closeAfterResponse()
@@ -67,7 +94,8 @@ void HttpConnection::handleTimeout()
         m_socket->abort();
         return;
     }
-    if (m_streaming || m_busy)
+    // A client that does not read its answers is the stall timer's business.
+    if (m_streaming || m_busy || outputAboveBound())
         return;
     if (m_parser.inProgress()) {
         qCInfo(lcAdmin, "admin: request from %s not completed within %d ms; closing",
@@ -95,11 +123,65 @@ void HttpConnection::handleReadyRead()
     processInput();
 }
 
+void HttpConnection::handleBytesWritten()
+{
+    if (m_closing || outputAboveBound())
+        return;
+    if (m_stallTimer.isActive()) {
+        m_stallTimer.stop();
+        // Reading was held back: resume it.
+        scheduleInput();
+    }
+}
+
+void HttpConnection::handleStalledOutput()
+{
+    if (m_closing || !outputAboveBound())
+        return;
+    qCInfo(lcAdmin, "admin: client %s has not read %lld bytes of answers for %d ms; closing",
+        qUtf8Printable(m_socket->peerAddress().toString()), m_socket->bytesToWrite(),
+        m_stallTimer.interval());
+    // Nothing more would be flushed: cut at once instead of waiting for a grace period.
+    m_closing = true;
+    m_timer.stop();
+    m_socket->abort();
+}
+
+bool HttpConnection::outputAboveBound() const
+{
+    return m_socket->bytesToWrite() > MaxPendingOutputBytes;
+}
+
+void HttpConnection::checkOutput()
+{
+    if (outputAboveBound() && !m_stallTimer.isActive() && !m_closing)
+        m_stallTimer.start();
+}
+
+void HttpConnection::scheduleInput()
+{
+    if (m_inputScheduled)
+        return;
+    m_inputScheduled = true;
+    QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+}
+
 void HttpConnection::processInput()
 {
-    if (m_busy || m_closing || m_streaming)
+    m_inputScheduled = false;
+    if (m_busy || m_closing || m_streaming || outputAboveBound())
         return;
-    const HttpParser::State state = m_parser.feed(m_socket->readAll());
+    const auto feed = [this](const QByteArray &bytes) {
+        const HttpParser::State state = m_parser.feed(bytes);
+        if (m_parser.takeContinueRequest())
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        return state;
+    };
+    // What the parser holds first (a pipelined request may be complete), then
+    // the socket, a chunk at a time, only until a request is complete.
+    HttpParser::State state = feed({});
+    while (state == HttpParser::State::NeedMore && m_socket->bytesAvailable() > 0)
+        state = feed(m_socket->read(ReadChunkBytes));
     if (state == HttpParser::State::Failed) {
         qCInfo(lcAdmin, "admin: malformed request from %s: %s",
             qUtf8Printable(m_socket->peerAddress().toString()), qUtf8Printable(m_parser.errorMessage()));
@@ -130,13 +212,18 @@ void HttpConnection::respond(const HttpResponse &response, bool keepAlive)
     keepAlive = keepAlive && !m_closeAfterResponse;
     m_socket->write(response.serialize(keepAlive));
     m_busy = false;
+    m_waiting.restart();
     if (!keepAlive) {
         close();
         return;
     }
     m_timer.start(m_idleTimeoutMs);
-    // A pipelined request may be waiting in the parser or in the socket.
-    processInput();
+    checkOutput();
+    // A pipelined request may be waiting in the parser or in the socket. It
+    // is taken in a later turn of the event loop: handling it from here would
+    // recurse once per pipelined request (respond() is usually called from
+    // within requestReceived).
+    scheduleInput();
 }
 
 void HttpConnection::startEventStream()
@@ -155,7 +242,7 @@ void HttpConnection::sendEvent(const QByteArray &id, const QByteArray &type, con
     if (m_closing)
         return;
     // A client that stops reading must not make us buffer without bound.
-    if (m_socket->bytesToWrite() > 4 * 1024 * 1024) {
+    if (m_socket->bytesToWrite() > MaxEventBacklogBytes) {
         qCInfo(lcAdmin, "admin: event stream client %s is not reading; closing it",
             qUtf8Printable(m_socket->peerAddress().toString()));
         close();
@@ -169,6 +256,7 @@ void HttpConnection::sendEvent(const QByteArray &id, const QByteArray &type, con
         frame += "data: " + line + '\n';
     frame += '\n';
     m_socket->write(frame);
+    checkOutput();
 }
 
 }  // namespace Balancier

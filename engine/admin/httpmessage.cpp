@@ -48,6 +48,9 @@ HttpResponse HttpResponse::html(int status, const QByteArray &html)
     HttpResponse response;
     response.status = status;
     response.headers.emplaceBack("Content-Type", "text/html; charset=utf-8");
+    // No other site may frame a page whose forms change the balancer (clickjacking).
+    response.headers.emplaceBack("X-Frame-Options", "DENY");
+    response.headers.emplaceBack("Content-Security-Policy", "frame-ancestors 'none'");
     response.body = html;
     return response;
 }
@@ -101,6 +104,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Length Required";
     case 413:
         return "Payload Too Large";
+    case 417:
+        return "Expectation Failed";
     case 422:
         return "Unprocessable Entity";
     case 429:

@@ -2,6 +2,8 @@
 
 #include <QUrl>
 
+#include <utility>
+
 namespace Balancier {
 
 namespace {
@@ -19,7 +21,54 @@ bool isToken(const QByteArray &text)
     return true;
 }
 
+/// RFC 9110, 5.5: a field value holds no control character but HTAB.
+bool isFieldValue(const QByteArray &value)
+{
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\t') || byte == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+/// RFC 9112, 6.3: Content-Length = 1*DIGIT; no sign, no blanks, and no
+/// leading zero (a length is written once, canonically). -1 when malformed,
+/// -2 when too large to be a length at all.
+qlonglong parseContentLength(const QByteArray &value)
+{
+    if (value.isEmpty() || (value.size() > 1 && value.startsWith('0')))
+        return -1;
+    for (const char c : value) {
+        if (c < '0' || c > '9')
+            return -1;
+    }
+    if (value.size() > 18)
+        return -2;
+    return value.toLongLong();
+}
+
 }  // namespace
+
+bool HttpParser::checkParameters(const QByteArray &encoded, QString *why)
+{
+    for (const QByteArray &item : encoded.split('&')) {
+        const qsizetype equals = item.indexOf('=');
+        const QByteArray name = QByteArray::fromPercentEncoding(equals < 0 ? item : item.left(equals));
+        const QByteArray value
+            = equals < 0 ? QByteArray() : QByteArray::fromPercentEncoding(item.mid(equals + 1));
+        if (!QByteArrayView(name).isValidUtf8()) {
+            *why = QStringLiteral("a parameter name is not valid UTF-8: %1")
+                       .arg(QString::fromLatin1(name.toPercentEncoding()));
+            return false;
+        }
+        if (!QByteArrayView(value).isValidUtf8()) {
+            *why = QStringLiteral("parameter '%1' is not valid UTF-8").arg(QString::fromUtf8(name));
+            return false;
+        }
+    }
+    return true;
+}
 
 HttpParser::State HttpParser::fail(int status, const QString &message)
 {
@@ -27,6 +76,7 @@ HttpParser::State HttpParser::fail(int status, const QString &message)
     m_errorStatus = status;
     m_errorMessage = message;
     m_buffer.clear();
+    m_continuePending = false;
     return m_state;
 }
 
@@ -34,10 +84,21 @@ HttpParser::State HttpParser::parseHeader(qsizetype end)
 {
     const QByteArray head = m_buffer.left(end);
     m_buffer.remove(0, end + 4);
-    const QList<QByteArray> lines = head.split('\n');
-    QByteArray requestLine = lines.constFirst();
-    if (requestLine.endsWith('\r'))
-        requestLine.chop(1);
+    // Every line ends in CRLF: a CR or LF anywhere else is refused, not
+    // guessed at (RFC 9112, 2.2), so no two parsers can read it differently.
+    QList<QByteArray> lines = head.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QByteArray &line = lines[i];
+        if (i + 1 < lines.size()) {
+            if (!line.endsWith('\r'))
+                return fail(
+                    400, QStringLiteral("line %1 of the header ends in a bare LF; use CRLF").arg(i + 1));
+            line.chop(1);
+        }
+        if (line.contains('\r'))
+            return fail(400, QStringLiteral("bare CR in line %1 of the header").arg(i + 1));
+    }
+    const QByteArray &requestLine = lines.constFirst();
     const QList<QByteArray> parts = requestLine.split(' ');
     if (parts.size() != 3)
         return fail(400, QStringLiteral("malformed request line"));
@@ -48,24 +109,36 @@ HttpParser::State HttpParser::parseHeader(qsizetype end)
     const QByteArray target = parts.at(1);
     if (!target.startsWith('/'))
         return fail(400, QStringLiteral("the request target must be a path"));
+    if (!isFieldValue(target) || target.contains('\t'))
+        return fail(400, QStringLiteral("control character in the request target"));
 
     m_request = HttpRequest{};
     m_request.method = parts.at(0);
     const qsizetype question = target.indexOf('?');
     const QByteArray rawPath = question < 0 ? target : target.left(question);
-    m_request.path = QUrl::fromPercentEncoding(rawPath);
+    const QByteArray path = QByteArray::fromPercentEncoding(rawPath);
+    // Decoding would fold invalid UTF-8 into U+FFFD: two different names would read the same.
+    if (!QByteArrayView(path).isValidUtf8())
+        return fail(400, QStringLiteral("the path is not valid UTF-8"));
+    m_request.path = QString::fromUtf8(path);
     if (m_request.path.contains(u'\0') || m_request.path.contains(QStringLiteral("/../"))
         || m_request.path.endsWith(QStringLiteral("/..")))
         return fail(400, QStringLiteral("malformed path"));
-    if (question >= 0)
-        m_request.query.setQuery(QString::fromUtf8(target.mid(question + 1)));
-    m_request.keepAlive = parts.at(2) == "HTTP/1.1";
+    if (question >= 0) {
+        const QByteArray rawQuery = target.mid(question + 1);
+        QString why;
+        if (!checkParameters(rawQuery, &why))
+            return fail(400, why);
+        m_request.query.setQuery(QString::fromUtf8(rawQuery));
+    }
+    const bool http11 = parts.at(2) == "HTTP/1.1";
+    m_request.keepAlive = http11;
 
     bool haveLength = false;
+    int hosts = 0;
+    QByteArray expect;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        QByteArray line = lines.at(i);
-        if (line.endsWith('\r'))
-            line.chop(1);
+        const QByteArray &line = lines.at(i);
         if (line.isEmpty())
             continue;
         if (line.startsWith(' ') || line.startsWith('\t'))
@@ -75,17 +148,22 @@ HttpParser::State HttpParser::parseHeader(qsizetype end)
             return fail(400, QStringLiteral("malformed header line %1").arg(i + 1));
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
+        if (!isFieldValue(value))
+            return fail(400, QStringLiteral("control character in header line %1").arg(i + 1));
         if (name == "content-length") {
-            bool ok = false;
-            const qlonglong length = value.toLongLong(&ok);
-            if (!ok || length < 0 || (haveLength && length != m_bodyLength))
+            const qlonglong length = parseContentLength(value);
+            if (length == -1 || (haveLength && length != m_bodyLength))
                 return fail(400, QStringLiteral("invalid Content-Length"));
-            if (length > MaxBodyBytes)
+            if (length == -2 || length > MaxBodyBytes)
                 return fail(413, QStringLiteral("the body exceeds %1 bytes").arg(MaxBodyBytes));
             m_bodyLength = length;
             haveLength = true;
         } else if (name == "transfer-encoding") {
             return fail(501, QStringLiteral("Transfer-Encoding is not supported; send Content-Length"));
+        } else if (name == "host") {
+            ++hosts;
+        } else if (name == "expect") {
+            expect = value.toLower();
         } else if (name == "connection") {
             const QByteArray lower = value.toLower();
             if (lower.contains("close"))
@@ -94,6 +172,17 @@ HttpParser::State HttpParser::parseHeader(qsizetype end)
                 m_request.keepAlive = true;
         }
         m_request.headers.append({name, value});
+    }
+    // RFC 9112, 3.2: exactly one Host in HTTP/1.1; at most one in 1.0.
+    if ((http11 && hosts == 0) || hosts > 1)
+        return fail(400,
+            hosts == 0 ? QStringLiteral("an HTTP/1.1 request needs a Host header")
+                       : QStringLiteral("more than one Host header"));
+    // RFC 9110, 10.1.1: 100-continue is the only expectation; HTTP/1.0 ones are ignored.
+    if (http11 && !expect.isNull()) {
+        if (expect != "100-continue")
+            return fail(417, QStringLiteral("only \"Expect: 100-continue\" is supported"));
+        m_continuePending = m_bodyLength > 0;
     }
     m_headerDone = true;
     return State::NeedMore;
@@ -121,10 +210,15 @@ HttpParser::State HttpParser::feed(const QByteArray &bytes)
     }
     if (m_buffer.size() < m_bodyLength)
         return State::NeedMore;
+    // The body is here already: no interim answer is due.
+    m_continuePending = false;
     m_request.body = m_buffer.left(m_bodyLength);
     m_buffer.remove(0, m_bodyLength);
     const QByteArray contentType = m_request.header("content-type");
     if (contentType.startsWith("application/x-www-form-urlencoded")) {
+        QString why;
+        if (!checkParameters(m_request.body, &why))
+            return fail(400, why);
         QString form = QString::fromUtf8(m_request.body);
         form.replace(u'+', u' ');
         const QUrlQuery formQuery(form);
@@ -135,12 +229,18 @@ HttpParser::State HttpParser::feed(const QByteArray &bytes)
     return m_state;
 }
 
+bool HttpParser::takeContinueRequest()
+{
+    return std::exchange(m_continuePending, false);
+}
+
 HttpRequest HttpParser::takeRequest()
 {
     HttpRequest request = std::move(m_request);
     m_request = HttpRequest{};
     m_headerDone = false;
     m_bodyLength = 0;
+    m_continuePending = false;
     m_state = State::NeedMore;
     return request;
 }

@@ -7,7 +7,11 @@
 
 namespace Balancier {
 
-/// Incremental, strict HTTP/1.1 request parser with hard limits.
+/// Incremental, strict HTTP/1.1 request parser with hard limits (RFC 9112):
+/// CRLF line ends only, no bare CR or LF, no control characters in field
+/// values, Content-Length as plain digits, exactly one Host in HTTP/1.1,
+/// `Expect: 100-continue` or none, and a path and parameters that are valid
+/// UTF-8 once percent-decoded.
 ///
 /// Thread contract: owned by one connection, used from its thread.
 class HttpParser final
@@ -26,6 +30,9 @@ public:
     /// Appends bytes and parses as far as possible.
     State feed(const QByteArray &bytes);
     HttpRequest takeRequest();
+    /// True once when the header just parsed asked for `100 Continue` and
+    /// the body has yet to come: the caller sends the interim response.
+    bool takeContinueRequest();
 
     int errorStatus() const { return m_errorStatus; }
     const QString &errorMessage() const { return m_errorMessage; }
@@ -35,11 +42,15 @@ public:
 private:
     State fail(int status, const QString &message);
     State parseHeader(qsizetype end);
+    /// Checks that every `&`-separated name and value of `encoded` is UTF-8
+    /// once percent-decoded; `why` names the first that is not.
+    static bool checkParameters(const QByteArray &encoded, QString *why);
 
     QByteArray m_buffer;
     HttpRequest m_request;
     bool m_headerDone = false;
     qsizetype m_bodyLength = 0;
+    bool m_continuePending = false;
     State m_state = State::NeedMore;
     int m_errorStatus = 0;
     QString m_errorMessage;

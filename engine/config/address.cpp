@@ -1,6 +1,7 @@
 #include "address.h"
 
 #include <QHostAddress>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -182,6 +183,27 @@ std::optional<Address> parseAddress(QStringView text, bool forListening, QString
         return std::nullopt;
     }
     return address;
+}
+
+QString canonicalOrigin(const QString &url, bool allowPath, QString *error)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    if (!parsed.isValid() || (scheme != u"http" && scheme != u"https") || parsed.host().isEmpty()) {
+        setError(
+            error, u"\""_s + url + u"\" is not an origin; expected http://host:port or https://host:port"_s);
+        return {};
+    }
+    if (!allowPath
+        && (!parsed.userInfo().isEmpty() || !(parsed.path().isEmpty() || parsed.path() == u"/")
+            || parsed.hasQuery() || parsed.hasFragment())) {
+        setError(error, u"\""_s + url + u"\" has more than an origin; expected scheme://host[:port] alone"_s);
+        return {};
+    }
+    QString host = parsed.host(QUrl::FullyEncoded).toLower();
+    if (host.contains(u':'))
+        host = u'[' + host + u']';
+    return scheme + u"://"_s + host + u':' + QString::number(parsed.port(scheme == u"https" ? 443 : 80));
 }
 
 }  // namespace Balancier

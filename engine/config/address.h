@@ -26,4 +26,11 @@ struct Address
 /// An IPv4 address is four decimal numbers ("1.2.3" is refused).
 std::optional<Address> parseAddress(QStringView text, bool forListening, QString *error = nullptr);
 
+/// A web origin in canonical form, "scheme://host:port" (http or https,
+/// lower case, the scheme's default port written out, IPv6 in brackets);
+/// empty when `url` is not one, and `error` says why. `allowPath` accepts a
+/// full URL (a Referer) and keeps only its origin; without it, `url` must be
+/// an origin alone (`<admin origins>`).
+QString canonicalOrigin(const QString &url, bool allowPath, QString *error = nullptr);
+
 }  // namespace Balancier

@@ -141,6 +141,9 @@ struct AdminConfig
     QString tlsKey;
     bool allowInsecureRemote = false;  ///< serve plain HTTP on a non-loopback address
     bool metricsPublic = false;  ///< /metrics without authentication
+    /// Web origins ("https://lb.example:8443") whose pages may post to the
+    /// API, besides the listen address itself; `origins`, blank-separated.
+    QStringList origins;
     QList<AdminUser> users;
     SourcePos pos;
 

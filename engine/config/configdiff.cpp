@@ -426,6 +426,7 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
     compareText(admin, u"key"_s, running.admin.tlsKey, next.admin.tlsKey);
     compareBool(admin, u"insecure"_s, running.admin.allowInsecureRemote, next.admin.allowInsecureRemote);
     compareBool(admin, u"metricspublic"_s, running.admin.metricsPublic, next.admin.metricsPublic);
+    compareText(admin, u"origins"_s, running.admin.origins.join(u' '), next.admin.origins.join(u' '));
     diff.addFields(Kind::SettingsChanged, {}, {}, u"admin"_s, admin);
 
     FieldChanges logging;

@@ -23,7 +23,7 @@ namespace Balancier {
 /// - SettingsChanged: `name` = the area: "settings" (version, workers,
 ///   maxconns, draintimeout, persist), "checktime" (time), "health" and
 ///   "timeouts" (the top-level defaults), "admin" (enabled, listen, cert, key,
-///   insecure, metricspublic) or "logging" (file, level, connections).
+///   insecure, metricspublic, origins) or "logging" (file, level, connections).
 ///
 /// For *Changed, `fields` names what differs (the XML attribute names). With
 /// one field, `before`/`after` are its values; with several they read

@@ -292,6 +292,7 @@ QList<Attribute> adminAttributes(const AdminConfig &admin)
         {"insecure"_L1, ValueKind::Boolean, yesNo(admin.allowInsecureRemote),
             yesNo(defaults.allowInsecureRemote)},
         {"metricspublic"_L1, ValueKind::Boolean, yesNo(admin.metricsPublic), yesNo(defaults.metricsPublic)},
+        {"origins"_L1, ValueKind::Text, admin.origins.join(u' '), defaults.origins.join(u' ')},
     };
 }
 

@@ -365,6 +365,11 @@ void Checker::checkAdmin()
     addListener(admin.listen, admin.pos, context, elementText(u"admin", {}, u"listen"), u"the admin API"_s);
     // TLS files and the plain-HTTP address rule: the admin server's own check.
     m_out.append(checkAdminListen(admin, m_fileName, nullptr, m_adminFiles == AdminFiles::Checked));
+    for (const QString &origin : admin.origins) {
+        QString why;
+        if (canonicalOrigin(origin, false, &why).isEmpty())
+            error(admin.pos, context, elementText(u"admin", {}, u"origins"), why);
+    }
     QHash<QString, SourcePos> seen;
     for (const AdminUser &user : admin.users) {
         const QString userContext = u"admin user "_s + quote(user.name);

@@ -190,7 +190,8 @@ void NativeConfigParser::parseLogging()
 
 void NativeConfigParser::parseAdmin()
 {
-    m_xml.checkAttributes({u"listen"_s, u"cert"_s, u"key"_s, u"insecure"_s, u"metricspublic"_s});
+    m_xml.checkAttributes(
+        {u"listen"_s, u"cert"_s, u"key"_s, u"insecure"_s, u"metricspublic"_s, u"origins"_s});
     AdminConfig &admin = m_config->admin;
     admin.enabled = true;
     admin.pos = m_xml.elementPos();
@@ -202,6 +203,8 @@ void NativeConfigParser::parseAdmin()
         admin.tlsKey = m_xml.attribute(u"key");
     m_xml.readBool(u"insecure", &admin.allowInsecureRemote);
     m_xml.readBool(u"metricspublic", &admin.metricsPublic);
+    if (m_xml.hasAttribute(u"origins"))
+        admin.origins = m_xml.attribute(u"origins").simplified().split(u' ', Qt::SkipEmptyParts);
     while (m_xml.readNextChild()) {
         if (m_xml.isElement(u"user"))
             parseUser();

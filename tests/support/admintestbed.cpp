@@ -85,6 +85,7 @@ bool AdminTestBed::start(QString *error)
     m_config.admin.tlsKey = m_options.key;
     m_config.admin.allowInsecureRemote = m_options.insecure;
     m_config.admin.metricsPublic = m_options.metricsPublic;
+    m_config.admin.origins = m_options.origins;
     m_config.admin.users = {admin, viewer};
 
     m_engine = std::make_unique<Engine>();
@@ -97,10 +98,13 @@ bool AdminTestBed::start(QString *error)
     m_host = std::make_unique<FakeAdminHost>(*m_engine);
     m_server = std::make_unique<AdminServer>(*m_engine, m_host.get());
     m_host->setServer(m_server.get());
-    if (m_options.requestTimeoutMs > 0 || m_options.idleTimeoutMs > 0) {
+    if (m_options.requestTimeoutMs > 0 || m_options.idleTimeoutMs > 0
+        || m_options.stalledOutputTimeoutMs > 0) {
         m_server->setTimeouts(
             m_options.requestTimeoutMs > 0 ? m_options.requestTimeoutMs : HttpConnection::RequestTimeoutMs,
-            m_options.idleTimeoutMs > 0 ? m_options.idleTimeoutMs : HttpConnection::IdleTimeoutMs);
+            m_options.idleTimeoutMs > 0 ? m_options.idleTimeoutMs : HttpConnection::IdleTimeoutMs,
+            m_options.stalledOutputTimeoutMs > 0 ? m_options.stalledOutputTimeoutMs
+                                                 : HttpConnection::StalledOutputTimeoutMs);
     }
     return m_server->start(m_config.admin, error);
 }

@@ -40,6 +40,8 @@ public:
         qint64 healthIntervalMs = 5000;
         int requestTimeoutMs = 0;  ///< 0: the server's default
         int idleTimeoutMs = 0;
+        int stalledOutputTimeoutMs = 0;  ///< 0: the server's default
+        QStringList origins;  ///< <admin origins>
     };
 
     static inline const QString Admin = QStringLiteral("admin");
