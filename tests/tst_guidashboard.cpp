@@ -407,7 +407,7 @@ void tst_GuiDashboard::probeReportsFailure_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("closed port") << ProxyConfig::loopback(ProxyConfig::unusedPort()) << u"refused"_s;
     QTest::newRow("no port") << u"127.0.0.1"_s << u"port"_s;
-    QTest::newRow("any interface") << u"*:80"_s << u"single"_s;
+    QTest::newRow("any interface") << u"*:80"_s << u"wildcard"_s;
 }
 
 void tst_GuiDashboard::probeReportsFailure()
