@@ -1,7 +1,6 @@
 #include "configdraft.h"
 
 #include "configeditcommand.h"
-#include "xmllayoutmerge.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -129,15 +128,9 @@ void ConfigDraft::editModel(const Config &config, const QString &description, co
         return;
     ConfigDocument document = m_document;
     document.update(config);
-    const QByteArray written = document.toXml();
     // The writer has a layout of its own; carry only the edit into the
-    // user's text, and check that the result reads as what was written.
-    QByteArray after = XmlLayoutMerge::merge(m_text, m_document.toXml(), written);
-    if (after != written) {
-        ConfigDocument check;
-        if (!check.setContent(after) || check.toXml() != written)
-            after = written;
-    }
+    // user's text.
+    const QByteArray after = ConfigDocument::toXmlInLayout(m_text, m_document, document);
     if (after == m_text)
         return;
     m_undo->push(new ConfigEditCommand(this, m_text, after, description, mergeKey));

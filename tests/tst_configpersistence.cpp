@@ -3,6 +3,7 @@
 #include "admin/configpersistence.h"
 #include "config/configreader.h"
 #include "engine.h"
+#include "handformattedconfig.h"
 #include "stubbackend.h"
 
 #include <QDir>
@@ -97,6 +98,8 @@ private Q_SLOTS:
     void carryKeepsRemovedHostsGone();
     void carryRuntimeAddedHost();
     void saveKeepsCommentsAndBacksUp();
+    void saveKeepsUserLayout_data();
+    void saveKeepsUserLayout();
     void saveCreatesMissingFile();
     void saveConvertsLegacyFile();
     void saveReplacesBrokenFile();
@@ -216,6 +219,77 @@ void tst_ConfigPersistence::saveKeepsCommentsAndBacksUp()
     QVERIFY2(ConfigPersistence::save(path, running, &error), qPrintable(error));
     QCOMPARE(backups(dir).size(), 2);
     QVERIFY(ConfigReader::readFile(path).config == running);
+}
+
+// A save rewrites only the lines of what changed: a hand-formatted file
+// keeps its comments, order, indentation and quoting byte for byte elsewhere
+// (the daemon's /save and persist="auto" both come here; tst_daemon drives
+// them through the real balancierd).
+void tst_ConfigPersistence::saveKeepsUserLayout_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QByteArrayList>("removed");
+    QTest::addColumn<QByteArrayList>("added");
+
+    const QByteArrayList hostB = HandFormattedConfig::hostBLines(u"127.0.0.1:9002"_s);
+    QTest::newRow("unchanged") << u"none"_s << QByteArrayList() << QByteArrayList();
+    QTest::newRow("host state")
+        << u"maintenance b"_s << hostB
+        << QByteArrayList{R"(            <host ip="127.0.0.1:9002" name="b" state="maintenance"/>)"};
+    QTest::newRow("host weight, comment on its line")
+        << u"weight a"_s
+        << QByteArrayList{"            <host ip='127.0.0.1:9001' name='a'/>   <!-- a: the big one -->"}
+        << QByteArrayList{
+               R"(            <host ip="127.0.0.1:9001" name="a" weight="3"/>   <!-- a: the big one -->)"};
+    QTest::newRow("host added") << u"add c"_s << QByteArrayList()
+                                << QByteArrayList{R"(            <host name="c" ip="127.0.0.1:9003"/>)"};
+    QTest::newRow("host removed") << u"remove b"_s << hostB << QByteArrayList();
+    QTest::newRow("no XML declaration")
+        << u"maintenance b, no declaration"_s << hostB
+        << QByteArrayList{R"(            <host ip="127.0.0.1:9002" name="b" state="maintenance"/>)"};
+}
+
+void tst_ConfigPersistence::saveKeepsUserLayout()
+{
+    QFETCH(QString, change);
+    QFETCH(QByteArrayList, removed);
+    QFETCH(QByteArrayList, added);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"balancier.xml"_s);
+    QByteArray original = HandFormattedConfig::text(u"manual"_s, u"127.0.0.1:9001"_s, u"127.0.0.1:9002"_s);
+    if (change.endsWith(u", no declaration"))
+        original.remove(0, original.indexOf('\n') + 1);
+    QVERIFY(writeFile(path, original));
+    const LoadResult loaded = ConfigReader::readFile(path);
+    QVERIFY2(loaded.ok(), original.constData());
+
+    Config running = loaded.config;
+    GroupConfig &prod = running.services.first().groups.first();
+    if (change.startsWith(u"maintenance b")) {
+        prod.host(u"b")->adminState = HostAdminState::Maintenance;
+    } else if (change == u"weight a") {
+        prod.host(u"a")->weight = 3;
+    } else if (change == u"add c") {
+        HostConfig c;
+        c.name = u"c"_s;
+        c.address = u"127.0.0.1:9003"_s;
+        prod.hosts.append(c);
+    } else if (change == u"remove b") {
+        prod.hosts.removeIf([](const HostConfig &host) { return host.name == u"b"; });
+    } else {
+        QCOMPARE(change, u"none"_s);
+    }
+    QString error;
+    QString note;
+    QVERIFY2(ConfigPersistence::save(path, running, &error, &note), qPrintable(error));
+    QCOMPARE(note, QString());
+
+    const QByteArray saved = readFile(path);
+    const HandFormattedConfig::LineChange diff = HandFormattedConfig::changedLines(original, saved);
+    QVERIFY2(diff.removed == removed && diff.added == added, saved.constData());
+    QVERIFY(ConfigReader::readData(saved, path).config == running);
 }
 
 void tst_ConfigPersistence::saveCreatesMissingFile()

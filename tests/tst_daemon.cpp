@@ -4,6 +4,7 @@
 #include "admin/configpersistence.h"
 #include "admin/passwordhash.h"
 #include "config/configreader.h"
+#include "handformattedconfig.h"
 #include "httptestclient.h"
 #include "stubbackend.h"
 
@@ -507,6 +508,8 @@ private Q_SLOTS:
     void reloadRefusedAdminMoveChangesNothing();
     void persistenceAcrossRestart();
     void persistAutoWritesAtOnce();
+    void saveKeepsUserLayout_data();
+    void saveKeepsUserLayout();
     void reloadKeepsRuntimeAdminStates();
     void putConfigMovesAdmin();
     void putConfigSavesOnce();
@@ -1712,6 +1715,57 @@ void tst_Daemon::persistAutoWritesAtOnce()
     QVERIFY(kept == newest);
     QVERIFY(
         readFile(file).contains(QByteArray("<host name=\"extra" + QByteArray::number(changes - 1) + "\"")));
+    QVERIFY(!daemon.err().contains(u"cannot save"_s));
+
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(10000));
+    QCOMPARE(daemon.exitCode(), 0);
+}
+
+// Both ways the daemon writes its file, POST /api/v1/save after a live
+// change and persist="auto", keep a hand-formatted file byte for byte outside
+// the changed lines.
+void tst_Daemon::saveKeepsUserLayout_data()
+{
+    QTest::addColumn<QString>("persist");
+    QTest::newRow("POST /api/v1/save") << u"manual"_s;
+    QTest::newRow("persist=auto") << u"auto"_s;
+}
+
+void tst_Daemon::saveKeepsUserLayout()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("signals are POSIX only");
+#endif
+    QFETCH(QString, persist);
+    StubBackend a(u"A"_s), b(u"B"_s);
+    QVERIFY(a.listen() && b.listen());
+    const QString file = path(u"balancier.xml"_s);
+    const QByteArray original
+        = HandFormattedConfig::text(persist, a.address(), b.address(), adminPasswordHash());
+    QVERIFY(writeFile(file, original));
+
+    DaemonProcess daemon;
+    const quint16 port = daemon.startAndWaitForListener({u"--config"_s, file}, u"web"_s);
+    QVERIFY2(port != 0, qPrintable(daemon.err()));
+    const quint16 admin = daemon.waitForAdminPort();
+    QVERIFY2(admin != 0, qPrintable(daemon.err()));
+
+    HttpTestResponse response
+        = adminRequest(admin, "POST", "/api/v1/services/web/groups/prod/hosts/b/maintenance");
+    QVERIFY2(response.status == 200, response.body.constData());
+    if (persist == u"manual") {
+        QCOMPARE(readFile(file), original);
+        response = adminRequest(admin, "POST", "/api/v1/save");
+        QVERIFY2(response.status == 200, response.body.constData());
+    }
+
+    const QByteArray saved = readFile(file);
+    const HandFormattedConfig::LineChange diff = HandFormattedConfig::changedLines(original, saved);
+    QCOMPARE(diff.removed, HandFormattedConfig::hostBLines(b.address()));
+    QCOMPARE(diff.added,
+        QByteArrayList{
+            "            <host ip=\"" + b.address().toUtf8() + "\" name=\"b\" state=\"maintenance\"/>"});
     QVERIFY(!daemon.err().contains(u"cannot save"_s));
 
     QVERIFY(daemon.signal(SIGTERM));

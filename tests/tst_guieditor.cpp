@@ -6,6 +6,7 @@
 #include "changeimpact.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "config/xmllayoutmerge.h"
 #include "configdraft.h"
 #include "configeditor.h"
 #include "configtreemodel.h"
@@ -14,7 +15,6 @@
 #include "proxyconfig.h"
 #include "scheduling/scheduler.h"
 #include "stubbackend.h"
-#include "xmllayoutmerge.h"
 #include "xmlsourceedit.h"
 
 #include <QAbstractItemModelTester>

@@ -42,7 +42,6 @@ private Q_SLOTS:
     void legacyComputedWithCrypt();
     void legacyNulByte();
     void legacyFromManyThreads();
-    void resultNames();
 };
 
 void tst_PasswordHash::roundTrip_data()
@@ -300,14 +299,6 @@ void tst_PasswordHash::legacyFromManyThreads()
     for (std::thread &thread : threads)
         thread.join();
     QCOMPARE(wrong.load(), 0);
-}
-
-void tst_PasswordHash::resultNames()
-{
-    QCOMPARE(PasswordHash::resultName(Result::Match), u"match"_s);
-    QCOMPARE(PasswordHash::resultName(Result::Mismatch), u"mismatch"_s);
-    QCOMPARE(PasswordHash::resultName(Result::Unsupported), u"unsupported"_s);
-    QCOMPARE(PasswordHash::resultName(Result::Malformed), u"malformed"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_PasswordHash)

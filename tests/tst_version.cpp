@@ -1,6 +1,7 @@
 // One version for everything: project() in the top-level CMakeLists.txt is the
-// only place it is written; the BALANCIER_VERSION define and the packages take
-// it from there, and the built programs must print exactly that.
+// only place it is written. What the built programs print and what the
+// packages the build makes say (CPack's version, the manual pages) must be
+// exactly that, read from the source file, not from CMake's own variables.
 
 #include <QFile>
 #include <QFileInfo>
@@ -22,14 +23,20 @@ QString projectVersion()
     return project.match(QString::fromUtf8(file.readAll())).captured(1);
 }
 
+/// The build tree: the daemon is in its headless/ folder.
+QString buildDir()
+{
+    return QFileInfo(QStringLiteral(BALANCIERD_PATH)).absolutePath() + u"/.."_s;
+}
+
 /// The desktop app next to the daemon in the build tree, or empty when it is
 /// not built (BALANCIER_BUILD_GUI=OFF).
 QString guiPath()
 {
-    const QString buildDir = QFileInfo(QStringLiteral(BALANCIERD_PATH)).absolutePath() + u"/../gui/"_s;
+    const QString guiDir = buildDir() + u"/gui/"_s;
     for (const QString &candidate :
         {u"balancier"_s, u"balancier.exe"_s, u"balancier.app/Contents/MacOS/balancier"_s}) {
-        const QFileInfo info(buildDir + candidate);
+        const QFileInfo info(guiDir + candidate);
         if (info.isFile() && info.isExecutable())
             return info.canonicalFilePath();
     }
@@ -70,18 +77,55 @@ class tst_Version final : public QObject
     Q_OBJECT
 
 private slots:
-    void defineMatchesProject();
+    void packagesCarryVersion_data();
+    void packagesCarryVersion();
     void daemonPrintsVersion_data();
     void daemonPrintsVersion();
     void guiPrintsVersion_data();
     void guiPrintsVersion();
 };
 
-void tst_Version::defineMatchesProject()
+void tst_Version::packagesCarryVersion_data()
 {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("linuxOnly");
+    // Every CPack package (.deb, .tar.gz, NSIS, .dmg) takes CPACK_PACKAGE_VERSION,
+    // unless a generator's own (CPACK_DEBIAN_PACKAGE_VERSION, ...) overrides it.
+    QTest::newRow("CPack") << u"CPackConfig.cmake"_s
+                           << uR"re(^set\(CPACK_(?:[A-Z0-9]+_)?PACKAGE_VERSION "([^"]*)"\))re"_s << false;
+    QTest::newRow("balancierd.8") << u"installer/man/balancierd.8"_s
+                                  << uR"re(^\.TH BALANCIERD 8 "[^"]*" "Balancier ([^"]*)")re"_s << true;
+    QTest::newRow("balancier.1") << u"installer/man/balancier.1"_s
+                                 << uR"re(^\.TH BALANCIER 1 "[^"]*" "Balancier ([^"]*)")re"_s << true;
+}
+
+void tst_Version::packagesCarryVersion()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, pattern);
+    QFETCH(bool, linuxOnly);
+#ifndef Q_OS_LINUX
+    if (linuxOnly)
+        QSKIP("the manual pages are made on Linux only");
+#else
+    Q_UNUSED(linuxOnly)
+#endif
     const QString version = projectVersion();
     QVERIFY2(!version.isEmpty(), "no project(Balancier VERSION x.y.z) in the top-level CMakeLists.txt");
-    QCOMPARE(QStringLiteral(BALANCIER_VERSION), version);
+
+    QFile generated(buildDir() + u'/' + file);
+    QVERIFY2(generated.open(QIODevice::ReadOnly),
+        qPrintable(generated.fileName() + u": "_s + generated.errorString()));
+    const QRegularExpression expression(pattern, QRegularExpression::MultilineOption);
+    QRegularExpressionMatchIterator it = expression.globalMatch(QString::fromUtf8(generated.readAll()));
+    QVERIFY2(it.hasNext(), qPrintable(generated.fileName() + u" has no line matching "_s + pattern));
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        QVERIFY2(match.captured(1) == version,
+            qPrintable(
+                generated.fileName() + u": "_s + match.captured(0) + u"; the project is "_s + version));
+    }
 }
 
 void tst_Version::daemonPrintsVersion_data()

@@ -26,9 +26,11 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)}"
 # librsvg2-bin renders the 256 px application icon: it is found at configure
 # time, so it must be here before the first configure, or a build configured
 # without it packages no PNG icon even after the tool is installed later.
-# openssl makes the throw-away certificates of the TLS tests.
+# openssl makes the throw-away certificates of the TLS tests. systemd brings
+# systemd-analyze, with which tst_servicefiles verifies the unit file and rates
+# its hardening (nothing is started; a container needs no running systemd).
 BALANCIER_APT_PACKAGES="build-essential cmake ninja-build qt6-base-dev qt6-tools-dev
-  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin openssl"
+  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin openssl systemd"
 
 step() {
   printf '\n==> %s\n' "$*"

@@ -7,9 +7,10 @@
 
 namespace Balancier {
 
-/// What the admin API needs from the program that hosts it (the daemon, or
-/// the desktop app's local engine) beyond the engine itself: the config as
-/// loaded, and persistence. The host implements it; tests supply a double.
+/// What the admin API needs from the program that hosts it beyond the engine
+/// itself: the config as loaded, and persistence. Only the daemon (balancierd)
+/// hosts the admin API; the desktop app is one of its clients. The host
+/// implements this interface; tests supply a double.
 ///
 /// Thread contract: called from the admin server's (control) thread.
 class AdminHost

@@ -74,6 +74,10 @@ bool ConfigPersistence::save(const QString &path, const Config &running, QString
         return false;
     }
     ConfigDocument document;
+    // A native file as the user laid it out: the save rewrites only what
+    // changed, in that layout (ConfigDocument::toXmlInLayout).
+    QByteArray userText;
+    ConfigDocument original;
     if (QFileInfo::exists(path)) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -90,12 +94,17 @@ bool ConfigPersistence::save(const QString &path, const Config &running, QString
             if (note)
                 *note = u"%1 was not well-formed XML (%2); it is replaced by a fresh document"_s.arg(
                     path, parseError);
-        } else if (note && ConfigReader::readData(current, path).dialect != ConfigDialect::Native) {
-            *note = u"%1 is converted from its legacy format to the native one"_s.arg(path);
+        } else if (ConfigReader::readData(current, path).dialect != ConfigDialect::Native) {
+            if (note)
+                *note = u"%1 is converted from its legacy format to the native one"_s.arg(path);
+        } else {
+            userText = current;
+            original = document;
         }
     }
     document.update(running);
-    if (!document.save(path, QFileInfo::exists(path), error))
+    const QByteArray xml = ConfigDocument::toXmlInLayout(userText, original, document);
+    if (!ConfigDocument::saveData(path, xml, QFileInfo::exists(path), error))
         return false;
     // The save has succeeded; an old backup that stays is only worth a note.
     QString pruneError;

@@ -33,7 +33,9 @@ public:
     static constexpr int KeptBackups = 10;
 
     /// Writes `running` into the config file at `path`: the file is read,
-    /// updated where it differs (its comments and layout stay) and written
+    /// updated where it differs, kept in the user's own layout (only the
+    /// changed lines differ: comments, order, indentation and attribute
+    /// quoting stay, see ConfigDocument::toXmlInLayout) and written
     /// atomically after a backup copy "<path>.<timestamp>.bak"; then only the
     /// newest KeptBackups backups are kept. A legacy or unreadable file is
     /// replaced by a native one (the backup keeps it); a missing file is

@@ -231,19 +231,4 @@ bool PasswordHash::legacyCryptSupported()
 #endif
 }
 
-QString PasswordHash::resultName(Result result)
-{
-    switch (result) {
-    case Result::Match:
-        return u"match"_s;
-    case Result::Mismatch:
-        return u"mismatch"_s;
-    case Result::Unsupported:
-        return u"unsupported"_s;
-    case Result::Malformed:
-        return u"malformed"_s;
-    }
-    return {};
-}
-
 }  // namespace Balancier

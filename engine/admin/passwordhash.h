@@ -51,9 +51,6 @@ public:
 
     /// True when this build can verify legacy DES crypt strings.
     static bool legacyCryptSupported();
-
-    /// Text for Result values, for logs: "match", "mismatch", "unsupported", "malformed".
-    static QString resultName(Result result);
 };
 
 }  // namespace Balancier

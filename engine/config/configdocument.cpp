@@ -4,6 +4,7 @@
 #include "configxmlstream.h"
 #include "duration.h"
 #include "scheduling/scheduler.h"
+#include "xmllayoutmerge.h"
 #include "xmlnode.h"
 
 #include <QDateTime>
@@ -701,6 +702,11 @@ QByteArray ConfigDocument::toXml() const
 
 bool ConfigDocument::save(const QString &path, bool backup, QString *error) const
 {
+    return saveData(path, toXml(), backup, error);
+}
+
+bool ConfigDocument::saveData(const QString &path, const QByteArray &xml, bool backup, QString *error)
+{
     const auto fail = [&](const QString &message) {
         if (error)
             *error = message;
@@ -742,7 +748,6 @@ bool ConfigDocument::save(const QString &path, bool backup, QString *error) cons
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(u"cannot save %1: %2"_s.arg(path, file.errorString()));
-    const QByteArray xml = toXml();
     if (file.write(xml) != xml.size()) {
         file.cancelWriting();
         return fail(u"cannot save %1: %2"_s.arg(path, file.errorString()));
@@ -750,6 +755,21 @@ bool ConfigDocument::save(const QString &path, bool backup, QString *error) cons
     if (!file.commit())
         return fail(u"cannot save %1: %2"_s.arg(path, file.errorString()));
     return true;
+}
+
+QByteArray ConfigDocument::toXmlInLayout(
+    const QByteArray &userText, const ConfigDocument &user, const ConfigDocument &edited)
+{
+    const QByteArray written = edited.toXml();
+    const QByteArray merged = XmlLayoutMerge::merge(userText, user.toXml(), written);
+    if (merged == written)
+        return written;
+    // The merge works on tokens, not on the model: take it only when it
+    // reads back as the very document that was meant.
+    ConfigDocument check;
+    if (!check.setContent(merged) || check.toXml() != written)
+        return written;
+    return merged;
 }
 
 QByteArray ConfigDocument::serialize(const Config &config)

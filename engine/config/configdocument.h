@@ -72,6 +72,21 @@ public:
     /// always takes the oldest. Errors name the path.
     bool save(const QString &path, bool backup, QString *error = nullptr) const;
 
+    /// Writes `xml` to `path` the way save() writes the document: atomically,
+    /// with the same backup rule. For a document in the user's layout
+    /// (toXmlInLayout()).
+    static bool saveData(const QString &path, const QByteArray &xml, bool backup, QString *error = nullptr);
+
+    /// `edited` in the layout of `userText`, the text `user` was read from:
+    /// every save (the editor's, the daemon's /save and persist="auto") keeps
+    /// the user's comments, order, indentation, line breaks and attribute
+    /// quoting, and rewrites only what differs between `user` and `edited`
+    /// (XmlLayoutMerge). When the merged text would not read back as exactly
+    /// `edited` (or cannot be matched), the answer is edited.toXml(): the
+    /// canonical layout, never a different document.
+    static QByteArray toXmlInLayout(
+        const QByteArray &userText, const ConfigDocument &user, const ConfigDocument &edited);
+
     /// A fresh native document for a model, with no history.
     static QByteArray serialize(const Config &config);
 

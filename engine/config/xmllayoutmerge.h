@@ -5,9 +5,10 @@
 namespace Balancier {
 
 /// Carries an edit made on a re-serialized XML document back into the text
-/// the user wrote, so that an edit through the form changes only the lines
-/// it touches: the user's indentation, quoting, line breaks inside tags and
-/// spacing around comments stay as they were.
+/// the user wrote, so that an edit (through the editor's form, or a runtime
+/// change the daemon saves) changes only the lines it touches: the user's
+/// indentation, quoting, line breaks inside tags and spacing around comments
+/// stay as they were. ConfigDocument::toXmlInLayout() is how saves use it.
 ///
 /// ConfigDocument writes a whole document in its own layout. Given the
 /// user's text, that text in the writer's layout, and the edited document
