@@ -1,10 +1,10 @@
-#include "configeditor.h"
-#include "connectdialog.h"
-#include "dashboardwidget.h"
+#include "client/connectdialog.h"
+#include "common/preferences.h"
+#include "common/statestyle.h"
+#include "common/translationloader.h"
+#include "dashboard/dashboardwidget.h"
+#include "editor/configeditor.h"
 #include "mainwindow.h"
-#include "preferences.h"
-#include "statestyle.h"
-#include "translationloader.h"
 #include "windowmanager.h"
 
 #include <QApplication>

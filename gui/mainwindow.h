@@ -1,7 +1,7 @@
 #pragma once
 
-#include "balancerclient.h"
-#include "connectionprofile.h"
+#include "client/balancerclient.h"
+#include "client/connectionprofile.h"
 
 #include <QMainWindow>
 #include <QTimer>

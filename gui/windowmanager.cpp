@@ -1,11 +1,11 @@
 #include "windowmanager.h"
 
-#include "enginelogcapture.h"
-#include "fleetmodel.h"
-#include "fleetwindow.h"
+#include "common/preferences.h"
+#include "common/traynotifier.h"
+#include "fleet/fleetmodel.h"
+#include "fleet/fleetwindow.h"
+#include "log/enginelogcapture.h"
 #include "mainwindow.h"
-#include "preferences.h"
-#include "traynotifier.h"
 
 #include <QApplication>
 #include <QMenu>

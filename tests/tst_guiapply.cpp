@@ -5,15 +5,15 @@
 // flowing, and a version from the history is rolled back to.
 
 #include "admin/passwordhash.h"
-#include "applydialog.h"
+#include "client/remoteclient.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
-#include "configdraft.h"
-#include "configeditor.h"
-#include "confighistory.h"
-#include "historypanel.h"
-#include "propertyform.h"
-#include "remoteclient.h"
+#include "editor/applydialog.h"
+#include "editor/configdraft.h"
+#include "editor/configeditor.h"
+#include "editor/confighistory.h"
+#include "editor/historypanel.h"
+#include "editor/propertyform.h"
 #include "stubbackend.h"
 
 #include <QAbstractItemModelTester>

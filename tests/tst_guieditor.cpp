@@ -2,20 +2,20 @@
 // you type, the XML view in sync both ways with located errors, undo/redo,
 // save with comments kept, legacy import, and apply through a LocalClient.
 
-#include "applydialog.h"
-#include "changeimpact.h"
+#include "client/localclient.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "config/xmllayoutmerge.h"
-#include "configdraft.h"
-#include "configeditor.h"
-#include "configtreemodel.h"
-#include "localclient.h"
-#include "propertyform.h"
+#include "editor/applydialog.h"
+#include "editor/changeimpact.h"
+#include "editor/configdraft.h"
+#include "editor/configeditor.h"
+#include "editor/configtreemodel.h"
+#include "editor/propertyform.h"
+#include "editor/xmlsourceedit.h"
 #include "proxyconfig.h"
 #include "scheduling/scheduler.h"
 #include "stubbackend.h"
-#include "xmlsourceedit.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

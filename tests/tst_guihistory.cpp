@@ -2,12 +2,12 @@
 // panel, and rollback through a LocalClient, including versions that come
 // from outside the editor (a host action).
 
+#include "client/localclient.h"
 #include "config/configdocument.h"
-#include "configeditor.h"
-#include "confighistory.h"
-#include "historypanel.h"
-#include "localclient.h"
-#include "propertyform.h"
+#include "editor/configeditor.h"
+#include "editor/confighistory.h"
+#include "editor/historypanel.h"
+#include "editor/propertyform.h"
 #include "proxyconfig.h"
 #include "stubbackend.h"
 

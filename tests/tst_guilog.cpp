@@ -4,10 +4,10 @@
 // their level, and a reconnect does not repeat what was shown.
 
 #include "admin/passwordhash.h"
-#include "eventlogmodel.h"
+#include "client/remoteclient.h"
+#include "common/preferences.h"
+#include "log/eventlogmodel.h"
 #include "mainwindow.h"
-#include "preferences.h"
-#include "remoteclient.h"
 #include "stubbackend.h"
 
 #include <QAbstractItemModelTester>

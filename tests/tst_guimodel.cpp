@@ -2,10 +2,10 @@
 // QAbstractItemModelTester, sorting and filtering, and the live count of
 // open connections through a LocalClient running a real engine.
 
-#include "dashboardmodel.h"
-#include "hostfilterproxymodel.h"
-#include "hosthistorymodel.h"
-#include "localclient.h"
+#include "client/localclient.h"
+#include "dashboard/dashboardmodel.h"
+#include "dashboard/hostfilterproxymodel.h"
+#include "dashboard/hosthistorymodel.h"
 #include "proxyconfig.h"
 #include "stubbackend.h"
 #include "testconnection.h"

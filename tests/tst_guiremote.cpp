@@ -4,12 +4,12 @@
 // Also the SSE parser on its own.
 
 #include "admintestbed.h"
+#include "client/connectdialog.h"
+#include "client/remoteclient.h"
+#include "client/sseparser.h"
+#include "common/preferences.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
-#include "connectdialog.h"
-#include "preferences.h"
-#include "remoteclient.h"
-#include "sseparser.h"
 #include "testcertificate.h"
 
 #include <QLineEdit>

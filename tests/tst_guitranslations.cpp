@@ -1,17 +1,17 @@
 // Every shipped translation loads, is complete, and the main window shows
 // translated text; the window itself comes up against a local balancer.
 
-#include "changetext.h"
-#include "connectionbanner.h"
-#include "dashboardmodel.h"
-#include "dashboardwidget.h"
-#include "hostfilterproxymodel.h"
-#include "localclient.h"
+#include "client/connectionbanner.h"
+#include "client/localclient.h"
+#include "common/preferences.h"
+#include "common/translationloader.h"
+#include "dashboard/dashboardmodel.h"
+#include "dashboard/dashboardwidget.h"
+#include "dashboard/hostfilterproxymodel.h"
+#include "editor/changetext.h"
 #include "mainwindow.h"
-#include "preferences.h"
 #include "proxyconfig.h"
 #include "stubbackend.h"
-#include "translationloader.h"
 
 #include <QDomDocument>
 #include <QFile>

@@ -124,9 +124,13 @@ echo "lupdate options (gui/CMakeLists.txt): $options"
 
 shopt -s nullglob
 ts_files=("$TS_DIR"/*.ts)
-# The sources of qt_add_translations: every .cpp and .h of gui/, main.cpp included.
-sources=("$BALANCIER_ROOT"/gui/*.cpp "$BALANCIER_ROOT"/gui/*.h)
 shopt -u nullglob
+# The sources of qt_add_translations: every .cpp and .h of gui/ and its
+# part folders (client/, editor/, ...), main.cpp included.
+sources=()
+while IFS= read -r -d '' source; do
+  sources+=("$source")
+done < <(find "$BALANCIER_ROOT/gui" \( -name '*.cpp' -o -name '*.h' \) -type f -print0 | LC_ALL=C sort -z)
 [ "${#ts_files[@]}" -gt 0 ] || die "no .ts files in $TS_DIR"
 [ "${#sources[@]}" -gt 0 ] || die "no sources in $BALANCIER_ROOT/gui"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "balancerclient.h"
+#include "client/balancerclient.h"
 #include "stats/statssnapshot.h"
 
 #include <QDateTime>

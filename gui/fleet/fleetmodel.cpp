@@ -1,8 +1,8 @@
 #include "fleetmodel.h"
 
-#include "displayformat.h"
-#include "statestyle.h"
-#include "traynotifier.h"
+#include "common/displayformat.h"
+#include "common/statestyle.h"
+#include "common/traynotifier.h"
 
 #include <QGuiApplication>
 #include <QLocale>

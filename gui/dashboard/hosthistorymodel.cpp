@@ -1,6 +1,6 @@
 #include "hosthistorymodel.h"
 
-#include "statestyle.h"
+#include "common/statestyle.h"
 
 #include <QGuiApplication>
 #include <QLocale>

@@ -1,11 +1,11 @@
 #include "dashboardwidget.h"
 
 #include "addressprobe.h"
+#include "common/statestyle.h"
 #include "connectionbardelegate.h"
 #include "dashboardmodel.h"
 #include "hostfilterproxymodel.h"
 #include "hosthistorymodel.h"
-#include "statestyle.h"
 #include "timelinestrip.h"
 #include "trafficgraph.h"
 #include "traffichistory.h"

@@ -1,6 +1,6 @@
 #include "connectdialog.h"
 
-#include "preferences.h"
+#include "common/preferences.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #include "eventlogmodel.h"
 
-#include "statestyle.h"
+#include "common/statestyle.h"
 
 #include <QGuiApplication>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "balancerclient.h"
+#include "client/balancerclient.h"
 #include "config/config.h"
 #include "config/configdiff.h"
 #include "configitemref.h"
@@ -11,10 +11,13 @@
 #include <functional>
 
 class QAction;
+class QFrame;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
+class QSplitter;
+class QToolBar;
 class QTreeView;
 
 namespace Balancier {
@@ -139,6 +142,24 @@ Q_SIGNALS:
     void documentStateChanged();
 
 private:
+    // The constructor's parts.
+    /// Creates every action, in menu order, and connects its trigger.
+    void createActions();
+    /// Undo and redo through the draft's stack, with texts that say what
+    /// they would undo or redo.
+    void connectUndoRedo();
+    QToolBar *createToolBar();
+    /// The tree, the form with the problem list, and the XML source, side by side.
+    QSplitter *createEditingArea();
+    void setUpTree();
+    /// The scrollable property form above the problem list.
+    QWidget *createFormArea();
+    /// The pending changes with the Apply, Revert and History buttons.
+    QFrame *createPendingBar();
+    /// The history panel, hidden, under the `editing` area.
+    QSplitter *createHistoryArea(QWidget *editing);
+    void connectDraft();
+
     void handleDraftChanged();
     void handleSelectionChanged();
     void handleFormEdit(const ConfigItemRef &ref, const QString &key, const QVariant &value);

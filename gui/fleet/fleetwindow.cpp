@@ -1,7 +1,7 @@
 #include "fleetwindow.h"
 
+#include "common/statestyle.h"
 #include "fleetmodel.h"
-#include "statestyle.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -81,14 +81,35 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     , m_historyPanel(new HistoryPanel(m_history, this))
     , m_historyButton(new QPushButton(this))
 {
+    createActions();
+    connectUndoRedo();
+    QToolBar *toolbar = createToolBar();
+    QSplitter *editing = createEditingArea();
+    QFrame *pendingBar = createPendingBar();
+    QSplitter *vertical = createHistoryArea(editing);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(toolbar);
+    layout->addWidget(pendingBar);
+    layout->addWidget(vertical, 1);
+
+    connectDraft();
+    m_wantedSelection.kind = ConfigItemRef::Kind::Settings;
+    m_draft->loadData(ConfigDocument::serialize(starterConfig()), tr("Untitled"));
+    handleDraftChanged();
+}
+
+// The constructor's parts, in the order it calls them: widgets are created
+// in that order, which is also the default focus order.
+
+void ConfigEditor::createActions()
+{
     m_new = makeAction(tr("&New Config"), QKeySequence::New, tr("Start a new config"));
     m_open = makeAction(tr("&Open Config…"), QKeySequence::Open, tr("Open a config file"));
     m_save = makeAction(tr("&Save Config"), QKeySequence::Save, tr("Save the config (comments are kept)"));
     m_saveAs
         = makeAction(tr("Save Config &As…"), QKeySequence::SaveAs, tr("Save the config under another name"));
-    // Own undo/redo actions rather than QUndoStack's: typing that still
-    // waits for its pause must become a step before the undo runs.
-    QUndoStack *stack = m_draft->undoStack();
     m_undo = makeAction(tr("&Undo"), QKeySequence::Undo, tr("Undo the last edit"));
     m_redo = makeAction(tr("&Redo"), QKeySequence::Redo, tr("Redo the edit undone last"));
     // The toolbar shows the short text, so that it does not change width
@@ -97,28 +118,6 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     m_redo->setIconText(tr("Redo"));
     m_undo->setShortcutContext(Qt::WindowShortcut);
     m_redo->setShortcutContext(Qt::WindowShortcut);
-    connect(m_undo, &QAction::triggered, this, [this, stack] {
-        m_source->flushEdits();
-        stack->undo();
-    });
-    connect(m_redo, &QAction::triggered, this, [this, stack] {
-        m_source->flushEdits();
-        stack->redo();
-    });
-    const auto updateUndo = [this, stack] {
-        m_undo->setEnabled(stack->canUndo() || m_source->hasPendingEdits());
-        m_redo->setEnabled(stack->canRedo());
-        m_undo->setText(stack->undoText().isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(stack->undoText()));
-        m_redo->setText(stack->redoText().isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(stack->redoText()));
-        m_undo->setToolTip(
-            stack->undoText().isEmpty() ? tr("Undo the last edit") : tr("Undo: %1").arg(stack->undoText()));
-        m_redo->setToolTip(stack->redoText().isEmpty() ? tr("Redo the edit undone last")
-                                                       : tr("Redo: %1").arg(stack->redoText()));
-    };
-    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
-    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
-    connect(m_source, &QPlainTextEdit::textChanged, this, updateUndo);
-    updateUndo();
     m_addService = makeAction(tr("Add &Service"), {}, tr("Add a service"));
     m_addListener = makeAction(tr("Add &Listener"), {}, tr("Add a listener to the selected service"));
     m_addGroup = makeAction(tr("Add &Group"), {}, tr("Add a group to the selected service"));
@@ -146,7 +145,39 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     connect(m_remove, &QAction::triggered, this, &ConfigEditor::removeSelected);
     connect(m_apply, &QAction::triggered, this, &ConfigEditor::applyToRunning);
     connect(m_revert, &QAction::triggered, this, &ConfigEditor::revertToRunning);
+}
 
+void ConfigEditor::connectUndoRedo()
+{
+    // Own undo/redo actions rather than QUndoStack's: typing that still
+    // waits for its pause must become a step before the undo runs.
+    QUndoStack *stack = m_draft->undoStack();
+    connect(m_undo, &QAction::triggered, this, [this, stack] {
+        m_source->flushEdits();
+        stack->undo();
+    });
+    connect(m_redo, &QAction::triggered, this, [this, stack] {
+        m_source->flushEdits();
+        stack->redo();
+    });
+    const auto updateUndo = [this, stack] {
+        m_undo->setEnabled(stack->canUndo() || m_source->hasPendingEdits());
+        m_redo->setEnabled(stack->canRedo());
+        m_undo->setText(stack->undoText().isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(stack->undoText()));
+        m_redo->setText(stack->redoText().isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(stack->redoText()));
+        m_undo->setToolTip(
+            stack->undoText().isEmpty() ? tr("Undo the last edit") : tr("Undo: %1").arg(stack->undoText()));
+        m_redo->setToolTip(stack->redoText().isEmpty() ? tr("Redo the edit undone last")
+                                                       : tr("Redo: %1").arg(stack->redoText()));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    connect(m_source, &QPlainTextEdit::textChanged, this, updateUndo);
+    updateUndo();
+}
+
+QToolBar *ConfigEditor::createToolBar()
+{
     auto *toolbar = new QToolBar(tr("Config"), this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addActions({m_new, m_open, m_save});
@@ -156,7 +187,30 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     toolbar->addActions({m_addService, m_addListener, m_addGroup, m_addHost, m_addUser, m_remove});
     toolbar->addSeparator();
     toolbar->addAction(m_showHistory);
+    return toolbar;
+}
 
+QSplitter *ConfigEditor::createEditingArea()
+{
+    setUpTree();
+    QWidget *middle = createFormArea();
+
+    connect(m_source, &XmlSourceEdit::textEditedByUser, this,
+        [this](const QString &text) { m_draft->editText(text.toUtf8()); });
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(u"editorSplitter"_s);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(middle);
+    splitter->addWidget(m_source);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 4);
+    return splitter;
+}
+
+void ConfigEditor::setUpTree()
+{
     m_tree->setModel(m_treeModel);
     m_tree->setObjectName(u"configTree"_s);
     m_tree->setAccessibleName(tr("Config items"));
@@ -172,7 +226,10 @@ ConfigEditor::ConfigEditor(QWidget *parent)
         m_tree->expandAll();
         m_tree->setCurrentIndex(m_treeModel->indexOf(m_wantedSelection));
     });
+}
 
+QWidget *ConfigEditor::createFormArea()
+{
     auto *formScroll = new QScrollArea(this);
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
@@ -195,19 +252,11 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     problemsLabel->setBuddy(m_problems);
     middleLayout->addWidget(problemsLabel);
     middleLayout->addWidget(m_problems);
+    return middle;
+}
 
-    connect(m_source, &XmlSourceEdit::textEditedByUser, this,
-        [this](const QString &text) { m_draft->editText(text.toUtf8()); });
-
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(u"editorSplitter"_s);
-    splitter->addWidget(m_tree);
-    splitter->addWidget(middle);
-    splitter->addWidget(m_source);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 4);
-
+QFrame *ConfigEditor::createPendingBar()
+{
     // The pending-changes bar: always visible, so the user knows whether
     // the draft and the running balancer agree.
     auto *pendingBar = new QFrame(this);
@@ -232,31 +281,30 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     connect(m_historyButton, &QPushButton::toggled, m_showHistory, &QAction::setChecked);
     connect(m_showHistory, &QAction::toggled, m_historyButton, &QPushButton::setChecked);
     pendingLayout->addWidget(m_historyButton);
+    return pendingBar;
+}
 
+QSplitter *ConfigEditor::createHistoryArea(QWidget *editing)
+{
     // The history sits under the editing area, hidden until asked for.
     m_historyPanel->setVisible(false);
     connect(m_showHistory, &QAction::toggled, m_historyPanel, &QWidget::setVisible);
     connect(m_historyPanel, &HistoryPanel::rollbackRequested, this, &ConfigEditor::rollbackTo);
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->setObjectName(u"editorHistorySplitter"_s);
-    vertical->addWidget(splitter);
+    vertical->addWidget(editing);
     vertical->addWidget(m_historyPanel);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
     vertical->setCollapsible(0, false);
+    return vertical;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toolbar);
-    layout->addWidget(pendingBar);
-    layout->addWidget(vertical, 1);
-
+void ConfigEditor::connectDraft()
+{
     connect(m_draft, &ConfigDraft::changed, this, &ConfigEditor::handleDraftChanged);
     connect(m_draft, &ConfigDraft::modifiedChanged, this, &ConfigEditor::documentStateChanged);
     connect(m_draft, &ConfigDraft::filePathChanged, this, &ConfigEditor::documentStateChanged);
-    m_wantedSelection.kind = ConfigItemRef::Kind::Settings;
-    m_draft->loadData(ConfigDocument::serialize(starterConfig()), tr("Untitled"));
-    handleDraftChanged();
 }
 
 ConfigEditor::~ConfigEditor()

@@ -1,6 +1,6 @@
 #include "configtreemodel.h"
 
-#include "statestyle.h"
+#include "common/statestyle.h"
 
 #include <QIcon>
 

@@ -1,7 +1,7 @@
 #include "dashboardmodel.h"
 
-#include "displayformat.h"
-#include "statestyle.h"
+#include "common/displayformat.h"
+#include "common/statestyle.h"
 
 #include <QGuiApplication>
 #include <QPalette>

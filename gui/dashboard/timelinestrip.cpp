@@ -1,6 +1,6 @@
 #include "timelinestrip.h"
 
-#include "statestyle.h"
+#include "common/statestyle.h"
 
 #include <QHelpEvent>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/diagnostic.h"
-#include "eventlogmodel.h"
+#include "log/eventlogmodel.h"
 #include "runtime/hostruntime.h"
 #include "stats/statssnapshot.h"
 

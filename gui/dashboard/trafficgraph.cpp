@@ -1,6 +1,6 @@
 #include "trafficgraph.h"
 
-#include "displayformat.h"
+#include "common/displayformat.h"
 #include "traffichistory.h"
 
 #include <QLocale>
