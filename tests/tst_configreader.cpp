@@ -1166,7 +1166,8 @@ void TestConfigReader::manyErrorsOnOneLine()
     QByteArray data(
         "<balancier version=\"1\"><service name=\"s\"><listen ip=\"127.0.0.1:0\"/><group name=\"g\">");
     for (int i = 0; i < hosts; ++i)
-        data += "<host name=\"h" + QByteArray::number(i) + "\" ip=\"127.0.0.1:9001\" b=\"1\" weight=\"x\"/>";
+        data += "<host name=\"h" + QByteArray::number(i)
+            + "\" ip=\"127.0.0.1:" + QByteArray::number(10000 + i) + "\" b=\"1\" weight=\"x\"/>";
     data += "</group></service></balancier>";
     QElapsedTimer timer;
     timer.start();
