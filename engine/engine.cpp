@@ -734,6 +734,25 @@ ApplyResult Engine::removeHost(const QString &service, const QString &group, con
     return apply(config);
 }
 
+bool Engine::isLastLiveHost(const QString &service, const QString &group, const QString &host) const
+{
+    const ServiceConfig *serviceConfig = d->running.service(service);
+    if (!serviceConfig || serviceConfig->enabledGroup != group)
+        return false;
+    const GroupConfig *groupConfig = serviceConfig->group(group);
+    if (!groupConfig || !groupConfig->host(host))
+        return false;
+    const auto isLive = [&](const QString &name) {
+        const auto runtime = d->findHost(service, group, name);
+        return runtime && runtime->health.load() == HostHealth::Up
+            && runtime->adminState.load() == HostAdminState::Ready && !runtime->removed.load();
+    };
+    if (!isLive(host))
+        return false;
+    return std::none_of(groupConfig->hosts.cbegin(), groupConfig->hosts.cend(),
+        [&](const HostConfig &other) { return other.name != host && isLive(other.name); });
+}
+
 ApplyResult Engine::enableGroup(const QString &service, const QString &group)
 {
     BALANCIER_LOCATE(service, group)

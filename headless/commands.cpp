@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "admin/adminlistencheck.h"
 #include "admin/passwordhash.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
@@ -98,16 +99,31 @@ int Commands::importLegacy(const QString &path, const QString &outputPath)
         report += u"%1 is already in the native format; writing it out normalized\n"_s.arg(path);
     else
         report += importReportText(path, result);
-    const Tally t = tally(result.diagnostics);
+    // What only the native format can fix (an admin API on a public address
+    // needs cert and key, or insecure="yes", which the legacy formats cannot
+    // say) does not stop the conversion: the file is written, with what to
+    // change before it starts.
+    QList<Diagnostic> nativeOnly;
+    if (result.dialect != ConfigDialect::Native && result.config.admin.enabled)
+        nativeOnly = checkAdminListen(result.config.admin, path, nullptr, false);
+    QList<Diagnostic> blocking = result.diagnostics;
+    blocking.removeIf([&](const Diagnostic &diagnostic) { return nativeOnly.contains(diagnostic); });
+    const Tally t = tally(blocking);
     if (t.errors > 0) {
         report += u"%1: %2; nothing written\n"_s.arg(path, count(t.errors, u"error"_s));
         Console::writeError(report);
         return 1;
     }
+    const qsizetype toFix = tally(result.diagnostics).errors;
+    const QString startHint = toFix == 0
+        ? QString()
+        : u"balancierd refuses to start with %1 until %2 fixed there (see above)\n"_s.arg(
+            outputPath.isEmpty() ? u"the output"_s : outputPath,
+            toFix == 1 ? u"this error is"_s : u"these errors are"_s);
 
     const QByteArray xml = ConfigDocument::serialize(result.config);
     if (outputPath.isEmpty()) {
-        Console::writeError(report);
+        Console::writeError(report + startHint);
         Console::writeOutput(QString::fromUtf8(xml));
         return 0;
     }
@@ -117,7 +133,7 @@ int Commands::importLegacy(const QString &path, const QString &outputPath)
         Console::writeError(report);
         return 1;
     }
-    report += u"wrote %1\n"_s.arg(outputPath);
+    report += u"wrote %1\n"_s.arg(outputPath) + startHint;
     Console::writeError(report);
     return 0;
 }

@@ -3,6 +3,7 @@
 // names it and leaves the balancer exactly as it was.
 
 #include "admin/adminserver.h"
+#include "admin/passwordhash.h"
 #include "admintestbed.h"
 #include "config/configreader.h"
 #include "httptestclient.h"
@@ -12,6 +13,9 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrl>
+
+#include <algorithm>
 
 using namespace Balancier;
 using namespace Qt::StringLiterals;
@@ -58,6 +62,7 @@ class tst_AdminCommands : public QObject
 private Q_SLOTS:
     void runningText();
     void runningTextShowsDownAndDisabled();
+    void runningTextFollowsPythonDirector();
     void runningXml();
     void configXml();
     void configXmlHidesPasswordsFromReadonly();
@@ -70,6 +75,11 @@ private Q_SLOTS:
     void enableGroup();
     void changeScheduler();
     void addAndDelUser();
+    void addUserWithHash_data();
+    void addUserWithHash();
+    void duplicateAddressIs409();
+    void unknownParameter_data();
+    void unknownParameter();
     void save();
     void hostAdminStates();
     void newServiceGroupAndDelGroup();
@@ -89,11 +99,42 @@ void tst_AdminCommands::runningText()
     const QString problem = checkRunningGrammar(response.body);
     QVERIFY2(problem.isEmpty(), qPrintable(problem + u'\n' + QString::fromUtf8(response.body)));
     const QString listener = bed.engine().listeners().constFirst().bound;
+    // Hosts of a group sorted by address, as pythondirector printed them.
+    QStringList prod = {u"host a "_s + bed.backend(QStringLiteral("a")).address() + u" 0 -\n"_s,
+        u"host b "_s + bed.backend(QStringLiteral("b")).address() + u" 0 -\n"_s};
+    if (bed.backend(QStringLiteral("b")).address() < bed.backend(QStringLiteral("a")).address())
+        std::swap(prod[0], prod[1]);
     const QByteArray expected = "service web " + listener.toUtf8() + " prod\n" + "group prod enabled\n"
-        + "host a " + bed.backend(QStringLiteral("a")).address().toUtf8() + " 0 -\n" + "host b "
-        + bed.backend(QStringLiteral("b")).address().toUtf8() + " 0 -\n" + "group spare inactive\n"
-        + "host c " + bed.backend(QStringLiteral("c")).address().toUtf8() + " 0 -\n";
+        + prod.join(QString()).toUtf8() + "group spare inactive\n" + "host c "
+        + bed.backend(QStringLiteral("c")).address().toUtf8() + " 0 -\n";
     QCOMPARE(response.body, expected);
+}
+
+void tst_AdminCommands::runningTextFollowsPythonDirector()
+{
+    // One "service" line per listener, and the hosts of a group in address
+    // order whatever the config order: pythondirector's scripts rely on both.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    QCOMPARE(bed.post("/addHost?service=web&group=spare&name=z&ip=127.0.0.1:3").status, 200);
+    QCOMPARE(bed.post("/addHost?service=web&group=spare&name=y&ip=127.0.0.1:2").status, 200);
+    QCOMPARE(bed.engine().addListener(u"web"_s, u"127.0.0.1:0"_s).ok, true);
+    const QByteArray text = bed.get("/running.txt").body;
+    const QString problem = checkRunningGrammar(text);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + u'\n' + QString::fromUtf8(text)));
+    const QList<BoundListener> listeners = bed.engine().listeners();
+    QCOMPARE(listeners.size(), 2);
+    for (const BoundListener &listener : listeners)
+        QVERIFY2(text.contains(QByteArray("service web " + listener.configured.toUtf8() + " prod\n"))
+                || text.contains(QByteArray("service web " + listener.bound.toUtf8() + " prod\n")),
+            text.constData());
+    QCOMPARE(text.count("service web "), 2);
+    QVERIFY2(!text.contains(','), text.constData());
+    const qsizetype y = text.indexOf("host y 127.0.0.1:2 ");
+    const qsizetype z = text.indexOf("host z 127.0.0.1:3 ");
+    const qsizetype c = text.indexOf("host c ");
+    QVERIFY2(y > 0 && z > y && c > z, text.constData());
 }
 
 void tst_AdminCommands::runningTextShowsDownAndDisabled()
@@ -212,10 +253,15 @@ void tst_AdminCommands::delHost()
     const QByteArray ip = bed.backend(QStringLiteral("b")).address().toUtf8();
     QCOMPARE(bed.post("/delHost?service=web&group=prod&ip=" + ip).status, 200);
     QVERIFY(!bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"b"));
-    // ...and by name. Even the last host of the enabled group may go, as in
-    // pythondirector; the service refuses clients until a host is added.
+    // ...and by name. The last live host of the enabled group stays, as in
+    // pythondirector, unless forced: without it every client is refused.
+    const HttpTestResponse refused = bed.post("/delHost?service=web&group=prod&name=a");
+    QCOMPARE(refused.status, 409);
+    QVERIFY2(refused.body.contains("host a *not* deleted from active group"), refused.body.constData());
+    QVERIFY(bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"a"));
+    QCOMPARE(bed.post("/delHost?service=web&group=prod&name=a&force=maybe").status, 400);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("enabled group prod has no host")));
-    QCOMPARE(bed.post("/delHost?service=web&group=prod&name=a").status, 200);
+    QCOMPARE(bed.post("/delHost?service=web&group=prod&name=a&force=1").status, 200);
     QCOMPARE(bed.post("/addHost?service=web&group=prod&name=d&ip=127.0.0.1:9").status, 200);
     const Config config = bed.engine().runningConfig();
     const GroupConfig *prod = config.service(u"web")->group(u"prod");
@@ -351,6 +397,113 @@ void tst_AdminCommands::addAndDelUser()
     QCOMPARE(bed.post("/delUser?name=viewer").status, 200);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed login")));
     QCOMPARE(bed.get("/running.txt", AdminTestBed::Viewer).status, 401);
+}
+
+void tst_AdminCommands::addUserWithHash_data()
+{
+    QTest::addColumn<QByteArray>("password");
+    QTest::addColumn<QString>("stored");  // empty: hashed here
+    QTest::addColumn<QString>("loginWith");
+    QTest::addColumn<bool>("legacyWarning");
+    const QString native = PasswordHash::create(u"native pw"_s, 1000);
+    QTest::newRow("pbkdf2 hash") << QUrl::toPercentEncoding(native) << native << u"native pw"_s << false;
+    if (PasswordHash::legacyCryptSupported())
+        QTest::newRow("DES crypt") << QByteArray("abVbJXzHUY99s") << u"abVbJXzHUY99s"_s << u"foobar"_s
+                                   << true;
+    QTest::newRow("plain") << QByteArray("plain%20pw") << QString() << u"plain pw"_s << false;
+    // 12 characters: not a crypt hash, so a password.
+    QTest::newRow("12 crypt chars") << QByteArray("abJnggxhByWI") << QString() << u"abJnggxhByWI"_s << false;
+}
+
+void tst_AdminCommands::addUserWithHash()
+{
+    QFETCH(QByteArray, password);
+    QFETCH(QString, stored);
+    QFETCH(QString, loginWith);
+    QFETCH(bool, legacyWarning);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const HttpTestResponse response
+        = bed.post("/addUser", AdminTestBed::Admin, "name=ops&password=" + password);
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.body.contains("weak legacy DES crypt hash"), legacyWarning);
+    const Config config = bed.engine().runningConfig();
+    const auto user = std::find_if(config.admin.users.cbegin(), config.admin.users.cend(),
+        [](const AdminUser &entry) { return entry.name == u"ops"; });
+    QVERIFY(user != config.admin.users.cend());
+    if (!stored.isEmpty())
+        QCOMPARE(user->passwordHash, stored);
+    else
+        QVERIFY(user->passwordHash.startsWith(u"pbkdf2-sha256$"));
+    HttpTestClient client(bed.port());
+    QCOMPARE(client.request("GET", "/running.txt", u"ops"_s, loginWith).status, 200);
+}
+
+void tst_AdminCommands::duplicateAddressIs409()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const Config before = bed.engine().runningConfig();
+    const QByteArray a = bed.backend(QStringLiteral("a")).address().toUtf8();
+    HttpTestResponse response = bed.post("/addHost?service=web&group=prod&name=twin&ip=" + a);
+    QCOMPARE(response.status, 409);
+    QVERIFY2(response.body.contains("host a of web/prod has the address"), response.body.constData());
+    response = bed.request("PUT", "/api/v1/services/web/groups/prod/hosts/b", AdminTestBed::Admin,
+        R"({"address":")" + a + R"("})");
+    QCOMPARE(response.status, 409);
+    QVERIFY(bed.engine().runningConfig() == before);
+    // Another group may hold the same backend.
+    QCOMPARE(bed.post("/addHost?service=web&group=spare&name=twin&ip=" + a).status, 200);
+}
+
+void tst_AdminCommands::unknownParameter_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("unknown");
+    QTest::newRow("addHost bogus") << QByteArray(
+        "POST") << QByteArray("/addHost?service=web&group=prod&name=d&ip=127.0.0.1:9&bogus=1")
+                                   << QByteArray() << QByteArray("'bogus'");
+    QTest::newRow("addHost misspelt weight in form")
+        << QByteArray("POST") << QByteArray("/addHost")
+        << QByteArray("service=web&group=prod&name=d&ip=127.0.0.1:9&wieght=3&colour=red")
+        << QByteArray("parameters 'wieght', 'colour'");
+    QTest::newRow("delHost forse") << QByteArray("POST")
+                                   << QByteArray("/delHost?service=web&group=prod&name=b&forse=1")
+                                   << QByteArray() << QByteArray("'forse'");
+    QTest::newRow("running.txt") << QByteArray("GET") << QByteArray("/running.txt?bogus=1") << QByteArray()
+                                 << QByteArray("'bogus'");
+    QTest::newRow("json dryrun misspelt")
+        << QByteArray("PUT") << QByteArray("/api/v1/config?dryrn=1")
+        << QByteArray("<balancier version=\"1\"/>") << QByteArray("'dryrn'");
+    QTest::newRow("json delete forse")
+        << QByteArray("DELETE") << QByteArray("/api/v1/services/web/groups/prod/hosts/b?forse=1")
+        << QByteArray() << QByteArray("'forse'");
+    QTest::newRow("json scheduler body")
+        << QByteArray("PUT") << QByteArray("/api/v1/services/web/groups/prod/scheduler")
+        << QByteArray(R"({"scheduler":"random","shceduler":"x"})") << QByteArray("'shceduler'");
+}
+
+void tst_AdminCommands::unknownParameter()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, unknown);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const Config before = bed.engine().runningConfig();
+    const HttpTestResponse response = method == "POST" ? bed.post(path, AdminTestBed::Admin, body)
+                                                       : bed.request(method, path, AdminTestBed::Admin, body);
+    QCOMPARE(response.status, 400);
+    QVERIFY2(response.body.contains(unknown), response.body.constData());
+    QVERIFY(bed.engine().runningConfig() == before);
+    // The status page's own fields are no unknown parameters.
+    QCOMPARE(bed.post("/addHost?service=web&group=prod&name=d&ip=127.0.0.1:9&redirect=1").status, 303);
 }
 
 void tst_AdminCommands::save()

@@ -132,6 +132,8 @@ private Q_SLOTS:
     void pipelinedWhileHeldByBrake();
     void headRequest();
     void unknownPathAndMethod();
+    void anonymousClientCannotMapTheApi_data();
+    void anonymousClientCannotMapTheApi();
     void connectionLimit();
     void oneAddressCannotTakeAllSlots();
     void longestWaitingMakesRoom();
@@ -454,7 +456,7 @@ void tst_AdminHttp::pipelinedFlood()
     QVERIFY2(bed.start(&error), qPrintable(error));
     QByteArray flood;
     for (int i = 0; i < count; ++i) {
-        flood += "GET " + path + "?n=" + QByteArray::number(i) + " HTTP/1.1\r\n" + headers
+        flood += "GET " + path + "?verbose=" + QByteArray::number(i) + " HTTP/1.1\r\n" + headers
             + (i + 1 == count ? "Connection: close\r\n\r\n" : "\r\n");
     }
     HttpTestSession session;
@@ -466,7 +468,7 @@ void tst_AdminHttp::pipelinedFlood()
     int disorder = 0;
     connect(openConnections(bed).constFirst(), &HttpConnection::requestReceived, this,
         [&](HttpConnection *, const HttpRequest &request) {
-            disorder += request.parameter(QStringLiteral("n")).toInt() == next ? 0 : 1;
+            disorder += request.parameter(QStringLiteral("verbose")).toInt() == next ? 0 : 1;
             ++next;
         });
     // A real event loop while waiting (qWaitFor would pause between rounds).
@@ -841,6 +843,39 @@ void tst_AdminHttp::unknownPathAndMethod()
     QCOMPARE(response.header("allow"), QByteArray("GET"));
     response = bed.request("OPTIONS", "/api/v1/config");
     QCOMPARE(response.status, 405);
+}
+
+void tst_AdminHttp::anonymousClientCannotMapTheApi_data()
+{
+    QTest::addColumn<bool>("metricsPublic");
+    QTest::newRow("metrics private") << false;
+    QTest::newRow("metrics public") << true;
+}
+
+void tst_AdminHttp::anonymousClientCannotMapTheApi()
+{
+    // Without credentials every path answers 401, whether it exists, exists
+    // for another method or not at all: only /metrics, when public, answers.
+    QFETCH(bool, metricsPublic);
+    AdminTestBed::Options options;
+    options.metricsPublic = metricsPublic;
+    AdminTestBed bed(options);
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const QList<QPair<QByteArray, QByteArray>> requests = {{"GET", "/nosuch"}, {"GET", "/api/v1/nosuch"},
+        {"HEAD", "/nosuch"}, {"DELETE", "/running.txt"}, {"GET", "/addHost"}, {"OPTIONS", "/api/v1/config"},
+        {"GET", "/running.txt"}, {"POST", "/metrics"}};
+    for (const auto &[method, path] : requests) {
+        const HttpTestResponse response = bed.request(method, path, QString());
+        QVERIFY2(response.status == 401,
+            QByteArray(method + ' ' + path + ": " + QByteArray::number(response.status)).constData());
+        QVERIFY(!response.header("www-authenticate").isEmpty());
+    }
+    QCOMPARE(bed.request("GET", "/metrics", QString()).status, metricsPublic ? 200 : 401);
+    QCOMPARE(bed.request("HEAD", "/metrics", QString()).status, metricsPublic ? 200 : 401);
+    // Once authenticated, the client is told what exists.
+    QCOMPARE(bed.get("/nosuch").status, 404);
+    QCOMPARE(bed.get("/addHost").status, 405);
 }
 
 void tst_AdminHttp::connectionLimit()

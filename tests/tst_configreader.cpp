@@ -268,6 +268,7 @@ private slots:
     void directory();
     void notADirectory();
     void fifo();
+    void duplicateBackendAddress();
     void unreadableFile();
     void emptyInput_data();
     void emptyInput();
@@ -960,6 +961,26 @@ void TestConfigReader::notADirectory()
     QVERIFY(result.diagnostics.constFirst().message.contains(path));
 }
 
+void TestConfigReader::duplicateBackendAddress()
+{
+    // One backend twice in a group would take twice its share: an error at
+    // the second host, naming both. Other groups may share the backend.
+    const QByteArray data = "<balancier version=\"1\">\n"
+                            "<service name=\"s\"><listen ip=\"127.0.0.1:0\"/>\n"
+                            "<group name=\"g\">\n"
+                            "<host name=\"one\" ip=\"127.0.0.1:9001\"/>\n"
+                            "<host name=\"two\" ip=\"LOCALHOST:9002\"/>\n"
+                            "<host name=\"three\" ip=\"localhost:9002\"/>\n"
+                            "</group>\n"
+                            "<group name=\"h\"><host name=\"one\" ip=\"127.0.0.1:9001\"/></group>\n"
+                            "<enable group=\"g\"/></service></balancier>\n";
+    const LoadResult result = ConfigReader::readData(data, u"dup.xml"_s);
+    expectSingleError(result, u"host \"three\" has the address \"localhost:9002\" of host \"two\""_s, 6);
+    QVERIFY2(result.diagnostics.constFirst().message.contains(u"first defined on line 5"_s),
+        qPrintable(result.diagnostics.constFirst().toString()));
+    QCOMPARE(result.diagnostics.constFirst().element, u"<host name=\"three\" ip>"_s);
+}
+
 void TestConfigReader::fifo()
 {
     // Opening a FIFO with no writer would block: it is refused unopened.
@@ -1166,7 +1187,8 @@ void TestConfigReader::manyErrorsOnOneLine()
     QByteArray data(
         "<balancier version=\"1\"><service name=\"s\"><listen ip=\"127.0.0.1:0\"/><group name=\"g\">");
     for (int i = 0; i < hosts; ++i)
-        data += "<host name=\"h" + QByteArray::number(i) + "\" ip=\"127.0.0.1:9001\" b=\"1\" weight=\"x\"/>";
+        data += "<host name=\"h" + QByteArray::number(i)
+            + "\" ip=\"127.0.0.1:" + QByteArray::number(10000 + i) + "\" b=\"1\" weight=\"x\"/>";
     data += "</group></service></balancier>";
     QElapsedTimer timer;
     timer.start();

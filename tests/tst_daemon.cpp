@@ -1692,14 +1692,15 @@ void tst_Daemon::persistAutoWritesAtOnce()
 
     // More changes: each one is a save with a backup, but only the newest
     // backups are kept, the oldest going first. Each change is another
-    // host, so that every version of the file differs from the others.
+    // host (at its own address: one backend twice in a group is refused),
+    // so that every version of the file differs from the others.
     QByteArrayList versions{original};  // the file before each change
     const int changes = ConfigPersistence::KeptBackups + 2;
     for (int i = 0; i < changes; ++i) {
         versions.append(readFile(file));
         response = adminRequest(admin, "POST",
             "/addHost?service=web&group=prod&name=extra" + QByteArray::number(i)
-                + "&ip=" + a.address().toUtf8());
+                + "&ip=127.0.0.1:" + QByteArray::number(1 + i));
         QVERIFY2(response.status == 200, response.body.constData());
     }
     QCOMPARE(backups().size(), ConfigPersistence::KeptBackups);

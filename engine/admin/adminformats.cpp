@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace Balancier::AdminFormats {
 
 namespace {
@@ -17,23 +19,36 @@ QString oneLine(QString text)
 
 QByteArray runningText(const StatsSnapshot &snapshot)
 {
+    // pythondirector's grammar, which its scripts parse: one "service" line
+    // per listener; per group, its live hosts sorted by address, then the
+    // others (sorted the same way, for a stable output).
     QString out;
     for (const ServiceStats &service : snapshot.services) {
-        out += QStringLiteral("service %1 %2 %3\n")
-                   .arg(service.name, oneLine(service.listeners.join(u',')), oneLine(service.enabledGroup));
+        const QStringList listeners
+            = service.listeners.isEmpty() ? QStringList{QString()} : service.listeners;
+        for (const QString &listener : listeners)
+            out += QStringLiteral("service %1 %2 %3\n")
+                       .arg(service.name, oneLine(listener), oneLine(service.enabledGroup));
         for (const GroupStats &group : service.groups) {
             out += QStringLiteral("group %1 %2\n")
                        .arg(group.name,
                            group.enabled ? QStringLiteral("enabled") : QStringLiteral("inactive"));
-            for (const HostStats &host : group.hosts) {
-                if (host.state == u"up" || host.state == u"draining") {
-                    out += QStringLiteral("host %1 %2 %3 -\n")
-                               .arg(host.name, host.address, QString::number(host.active));
-                } else {
-                    const QString reason = host.state == u"down" ? host.reason : host.state;
-                    out += QStringLiteral("disabled %1 %2 %3 -\n")
-                               .arg(host.name, host.address, oneLine(reason));
-                }
+            QList<const HostStats *> live;
+            QList<const HostStats *> disabled;
+            for (const HostStats &host : group.hosts)
+                (host.state == u"up" || host.state == u"draining" ? live : disabled).append(&host);
+            const auto byAddress = [](const HostStats *a, const HostStats *b) {
+                return a->address != b->address ? a->address < b->address : a->name < b->name;
+            };
+            std::sort(live.begin(), live.end(), byAddress);
+            std::sort(disabled.begin(), disabled.end(), byAddress);
+            for (const HostStats *host : std::as_const(live))
+                out += QStringLiteral("host %1 %2 %3 -\n")
+                           .arg(host->name, host->address, QString::number(host->active));
+            for (const HostStats *host : std::as_const(disabled)) {
+                const QString reason = host->state == u"down" ? host->reason : host->state;
+                out += QStringLiteral("disabled %1 %2 %3 -\n")
+                           .arg(host->name, host->address, oneLine(reason));
             }
         }
     }

@@ -166,31 +166,59 @@ const QList<AdminServer::Command> &AdminServer::commands()
 {
     // The explicit command table: every endpoint, its method and its role.
     static const QList<Command> table = {
-        {"GET", QStringLiteral("/"), Access::Read, &AdminServer::runningPage},
-        {"GET", QStringLiteral("/running"), Access::Read, &AdminServer::runningPage},
-        {"GET", QStringLiteral("/running.txt"), Access::Read, &AdminServer::runningText},
-        {"GET", QStringLiteral("/running.xml"), Access::Read, &AdminServer::runningXml},
+        {"GET", QStringLiteral("/"), Access::Read, &AdminServer::runningPage,
+            {QStringLiteral("notice"), QStringLiteral("refresh"), QStringLiteral("ignore"),
+                QStringLiteral("resultmessage"), QStringLiteral("verbose")}},
+        {"GET", QStringLiteral("/running"), Access::Read, &AdminServer::runningPage,
+            {QStringLiteral("notice"), QStringLiteral("refresh"), QStringLiteral("ignore"),
+                QStringLiteral("resultmessage"), QStringLiteral("verbose")}},
+        {"GET", QStringLiteral("/running.txt"), Access::Read, &AdminServer::runningText,
+            {QStringLiteral("verbose")}},
+        {"GET", QStringLiteral("/running.xml"), Access::Read, &AdminServer::runningXml,
+            {QStringLiteral("verbose")}},
         {"GET", QStringLiteral("/config.xml"), Access::Read, &AdminServer::configXml},
-        {"POST", QStringLiteral("/addHost"), Access::Write, &AdminServer::addHost},
-        {"POST", QStringLiteral("/delHost"), Access::Write, &AdminServer::delHost},
-        {"POST", QStringLiteral("/delAllHosts"), Access::Write, &AdminServer::delAllHosts},
-        {"POST", QStringLiteral("/enableGroup"), Access::Write, &AdminServer::enableGroupCommand},
-        {"POST", QStringLiteral("/changeScheduler"), Access::Write, &AdminServer::changeScheduler},
-        {"POST", QStringLiteral("/addUser"), Access::Write, &AdminServer::addUser},
-        {"POST", QStringLiteral("/delUser"), Access::Write, &AdminServer::delUser},
+        {"POST", QStringLiteral("/addHost"), Access::Write, &AdminServer::addHost,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"), QStringLiteral("ip"),
+                QStringLiteral("weight")}},
+        {"POST", QStringLiteral("/delHost"), Access::Write, &AdminServer::delHost,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"), QStringLiteral("ip"),
+                QStringLiteral("force")}},
+        {"POST", QStringLiteral("/delAllHosts"), Access::Write, &AdminServer::delAllHosts,
+            {QStringLiteral("service"), QStringLiteral("group")}},
+        {"POST", QStringLiteral("/enableGroup"), Access::Write, &AdminServer::enableGroupCommand,
+            {QStringLiteral("service"), QStringLiteral("group")}},
+        {"POST", QStringLiteral("/changeScheduler"), Access::Write, &AdminServer::changeScheduler,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("scheduler")}},
+        {"POST", QStringLiteral("/addUser"), Access::Write, &AdminServer::addUser,
+            {QStringLiteral("name"), QStringLiteral("password"), QStringLiteral("access")}},
+        {"POST", QStringLiteral("/delUser"), Access::Write, &AdminServer::delUser, {QStringLiteral("name")}},
         {"POST", QStringLiteral("/save"), Access::Write, &AdminServer::save},
-        {"POST", QStringLiteral("/retryHost"), Access::Write, &AdminServer::retryHost},
-        {"POST", QStringLiteral("/hostAdminDown"), Access::Write, &AdminServer::hostAdminDown},
-        {"POST", QStringLiteral("/hostAdminUp"), Access::Write, &AdminServer::hostAdminUp},
-        {"POST", QStringLiteral("/hostDrain"), Access::Write, &AdminServer::hostDrain},
-        {"POST", QStringLiteral("/newService"), Access::Write, &AdminServer::newService},
-        {"POST", QStringLiteral("/newGroup"), Access::Write, &AdminServer::newGroup},
-        {"POST", QStringLiteral("/delGroup"), Access::Write, &AdminServer::delGroup},
+        {"POST", QStringLiteral("/retryHost"), Access::Write, &AdminServer::retryHost,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
+                QStringLiteral("ip")}},
+        {"POST", QStringLiteral("/hostAdminDown"), Access::Write, &AdminServer::hostAdminDown,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
+                QStringLiteral("ip")}},
+        {"POST", QStringLiteral("/hostAdminUp"), Access::Write, &AdminServer::hostAdminUp,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
+                QStringLiteral("ip")}},
+        {"POST", QStringLiteral("/hostDrain"), Access::Write, &AdminServer::hostDrain,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
+                QStringLiteral("ip")}},
+        {"POST", QStringLiteral("/newService"), Access::Write, &AdminServer::newService,
+            {QStringLiteral("service"), QStringLiteral("listen"), QStringLiteral("group"),
+                QStringLiteral("name"), QStringLiteral("ip"), QStringLiteral("scheduler")}},
+        {"POST", QStringLiteral("/newGroup"), Access::Write, &AdminServer::newGroup,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("scheduler")}},
+        {"POST", QStringLiteral("/delGroup"), Access::Write, &AdminServer::delGroup,
+            {QStringLiteral("service"), QStringLiteral("group")}},
         {"GET", QStringLiteral("/api/v1/status"), Access::Read, &AdminServer::apiStatus},
-        {"GET", QStringLiteral("/api/v1/events"), Access::Read, &AdminServer::apiEvents},
-        {"GET", QStringLiteral("/api/v1/log"), Access::Read, &AdminServer::apiLog},
+        {"GET", QStringLiteral("/api/v1/events"), Access::Read, &AdminServer::apiEvents,
+            {QStringLiteral("rate")}},
+        {"GET", QStringLiteral("/api/v1/log"), Access::Read, &AdminServer::apiLog, {QStringLiteral("lines")}},
         {"GET", QStringLiteral("/api/v1/config"), Access::Read, &AdminServer::apiGetConfig},
-        {"PUT", QStringLiteral("/api/v1/config"), Access::Write, &AdminServer::apiPutConfig},
+        {"PUT", QStringLiteral("/api/v1/config"), Access::Write, &AdminServer::apiPutConfig,
+            {QStringLiteral("dryrun")}},
         {"POST", QStringLiteral("/api/v1/save"), Access::Write, &AdminServer::apiSave},
         {"GET", QStringLiteral("/api/v1/services"), Access::Read, &AdminServer::apiServices},
         {"GET", QStringLiteral("/api/v1/services/{service}"), Access::Read, &AdminServer::apiService},
@@ -205,7 +233,7 @@ const QList<AdminServer::Command> &AdminServer::commands()
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Write,
             &AdminServer::apiPutHost},
         {"DELETE", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Write,
-            &AdminServer::apiDeleteHost},
+            &AdminServer::apiDeleteHost, {QStringLiteral("force")}},
         {"POST", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}/{action}"),
             Access::Write, &AdminServer::apiHostAction},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}/history"),
@@ -598,26 +626,10 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
             allowed.append(QString::fromLatin1(candidate.method));
         }
     }
-    if (!command) {
-        if (!allowed.isEmpty()) {
-            allowed.removeDuplicates();
-            HttpResponse response = HttpResponse::error(405,
-                allowed.contains(QStringLiteral("POST")) && request.method == "GET"
-                    ? QStringLiteral("%1 changes state: use POST (for example: curl -u USER -X POST '…%1?…')")
-                          .arg(request.path)
-                    : QStringLiteral("method %1 is not allowed here; use %2")
-                          .arg(QString::fromLatin1(request.method), allowed.join(QStringLiteral(", "))),
-                json);
-            response.headers.emplaceBack("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
-            finish(connection, request, response);
-            return;
-        }
-        finish(connection, request,
-            HttpResponse::error(404, QStringLiteral("no such endpoint: %1").arg(request.path), json));
-        return;
-    }
-
-    if (command->access == Access::Public && m_config.metricsPublic) {
+    // Only /metrics (with metricspublic) answers before the client has
+    // authenticated: any other answer, 404 or 405 included, would let an
+    // anonymous client map the API.
+    if (command && command->access == Access::Public && m_config.metricsPublic) {
         const AdminUser anonymous;
         dispatch(connection, request, anonymous, *command, captures);
         return;
@@ -653,6 +665,25 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         finish(connection, request, response);
         return;
     }
+    if (!command) {
+        if (!allowed.isEmpty()) {
+            allowed.removeDuplicates();
+            HttpResponse response = HttpResponse::error(405,
+                allowed.contains(QStringLiteral("POST")) && request.method == "GET"
+                    ? QStringLiteral("%1 changes state: use POST (for example: curl -u USER -X POST '…%1?…')")
+                          .arg(request.path)
+                    : QStringLiteral("method %1 is not allowed here; use %2")
+                          .arg(QString::fromLatin1(request.method), allowed.join(QStringLiteral(", "))),
+                json);
+            response.headers.emplaceBack("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
+            finish(connection, request, response);
+            return;
+        }
+        finish(connection, request,
+            HttpResponse::error(404, QStringLiteral("no such endpoint: %1").arg(request.path), json));
+        return;
+    }
+
     const AdminUser &user = *outcome.user;
     if (command->access == Access::Write) {
         if (user.access != AdminUser::Access::Full) {
@@ -677,7 +708,23 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
 {
     Context context{
         request, user, captures, connection, request.path.startsWith(QStringLiteral("/api/")), {}, {}};
-    HttpResponse response = (this->*command.handler)(context);
+    // A misspelt optional parameter would otherwise be dropped in silence.
+    QStringList unknown;
+    for (const auto &[name, value] : request.query.queryItems(QUrl::FullyDecoded)) {
+        const bool formField = command.access == Access::Write && (name == u"csrf" || name == u"redirect");
+        if (!name.isEmpty() && !formField && !command.parameters.contains(name)
+            && !unknown.contains(name.left(64)) && unknown.size() < 10)
+            unknown.append(name.left(64));
+    }
+    HttpResponse response = !unknown.isEmpty()
+        ? HttpResponse::error(400,
+            QStringLiteral("unknown parameter%1 %2; %3 takes %4")
+                .arg(unknown.size() == 1 ? QString() : QStringLiteral("s"),
+                    u'\'' + unknown.join(QStringLiteral("', '")) + u'\'', command.pattern,
+                    command.parameters.isEmpty() ? QStringLiteral("none")
+                                                 : command.parameters.join(QStringLiteral(", "))),
+            context.json)
+        : (this->*command.handler)(context);
     if (context.streamStarted)
         return;
     if (command.access == Access::Write) {
@@ -839,6 +886,48 @@ QString optionalScheduler(AdminServer::Context &context)
     return scheduler;
 }
 
+/// The 409 for a host at the address of another host of its group.
+std::optional<HttpResponse> sameAddressConflict(
+    const GroupConfig &group, const HostConfig &host, const QString &service, bool json)
+{
+    const HostConfig *other = hostAtSameAddress(group, host.address, host.name);
+    if (!other)
+        return std::nullopt;
+    return HttpResponse::error(409,
+        QStringLiteral("host %1 of %2/%3 has the address %4 already; one backend listed twice would take "
+                       "twice its share")
+            .arg(other->name, service, group.name, other->address),
+        json);
+}
+
+/// force=1 (or true, yes) of delHost and DELETE …/hosts/{host}; false when absent.
+bool forceParameter(AdminServer::Context &context)
+{
+    if (!context.request.hasParameter(QStringLiteral("force")))
+        return false;
+    const QString value = context.request.parameter(QStringLiteral("force")).trimmed();
+    if (value == u"1" || value == u"true" || value == u"yes")
+        return true;
+    if (value != u"0" && value != u"false" && value != u"no")
+        context.reject(QStringLiteral("force"), QStringLiteral("expected 1 (or 0)"));
+    return false;
+}
+
+/// The 409 for removing the last live host of the enabled group without
+/// force (Engine::isLastLiveHost() has the rule), in pythondirector's words.
+std::optional<HttpResponse> lastLiveHostRefusal(const Engine &engine, const QString &service,
+    const QString &group, const QString &host, bool force, bool json)
+{
+    if (force || !engine.isLastLiveHost(service, group, host))
+        return std::nullopt;
+    return HttpResponse::error(409,
+        QStringLiteral("host %1 *not* deleted from active group: it is the last host of %2/%3 that takes "
+                       "new clients, and every new client would be refused; add or enable another host "
+                       "first, or repeat with force=1")
+            .arg(host, service, group),
+        json);
+}
+
 }  // namespace
 
 HttpResponse AdminServer::runningPage(Context &context)
@@ -900,6 +989,8 @@ HttpResponse AdminServer::addHost(Context &context)
     }
     if (context.failed())
         return context.failure();
+    if (const auto conflict = sameAddressConflict(*groupConfig, host, service, context.json))
+        return *conflict;
     return applyOutcome(m_engine.addHost(service, group, host), context.json,
         QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group));
 }
@@ -907,8 +998,12 @@ HttpResponse AdminServer::addHost(Context &context)
 HttpResponse AdminServer::delHost(Context &context)
 {
     const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
-    if (!target)
+    const bool force = forceParameter(context);
+    if (!target || context.failed())
         return context.failure();
+    if (const auto refusal
+        = lastLiveHostRefusal(m_engine, target->service, target->group, target->host, force, context.json))
+        return *refusal;
     return applyOutcome(m_engine.removeHost(target->service, target->group, target->host), context.json,
         QStringLiteral("host %1 removed from %2/%3; open connections drain")
             .arg(target->host, target->service, target->group));
@@ -993,9 +1088,17 @@ HttpResponse AdminServer::addUser(Context &context)
     }
     if (context.failed())
         return context.failure();
-    user.passwordHash = PasswordHash::create(password);
+    // pythondirector scripts send the crypt hash a <user password> holds:
+    // what parses as a hash is taken as one, anything else is a password.
+    const bool isHash = PasswordHash::isWellFormed(password);
+    user.passwordHash = isHash ? password : PasswordHash::create(password);
     config.admin.users.append(user);
-    return applyOutcome(m_engine.apply(config), context.json, QStringLiteral("user %1 added").arg(name));
+    ApplyResult result = m_engine.apply(config);
+    if (result.ok && PasswordHash::isLegacyCrypt(password))
+        result.warnings.append(QStringLiteral("user %1: %2").arg(name, PasswordHash::legacyCryptWarning()));
+    return applyOutcome(result, context.json,
+        QStringLiteral("user %1 added").arg(name)
+            + (isHash ? QStringLiteral(" (the password was given as a hash)") : QString()));
 }
 
 HttpResponse AdminServer::delUser(Context &context)
@@ -1238,6 +1341,24 @@ std::optional<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *er
     return document.object();
 }
 
+/// The 400 for the fields of a JSON body that its endpoint does not take,
+/// named (as the query parameters are); nullopt when there are none.
+std::optional<HttpResponse> unknownFields(const QJsonObject &body, const QStringList &known)
+{
+    QStringList unknown;
+    for (auto it = body.begin(); it != body.end() && unknown.size() < 10; ++it) {
+        if (!known.contains(it.key()))
+            unknown.append(u'\'' + it.key().left(64) + u'\'');
+    }
+    if (unknown.isEmpty())
+        return std::nullopt;
+    return HttpResponse::error(400,
+        QStringLiteral("body: unknown field%1 %2; expected %3")
+            .arg(unknown.size() == 1 ? QString() : QStringLiteral("s"), unknown.join(QStringLiteral(", ")),
+                known.join(QStringLiteral(", "))),
+        true);
+}
+
 }  // namespace
 
 HttpResponse AdminServer::apiSetScheduler(Context &context)
@@ -1251,6 +1372,8 @@ HttpResponse AdminServer::apiSetScheduler(Context &context)
     const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group);
     if (notFound.status)
         return notFound;
+    if (const auto unknown = unknownFields(*body, {QStringLiteral("scheduler")}))
+        return *unknown;
     const QString scheduler = body->value(QStringLiteral("scheduler")).toString();
     if (scheduler.isEmpty())
         return HttpResponse::error(400, QStringLiteral("body: missing string field 'scheduler'"), true);
@@ -1325,13 +1448,8 @@ HttpResponse AdminServer::apiPutHost(Context &context)
     }
     static const QStringList known = {QStringLiteral("address"), QStringLiteral("weight"),
         QStringLiteral("maxconns"), QStringLiteral("state")};
-    for (auto it = body->begin(); it != body->end(); ++it) {
-        if (!known.contains(it.key()))
-            return HttpResponse::error(400,
-                QStringLiteral("body: unknown field '%1'; expected %2")
-                    .arg(it.key(), known.join(QStringLiteral(", "))),
-                true);
-    }
+    if (const auto unknown = unknownFields(*body, known))
+        return *unknown;
     if (created) {
         const QString problem = nameProblem(hostName);
         if (!problem.isEmpty())
@@ -1364,6 +1482,8 @@ HttpResponse AdminServer::apiPutHost(Context &context)
                 400, QStringLiteral("body: 'state' must be ready, drain or maintenance"), true);
         host->adminState = *state;
     }
+    if (const auto conflict = sameAddressConflict(*group, *host, serviceName, true))
+        return *conflict;
     HttpResponse response = applyOutcome(m_engine.apply(config), true, {});
     if (created && response.status == 200)
         response.status = 201;
@@ -1378,6 +1498,11 @@ HttpResponse AdminServer::apiDeleteHost(Context &context)
     const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group, host);
     if (notFound.status)
         return notFound;
+    const bool force = forceParameter(context);
+    if (context.failed())
+        return context.failure();
+    if (const auto refusal = lastLiveHostRefusal(m_engine, service, group, host, force, true))
+        return *refusal;
     return applyOutcome(m_engine.removeHost(service, group, host), true, {});
 }
 

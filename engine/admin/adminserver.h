@@ -101,6 +101,10 @@ public:
         QString pattern;  ///< "/api/v1/services/{service}"; segments in braces are captured
         Access access;
         Handler handler;
+        /// The query and form parameters it takes; any other is answered
+        /// with 400 before the handler runs. Write commands also take csrf
+        /// and redirect (the status page's forms).
+        QStringList parameters = {};
     };
 
     /// The explicit command table: every endpoint, its method and the role it needs.

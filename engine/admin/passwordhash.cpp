@@ -220,6 +220,11 @@ bool PasswordHash::isLegacyCrypt(QStringView stored)
     return true;
 }
 
+QString PasswordHash::legacyCryptWarning()
+{
+    return u"weak legacy DES crypt hash; set a new one with `balancierd --hash-password`"_s;
+}
+
 bool PasswordHash::legacyCryptSupported()
 {
 #if defined(BALANCIER_HAVE_CRYPT) && BALANCIER_HAVE_CRYPT

@@ -49,6 +49,10 @@ public:
     /// True for a 13-character DES crypt string ([./0-9A-Za-z]{13}).
     static bool isLegacyCrypt(QStringView stored);
 
+    /// The warning for a user whose hash isLegacyCrypt(), wherever it comes
+    /// from (a config file, an import, the addUser command).
+    static QString legacyCryptWarning();
+
     /// True when this build can verify legacy DES crypt strings.
     static bool legacyCryptSupported();
 };

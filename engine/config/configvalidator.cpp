@@ -86,7 +86,29 @@ bool isControl(QChar c)
     return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
 }
 
+/// What makes two backend addresses one backend (see hostAtSameAddress()).
+QString backendKey(const Address &address)
+{
+    return address.host.toLower() + u' ' + QString::number(address.port);
+}
+
 }  // namespace
+
+const HostConfig *hostAtSameAddress(
+    const GroupConfig &group, const QString &address, const QString &exceptName)
+{
+    const std::optional<Address> wanted = parseAddress(address, false, nullptr);
+    if (!wanted)
+        return nullptr;
+    for (const HostConfig &host : group.hosts) {
+        if (host.name == exceptName)
+            continue;
+        const std::optional<Address> other = parseAddress(host.address, false, nullptr);
+        if (other && backendKey(*other) == backendKey(*wanted))
+            return &host;
+    }
+    return nullptr;
+}
 
 QString itemNameProblem(QStringView name)
 {
@@ -391,7 +413,7 @@ void Checker::checkAdmin()
                 u"empty password; expected a hash made with `balancierd --hash-password`"_s);
         } else if (PasswordHash::isLegacyCrypt(user.passwordHash)) {
             add(Diagnostic::Severity::Warning, user.pos, userContext, element,
-                u"weak legacy DES crypt hash; set a new one with `balancierd --hash-password`"_s);
+                PasswordHash::legacyCryptWarning());
         } else if (!PasswordHash::isWellFormed(user.passwordHash, &why)) {
             error(user.pos, userContext, element, why + u"; make one with `balancierd --hash-password`"_s);
         }
@@ -485,7 +507,20 @@ void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
         checkHealth(*group.health, group.pos, context);
 
     QHash<QString, SourcePos> seen;
+    QHash<QString, const HostConfig *> addresses;  // normalized address -> first host there
     for (const HostConfig &host : group.hosts) {
+        if (const std::optional<Address> address = parseAddress(host.address, false, nullptr)) {
+            const QString key = backendKey(*address);
+            if (const HostConfig *first = addresses.value(key)) {
+                error(host.pos, context, elementText(u"host", host.name, u"ip"),
+                    u"host "_s + quote(host.name) + u" has the address "_s + quote(host.address)
+                        + u" of host "_s + quote(first->name) + u" in group "_s + quote(group.name)
+                        + firstDefined(first->pos)
+                        + u"; one backend listed twice would take twice its share: remove one"_s);
+            } else {
+                addresses.insert(key, &host);
+            }
+        }
         if (host.name.isEmpty()) {
             error(
                 host.pos, context, elementText(u"host", {}, u"name"), u"empty name; expected a host name"_s);

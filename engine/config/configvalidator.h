@@ -49,4 +49,12 @@ QList<Diagnostic> validateConfig(const Config &config, const QString &fileName =
 /// Thread contract: pure function; call from any thread.
 QString itemNameProblem(QStringView name);
 
+/// Another host of `group` (not named `exceptName`) at the same backend
+/// address as `address` (same host text, case-insensitive, and port), or
+/// null. Two entries for one backend would silently double its share: an
+/// error in files, 409 from the admin API.
+/// Thread contract: pure function; call from any thread.
+const HostConfig *hostAtSameAddress(
+    const GroupConfig &group, const QString &address, const QString &exceptName);
+
 }  // namespace Balancier

@@ -79,7 +79,8 @@ bool LegacyImporter::lenientBool(QStringView attribute, bool defaultValue)
         if (!falseWords.contains(word)) {
             note(m_xml.attributePos(attribute), m_xml.describe(attribute),
                 u"\""_s + text
-                    + u"\" is not one of txLoadBalancer's true words (yes, 1, on, enable, true); read as \"no\", "
+                    + u"\" is not one of txLoadBalancer's true words (yes, 1, on, enable, true); read as "
+                      u"\"no\", "
                       u"as txLoadBalancer does"_s);
         }
         return false;
@@ -282,11 +283,7 @@ void LegacyImporter::parsePdAdmin()
             u"key=\"...\" (PEM files) to <admin>"_s);
     }
     if (!secure && !isLoopback(admin.listen)) {
-        note(m_xml.attributePos(u"listen"), m_xml.describe(u"listen"),
-            u"the admin API listens on \""_s + admin.listen
-                + u"\", not a loopback address: Balancier serves plain HTTP there only with "
-                  u"insecure=\"yes\"; "
-                  u"add cert and key, or insecure=\"yes\""_s);
+        warnPlainAdmin(admin.listen);
     }
     QList<AdminUser> users;
     while (m_xml.readNextChild()) {
@@ -344,7 +341,8 @@ void LegacyImporter::parseWeb(bool *webEnabled)
             m_xml.describe(m_xml.hasAttribute(u"enable") ? u"enable" : QStringView()),
             m_xml.hasAttribute(u"enable")
                 ? u"the web admin is disabled, so <admin> and its users are not imported"_s
-                : u"no enable=\"true\": txLoadBalancer leaves the web admin off, so <admin> and its users are "
+                : u"no enable=\"true\": txLoadBalancer leaves the web admin off, so <admin> and its users "
+                  u"are "
                   u"not imported (add enable=\"true\" to <web> and import again to keep them)"_s);
         m_xml.readNoChildren();
         return;
@@ -364,17 +362,25 @@ void LegacyImporter::parseWeb(bool *webEnabled)
             u"key=\"...\" (PEM files) to <admin>"_s);
     }
     if (!secure && !isLoopback(admin.listen)) {
-        note(m_xml.attributePos(u"listen"), m_xml.describe(u"listen"),
-            u"the admin API listens on \""_s + admin.listen
-                + u"\", not a loopback address: Balancier serves plain HTTP there only with "
-                  u"insecure=\"yes\"; "
-                  u"add cert and key, or insecure=\"yes\""_s);
+        warnPlainAdmin(admin.listen);
     }
     if (m_xml.hasAttribute(u"refresh")) {
         note(m_xml.attributePos(u"refresh"), m_xml.describe(u"refresh"),
             u"refresh (the status page's reload period) is dropped; the admin API has no such setting"_s);
     }
     m_xml.readNoChildren();
+}
+
+void LegacyImporter::warnPlainAdmin(const QString &listen)
+{
+    // The legacy formats cannot say what Balancier needs here (cert and key,
+    // or insecure="yes"): the report says what to change in the native file,
+    // which `balancierd --import` writes all the same.
+    warning(m_xml.attributePos(u"listen"), m_xml.describe(u"listen"),
+        u"the admin API would serve plain HTTP on \""_s + listen
+            + u"\", not a loopback address, and balancierd refuses to start so; in the native file, add "
+              u"cert=\"…\" and key=\"…\" (PEM files) to <admin>, or listen on 127.0.0.1, or set "
+              u"insecure=\"yes\" if plain HTTP there is really intended"_s);
 }
 
 void LegacyImporter::parseUser(QList<AdminUser> &users)

@@ -60,6 +60,8 @@ private:
     void parsePdAdmin();
     void parseTxAdmin();
     void parseWeb(bool *webEnabled);
+    /// The report entry for an admin API on a non-loopback address without TLS.
+    void warnPlainAdmin(const QString &listen);
     void parseUser(QList<AdminUser> &users);
     void parseLogging();
     void parseCheckTime();
