@@ -124,6 +124,7 @@ private Q_SLOTS:
     void bodyLimit();
     void largeConfigFits();
     void manyAttributesDoNotBlock();
+    void bigConfigIsReadOffTheControlThread();
     void slowRequestIsCut();
     void firstRequestDeadlineRunsFromAccept();
     void silentConnectionIsCut();
@@ -644,6 +645,70 @@ void tst_AdminHttp::manyAttributesDoNotBlock()
     QVERIFY2(refused.body.contains("\"line\":2") && refused.body.contains("\"column\":3")
             && refused.body.contains("<settings> has 200000 attributes; an element may have at most 64"),
         refused.body.left(500).constData());
+}
+
+void tst_AdminHttp::bigConfigIsReadOffTheControlThread()
+{
+    // A large valid config (about 4 MB, 60,000 hosts) takes a good part of a
+    // second to read and validate. That happens on a worker thread: a GET
+    // sent after the PUT is answered while the PUT is still being read.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    QByteArray xml = "<balancier version=\"1\">\n  <service name=\"big\">\n    <listen ip=\"127.0.0.1:0\"/>\n"
+                     "    <group name=\"g\">\n";
+    for (int i = 0; i < 60000; ++i) {
+        xml += "      <host name=\"h" + QByteArray::number(i) + "\" ip=\"127.0."
+            + QByteArray::number(i / 60000 + 1) + "." + QByteArray::number(i % 250 + 1) + ":"
+            + QByteArray::number(1000 + i / 250) + "\"/>\n";
+    }
+    xml += "    </group>\n    <enable group=\"g\"/>\n  </service>\n"
+           "  <admin listen=\"127.0.0.1:0\">\n"
+           "    <user name=\"admin\" "
+           "password=\"pbkdf2-sha256$1000$c2FsdHNhbHQ=$MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\" "
+           "access=\"full\"/>\n  </admin>\n</balancier>\n";
+    QVERIFY(xml.size() <= HttpParser::MaxBodyBytes);
+
+    // An error at the very end: the whole file is read and validated, and
+    // the answer is a 422 without any diff work on the control thread.
+    xml.replace("<enable group=\"g\"/>", "<enable group=\"g\" colour=\"red\"/>");
+
+    HttpTestSession put;
+    QVERIFY(put.connectPlain(bed.port()));
+    HttpTestSession get;
+    QVERIFY(get.connectPlain(bed.port()));
+    // Both authenticated first, so that no password check orders them.
+    for (HttpTestSession *session : {&get, &put}) {
+        session->send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+        QCOMPARE(session->readResponse(10000).status, 200);
+    }
+
+    QElapsedTimer total;
+    total.start();
+    put.send("PUT /api/v1/config?dryrun=1 HTTP/1.1\r\n" + authorization()
+        + "Content-Length: " + QByteArray::number(xml.size()) + "\r\n\r\n" + xml);
+    // Small requests on the other connection while the PUT is in the works:
+    // each must be answered at once, not after the config was read.
+    qint64 slowest = 0;
+    int answered = 0;
+    while (put.pending().isEmpty() && total.elapsed() < 60000) {
+        QElapsedTimer one;
+        one.start();
+        get.send("GET /running.txt HTTP/1.1\r\n" + authorization() + "\r\n");
+        QCOMPARE(get.readResponse(30000).status, 200);
+        slowest = qMax(slowest, one.elapsed());
+        ++answered;
+    }
+    const HttpTestResponse refused = put.readResponse(30000);
+    const qint64 elapsed = total.elapsed();
+    QCOMPARE(refused.status, 422);
+    QVERIFY2(refused.body.contains("colour"), refused.body.left(300).constData());
+    // Read on the control thread, one GET would have waited for the whole read.
+    QVERIFY2(answered >= 2 && slowest * 2 < elapsed,
+        qPrintable(QStringLiteral("%1 GETs answered during the PUT's %2 ms; the slowest took %3 ms")
+                       .arg(answered)
+                       .arg(elapsed)
+                       .arg(slowest)));
 }
 
 void tst_AdminHttp::slowRequestIsCut()

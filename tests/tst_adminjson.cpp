@@ -53,6 +53,7 @@ private Q_SLOTS:
     void putHostRefused();
     void hostActions();
     void deleteHost();
+    void slashInAName();
     void groupEndpoints();
     void unknownPathItems_data();
     void unknownPathItems();
@@ -388,6 +389,36 @@ void tst_AdminJson::deleteHost()
     QVERIFY(!bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"b"));
     response = bed.request("DELETE", "/api/v1/services/web/groups/prod/hosts/b");
     QCOMPARE(response.status, 404);
+}
+
+void tst_AdminJson::slashInAName()
+{
+    // The router splits the raw path on '/' first, then decodes each
+    // segment: a host named "a/b" (allowed by the validator) is addressed as
+    // "a%2Fb", read, changed and removed like any other.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const QByteArray path = "/api/v1/services/web/groups/spare/hosts/a%2Fb";
+    HttpTestResponse response
+        = bed.request("PUT", path, AdminTestBed::Admin, R"({"address":"127.0.0.1:19","weight":2})");
+    QCOMPARE(response.status, 201);
+    QVERIFY(bed.engine().runningConfig().service(u"web")->group(u"spare")->host(u"a/b"));
+    response = bed.get(path, AdminTestBed::Viewer);
+    QCOMPARE(response.status, 200);
+    QCOMPARE(jsonOf(response).value(QStringLiteral("name")).toString(), QStringLiteral("a/b"));
+    response = bed.request("PUT", path, AdminTestBed::Admin, R"({"weight":7})");
+    QCOMPARE(response.status, 200);
+    QCOMPARE(bed.engine().runningConfig().service(u"web")->group(u"spare")->host(u"a/b")->weight, 7);
+    QCOMPARE(bed.post(path + "/drain").status, 200);
+    QCOMPARE(bed.hostState(QStringLiteral("spare"), QStringLiteral("a/b")), QStringLiteral("draining"));
+    // Not the same as the path with a real '/': that names a host "a" with an action "b".
+    QCOMPARE(bed.get("/api/v1/services/web/groups/spare/hosts/a/b", AdminTestBed::Viewer).status, 404);
+    response = bed.request("DELETE", path);
+    QCOMPARE(response.status, 200);
+    QVERIFY(!bed.engine().runningConfig().service(u"web")->group(u"spare")->host(u"a/b"));
+    // Dot segments, encoded or not, are refused before routing.
+    QCOMPARE(bed.get("/api/v1/services/web/groups/spare/hosts/%2E%2E", AdminTestBed::Viewer).status, 400);
 }
 
 void tst_AdminJson::groupEndpoints()

@@ -43,6 +43,8 @@ struct AdminServer::Context
     QString missing;  ///< first missing parameter, set by need()
     QString invalid;  ///< first bad parameter, "parameter 'x': why", set by reject()
     bool streamStarted = false;
+    /// The body read as a config, off the control thread (commands that take one).
+    std::shared_ptr<const LoadResult> parsedBody = {};
 
     /// A required parameter; records the first missing one.
     QString need(const QString &name)
@@ -246,10 +248,11 @@ const QList<AdminServer::Command> &AdminServer::commands()
 namespace {
 
 /// Matches "/a/{x}/b" against a path; fills captures.
-bool matchPattern(const QString &pattern, const QString &path, QHash<QString, QString> *captures)
+/// Matches the request's segments (split, then decoded: see HttpRequest)
+/// against a pattern such as "/api/v1/services/{service}".
+bool matchPattern(const QString &pattern, const QStringList &have, QHash<QString, QString> *captures)
 {
     const QStringList want = pattern.split(u'/');
-    const QStringList have = path.split(u'/');
     if (want.size() != have.size())
         return false;
     QHash<QString, QString> found;
@@ -277,6 +280,8 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
     , m_idleTimeoutMs(HttpConnection::IdleTimeoutMs)
     , m_stalledOutputTimeoutMs(HttpConnection::StalledOutputTimeoutMs)
 {
+    m_parsePool.setMaxThreadCount(1);
+    m_parsePool.setObjectName(QStringLiteral("admin config reader"));
     m_clock.start();
     m_secret.resize(32);
     QRandomGenerator::system()->generate(m_secret.begin(), m_secret.end());
@@ -340,6 +345,8 @@ void AdminServer::setLogHub(LogHub *hub)
 
 AdminServer::~AdminServer()
 {
+    // A body still being read would post its result to a server that is gone.
+    m_parsePool.waitForDone();
     stop();
 }
 
@@ -614,7 +621,7 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
     QStringList allowed;
     for (const Command &candidate : commands()) {
         QHash<QString, QString> found;
-        if (!matchPattern(candidate.pattern, request.path, &found))
+        if (!matchPattern(candidate.pattern, request.segments, &found))
             continue;
         if (candidate.method == request.method || (candidate.method == "GET" && request.method == "HEAD")) {
             // A literal segment beats a capture ("/history" vs "/{action}").
@@ -704,10 +711,12 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
 }
 
 void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &request, const AdminUser &user,
-    const Command &command, const QHash<QString, QString> &captures)
+    const Command &command, const QHash<QString, QString> &captures,
+    std::shared_ptr<const LoadResult> parsedBody)
 {
     Context context{
         request, user, captures, connection, request.path.startsWith(QStringLiteral("/api/")), {}, {}};
+    context.parsedBody = parsedBody;
     // A misspelt optional parameter would otherwise be dropped in silence.
     QStringList unknown;
     for (const auto &[name, value] : request.query.queryItems(QUrl::FullyDecoded)) {
@@ -715,6 +724,23 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
         if (!name.isEmpty() && !formField && !command.parameters.contains(name)
             && !unknown.contains(name.left(64)) && unknown.size() < 10)
             unknown.append(name.left(64));
+    }
+    if (unknown.isEmpty() && command.handler == &AdminServer::apiPutConfig && !parsedBody) {
+        // The connection reads nothing else meanwhile (one request at a time).
+        const QPointer<HttpConnection> guard(connection);
+        const Command *commandInTable = &command;
+        m_parsePool.start([this, guard, request, user, commandInTable, captures] {
+            auto loaded = std::make_shared<const LoadResult>(
+                ConfigReader::readData(request.body, QStringLiteral("request body")));
+            QMetaObject::invokeMethod(
+                this,
+                [this, guard, request, user, commandInTable, captures, loaded] {
+                    if (guard)
+                        dispatch(guard, request, user, *commandInTable, captures, loaded);
+                },
+                Qt::QueuedConnection);
+        });
+        return;
     }
     HttpResponse response = !unknown.isEmpty()
         ? HttpResponse::error(400,
@@ -1563,7 +1589,9 @@ HttpResponse AdminServer::apiGetConfig(Context &context)
 
 HttpResponse AdminServer::apiPutConfig(Context &context)
 {
-    const LoadResult loaded = ConfigReader::readData(context.request.body, QStringLiteral("request body"));
+    const LoadResult loaded = context.parsedBody
+        ? *context.parsedBody
+        : ConfigReader::readData(context.request.body, QStringLiteral("request body"));
     const auto diagnosticsJson = [](const QList<Diagnostic> &diagnostics) {
         QJsonArray list;
         for (const Diagnostic &diagnostic : diagnostics) {

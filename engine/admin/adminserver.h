@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -22,6 +23,7 @@ class Engine;
 class HttpConnection;
 class LogHub;
 struct HostStateEvent;
+struct LoadResult;
 struct StatsSnapshot;
 
 /// The admin API: pythondirector-compatible commands, a JSON API under
@@ -114,8 +116,12 @@ public:
 private:
     void handleNewConnection();
     void handleRequest(HttpConnection *connection, const HttpRequest &request);
+    /// Runs the command. A config in the body (PUT /api/v1/config) is first
+    /// read and validated on m_parsePool, not on the control thread; then
+    /// dispatch() runs again with `parsedBody`.
     void dispatch(HttpConnection *connection, const HttpRequest &request, const AdminUser &user,
-        const Command &command, const QHash<QString, QString> &captures);
+        const Command &command, const QHash<QString, QString> &captures,
+        std::shared_ptr<const LoadResult> parsedBody = {});
     void finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response);
     bool checkCsrf(const HttpRequest &request, const AdminUser &user, QString *why) const;
     QString csrfToken(const QString &user) const;
@@ -173,6 +179,10 @@ private:
     std::unique_ptr<QTcpServer> m_server;
     bool m_tls = false;
     AdminAuth m_auth;
+    /// Reads configs sent in request bodies (one at a time; others queue):
+    /// an 8 MiB config takes about a second to read and validate, which the
+    /// control thread (health checks, applies, other clients) must not wait for.
+    QThreadPool m_parsePool;
     QByteArray m_secret;  ///< per-process key for CSRF tokens
     int m_requestTimeoutMs;
     int m_idleTimeoutMs;

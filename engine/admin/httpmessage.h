@@ -13,7 +13,11 @@ namespace Balancier {
 struct HttpRequest
 {
     QByteArray method;  ///< "GET", "POST", ...
-    QString path;  ///< decoded path, e.g. "/api/v1/status"
+    QString path;  ///< decoded path, e.g. "/api/v1/status" (for messages and prefixes, not for routing)
+    /// The path split on '/' first, then each piece percent-decoded: a name
+    /// holding a '/' ("a%2Fb") stays one segment. "/api/v1/status" gives
+    /// {"", "api", "v1", "status"}. What the router matches.
+    QStringList segments;
     QUrlQuery query;  ///< query string, merged with a form-encoded POST body
     QList<QPair<QByteArray, QByteArray>> headers;  ///< names lower-cased
     QByteArray body;

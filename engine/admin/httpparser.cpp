@@ -121,9 +121,15 @@ HttpParser::State HttpParser::parseHeader(qsizetype end)
     if (!QByteArrayView(path).isValidUtf8())
         return fail(400, QStringLiteral("the path is not valid UTF-8"));
     m_request.path = QString::fromUtf8(path);
-    if (m_request.path.contains(u'\0') || m_request.path.contains(QStringLiteral("/../"))
-        || m_request.path.endsWith(QStringLiteral("/..")))
+    if (m_request.path.contains(u'\0'))
         return fail(400, QStringLiteral("malformed path"));
+    // Split first, then decode each segment: "a%2Fb" is one name, not two.
+    for (const QByteArray &raw : rawPath.split('/')) {
+        const QString segment = QString::fromUtf8(QByteArray::fromPercentEncoding(raw));
+        if (segment == u".." || segment == u".")
+            return fail(400, QStringLiteral("malformed path: \"%1\" segments are not served").arg(segment));
+        m_request.segments.append(segment);
+    }
     if (question >= 0) {
         const QByteArray rawQuery = target.mid(question + 1);
         QString why;
