@@ -48,6 +48,8 @@ if [ -f "$BUILD_DIR/CMakeCache.txt" ]; then
   step "Building the engine in $BUILD_DIR"
   cmake --build "$BUILD_DIR" --parallel "$JOBS" --target engine || fail "building the engine failed"
 else
+  # A build of its own needs neither the desktop app nor the tests.
+  CMAKE_ARGS="${CMAKE_ARGS:-} -DBALANCIER_BUILD_GUI=OFF -DBALANCIER_BUILD_TESTS=OFF"
   configure_and_build engine
 fi
 
