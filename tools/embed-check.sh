@@ -85,28 +85,35 @@ fi
 ok "examples/embed built with the package's settings only"
 
 step "The package's version check"
-# examples/embed asks for 0.1, a same-minor version; here the exact one, and
-# the next minor (0.x) or major (from 1.0 on), which must be refused.
+# A newer version than the package is refused in every compatibility mode;
+# what the mode decides is whether an older request is served. While 0.x, a
+# minor release may change the API (SameMinorVersion): 0.1.x must refuse a
+# request for 0.0. From 1.0 on (SameMajorVersion), 2.x must refuse 1.0.
 major="${VERSION%%.*}"
 minor="$(echo "$VERSION" | cut -d. -f2)"
 if [ "$major" = 0 ]; then
-  incompatible="0.$((minor + 1))"
+  older="0.$((minor - 1))"
+  [ "$minor" -gt 0 ] || older=""
 else
-  incompatible="$((major + 1)).0"
+  older="$((major - 1)).0"
+  [ "$major" -gt 1 ] || older="0.$minor"
 fi
 mkdir -p "$WORK/version-probe"
 cat >"$WORK/version-probe/CMakeLists.txt" <<PROBE
 cmake_minimum_required(VERSION 3.21)
 project(probe LANGUAGES CXX)
-find_package(Balancier $incompatible QUIET)
-if(Balancier_FOUND)
-  message(FATAL_ERROR "find_package(Balancier $incompatible) accepted $VERSION")
+if(NOT "$older" STREQUAL "")
+  find_package(Balancier $older QUIET)
+  if(Balancier_FOUND)
+    message(FATAL_ERROR "find_package(Balancier $older) accepted $VERSION, an incompatible version")
+  endif()
 endif()
+find_package(Balancier $major.$minor REQUIRED)
 find_package(Balancier $VERSION EXACT REQUIRED)
 PROBE
 cmake -S "$WORK/version-probe" -B "$WORK/version-probe/build" -DCMAKE_PREFIX_PATH="$PREFIX" \
   >"$WORK/version-probe.log" 2>&1 || { cat "$WORK/version-probe.log"; fail "the version check is wrong (above)"; }
-ok "find_package(Balancier $VERSION EXACT) is found, find_package(Balancier $incompatible) is not"
+ok "find_package(Balancier $major.$minor) and ($VERSION EXACT) find $VERSION${older:+, find_package(Balancier $older) does not}"
 
 step "Running the example (up to $EMBED_TIMEOUT s)"
 timeout --kill-after=5 "$EMBED_TIMEOUT" "$WORK/embed/embed" >"$WORK/embed.log" 2>&1
