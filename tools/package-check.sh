@@ -191,6 +191,10 @@ done
 if grep -qx /usr/share/doc/balancier/LICENSE "$WORK/deb-files"; then
   fail "the .deb carries LICENSE; Debian wants only $COPYRIGHT"
 fi
+# The engine's CMake package (install component devel) is for developers, not in the runtime package.
+if grep -E '^/usr/include/|/cmake/Balancier/|\.a$' "$WORK/deb-files"; then
+  fail "the .deb carries the engine's development files (above); component devel belongs in no package"
+fi
 ok "the .deb holds the programs, the unit, sysusers, the conffile, desktop and MIME files, icons, man pages, docs and copyright"
 maintainer="$(dpkg-deb -f "$DEB" Maintainer)"
 case "$maintainer" in
@@ -221,6 +225,9 @@ for path in bin/balancierd bin/balancier lib/systemd/system/balancierd.service \
 done
 if grep -E "^$top/etc/|^/?etc/" "$WORK/tgz-files"; then
   fail "the archive contains /etc files (above); only the .deb should"
+fi
+if grep -E "^$top/include/|/cmake/Balancier/|\.a\$" "$WORK/tgz-files"; then
+  fail "the archive carries the engine's development files (above); component devel belongs in no package"
 fi
 if grep -qx "$top/share/doc/balancier/copyright" "$WORK/tgz-files"; then
   fail "the archive contains Debian's copyright file; it should carry LICENSE only"
