@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "admin/passwordhash.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "config/passwordhash.h"
 #include "console.h"
 
 #include <QSaveFile>

@@ -4,10 +4,10 @@
 // applied live while a client connection through the balancer keeps
 // flowing, and a version from the history is rolled back to.
 
-#include "admin/passwordhash.h"
 #include "applydialog.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "config/passwordhash.h"
 #include "configdraft.h"
 #include "configeditor.h"
 #include "confighistory.h"

@@ -3,7 +3,7 @@
 // connect (GET /api/v1/log), then streams new ones ("log" events) with
 // their level, and a reconnect does not repeat what was shown.
 
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 #include "eventlogmodel.h"
 #include "mainwindow.h"
 #include "preferences.h"
