@@ -79,8 +79,7 @@ bool LegacyImporter::lenientBool(QStringView attribute, bool defaultValue)
         if (!falseWords.contains(word)) {
             note(m_xml.attributePos(attribute), m_xml.describe(attribute),
                 u"\""_s + text
-                    + u"\" is not one of txLoadBalancer's true words (yes, 1, on, enable, true); read as "
-                      u"\"no\", "
+                    + u"\" is not one of txLoadBalancer's true words (yes, 1, on, enable, true); read as \"no\", "
                       u"as txLoadBalancer does"_s);
         }
         return false;
@@ -345,8 +344,7 @@ void LegacyImporter::parseWeb(bool *webEnabled)
             m_xml.describe(m_xml.hasAttribute(u"enable") ? u"enable" : QStringView()),
             m_xml.hasAttribute(u"enable")
                 ? u"the web admin is disabled, so <admin> and its users are not imported"_s
-                : u"no enable=\"true\": txLoadBalancer leaves the web admin off, so <admin> and its users "
-                  u"are "
+                : u"no enable=\"true\": txLoadBalancer leaves the web admin off, so <admin> and its users are "
                   u"not imported (add enable=\"true\" to <web> and import again to keep them)"_s);
         m_xml.readNoChildren();
         return;
