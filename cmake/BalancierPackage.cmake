@@ -20,7 +20,7 @@ include(CMakePackageConfigHelpers)
 # The library targets a program links, exported as Balancier::<target>. When
 # the engine is split into several libraries, list every one of them here (a
 # target that an exported one links must be exported too).
-set(BALANCIER_EXPORTED_TARGETS engine)
+set(BALANCIER_EXPORTED_TARGETS engine balancier_admin balancier_runtime balancier_model)
 
 set(BALANCIER_INSTALL_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}/balancier")
 set(BALANCIER_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/Balancier")

@@ -1,17 +1,18 @@
 #include "engine.h"
 
+#include "config/configlimits.h"
 #include "config/configvalidator.h"
 #include "config/duration.h"
+#include "config/schedulerregistry.h"
 #include "health/healthmonitor.h"
 #include "logcategories.h"
 #include "net/enginecontext.h"
+#include "net/eventdispatcherfactory.h"
 #include "net/hostresolver.h"
 #include "net/listenerbinder.h"
 #include "net/worker.h"
-#include "platform/eventdispatcherfactory.h"
 #include "runtime/groupruntime.h"
 #include "runtime/serviceroute.h"
-#include "scheduling/scheduler.h"
 #include "stats/statscollector.h"
 
 #include <QHash>
@@ -645,8 +646,12 @@ ApplyResult Engine::apply(const Config &input)
 
     result.changes = diffConfigs(d->started ? d->running : Config{}, config);
     if (!d->started) {
-        int count = config.settings.workers > 0 ? config.settings.workers : QThread::idealThreadCount();
-        d->startWorkers(qBound(1, count, 256));
+        // A written count was validated against the same limit; only "one
+        // per core" is bounded here.
+        const int count = config.settings.workers > 0
+            ? config.settings.workers
+            : qBound(1, QThread::idealThreadCount(), ConfigLimits::maxWorkers);
+        d->startWorkers(count);
         d->started = true;
         d->statsTimer.start();
     } else if (config.settings.workers != d->running.settings.workers) {

@@ -1,6 +1,6 @@
 #include "commandline.h"
 
-#include "admin/configpersistence.h"
+#include "config/configpersistence.h"
 #include "configlocator.h"
 #include "logging.h"
 

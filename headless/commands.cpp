@@ -1,9 +1,9 @@
 #include "commands.h"
 
-#include "admin/adminlistencheck.h"
-#include "admin/passwordhash.h"
+#include "config/adminlistencheck.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "config/passwordhash.h"
 #include "console.h"
 
 #include <QSaveFile>

@@ -2,9 +2,9 @@
 
 #include "admin/adminserver.h"
 
-#include "admin/configpersistence.h"
 #include "config/address.h"
 #include "config/configlimits.h"
+#include "config/configpersistence.h"
 #include "config/configreader.h"
 #include "configlocator.h"
 #include "demo.h"

@@ -2,7 +2,7 @@
 
 #include "demobackend.h"
 
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 
 #include <QRandomGenerator>
 #include <QTcpServer>

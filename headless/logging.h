@@ -1,6 +1,6 @@
 #pragma once
 
-#include "admin/loghub.h"
+#include "loghub.h"
 
 #include <QFile>
 #include <QString>

@@ -4,9 +4,9 @@
 
 #include "admin/adminauth.h"
 #include "admin/adminserver.h"
-#include "admin/passwordhash.h"
 #include "admin/passwordverifier.h"
 #include "admintestbed.h"
+#include "config/passwordhash.h"
 #include "httptestclient.h"
 #include "httptestsession.h"
 

@@ -3,7 +3,7 @@
 // names it and leaves the balancer exactly as it was.
 
 #include "admin/adminserver.h"
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 #include "admintestbed.h"
 #include "config/configreader.h"
 #include "httptestclient.h"

@@ -3,8 +3,8 @@
 // reconnect with Last-Event-ID.
 
 #include "admin/adminserver.h"
-#include "admin/loghub.h"
 #include "admintestbed.h"
+#include "loghub.h"
 #include "ssetestclient.h"
 
 #include <QElapsedTimer>

@@ -2,10 +2,10 @@
 // behind the validator, `balancierd --check`, the daemon's start and
 // AdminServer::start(); and the logging of failed TLS handshakes.
 
-#include "admin/adminlistencheck.h"
 #include "admin/adminserver.h"
 #include "admin/admintlsserver.h"
 #include "admintestbed.h"
+#include "config/adminlistencheck.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "config/configvalidator.h"

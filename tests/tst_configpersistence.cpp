@@ -1,6 +1,6 @@
 // Runtime changes and the config file: what a reload keeps, what a save writes.
 
-#include "admin/configpersistence.h"
+#include "config/configpersistence.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "handformattedconfig.h"

@@ -1,5 +1,6 @@
 #include "config/address.h"
 #include "config/config.h"
+#include "config/configlimits.h"
 #include "config/configreader.h"
 #include "config/configvalidator.h"
 #include "config/diagnostic.h"
@@ -283,6 +284,7 @@ private slots:
     void manyAttributes();
     void attributeCountIgnoresQuotesAndComments();
     void manyListenersAndGroups();
+    void workersLimit();
     void badBackendAddresses_data();
     void badBackendAddresses();
     void optionalListener();
@@ -900,7 +902,7 @@ void TestConfigReader::programmaticModel()
 
     const QStringList actual = locatedAll(validateConfig(config));
     const QStringList expected = {
-        u"error: <settings workers>: settings: -1 is negative; expected a whole number from 0 to 1024"_s,
+        u"error: <settings workers>: settings: -1 is negative; expected a whole number from 0 to 256"_s,
         u"error: <logging level>: \"loud\" is not valid; expected one of debug, info, warning, critical"_s,
         u"error: <user name=\"u\" password>: admin user \"u\": not a password hash: expected "
         u"\"pbkdf2-sha256$<iterations>$<base64 salt>$<base64 hash>\" or a 13-character legacy crypt string; "
@@ -1332,6 +1334,43 @@ void TestConfigReader::badBackendAddresses()
         const LoadResult listening = ConfigReader::readData(config(address, u"127.0.0.1:9001"_s), u"l.xml"_s);
         QVERIFY2(listening.ok(), qPrintable(locatedAll(listening.diagnostics).join(u'\n')));
     }
+}
+
+void TestConfigReader::workersLimit()
+{
+    // One limit for the reader, the validator and the engine: more workers
+    // than the engine starts is an error where it is written, not a clamp.
+    const auto config = [](int workers) {
+        return (u"<balancier version=\"1\">\n"
+                "  <settings workers=\"%1\"/>\n"
+                "  <service name=\"web\">\n"
+                "    <listen ip=\"127.0.0.1:0\"/>\n"
+                "    <group name=\"g\"><host name=\"h\" ip=\"127.0.0.1:9001\"/></group>\n"
+                "  </service>\n"
+                "</balancier>\n"_s)
+            .arg(workers)
+            .toUtf8();
+    };
+    const LoadResult most = ConfigReader::readData(config(ConfigLimits::maxWorkers), u"w.xml"_s);
+    QVERIFY2(most.ok(), qPrintable(locatedAll(most.diagnostics).join(u'\n')));
+    QCOMPARE(most.config.settings.workers, ConfigLimits::maxWorkers);
+
+    const LoadResult tooMany = ConfigReader::readData(config(257), u"w.xml"_s);
+    QVERIFY(!tooMany.ok());
+    QCOMPARE(tooMany.diagnostics.size(), 1);
+    const Diagnostic &diagnostic = tooMany.diagnostics.constFirst();
+    QCOMPARE(diagnostic.line, 2);
+    QCOMPARE(diagnostic.element, u"<settings workers>"_s);
+    QVERIFY2(diagnostic.message.contains(u"from 0 to 256"_s), qPrintable(diagnostic.toString()));
+
+    // A model built in code meets the same limit.
+    Config model = most.config;
+    model.settings.workers = 257;
+    const QStringList errors = locatedAll(validateConfig(model));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(
+        errors.constFirst().startsWith(u"error: <settings workers>: "_s), qPrintable(errors.constFirst()));
+    QVERIFY2(errors.constFirst().contains(u"from 0 to 256"_s), qPrintable(errors.constFirst()));
 }
 
 void TestConfigReader::optionalListener()

@@ -1,9 +1,9 @@
 // The real balancierd binary, driven from outside as an operator or a
 // service manager would: arguments, exit codes, output, signals, sockets.
 
-#include "admin/configpersistence.h"
-#include "admin/passwordhash.h"
+#include "config/configpersistence.h"
 #include "config/configreader.h"
+#include "config/passwordhash.h"
 #include "handformattedconfig.h"
 #include "httptestclient.h"
 #include "stubbackend.h"

@@ -1,6 +1,6 @@
+#include "net/eventdispatcherfactory.h"
 #include "net/iopoller.h"
 #include "net/notifierpoller.h"
-#include "platform/eventdispatcherfactory.h"
 #include "platform/socketops.h"
 #include "stubbackend.h"
 

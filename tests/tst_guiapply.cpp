@@ -4,10 +4,10 @@
 // applied live while a client connection through the balancer keeps
 // flowing, and a version from the history is rolled back to.
 
-#include "admin/passwordhash.h"
 #include "client/remoteclient.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "config/passwordhash.h"
 #include "editor/applydialog.h"
 #include "editor/configdraft.h"
 #include "editor/configeditor.h"

@@ -5,6 +5,7 @@
 #include "client/localclient.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
+#include "config/schedulerregistry.h"
 #include "config/xmllayoutmerge.h"
 #include "editor/applydialog.h"
 #include "editor/changeimpact.h"
@@ -14,7 +15,6 @@
 #include "editor/propertyform.h"
 #include "editor/xmlsourceedit.h"
 #include "proxyconfig.h"
-#include "scheduling/scheduler.h"
 #include "stubbackend.h"
 
 #include <QAbstractItemModelTester>

@@ -3,9 +3,9 @@
 // connect (GET /api/v1/log), then streams new ones ("log" events) with
 // their level, and a reconnect does not repeat what was shown.
 
-#include "admin/passwordhash.h"
 #include "client/remoteclient.h"
 #include "common/preferences.h"
+#include "config/passwordhash.h"
 #include "log/eventlogmodel.h"
 #include "mainwindow.h"
 #include "stubbackend.h"

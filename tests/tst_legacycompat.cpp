@@ -5,7 +5,7 @@
 // Stub backends answer with their names, so each command's effect on
 // traffic is seen.
 
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 #include "httptestclient.h"
 #include "stubbackend.h"
 

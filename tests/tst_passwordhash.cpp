@@ -1,4 +1,4 @@
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -2,9 +2,9 @@
 // where the algorithm is deterministic, invariants and statistical bounds
 // where it is not.
 
+#include "config/schedulerregistry.h"
 #include "engine.h"
 #include "proxyconfig.h"
-#include "scheduling/scheduler.h"
 #include "stubbackend.h"
 #include "testconnection.h"
 

@@ -1,7 +1,7 @@
 #include "adminauth.h"
 
 #include "admin/httpmessage.h"
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 #include "logcategories.h"
 
 #include <QCryptographicHash>

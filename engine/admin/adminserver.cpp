@@ -2,19 +2,19 @@
 
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
-#include "admin/adminlistencheck.h"
 #include "admin/admintlsserver.h"
 #include "admin/httpconnection.h"
-#include "admin/loghub.h"
-#include "admin/passwordhash.h"
 #include "config/address.h"
+#include "config/adminlistencheck.h"
 #include "config/configdocument.h"
 #include "config/configlimits.h"
 #include "config/configreader.h"
 #include "config/configvalidator.h"
+#include "config/passwordhash.h"
+#include "config/schedulerregistry.h"
 #include "engine.h"
 #include "logcategories.h"
-#include "scheduling/scheduler.h"
+#include "loghub.h"
 #include "stats/statsjson.h"
 
 #include <QFile>

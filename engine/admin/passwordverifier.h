@@ -1,6 +1,6 @@
 #pragma once
 
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 
 #include <QHash>
 #include <QObject>

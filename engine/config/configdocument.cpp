@@ -3,7 +3,7 @@
 #include "configreader.h"
 #include "configxmlstream.h"
 #include "duration.h"
-#include "scheduling/scheduler.h"
+#include "schedulerregistry.h"
 #include "xmllayoutmerge.h"
 #include "xmlnode.h"
 

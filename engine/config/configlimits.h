@@ -9,7 +9,10 @@ namespace Balancier::ConfigLimits {
 // in a QTimer interval (a signed 32-bit count of milliseconds).
 
 constexpr qint64 maxDurationMs = 24LL * 24 * 60 * 60 * 1000;  // 24d
-constexpr int maxWorkers = 1024;
+/// Worker threads: a config asking for more is refused where it says so;
+/// "0" (one per core) is bounded by it too. Each worker holds one listening
+/// socket per listener (SO_REUSEPORT), so this also bounds descriptors.
+constexpr int maxWorkers = 256;
 constexpr int maxWeight = 10000;
 constexpr int maxRiseFall = 1000;
 /// Bigger files are refused before parsing: a config is a few kilobytes.

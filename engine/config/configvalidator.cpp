@@ -1,11 +1,11 @@
 #include "configvalidator.h"
 
 #include "address.h"
-#include "admin/adminlistencheck.h"
-#include "admin/passwordhash.h"
+#include "config/adminlistencheck.h"
+#include "config/passwordhash.h"
 #include "configlimits.h"
 #include "duration.h"
-#include "scheduling/scheduler.h"
+#include "schedulerregistry.h"
 
 #include <QHash>
 #include <QSet>

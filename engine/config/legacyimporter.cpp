@@ -4,7 +4,7 @@
 #include "configlimits.h"
 #include "configxmlstream.h"
 #include "duration.h"
-#include "scheduling/scheduler.h"
+#include "schedulerregistry.h"
 
 #include <QHostAddress>
 

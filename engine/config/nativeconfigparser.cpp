@@ -2,7 +2,7 @@
 
 #include "configlimits.h"
 #include "configxmlstream.h"
-#include "scheduling/scheduler.h"
+#include "schedulerregistry.h"
 
 using namespace Qt::StringLiterals;
 

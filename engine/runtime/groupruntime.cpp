@@ -1,5 +1,8 @@
 #include "groupruntime.h"
 
+#include "config/schedulerregistry.h"
+#include "scheduling/schedulerfactory.h"
+
 namespace Balancier {
 
 namespace {
@@ -25,10 +28,10 @@ GroupRuntime::GroupRuntime(
 {
     SchedulerOptions options;
     options.stickyTimeoutMs = config.stickyTimeoutMs;
-    m_scheduler = SchedulerRegistry::create(m_schedulerName, rawHosts(m_hosts), options);
+    m_scheduler = SchedulerFactory::create(m_schedulerName, rawHosts(m_hosts), options);
     // Validation refuses unknown names; this keeps a programming error from crashing a worker.
     if (!m_scheduler)
-        m_scheduler = SchedulerRegistry::create(u"roundrobin", rawHosts(m_hosts), options);
+        m_scheduler = SchedulerFactory::create(u"roundrobin", rawHosts(m_hosts), options);
 }
 
 std::shared_ptr<HostRuntime> GroupRuntime::host(QStringView name) const

@@ -2,11 +2,8 @@
 
 #include <QList>
 #include <QString>
-#include <QStringList>
 
 #include <cstddef>
-#include <functional>
-#include <memory>
 
 namespace Balancier {
 
@@ -73,28 +70,6 @@ struct SchedulerOptions
     qint64 stickyTimeoutMs = 1800000;
     /// "sticky": most clients remembered per group; the oldest are forgotten first.
     int stickyCapacity = 65536;
-};
-
-/// A scheduler's name, its legacy aliases and a one-line description.
-struct SchedulerInfo
-{
-    QString name;
-    QStringList aliases;
-    QString description;
-    std::function<std::unique_ptr<Scheduler>(QList<HostRuntime *>, const SchedulerOptions &)> create;
-};
-
-/// Maps names to factories. The same list feeds validation, the admin API
-/// and the GUI's choices. A constant table, not a service.
-class SchedulerRegistry final
-{
-public:
-    static const QList<SchedulerInfo> &all();
-    /// Canonical name for a name or alias ("roundr" -> "roundrobin"); empty if unknown.
-    static QString canonicalName(QStringView nameOrAlias);
-    /// nullptr if the name is unknown.
-    static std::unique_ptr<Scheduler> create(
-        QStringView nameOrAlias, QList<HostRuntime *> hosts, const SchedulerOptions &options = {});
 };
 
 }  // namespace Balancier

@@ -1,6 +1,6 @@
 #include "changeimpact.h"
 
-#include "scheduling/scheduler.h"
+#include "config/schedulerregistry.h"
 
 #include <QHash>
 

@@ -1,10 +1,10 @@
 #include "configfield.h"
 
-#include "admin/passwordhash.h"
 #include "config/address.h"
 #include "config/configlimits.h"
 #include "config/duration.h"
-#include "scheduling/scheduler.h"
+#include "config/passwordhash.h"
+#include "config/schedulerregistry.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #include "admintestbed.h"
 
 #include "admin/httpconnection.h"
-#include "admin/passwordhash.h"
+#include "config/passwordhash.h"
 
 using namespace Balancier;
 

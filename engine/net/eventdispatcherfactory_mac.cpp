@@ -1,4 +1,4 @@
-#include "platform/eventdispatcherfactory.h"
+#include "net/eventdispatcherfactory.h"
 
 namespace Balancier {
 
