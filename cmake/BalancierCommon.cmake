@@ -16,8 +16,9 @@ target_compile_definitions(balancier_common INTERFACE
     BALANCIER_VERSION="${PROJECT_VERSION}")
 
 if(WIN32)
-  # winsock2.h is included from engine headers: keep its min/max macros out.
-  target_compile_definitions(balancier_common INTERFACE NOMINMAX WIN32_LEAN_AND_MEAN)
+  # The engine's public headers bring in no Windows header; the internal
+  # ones that include winsock2.h define NOMINMAX themselves.
+  target_compile_definitions(balancier_common INTERFACE WIN32_LEAN_AND_MEAN)
 endif()
 
 if(MSVC)

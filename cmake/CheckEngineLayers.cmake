@@ -5,8 +5,10 @@
 # listed for it; anything else is reported with file and line, and the check
 # fails. Three CMake targets hold these units (docs/architecture.md):
 #   balancier_model:   config
-#   balancier_runtime: platform, logging, runtime + scheduling, net, health,
-#                      stats, facade
+#   balancier_runtime: platform, logging, types (enginetypes.h: values the
+#                      façade hands out), runtime + scheduling, net, health,
+#                      stats, facade (engine*), ops (the operations layer,
+#                      the façade's partner: Engine's live edits forward to it)
 #   balancier_admin:   admin
 # runtime/ and scheduling/ are one layer: a group owns its scheduler and a
 # scheduler picks among the group's HostRuntime objects.
@@ -17,15 +19,17 @@ if(NOT ENGINE_DIR)
 endif()
 
 set(allowed_config     config)
+set(allowed_types      types config)
 set(allowed_platform   platform)
 set(allowed_logging    logging)
-set(allowed_runtime    runtime scheduling config platform logging)
-set(allowed_scheduling scheduling runtime config platform logging)
-set(allowed_net        net runtime scheduling config platform logging)
-set(allowed_health     health runtime scheduling config platform logging)
-set(allowed_stats      stats runtime scheduling config platform logging)
-set(allowed_facade     facade net health stats runtime scheduling config platform logging)
-set(allowed_admin      admin facade net health stats runtime scheduling config platform logging)
+set(allowed_runtime    runtime types scheduling config platform logging)
+set(allowed_scheduling scheduling types runtime config platform logging)
+set(allowed_net        net types runtime scheduling config platform logging)
+set(allowed_health     health types runtime scheduling config platform logging)
+set(allowed_stats      stats types runtime scheduling config platform logging)
+set(allowed_facade     facade ops types net health stats runtime scheduling config platform logging)
+set(allowed_ops        ops facade types net health stats runtime scheduling config platform logging)
+set(allowed_admin      admin ops facade types net health stats runtime scheduling config platform logging)
 
 # The unit of a header named by an include, relative to the engine's root.
 function(unit_of_include include from_unit out_var)
@@ -33,7 +37,9 @@ function(unit_of_include include from_unit out_var)
     set(unit "${CMAKE_MATCH_1}")
   elseif(include MATCHES "^(logcategories|loghub)\\.h$")
     set(unit logging)
-  elseif(include STREQUAL "engine.h")
+  elseif(include STREQUAL "enginetypes.h")
+    set(unit types)
+  elseif(include MATCHES "^engine(private)?\\.h$")
     set(unit facade)
   else()
     set(unit "${from_unit}")  # a bare name: a header of the same folder
@@ -49,7 +55,9 @@ foreach(file IN LISTS files)
     set(unit "${CMAKE_MATCH_1}")
   elseif(file MATCHES "^(logcategories|loghub)\\.")
     set(unit logging)
-  elseif(file MATCHES "^engine\\.")
+  elseif(file MATCHES "^enginetypes\\.")
+    set(unit types)
+  elseif(file MATCHES "^engine(private|reconcile)?\\.")
     set(unit facade)
   else()
     message(SEND_ERROR "${file}: not in any layer; add it to cmake/CheckEngineLayers.cmake")

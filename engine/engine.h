@@ -3,11 +3,12 @@
 #include "config/config.h"
 #include "config/configdiff.h"
 #include "config/diagnostic.h"
-#include "runtime/hostruntime.h"
+#include "enginetypes.h"
 #include "stats/statssnapshot.h"
 
 #include <QObject>
 #include <memory>
+#include <optional>
 
 namespace Balancier {
 
@@ -55,11 +56,16 @@ public:
     /// workers; later calls execute only the diff. Established connections
     /// are never dropped; removed hosts drain; unchanged listeners keep their sockets.
     ApplyResult apply(const Config &config);
+    /// What apply() would do with `config`, without doing it: its errors,
+    /// or the changes it would execute (ok). The dry run of every front end.
+    ApplyResult check(const Config &config) const;
 
     /// The config in force, including runtime changes (what /running.xml serves).
     Config runningConfig() const;
 
-    // Live changes. Each edits a copy of the running config and applies it.
+    // Live changes, kept for the front ends that still call them: each
+    // forwards to Operations (ops/operations.h), where the rules live. New
+    // code calls Operations.
     ApplyResult addHost(const QString &service, const QString &group, const HostConfig &host);
     ApplyResult removeHost(const QString &service, const QString &group, const QString &host);
     ApplyResult enableGroup(const QString &service, const QString &group);
@@ -86,9 +92,10 @@ public:
     bool retryHost(const QString &service, const QString &group, const QString &host, QString *why = nullptr);
 
     QList<BoundListener> listeners() const;
-    /// The live state of a host, or nullptr.
-    std::shared_ptr<HostRuntime> host(
-        const QString &service, const QString &group, const QString &host) const;
+    /// The live state of a host as a value: one in the running config, or
+    /// one removed from it whose last connections still drain (`removed`).
+    /// nullopt when there is neither.
+    std::optional<HostView> host(const QString &service, const QString &group, const QString &host) const;
     /// A fresh snapshot (also emitted periodically through statsUpdated).
     StatsSnapshot snapshot() const;
     qint64 activeConnections() const;
@@ -119,6 +126,10 @@ public:
 
 Q_SIGNALS:
     void configApplied(const QList<Balancier::ConfigChange> &changes);
+    /// A host changed state: a health check, a drain deadline, or an
+    /// administrative change (ready/drain/maintenance through any front end
+    /// or a reload; reason "administrative change"), which follows the
+    /// configApplied of the apply that made it.
     void hostStateChanged(const QString &service, const QString &group, const QString &host,
         const Balancier::HostStateEvent &event);
     void statsUpdated(const Balancier::StatsSnapshot &snapshot);

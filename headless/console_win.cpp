@@ -7,6 +7,9 @@
 #include <string>
 
 #include <io.h>
+#ifndef NOMINMAX
+#define NOMINMAX  // no min/max macros from windows.h
+#endif
 #include <windows.h>
 
 // Windows build only; it cannot be compiled on the Linux build machine, so

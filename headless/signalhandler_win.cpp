@@ -5,6 +5,9 @@
 #include <atomic>
 #include <csignal>
 
+#ifndef NOMINMAX
+#define NOMINMAX  // no min/max macros from windows.h
+#endif
 #include <windows.h>
 
 // Windows build only; it cannot be compiled on the Linux build machine, so

@@ -8,6 +8,9 @@
 #include <mutex>
 #include <thread>
 
+#ifndef NOMINMAX
+#define NOMINMAX  // no min/max macros from windows.h
+#endif
 #include <windows.h>
 
 // Windows build only; it cannot be compiled on the Linux build machine, so it

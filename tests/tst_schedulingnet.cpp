@@ -194,7 +194,7 @@ void tst_SchedulingNet::p2cBalancesHeldConnections()
         // The least loaded host is in two of three pairs: it cannot lag far.
         QVERIFY2(stub->openConnections() >= 10,
             qPrintable(u"%1 has %2"_s.arg(stub->name()).arg(stub->openConnections())));
-        QCOMPARE(engine.host(u"svc"_s, u"g"_s, stub->name())->active.load(), qint64(stub->openConnections()));
+        QCOMPARE(engine.host(u"svc"_s, u"g"_s, stub->name()).value().active, qint64(stub->openConnections()));
     }
 }
 
@@ -220,7 +220,7 @@ void tst_SchedulingNet::leastConnsFillsTheEmptiest()
 
     // b becomes the emptiest: the next one goes there.
     held[u"b"_s].clear();
-    QTRY_COMPARE(engine.host(u"svc"_s, u"g"_s, u"b"_s)->active.load(), qint64(0));
+    QTRY_COMPARE(engine.host(u"svc"_s, u"g"_s, u"b"_s).value().active, qint64(0));
     QCOMPARE(open(), u"b"_s);
 
     // Everyone at 2, then a drops to 0: a takes the next two.
@@ -228,7 +228,7 @@ void tst_SchedulingNet::leastConnsFillsTheEmptiest()
     more.sort();
     QCOMPARE(more, (QStringList{u"a"_s, u"b"_s, u"c"_s}));
     held[u"a"_s].clear();
-    QTRY_COMPARE(engine.host(u"svc"_s, u"g"_s, u"a"_s)->active.load(), qint64(0));
+    QTRY_COMPARE(engine.host(u"svc"_s, u"g"_s, u"a"_s).value().active, qint64(0));
     QCOMPARE(open(), u"a"_s);
     QCOMPARE(open(), u"a"_s);
     for (const QString &name : {u"a"_s, u"b"_s, u"c"_s})
@@ -336,8 +336,12 @@ void tst_SchedulingNet::leastConnsRrPrefersLongestIdle()
     Engine engine;
     const quint16 port = ProxyConfig::start(engine, ProxyConfig::make(backends.hosts, u"leastconnsrr"_s));
     QVERIFY(port);
-    const std::shared_ptr<HostRuntime> hostA = engine.host(u"svc"_s, u"g"_s, u"a"_s);
-    const std::shared_ptr<HostRuntime> hostB = engine.host(u"svc"_s, u"g"_s, u"b"_s);
+    const auto hostA = [&] {
+        return engine.host(u"svc"_s, u"g"_s, u"a"_s).value();
+    };
+    const auto hostB = [&] {
+        return engine.host(u"svc"_s, u"g"_s, u"b"_s).value();
+    };
 
     std::unique_ptr<TestConnection> first = TestConnection::open(port);
     std::unique_ptr<TestConnection> second = TestConnection::open(port);
@@ -349,13 +353,13 @@ void tst_SchedulingNet::leastConnsRrPrefersLongestIdle()
 
     // a closes first, then b: a has been idle longer.
     onA.reset();
-    QTRY_COMPARE(hostA->active.load(), qint64(0));
+    QTRY_COMPARE(hostA().active, qint64(0));
     onB.reset();
-    QTRY_COMPARE(hostB->active.load(), qint64(0));
-    QVERIFY(hostA->lastClosedNs.load() < hostB->lastClosedNs.load());
+    QTRY_COMPARE(hostB().active, qint64(0));
+    QVERIFY(hostA().lastClosedNs < hostB().lastClosedNs);
     QCOMPARE(TestConnection::open(port)->waitForLine(), u"a"_s);
     // That one closed last now, so b is next.
-    QTRY_COMPARE(hostA->active.load(), qint64(0));
+    QTRY_COMPARE(hostA().active, qint64(0));
     QCOMPARE(TestConnection::open(port)->waitForLine(), u"b"_s);
 }
 

@@ -308,23 +308,7 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
         QJsonObject object;
         object.insert(QStringLiteral("changes"), list);
         broadcast("config", compact(object), true);
-        // An administrative state change is a host state change too: say so
-        // the way health changes are said, at once.
-        for (const ConfigChange &change : changes) {
-            if (change.kind != ConfigChange::Kind::HostChanged || !change.fields.contains(u"state"))
-                continue;
-            const auto runtime = m_engine.host(change.service, change.group, change.name);
-            if (!runtime)
-                continue;
-            QJsonObject event;
-            event.insert(QStringLiteral("service"), change.service);
-            event.insert(QStringLiteral("group"), change.group);
-            event.insert(QStringLiteral("host"), change.name);
-            event.insert(QStringLiteral("state"), runtime->stateName());
-            event.insert(QStringLiteral("reason"), QStringLiteral("administrative change"));
-            event.insert(QStringLiteral("when"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-            broadcast("host", compact(event), true);
-        }
+        // An administrative state change comes as Engine::hostStateChanged, after this.
     });
     setLogHub(LogHub::installed());
 }
@@ -1420,8 +1404,8 @@ HttpResponse AdminServer::apiHosts(Context &context)
     for (const HostConfig &host : group->hosts) {
         QJsonObject object = hostConfigJson(host);
         if (const auto runtime = m_engine.host(service->name, group->name, host.name)) {
-            object.insert(QStringLiteral("health"), runtime->stateName());
-            object.insert(QStringLiteral("active"), runtime->active.load());
+            object.insert(QStringLiteral("health"), runtime->state);
+            object.insert(QStringLiteral("active"), runtime->active);
         }
         hosts.append(object);
     }
@@ -1440,11 +1424,11 @@ HttpResponse AdminServer::apiHost(Context &context)
         return HttpResponse::error(404, QStringLiteral("no such host"), true);
     QJsonObject object = hostConfigJson(*host);
     if (const auto runtime = m_engine.host(service->name, group->name, host->name)) {
-        object.insert(QStringLiteral("health"), runtime->stateName());
+        object.insert(QStringLiteral("health"), runtime->state);
         object.insert(QStringLiteral("reason"), runtime->downReason);
-        object.insert(QStringLiteral("active"), runtime->active.load());
-        object.insert(QStringLiteral("total"), runtime->total.load());
-        object.insert(QStringLiteral("failedConnects"), runtime->failedConnects.load());
+        object.insert(QStringLiteral("active"), runtime->active);
+        object.insert(QStringLiteral("total"), runtime->total);
+        object.insert(QStringLiteral("failedConnects"), runtime->failedConnects);
         object.insert(QStringLiteral("lastProbe"), runtime->lastProbeResult);
     }
     return HttpResponse::json(200, compact(object));
@@ -1570,7 +1554,7 @@ HttpResponse AdminServer::apiHostHistory(Context &context)
     if (!runtime)
         return HttpResponse::error(404, QStringLiteral("no such host"), true);
     QJsonArray events;
-    for (const HostStateEvent &event : runtime->history()) {
+    for (const HostStateEvent &event : runtime->history) {
         QJsonObject object;
         object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
         object.insert(QStringLiteral("state"), event.state);

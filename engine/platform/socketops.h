@@ -6,6 +6,10 @@
 
 #include <sys/types.h>
 #ifdef _WIN32
+// Keep windows.h's min/max macros out of every file that includes this one.
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #else

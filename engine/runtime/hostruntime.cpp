@@ -101,4 +101,34 @@ QString HostRuntime::stateName() const
                                                                     : QStringLiteral("down");
 }
 
+HostView HostRuntime::view() const
+{
+    HostView view;
+    view.service = m_service;
+    view.group = m_group;
+    view.name = m_name;
+    {
+        std::lock_guard lock(m_mutex);
+        view.address = m_address;
+        view.resolveError = m_resolveError;
+    }
+    view.state = stateName();
+    view.adminState = adminState.load(std::memory_order_relaxed);
+    view.health = health.load(std::memory_order_relaxed);
+    view.removed = removed.load(std::memory_order_relaxed);
+    view.downReason = downReason;
+    view.lastProbeResult = lastProbeResult;
+    view.lastChange = lastChange;
+    view.weight = weight.load(std::memory_order_relaxed);
+    view.maxConns = maxConns.load(std::memory_order_relaxed);
+    view.active = active.load(std::memory_order_relaxed);
+    view.total = total.load(std::memory_order_relaxed);
+    view.failedConnects = failedConnects.load(std::memory_order_relaxed);
+    view.bytesIn = bytesIn.load(std::memory_order_relaxed);
+    view.bytesOut = bytesOut.load(std::memory_order_relaxed);
+    view.lastClosedNs = lastClosedNs.load(std::memory_order_relaxed);
+    view.history = m_history;
+    return view;
+}
+
 }  // namespace Balancier

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/config.h"
+#include "enginetypes.h"
 
 #include <QDateTime>
 #include <QList>
@@ -11,6 +12,10 @@
 
 #include <sys/types.h>
 #ifdef _WIN32
+// Keep windows.h's min/max macros out of every file that includes this one.
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #else
@@ -19,14 +24,6 @@
 
 namespace Balancier {
 
-/// Health as the checks and the data plane see it; administrative state
-/// (ready/drain/maintenance) is separate.
-enum class HostHealth : int
-{
-    Up,
-    Down,
-};
-
 /// A resolved backend address, ready for connect().
 struct Endpoint
 {
@@ -34,14 +31,6 @@ struct Endpoint
     socklen_t length = 0;
 
     bool isValid() const { return length > 0; }
-};
-
-/// One entry of a host's bounded state history.
-struct HostStateEvent
-{
-    QDateTime when;
-    QString state;  ///< "up", "down", "draining", "maintenance", "ready", "removed"
-    QString reason;  ///< why, e.g. "connection refused", "3 probes failed", "admin"
 };
 
 /// The live state of one backend host, shared by every worker thread.
@@ -99,6 +88,9 @@ public:
 
     /// Current state name: "up", "down", "draining", "maintenance".
     QString stateName() const;
+
+    /// Everything above as one value, for the façade (Engine::host()).
+    HostView view() const;
 
 private:
     const QString m_service;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "config/diagnostic.h"
+#include "enginetypes.h"
 #include "log/eventlogmodel.h"
-#include "runtime/hostruntime.h"
 #include "stats/statssnapshot.h"
 
 #include <QByteArray>

@@ -75,31 +75,8 @@ void LocalClient::start()
                     lines.append(change.description());
                 Q_EMIT configApplied(lines);
             });
-            // An administrative state change (drain, maintenance, ready) is a
-            // host state change for the views too, as the admin API's event
-            // stream says it: read the event the engine recorded, here in
-            // the engine thread, and hand it to the GUI thread.
-            connect(m_engine, &Engine::configApplied, m_anchor, [this](const QList<ConfigChange> &changes) {
-                QList<std::pair<HostRef, HostStateEvent>> events;
-                for (const ConfigChange &change : changes) {
-                    if (change.kind != ConfigChange::Kind::HostChanged || !change.fields.contains(u"state"))
-                        continue;
-                    const auto runtime = m_engine->host(change.service, change.group, change.name);
-                    const QList<HostStateEvent> history
-                        = runtime ? runtime->history() : QList<HostStateEvent>();
-                    if (!history.isEmpty())
-                        events.append({{change.service, change.group, change.name}, history.constLast()});
-                }
-                if (events.isEmpty())
-                    return;
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, events] {
-                        for (const auto &[host, event] : events)
-                            Q_EMIT hostStateChanged(host, event);
-                    },
-                    Qt::QueuedConnection);
-            });
+            // An administrative state change (drain, maintenance, ready)
+            // comes as Engine::hostStateChanged too, after configApplied.
             m_engine->setStatsRate(rate);
             const ClientReply reply = replyFrom(m_engine->apply(config));
             const StatsSnapshot first = m_engine->snapshot();
@@ -278,9 +255,9 @@ void LocalClient::fetchHistory(const HostRef &host, QObject *context, ReplyHandl
 {
     request(context, std::move(handler), [host](Engine &engine) {
         ClientReply reply;
-        if (const std::shared_ptr<HostRuntime> runtime = engine.host(host.service, host.group, host.host)) {
+        if (const std::optional<HostView> runtime = engine.host(host.service, host.group, host.host)) {
             reply.ok = true;
-            reply.history = runtime->history();
+            reply.history = runtime->history;
         } else {
             reply.error = noSuchHost(host);
         }

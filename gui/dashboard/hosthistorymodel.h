@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runtime/hostruntime.h"
+#include "enginetypes.h"
 
 #include <QAbstractTableModel>
 #include <QList>

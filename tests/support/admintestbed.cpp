@@ -133,7 +133,7 @@ HttpTestResponse AdminTestBed::post(const QByteArray &path, const QString &user,
 QString AdminTestBed::hostState(const QString &group, const QString &host) const
 {
     const auto runtime = m_engine->host(QStringLiteral("web"), group, host);
-    return runtime ? runtime->stateName() : QString();
+    return runtime ? runtime->state : QString();
 }
 
 QByteArray AdminTestBed::concretePath(const QString &pattern)

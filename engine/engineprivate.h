@@ -1,0 +1,138 @@
+#pragma once
+
+// The engine's private state, shared by engine.cpp (the façade) and
+// enginereconcile.cpp (the apply path: reconcile services, listeners,
+// health watches and drains). Not part of the public API.
+//
+// Thread contract: as Engine: everything here lives in the control thread,
+// except what the workers reach through shared pointers and atomics.
+
+#include "engine.h"
+#include "health/healthmonitor.h"
+#include "net/enginecontext.h"
+#include "net/hostresolver.h"
+#include "net/listenerbinder.h"
+#include "runtime/groupruntime.h"
+#include "runtime/hostruntime.h"
+#include "runtime/serviceroute.h"
+#include "stats/statscollector.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+namespace Balancier {
+
+class Worker;
+
+struct WorkerThread
+{
+    QThread *thread = nullptr;
+    Worker *worker = nullptr;
+};
+
+struct ServiceState
+{
+    std::shared_ptr<RouteSlot> slot = std::make_shared<RouteSlot>();
+    QList<std::shared_ptr<GroupRuntime>> groups;
+    QString enabledGroup;
+    bool enabledGroupEmpty = false;  // said in the log once per change
+
+    std::shared_ptr<GroupRuntime> group(QStringView name) const
+    {
+        for (const auto &group : groups) {
+            if (group->name() == name)
+                return group;
+        }
+        return {};
+    }
+};
+
+struct ListenerState
+{
+    quint64 id = 0;
+    QString service;
+    QString configured;
+    BoundSockets bound;
+};
+
+class EnginePrivate
+{
+public:
+    explicit EnginePrivate(Engine *engine)
+        : q(engine)
+    { }
+
+    Engine *q;
+    Config running;
+    bool started = false;
+    bool stopping = false;
+    EngineContext context;
+    QList<WorkerThread> workers;
+    QHash<QString, ServiceState> services;
+    QList<ListenerState> listeners;
+    quint64 nextListenerId = 1;
+    QList<std::shared_ptr<HostRuntime>> draining;
+    /// Administrative state changes made by the apply in progress; emitted
+    /// as hostStateChanged after its configApplied.
+    QList<std::pair<std::shared_ptr<HostRuntime>, HostStateEvent>> adminEvents;
+    HealthMonitor health;
+    HostResolver resolver;
+    StatsCollector stats;
+    QTimer statsTimer;
+    /// One request per caller of requestStatsRate(). `owner` goes null when
+    /// the object dies; `serial` tells a request from a later one made by
+    /// another object at the same address.
+    struct StatsRequest
+    {
+        QPointer<const QObject> owner;
+        int hertz = Engine::DefaultStatsRate;
+        quint64 serial = 0;
+        QMetaObject::Connection destroyed;
+    };
+    QHash<const QObject *, StatsRequest> statsRequests;
+    quint64 nextStatsSerial = 1;
+    QTimer drainTimer;
+    qint64 drainDeadlineMs = 0;
+    QElapsedTimer clock;
+    /// A host whose connections drain (removed from the config, or set to
+    /// drain) and when what is left of them is cut: <settings draintimeout>
+    /// after the drain began.
+    struct HostDrain
+    {
+        std::shared_ptr<HostRuntime> host;
+        qint64 deadlineMs = 0;
+        qint64 timeoutMs = 0;
+    };
+    QList<HostDrain> hostDrains;
+    QTimer hostDrainTimer;  // single shot, at the earliest deadline
+    qint64 hostDrainTimeoutMs = 0;  // <settings draintimeout> of the config being applied
+
+    void startWorkers(int count);
+    void stopWorkers();
+    void stopAccepting();
+    void releaseStatsRequest(const QObject *owner, quint64 serial);
+    void updateStatsInterval();
+    template<typename Function>
+    void forEachWorker(Function function);
+
+    void reconcileServices(const Config &config);
+    void reconcileListeners(const Config &config, ApplyResult &result);
+    void updateWatchers(const Config &config);
+    void retireHost(const std::shared_ptr<HostRuntime> &host, const QString &reason);
+    QList<ServiceView> views() const;
+    std::shared_ptr<HostRuntime> findHost(
+        const QString &service, const QString &group, const QString &host) const;
+    void handleHealthChange(
+        const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to, const QString &reason);
+    void pruneDraining();
+    void checkDrained();
+    void beginHostDrain(const std::shared_ptr<HostRuntime> &host);
+    void endHostDrain(const HostRuntime *host);
+    void armHostDrainTimer();
+    void cutOverdueDrains();
+};
+
+}  // namespace Balancier

@@ -1,0 +1,454 @@
+#include "engineprivate.h"
+
+#include "config/duration.h"
+#include "logcategories.h"
+#include "net/worker.h"
+#include "platform/eventdispatcherfactory.h"
+#include "scheduling/scheduler.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace Balancier {
+
+void EnginePrivate::startWorkers(int count)
+{
+    for (int i = 0; i < count; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("balancier-worker-%1").arg(i));
+        if (QAbstractEventDispatcher *dispatcher = createWorkerEventDispatcher())
+            thread->setEventDispatcher(dispatcher);
+        auto *worker = new Worker(context, i);
+        worker->moveToThread(thread);
+        thread->start();
+        workers.append({thread, worker});
+    }
+}
+
+void EnginePrivate::stopWorkers()
+{
+    for (const WorkerThread &entry : std::as_const(workers)) {
+        QMetaObject::invokeMethod(
+            entry.worker, [worker = entry.worker] { worker->shutdownNow(); }, Qt::BlockingQueuedConnection);
+        entry.thread->quit();
+        entry.thread->wait();
+        delete entry.worker;
+        delete entry.thread;
+    }
+    workers.clear();
+}
+
+void EnginePrivate::stopAccepting()
+{
+    // Blocking: when this returns, no worker holds a listening socket any
+    // more, so clearing ours closes them and the system refuses new clients.
+    // A queued stop would let a worker accept (and serve) a client that
+    // arrived after shutdown() had returned. Workers never block on the
+    // control thread, so waiting for them cannot deadlock; a worker calling
+    // this itself is stopped directly, not through its own (waiting) queue.
+    for (const WorkerThread &entry : std::as_const(workers)) {
+        if (QThread::currentThread() == entry.thread) {
+            entry.worker->stopAccepting();
+            continue;
+        }
+        QMetaObject::invokeMethod(
+            entry.worker, [worker = entry.worker] { worker->stopAccepting(); }, Qt::BlockingQueuedConnection);
+    }
+    listeners.clear();
+}
+
+void EnginePrivate::releaseStatsRequest(const QObject *owner, quint64 serial)
+{
+    const auto it = statsRequests.find(owner);
+    if (it == statsRequests.end() || it->serial != serial)
+        return;  // released already, or the address belongs to a newer requester
+    statsRequests.erase(it);
+    updateStatsInterval();
+}
+
+void EnginePrivate::updateStatsInterval()
+{
+    int fastest = 0;
+    for (const StatsRequest &request : std::as_const(statsRequests))
+        fastest = std::max(fastest, request.hertz);
+    const int interval = 1000 / (fastest > 0 ? fastest : Engine::DefaultStatsRate);
+    if (statsTimer.interval() != interval)
+        statsTimer.setInterval(interval);
+}
+
+template<typename Function>
+void EnginePrivate::forEachWorker(Function function)
+{
+    for (const WorkerThread &entry : std::as_const(workers)) {
+        QMetaObject::invokeMethod(
+            entry.worker, [worker = entry.worker, function] { function(*worker); }, Qt::QueuedConnection);
+    }
+}
+
+void EnginePrivate::retireHost(const std::shared_ptr<HostRuntime> &host, const QString &reason)
+{
+    if (host->removed.exchange(true))
+        return;
+    host->recordEvent(QStringLiteral("removed"), reason);
+    qCInfo(lcConfig, "service %s: group %s: host %s removed (%s); %lld connection(s) drain",
+        qUtf8Printable(host->service()), qUtf8Printable(host->group()), qUtf8Printable(host->name()),
+        qUtf8Printable(reason), static_cast<long long>(host->active.load()));
+    if (host->active.load() > 0)
+        draining.append(host);
+    beginHostDrain(host);
+}
+
+void EnginePrivate::beginHostDrain(const std::shared_ptr<HostRuntime> &host)
+{
+    // Even without open connections: a worker may be taking one on the
+    // route this apply is replacing. pruneDraining() drops the deadline of
+    // a host that has none left, as the stats timer ticks.
+    for (const HostDrain &drain : std::as_const(hostDrains)) {
+        if (drain.host == host)
+            return;  // already draining (set to drain, now removed): the deadline stands
+    }
+    hostDrains.append({host, clock.elapsed() + hostDrainTimeoutMs, hostDrainTimeoutMs});
+    armHostDrainTimer();
+}
+
+void EnginePrivate::endHostDrain(const HostRuntime *host)
+{
+    if (hostDrains.removeIf([host](const HostDrain &drain) { return drain.host.get() == host; }) > 0)
+        armHostDrainTimer();
+}
+
+void EnginePrivate::armHostDrainTimer()
+{
+    if (hostDrains.isEmpty()) {
+        hostDrainTimer.stop();
+        return;
+    }
+    qint64 earliest = hostDrains.constFirst().deadlineMs;
+    for (const HostDrain &drain : std::as_const(hostDrains))
+        earliest = std::min(earliest, drain.deadlineMs);
+    const qint64 wait = std::clamp<qint64>(earliest - clock.elapsed(), 0, std::numeric_limits<int>::max());
+    hostDrainTimer.start(int(wait));
+}
+
+void EnginePrivate::cutOverdueDrains()
+{
+    const qint64 now = clock.elapsed();
+    QList<HostDrain> due;
+    hostDrains.removeIf([&](const HostDrain &drain) {
+        if (drain.deadlineMs > now)
+            return false;
+        due.append(drain);
+        return true;
+    });
+    for (const HostDrain &drain : std::as_const(due)) {
+        const std::shared_ptr<HostRuntime> &host = drain.host;
+        const bool removed = host->removed.load();
+        if (!removed && host->adminState.load() != HostAdminState::Drain)
+            continue;  // back in service: its connections are welcome
+        if (host->active.load() == 0)
+            continue;
+        int cut = 0;
+        for (const WorkerThread &entry : std::as_const(workers)) {
+            int count = 0;
+            QMetaObject::invokeMethod(
+                entry.worker,
+                [worker = entry.worker, target = host.get()] { return worker->cutSessionsOf(target); },
+                Qt::BlockingQueuedConnection, &count);
+            cut += count;
+        }
+        if (cut == 0)
+            continue;
+        HostStateEvent event;
+        event.when = QDateTime::currentDateTimeUtc();
+        event.state = removed ? QStringLiteral("removed") : host->stateName();
+        event.reason = QStringLiteral("drain timeout %1 passed: %2 open connection(s) cut")
+                           .arg(formatDuration(drain.timeoutMs))
+                           .arg(cut);
+        qCWarning(lcNet, "service %s: group %s: host %s (%s): %s", qUtf8Printable(host->service()),
+            qUtf8Printable(host->group()), qUtf8Printable(host->name()), removed ? "removed" : "set to drain",
+            qUtf8Printable(event.reason));
+        host->recordEvent(event.state, event.reason);
+        Q_EMIT q->hostStateChanged(host->service(), host->group(), host->name(), event);
+    }
+    armHostDrainTimer();
+}
+
+void EnginePrivate::reconcileServices(const Config &config)
+{
+    hostDrainTimeoutMs = config.settings.drainTimeoutMs;
+    QHash<QString, ServiceState> next;
+    for (const ServiceConfig &serviceConfig : config.services) {
+        ServiceState state = services.take(serviceConfig.name);
+        QList<std::shared_ptr<GroupRuntime>> groups;
+        for (const GroupConfig &groupConfig : serviceConfig.groups) {
+            const std::shared_ptr<GroupRuntime> old = state.group(groupConfig.name);
+            QList<std::shared_ptr<HostRuntime>> hosts;
+            QList<HostRuntime *> weightChanged;
+            for (const HostConfig &hostConfig : groupConfig.hosts) {
+                std::shared_ptr<HostRuntime> host = old ? old->host(hostConfig.name) : nullptr;
+                if (!host) {
+                    host = std::make_shared<HostRuntime>(serviceConfig.name, groupConfig.name, hostConfig);
+                    host->recordEvent(host->stateName(), QStringLiteral("added"));
+                } else {
+                    if (host->address() != hostConfig.address) {
+                        host->recordEvent(host->stateName(),
+                            QStringLiteral("address changed from %1 to %2")
+                                .arg(host->address(), hostConfig.address));
+                        host->setAddress(hostConfig.address);
+                    }
+                    if (host->weight.exchange(hostConfig.weight) != hostConfig.weight)
+                        weightChanged.append(host.get());
+                    host->maxConns.store(hostConfig.maxConns);
+                    if (host->adminState.exchange(hostConfig.adminState) != hostConfig.adminState) {
+                        host->recordEvent(host->stateName(), QStringLiteral("administrative change"));
+                        adminEvents.append({host, host->history().constLast()});
+                        qCInfo(lcConfig, "service %s: group %s: host %s is now %s",
+                            qUtf8Printable(serviceConfig.name), qUtf8Printable(groupConfig.name),
+                            qUtf8Printable(hostConfig.name), qUtf8Printable(host->stateName()));
+                        if (hostConfig.adminState == HostAdminState::Drain)
+                            beginHostDrain(host);
+                        else
+                            endHostDrain(host.get());
+                    }
+                }
+                hosts.append(host);
+            }
+            if (old) {
+                for (const auto &host : old->hosts()) {
+                    if (!hosts.contains(host))
+                        retireHost(host, QStringLiteral("removed from the config"));
+                }
+            }
+            const bool reuse = old && old->hosts() == hosts
+                && old->schedulerName() == SchedulerRegistry::canonicalName(groupConfig.scheduler)
+                && old->stickyTimeoutMs() == groupConfig.stickyTimeoutMs;
+            if (reuse) {
+                for (HostRuntime *host : std::as_const(weightChanged))
+                    old->scheduler().weightChanged(host);
+                groups.append(old);
+            } else {
+                groups.append(std::make_shared<GroupRuntime>(serviceConfig.name, groupConfig, hosts));
+            }
+        }
+        for (const auto &old : std::as_const(state.groups)) {
+            bool kept = false;
+            for (const auto &group : std::as_const(groups))
+                kept = kept || group->name() == old->name();
+            if (!kept) {
+                for (const auto &host : old->hosts())
+                    retireHost(host, QStringLiteral("its group was removed"));
+            }
+        }
+        state.groups = groups;
+        if (state.enabledGroup != serviceConfig.enabledGroup && !state.enabledGroup.isEmpty()) {
+            qCInfo(lcConfig, "service %s: enabled group %s -> %s; open connections stay where they are",
+                qUtf8Printable(serviceConfig.name), qUtf8Printable(state.enabledGroup),
+                qUtf8Printable(serviceConfig.enabledGroup));
+        }
+        state.enabledGroup = serviceConfig.enabledGroup;
+
+        auto route = std::make_shared<ServiceRoute>();
+        route->service = serviceConfig.name;
+        route->group = state.group(serviceConfig.enabledGroup);
+        // Allowed at runtime (pythondirector's delAllHosts on the enabled
+        // group); the acceptors then close new clients at once.
+        const bool empty = route->group && route->group->hosts().isEmpty();
+        if (empty && !state.enabledGroupEmpty) {
+            qCWarning(lcConfig,
+                "service %s: enabled group %s has no host: new clients are refused until a host is added",
+                qUtf8Printable(serviceConfig.name), qUtf8Printable(serviceConfig.enabledGroup));
+        } else if (!empty && state.enabledGroupEmpty) {
+            qCInfo(lcConfig,
+                "service %s: enabled group %s has %lld host(s) now; new clients are accepted again",
+                qUtf8Printable(serviceConfig.name), qUtf8Printable(serviceConfig.enabledGroup),
+                static_cast<long long>(route->group ? route->group->hosts().size() : 0));
+        }
+        state.enabledGroupEmpty = empty;
+        route->timeouts = config.effectiveTimeouts(serviceConfig);
+        route->logConnections = config.logging.connections;
+        const std::shared_ptr<const ServiceRoute> current = state.slot->load();
+        if (!current || current->group != route->group || !(current->timeouts == route->timeouts)
+            || current->logConnections != route->logConnections) {
+            state.slot->store(std::move(route));
+        }
+        next.insert(serviceConfig.name, std::move(state));
+    }
+    // Services that are gone.
+    for (auto it = services.cbegin(); it != services.cend(); ++it) {
+        it->slot->store(nullptr);
+        for (const auto &group : it->groups) {
+            for (const auto &host : group->hosts())
+                retireHost(host, QStringLiteral("its service was removed"));
+        }
+    }
+    services = std::move(next);
+}
+
+void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result)
+{
+    // Keyed by address text: a listener that moves to another service keeps its sockets.
+    QList<ListenerState> kept;
+    QList<QPair<QString, QString>> wanted;  // service, address
+    for (const ServiceConfig &service : config.services) {
+        for (const QString &address : service.listeners)
+            wanted.append({service.name, address});
+    }
+    for (ListenerState &listener : listeners) {
+        auto match = std::find_if(wanted.begin(), wanted.end(),
+            [&](const auto &entry) { return entry.second == listener.configured; });
+        if (match == wanted.end() || !listener.bound.ok()) {
+            const quint64 id = listener.id;
+            forEachWorker([id](Worker &worker) { worker.removeAcceptor(id); });
+            if (listener.bound.ok())
+                qCInfo(lcNet, "service %s: stopped listening on %s", qUtf8Printable(listener.service),
+                    qUtf8Printable(listener.bound.bound));
+            continue;
+        }
+        if (match->first != listener.service) {
+            listener.service = match->first;
+            const quint64 id = listener.id;
+            const std::shared_ptr<RouteSlot> slot = services.value(listener.service).slot;
+            forEachWorker([id, slot](Worker &worker) { worker.retargetAcceptor(id, slot); });
+        }
+        wanted.erase(match);
+        kept.append(std::move(listener));
+    }
+    for (const auto &[service, address] : std::as_const(wanted)) {
+        ListenerState listener;
+        listener.id = nextListenerId++;
+        listener.service = service;
+        listener.configured = address;
+        listener.bound = bindListener(address, int(workers.size()));
+        if (!listener.bound.ok()) {
+            qCCritical(
+                lcNet, "service %s: %s", qUtf8Printable(service), qUtf8Printable(listener.bound.error));
+            result.warnings.append(QStringLiteral("service %1: %2").arg(service, listener.bound.error));
+            Q_EMIT q->listenerFailed(service, address, listener.bound.error);
+        } else {
+            qCInfo(lcNet, "service %s: listening on %s", qUtf8Printable(service),
+                qUtf8Printable(listener.bound.bound));
+            const std::shared_ptr<RouteSlot> slot = services.value(service).slot;
+            const quint64 id = listener.id;
+            for (int i = 0; i < workers.size(); ++i) {
+                // One socket per worker with SO_REUSEPORT, else all share one.
+                std::shared_ptr<ListenSocket> socket
+                    = listener.bound.sockets.at(listener.bound.sockets.size() == 1 ? 0 : i);
+                QMetaObject::invokeMethod(
+                    workers.at(i).worker,
+                    [worker = workers.at(i).worker, id, socket, slot] {
+                        worker->addAcceptor(id, socket, slot);
+                    },
+                    Qt::QueuedConnection);
+            }
+        }
+        kept.append(std::move(listener));
+    }
+    listeners = std::move(kept);
+}
+
+void EnginePrivate::updateWatchers(const Config &config)
+{
+    QList<HealthMonitor::Target> targets;
+    QList<std::shared_ptr<HostRuntime>> hosts;
+    for (const ServiceConfig &serviceConfig : config.services) {
+        const ServiceState &state = services[serviceConfig.name];
+        for (const GroupConfig &groupConfig : serviceConfig.groups) {
+            const std::shared_ptr<GroupRuntime> group = state.group(groupConfig.name);
+            const HealthConfig healthConfig = config.effectiveHealth(serviceConfig, groupConfig);
+            for (const auto &host : group->hosts()) {
+                targets.append({host, healthConfig, groupConfig.name == serviceConfig.enabledGroup});
+                hosts.append(host);
+            }
+        }
+    }
+    resolver.setHosts(hosts);
+    health.setTargets(targets, config.checkTimeMs);
+}
+
+void EnginePrivate::handleHealthChange(
+    const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to, const QString &reason)
+{
+    Q_UNUSED(from);
+    const ServiceState state = services.value(host->service());
+    if (const std::shared_ptr<GroupRuntime> group = state.group(host->group())) {
+        if (to == HostHealth::Up)
+            group->scheduler().hostUp(host.get());
+        else
+            group->scheduler().hostDown(host.get());
+    }
+    HostStateEvent event;
+    event.when = QDateTime::currentDateTimeUtc();
+    event.state = host->stateName();
+    event.reason = reason;
+    Q_EMIT q->hostStateChanged(host->service(), host->group(), host->name(), event);
+}
+
+std::shared_ptr<HostRuntime> EnginePrivate::findHost(
+    const QString &service, const QString &group, const QString &host) const
+{
+    const auto it = services.constFind(service);
+    if (it == services.cend())
+        return {};
+    const std::shared_ptr<GroupRuntime> runtime = it->group(group);
+    return runtime ? runtime->host(host) : nullptr;
+}
+
+QList<ServiceView> EnginePrivate::views() const
+{
+    QList<ServiceView> result;
+    for (const ServiceConfig &serviceConfig : running.services) {
+        const ServiceState state = services.value(serviceConfig.name);
+        ServiceView view;
+        view.name = serviceConfig.name;
+        for (const ListenerState &listener : listeners) {
+            if (listener.service == serviceConfig.name && listener.bound.ok())
+                view.listeners.append(listener.bound.bound);
+        }
+        view.enabledGroup = state.enabledGroup;
+        view.aggressive = health.isAggressive(serviceConfig.name);
+        view.groups = state.groups;
+        for (const auto &host : draining) {
+            if (host->service() == serviceConfig.name)
+                view.draining.append(host);
+        }
+        result.append(std::move(view));
+    }
+    return result;
+}
+
+void EnginePrivate::pruneDraining()
+{
+    // A drain that has finished needs no deadline any more.
+    hostDrains.removeIf([](const HostDrain &drain) { return drain.host->active.load() == 0; });
+    draining.removeIf([](const std::shared_ptr<HostRuntime> &host) {
+        if (host->active.load() > 0)
+            return false;
+        qCInfo(lcNet, "service %s: group %s: host %s drained", qUtf8Printable(host->service()),
+            qUtf8Printable(host->group()), qUtf8Printable(host->name()));
+        return true;
+    });
+}
+
+void EnginePrivate::checkDrained()
+{
+    const qint64 open = context.activeClients.load();
+    if (open > 0 && clock.elapsed() < drainDeadlineMs)
+        return;
+    drainTimer.stop();
+    int cut = 0;
+    if (open > 0) {
+        for (const WorkerThread &entry : std::as_const(workers)) {
+            int count = 0;
+            QMetaObject::invokeMethod(
+                entry.worker, [worker = entry.worker] { return worker->cutSessions(); },
+                Qt::BlockingQueuedConnection, &count);
+            cut += count;
+        }
+        qCWarning(lcNet, "drain timeout: cut %d open connection(s)", cut);
+    } else {
+        qCInfo(lcNet, "all connections finished");
+    }
+    Q_EMIT q->stopped(cut);
+}
+
+}  // namespace Balancier

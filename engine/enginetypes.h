@@ -1,0 +1,61 @@
+#pragma once
+
+#include "config/config.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Balancier {
+
+/// Value types the Engine façade hands out. No runtime, network or platform
+/// header comes in through here: a front end that includes engine.h sees
+/// values, never the data plane's atomics or socket types.
+///
+/// Thread contract: plain values; copy them anywhere.
+
+/// Health as the checks and the data plane see it; administrative state
+/// (ready/drain/maintenance) is separate.
+enum class HostHealth : int
+{
+    Up,
+    Down,
+};
+
+/// One entry of a host's bounded state history.
+struct HostStateEvent
+{
+    QDateTime when;
+    QString state;  ///< "up", "down", "draining", "maintenance", "ready", "removed"
+    QString reason;  ///< why, e.g. "connection refused", "3 probes failed", "administrative change"
+};
+
+/// The live state of one backend host at the moment it was read
+/// (Engine::host()). Counters are read one by one, without a common lock:
+/// each is exact, together they are as consistent as a snapshot's.
+struct HostView
+{
+    QString service;
+    QString group;
+    QString name;
+    QString address;  ///< as written in the config
+    QString state;  ///< "up", "down", "draining", "maintenance"
+    HostAdminState adminState = HostAdminState::Ready;
+    HostHealth health = HostHealth::Up;
+    bool removed = false;  ///< removed from the config; its last connections drain
+    QString downReason;  ///< why it is down, or empty
+    QString lastProbeResult;  ///< empty before the first probe
+    QString resolveError;  ///< why its address did not resolve, or empty
+    QDateTime lastChange;
+    int weight = 1;
+    int maxConns = 0;
+    qint64 active = 0;
+    qint64 total = 0;  ///< connections established to this host
+    qint64 failedConnects = 0;
+    qint64 bytesIn = 0;  ///< backend -> clients
+    qint64 bytesOut = 0;  ///< clients -> backend
+    qint64 lastClosedNs = 0;  ///< steady clock of the last closed connection (leastconnsrr's tie-break)
+    QList<HostStateEvent> history;  ///< oldest first, bounded
+};
+
+}  // namespace Balancier

@@ -1,0 +1,134 @@
+// Operations on groups, services and listeners.
+
+#include "ops/operations.h"
+#include "ops/opsupport.h"
+
+namespace Balancier {
+
+using namespace OpSupport;
+
+OpResult Operations::addGroup(const QString &service, const QString &group, const QString &scheduler)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service);
+    if (target.failure)
+        return *target.failure;
+    if (target.service->group(group))
+        return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("group"),
+            QStringLiteral("group '%1' exists already in service '%2'").arg(group, service));
+    if (auto failure = checkName(QStringLiteral("group"), group))
+        return *failure;
+    if (auto failure = checkScheduler(QStringLiteral("scheduler"), scheduler))
+        return *failure;
+    GroupConfig entry;
+    entry.name = group;
+    if (!scheduler.isEmpty())
+        entry.scheduler = scheduler;
+    target.service->groups.append(entry);
+    return applyEdited(config);
+}
+
+OpResult Operations::removeGroup(const QString &service, const QString &group)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    if (target.service->enabledGroup == group)
+        return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("group"),
+            QStringLiteral("group '%1' is the enabled one; enable another group first").arg(group));
+    target.service->groups.removeIf([&](const GroupConfig &entry) { return entry.name == group; });
+    return applyEdited(config);
+}
+
+OpResult Operations::enableGroup(const QString &service, const QString &group)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    target.service->enabledGroup = group;
+    return applyEdited(config);
+}
+
+OpResult Operations::setScheduler(const QString &service, const QString &group, const QString &scheduler)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    if (scheduler.isEmpty())
+        return OpResult::fail(
+            OpResult::Failure::BadInput, QStringLiteral("scheduler"), QStringLiteral("missing"));
+    if (auto failure = checkScheduler(QStringLiteral("scheduler"), scheduler))
+        return *failure;
+    target.group->scheduler = scheduler;
+    return applyEdited(config);
+}
+
+OpResult Operations::addService(const ServiceConfig &service)
+{
+    Config config = m_engine.runningConfig();
+    if (config.service(service.name))
+        return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("service"),
+            QStringLiteral("service '%1' exists already").arg(service.name));
+    if (auto failure = checkName(QStringLiteral("service"), service.name))
+        return *failure;
+    for (const QString &listener : service.listeners) {
+        if (auto failure = checkAddress(QStringLiteral("listen"), listener, true))
+            return *failure;
+    }
+    for (const GroupConfig &group : service.groups) {
+        if (auto failure = checkName(QStringLiteral("group"), group.name))
+            return *failure;
+        if (auto failure = checkScheduler(QStringLiteral("scheduler"), group.scheduler))
+            return *failure;
+        for (const HostConfig &host : group.hosts) {
+            if (auto failure = checkName(QStringLiteral("host"), host.name))
+                return *failure;
+            if (auto failure = checkAddress(QStringLiteral("address"), host.address, false))
+                return *failure;
+        }
+    }
+    // The rest (an enabled group that exists, duplicates, ranges) is the validator's.
+    config.services.append(service);
+    return applyEdited(config);
+}
+
+OpResult Operations::removeService(const QString &service)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service);
+    if (target.failure)
+        return *target.failure;
+    config.services.removeIf([&](const ServiceConfig &entry) { return entry.name == service; });
+    return applyEdited(config);
+}
+
+OpResult Operations::addListener(const QString &service, const QString &address)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service);
+    if (target.failure)
+        return *target.failure;
+    if (auto failure = checkAddress(QStringLiteral("listen"), address, true))
+        return *failure;
+    target.service->listeners.append(address);
+    return applyEdited(config);
+}
+
+OpResult Operations::removeListener(const QString &service, const QString &address)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service);
+    if (target.failure)
+        return *target.failure;
+    if (!target.service->listeners.removeOne(address))
+        return OpResult::fail(OpResult::Failure::NotFound, QStringLiteral("listen"),
+            QStringLiteral("service '%1' has no listener '%2'").arg(service, address));
+    if (!target.service->listeners.contains(address))
+        target.service->optionalListeners.removeAll(address);
+    return applyEdited(config);
+}
+
+}  // namespace Balancier

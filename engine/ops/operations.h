@@ -1,0 +1,118 @@
+#pragma once
+
+#include "engine.h"
+#include "ops/opresult.h"
+
+#include <functional>
+#include <optional>
+
+namespace Balancier {
+
+/// The one place where a running balancer is changed. The admin API, the
+/// desktop app's local client and the daemon's reload translate requests
+/// into these operations and results into replies; they decide nothing. The
+/// rules live here: what must exist, name and address checks (the
+/// validator's), "a change never takes away the last user with full
+/// access", the dry-run diff, and "move the admin listener first, roll it
+/// back when the apply is refused". Each operation edits a copy of the
+/// running config and goes through Engine::apply(), so it is validated and
+/// diffed like a reload. Administrative host state changes come out as
+/// Engine::hostStateChanged (the engine emits them for every apply).
+///
+/// Thread contract: lives in the engine's control thread and is called only
+/// from there (as the Engine). Cheap: a front end may keep one or make one
+/// per request. It does not own the engine.
+class Operations final
+{
+    Q_DISABLE_COPY_MOVE(Operations)
+
+public:
+    /// Starts, moves or stops the admin API as `config` says, the way the
+    /// program that hosts it does (the daemon, or an admin server answering
+    /// its own PUT): bind the new address before giving up the old one, and
+    /// on failure leave the API as it was and say why in `error`. The host
+    /// decides what a disabled <admin> means for it.
+    using AdminMover = std::function<bool(const AdminConfig &config, QString *error)>;
+
+    /// The fields of a host to change; unset ones stay as they are.
+    struct HostEdit
+    {
+        std::optional<QString> address;
+        std::optional<int> weight;
+        std::optional<int> maxConns;
+        std::optional<HostAdminState> state;
+    };
+
+    struct ReplaceOptions
+    {
+        bool dryRun = false;  ///< validate and diff only
+        /// Refuse a config that takes away the last user with full access
+        /// (the admin API, the desktop app). A reload from the operator's
+        /// own file does not: the file is authoritative.
+        bool keepFullAccessUser = true;
+        QString source;  ///< names the config in errors, e.g. "request body"
+    };
+
+    explicit Operations(Engine &engine);
+
+    /// The hook that moves the admin listener (replaceConfig(), moveAdmin());
+    /// without one, <admin> changes only in the running config.
+    void setAdminMover(AdminMover mover);
+
+    // --- hosts ---
+    OpResult addHost(const QString &service, const QString &group, const HostConfig &host);
+    OpResult removeHost(const QString &service, const QString &group, const QString &host);
+    /// Every host of a group, the enabled one included (pythondirector's
+    /// delAllHosts): the service then refuses clients until a host is added.
+    OpResult removeAllHosts(const QString &service, const QString &group);
+    OpResult setHostAdminState(
+        const QString &service, const QString &group, const QString &host, HostAdminState state);
+    OpResult setHostWeight(const QString &service, const QString &group, const QString &host, int weight);
+    OpResult setHostMaxConns(const QString &service, const QString &group, const QString &host, int maxConns);
+    /// Changes the given fields of a host; with `create`, a missing host is
+    /// added (it then needs an address).
+    OpResult editHost(const QString &service, const QString &group, const QString &host, const HostEdit &edit,
+        bool create = false);
+    /// Probes a host now. Changes nothing in the config.
+    OpResult retryHost(const QString &service, const QString &group, const QString &host);
+
+    // --- groups ---
+    /// An empty `scheduler` keeps the default.
+    OpResult addGroup(const QString &service, const QString &group, const QString &scheduler = {});
+    /// Not the enabled group: enable another one first.
+    OpResult removeGroup(const QString &service, const QString &group);
+    OpResult enableGroup(const QString &service, const QString &group);
+    OpResult setScheduler(const QString &service, const QString &group, const QString &scheduler);
+
+    // --- services ---
+    OpResult addService(const ServiceConfig &service);
+    OpResult removeService(const QString &service);
+    OpResult addListener(const QString &service, const QString &address);
+    OpResult removeListener(const QString &service, const QString &address);
+
+    // --- users ---
+    /// `user.passwordHash` is a hash already (hashing is slow and belongs off this thread).
+    OpResult addUser(const AdminUser &user);
+    /// Never the last user with full access.
+    OpResult removeUser(const QString &name);
+
+    // --- the whole config ---
+    /// Replaces the running config: with a dry run, only validates and
+    /// diffs. Otherwise the admin listener moves first (setAdminMover());
+    /// when it cannot, nothing changes; when the apply is then refused, it
+    /// is moved back.
+    OpResult replaceConfig(const Config &next, const ReplaceOptions &options);
+    /// Moves the admin listener (and changes <admin>), nothing else.
+    OpResult moveAdmin(const AdminConfig &admin);
+
+    /// The rule behind removeUser() and replaceConfig(): does `config` keep a user with full access?
+    static bool hasFullAccessUser(const Config &config);
+
+private:
+    OpResult applyEdited(const Config &config);
+
+    Engine &m_engine;
+    AdminMover m_adminMover;
+};
+
+}  // namespace Balancier

@@ -1,0 +1,30 @@
+#pragma once
+
+// Helpers shared by the Operations source files; not part of the API.
+// Thread contract: pure functions over a Config copy; any thread.
+
+#include "ops/opresult.h"
+
+namespace Balancier::OpSupport {
+
+/// Where an operation acts in a copy of the config, or the NotFound failure
+/// that says which part is missing.
+struct Target
+{
+    ServiceConfig *service = nullptr;
+    GroupConfig *group = nullptr;
+    HostConfig *host = nullptr;
+    std::optional<OpResult> failure;
+};
+
+/// A null `group` (or `host`) stops the search one level higher.
+Target locate(Config &config, const QString &service, const QString &group = {}, const QString &host = {});
+
+/// The validator's rule for service, group and host names, as a BadInput failure naming `element`.
+std::optional<OpResult> checkName(const QString &element, const QString &name);
+/// parseAddress() as a BadInput failure naming `element`.
+std::optional<OpResult> checkAddress(const QString &element, const QString &address, bool forListening);
+/// A known scheduler name or alias; an empty one is the default.
+std::optional<OpResult> checkScheduler(const QString &element, const QString &scheduler);
+
+}  // namespace Balancier::OpSupport
