@@ -2,6 +2,7 @@
 
 #include "config/configlimits.h"
 #include "config/configvalidator.h"
+#include "config/schedulerregistry.h"
 #include "engineprivate.h"
 #include "logcategories.h"
 #include "net/worker.h"

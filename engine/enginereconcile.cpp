@@ -1,9 +1,10 @@
 #include "engineprivate.h"
 
 #include "config/duration.h"
+#include "config/schedulerregistry.h"
 #include "logcategories.h"
+#include "net/eventdispatcherfactory.h"
 #include "net/worker.h"
-#include "platform/eventdispatcherfactory.h"
 #include "scheduling/scheduler.h"
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 
 #include "config/address.h"
 #include "config/configvalidator.h"
+#include "config/schedulerregistry.h"
 #include "scheduling/scheduler.h"
 
 namespace Balancier::OpSupport {
