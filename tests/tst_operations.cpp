@@ -214,15 +214,18 @@ void tst_Operations::editHostCreates()
     QCOMPARE(result.failure, Failure::BadInput);
     QCOMPARE(result.errors.first().element, u"address"_s);
     QVERIFY(!m_engine->host(u"svc"_s, u"g"_s, u"c"_s));
-    // Without `create`, a missing host is not found.
-    edit.address = m_a->address();
+    // Without `create`, a missing host is not found. (Not at a's address:
+    // two hosts of a group at one address are refused.)
+    edit.address = u"127.0.0.1:18"_s;
     result = m_ops->editHost(u"svc"_s, u"g"_s, u"c"_s, edit);
     QCOMPARE(result.failure, Failure::NotFound);
     result = m_ops->editHost(u"svc"_s, u"g"_s, u"c"_s, edit, true);
     QVERIFY2(result.ok, qPrintable(errorsOf(result)));
     QCOMPARE(result.changes.first().kind, ConfigChange::Kind::HostAdded);
     QCOMPARE(m_engine->host(u"svc"_s, u"g"_s, u"c"_s)->weight, 4);
-    // A host named like a path ("a/b") is fine for the validator, so here too.
+    // A host named like a path ("a/b") is fine for the validator, so here too
+    // (at an address of its own: two hosts of a group at one address are refused).
+    edit.address = u"127.0.0.1:19"_s;
     result = m_ops->editHost(u"svc"_s, u"g"_s, u"a/b"_s, edit, true);
     QVERIFY2(result.ok, qPrintable(errorsOf(result)));
     QVERIFY(m_engine->host(u"svc"_s, u"g"_s, u"a/b"_s));
