@@ -3,9 +3,9 @@
 // names it and leaves the balancer exactly as it was.
 
 #include "admin/adminserver.h"
-#include "config/passwordhash.h"
 #include "admintestbed.h"
 #include "config/configreader.h"
+#include "config/passwordhash.h"
 #include "httptestclient.h"
 #include "testconnection.h"
 
