@@ -46,7 +46,8 @@ if [ -f "$BUILD_DIR/CMakeCache.txt" ]; then
     fail "$BUILD_DIR is a sanitizer build; give EMBED_BUILD_DIR a plain one"
   fi
   step "Building the engine in $BUILD_DIR"
-  cmake --build "$BUILD_DIR" --parallel "$JOBS" --target engine || fail "building the engine failed"
+  cmake --build "$BUILD_DIR" --parallel "$JOBS" --target balancier_model balancier_runtime balancier_admin \
+    || fail "building the engine failed"
 else
   # A build of its own needs neither the desktop app nor the tests.
   CMAKE_ARGS="${CMAKE_ARGS:-} -DBALANCIER_BUILD_GUI=OFF -DBALANCIER_BUILD_TESTS=OFF"
