@@ -1130,34 +1130,36 @@ HttpResponse AdminServer::retryHost(Context &context)
     return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(target->host));
 }
 
-HttpResponse AdminServer::hostAdminDown(Context &context)
+namespace {
+
+/// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
+HttpResponse hostStateCommand(
+    Engine &engine, AdminServer::Context &context, HostAdminState state, const QString &done)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = hostTarget(context, engine.runningConfig());
     if (!target)
         return context.failure();
-    return applyOutcome(Operations(m_engine).setHostAdminState(
-                            target->service, target->group, target->host, HostAdminState::Maintenance),
-        context.json, QStringLiteral("host %1 is in maintenance").arg(target->host));
+    return applyOutcome(
+        Operations(engine).setHostAdminState(target->service, target->group, target->host, state),
+        context.json, done.arg(target->host));
+}
+
+}  // namespace
+
+HttpResponse AdminServer::hostAdminDown(Context &context)
+{
+    return hostStateCommand(
+        m_engine, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
 }
 
 HttpResponse AdminServer::hostAdminUp(Context &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
-    if (!target)
-        return context.failure();
-    return applyOutcome(Operations(m_engine).setHostAdminState(
-                            target->service, target->group, target->host, HostAdminState::Ready),
-        context.json, QStringLiteral("host %1 is ready").arg(target->host));
+    return hostStateCommand(m_engine, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
 }
 
 HttpResponse AdminServer::hostDrain(Context &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
-    if (!target)
-        return context.failure();
-    return applyOutcome(Operations(m_engine).setHostAdminState(
-                            target->service, target->group, target->host, HostAdminState::Drain),
-        context.json, QStringLiteral("host %1 is draining").arg(target->host));
+    return hostStateCommand(m_engine, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
 }
 
 HttpResponse AdminServer::newService(Context &context)
