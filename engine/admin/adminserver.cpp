@@ -886,6 +886,20 @@ struct HostTarget
     QString host;
 };
 
+/// service and group of the group commands (in a HostTarget without host); nullopt when one is missing or
+/// bad.
+std::optional<HostTarget> groupTarget(AdminServer::Context &context, const Config &config)
+{
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
+        return std::nullopt;
+    findGroup(context, findService(context, config, service), group);
+    if (context.failed())
+        return std::nullopt;
+    return HostTarget{service, group, {}};
+}
+
 /// service, group and name-or-ip of the host commands; nullopt when one is missing or bad.
 std::optional<HostTarget> hostTarget(AdminServer::Context &context, const Config &config)
 {
@@ -1018,13 +1032,11 @@ HttpResponse AdminServer::delHost(Context &context)
 
 HttpResponse AdminServer::delAllHosts(Context &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    if (!target)
         return context.failure();
-    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
-    if (context.failed())
-        return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     // Allowed for the enabled group too, as pythondirector did: hosts are
     // swapped by removing all, then adding the new ones. The operation warns
     // that the service refuses new clients meanwhile.
@@ -1034,13 +1046,11 @@ HttpResponse AdminServer::delAllHosts(Context &context)
 
 HttpResponse AdminServer::enableGroupCommand(Context &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    if (!target)
         return context.failure();
-    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
-    if (context.failed())
-        return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     return applyOutcome(Operations(m_engine).enableGroup(service, group), context.json,
         QStringLiteral("group %1 enabled for service %2").arg(group, service));
 }
@@ -1218,13 +1228,11 @@ HttpResponse AdminServer::newGroup(Context &context)
 
 HttpResponse AdminServer::delGroup(Context &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    if (!target)
         return context.failure();
-    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
-    if (context.failed())
-        return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     // Never the enabled group: the operation has the rule.
     return applyOutcome(Operations(m_engine).removeGroup(service, group), context.json,
         QStringLiteral("group %1 removed from %2").arg(group, service), QStringLiteral("group"));
