@@ -1035,13 +1035,12 @@ HttpResponse AdminServer::delAllHosts(Context &context)
     const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
     if (!target)
         return context.failure();
-    const QString &service = target->service;
-    const QString &group = target->group;
     // Allowed for the enabled group too, as pythondirector did: hosts are
     // swapped by removing all, then adding the new ones. The operation warns
     // that the service refuses new clients meanwhile.
-    return applyOutcome(Operations(m_engine).removeAllHosts(service, group), context.json,
-        QStringLiteral("all hosts removed from %1/%2; open connections drain").arg(service, group));
+    return applyOutcome(Operations(m_engine).removeAllHosts(target->service, target->group), context.json,
+        QStringLiteral("all hosts removed from %1/%2; open connections drain")
+            .arg(target->service, target->group));
 }
 
 HttpResponse AdminServer::enableGroupCommand(Context &context)
@@ -1049,10 +1048,8 @@ HttpResponse AdminServer::enableGroupCommand(Context &context)
     const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
     if (!target)
         return context.failure();
-    const QString &service = target->service;
-    const QString &group = target->group;
-    return applyOutcome(Operations(m_engine).enableGroup(service, group), context.json,
-        QStringLiteral("group %1 enabled for service %2").arg(group, service));
+    return applyOutcome(Operations(m_engine).enableGroup(target->service, target->group), context.json,
+        QStringLiteral("group %1 enabled for service %2").arg(target->group, target->service));
 }
 
 HttpResponse AdminServer::changeScheduler(Context &context)
@@ -1231,11 +1228,10 @@ HttpResponse AdminServer::delGroup(Context &context)
     const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
     if (!target)
         return context.failure();
-    const QString &service = target->service;
-    const QString &group = target->group;
     // Never the enabled group: the operation has the rule.
-    return applyOutcome(Operations(m_engine).removeGroup(service, group), context.json,
-        QStringLiteral("group %1 removed from %2").arg(group, service), QStringLiteral("group"));
+    return applyOutcome(Operations(m_engine).removeGroup(target->service, target->group), context.json,
+        QStringLiteral("group %1 removed from %2").arg(target->group, target->service),
+        QStringLiteral("group"));
 }
 
 // --- JSON API ----------------------------------------------------------------------------
