@@ -67,6 +67,7 @@ public:
     // forwards to Operations (ops/operations.h), where the rules live. New
     // code calls Operations.
     ApplyResult addHost(const QString &service, const QString &group, const HostConfig &host);
+    /// With force: the caller decides about the last live host (Operations::removeHost()).
     ApplyResult removeHost(const QString &service, const QString &group, const QString &host);
     ApplyResult enableGroup(const QString &service, const QString &group);
     ApplyResult setScheduler(const QString &service, const QString &group, const QString &scheduler);

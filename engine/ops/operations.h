@@ -112,7 +112,8 @@ public:
     /// The rule behind removeUser() and replaceConfig(): does `config` keep a user with full access?
     static bool hasFullAccessUser(const Config &config);
     /// The rule behind removeHost(): is `host` the one host of the enabled
-    /// group that takes new clients (up, ready, not removed)? False for an
+    /// group that takes new clients (up, ready, not removed; a host at its
+    /// maxconns is still live)? False for an
     /// unknown host, a host of another group, and a host that is not live.
     bool isLastLiveHost(const QString &service, const QString &group, const QString &host) const;
 
