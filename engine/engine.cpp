@@ -150,26 +150,7 @@ ApplyResult Engine::addHost(const QString &service, const QString &group, const 
 
 ApplyResult Engine::removeHost(const QString &service, const QString &group, const QString &host)
 {
-    return Operations(*this).removeHost(service, group, host);
-}
-
-bool Engine::isLastLiveHost(const QString &service, const QString &group, const QString &host) const
-{
-    const ServiceConfig *serviceConfig = d->running.service(service);
-    if (!serviceConfig || serviceConfig->enabledGroup != group)
-        return false;
-    const GroupConfig *groupConfig = serviceConfig->group(group);
-    if (!groupConfig || !groupConfig->host(host))
-        return false;
-    const auto isLive = [&](const QString &name) {
-        const auto runtime = d->findHost(service, group, name);
-        return runtime && runtime->health.load() == HostHealth::Up
-            && runtime->adminState.load() == HostAdminState::Ready && !runtime->removed.load();
-    };
-    if (!isLive(host))
-        return false;
-    return std::none_of(groupConfig->hosts.cbegin(), groupConfig->hosts.cend(),
-        [&](const HostConfig &other) { return other.name != host && isLive(other.name); });
+    return Operations(*this).removeHost(service, group, host, true);
 }
 
 ApplyResult Engine::enableGroup(const QString &service, const QString &group)

@@ -67,6 +67,7 @@ public:
     // forwards to Operations (ops/operations.h), where the rules live. New
     // code calls Operations.
     ApplyResult addHost(const QString &service, const QString &group, const HostConfig &host);
+    /// With force: the caller decides about the last live host (Operations::removeHost()).
     ApplyResult removeHost(const QString &service, const QString &group, const QString &host);
     ApplyResult enableGroup(const QString &service, const QString &group);
     ApplyResult setScheduler(const QString &service, const QString &group, const QString &scheduler);
@@ -77,14 +78,6 @@ public:
         const QString &service, const QString &group, const QString &host, HostAdminState state);
     ApplyResult addListener(const QString &service, const QString &address);
     ApplyResult removeListener(const QString &service, const QString &address);
-
-    /// True when `host` is the last live host of its service's enabled
-    /// group: the only one that would take a new client (health up, ready,
-    /// not removed; a host at its maxconns is still live). Removing it would
-    /// refuse every new client of the service, which pythondirector refused
-    /// and the admin API refuses without force=1. False for an unknown host,
-    /// a host of another group, and a host that is not live itself.
-    bool isLastLiveHost(const QString &service, const QString &group, const QString &host) const;
 
     /// Probes a host now instead of waiting for its interval. False, with
     /// the reason in `why` (when given), for an unknown host, a host that is

@@ -10,6 +10,7 @@
 #include "demo.h"
 #include "logcategories.h"
 #include "logging.h"
+#include "ops/operations.h"
 #include "platform/socketops.h"
 #include "signalhandler.h"
 
@@ -336,33 +337,53 @@ void Daemon::reload()
     for (const QString &line : ConfigPersistence::carryRuntimeAdminStates(m_fileConfig, running, &next))
         qCInfo(lcConfig, "reload: %s", qUtf8Printable(line));
 
-    // <admin> goes first, as for PUT /api/v1/config: a move the admin
-    // server refuses (address in use, plain HTTP on a public address)
-    // refuses the whole reload, so that the running config, /running.xml
-    // and a later save keep the <admin> that is really in force.
-    if (!updateAdmin(next.admin, &error)) {
+    // Operations::replaceConfig() moves <admin> first, as for PUT
+    // /api/v1/config: a move the admin server refuses (address in use,
+    // plain HTTP on a public address) refuses the whole reload, so that the
+    // running config, /running.xml and a later save keep the <admin> that
+    // is really in force; a refused apply moves it back. The logging follows
+    // the admin move and comes before the apply, so that the changes are
+    // logged where the new config says. The file is authoritative: it may
+    // leave no user with full access.
+    Operations operations(m_engine);
+    bool moving = true;
+    bool moveFailed = false;
+    QString moveError;
+    operations.setAdminMover(
+        [this, &moving, &moveFailed, &moveError, &next](const AdminConfig &admin, QString *why) {
+            if (!moving)
+                return updateAdmin(admin, why);
+            moving = false;
+            if (!updateAdmin(admin, &moveError)) {
+                moveFailed = true;
+                *why = moveError;
+                return false;
+            }
+            QString loggingError;
+            if (!configureLogging(next.logging, &loggingError))
+                qCWarning(lcConfig, "reload: %s; logging stays as it was", qUtf8Printable(loggingError));
+            return true;
+        });
+    Operations::ReplaceOptions options;
+    options.keepFullAccessUser = false;
+    m_applyingFromFile = true;
+    const OpResult result = operations.replaceConfig(next, options);
+    m_applyingFromFile = false;
+    if (moveFailed) {
         m_loadedBytes = loadedBefore;
         const QString where
             = m_admin ? QString(u"the admin API stays on "_s + m_admin->url()) : u"the admin API is off"_s;
         qCCritical(lcAdmin, "reload refused: %s:%d:%d: %s; nothing was changed, %s",
-            qUtf8Printable(m_configPath), next.admin.pos.line, next.admin.pos.column, qUtf8Printable(error),
-            qUtf8Printable(where));
+            qUtf8Printable(m_configPath), next.admin.pos.line, next.admin.pos.column,
+            qUtf8Printable(moveError), qUtf8Printable(where));
         return;
     }
-
-    if (!configureLogging(next.logging, &error))
-        qCWarning(lcConfig, "reload: %s; logging stays as it was", qUtf8Printable(error));
-
-    m_applyingFromFile = true;
-    const ApplyResult result = m_engine.apply(next);
-    m_applyingFromFile = false;
     if (!result.ok) {
         m_loadedBytes = loadedBefore;
         for (const Diagnostic &diagnostic : result.errors)
             logDiagnostic(diagnostic);
-        QString adminError;
-        if (!updateAdmin(running.admin, &adminError))
-            qCCritical(lcAdmin, "reload: cannot put the admin API back: %s", qUtf8Printable(adminError));
+        for (const QString &warning : result.warnings)
+            qCCritical(lcAdmin, "reload: %s", qUtf8Printable(warning));
         qCWarning(lcConfig, "reload refused; the running config stays");
         return;
     }

@@ -8,6 +8,7 @@
 #include "stubbackend.h"
 #include "testconnection.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void hostEdits();
     void addAndRemoveHost();
     void removeAllHostsOfEnabledGroup();
+    void lastLiveHostNeedsForce();
+    void hostThatIsNotLiveMayGo();
     void editHostCreates();
     void notFound_data();
     void notFound();
@@ -202,6 +205,55 @@ void tst_Operations::removeAllHostsOfEnabledGroup()
     QVERIFY2(
         result.warnings.first().contains(u"new clients are refused"_s), qPrintable(result.warnings.first()));
     QVERIFY(m_engine->runningConfig().service(u"svc")->group(u"g")->hosts.isEmpty());
+}
+
+void tst_Operations::lastLiveHostNeedsForce()
+{
+    // b goes: a still takes new clients.
+    QVERIFY(m_ops->isLastLiveHost(u"svc"_s, u"g"_s, u"a"_s) == false);
+    OpResult result = m_ops->removeHost(u"svc"_s, u"g"_s, u"b"_s);
+    QVERIFY2(result.ok, qPrintable(errorsOf(result)));
+    // a is now the last live host of the enabled group: without force it stays,
+    // in pythondirector's words, and nothing is applied.
+    QVERIFY(m_ops->isLastLiveHost(u"svc"_s, u"g"_s, u"a"_s));
+    QSignalSpy applied(m_engine.get(), &Engine::configApplied);
+    const Config before = m_engine->runningConfig();
+    result = m_ops->removeHost(u"svc"_s, u"g"_s, u"a"_s);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.failure, Failure::Conflict);
+    QCOMPARE(result.errors.size(), 1);
+    QVERIFY(result.errors.first().element.isEmpty());
+    QVERIFY2(result.errors.first().message.startsWith(u"host a *not* deleted from active group: it is the "
+                                                      u"last host of svc/g that takes new clients"_s),
+        qPrintable(result.errors.first().message));
+    QVERIFY(result.errors.first().message.endsWith(u"or repeat with force=1"_s));
+    QVERIFY(result.changes.isEmpty());
+    QCOMPARE(m_engine->runningConfig(), before);
+    QCOMPARE(applied.size(), 0);
+    // A group that is not enabled has no last live host: its hosts take no client.
+    QVERIFY(!m_ops->isLastLiveHost(u"svc"_s, u"spare"_s, u"s"_s));
+    QVERIFY(!m_ops->isLastLiveHost(u"svc"_s, u"g"_s, u"nosuch"_s));
+    // With force, it goes.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"enabled group g has no host"_s));
+    result = m_ops->removeHost(u"svc"_s, u"g"_s, u"a"_s, true);
+    QVERIFY2(result.ok, qPrintable(errorsOf(result)));
+    QCOMPARE(result.changes.size(), 1);
+    QCOMPARE(result.changes.first().kind, ConfigChange::Kind::HostRemoved);
+    QCOMPARE(applied.size(), 1);
+}
+
+void tst_Operations::hostThatIsNotLiveMayGo()
+{
+    // a in maintenance takes no new client: b is the last live host, and a may go without force.
+    QVERIFY(m_ops->setHostAdminState(u"svc"_s, u"g"_s, u"a"_s, HostAdminState::Maintenance).ok);
+    QVERIFY(!m_ops->isLastLiveHost(u"svc"_s, u"g"_s, u"a"_s));
+    QVERIFY(m_ops->isLastLiveHost(u"svc"_s, u"g"_s, u"b"_s));
+    QCOMPARE(m_ops->removeHost(u"svc"_s, u"g"_s, u"b"_s).failure, Failure::Conflict);
+    const OpResult result = m_ops->removeHost(u"svc"_s, u"g"_s, u"a"_s);
+    QVERIFY2(result.ok, qPrintable(errorsOf(result)));
+    // The Engine's own call keeps removing without the rule (the caller decides).
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"enabled group g has no host"_s));
+    QVERIFY(m_engine->removeHost(u"svc"_s, u"g"_s, u"b"_s).ok);
 }
 
 void tst_Operations::editHostCreates()

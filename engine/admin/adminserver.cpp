@@ -15,6 +15,7 @@
 #include "engine.h"
 #include "logcategories.h"
 #include "loghub.h"
+#include "ops/operations.h"
 #include "stats/statsjson.h"
 
 #include <QFile>
@@ -76,13 +77,31 @@ namespace {
 
 constexpr int MaxRecentEvents = 512;
 
-HttpResponse applyOutcome(const ApplyResult &result, bool json, const QString &done)
+/// The one translation of an operation's result into a reply of both
+/// APIs. The status comes from the kind of failure: NotFound 404, BadInput
+/// 400, Conflict 409, Refused 400 (the config the change would make does not
+/// validate). `parameter` names the legacy command's parameter that the
+/// operation judges: pythondirector's commands answer a refused parameter
+/// with a 400 that names it.
+HttpResponse applyOutcome(
+    const OpResult &result, bool json, const QString &done, const QString &parameter = {})
 {
     if (!result.ok) {
+        const bool aboutParameter = !parameter.isEmpty() && result.failure != OpResult::Failure::Refused;
         QStringList messages;
-        for (const Diagnostic &error : result.errors)
-            messages.append(error.element.isEmpty() ? error.message : error.element + u": " + error.message);
-        return HttpResponse::error(400, messages.join(QStringLiteral("; ")), json);
+        for (const Diagnostic &error : result.errors) {
+            if (aboutParameter)
+                messages.append(QStringLiteral("parameter '%1': ").arg(parameter) + error.message);
+            else
+                messages.append(
+                    error.element.isEmpty() ? error.message : error.element + u": " + error.message);
+        }
+        int status = 400;
+        if (!aboutParameter && result.failure == OpResult::Failure::NotFound)
+            status = 404;
+        else if (!aboutParameter && result.failure == OpResult::Failure::Conflict)
+            status = 409;
+        return HttpResponse::error(status, messages.join(QStringLiteral("; ")), json);
     }
     if (json) {
         QJsonArray changes;
@@ -781,15 +800,10 @@ QByteArray withoutPasswords(const QByteArray &xml)
     return QString::fromUtf8(xml).replace(attribute, QStringLiteral("\\1\"(hidden)\"")).toUtf8();
 }
 
-/// The config's rule for service, group and host names. Empty when `name` is fine.
-QString nameProblem(const QString &name)
-{
-    return itemNameProblem(name);
-}
-
+/// The config's rule for service, group and host names (the validator's), said about `parameter`.
 void checkName(AdminServer::Context &context, const QString &parameter, const QString &name)
 {
-    const QString problem = nameProblem(name);
+    const QString problem = itemNameProblem(name);
     if (!problem.isEmpty())
         context.reject(parameter, problem);
 }
@@ -872,6 +886,20 @@ struct HostTarget
     QString host;
 };
 
+/// service and group of the group commands (in a HostTarget without host); nullopt when one is missing or
+/// bad.
+std::optional<HostTarget> groupTarget(AdminServer::Context &context, const Config &config)
+{
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
+        return std::nullopt;
+    findGroup(context, findService(context, config, service), group);
+    if (context.failed())
+        return std::nullopt;
+    return HostTarget{service, group, {}};
+}
+
 /// service, group and name-or-ip of the host commands; nullopt when one is missing or bad.
 std::optional<HostTarget> hostTarget(AdminServer::Context &context, const Config &config)
 {
@@ -921,21 +949,6 @@ bool forceParameter(AdminServer::Context &context)
     if (value != u"0" && value != u"false" && value != u"no")
         context.reject(QStringLiteral("force"), QStringLiteral("expected 1 (or 0)"));
     return false;
-}
-
-/// The 409 for removing the last live host of the enabled group without
-/// force (Engine::isLastLiveHost() has the rule), in pythondirector's words.
-std::optional<HttpResponse> lastLiveHostRefusal(const Engine &engine, const QString &service,
-    const QString &group, const QString &host, bool force, bool json)
-{
-    if (force || !engine.isLastLiveHost(service, group, host))
-        return std::nullopt;
-    return HttpResponse::error(409,
-        QStringLiteral("host %1 *not* deleted from active group: it is the last host of %2/%3 that takes "
-                       "new clients, and every new client would be refused; add or enable another host "
-                       "first, or repeat with force=1")
-            .arg(host, service, group),
-        json);
 }
 
 }  // namespace
@@ -1001,7 +1014,7 @@ HttpResponse AdminServer::addHost(Context &context)
         return context.failure();
     if (const auto conflict = sameAddressConflict(*groupConfig, host, service, context.json))
         return *conflict;
-    return applyOutcome(m_engine.addHost(service, group, host), context.json,
+    return applyOutcome(Operations(m_engine).addHost(service, group, host), context.json,
         QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group));
 }
 
@@ -1011,46 +1024,32 @@ HttpResponse AdminServer::delHost(Context &context)
     const bool force = forceParameter(context);
     if (!target || context.failed())
         return context.failure();
-    if (const auto refusal
-        = lastLiveHostRefusal(m_engine, target->service, target->group, target->host, force, context.json))
-        return *refusal;
-    return applyOutcome(m_engine.removeHost(target->service, target->group, target->host), context.json,
+    return applyOutcome(Operations(m_engine).removeHost(target->service, target->group, target->host, force),
+        context.json,
         QStringLiteral("host %1 removed from %2/%3; open connections drain")
             .arg(target->host, target->service, target->group));
 }
 
 HttpResponse AdminServer::delAllHosts(Context &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    if (!target)
         return context.failure();
-    Config config = m_engine.runningConfig();
-    findGroup(context, findService(context, config, service), group);
-    if (context.failed())
-        return context.failure();
-    config.service(service)->group(group)->hosts.clear();
     // Allowed for the enabled group too, as pythondirector did: hosts are
-    // swapped by removing all, then adding the new ones.
-    QString message
-        = QStringLiteral("all hosts removed from %1/%2; open connections drain").arg(service, group);
-    if (config.service(service)->enabledGroup == group)
-        message += QStringLiteral("; %1 is the enabled group: new clients are refused until a host is added")
-                       .arg(group);
-    return applyOutcome(m_engine.apply(config), context.json, message);
+    // swapped by removing all, then adding the new ones. The operation warns
+    // that the service refuses new clients meanwhile.
+    return applyOutcome(Operations(m_engine).removeAllHosts(target->service, target->group), context.json,
+        QStringLiteral("all hosts removed from %1/%2; open connections drain")
+            .arg(target->service, target->group));
 }
 
 HttpResponse AdminServer::enableGroupCommand(Context &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    if (!target)
         return context.failure();
-    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
-    if (context.failed())
-        return context.failure();
-    return applyOutcome(m_engine.enableGroup(service, group), context.json,
-        QStringLiteral("group %1 enabled for service %2").arg(group, service));
+    return applyOutcome(Operations(m_engine).enableGroup(target->service, target->group), context.json,
+        QStringLiteral("group %1 enabled for service %2").arg(target->group, target->service));
 }
 
 HttpResponse AdminServer::changeScheduler(Context &context)
@@ -1064,7 +1063,7 @@ HttpResponse AdminServer::changeScheduler(Context &context)
     checkScheduler(context, QStringLiteral("scheduler"), scheduler);
     if (context.failed())
         return context.failure();
-    return applyOutcome(m_engine.setScheduler(service, group, scheduler), context.json,
+    return applyOutcome(Operations(m_engine).setScheduler(service, group, scheduler), context.json,
         QStringLiteral("scheduler of %1/%2 is now %3")
             .arg(service, group, SchedulerRegistry::canonicalName(scheduler)));
 }
@@ -1091,24 +1090,19 @@ HttpResponse AdminServer::addUser(Context &context)
         user.access = AdminUser::Access::Full;
     else
         context.reject(QStringLiteral("access"), QStringLiteral("expected 'full' or 'readonly'"));
-    Config config = m_engine.runningConfig();
-    for (const AdminUser &existing : config.admin.users) {
-        if (existing.name == name)
-            context.reject(QStringLiteral("name"), QStringLiteral("user '%1' exists already").arg(name));
-    }
     if (context.failed())
         return context.failure();
     // pythondirector scripts send the crypt hash a <user password> holds:
     // what parses as a hash is taken as one, anything else is a password.
     const bool isHash = PasswordHash::isWellFormed(password);
     user.passwordHash = isHash ? password : PasswordHash::create(password);
-    config.admin.users.append(user);
-    ApplyResult result = m_engine.apply(config);
+    OpResult result = Operations(m_engine).addUser(user);
     if (result.ok && PasswordHash::isLegacyCrypt(password))
         result.warnings.append(QStringLiteral("user %1: %2").arg(name, PasswordHash::legacyCryptWarning()));
     return applyOutcome(result, context.json,
         QStringLiteral("user %1 added").arg(name)
-            + (isHash ? QStringLiteral(" (the password was given as a hash)") : QString()));
+            + (isHash ? QStringLiteral(" (the password was given as a hash)") : QString()),
+        QStringLiteral("name"));
 }
 
 HttpResponse AdminServer::delUser(Context &context)
@@ -1116,21 +1110,9 @@ HttpResponse AdminServer::delUser(Context &context)
     const QString name = context.need(QStringLiteral("name"));
     if (context.failed())
         return context.failure();
-    Config config = m_engine.runningConfig();
-    const qsizetype before = config.admin.users.size();
-    config.admin.users.removeIf([&](const AdminUser &user) { return user.name == name; });
-    if (config.admin.users.size() == before)
-        return HttpResponse::error(
-            400, QStringLiteral("parameter 'name': no user named '%1'").arg(name), context.json);
-    // Removing the last full user would leave nobody able to change anything through the API.
-    const bool fullUserLeft = std::any_of(config.admin.users.cbegin(), config.admin.users.cend(),
-        [](const AdminUser &user) { return user.access == AdminUser::Access::Full; });
-    if (!fullUserLeft)
-        return HttpResponse::error(400,
-            QStringLiteral("parameter 'name': '%1' is the last user with full access; add another one first")
-                .arg(name),
-            context.json);
-    return applyOutcome(m_engine.apply(config), context.json, QStringLiteral("user %1 removed").arg(name));
+    // Never the last user with full access: the operation has the rule.
+    return applyOutcome(Operations(m_engine).removeUser(name), context.json,
+        QStringLiteral("user %1 removed").arg(name), QStringLiteral("name"));
 }
 
 HttpResponse AdminServer::save(Context &context)
@@ -1149,44 +1131,42 @@ HttpResponse AdminServer::retryHost(Context &context)
     const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
     if (!target)
         return context.failure();
-    QString why;
-    if (!m_engine.retryHost(target->service, target->group, target->host, &why))
-        return HttpResponse::error(409,
-            why.isEmpty() ? QStringLiteral("host %1 of %2/%3 is not health-checked")
-                                .arg(target->host, target->service, target->group)
-                          : why,
-            context.json);
+    const OpResult result = Operations(m_engine).retryHost(target->service, target->group, target->host);
+    if (!result.ok)
+        return applyOutcome(result, context.json, {});
     return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(target->host));
 }
 
-HttpResponse AdminServer::hostAdminDown(Context &context)
+namespace {
+
+/// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
+HttpResponse hostStateCommand(
+    Engine &engine, AdminServer::Context &context, HostAdminState state, const QString &done)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = hostTarget(context, engine.runningConfig());
     if (!target)
         return context.failure();
     return applyOutcome(
-        m_engine.setHostAdminState(target->service, target->group, target->host, HostAdminState::Maintenance),
-        context.json, QStringLiteral("host %1 is in maintenance").arg(target->host));
+        Operations(engine).setHostAdminState(target->service, target->group, target->host, state),
+        context.json, done.arg(target->host));
+}
+
+}  // namespace
+
+HttpResponse AdminServer::hostAdminDown(Context &context)
+{
+    return hostStateCommand(
+        m_engine, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
 }
 
 HttpResponse AdminServer::hostAdminUp(Context &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
-    if (!target)
-        return context.failure();
-    return applyOutcome(
-        m_engine.setHostAdminState(target->service, target->group, target->host, HostAdminState::Ready),
-        context.json, QStringLiteral("host %1 is ready").arg(target->host));
+    return hostStateCommand(m_engine, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
 }
 
 HttpResponse AdminServer::hostDrain(Context &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
-    if (!target)
-        return context.failure();
-    return applyOutcome(
-        m_engine.setHostAdminState(target->service, target->group, target->host, HostAdminState::Drain),
-        context.json, QStringLiteral("host %1 is draining").arg(target->host));
+    return hostStateCommand(m_engine, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
 }
 
 HttpResponse AdminServer::newService(Context &context)
@@ -1198,8 +1178,7 @@ HttpResponse AdminServer::newService(Context &context)
     const QString ip = context.need(QStringLiteral("ip"));
     if (context.failed())
         return context.failure();
-    Config config = m_engine.runningConfig();
-    if (config.service(name))
+    if (m_engine.runningConfig().service(name))
         context.reject(QStringLiteral("service"), QStringLiteral("service '%1' exists already").arg(name));
     checkName(context, QStringLiteral("service"), name);
     checkAddress(context, QStringLiteral("listen"), listen, true);
@@ -1222,8 +1201,7 @@ HttpResponse AdminServer::newService(Context &context)
     groupConfig.hosts = {hostConfig};
     service.groups = {groupConfig};
     service.enabledGroup = group;
-    config.services.append(service);
-    return applyOutcome(m_engine.apply(config), context.json,
+    return applyOutcome(Operations(m_engine).addService(service), context.json,
         QStringLiteral("service %1 listening on %2 created").arg(name, listen));
 }
 
@@ -1233,8 +1211,7 @@ HttpResponse AdminServer::newGroup(Context &context)
     const QString group = context.need(QStringLiteral("group"));
     if (context.failed())
         return context.failure();
-    Config config = m_engine.runningConfig();
-    const ServiceConfig *serviceConfig = findService(context, config, service);
+    const ServiceConfig *serviceConfig = findService(context, m_engine.runningConfig(), service);
     if (serviceConfig && serviceConfig->group(group))
         context.reject(QStringLiteral("group"),
             QStringLiteral("group '%1' exists already in service '%2'").arg(group, service));
@@ -1242,32 +1219,19 @@ HttpResponse AdminServer::newGroup(Context &context)
     const QString scheduler = optionalScheduler(context);
     if (context.failed())
         return context.failure();
-    GroupConfig groupConfig;
-    groupConfig.name = group;
-    if (!scheduler.isEmpty())
-        groupConfig.scheduler = scheduler;
-    config.service(service)->groups.append(groupConfig);
-    return applyOutcome(
-        m_engine.apply(config), context.json, QStringLiteral("group %1 added to %2").arg(group, service));
+    return applyOutcome(Operations(m_engine).addGroup(service, group, scheduler), context.json,
+        QStringLiteral("group %1 added to %2").arg(group, service));
 }
 
 HttpResponse AdminServer::delGroup(Context &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    if (!target)
         return context.failure();
-    Config config = m_engine.runningConfig();
-    const ServiceConfig *serviceConfig = findService(context, config, service);
-    findGroup(context, serviceConfig, group);
-    if (serviceConfig && serviceConfig->enabledGroup == group)
-        context.reject(QStringLiteral("group"),
-            QStringLiteral("group '%1' is the enabled one; enable another group first").arg(group));
-    if (context.failed())
-        return context.failure();
-    config.service(service)->groups.removeIf([&](const GroupConfig &entry) { return entry.name == group; });
-    return applyOutcome(
-        m_engine.apply(config), context.json, QStringLiteral("group %1 removed from %2").arg(group, service));
+    // Never the enabled group: the operation has the rule.
+    return applyOutcome(Operations(m_engine).removeGroup(target->service, target->group), context.json,
+        QStringLiteral("group %1 removed from %2").arg(target->group, target->service),
+        QStringLiteral("group"));
 }
 
 // --- JSON API ----------------------------------------------------------------------------
@@ -1328,7 +1292,7 @@ HttpResponse AdminServer::apiEnableGroup(Context &context)
     const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group);
     if (notFound.status)
         return notFound;
-    return applyOutcome(m_engine.enableGroup(service, group), true, {});
+    return applyOutcome(Operations(m_engine).enableGroup(service, group), true, {});
 }
 
 namespace {
@@ -1390,7 +1354,7 @@ HttpResponse AdminServer::apiSetScheduler(Context &context)
     checkScheduler(context, QStringLiteral("scheduler"), scheduler);
     if (context.failed())
         return HttpResponse::error(400, u"body: " + context.invalid, true);
-    return applyOutcome(m_engine.setScheduler(service, group, scheduler), true, {});
+    return applyOutcome(Operations(m_engine).setScheduler(service, group, scheduler), true, {});
 }
 
 HttpResponse AdminServer::apiHosts(Context &context)
@@ -1443,40 +1407,40 @@ HttpResponse AdminServer::apiPutHost(Context &context)
     const QString serviceName = context.capture(QStringLiteral("service"));
     const QString groupName = context.capture(QStringLiteral("group"));
     const QString hostName = context.capture(QStringLiteral("host"));
-    Config config = m_engine.runningConfig();
-    ServiceConfig *service = config.service(serviceName);
-    GroupConfig *group = service ? service->group(groupName) : nullptr;
+    const Config config = m_engine.runningConfig();
+    const ServiceConfig *service = config.service(serviceName);
+    const GroupConfig *group = service ? service->group(groupName) : nullptr;
     if (!group)
         return HttpResponse::error(
             404, QStringLiteral("no group '%1' in service '%2'").arg(groupName, serviceName), true);
-    HostConfig *host = group->host(hostName);
-    const bool created = !host;
-    if (created) {
-        group->hosts.append(HostConfig{});
-        host = &group->hosts.last();
-        host->name = hostName;
-    }
+    const HostConfig *existing = group->host(hostName);
+    const bool created = !existing;
+    // The host as it would be, for the address check below.
+    HostConfig host = created ? HostConfig{} : *existing;
+    host.name = hostName;
     static const QStringList known = {QStringLiteral("address"), QStringLiteral("weight"),
         QStringLiteral("maxconns"), QStringLiteral("state")};
     if (const auto unknown = unknownFields(*body, known))
         return *unknown;
     if (created) {
-        const QString problem = nameProblem(hostName);
+        const QString problem = itemNameProblem(hostName);
         if (!problem.isEmpty())
             return HttpResponse::error(400, QStringLiteral("host name in the path: ") + problem, true);
     }
+    Operations::HostEdit edit;
     if (body->contains(QStringLiteral("address"))) {
         if (!body->value(QStringLiteral("address")).isString())
             return HttpResponse::error(400, QStringLiteral("body: 'address' must be a string"), true);
-        host->address = body->value(QStringLiteral("address")).toString().trimmed();
+        host.address = body->value(QStringLiteral("address")).toString().trimmed();
         QString why;
-        if (!parseAddress(host->address, false, &why))
+        if (!parseAddress(host.address, false, &why))
             return HttpResponse::error(400, QStringLiteral("body: 'address': ") + why, true);
+        edit.address = host.address;
     } else if (created) {
         return HttpResponse::error(400, QStringLiteral("body: a new host needs 'address'"), true);
     }
-    for (const auto &[field, target] : {std::pair{QStringLiteral("weight"), &host->weight},
-             std::pair{QStringLiteral("maxconns"), &host->maxConns}}) {
+    for (const auto &[field, target] : {std::pair{QStringLiteral("weight"), &edit.weight},
+             std::pair{QStringLiteral("maxconns"), &edit.maxConns}}) {
         if (!body->contains(field))
             continue;
         const QJsonValue value = body->value(field);
@@ -1485,16 +1449,15 @@ HttpResponse AdminServer::apiPutHost(Context &context)
         *target = value.toInt();
     }
     if (body->contains(QStringLiteral("state"))) {
-        const std::optional<HostAdminState> state
-            = hostAdminStateFromName(body->value(QStringLiteral("state")).toString());
-        if (!state)
+        edit.state = hostAdminStateFromName(body->value(QStringLiteral("state")).toString());
+        if (!edit.state)
             return HttpResponse::error(
                 400, QStringLiteral("body: 'state' must be ready, drain or maintenance"), true);
-        host->adminState = *state;
     }
-    if (const auto conflict = sameAddressConflict(*group, *host, serviceName, true))
+    if (const auto conflict = sameAddressConflict(*group, host, serviceName, true))
         return *conflict;
-    HttpResponse response = applyOutcome(m_engine.apply(config), true, {});
+    HttpResponse response = applyOutcome(
+        Operations(m_engine).editHost(serviceName, groupName, hostName, edit, created), true, {});
     if (created && response.status == 200)
         response.status = 201;
     return response;
@@ -1511,9 +1474,7 @@ HttpResponse AdminServer::apiDeleteHost(Context &context)
     const bool force = forceParameter(context);
     if (context.failed())
         return context.failure();
-    if (const auto refusal = lastLiveHostRefusal(m_engine, service, group, host, force, true))
-        return *refusal;
-    return applyOutcome(m_engine.removeHost(service, group, host), true, {});
+    return applyOutcome(Operations(m_engine).removeHost(service, group, host, force), true, {});
 }
 
 HttpResponse AdminServer::apiHostAction(Context &context)
@@ -1526,10 +1487,9 @@ HttpResponse AdminServer::apiHostAction(Context &context)
     if (notFound.status)
         return notFound;
     if (action == u"retry") {
-        QString why;
-        if (!m_engine.retryHost(service, group, host, &why))
-            return HttpResponse::error(
-                409, why.isEmpty() ? QStringLiteral("host '%1' is not health-checked").arg(host) : why, true);
+        const OpResult result = Operations(m_engine).retryHost(service, group, host);
+        if (!result.ok)
+            return applyOutcome(result, true, {});
         return HttpResponse::json(200, R"({"ok":true})");
     }
     HostAdminState state;
@@ -1544,7 +1504,7 @@ HttpResponse AdminServer::apiHostAction(Context &context)
             QStringLiteral("unknown host action '%1'; expected drain, maintenance, ready or retry")
                 .arg(action),
             true);
-    return applyOutcome(m_engine.setHostAdminState(service, group, host, state), true, {});
+    return applyOutcome(Operations(m_engine).setHostAdminState(service, group, host, state), true, {});
 }
 
 HttpResponse AdminServer::apiHostHistory(Context &context)
@@ -1599,28 +1559,39 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         object.insert(QStringLiteral("errors"), diagnosticsJson(loaded.diagnostics));
         return HttpResponse::json(422, compact(object));
     }
-    // A config without a full user would shut everyone, this client included,
-    // out of every further change through the API.
-    const auto hasFullUser = [](const Config &config) {
-        return std::any_of(config.admin.users.cbegin(), config.admin.users.cend(),
-            [](const AdminUser &user) { return user.access == AdminUser::Access::Full; });
-    };
-    if (hasFullUser(m_engine.runningConfig()) && !hasFullUser(loaded.config)) {
-        Diagnostic lockout;
-        lockout.file = QStringLiteral("request body");
-        lockout.element = QStringLiteral("<admin>");
-        lockout.message
-            = QStringLiteral("no <user access=\"full\">: the admin API could change nothing any more; "
-                             "keep at least one user with full access");
+    // The rules (a full user stays, <admin> moves first and back on a
+    // refusal, the dry-run diff) are the operation's. <admin> takes effect
+    // now, not at the next reload, through the host's one path for it (the
+    // daemon's, shared with SIGHUP).
+    Operations operations(m_engine);
+    int moves = 0;  // the first is the move, a second one the move back
+    bool moved = false;
+    bool moveFailed = false;
+    operations.setAdminMover([this, &moves, &moved, &moveFailed](const AdminConfig &admin, QString *error) {
+        if (moves++ > 0)
+            return !moved || !admin.enabled || m_host->updateAdmin(admin, error);
+        if (!m_host || !admin.enabled)
+            return true;
+        moved = true;
+        moveFailed = !m_host->updateAdmin(admin, error);
+        return !moveFailed;
+    });
+    Operations::ReplaceOptions options;
+    const QString dryRun = context.request.parameter(QStringLiteral("dryrun"));
+    options.dryRun = dryRun == u"1" || dryRun == u"true" || dryRun == u"yes";
+    options.source = QStringLiteral("request body");
+    OpResult result = operations.replaceConfig(loaded.config, options);
+    if (!result.ok) {
+        if (moveFailed && !result.errors.isEmpty())
+            result.errors.first().message += QStringLiteral(", the admin API stays on ") + url();
         QJsonObject object;
         object.insert(QStringLiteral("ok"), false);
-        object.insert(QStringLiteral("errors"), diagnosticsJson({lockout}));
+        object.insert(QStringLiteral("errors"), diagnosticsJson(result.errors));
         return HttpResponse::json(422, compact(object));
     }
-    const QString dryRun = context.request.parameter(QStringLiteral("dryrun"));
-    if (dryRun == u"1" || dryRun == u"true" || dryRun == u"yes") {
+    if (result.dryRun) {
         QJsonArray changes;
-        for (const ConfigChange &change : diffConfigs(m_engine.runningConfig(), loaded.config))
+        for (const ConfigChange &change : result.changes)
             changes.append(change.description());
         QJsonObject object;
         object.insert(QStringLiteral("ok"), true);
@@ -1628,37 +1599,6 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         object.insert(QStringLiteral("changes"), changes);
         object.insert(QStringLiteral("importReport"), diagnosticsJson(loaded.importReport));
         return HttpResponse::json(200, compact(object));
-    }
-    // <admin> takes effect now, not at the next reload, through the host's
-    // one path for it (the daemon's, shared with SIGHUP). It goes first: when
-    // the new address cannot be bound, nothing at all is changed.
-    const AdminConfig adminBefore = m_engine.runningConfig().admin;
-    if (m_host && loaded.config.admin.enabled) {
-        QString adminError;
-        if (!m_host->updateAdmin(loaded.config.admin, &adminError)) {
-            Diagnostic failure;
-            failure.file = QStringLiteral("request body");
-            failure.line = loaded.config.admin.pos.line;
-            failure.column = loaded.config.admin.pos.column;
-            failure.element = QStringLiteral("<admin listen>");
-            failure.message
-                = adminError + QStringLiteral("; nothing was changed, the admin API stays on ") + url();
-            QJsonObject object;
-            object.insert(QStringLiteral("ok"), false);
-            object.insert(QStringLiteral("errors"), diagnosticsJson({failure}));
-            return HttpResponse::json(422, compact(object));
-        }
-    }
-    const ApplyResult result = m_engine.apply(loaded.config);
-    if (!result.ok) {
-        if (m_host && loaded.config.admin.enabled && adminBefore.enabled) {
-            QString ignored;
-            m_host->updateAdmin(adminBefore, &ignored);
-        }
-        QJsonObject object;
-        object.insert(QStringLiteral("ok"), false);
-        object.insert(QStringLiteral("errors"), diagnosticsJson(result.errors));
-        return HttpResponse::json(422, compact(object));
     }
     QString saveError;
     const bool saved = m_host && m_host->saveRunningConfig(&saveError);

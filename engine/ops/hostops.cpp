@@ -3,6 +3,8 @@
 #include "ops/operations.h"
 #include "ops/opsupport.h"
 
+#include <algorithm>
+
 namespace Balancier {
 
 using namespace OpSupport;
@@ -25,14 +27,40 @@ OpResult Operations::addHost(const QString &service, const QString &group, const
     return applyEdited(config);
 }
 
-OpResult Operations::removeHost(const QString &service, const QString &group, const QString &host)
+OpResult Operations::removeHost(const QString &service, const QString &group, const QString &host, bool force)
 {
     Config config = m_engine.runningConfig();
     Target target = locate(config, service, group, host);
     if (target.failure)
         return *target.failure;
+    if (!force && isLastLiveHost(service, group, host))
+        return OpResult::fail(OpResult::Failure::Conflict, {},
+            QStringLiteral("host %1 *not* deleted from active group: it is the last host of %2/%3 that takes "
+                           "new clients, and every new client would be refused; add or enable another host "
+                           "first, or repeat with force=1")
+                .arg(host, service, group));
     target.group->hosts.removeIf([&](const HostConfig &entry) { return entry.name == host; });
     return applyEdited(config);
+}
+
+bool Operations::isLastLiveHost(const QString &service, const QString &group, const QString &host) const
+{
+    const Config config = m_engine.runningConfig();
+    const ServiceConfig *serviceConfig = config.service(service);
+    if (!serviceConfig || serviceConfig->enabledGroup != group)
+        return false;
+    const GroupConfig *groupConfig = serviceConfig->group(group);
+    if (!groupConfig || !groupConfig->host(host))
+        return false;
+    const auto isLive = [&](const QString &name) {
+        const std::optional<HostView> view = m_engine.host(service, group, name);
+        return view && view->health == HostHealth::Up && view->adminState == HostAdminState::Ready
+            && !view->removed;
+    };
+    if (!isLive(host))
+        return false;
+    return std::none_of(groupConfig->hosts.cbegin(), groupConfig->hosts.cend(),
+        [&](const HostConfig &other) { return other.name != host && isLive(other.name); });
 }
 
 OpResult Operations::removeAllHosts(const QString &service, const QString &group)

@@ -61,7 +61,11 @@ public:
 
     // --- hosts ---
     OpResult addHost(const QString &service, const QString &group, const HostConfig &host);
-    OpResult removeHost(const QString &service, const QString &group, const QString &host);
+    /// Without `force`, never the last live host of the enabled group (a
+    /// Conflict, in pythondirector's words): without it every new client
+    /// of the service would be refused.
+    OpResult removeHost(
+        const QString &service, const QString &group, const QString &host, bool force = false);
     /// Every host of a group, the enabled one included (pythondirector's
     /// delAllHosts): the service then refuses clients until a host is added.
     OpResult removeAllHosts(const QString &service, const QString &group);
@@ -107,6 +111,11 @@ public:
 
     /// The rule behind removeUser() and replaceConfig(): does `config` keep a user with full access?
     static bool hasFullAccessUser(const Config &config);
+    /// The rule behind removeHost(): is `host` the one host of the enabled
+    /// group that takes new clients (up, ready, not removed; a host at its
+    /// maxconns is still live)? False for an
+    /// unknown host, a host of another group, and a host that is not live.
+    bool isLastLiveHost(const QString &service, const QString &group, const QString &host) const;
 
 private:
     OpResult applyEdited(const Config &config);
