@@ -227,7 +227,14 @@ void tst_AdminEvents::adminChangeArrivesAtOnce()
     QVERIFY(config > 0);
     const QJsonArray changes = dataOf(client.events().at(config)).value(QStringLiteral("changes")).toArray();
     QCOMPARE(changes.size(), 1);
-    QVERIFY(changes.first().toString().contains(QStringLiteral("host a")));
+    QVERIFY(changes.first()
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .contains(QStringLiteral("host a")));
+    QCOMPARE(
+        changes.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("hostChanged"));
+    QCOMPARE(changes.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("a"));
     // State events carry ids, in order.
     const QByteArray configId = client.events().at(config).id;
     const QByteArray hostId = client.events().at(host).id;

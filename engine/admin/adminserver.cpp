@@ -6,6 +6,7 @@
 #include "admin/httpconnection.h"
 #include "config/address.h"
 #include "config/adminlistencheck.h"
+#include "config/configchangejson.h"
 #include "config/configdocument.h"
 #include "config/configlimits.h"
 #include "config/configreader.h"
@@ -85,9 +86,7 @@ HttpResponse applyOutcome(const ApplyResult &result, bool json, const QString &d
         return HttpResponse::error(400, messages.join(QStringLiteral("; ")), json);
     }
     if (json) {
-        QJsonArray changes;
-        for (const ConfigChange &change : result.changes)
-            changes.append(change.description());
+        const QJsonArray changes = configChangesToJson(result.changes);
         QJsonObject object;
         object.insert(QStringLiteral("ok"), true);
         object.insert(QStringLiteral("changes"), changes);
@@ -302,11 +301,8 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
             broadcast("host", compact(object), true);
         });
     connect(&m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
-        QJsonArray list;
-        for (const ConfigChange &change : changes)
-            list.append(change.description());
         QJsonObject object;
-        object.insert(QStringLiteral("changes"), list);
+        object.insert(QStringLiteral("changes"), configChangesToJson(changes));
         broadcast("config", compact(object), true);
         // An administrative state change comes as Engine::hostStateChanged, after this.
     });
@@ -1619,9 +1615,7 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
     }
     const QString dryRun = context.request.parameter(QStringLiteral("dryrun"));
     if (dryRun == u"1" || dryRun == u"true" || dryRun == u"yes") {
-        QJsonArray changes;
-        for (const ConfigChange &change : diffConfigs(m_engine.runningConfig(), loaded.config))
-            changes.append(change.description());
+        const QJsonArray changes = configChangesToJson(diffConfigs(m_engine.runningConfig(), loaded.config));
         QJsonObject object;
         object.insert(QStringLiteral("ok"), true);
         object.insert(QStringLiteral("dryRun"), true);
@@ -1662,9 +1656,7 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
     }
     QString saveError;
     const bool saved = m_host && m_host->saveRunningConfig(&saveError);
-    QJsonArray changes;
-    for (const ConfigChange &change : result.changes)
-        changes.append(change.description());
+    const QJsonArray changes = configChangesToJson(result.changes);
     QJsonObject object;
     object.insert(QStringLiteral("ok"), true);
     object.insert(QStringLiteral("changes"), changes);
