@@ -1,5 +1,6 @@
 #include "remoteclient.h"
 
+#include "config/configchangejson.h"
 #include "stats/statsjson.h"
 
 #include <QJsonArray>
@@ -247,7 +248,7 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
         const QJsonObject object = QJsonDocument::fromJson(data).object();
         if (status >= 200 && status < 300) {
             result.ok = object.value("ok"_L1).toBool(true);
-            result.changes = stringsFrom(object.value("changes"_L1));
+            result.changes = configChangesFromJson(object.value("changes"_L1).toArray());
             result.warnings = stringsFrom(object.value("warnings"_L1));
             if (object.contains("saveError"_L1))
                 result.warnings.append(
@@ -406,7 +407,7 @@ void RemoteClient::handleStreamEvent(const SseEvent &event)
                                     object.value("host"_L1).toString()},
             state);
     } else if (event.type == "config") {
-        Q_EMIT configApplied(stringsFrom(object.value("changes"_L1)));
+        Q_EMIT configApplied(configChangesFromJson(object.value("changes"_L1).toArray()));
     } else if (event.type == "log") {
         if (m_logLoaded)
             deliverLogLine(object, false);
