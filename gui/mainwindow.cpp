@@ -294,7 +294,8 @@ void MainWindow::logClientEvents()
                       .arg(host.service, host.group, host.host, StateStyle::displayName(event.state));
             m_log->append(
                 event.state == "down"_L1 ? EventLogModel::Level::Warning : EventLogModel::Level::Info,
-                tr("host"), event.reason.isEmpty() ? text : tr("%1 (%2)").arg(text, event.reason),
+                tr("host"),
+                event.reason.isEmpty() ? text : tr("%1 (%2)").arg(text, ChangeText::describeReason(event)),
                 event.when);
         });
     // The balancer's own log, for a remote one; a local one is heard through setEngineLog().

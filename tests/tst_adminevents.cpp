@@ -221,6 +221,8 @@ void tst_AdminEvents::adminChangeArrivesAtOnce()
     const qsizetype host
         = client.waitForEvent(hostEvent(QStringLiteral("a"), QStringLiteral("maintenance")), 2000);
     QVERIFY(host > 0);
+    QCOMPARE(dataOf(client.events().at(host)).value(QStringLiteral("reasonCode")).toString(),
+        QStringLiteral("adminChange"));
     // At once: not with a later stats tick or probe (the default probe interval is 5 s).
     QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
     const qsizetype config = client.waitForEvent("config", 100);

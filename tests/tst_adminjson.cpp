@@ -519,12 +519,20 @@ void tst_AdminJson::history()
     QCOMPARE(response.status, 200);
     const QJsonArray events = jsonOf(response).value(QStringLiteral("history")).toArray();
     QStringList states;
+    QStringList codes;
     for (const QJsonValue &event : events) {
         const QJsonObject object = event.toObject();
         QVERIFY(QDateTime::fromString(object.value(QStringLiteral("when")).toString(), Qt::ISODateWithMs)
                     .isValid());
         states.append(object.value(QStringLiteral("state")).toString());
+        codes.append(object.value(QStringLiteral("reasonCode")).toString());
+        QVERIFY(object.value(QStringLiteral("reasonParams")).isObject());
     }
+    // Why, as a code for programs beside the English "reason".
+    QCOMPARE(codes.constFirst(), QStringLiteral("added"));
+    QCOMPARE(codes.constLast(), QStringLiteral("adminChange"));
+    QCOMPARE(events.last().toObject().value(QStringLiteral("reason")).toString(),
+        QStringLiteral("administrative change"));
     QVERIFY2(states.size() >= 4, qPrintable(states.join(u',')));
     QCOMPARE(states.mid(states.size() - 3),
         (QStringList{QStringLiteral("draining"), QStringLiteral("maintenance"), QStringLiteral("up")}));

@@ -233,6 +233,32 @@ void tst_GuiTranslations::remoteChangeInGerman()
     const auto changes = configs.constLast().at(0).value<QList<ConfigChange>>();
     QCOMPARE(changes.size(), 1);
     QCOMPARE(ChangeText::describe(changes.constFirst()), german);
+
+    // A host event's reason comes as a code and is worded here too.
+    QSignalSpy hosts(&client, &BalancerClient::hostStateChanged);
+    done = 0;
+    client.hostAction(
+        {u"web"_s, u"prod"_s, u"a"_s}, HostAction::Maintenance, 0, this, [&](const ClientReply &r) {
+            reply = r;
+            ++done;
+        });
+    QTRY_COMPARE_WITH_TIMEOUT(done, 1, 10000);
+    QVERIFY2(reply.ok, qPrintable(reply.error));
+    QTRY_VERIFY_WITH_TIMEOUT(!hosts.isEmpty(), 10000);
+    const auto event = hosts.constLast().at(1).value<HostStateEvent>();
+    QCOMPARE(event.reasonCode, u"adminChange"_s);
+    QCOMPARE(event.reason, u"administrative change"_s);  // English, for logs and old clients
+    QCOMPARE(ChangeText::describeReason(event), u"administrative Änderung"_s);
+    // And with parameters (plural forms).
+    HostStateEvent probes;
+    probes.reasonCode = u"probeFailed"_s;
+    probes.reasonParams = {{u"count"_s, 3}, {u"detail"_s, u"timeout"_s}};
+    QCOMPARE(
+        ChangeText::describeReason(probes), u"3 aufeinanderfolgende Prüfungen fehlgeschlagen: timeout"_s);
+    // From an older balancer without a code: its text as it is.
+    HostStateEvent old;
+    old.reason = u"3 consecutive probes failed: timeout"_s;
+    QCOMPARE(ChangeText::describeReason(old), old.reason);
     loader.install(u"en"_s);
 }
 

@@ -297,6 +297,8 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
             object.insert(QStringLiteral("host"), hostName);
             object.insert(QStringLiteral("state"), event.state);
             object.insert(QStringLiteral("reason"), event.reason);
+            object.insert(QStringLiteral("reasonCode"), event.reasonCode);
+            object.insert(QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(event.reasonParams));
             object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
             broadcast("host", compact(object), true);
         });
@@ -1555,6 +1557,8 @@ HttpResponse AdminServer::apiHostHistory(Context &context)
         object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
         object.insert(QStringLiteral("state"), event.state);
         object.insert(QStringLiteral("reason"), event.reason);
+        object.insert(QStringLiteral("reasonCode"), event.reasonCode);
+        object.insert(QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(event.reasonParams));
         events.append(object);
     }
     QJsonObject object;

@@ -259,6 +259,8 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
                 event.when = QDateTime::fromString(entry.value("when"_L1).toString(), Qt::ISODateWithMs);
                 event.state = entry.value("state"_L1).toString();
                 event.reason = entry.value("reason"_L1).toString();
+                event.reasonCode = entry.value("reasonCode"_L1).toString();
+                event.reasonParams = entry.value("reasonParams"_L1).toObject().toVariantMap();
                 result.history.append(event);
             }
         } else if (status != 0) {
@@ -403,6 +405,8 @@ void RemoteClient::handleStreamEvent(const SseEvent &event)
         state.when = QDateTime::fromString(object.value("when"_L1).toString(), Qt::ISODateWithMs);
         state.state = object.value("state"_L1).toString();
         state.reason = object.value("reason"_L1).toString();
+        state.reasonCode = object.value("reasonCode"_L1).toString();
+        state.reasonParams = object.value("reasonParams"_L1).toObject().toVariantMap();
         Q_EMIT hostStateChanged({object.value("service"_L1).toString(), object.value("group"_L1).toString(),
                                     object.value("host"_L1).toString()},
             state);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configdiff.h"
+#include "enginetypes.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -21,6 +22,9 @@ public:
     ChangeText() = delete;
 
     static QString describe(const ConfigChange &change);
+    /// Why a host's state changed, from its reason code (local and remote
+    /// alike); the English text when the code is unknown or missing.
+    static QString describeReason(const HostStateEvent &event);
 };
 
 }  // namespace Balancier
