@@ -8,10 +8,13 @@
 
 namespace Balancier {
 
-/// ConfigChange::description() in the user's language: the engine's
-/// description is English, for logs and the admin API; the desktop app
-/// shows the same sentence through tr(). Field names and values (address,
-/// weight, "roundrobin") are config words and stay as they are.
+/// The one place the desktop app words a config change or a host-state
+/// reason, in the user's language. Local changes (the engine's list) and
+/// remote ones (the admin API's change objects, configChangesFromJson) arrive
+/// as the same structured ConfigChange, so both are translated alike; the
+/// engine's description() stays English, for logs and scripts. Field names
+/// and values (address, weight, "roundrobin") are config words and stay as
+/// they are.
 ///
 /// Thread contract: any thread (pure function).
 class ChangeText final
