@@ -40,7 +40,7 @@ Engine::Engine(QObject *parent)
     };
     connect(&d->health, &HealthMonitor::hostStateChanged, this,
         [this](const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to,
-            const QString &reason) { d->handleHealthChange(host, from, to, reason); });
+            const HostReason &reason) { d->handleHealthChange(host, from, to, reason); });
     // Aggressive mode is logged by the health monitor, which decides it.
     d->statsTimer.setInterval(1000 / DefaultStatsRate);
     connect(&d->statsTimer, &QTimer::timeout, this, [this] {

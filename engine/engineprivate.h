@@ -121,12 +121,12 @@ public:
     void reconcileServices(const Config &config);
     void reconcileListeners(const Config &config, ApplyResult &result);
     void updateWatchers(const Config &config);
-    void retireHost(const std::shared_ptr<HostRuntime> &host, const QString &reason);
+    void retireHost(const std::shared_ptr<HostRuntime> &host, const HostReason &reason);
     QList<ServiceView> views() const;
     std::shared_ptr<HostRuntime> findHost(
         const QString &service, const QString &group, const QString &host) const;
     void handleHealthChange(
-        const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to, const QString &reason);
+        const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to, const HostReason &reason);
     void pruneDraining();
     void checkDrained();
     void beginHostDrain(const std::shared_ptr<HostRuntime> &host);

@@ -86,14 +86,14 @@ void EnginePrivate::forEachWorker(Function function)
     }
 }
 
-void EnginePrivate::retireHost(const std::shared_ptr<HostRuntime> &host, const QString &reason)
+void EnginePrivate::retireHost(const std::shared_ptr<HostRuntime> &host, const HostReason &reason)
 {
     if (host->removed.exchange(true))
         return;
     host->recordEvent(QStringLiteral("removed"), reason);
     qCInfo(lcConfig, "service %s: group %s: host %s removed (%s); %lld connection(s) drain",
         qUtf8Printable(host->service()), qUtf8Printable(host->group()), qUtf8Printable(host->name()),
-        qUtf8Printable(reason), static_cast<long long>(host->active.load()));
+        qUtf8Printable(reason.text()), static_cast<long long>(host->active.load()));
     if (host->active.load() > 0)
         draining.append(host);
     beginHostDrain(host);
@@ -162,13 +162,15 @@ void EnginePrivate::cutOverdueDrains()
         HostStateEvent event;
         event.when = QDateTime::currentDateTimeUtc();
         event.state = removed ? QStringLiteral("removed") : host->stateName();
-        event.reason = QStringLiteral("drain timeout %1 passed: %2 open connection(s) cut")
-                           .arg(formatDuration(drain.timeoutMs))
-                           .arg(cut);
+        const HostReason reason{QStringLiteral("drainTimeout"),
+            {{QStringLiteral("timeout"), formatDuration(drain.timeoutMs)}, {QStringLiteral("cut"), cut}}};
+        event.reason = reason.text();
+        event.reasonCode = reason.code;
+        event.reasonParams = reason.params;
         qCWarning(lcNet, "service %s: group %s: host %s (%s): %s", qUtf8Printable(host->service()),
             qUtf8Printable(host->group()), qUtf8Printable(host->name()), removed ? "removed" : "set to drain",
             qUtf8Printable(event.reason));
-        host->recordEvent(event.state, event.reason);
+        host->recordEvent(event.state, reason);
         Q_EMIT q->hostStateChanged(host->service(), host->group(), host->name(), event);
     }
     armHostDrainTimer();
@@ -189,19 +191,20 @@ void EnginePrivate::reconcileServices(const Config &config)
                 std::shared_ptr<HostRuntime> host = old ? old->host(hostConfig.name) : nullptr;
                 if (!host) {
                     host = std::make_shared<HostRuntime>(serviceConfig.name, groupConfig.name, hostConfig);
-                    host->recordEvent(host->stateName(), QStringLiteral("added"));
+                    host->recordEvent(host->stateName(), {QStringLiteral("added"), {}});
                 } else {
                     if (host->address() != hostConfig.address) {
                         host->recordEvent(host->stateName(),
-                            QStringLiteral("address changed from %1 to %2")
-                                .arg(host->address(), hostConfig.address));
+                            {QStringLiteral("addressChanged"),
+                                {{QStringLiteral("from"), host->address()},
+                                    {QStringLiteral("to"), hostConfig.address}}});
                         host->setAddress(hostConfig.address);
                     }
                     if (host->weight.exchange(hostConfig.weight) != hostConfig.weight)
                         weightChanged.append(host.get());
                     host->maxConns.store(hostConfig.maxConns);
                     if (host->adminState.exchange(hostConfig.adminState) != hostConfig.adminState) {
-                        host->recordEvent(host->stateName(), QStringLiteral("administrative change"));
+                        host->recordEvent(host->stateName(), {QStringLiteral("adminChange"), {}});
                         adminEvents.append({host, host->history().constLast()});
                         qCInfo(lcConfig, "service %s: group %s: host %s is now %s",
                             qUtf8Printable(serviceConfig.name), qUtf8Printable(groupConfig.name),
@@ -217,7 +220,7 @@ void EnginePrivate::reconcileServices(const Config &config)
             if (old) {
                 for (const auto &host : old->hosts()) {
                     if (!hosts.contains(host))
-                        retireHost(host, QStringLiteral("removed from the config"));
+                        retireHost(host, {QStringLiteral("removedFromConfig"), {}});
                 }
             }
             const bool reuse = old && old->hosts() == hosts
@@ -237,7 +240,7 @@ void EnginePrivate::reconcileServices(const Config &config)
                 kept = kept || group->name() == old->name();
             if (!kept) {
                 for (const auto &host : old->hosts())
-                    retireHost(host, QStringLiteral("its group was removed"));
+                    retireHost(host, {QStringLiteral("groupRemoved"), {}});
             }
         }
         state.groups = groups;
@@ -279,7 +282,7 @@ void EnginePrivate::reconcileServices(const Config &config)
         it->slot->store(nullptr);
         for (const auto &group : it->groups) {
             for (const auto &host : group->hosts())
-                retireHost(host, QStringLiteral("its service was removed"));
+                retireHost(host, {QStringLiteral("serviceRemoved"), {}});
         }
     }
     services = std::move(next);
@@ -367,7 +370,7 @@ void EnginePrivate::updateWatchers(const Config &config)
 }
 
 void EnginePrivate::handleHealthChange(
-    const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to, const QString &reason)
+    const std::shared_ptr<HostRuntime> &host, HostHealth from, HostHealth to, const HostReason &reason)
 {
     Q_UNUSED(from);
     const ServiceState state = services.value(host->service());
@@ -380,7 +383,9 @@ void EnginePrivate::handleHealthChange(
     HostStateEvent event;
     event.when = QDateTime::currentDateTimeUtc();
     event.state = host->stateName();
-    event.reason = reason;
+    event.reason = reason.text();
+    event.reasonCode = reason.code;
+    event.reasonParams = reason.params;
     Q_EMIT q->hostStateChanged(host->service(), host->group(), host->name(), event);
 }
 

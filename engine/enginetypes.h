@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QVariantMap>
 
 namespace Balancier {
 
@@ -22,12 +23,30 @@ enum class HostHealth : int
     Down,
 };
 
+/// Why a host's state changed: a stable code with its parameters, so that a
+/// front end words it in its own language, and the English text for logs.
+/// Codes (parameters): added, adminChange, addressChanged (from, to),
+/// removedFromConfig, groupRemoved, serviceRemoved, connectFailed (detail),
+/// probeFailed (count, detail), probeSucceeded (count),
+/// answeredWhileGroupDown (group), drainTimeout (timeout, cut). A client
+/// ignores a code it does not know and shows the text.
+struct HostReason
+{
+    QString code;
+    QVariantMap params;
+
+    /// The English sentence: logs, the admin API's "reason", old clients.
+    QString text() const;
+};
+
 /// One entry of a host's bounded state history.
 struct HostStateEvent
 {
     QDateTime when;
     QString state;  ///< "up", "down", "draining", "maintenance", "ready", "removed"
-    QString reason;  ///< why, e.g. "connection refused", "3 probes failed", "administrative change"
+    QString reason;  ///< why, in English, e.g. "connection refused", "3 consecutive probes failed: ..."
+    QString reasonCode;  ///< HostReason::code; empty from an older balancer
+    QVariantMap reasonParams;  ///< HostReason::params
 };
 
 /// The live state of one backend host at the moment it was read

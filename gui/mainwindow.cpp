@@ -11,6 +11,7 @@
 #include "common/traynotifier.h"
 #include "dashboard/dashboardmodel.h"
 #include "dashboard/dashboardwidget.h"
+#include "editor/changetext.h"
 #include "editor/configdraft.h"
 #include "editor/configeditor.h"
 #include "fleet/fleetmodel.h"
@@ -293,7 +294,8 @@ void MainWindow::logClientEvents()
                       .arg(host.service, host.group, host.host, StateStyle::displayName(event.state));
             m_log->append(
                 event.state == "down"_L1 ? EventLogModel::Level::Warning : EventLogModel::Level::Info,
-                tr("host"), event.reason.isEmpty() ? text : tr("%1 (%2)").arg(text, event.reason),
+                tr("host"),
+                event.reason.isEmpty() ? text : tr("%1 (%2)").arg(text, ChangeText::describeReason(event)),
                 event.when);
         });
     // The balancer's own log, for a remote one; a local one is heard through setEngineLog().
@@ -302,10 +304,13 @@ void MainWindow::logClientEvents()
             const QDateTime &when) {
             m_log->append(level, category.isEmpty() ? tr("daemon") : category, message, when);
         });
-    connect(client, &BalancerClient::configApplied, this, [this](const QStringList &changes) {
-        if (!changes.isEmpty())
+    connect(client, &BalancerClient::configApplied, this, [this](const QList<ConfigChange> &changes) {
+        QStringList lines;
+        for (const ConfigChange &change : changes)
+            lines.append(ChangeText::describe(change));
+        if (!lines.isEmpty())
             m_log->append(EventLogModel::Level::Info, tr("config"),
-                tr("%n change(s) applied: ", nullptr, int(changes.size())) + changes.join(u"; "_s));
+                tr("%n change(s) applied: ", nullptr, int(lines.size())) + lines.join(u"; "_s));
     });
 }
 

@@ -221,13 +221,22 @@ void tst_AdminEvents::adminChangeArrivesAtOnce()
     const qsizetype host
         = client.waitForEvent(hostEvent(QStringLiteral("a"), QStringLiteral("maintenance")), 2000);
     QVERIFY(host > 0);
+    QCOMPARE(dataOf(client.events().at(host)).value(QStringLiteral("reasonCode")).toString(),
+        QStringLiteral("adminChange"));
     // At once: not with a later stats tick or probe (the default probe interval is 5 s).
     QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
     const qsizetype config = client.waitForEvent("config", 100);
     QVERIFY(config > 0);
     const QJsonArray changes = dataOf(client.events().at(config)).value(QStringLiteral("changes")).toArray();
     QCOMPARE(changes.size(), 1);
-    QVERIFY(changes.first().toString().contains(QStringLiteral("host a")));
+    QVERIFY(changes.first()
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .contains(QStringLiteral("host a")));
+    QCOMPARE(
+        changes.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("hostChanged"));
+    QCOMPARE(changes.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("a"));
     // State events carry ids, in order.
     const QByteArray configId = client.events().at(config).id;
     const QByteArray hostId = client.events().at(host).id;

@@ -5,6 +5,7 @@
 
 #include "admin/adminserver.h"
 #include "admintestbed.h"
+#include "config/configchangejson.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "httptestclient.h"
@@ -33,6 +34,15 @@ QStringList stringsOf(const QJsonValue &value)
     QStringList list;
     for (const QJsonValue &entry : value.toArray())
         list.append(entry.toString());
+    return list;
+}
+
+/// The English "text" of each change object in a reply's "changes".
+QStringList changeTexts(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &entry : value.toArray())
+        list.append(entry.toObject().value(QStringLiteral("text")).toString());
     return list;
 }
 
@@ -252,9 +262,17 @@ void tst_AdminJson::putHost()
     QCOMPARE(response.status, 200);
     const QJsonObject result = jsonOf(response);
     QCOMPARE(result.value(QStringLiteral("ok")).toBool(), true);
-    const QStringList changes = stringsOf(result.value(QStringLiteral("changes")));
+    const QStringList changes = changeTexts(result.value(QStringLiteral("changes")));
     QCOMPARE(changes.size(), 1);
     QVERIFY2(changes.constFirst().contains(QStringLiteral("host b")), qPrintable(changes.constFirst()));
+    // Each change is an object with structured members beside the text.
+    const QJsonObject change = result.value(QStringLiteral("changes")).toArray().first().toObject();
+    QCOMPARE(change.value(QStringLiteral("kind")).toString(), QStringLiteral("hostChanged"));
+    QCOMPARE(change.value(QStringLiteral("service")).toString(), QStringLiteral("web"));
+    QCOMPARE(change.value(QStringLiteral("group")).toString(), QStringLiteral("prod"));
+    QCOMPARE(change.value(QStringLiteral("name")).toString(), QStringLiteral("b"));
+    QCOMPARE(change.value(QStringLiteral("fields")).toArray(),
+        (QJsonArray{QStringLiteral("weight"), QStringLiteral("maxconns"), QStringLiteral("state")}));
     const Config config = bed.engine().runningConfig();
     const HostConfig *b = config.service(u"web")->group(u"prod")->host(u"b");
     QCOMPARE(b->weight, 5);
@@ -383,7 +401,7 @@ void tst_AdminJson::deleteHost()
     QVERIFY2(bed.start(&error), qPrintable(error));
     HttpTestResponse response = bed.request("DELETE", "/api/v1/services/web/groups/prod/hosts/b");
     QCOMPARE(response.status, 200);
-    QVERIFY(stringsOf(jsonOf(response).value(QStringLiteral("changes")))
+    QVERIFY(changeTexts(jsonOf(response).value(QStringLiteral("changes")))
                 .constFirst()
                 .contains(QStringLiteral("b")));
     QVERIFY(!bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"b"));
@@ -501,12 +519,20 @@ void tst_AdminJson::history()
     QCOMPARE(response.status, 200);
     const QJsonArray events = jsonOf(response).value(QStringLiteral("history")).toArray();
     QStringList states;
+    QStringList codes;
     for (const QJsonValue &event : events) {
         const QJsonObject object = event.toObject();
         QVERIFY(QDateTime::fromString(object.value(QStringLiteral("when")).toString(), Qt::ISODateWithMs)
                     .isValid());
         states.append(object.value(QStringLiteral("state")).toString());
+        codes.append(object.value(QStringLiteral("reasonCode")).toString());
+        QVERIFY(object.value(QStringLiteral("reasonParams")).isObject());
     }
+    // Why, as a code for programs beside the English "reason".
+    QCOMPARE(codes.constFirst(), QStringLiteral("added"));
+    QCOMPARE(codes.constLast(), QStringLiteral("adminChange"));
+    QCOMPARE(events.last().toObject().value(QStringLiteral("reason")).toString(),
+        QStringLiteral("administrative change"));
     QVERIFY2(states.size() >= 4, qPrintable(states.join(u',')));
     QCOMPARE(states.mid(states.size() - 3),
         (QStringList{QStringLiteral("draining"), QStringLiteral("maintenance"), QStringLiteral("up")}));
@@ -542,7 +568,7 @@ void tst_AdminJson::putConfigApplies()
     const QJsonObject result = jsonOf(response);
     QCOMPARE(result.value(QStringLiteral("ok")).toBool(), true);
     QCOMPARE(result.value(QStringLiteral("saved")).toBool(), true);
-    const QStringList changes = stringsOf(result.value(QStringLiteral("changes")));
+    const QStringList changes = changeTexts(result.value(QStringLiteral("changes")));
     QCOMPARE(changes.size(), 2);
     QVERIFY(bed.engine().runningConfig() == next);
     QCOMPARE(
@@ -566,9 +592,14 @@ void tst_AdminJson::putConfigDryRun()
     QCOMPARE(response.status, 200);
     const QJsonObject result = jsonOf(response);
     QCOMPARE(result.value(QStringLiteral("dryRun")).toBool(), true);
-    const QStringList changes = stringsOf(result.value(QStringLiteral("changes")));
+    const QStringList changes = changeTexts(result.value(QStringLiteral("changes")));
     QCOMPARE(changes.size(), 2);
     QVERIFY(changes.join(u'\n').contains(QStringLiteral("random")));
+    QString parseError;
+    const QList<ConfigChange> parsed
+        = configChangesFromJson(result.value(QStringLiteral("changes")).toArray(), &parseError);
+    QVERIFY2(parseError.isEmpty(), qPrintable(parseError));
+    QCOMPARE(parsed, diffConfigs(before, next));
     QVERIFY(bed.engine().runningConfig() == before);
     QCOMPARE(bed.adminHost().saved().size(), 0);
 }

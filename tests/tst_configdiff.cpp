@@ -1,4 +1,8 @@
+#include "config/configchangejson.h"
 #include "config/configdiff.h"
+
+#include <QJsonDocument>
+#include <QSet>
 
 #include <QTest>
 
@@ -77,6 +81,11 @@ private slots:
     void diff();
     void neverShowsPasswordHash();
     void emptyIffEqual();
+    void jsonRoundTrip_data();
+    void jsonRoundTrip();
+    void jsonKindNamesAreDistinct();
+    void jsonRejectsBadInput_data();
+    void jsonRejectsBadInput();
 };
 
 void TestConfigDiff::diff_data()
@@ -286,6 +295,75 @@ void TestConfigDiff::emptyIffEqual()
     QCOMPARE(back.size(), 1);
     QCOMPARE(back.first().description(),
         u"service web: group prod: host a: address 127.0.0.1:9005, weight 3 -> address 127.0.0.1:9001, weight 1"_s);
+}
+
+void TestConfigDiff::jsonRoundTrip_data()
+{
+    QTest::addColumn<int>("kind");
+    for (int k = 0; k <= int(Kind::SettingsChanged); ++k)
+        QTest::newRow(qPrintable(configChangeKindName(Kind(k)))) << k;
+}
+
+void TestConfigDiff::jsonRoundTrip()
+{
+    QFETCH(int, kind);
+    const ConfigChange change{Kind(kind), u"web/x"_s, u"prod"_s, u"a/b"_s, {u"address"_s, u"weight"_s},
+        u"address 1.2.3.4:80, weight 1"_s, u"address 1.2.3.5:80, weight 2"_s};
+    const QJsonArray array = configChangesToJson({change, ConfigChange{Kind(kind), {}, {}, {}, {}, {}, {}}});
+    QCOMPARE(array.size(), 2);
+    const QJsonObject object = array.at(0).toObject();
+    QCOMPARE(object.value("kind"_L1).toString(), configChangeKindName(Kind(kind)));
+    QVERIFY(object.value("kind"_L1).toString() != u"unknown"_s);
+    QCOMPARE(object.value("text"_L1).toString(), change.description());
+    QCOMPARE(object.value("name"_L1).toString(), u"a/b"_s);
+    QVERIFY(!array.at(1).toObject().contains("service"_L1));  // empty members are left out
+
+    // Through text, as on the wire.
+    const QJsonArray parsed = QJsonDocument::fromJson(QJsonDocument(array).toJson()).array();
+    QString error = u"stale"_s;
+    const QList<ConfigChange> back = configChangesFromJson(parsed, &error);
+    QCOMPARE(error, QString());
+    QCOMPARE(back.size(), 2);
+    QCOMPARE(back.at(0), change);
+    QCOMPARE(back.at(1), (ConfigChange{Kind(kind), {}, {}, {}, {}, {}, {}}));
+}
+
+void TestConfigDiff::jsonKindNamesAreDistinct()
+{
+    QSet<QString> names;
+    for (int k = 0; k <= int(Kind::SettingsChanged); ++k) {
+        const QString name = configChangeKindName(Kind(k));
+        QVERIFY2(!names.contains(name), qPrintable(name));
+        names.insert(name);
+        Kind back{};
+        QVERIFY(configChangeKindFromName(name, &back));
+        QCOMPARE(int(back), k);
+    }
+}
+
+void TestConfigDiff::jsonRejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown kind") << QByteArray(R"([{"kind":"hostAdded"},{"kind":"hostExploded"}])")
+                                  << u"changes[1]: unknown kind \"hostExploded\""_s;
+    QTest::newRow("no kind") << QByteArray(R"([{"name":"a"}])")
+                             << u"changes[0]: \"kind\" is missing or not a string"_s;
+    QTest::newRow("not an object") << QByteArray(R"(["service web added"])")
+                                   << u"changes[0]: not an object"_s;
+    QTest::newRow("bad name") << QByteArray(R"([{"kind":"hostAdded","name":3}])")
+                              << u"changes[0]: \"name\" is not a string"_s;
+    QTest::newRow("bad fields") << QByteArray(R"([{"kind":"hostChanged","fields":"weight"}])")
+                                << u"changes[0]: \"fields\" is not an array"_s;
+}
+
+void TestConfigDiff::jsonRejectsBadInput()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    QString actual;
+    configChangesFromJson(QJsonDocument::fromJson(json).array(), &actual);
+    QCOMPARE(actual, error);
 }
 
 QTEST_GUILESS_MAIN(TestConfigDiff)

@@ -559,9 +559,9 @@ void tst_GuiDashboard::groupAllDownNotifies()
 
     // Host events are batched into one notification.
     tray.handleHostStateChanged(
-        {u"web"_s, u"prod"_s, u"h0"_s}, {QDateTime::currentDateTimeUtc(), u"down"_s, {}});
+        {u"web"_s, u"prod"_s, u"h0"_s}, {QDateTime::currentDateTimeUtc(), u"down"_s, {}, {}, {}});
     tray.handleHostStateChanged(
-        {u"web"_s, u"prod"_s, u"h1"_s}, {QDateTime::currentDateTimeUtc(), u"down"_s, {}});
+        {u"web"_s, u"prod"_s, u"h1"_s}, {QDateTime::currentDateTimeUtc(), u"down"_s, {}, {}, {}});
     QVERIFY(notes.wait(5000));
     QCOMPARE(notes.count(), 3);
     QVERIFY(notes.constLast().at(0).toString().contains(u"2 host(s) down"_s));

@@ -249,12 +249,12 @@ void tst_GuiModel::historyModel()
     QList<HostStateEvent> history;
     for (int i = 0; i < 3; ++i)
         history.append(
-            {QDateTime::fromSecsSinceEpoch(100 + i), i % 2 ? u"down"_s : u"up"_s, u"r%1"_s.arg(i)});
+            {QDateTime::fromSecsSinceEpoch(100 + i), i % 2 ? u"down"_s : u"up"_s, u"r%1"_s.arg(i), {}, {}});
     model.setHistory(history);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0, HostHistoryModel::ReasonColumn).data().toString(), u"r2"_s);  // newest first
     for (int i = 0; i < HostHistoryModel::Limit; ++i)
-        model.append({QDateTime::fromSecsSinceEpoch(200 + i), u"up"_s, u"n%1"_s.arg(i)});
+        model.append({QDateTime::fromSecsSinceEpoch(200 + i), u"up"_s, u"n%1"_s.arg(i), {}, {}});
     QCOMPARE(model.rowCount(), HostHistoryModel::Limit);
     QCOMPARE(model.index(0, HostHistoryModel::ReasonColumn).data().toString(),
         u"n%1"_s.arg(HostHistoryModel::Limit - 1));

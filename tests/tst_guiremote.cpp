@@ -108,7 +108,10 @@ void tst_GuiRemote::statusAndEvents()
     QCOMPARE(event.state, u"draining"_s);
     QVERIFY(event.when.isValid());
     QTRY_VERIFY(!configs.isEmpty());
-    QVERIFY(configs.constLast().at(0).toStringList().join(u'\n').contains(u"host a"_s));
+    const auto changes = configs.constLast().at(0).value<QList<ConfigChange>>();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.constFirst().kind, ConfigChange::Kind::HostChanged);
+    QCOMPARE(changes.constFirst().name, u"a"_s);
     // And the next snapshots say so.
     QTRY_VERIFY([&] {
         for (const GroupStats &group : client.snapshot().service(u"web")->groups)
@@ -153,7 +156,8 @@ void tst_GuiRemote::configAndHistory()
     QTRY_COMPARE(done, 2);
     QVERIFY2(dry.ok, qPrintable(dry.error));
     QCOMPARE(dry.changes.size(), 1);
-    QVERIFY(dry.changes.constFirst().contains(u"weight 1 -> 4"_s));
+    QVERIFY(dry.changes.constFirst().description().contains(u"weight 1 -> 4"_s));
+    QCOMPARE(dry.changes.constFirst().kind, ConfigChange::Kind::HostChanged);
     QCOMPARE(bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"b")->weight, 1);
 
     // A bad config is refused with located errors.

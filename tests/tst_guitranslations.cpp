@@ -1,8 +1,10 @@
 // Every shipped translation loads, is complete, and the main window shows
 // translated text; the window itself comes up against a local balancer.
 
+#include "admintestbed.h"
 #include "client/connectionbanner.h"
 #include "client/localclient.h"
+#include "client/remoteclient.h"
 #include "common/preferences.h"
 #include "common/translationloader.h"
 #include "dashboard/dashboardmodel.h"
@@ -17,6 +19,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void tsFilesComplete();
     void windowShowsLocalBalancer();
     void preferencesKeepNoPassword();
+    void remoteChangeInGerman();
 
 private:
     QTemporaryDir m_dir;
@@ -197,4 +201,65 @@ void tst_GuiTranslations::preferencesKeepNoPassword()
 }
 
 QTEST_MAIN(tst_GuiTranslations)
+void tst_GuiTranslations::remoteChangeInGerman()
+{
+    // A change made on a balancierd arrives as structured data and is worded
+    // here, in the user's language, like a local one (it used to stay English).
+    TranslationLoader loader;
+    QVERIFY(loader.install(u"de"_s));
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    RemoteClient client(QUrl(bed.server().url()), AdminTestBed::Admin, AdminTestBed::AdminPassword);
+    QSignalSpy configs(&client, &BalancerClient::configApplied);
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), BalancerClient::State::Connected, 10000);
+
+    ClientReply reply;
+    int done = 0;
+    client.hostAction(
+        {u"web"_s, u"prod"_s, u"b"_s}, HostAction::SetWeight, 4, this, [&](const ClientReply &r) {
+            reply = r;
+            ++done;
+        });
+    QTRY_COMPARE_WITH_TIMEOUT(done, 1, 10000);
+    QVERIFY2(reply.ok, qPrintable(reply.error));
+    QCOMPARE(reply.changes.size(), 1);
+    const QString german = u"Dienst web: Gruppe prod: Host b: weight 1 -> 4"_s;
+    QCOMPARE(ChangeText::describe(reply.changes.constFirst()), german);
+
+    // The same change through the event stream.
+    QTRY_VERIFY_WITH_TIMEOUT(!configs.isEmpty(), 10000);
+    const auto changes = configs.constLast().at(0).value<QList<ConfigChange>>();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(ChangeText::describe(changes.constFirst()), german);
+
+    // A host event's reason comes as a code and is worded here too.
+    QSignalSpy hosts(&client, &BalancerClient::hostStateChanged);
+    done = 0;
+    client.hostAction(
+        {u"web"_s, u"prod"_s, u"a"_s}, HostAction::Maintenance, 0, this, [&](const ClientReply &r) {
+            reply = r;
+            ++done;
+        });
+    QTRY_COMPARE_WITH_TIMEOUT(done, 1, 10000);
+    QVERIFY2(reply.ok, qPrintable(reply.error));
+    QTRY_VERIFY_WITH_TIMEOUT(!hosts.isEmpty(), 10000);
+    const auto event = hosts.constLast().at(1).value<HostStateEvent>();
+    QCOMPARE(event.reasonCode, u"adminChange"_s);
+    QCOMPARE(event.reason, u"administrative change"_s);  // English, for logs and old clients
+    QCOMPARE(ChangeText::describeReason(event), u"administrative Änderung"_s);
+    // And with parameters (plural forms).
+    HostStateEvent probes;
+    probes.reasonCode = u"probeFailed"_s;
+    probes.reasonParams = {{u"count"_s, 3}, {u"detail"_s, u"timeout"_s}};
+    QCOMPARE(
+        ChangeText::describeReason(probes), u"3 aufeinanderfolgende Prüfungen fehlgeschlagen: timeout"_s);
+    // From an older balancer without a code: its text as it is.
+    HostStateEvent old;
+    old.reason = u"3 consecutive probes failed: timeout"_s;
+    QCOMPARE(ChangeText::describeReason(old), old.reason);
+    loader.install(u"en"_s);
+}
+
 #include "tst_guitranslations.moc"

@@ -130,7 +130,7 @@ void tst_Health::reportFailureMarksDownAndRiseBringsBack()
     QCOMPARE(qvariant_cast<std::shared_ptr<HostRuntime>>(spy.at(0).at(0)), a);
     QCOMPARE(healthArg(spy.at(0), 1), HostHealth::Up);
     QCOMPARE(healthArg(spy.at(0), 2), HostHealth::Down);
-    QCOMPARE(spy.at(0).at(3).toString(), QStringLiteral("connection refused"));
+    QCOMPARE(spy.at(0).at(3).value<HostReason>().text(), QStringLiteral("connection refused"));
     QCOMPARE(a->health.load(), HostHealth::Down);
     QCOMPARE(a->downReason, QStringLiteral("connection refused"));
     QCOMPARE(a->history().last().state, QStringLiteral("down"));
@@ -147,14 +147,14 @@ void tst_Health::reportFailureMarksDownAndRiseBringsBack()
 
     int acceptedAtUp = -1;
     connect(&monitor, &HealthMonitor::hostStateChanged, this,
-        [&](std::shared_ptr<HostRuntime> host, HostHealth, HostHealth to, const QString &) {
+        [&](std::shared_ptr<HostRuntime> host, HostHealth, HostHealth to, const HostReason &) {
             if (host == a && to == HostHealth::Up)
                 acceptedAtUp = stub->connectionCount();
         });
     QVERIFY(stub->listen(QHostAddress::LocalHost, reservedPort(*stub)));
     QTRY_COMPARE(spy.size(), 2);
     QCOMPARE(healthArg(spy.at(1), 2), HostHealth::Up);
-    QCOMPARE(spy.at(1).at(3).toString(), QStringLiteral("2 consecutive probes succeeded"));
+    QCOMPARE(spy.at(1).at(3).value<HostReason>().text(), QStringLiteral("2 consecutive probes succeeded"));
     QCOMPARE(acceptedAtUp, config.rise);
     QCOMPARE(a->health.load(), HostHealth::Up);
     QVERIFY(a->downReason.isEmpty());
@@ -188,7 +188,7 @@ void tst_Health::activeProbingFallsAfterFallFailures()
     QSignalSpy spy(&monitor, &HealthMonitor::hostStateChanged);
     int acceptedAtDown = -1;
     connect(&monitor, &HealthMonitor::hostStateChanged, this,
-        [&](std::shared_ptr<HostRuntime>, HostHealth, HostHealth to, const QString &) {
+        [&](std::shared_ptr<HostRuntime>, HostHealth, HostHealth to, const HostReason &) {
             if (to == HostHealth::Down)
                 acceptedAtDown = stub.connectionCount();
         });
@@ -198,7 +198,14 @@ void tst_Health::activeProbingFallsAfterFallFailures()
     QCOMPARE(spy.size(), 1);
     QCOMPARE(healthArg(spy.at(0), 2), HostHealth::Down);
     QCOMPARE(acceptedAtDown, fall);
-    const QString reason = spy.at(0).at(3).toString();
+    const HostReason why = spy.at(0).at(3).value<HostReason>();
+    // A code with parameters for front ends to word, the English text for logs.
+    QCOMPARE(why.code, QStringLiteral("probeFailed"));
+    QCOMPARE(why.params.value(QStringLiteral("count")).toInt(), fall);
+    QCOMPARE(why.params.value(QStringLiteral("detail")).toString(),
+        QStringLiteral("expected \"+OK\", got \"-ERR busy\\n\""));
+    QCOMPARE(host->history().last().reasonCode, QStringLiteral("probeFailed"));
+    const QString reason = why.text();
     const QString expectedReason = fall == 1
         ? QStringLiteral("probe failed: expected \"+OK\", got \"-ERR busy\\n\"")
         : QStringLiteral("%1 consecutive probes failed: expected \"+OK\", got "
@@ -237,14 +244,14 @@ void tst_Health::successResetsFailureCount()
     QSignalSpy spy(&monitor, &HealthMonitor::hostStateChanged);
     int acceptedAtDown = -1;
     connect(&monitor, &HealthMonitor::hostStateChanged, this,
-        [&](std::shared_ptr<HostRuntime>, HostHealth, HostHealth, const QString &) {
+        [&](std::shared_ptr<HostRuntime>, HostHealth, HostHealth, const HostReason &) {
             acceptedAtDown = accepted;
         });
     monitor.setTargets({{host, config, false}}, 0);
     QVERIFY(spy.wait(5000));
     QCOMPARE(spy.size(), 1);
     QCOMPARE(acceptedAtDown, 8);
-    QCOMPARE(spy.at(0).at(3).toString(),
+    QCOMPARE(spy.at(0).at(3).value<HostReason>().text(),
         QStringLiteral("2 consecutive probes failed: expected \"+OK\", got \"-ERR\\n\""));
 }
 
@@ -334,7 +341,7 @@ void tst_Health::aggressiveModeTakesFirstAnsweringHost()
 
     int acceptedAtUp = -1;
     connect(&monitor, &HealthMonitor::hostStateChanged, this,
-        [&](std::shared_ptr<HostRuntime> host, HostHealth, HostHealth to, const QString &) {
+        [&](std::shared_ptr<HostRuntime> host, HostHealth, HostHealth to, const HostReason &) {
             if (host == b && to == HostHealth::Up)
                 acceptedAtUp = stubB->connectionCount();
         });
@@ -509,7 +516,7 @@ void tst_Health::setTargetsKeepsCounters()
     QSignalSpy spy(&monitor, &HealthMonitor::hostStateChanged);
     int acceptedAtUp = -1;
     connect(&monitor, &HealthMonitor::hostStateChanged, this,
-        [&](std::shared_ptr<HostRuntime>, HostHealth, HostHealth to, const QString &) {
+        [&](std::shared_ptr<HostRuntime>, HostHealth, HostHealth to, const HostReason &) {
             if (to == HostHealth::Up)
                 acceptedAtUp = stub.connectionCount();
         });
@@ -525,7 +532,7 @@ void tst_Health::setTargetsKeepsCounters()
     monitor.reportFailure(host, QStringLiteral("connection refused"));
     QTRY_COMPARE(spy.size(), 2);
     QCOMPARE(acceptedAtUp, 3);
-    QCOMPARE(spy.at(1).at(3).toString(), QStringLiteral("3 consecutive probes succeeded"));
+    QCOMPARE(spy.at(1).at(3).value<HostReason>().text(), QStringLiteral("3 consecutive probes succeeded"));
 }
 
 void tst_Health::removedHostsStopBeingProbed()
@@ -594,7 +601,7 @@ void tst_Health::retryNowProbesAtOnce()
     QVERIFY(monitor.retryNow(host));
     QVERIFY(monitor.retryNow(host));  // a probe already runs: no second one
     QTRY_COMPARE(spy.size(), 2);
-    QCOMPARE(spy.at(1).at(3).toString(), QStringLiteral("probe succeeded"));
+    QCOMPARE(spy.at(1).at(3).value<HostReason>().text(), QStringLiteral("probe succeeded"));
     QCOMPARE(stub.connectionCount(), 1);
 }
 

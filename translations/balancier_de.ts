@@ -178,6 +178,63 @@
         <source>default timeouts: %1</source>
         <translation>Standard-Zeitlimits: %1</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>administrative change</source>
+        <translation>administrative Änderung</translation>
+    </message>
+    <message>
+        <source>address changed from %1 to %2</source>
+        <translation>Adresse von %1 auf %2 geändert</translation>
+    </message>
+    <message>
+        <source>removed from the config</source>
+        <translation>aus der Konfiguration entfernt</translation>
+    </message>
+    <message>
+        <source>its group was removed</source>
+        <translation>seine Gruppe wurde entfernt</translation>
+    </message>
+    <message>
+        <source>its service was removed</source>
+        <translation>sein Dienst wurde entfernt</translation>
+    </message>
+    <message>
+        <source>connect failed</source>
+        <translation>Verbindungsaufbau fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>connect failed: %1</source>
+        <translation>Verbindungsaufbau fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) failed: %1</source>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen: %1</numerusform>
+            <numerusform>%n aufeinanderfolgende Prüfungen fehlgeschlagen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) succeeded</source>
+        <translation>
+            <numerusform>%n Prüfung erfolgreich</numerusform>
+            <numerusform>%n aufeinanderfolgende Prüfungen erfolgreich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered while every host of group &apos;%1&apos; was down</source>
+        <translation>hat geantwortet, während alle Hosts der Gruppe „%1“ ausgefallen waren</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain timeout %1 passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>Drain-Zeitlimit %1 abgelaufen: %n offene Verbindung getrennt</numerusform>
+            <numerusform>Drain-Zeitlimit %1 abgelaufen: %n offene Verbindungen getrennt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>

@@ -178,6 +178,63 @@
         <source>default timeouts: %1</source>
         <translation>default timeouts: %1</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>administrative change</source>
+        <translation>administrative change</translation>
+    </message>
+    <message>
+        <source>address changed from %1 to %2</source>
+        <translation>address changed from %1 to %2</translation>
+    </message>
+    <message>
+        <source>removed from the config</source>
+        <translation>removed from the config</translation>
+    </message>
+    <message>
+        <source>its group was removed</source>
+        <translation>its group was removed</translation>
+    </message>
+    <message>
+        <source>its service was removed</source>
+        <translation>its service was removed</translation>
+    </message>
+    <message>
+        <source>connect failed</source>
+        <translation>connect failed</translation>
+    </message>
+    <message>
+        <source>connect failed: %1</source>
+        <translation>connect failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) failed: %1</source>
+        <translation>
+            <numerusform>probe failed: %1</numerusform>
+            <numerusform>%n consecutive probes failed: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) succeeded</source>
+        <translation>
+            <numerusform>probe succeeded</numerusform>
+            <numerusform>%n consecutive probes succeeded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered while every host of group &apos;%1&apos; was down</source>
+        <translation>answered while every host of group &apos;%1&apos; was down</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain timeout %1 passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>drain timeout %1 passed: %n open connection cut</numerusform>
+            <numerusform>drain timeout %1 passed: %n open connections cut</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>

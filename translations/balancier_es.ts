@@ -178,6 +178,63 @@
         <source>default timeouts: %1</source>
         <translation>tiempos de espera predeterminados: %1</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>añadido</translation>
+    </message>
+    <message>
+        <source>administrative change</source>
+        <translation>cambio administrativo</translation>
+    </message>
+    <message>
+        <source>address changed from %1 to %2</source>
+        <translation>dirección cambiada de %1 a %2</translation>
+    </message>
+    <message>
+        <source>removed from the config</source>
+        <translation>eliminado de la configuración</translation>
+    </message>
+    <message>
+        <source>its group was removed</source>
+        <translation>su grupo fue eliminado</translation>
+    </message>
+    <message>
+        <source>its service was removed</source>
+        <translation>su servicio fue eliminado</translation>
+    </message>
+    <message>
+        <source>connect failed</source>
+        <translation>falló la conexión</translation>
+    </message>
+    <message>
+        <source>connect failed: %1</source>
+        <translation>falló la conexión: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) failed: %1</source>
+        <translation>
+            <numerusform>%n sondeo fallido: %1</numerusform>
+            <numerusform>%n sondeos consecutivos fallidos: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) succeeded</source>
+        <translation>
+            <numerusform>%n sondeo correcto</numerusform>
+            <numerusform>%n sondeos consecutivos correctos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered while every host of group &apos;%1&apos; was down</source>
+        <translation>respondió mientras todos los hosts del grupo «%1» estaban caídos</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain timeout %1 passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>tiempo de drenaje %1 agotado: %n conexión abierta cortada</numerusform>
+            <numerusform>tiempo de drenaje %1 agotado: %n conexiones abiertas cortadas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>

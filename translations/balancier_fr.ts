@@ -178,6 +178,63 @@
         <source>default timeouts: %1</source>
         <translation>délais par défaut : %1</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>administrative change</source>
+        <translation>changement administratif</translation>
+    </message>
+    <message>
+        <source>address changed from %1 to %2</source>
+        <translation>adresse changée de %1 à %2</translation>
+    </message>
+    <message>
+        <source>removed from the config</source>
+        <translation>retiré de la configuration</translation>
+    </message>
+    <message>
+        <source>its group was removed</source>
+        <translation>son groupe a été supprimé</translation>
+    </message>
+    <message>
+        <source>its service was removed</source>
+        <translation>son service a été supprimé</translation>
+    </message>
+    <message>
+        <source>connect failed</source>
+        <translation>échec de la connexion</translation>
+    </message>
+    <message>
+        <source>connect failed: %1</source>
+        <translation>échec de la connexion : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) failed: %1</source>
+        <translation>
+            <numerusform>%n sonde échouée : %1</numerusform>
+            <numerusform>%n sondes consécutives échouées : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consecutive probe(s) succeeded</source>
+        <translation>
+            <numerusform>%n sonde réussie</numerusform>
+            <numerusform>%n sondes consécutives réussies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered while every host of group &apos;%1&apos; was down</source>
+        <translation>a répondu alors que tous les hôtes du groupe « %1 » étaient hors service</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain timeout %1 passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>délai de drainage %1 écoulé : %n connexion ouverte coupée</numerusform>
+            <numerusform>délai de drainage %1 écoulé : %n connexions ouvertes coupées</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>

@@ -6,6 +6,7 @@
 #include "admin/httpconnection.h"
 #include "config/address.h"
 #include "config/adminlistencheck.h"
+#include "config/configchangejson.h"
 #include "config/configdocument.h"
 #include "config/configlimits.h"
 #include "config/configreader.h"
@@ -104,9 +105,7 @@ HttpResponse applyOutcome(
         return HttpResponse::error(status, messages.join(QStringLiteral("; ")), json);
     }
     if (json) {
-        QJsonArray changes;
-        for (const ConfigChange &change : result.changes)
-            changes.append(change.description());
+        const QJsonArray changes = configChangesToJson(result.changes);
         QJsonObject object;
         object.insert(QStringLiteral("ok"), true);
         object.insert(QStringLiteral("changes"), changes);
@@ -317,15 +316,14 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
             object.insert(QStringLiteral("host"), hostName);
             object.insert(QStringLiteral("state"), event.state);
             object.insert(QStringLiteral("reason"), event.reason);
+            object.insert(QStringLiteral("reasonCode"), event.reasonCode);
+            object.insert(QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(event.reasonParams));
             object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
             broadcast("host", compact(object), true);
         });
     connect(&m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
-        QJsonArray list;
-        for (const ConfigChange &change : changes)
-            list.append(change.description());
         QJsonObject object;
-        object.insert(QStringLiteral("changes"), list);
+        object.insert(QStringLiteral("changes"), configChangesToJson(changes));
         broadcast("config", compact(object), true);
         // An administrative state change comes as Engine::hostStateChanged, after this.
     });
@@ -1519,6 +1517,8 @@ HttpResponse AdminServer::apiHostHistory(Context &context)
         object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
         object.insert(QStringLiteral("state"), event.state);
         object.insert(QStringLiteral("reason"), event.reason);
+        object.insert(QStringLiteral("reasonCode"), event.reasonCode);
+        object.insert(QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(event.reasonParams));
         events.append(object);
     }
     QJsonObject object;
@@ -1590,9 +1590,7 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         return HttpResponse::json(422, compact(object));
     }
     if (result.dryRun) {
-        QJsonArray changes;
-        for (const ConfigChange &change : result.changes)
-            changes.append(change.description());
+        const QJsonArray changes = configChangesToJson(result.changes);
         QJsonObject object;
         object.insert(QStringLiteral("ok"), true);
         object.insert(QStringLiteral("dryRun"), true);
@@ -1602,9 +1600,7 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
     }
     QString saveError;
     const bool saved = m_host && m_host->saveRunningConfig(&saveError);
-    QJsonArray changes;
-    for (const ConfigChange &change : result.changes)
-        changes.append(change.description());
+    const QJsonArray changes = configChangesToJson(result.changes);
     QJsonObject object;
     object.insert(QStringLiteral("ok"), true);
     object.insert(QStringLiteral("changes"), changes);

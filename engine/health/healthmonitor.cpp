@@ -122,8 +122,8 @@ void HealthMonitor::reportFailure(const std::shared_ptr<HostRuntime> &host, cons
         watch.successes = 0;
         return;
     }
-    const StateChange change
-        = changeHealth(watch, HostHealth::Down, reason.isEmpty() ? QStringLiteral("connect failed") : reason);
+    const StateChange change = changeHealth(
+        watch, HostHealth::Down, {QStringLiteral("connectFailed"), {{QStringLiteral("detail"), reason}}});
     const QList<ModeChange> modes = updateAggressiveModes();
     schedule(watch);
     emitChanges({change}, modes);
@@ -242,22 +242,19 @@ void HealthMonitor::handleProbeFinished(HostRuntime *key, HealthProbe *probe, bo
         if (ok) {
             watch.failures = 0;
         } else if (++watch.failures >= std::max(watch.config.fall, 1)) {
-            const QString reason = watch.failures == 1 ? QStringLiteral("probe failed: %1").arg(detail)
-                                                       : QStringLiteral("%1 consecutive probes failed: %2")
-                                                             .arg(QString::number(watch.failures), detail);
-            states.append(changeHealth(watch, HostHealth::Down, reason));
+            states.append(changeHealth(watch, HostHealth::Down,
+                {QStringLiteral("probeFailed"),
+                    {{QStringLiteral("count"), watch.failures}, {QStringLiteral("detail"), detail}}}));
         }
     } else if (!ok) {
         watch.successes = 0;
     } else if (probesAggressively(watch)) {
         // The service has no backend at all: take the first one that answers.
         states.append(changeHealth(watch, HostHealth::Up,
-            QStringLiteral("answered while every host of group '%1' was down").arg(host.group())));
+            {QStringLiteral("answeredWhileGroupDown"), {{QStringLiteral("group"), host.group()}}}));
     } else if (++watch.successes >= std::max(watch.config.rise, 1)) {
-        const QString reason = watch.successes == 1
-            ? QStringLiteral("probe succeeded")
-            : QStringLiteral("%1 consecutive probes succeeded").arg(watch.successes);
-        states.append(changeHealth(watch, HostHealth::Up, reason));
+        states.append(changeHealth(watch, HostHealth::Up,
+            {QStringLiteral("probeSucceeded"), {{QStringLiteral("count"), watch.successes}}}));
     }
 
     QList<ModeChange> modes;
@@ -267,7 +264,7 @@ void HealthMonitor::handleProbeFinished(HostRuntime *key, HealthProbe *probe, bo
     emitChanges(states, modes);
 }
 
-HealthMonitor::StateChange HealthMonitor::changeHealth(Watch &watch, HostHealth to, const QString &reason)
+HealthMonitor::StateChange HealthMonitor::changeHealth(Watch &watch, HostHealth to, const HostReason &reason)
 {
     HostRuntime &host = *watch.host;
     const HostHealth from = host.health.exchange(to, std::memory_order_acq_rel);
@@ -281,13 +278,13 @@ HealthMonitor::StateChange HealthMonitor::changeHealth(Watch &watch, HostHealth 
     }
     if (to == HostHealth::Down) {
         watch.downSince = now();
-        host.downReason = reason;
+        host.downReason = reason.text();
         host.recordEvent(QStringLiteral("down"), reason);
-        qCWarning(lcHealth).noquote() << describeHost(host) << "is down:" << reason;
+        qCWarning(lcHealth).noquote() << describeHost(host) << "is down:" << reason.text();
     } else {
         host.downReason.clear();
         host.recordEvent(QStringLiteral("up"), reason);
-        qCInfo(lcHealth).noquote() << describeHost(host) << "is up:" << reason;
+        qCInfo(lcHealth).noquote() << describeHost(host) << "is up:" << reason.text();
     }
     return {watch.host, from, to, reason};
 }

@@ -90,7 +90,7 @@ public:
 Q_SIGNALS:
     /// `host` went from `from` to `to`; `reason` says why. Emitted once per change.
     void hostStateChanged(std::shared_ptr<Balancier::HostRuntime> host, Balancier::HostHealth from,
-        Balancier::HostHealth to, const QString &reason);
+        Balancier::HostHealth to, const Balancier::HostReason &reason);
     /// The service entered (`on`) or left aggressive mode.
     void aggressiveModeChanged(const QString &service, bool on);
 
@@ -101,7 +101,7 @@ private:
         std::shared_ptr<HostRuntime> host;
         HostHealth from;
         HostHealth to;
-        QString reason;
+        HostReason reason;
     };
     struct ModeChange
     {
@@ -115,7 +115,7 @@ private:
     void handleTimer(Watch &watch);
     void startProbe(Watch &watch);
     void handleProbeFinished(HostRuntime *key, HealthProbe *probe, bool ok, const QString &detail);
-    StateChange changeHealth(Watch &watch, HostHealth to, const QString &reason);
+    StateChange changeHealth(Watch &watch, HostHealth to, const HostReason &reason);
     bool probesAggressively(const Watch &watch) const;
     QList<ModeChange> updateAggressiveModes();
     void emitChanges(const QList<StateChange> &states, const QList<ModeChange> &modes);

@@ -77,10 +77,10 @@ void HostRuntime::release()
     active.fetch_sub(1, std::memory_order_acq_rel);
 }
 
-void HostRuntime::recordEvent(const QString &state, const QString &reason)
+void HostRuntime::recordEvent(const QString &state, const HostReason &reason)
 {
     lastChange = QDateTime::currentDateTimeUtc();
-    m_history.append({lastChange, state, reason});
+    m_history.append({lastChange, state, reason.text(), reason.code, reason.params});
     if (m_history.size() > HistoryLimit)
         m_history.remove(0, m_history.size() - HistoryLimit);
 }

@@ -82,7 +82,7 @@ public:
     QString downReason;
     QDateTime lastChange;
     QString lastProbeResult;
-    void recordEvent(const QString &state, const QString &reason);
+    void recordEvent(const QString &state, const HostReason &reason);
     const QList<HostStateEvent> &history() const { return m_history; }
     static constexpr int HistoryLimit = 100;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/configdiff.h"
 #include "config/diagnostic.h"
 #include "enginetypes.h"
 #include "log/eventlogmodel.h"
@@ -42,7 +43,7 @@ struct ClientReply
 {
     bool ok = false;
     QString error;  ///< why it failed, in one or more lines
-    QStringList changes;  ///< what the balancer executed (or, for a dry run, would execute)
+    QList<ConfigChange> changes;  ///< what the balancer executed (or, for a dry run, would execute)
     QStringList warnings;
     QList<Diagnostic> diagnostics;  ///< the located errors of a refused config
     QByteArray data;  ///< fetchRunningConfig(): the running config as XML
@@ -117,8 +118,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     void snapshotReceived(const Balancier::StatsSnapshot &snapshot);
     void hostStateChanged(const Balancier::HostRef &host, const Balancier::HostStateEvent &event);
-    /// The running config changed (from any source); `changes` describe it.
-    void configApplied(const QStringList &changes);
+    /// The running config changed (from any source); `changes` describe it
+    /// (ChangeText words them).
+    void configApplied(const QList<Balancier::ConfigChange> &changes);
     /// A line of the balancer's own log (a remote balancierd's; a balancer
     /// in this process is heard through EngineLogCapture instead).
     /// `category` without the "balancier." prefix, as EngineLogCapture gives it.

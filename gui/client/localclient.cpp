@@ -3,6 +3,7 @@
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "engine.h"
+#include "ops/operations.h"
 
 #include <QFileInfo>
 #include <QPointer>
@@ -69,16 +70,11 @@ void LocalClient::start()
                     const HostStateEvent &event) {
                     Q_EMIT hostStateChanged({service, group, host}, event);
                 });
-            connect(m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
-                QStringList lines;
-                for (const ConfigChange &change : changes)
-                    lines.append(change.description());
-                Q_EMIT configApplied(lines);
-            });
+            connect(m_engine, &Engine::configApplied, this, &BalancerClient::configApplied);
             // An administrative state change (drain, maintenance, ready)
             // comes as Engine::hostStateChanged too, after configApplied.
             m_engine->setStatsRate(rate);
-            const ClientReply reply = replyFrom(m_engine->apply(config));
+            const ClientReply reply = replyFrom(OpResult::from(m_engine->apply(config)));
             const StatsSnapshot first = m_engine->snapshot();
             QMetaObject::invokeMethod(
                 this,
@@ -137,14 +133,13 @@ void LocalClient::post(std::function<void(Engine &)> work)
         Qt::QueuedConnection);
 }
 
-ClientReply LocalClient::replyFrom(const ApplyResult &result)
+ClientReply LocalClient::replyFrom(const OpResult &result)
 {
     ClientReply reply;
     reply.ok = result.ok;
     reply.diagnostics = result.errors;
     reply.warnings = result.warnings;
-    for (const ConfigChange &change : result.changes)
-        reply.changes.append(change.description());
+    reply.changes = result.changes;
     if (!result.ok)
         reply.error = result.errorString();
     return reply;
@@ -209,12 +204,13 @@ void LocalClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *conte
             for (const Diagnostic &diagnostic : loaded.diagnostics)
                 lines.append(diagnostic.toString());
             reply.error = lines.join(u'\n');
-        } else if (dryRun) {
-            reply.ok = true;
-            for (const ConfigChange &change : diffConfigs(engine.runningConfig(), loaded.config))
-                reply.changes.append(change.description());
         } else {
-            reply = replyFrom(engine.apply(loaded.config));
+            Operations::ReplaceOptions options;
+            options.dryRun = dryRun;
+            // The desktop app does not host the admin API: the config is the user's own.
+            options.keepFullAccessUser = false;
+            options.source = tr("draft");
+            reply = replyFrom(Operations(engine).replaceConfig(loaded.config, options));
         }
         return reply;
     });
@@ -224,16 +220,17 @@ void LocalClient::hostAction(
     const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler)
 {
     request(context, std::move(handler), [host, action, value](Engine &engine) {
+        Operations operations(engine);
         switch (action) {
         case HostAction::Drain:
             return replyFrom(
-                engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Drain));
+                operations.setHostAdminState(host.service, host.group, host.host, HostAdminState::Drain));
         case HostAction::Maintenance:
-            return replyFrom(
-                engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Maintenance));
+            return replyFrom(operations.setHostAdminState(
+                host.service, host.group, host.host, HostAdminState::Maintenance));
         case HostAction::Ready:
             return replyFrom(
-                engine.setHostAdminState(host.service, host.group, host.host, HostAdminState::Ready));
+                operations.setHostAdminState(host.service, host.group, host.host, HostAdminState::Ready));
         case HostAction::Retry: {
             ClientReply reply;
             QString why;
@@ -243,9 +240,9 @@ void LocalClient::hostAction(
             return reply;
         }
         case HostAction::Remove:
-            return replyFrom(engine.removeHost(host.service, host.group, host.host));
+            return replyFrom(operations.removeHost(host.service, host.group, host.host));
         case HostAction::SetWeight:
-            return replyFrom(engine.setHostWeight(host.service, host.group, host.host, value));
+            return replyFrom(operations.setHostWeight(host.service, host.group, host.host, value));
         }
         return ClientReply{};
     });

@@ -10,7 +10,7 @@ class QThread;
 namespace Balancier {
 
 class Engine;
-struct ApplyResult;
+struct OpResult;
 
 /// A balancer run by this process: an Engine on its own QThread, loaded
 /// from a config file (or given a Config, for tests and the demo).
@@ -55,7 +55,8 @@ private:
     /// the GUI thread, if `context` still exists by then.
     void request(QObject *context, ReplyHandler handler, std::function<ClientReply(Engine &)> work);
     void handleStarted(const ClientReply &reply);
-    static ClientReply replyFrom(const ApplyResult &result);
+    /// The one place an operation's outcome becomes a reply.
+    static ClientReply replyFrom(const OpResult &result);
 
     QString m_configPath;
     Config m_config;

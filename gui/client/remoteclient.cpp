@@ -1,5 +1,6 @@
 #include "remoteclient.h"
 
+#include "config/configchangejson.h"
 #include "stats/statsjson.h"
 
 #include <QJsonArray>
@@ -247,7 +248,7 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
         const QJsonObject object = QJsonDocument::fromJson(data).object();
         if (status >= 200 && status < 300) {
             result.ok = object.value("ok"_L1).toBool(true);
-            result.changes = stringsFrom(object.value("changes"_L1));
+            result.changes = configChangesFromJson(object.value("changes"_L1).toArray());
             result.warnings = stringsFrom(object.value("warnings"_L1));
             if (object.contains("saveError"_L1))
                 result.warnings.append(
@@ -258,6 +259,8 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
                 event.when = QDateTime::fromString(entry.value("when"_L1).toString(), Qt::ISODateWithMs);
                 event.state = entry.value("state"_L1).toString();
                 event.reason = entry.value("reason"_L1).toString();
+                event.reasonCode = entry.value("reasonCode"_L1).toString();
+                event.reasonParams = entry.value("reasonParams"_L1).toObject().toVariantMap();
                 result.history.append(event);
             }
         } else if (status != 0) {
@@ -402,11 +405,13 @@ void RemoteClient::handleStreamEvent(const SseEvent &event)
         state.when = QDateTime::fromString(object.value("when"_L1).toString(), Qt::ISODateWithMs);
         state.state = object.value("state"_L1).toString();
         state.reason = object.value("reason"_L1).toString();
+        state.reasonCode = object.value("reasonCode"_L1).toString();
+        state.reasonParams = object.value("reasonParams"_L1).toObject().toVariantMap();
         Q_EMIT hostStateChanged({object.value("service"_L1).toString(), object.value("group"_L1).toString(),
                                     object.value("host"_L1).toString()},
             state);
     } else if (event.type == "config") {
-        Q_EMIT configApplied(stringsFrom(object.value("changes"_L1)));
+        Q_EMIT configApplied(configChangesFromJson(object.value("changes"_L1).toArray()));
     } else if (event.type == "log") {
         if (m_logLoaded)
             deliverLogLine(object, false);

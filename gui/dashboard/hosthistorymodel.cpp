@@ -1,6 +1,7 @@
 #include "hosthistorymodel.h"
 
 #include "common/statestyle.h"
+#include "editor/changetext.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -61,7 +62,7 @@ QVariant HostHistoryModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return StateStyle::displayName(event.state);
         case ReasonColumn:
-            return event.reason;
+            return ChangeText::describeReason(event);
         default:
             return {};
         }

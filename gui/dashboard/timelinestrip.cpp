@@ -1,6 +1,7 @@
 #include "timelinestrip.h"
 
 #include "common/statestyle.h"
+#include "editor/changetext.h"
 
 #include <QHelpEvent>
 #include <QLocale>
@@ -57,7 +58,7 @@ QList<TimelineStrip::Segment> TimelineStrip::segments() const
         segment.to = i + 1 < m_history.size() ? m_history.at(i + 1).when : now;
         // "ready" ends a drain or maintenance: the host is up (or down, which its own event says).
         segment.state = event.state == "ready"_L1 ? u"up"_s : event.state;
-        segment.reason = event.reason;
+        segment.reason = ChangeText::describeReason(event);
         list.append(segment);
     }
     return list;

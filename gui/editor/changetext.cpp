@@ -1,5 +1,7 @@
 #include "changetext.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
@@ -67,6 +69,40 @@ QString ChangeText::describe(const ConfigChange &change)
         return tr("%1: %2").arg(change.name, changed);
     }
     return changed;
+}
+
+QString ChangeText::describeReason(const HostStateEvent &event)
+{
+    const auto param = [&event](QLatin1StringView name) {
+        return event.reasonParams.value(name).toString();
+    };
+    const int count = event.reasonParams.value("count"_L1).toInt();
+    const QString &code = event.reasonCode;
+    if (code == "added"_L1)
+        return tr("added");
+    if (code == "adminChange"_L1)
+        return tr("administrative change");
+    if (code == "addressChanged"_L1)
+        return tr("address changed from %1 to %2").arg(param("from"_L1), param("to"_L1));
+    if (code == "removedFromConfig"_L1)
+        return tr("removed from the config");
+    if (code == "groupRemoved"_L1)
+        return tr("its group was removed");
+    if (code == "serviceRemoved"_L1)
+        return tr("its service was removed");
+    if (code == "connectFailed"_L1)
+        return param("detail"_L1).isEmpty() ? tr("connect failed")
+                                            : tr("connect failed: %1").arg(param("detail"_L1));
+    if (code == "probeFailed"_L1)
+        return tr("%n consecutive probe(s) failed: %1", nullptr, std::max(count, 1)).arg(param("detail"_L1));
+    if (code == "probeSucceeded"_L1)
+        return tr("%n consecutive probe(s) succeeded", nullptr, std::max(count, 1));
+    if (code == "answeredWhileGroupDown"_L1)
+        return tr("answered while every host of group '%1' was down").arg(param("group"_L1));
+    if (code == "drainTimeout"_L1)
+        return tr("drain timeout %1 passed: %n open connection(s) cut", nullptr, param("cut"_L1).toInt())
+            .arg(param("timeout"_L1));
+    return event.reason;
 }
 
 }  // namespace Balancier
