@@ -5,6 +5,7 @@
 // Exits 0 when everything went as expected, 1 otherwise, 2 on the deadline.
 
 #include <balancier/engine.h>
+#include <balancier/ops/operations.h>
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -166,8 +167,9 @@ int main(int argc, char *argv[])
         }
 
         // A live change: drain b. Open connections would finish; new ones go to a.
-        const ApplyResult drained
-            = engine.setHostAdminState(u"web"_s, u"pool"_s, u"b"_s, HostAdminState::Drain);
+        // Every change to a running balancer goes through Operations.
+        const OpResult drained
+            = Operations(engine).setHostAdminState(u"web"_s, u"pool"_s, u"b"_s, HostAdminState::Drain);
         if (!drained.ok) {
             say(u"FAIL: draining b was refused:\n"_s + drained.errorString());
             QCoreApplication::exit(1);
