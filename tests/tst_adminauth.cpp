@@ -192,6 +192,8 @@ private Q_SLOTS:
     void cachedLoginsDoNotWaitForPasswordChecks();
     void firstLoginIsNotHeldBehindOthersFailures();
     void parallelGuessesForOnePairAreCapped();
+    void guessesWhoseClientLeftAreCounted();
+    void manyNamesFromOneAddressAreCapped();
     void loginBurstKeepsControlThreadResponsive();
     void crossSitePostRefused_data();
     void crossSitePostRefused();
@@ -611,6 +613,94 @@ void tst_AdminAuth::parallelGuessesForOnePairAreCapped()
     HttpTestClient client(bed.port());
     QCOMPARE(
         client.request("GET", "/running.txt", AdminTestBed::Admin, AdminTestBed::AdminPassword).status, 200);
+}
+
+namespace {
+
+HttpRequest basicRequest(const QString &name, const QString &password, const QHostAddress &peer)
+{
+    HttpRequest request;
+    request.method = "GET";
+    request.path = QStringLiteral("/running.txt");
+    request.peer = peer;
+    request.headers.append({"authorization", "Basic " + (name + u':' + password).toUtf8().toBase64()});
+    return request;
+}
+
+}  // namespace
+
+void tst_AdminAuth::guessesWhoseClientLeftAreCounted()
+{
+    // A guesser who sends a guess and hangs up before the verdict must be
+    // braked like one who waits: the failure is counted when the check
+    // fails, not when a waiting request hears of it (none is left to hear).
+    AdminAuth auth;
+    AdminUser admin;
+    admin.name = QStringLiteral("admin");
+    admin.passwordHash = PasswordHash::create(QStringLiteral("right"), 1000);
+    admin.access = AdminUser::Access::Full;
+    const QList<AdminUser> users{admin};
+    const QHostAddress peer(QStringLiteral("127.0.0.9"));
+    for (int i = 0; i < AdminAuth::FreeFailures + 1; ++i) {
+        int resumed = 0;
+        // The client has gone: the resume does not ask again.
+        const AdminAuth::Outcome outcome
+            = auth.authenticate(basicRequest(QStringLiteral("admin"), QStringLiteral("wrong%1").arg(i), peer),
+                users, [&resumed] { ++resumed; });
+        QVERIFY(outcome.pending);
+        QTRY_COMPARE_WITH_TIMEOUT(resumed, 1, 30000);
+    }
+    // The next guess of that pair is held by the brake, and its count says
+    // that the abandoned ones were counted.
+    const HttpRequest next = basicRequest(QStringLiteral("admin"), QStringLiteral("again"), peer);
+    AdminAuth::Outcome finalOutcome;
+    bool decided = false;
+    QElapsedTimer timer;
+    timer.start();
+    const AdminAuth::Outcome first = auth.authenticate(next, users, [&] {
+        finalOutcome = auth.authenticate(next, users, [] {});
+        decided = true;
+    });
+    QVERIFY(first.pending);
+    QTRY_VERIFY_WITH_TIMEOUT(decided, 30000);
+    QVERIFY(!finalOutcome.user);
+    QVERIFY(finalOutcome.failedLogin);
+    QCOMPARE(finalOutcome.failureCount, AdminAuth::FreeFailures + 2);
+    QVERIFY2(timer.elapsed() >= 150, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_AdminAuth::manyNamesFromOneAddressAreCapped()
+{
+    // Invented user names make fresh (name, address) pairs, which the brake
+    // does not hold: one address may still have only so many checks under
+    // way, so that it cannot take every slot of the password checker.
+    AdminAuth auth;
+    AdminUser admin;
+    admin.name = QStringLiteral("admin");
+    admin.passwordHash = PasswordHash::create(QStringLiteral("right"), 1000);
+    const QList<AdminUser> users{admin};
+    const QHostAddress attacker(QStringLiteral("127.0.0.10"));
+    int pending = 0;
+    int refused = 0;
+    int resumed = 0;
+    for (int i = 0; i < 2 * AdminAuth::MaxChecksPerAddress; ++i) {
+        const AdminAuth::Outcome outcome
+            = auth.authenticate(basicRequest(QStringLiteral("name%1").arg(i), QStringLiteral("x"), attacker),
+                users, [&resumed] { ++resumed; });
+        if (outcome.pending)
+            ++pending;
+        else if (outcome.status == 429)
+            ++refused;
+    }
+    QCOMPARE(pending, AdminAuth::MaxChecksPerAddress);
+    QCOMPARE(refused, AdminAuth::MaxChecksPerAddress);
+    // Another address is not refused meanwhile.
+    const AdminAuth::Outcome other
+        = auth.authenticate(basicRequest(QStringLiteral("admin"), QStringLiteral("right"),
+                                QHostAddress(QStringLiteral("127.0.0.11"))),
+            users, [] {});
+    QVERIFY(other.pending);
+    QTRY_COMPARE_WITH_TIMEOUT(resumed, AdminAuth::MaxChecksPerAddress, 30000);
 }
 
 void tst_AdminAuth::loginBurstKeepsControlThreadResponsive()

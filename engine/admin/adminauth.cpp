@@ -31,12 +31,27 @@ int iterationsOf(const QString &hash)
     return ok && iterations > 0 && iterations <= PasswordHash::MaxIterations ? iterations : 0;
 }
 
-/// The brake's key: the source address and the user name as given. By the
-/// name as given, whether or not it exists, so that the brake does not tell
-/// which names exist.
+/// One client, as the brake sees it: an IPv4 address (an IPv4-mapped IPv6
+/// one counted as IPv4), or an IPv6 /64, what one host is usually given. By
+/// the whole IPv6 address, a /64 would be 2^64 fresh starts.
+QString clientKeyOf(const QHostAddress &peer)
+{
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4).toString();
+    Q_IPV6ADDR bytes = peer.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes).toString() + u"/64";
+}
+
+/// The brake's key: the client and the user name as given. By the name as
+/// given, whether or not it exists, so that the brake does not tell which
+/// names exist.
 QString pairOf(const QHostAddress &peer, const QString &name)
 {
-    return peer.toString() + u'\n' + name.left(MaxTrackedNameLength);
+    return clientKeyOf(peer) + u'\n' + name.left(MaxTrackedNameLength);
 }
 
 }  // namespace
@@ -61,8 +76,16 @@ int AdminAuth::registerFailure(const QString &pair)
             m_failures.removeIf(
                 [](const QHash<QString, Failures>::iterator &it) { return it->count <= FreeFailures; });
         }
-        if (m_failures.size() >= MaxTrackedPairs)
-            m_failures.clear();
+        // Still full, of braked pairs only: the one whose last failure is
+        // oldest goes. Never all of them: that would lift every brake.
+        if (m_failures.size() >= MaxTrackedPairs) {
+            auto oldest = m_failures.begin();
+            for (auto it = m_failures.begin(); it != m_failures.end(); ++it) {
+                if (it->lastMs < oldest->lastMs)
+                    oldest = it;
+            }
+            m_failures.erase(oldest);
+        }
     }
     Failures &failures = m_failures[pair];
     if (now - failures.lastMs > ForgetFailuresAfterMs)
@@ -149,8 +172,10 @@ AdminAuth::Outcome AdminAuth::authenticate(
         outcome.status = verdict.status;
         outcome.retryAfterS = verdict.retryAfterS;
         outcome.failedLogin = verdict.failedLogin;
+        // A check's failure was counted when it failed; a refusal made here
+        // (malformed credentials) counts now.
         if (verdict.failedLogin)
-            outcome.failureCount = registerFailure(pair);
+            outcome.failureCount = verdict.failureCount > 0 ? verdict.failureCount : registerFailure(pair);
         return outcome;
     };
     // The verdict of this request's own check, being resumed.
@@ -165,6 +190,12 @@ AdminAuth::Outcome AdminAuth::authenticate(
     // The same credentials are being checked already: same verdict, no second guess.
     const auto running = m_checks.find(checkKey);
     if (running != m_checks.end()) {
+        // Each waiter holds its request (a body of up to 8 MiB): bounded.
+        if (running->waiters.size() >= MaxChecksPerPair) {
+            return refuse({QStringLiteral("%1 requests with these credentials wait for their check already")
+                               .arg(MaxChecksPerPair),
+                429, 1, false});
+        }
         running->waiters.append(std::move(resume));
         outcome.pending = true;
         return outcome;
@@ -176,6 +207,12 @@ AdminAuth::Outcome AdminAuth::authenticate(
                            .arg(MaxChecksPerPair),
             429, int(qMax<qint64>(1, (hold + 999) / 1000)), false});
     }
+    const QString address = clientKeyOf(request.peer);
+    if (m_checksPerAddress.value(address) >= MaxChecksPerAddress) {
+        return refuse({QStringLiteral("%1 login attempts from this address are under way already")
+                           .arg(MaxChecksPerAddress),
+            429, 1, false});
+    }
     if (hold == 0 && m_verifier.pending() >= PasswordVerifier::MaxPending) {
         return refuse(
             {QStringLiteral("%1 password checks are waiting already").arg(PasswordVerifier::MaxPending), 503,
@@ -184,6 +221,7 @@ AdminAuth::Outcome AdminAuth::authenticate(
 
     Check check;
     check.pair = pair;
+    check.address = address;
     check.cacheKey = key;
     check.known = user != nullptr;
     check.userName = name;
@@ -192,6 +230,7 @@ AdminAuth::Outcome AdminAuth::authenticate(
     check.waiters.append(std::move(resume));
     m_checks.insert(checkKey, check);
     ++m_checksPerPair[pair];
+    ++m_checksPerAddress[address];
     if (hold > 0) {
         // The brake: the check itself waits, for the block as it stands now.
         QTimer::singleShot(hold, &m_verifier, [this, checkKey] { startCheck(checkKey); });
@@ -255,8 +294,17 @@ void AdminAuth::finishCheck(const QByteArray &key, const Verdict *verdict)
     const Check check = m_checks.take(key);
     if (--m_checksPerPair[check.pair] <= 0)
         m_checksPerPair.remove(check.pair);
-    if (verdict)
-        m_verdicts.insert(key, *verdict);
+    if (--m_checksPerAddress[check.address] <= 0)
+        m_checksPerAddress.remove(check.address);
+    if (verdict) {
+        Verdict counted = *verdict;
+        // Counted here, once, even when every waiter has gone: a guesser
+        // who sends a guess and disconnects before the verdict is braked
+        // all the same.
+        if (counted.failedLogin)
+            counted.failureCount = registerFailure(check.pair);
+        m_verdicts.insert(key, counted);
+    }
     for (const Resume &resume : check.waiters)
         resume();
     m_verdicts.remove(key);

@@ -93,8 +93,13 @@ public:
     /// Failures of one user name and address before the brake starts, and its ceiling.
     static constexpr int FreeFailures = 3;
     static constexpr qint64 MaxDelayMs = 10000;
-    /// Checks of one user name and address held or running at once.
+    /// Checks of one user name and address held or running at once; also
+    /// the most requests that may wait for one check's verdict.
     static constexpr int MaxChecksPerPair = 4;
+    /// Checks from one client address (any user names) held or running at
+    /// once: invented user names from one address must not take every slot
+    /// of the password checker.
+    static constexpr int MaxChecksPerAddress = 8;
 
 private:
     struct Failures
@@ -107,6 +112,7 @@ private:
     struct Check
     {
         QString pair;
+        QString address;  ///< the client key of the pair's address
         QByteArray cacheKey;  ///< for m_verified
         bool known = false;  ///< false: no such user; `stored` is the dummy
         QString userName;
@@ -121,6 +127,9 @@ private:
         int status = 401;
         int retryAfterS = 0;
         bool failedLogin = true;
+        /// The pair's failure count, counted once when the check failed (not
+        /// per waiter, and whether or not anyone is still waiting).
+        int failureCount = 0;
     };
 
     /// Counts a failure; returns the failure count of the pair.
@@ -142,6 +151,7 @@ private:
     QHash<QString, Failures> m_failures;  ///< by pair (address, user name as given)
     QHash<QByteArray, Check> m_checks;  ///< by credential key (as m_verified) + pair
     QHash<QString, int> m_checksPerPair;
+    QHash<QString, int> m_checksPerAddress;  ///< by clientKeyOf(address)
     QHash<QByteArray, Verdict> m_verdicts;  ///< as m_checks, while resuming
     /// Last: destroyed first, so no check finishes into a half-destroyed object.
     /// Also the context of the brake's hold timers.

@@ -2,6 +2,7 @@
 
 #include "logcategories.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace Balancier {
@@ -30,6 +31,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
     connect(&m_stallTimer, &QTimer::timeout, this, &HttpConnection::handleStalledOutput);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::handleBytesWritten);
+    // Over TLS, bytesWritten comes when a response is encrypted, not when
+    // it is sent: the encrypted bytes waiting for the peer count too.
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::handleBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_closing = true;
         m_timer.stop();
@@ -123,10 +128,25 @@ void HttpConnection::handleReadyRead()
     processInput();
 }
 
+qint64 HttpConnection::unsentBytes() const
+{
+    qint64 bytes = m_socket->bytesToWrite();
+    if (const auto *ssl = qobject_cast<const QSslSocket *>(m_socket))
+        bytes += ssl->encryptedBytesToWrite();
+    return bytes;
+}
+
 void HttpConnection::handleBytesWritten()
 {
-    if (m_closing || outputAboveBound())
+    if (m_closing)
         return;
+    if (outputAboveBound()) {
+        // Still above the bound, but the client is reading: the stall
+        // timeout is for a client that takes nothing, not a slow one.
+        if (m_stallTimer.isActive())
+            m_stallTimer.start();
+        return;
+    }
     if (m_stallTimer.isActive()) {
         m_stallTimer.stop();
         // Reading was held back: resume it.
@@ -139,8 +159,7 @@ void HttpConnection::handleStalledOutput()
     if (m_closing || !outputAboveBound())
         return;
     qCInfo(lcAdmin, "admin: client %s has not read %lld bytes of answers for %d ms; closing",
-        qUtf8Printable(m_socket->peerAddress().toString()), m_socket->bytesToWrite(),
-        m_stallTimer.interval());
+        qUtf8Printable(m_socket->peerAddress().toString()), unsentBytes(), m_stallTimer.interval());
     // Nothing more would be flushed: cut at once instead of waiting for a grace period.
     m_closing = true;
     m_timer.stop();
@@ -149,7 +168,7 @@ void HttpConnection::handleStalledOutput()
 
 bool HttpConnection::outputAboveBound() const
 {
-    return m_socket->bytesToWrite() > MaxPendingOutputBytes;
+    return unsentBytes() > MaxPendingOutputBytes;
 }
 
 void HttpConnection::checkOutput()
@@ -242,7 +261,7 @@ void HttpConnection::sendEvent(const QByteArray &id, const QByteArray &type, con
     if (m_closing)
         return;
     // A client that stops reading must not make us buffer without bound.
-    if (m_socket->bytesToWrite() > MaxEventBacklogBytes) {
+    if (unsentBytes() > MaxEventBacklogBytes) {
         qCInfo(lcAdmin, "admin: event stream client %s is not reading; closing it",
             qUtf8Printable(m_socket->peerAddress().toString()));
         close();

@@ -80,6 +80,10 @@ private:
     void handleReadyRead();
     void handleTimeout();
     void handleBytesWritten();
+    /// What the peer has not taken yet: the socket's buffer, and over TLS
+    /// also the encrypted bytes not yet sent (bytesToWrite() alone drops to
+    /// 0 once a response is encrypted).
+    qint64 unsentBytes() const;
     void handleStalledOutput();
     /// Feeds what the socket holds to the parser and dispatches a complete request.
     void processInput();
