@@ -1,8 +1,8 @@
 #pragma once
 
-#include "admin/adminauth.h"
-#include "admin/httpconnection.h"
-#include "admin/httpmessage.h"
+#include "admin/auth/adminauth.h"
+#include "admin/http/httpconnection.h"
+#include "admin/http/httpmessage.h"
 #include "config/config.h"
 
 #include <QByteArray>
