@@ -2,6 +2,7 @@
 
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
+#include "admin/events/eventhub.h"
 #include "admin/http/admintlsserver.h"
 #include "admin/http/httpconnection.h"
 #include "admin/resources/requestcontext.h"
@@ -40,8 +41,6 @@ namespace Balancier {
 using AdminResources::compact;
 
 namespace {
-
-constexpr int MaxRecentEvents = 512;
 
 /// Whether two peers count as one client for the per-address share: the
 /// same IPv4 address, or the same IPv6 /64 (what one host is usually given).
@@ -128,48 +127,15 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
 {
     m_parsePool.setMaxThreadCount(1);
     m_parsePool.setObjectName(QStringLiteral("admin config reader"));
-    m_clock.start();
+    m_events = new EventHub(m_engine, this);
     m_secret.resize(32);
     QRandomGenerator::system()->generate(m_secret.begin(), m_secret.end());
-    // Event ids carry this process's mark, so that a client resuming with an
-    // id from before a restart is told to reload instead of trusting a replay.
-    m_eventEpoch = QByteArray::number(QRandomGenerator::system()->generate(), 16);
-    connect(&m_engine, &Engine::statsUpdated, this, &AdminServer::handleStats);
-    connect(&m_engine, &Engine::hostStateChanged, this,
-        [this](const QString &service, const QString &group, const QString &hostName,
-            const HostStateEvent &event) {
-            QJsonObject object;
-            object.insert(QStringLiteral("service"), service);
-            object.insert(QStringLiteral("group"), group);
-            object.insert(QStringLiteral("host"), hostName);
-            object.insert(QStringLiteral("state"), event.state);
-            object.insert(QStringLiteral("reason"), event.reason);
-            object.insert(QStringLiteral("reasonCode"), event.reasonCode);
-            object.insert(QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(event.reasonParams));
-            object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
-            broadcast("host", compact(object), true);
-        });
-    connect(&m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
-        QJsonObject object;
-        object.insert(QStringLiteral("changes"), configChangesToJson(changes));
-        broadcast("config", compact(object), true);
-        // An administrative state change comes as Engine::hostStateChanged, after this.
-    });
     setLogHub(LogHub::installed());
 }
 
 void AdminServer::setLogHub(LogHub *hub)
 {
-    if (m_logHub)
-        m_logHub->disconnect(this);
-    m_logHub = hub;
-    if (!hub)
-        return;
-    // Only new lines are streamed. Reading also rearms the tap's signal,
-    // which lines logged before any reader existed have left waiting.
-    hub->linesAfter(hub->lastSequence(), &m_logSequence);
-    // Queued: lines are appended in whichever thread logs.
-    connect(hub, &LogHub::linesAdded, this, &AdminServer::handleLogLines, Qt::QueuedConnection);
+    m_events->setLogHub(hub);
 }
 
 AdminServer::~AdminServer()
@@ -287,9 +253,8 @@ void AdminServer::stop()
             connection->deleteLater();
     }
     m_connections.clear();
-    m_streams.clear();
+    m_events->closeAll();
     m_server.reset();
-    m_engine.requestStatsRate(this, 0);
 }
 
 void AdminServer::stopListening()
@@ -601,77 +566,6 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
         }
     }
     finish(connection, request, response);
-}
-
-void AdminServer::handleLogLines()
-{
-    if (!m_logHub)
-        return;
-    // Sending may log (a client that does not read is closed): those lines
-    // are written, but not tapped, or each log event could cause another.
-    const LogHub::SuppressScope suppress;
-    const QList<LogLine> lines = m_logHub->linesAfter(m_logSequence, &m_logSequence);
-    // Not remembered for Last-Event-ID: a flood of log lines would push the
-    // host and config events out; a client reloads the log with GET /api/v1/log.
-    for (const LogLine &line : lines)
-        broadcast("log", line.toJson(), false);
-}
-
-QByteArray AdminServer::eventId(quint64 number) const
-{
-    return m_eventEpoch + '-' + QByteArray::number(number);
-}
-
-void AdminServer::broadcast(const QByteArray &type, const QByteArray &data, bool remember)
-{
-    quint64 id = 0;
-    if (remember) {
-        id = m_nextEventId++;
-        m_recentEvents.append({id, type, data});
-        if (m_recentEvents.size() > MaxRecentEvents)
-            m_recentEvents.removeFirst();
-    }
-    const qsizetype before = m_streams.size();
-    m_streams.removeIf([](const Stream &stream) { return stream.connection.isNull(); });
-    if (m_streams.size() != before)
-        updateStatsRate();
-    const QByteArray idText = id ? eventId(id) : QByteArray();
-    for (const Stream &stream : std::as_const(m_streams))
-        stream.connection->sendEvent(idText, type, data);
-}
-
-void AdminServer::updateStatsRate()
-{
-    // The admin API's one request to the engine: as fast as its fastest
-    // stream, none without streams. Other callers (the desktop app) have
-    // their own; the engine takes the fastest of all.
-    int fastest = 0;
-    for (const Stream &stream : std::as_const(m_streams)) {
-        if (!stream.connection.isNull())
-            fastest = qMax(fastest, int(1000 / stream.intervalMs));
-    }
-    m_engine.requestStatsRate(this, fastest);
-}
-
-void AdminServer::handleStats(const StatsSnapshot &snapshot)
-{
-    const qsizetype before = m_streams.size();
-    m_streams.removeIf([](const Stream &stream) { return stream.connection.isNull(); });
-    if (m_streams.size() != before)
-        updateStatsRate();
-    if (m_streams.isEmpty())
-        return;
-    const qint64 now = m_clock.elapsed();
-    QByteArray data;
-    for (Stream &stream : m_streams) {
-        // Tolerate timer jitter: a tick slightly early still counts.
-        if (now - stream.lastSentMs < stream.intervalMs * 9 / 10)
-            continue;
-        if (data.isEmpty())
-            data = compact(statsToJson(snapshot));
-        stream.lastSentMs = now;
-        stream.connection->sendEvent({}, "stats", data);
-    }
 }
 
 }  // namespace Balancier

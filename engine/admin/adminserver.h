@@ -20,6 +20,7 @@ namespace Balancier {
 
 class AdminHost;
 class Engine;
+class EventHub;
 class HttpConnection;
 class LogHub;
 struct HostStateEvent;
@@ -125,15 +126,6 @@ private:
     void finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response);
     bool checkCsrf(const HttpRequest &request, const AdminUser &user, QString *why) const;
     QString csrfToken(const QString &user) const;
-    void broadcast(const QByteArray &type, const QByteArray &data, bool remember);
-    /// The SSE id of event `number`: "<epoch>-<number>".
-    QByteArray eventId(quint64 number) const;
-    void handleStats(const StatsSnapshot &snapshot);
-    /// Streams the tap's new lines as "log" events.
-    void handleLogLines();
-    /// Tells the engine the rate the open event streams need.
-    void updateStatsRate();
-
     // Handlers: pythondirector-compatible.
     HttpResponse runningPage(Context &context);
     HttpResponse runningText(Context &context);
@@ -189,25 +181,8 @@ private:
     int m_stalledOutputTimeoutMs;
     QList<QPointer<HttpConnection>> m_connections;
 
-    struct Stream
-    {
-        QPointer<HttpConnection> connection;
-        qint64 intervalMs = 500;
-        qint64 lastSentMs = -1;
-    };
-    QList<Stream> m_streams;
-    struct Event
-    {
-        quint64 id;
-        QByteArray type;
-        QByteArray data;
-    };
-    QList<Event> m_recentEvents;  ///< for resuming with Last-Event-ID
-    quint64 m_nextEventId = 1;
-    QByteArray m_eventEpoch;  ///< random per process; part of every event id
-    QElapsedTimer m_clock;
-    QPointer<LogHub> m_logHub;
-    quint64 m_logSequence = 0;  ///< the number of the last log line streamed
+    /// The event stream: streams, replay ring, stats rate, log tap. A child.
+    EventHub *m_events = nullptr;
 };
 
 }  // namespace Balancier

@@ -2,6 +2,7 @@
 
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
+#include "admin/events/eventhub.h"
 #include "admin/resources/requestcontext.h"
 #include "admin/resources/resourcehelpers.h"
 #include "config/address.h"
@@ -27,8 +28,9 @@ using namespace AdminResources;
 
 HttpResponse AdminServer::apiLog(Context &context)
 {
+    LogHub *logHub = m_events->logHub();
     int count = DefaultLogLines;
-    const int most = m_logHub ? m_logHub->capacity() : LogHub::DefaultCapacity;
+    const int most = logHub ? logHub->capacity() : LogHub::DefaultCapacity;
     if (context.request.hasParameter(QStringLiteral("lines"))) {
         bool ok = false;
         count = context.request.parameter(QStringLiteral("lines")).toInt(&ok);
@@ -38,8 +40,8 @@ HttpResponse AdminServer::apiLog(Context &context)
                 400, QStringLiteral("parameter 'lines': expected an integer from 1 to %1").arg(most), true);
     }
     QJsonArray lines;
-    if (m_logHub) {
-        const QList<LogLine> found = m_logHub->lines(count);
+    if (logHub) {
+        const QList<LogLine> found = logHub->lines(count);
         for (const LogLine &line : found)
             lines.append(QJsonDocument::fromJson(line.toJson()).object());
     }
