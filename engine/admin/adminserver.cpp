@@ -1,7 +1,7 @@
 #include "adminserver.h"
 
-#include "admin/adminformats.h"
 #include "admin/adminhost.h"
+#include "admin/auth/csrf.h"
 #include "admin/events/eventhub.h"
 #include "admin/http/admintlsserver.h"
 #include "admin/http/httpconnection.h"
@@ -9,29 +9,14 @@
 #include "admin/resources/resourcehelpers.h"
 #include "config/address.h"
 #include "config/adminlistencheck.h"
-#include "config/configchangejson.h"
-#include "config/configdocument.h"
-#include "config/configlimits.h"
 #include "config/configreader.h"
 #include "config/configvalidator.h"
-#include "config/passwordhash.h"
-#include "config/schedulerregistry.h"
 #include "engine.h"
 #include "logcategories.h"
 #include "loghub.h"
-#include "ops/operations.h"
-#include "stats/statsjson.h"
 
-#include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMessageAuthenticationCode>
-#include <QNetworkInterface>
-#include <QRandomGenerator>
-#include <QRegularExpression>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -53,39 +38,6 @@ bool sameClientAddress(const QHostAddress &a, const QHostAddress &b)
     if (aIsV4 || bIsV4)
         return aIsV4 && bIsV4 && a4 == b4;
     return a.isInSubnet(b, 64);
-}
-
-/// The origins a browser shows when it loads our pages: the listen address
-/// with the port we hold (every local address when listening on all of them;
-/// "localhost" too on loopback), and the configured ones.
-QStringList allowedOrigins(bool tls, const QHostAddress &listen, quint16 port, const QStringList &configured)
-{
-    const QString scheme = tls ? QStringLiteral("https") : QStringLiteral("http");
-    QList<QHostAddress> addresses;
-    if (listen == QHostAddress::Any || listen == QHostAddress::AnyIPv4 || listen == QHostAddress::AnyIPv6)
-        addresses = QNetworkInterface::allAddresses();
-    else
-        addresses = {listen};
-    QStringList origins;
-    bool loopback = false;
-    for (QHostAddress address : std::as_const(addresses)) {
-        bool isV4 = false;
-        const quint32 v4 = address.toIPv4Address(&isV4);
-        if (isV4)
-            address = QHostAddress(v4);
-        address.setScopeId({});
-        loopback = loopback || address.isLoopback();
-        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-            ? u'[' + address.toString() + u']'
-            : address.toString();
-        origins.append(canonicalOrigin(scheme + u"://" + host + u':' + QString::number(port), false));
-    }
-    if (loopback)
-        origins.append(canonicalOrigin(scheme + u"://localhost:" + QString::number(port), false));
-    for (const QString &origin : configured)
-        origins.append(canonicalOrigin(origin, false));
-    origins.removeAll(QString());
-    return origins;
 }
 
 }  // namespace
@@ -128,8 +80,6 @@ AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
     m_parsePool.setMaxThreadCount(1);
     m_parsePool.setObjectName(QStringLiteral("admin config reader"));
     m_events = new EventHub(m_engine, this);
-    m_secret.resize(32);
-    QRandomGenerator::system()->generate(m_secret.begin(), m_secret.end());
     setLogHub(LogHub::installed());
 }
 
@@ -346,55 +296,6 @@ void AdminServer::handleNewConnection()
     }
 }
 
-QString AdminServer::csrfToken(const QString &user) const
-{
-    return QString::fromLatin1(
-        QMessageAuthenticationCode::hash(user.toUtf8(), m_secret, QCryptographicHash::Sha256)
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-bool AdminServer::checkCsrf(const HttpRequest &request, const AdminUser &user, QString *why) const
-{
-    // A browser adds Origin (or at least Referer) to a cross-site form post; scripts send neither.
-    const QByteArray origin = request.header("origin");
-    const QByteArray referer = request.header("referer");
-    const QByteArray fetchSite = request.header("sec-fetch-site");
-    const bool fromBrowser = !origin.isEmpty() || !referer.isEmpty() || !fetchSite.isEmpty();
-    if (!fromBrowser)
-        return true;
-    // Compared with where we listen and the configured names, never with the
-    // request's Host: under DNS rebinding, an attacker's page sends its own
-    // name in both Origin and Host.
-    const QStringList allowed = allowedOrigins(m_tls, m_server->serverAddress(), port(), m_config.origins);
-    const auto sameOrigin = [&](const QByteArray &url) {
-        const QString normalized = canonicalOrigin(QString::fromUtf8(url), true);
-        return !normalized.isEmpty() && allowed.contains(normalized);
-    };
-    if ((!origin.isEmpty() && origin != "null" && !sameOrigin(origin)) || (origin == "null")
-        || (origin.isEmpty() && !referer.isEmpty() && !sameOrigin(referer))
-        || (!fetchSite.isEmpty() && fetchSite != "same-origin" && fetchSite != "none")) {
-        *why = QStringLiteral("cross-site request refused");
-        return false;
-    }
-    const QString token = request.parameter(QStringLiteral("csrf"));
-    const QByteArray headerToken = request.header("x-csrf-token");
-    const QString expected = csrfToken(user.name);
-    const QString given = token.isEmpty() ? QString::fromLatin1(headerToken) : token;
-    if (given.isEmpty() || given.size() != expected.size()) {
-        *why = QStringLiteral("missing or invalid CSRF token");
-        return false;
-    }
-    // Constant-time comparison.
-    ushort difference = 0;
-    for (qsizetype i = 0; i < given.size(); ++i)
-        difference |= given.at(i).unicode() ^ expected.at(i).unicode();
-    if (difference != 0) {
-        *why = QStringLiteral("missing or invalid CSRF token");
-        return false;
-    }
-    return true;
-}
-
 void AdminServer::finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response)
 {
     if (request.method == "HEAD") {
@@ -493,7 +394,8 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
             return;
         }
         QString why;
-        if (!checkCsrf(request, user, &why)) {
+        if (!m_csrf.check(
+                request, user, {m_tls, m_server->serverAddress(), port(), m_config.origins}, &why)) {
             qCWarning(lcAdmin, "admin: %s from %s: %s %s", qUtf8Printable(why),
                 qUtf8Printable(request.peer.toString()), request.method.constData(),
                 qUtf8Printable(request.path));

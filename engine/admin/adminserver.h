@@ -1,6 +1,7 @@
 #pragma once
 
 #include "admin/auth/adminauth.h"
+#include "admin/auth/csrf.h"
 #include "admin/http/httpconnection.h"
 #include "admin/http/httpmessage.h"
 #include "config/config.h"
@@ -124,8 +125,6 @@ private:
         const Command &command, const QHash<QString, QString> &captures,
         std::shared_ptr<const LoadResult> parsedBody = {});
     void finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response);
-    bool checkCsrf(const HttpRequest &request, const AdminUser &user, QString *why) const;
-    QString csrfToken(const QString &user) const;
     // Handlers: pythondirector-compatible.
     HttpResponse runningPage(Context &context);
     HttpResponse runningText(Context &context);
@@ -175,7 +174,7 @@ private:
     /// an 8 MiB config takes about a second to read and validate, which the
     /// control thread (health checks, applies, other clients) must not wait for.
     QThreadPool m_parsePool;
-    QByteArray m_secret;  ///< per-process key for CSRF tokens
+    Csrf m_csrf;
     int m_requestTimeoutMs;
     int m_idleTimeoutMs;
     int m_stalledOutputTimeoutMs;

@@ -30,7 +30,7 @@ HttpResponse AdminServer::runningPage(Context &context)
 {
     return HttpResponse::html(200,
         AdminFormats::statusPage(m_engine.snapshot(), context.user.name, context.fullAccess(),
-            csrfToken(context.user.name), context.request.parameter(QStringLiteral("notice"))));
+            m_csrf.token(context.user.name), context.request.parameter(QStringLiteral("notice"))));
 }
 
 HttpResponse AdminServer::runningText(Context &)
