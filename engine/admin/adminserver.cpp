@@ -5,6 +5,7 @@
 #include "admin/events/eventhub.h"
 #include "admin/http/admintlsserver.h"
 #include "admin/http/httpconnection.h"
+#include "admin/http/router.h"
 #include "admin/resources/requestcontext.h"
 #include "admin/resources/resourcehelpers.h"
 #include "config/address.h"
@@ -38,33 +39,6 @@ bool sameClientAddress(const QHostAddress &a, const QHostAddress &b)
     if (aIsV4 || bIsV4)
         return aIsV4 && bIsV4 && a4 == b4;
     return a.isInSubnet(b, 64);
-}
-
-}  // namespace
-
-namespace {
-
-/// Matches "/a/{x}/b" against a path; fills captures.
-/// Matches the request's segments (split, then decoded: see HttpRequest)
-/// against a pattern such as "/api/v1/services/{service}".
-bool matchPattern(const QString &pattern, const QStringList &have, QHash<QString, QString> *captures)
-{
-    const QStringList want = pattern.split(u'/');
-    if (want.size() != have.size())
-        return false;
-    QHash<QString, QString> found;
-    for (qsizetype i = 0; i < want.size(); ++i) {
-        const QString &segment = want.at(i);
-        if (segment.startsWith(u'{') && segment.endsWith(u'}')) {
-            if (have.at(i).isEmpty())
-                return false;
-            found.insert(segment.mid(1, segment.size() - 2), have.at(i));
-        } else if (segment != have.at(i)) {
-            return false;
-        }
-    }
-    *captures = found;
-    return true;
 }
 
 }  // namespace
@@ -311,23 +285,9 @@ void AdminServer::finish(HttpConnection *connection, const HttpRequest &request,
 void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &request)
 {
     const bool json = request.path.startsWith(QStringLiteral("/api/"));
-    QHash<QString, QString> captures;
-    const Command *command = nullptr;
-    QStringList allowed;
-    for (const Command &candidate : commands()) {
-        QHash<QString, QString> found;
-        if (!matchPattern(candidate.pattern, request.segments, &found))
-            continue;
-        if (candidate.method == request.method || (candidate.method == "GET" && request.method == "HEAD")) {
-            // A literal segment beats a capture ("/history" vs "/{action}").
-            if (!command || found.size() < captures.size()) {
-                command = &candidate;
-                captures = found;
-            }
-        } else {
-            allowed.append(QString::fromLatin1(candidate.method));
-        }
-    }
+    const Router::Match match = Router::route(commands(), request);
+    const Command *command = match.found() ? &commands().at(match.index) : nullptr;
+    const QHash<QString, QString> &captures = match.captures;
     // Only /metrics (with metricspublic) answers before the client has
     // authenticated: any other answer, 404 or 405 included, would let an
     // anonymous client map the API.
@@ -368,21 +328,7 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         return;
     }
     if (!command) {
-        if (!allowed.isEmpty()) {
-            allowed.removeDuplicates();
-            HttpResponse response = HttpResponse::error(405,
-                allowed.contains(QStringLiteral("POST")) && request.method == "GET"
-                    ? QStringLiteral("%1 changes state: use POST (for example: curl -u USER -X POST '…%1?…')")
-                          .arg(request.path)
-                    : QStringLiteral("method %1 is not allowed here; use %2")
-                          .arg(QString::fromLatin1(request.method), allowed.join(QStringLiteral(", "))),
-                json);
-            response.headers.emplaceBack("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
-            finish(connection, request, response);
-            return;
-        }
-        finish(connection, request,
-            HttpResponse::error(404, QStringLiteral("no such endpoint: %1").arg(request.path), json));
+        finish(connection, request, match.failure(request, json));
         return;
     }
 
