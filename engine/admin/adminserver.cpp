@@ -3,8 +3,8 @@
 #include "admin/adminhost.h"
 #include "admin/auth/csrf.h"
 #include "admin/events/eventhub.h"
-#include "admin/http/admintlsserver.h"
 #include "admin/http/httpconnection.h"
+#include "admin/http/httpserver.h"
 #include "admin/http/router.h"
 #include "admin/resources/requestcontext.h"
 #include "admin/resources/resourcehelpers.h"
@@ -26,33 +26,15 @@ namespace Balancier {
 
 using AdminResources::compact;
 
-namespace {
-
-/// Whether two peers count as one client for the per-address share: the
-/// same IPv4 address, or the same IPv6 /64 (what one host is usually given).
-bool sameClientAddress(const QHostAddress &a, const QHostAddress &b)
-{
-    bool aIsV4 = false;
-    bool bIsV4 = false;
-    const quint32 a4 = a.toIPv4Address(&aIsV4);
-    const quint32 b4 = b.toIPv4Address(&bIsV4);
-    if (aIsV4 || bIsV4)
-        return aIsV4 && bIsV4 && a4 == b4;
-    return a.isInSubnet(b, 64);
-}
-
-}  // namespace
-
 AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_host(host)
-    , m_requestTimeoutMs(HttpConnection::RequestTimeoutMs)
-    , m_idleTimeoutMs(HttpConnection::IdleTimeoutMs)
-    , m_stalledOutputTimeoutMs(HttpConnection::StalledOutputTimeoutMs)
 {
     m_parsePool.setMaxThreadCount(1);
     m_parsePool.setObjectName(QStringLiteral("admin config reader"));
+    m_http = new HttpServer(this);
+    connect(m_http, &HttpServer::requestReceived, this, &AdminServer::handleRequest);
     m_events = new EventHub(m_engine, this);
     setLogHub(LogHub::installed());
 }
@@ -71,9 +53,7 @@ AdminServer::~AdminServer()
 
 void AdminServer::setTimeouts(int requestTimeoutMs, int idleTimeoutMs, int stalledOutputTimeoutMs)
 {
-    m_requestTimeoutMs = requestTimeoutMs;
-    m_idleTimeoutMs = idleTimeoutMs;
-    m_stalledOutputTimeoutMs = stalledOutputTimeoutMs;
+    m_http->setTimeouts(requestTimeoutMs, idleTimeoutMs, stalledOutputTimeoutMs);
 }
 
 bool AdminServer::start(const AdminConfig &config, QString *error)
@@ -97,20 +77,6 @@ bool AdminServer::start(const AdminConfig &config, QString *error)
         *error = messages.join(QStringLiteral("; "));
         return false;
     }
-    const bool tls = !identity.chain.isEmpty();
-    std::unique_ptr<QTcpServer> next;
-    if (tls) {
-        auto server = std::make_unique<AdminTlsServer>();
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setLocalCertificateChain(identity.chain);
-        ssl.setPrivateKey(identity.key);
-        ssl.setProtocol(QSsl::TlsV1_2OrLater);
-        server->setSslConfiguration(ssl);
-        server->setHandshakeTimeout(m_requestTimeoutMs);
-        next = std::move(server);
-    } else {
-        next = std::make_unique<QTcpServer>();
-    }
     QHostAddress host;
     if (address->isAnyInterface())
         host = address->host == u"0.0.0.0" ? QHostAddress(QHostAddress::AnyIPv4)
@@ -122,48 +88,12 @@ bool AdminServer::start(const AdminConfig &config, QString *error)
             = QStringLiteral("<admin listen=\"%1\">: give an IP address, not a host name").arg(config.listen);
         return false;
     }
-    next->setMaxPendingConnections(MaxConnections);
-    bool listening = next->listen(host, address->port);
-    if (!listening && isListening() && address->port != 0 && address->port == m_server->serverPort()) {
-        // This server itself holds the port (same address, other settings):
-        // hand it over, and take it back when the new server cannot have it.
-        const QHostAddress oldHost = m_server->serverAddress();
-        const quint16 oldPort = m_server->serverPort();
-        m_server->close();
-        listening = next->listen(host, address->port);
-        if (!listening && !m_server->listen(oldHost, oldPort)) {
-            qCCritical(lcAdmin, "admin API: cannot listen on %s:%u again: %s",
-                qUtf8Printable(oldHost.toString()), unsigned(oldPort),
-                qUtf8Printable(m_server->errorString()));
-        }
-    }
-    if (!listening) {
-        *error = QStringLiteral("cannot listen on %1 for the admin API: %2")
-                     .arg(config.listen, next->errorString());
+    QString listenError;
+    if (!m_http->listen(host, address->port, identity, &listenError)) {
+        *error = QStringLiteral("cannot listen on %1 for the admin API: %2").arg(config.listen, listenError);
         return false;
     }
-    // With TLS, a connection is handed over only after its handshake.
-    if (tls)
-        connect(next.get(), &QSslServer::pendingConnectionAvailable, this, &AdminServer::handleNewConnection);
-    else
-        connect(next.get(), &QTcpServer::newConnection, this, &AdminServer::handleNewConnection);
-
-    const bool moved = m_server != nullptr;
-    // The old listener closes here. Its connections own their sockets
-    // (HttpConnection), so they outlive it.
-    m_server = std::move(next);
-    m_tls = tls;
     m_config = config;
-    if (moved) {
-        // Clients of the old listener are not left on an address (or
-        // without the TLS) the operator has just given up: each finishes
-        // the response in progress, if any, and is closed. This includes
-        // the one whose request (PUT /api/v1/config) moved the API.
-        for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
-            if (connection)
-                connection->closeAfterResponse();
-        }
-    }
     qCInfo(lcAdmin, "admin API on %s", qUtf8Printable(url()));
     if (m_config.users.isEmpty())
         qCWarning(lcAdmin, "admin API has no <user>: every request will be refused");
@@ -172,102 +102,28 @@ bool AdminServer::start(const AdminConfig &config, QString *error)
 
 void AdminServer::stop()
 {
-    for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
-        if (connection)
-            connection->deleteLater();
-    }
-    m_connections.clear();
+    m_http->stop();
     m_events->closeAll();
-    m_server.reset();
 }
 
 void AdminServer::stopListening()
 {
-    if (!isListening())
-        return;
-    qCInfo(lcAdmin, "admin API: stopped listening on %s; open connections stay", qUtf8Printable(url()));
-    m_server->close();
+    m_http->stopListening();
 }
 
 bool AdminServer::isListening() const
 {
-    return m_server && m_server->isListening();
+    return m_http->isListening();
 }
 
 quint16 AdminServer::port() const
 {
-    return m_server ? m_server->serverPort() : 0;
+    return m_http->port();
 }
 
 QString AdminServer::url() const
 {
-    if (!m_server)
-        return {};
-    QHostAddress address = m_server->serverAddress();
-    QString host = address.toString();
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6)
-        host = QStringLiteral("127.0.0.1");
-    else if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        host = u'[' + host + u']';
-    return QStringLiteral("%1://%2:%3")
-        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), host, QString::number(port()));
-}
-
-void AdminServer::handleNewConnection()
-{
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        m_connections.removeIf([](const QPointer<HttpConnection> &c) { return c.isNull(); });
-        // Closing connections linger only until flushed (or a grace period); they hold no slot.
-        const QHostAddress peer = socket->peerAddress();
-        qsizetype open = 0;
-        qsizetype fromPeer = 0;
-        HttpConnection *slowest = nullptr;  // among all
-        HttpConnection *slowestOfPeer = nullptr;  // among the newcomer's address
-        for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
-            if (connection->isClosing())
-                continue;
-            ++open;
-            const bool samePeer = sameClientAddress(connection->socket()->peerAddress(), peer);
-            fromPeer += samePeer ? 1 : 0;
-            if (!connection->isEvictable())
-                continue;
-            if (!slowest || connection->waitingMs() > slowest->waitingMs())
-                slowest = connection;
-            if (samePeer && (!slowestOfPeer || connection->waitingMs() > slowestOfPeer->waitingMs()))
-                slowestOfPeer = connection;
-        }
-        // One address cannot take the others' share; a full server makes room
-        // by closing whoever has waited longest for a request to complete (an
-        // idle or slow client), rather than turning the newcomer away.
-        const bool overShare = fromPeer >= MaxConnectionsPerAddress;
-        const bool full = open >= MaxConnections;
-        HttpConnection *victim = overShare ? slowestOfPeer : full ? slowest : nullptr;
-        if ((overShare || full) && !victim) {
-            if (overShare)
-                qCWarning(lcAdmin, "admin: %s holds %d connections, its limit, all busy; refusing another",
-                    qUtf8Printable(peer.toString()), MaxConnectionsPerAddress);
-            else
-                qCWarning(lcAdmin, "admin: connection limit %d reached; refusing %s", MaxConnections,
-                    qUtf8Printable(peer.toString()));
-            socket->write(
-                HttpResponse::text(503, QStringLiteral("too many admin connections")).serialize(false));
-            socket->disconnectFromHost();
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            continue;
-        }
-        if (victim) {
-            qCInfo(lcAdmin, "admin: %s; closing a connection of %s that waited %lld ms for a request",
-                overShare ? "connection limit per address reached" : "connection limit reached",
-                qUtf8Printable(victim->socket()->peerAddress().toString()), victim->waitingMs());
-            victim->evict();
-        }
-        auto *connection = new HttpConnection(socket, this);
-        connection->setTimeouts(m_requestTimeoutMs, m_idleTimeoutMs, m_stalledOutputTimeoutMs);
-        m_connections.append(connection);
-        connect(connection, &HttpConnection::requestReceived, this, &AdminServer::handleRequest);
-        connect(
-            connection, &HttpConnection::closed, this, [](HttpConnection *closed) { closed->deleteLater(); });
-    }
+    return m_http->url();
 }
 
 void AdminServer::finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response)
@@ -341,7 +197,7 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         }
         QString why;
         if (!m_csrf.check(
-                request, user, {m_tls, m_server->serverAddress(), port(), m_config.origins}, &why)) {
+                request, user, {m_http->isTls(), m_http->address(), port(), m_config.origins}, &why)) {
             qCWarning(lcAdmin, "admin: %s from %s: %s %s", qUtf8Printable(why),
                 qUtf8Printable(request.peer.toString()), request.method.constData(),
                 qUtf8Printable(request.path));

@@ -4,6 +4,7 @@
 #include "admin/auth/csrf.h"
 #include "admin/http/httpconnection.h"
 #include "admin/http/httpmessage.h"
+#include "admin/http/httpserver.h"
 #include "config/config.h"
 
 #include <QByteArray>
@@ -49,10 +50,10 @@ public:
     /// The connection cap. When it is reached, the connection that has
     /// waited longest for its request to complete (an idle keep-alive one,
     /// or a slow one) is closed to make room; 503 only when none can be.
-    static constexpr int MaxConnections = 64;
+    static constexpr int MaxConnections = HttpServer::MaxConnections;
     /// The share of MaxConnections one client address (an IPv6 /64) may hold;
     /// beyond it, its own longest-waiting connection makes room.
-    static constexpr int MaxConnectionsPerAddress = MaxConnections / 2;
+    static constexpr int MaxConnectionsPerAddress = HttpServer::MaxConnectionsPerAddress;
 
     /// Serves the log of LogHub::installed() (see setLogHub()).
     AdminServer(Engine &engine, AdminHost *host, QObject *parent = nullptr);
@@ -116,7 +117,6 @@ public:
     static const QList<Command> &commands();
 
 private:
-    void handleNewConnection();
     void handleRequest(HttpConnection *connection, const HttpRequest &request);
     /// Runs the command. A config in the body (PUT /api/v1/config) is first
     /// read and validated on m_parsePool, not on the control thread; then
@@ -167,18 +167,14 @@ private:
     Engine &m_engine;
     AdminHost *m_host;
     AdminConfig m_config;
-    std::unique_ptr<QTcpServer> m_server;
-    bool m_tls = false;
+    /// Listening, TLS, connections and their cap. A child.
+    HttpServer *m_http = nullptr;
     AdminAuth m_auth;
     /// Reads configs sent in request bodies (one at a time; others queue):
     /// an 8 MiB config takes about a second to read and validate, which the
     /// control thread (health checks, applies, other clients) must not wait for.
     QThreadPool m_parsePool;
     Csrf m_csrf;
-    int m_requestTimeoutMs;
-    int m_idleTimeoutMs;
-    int m_stalledOutputTimeoutMs;
-    QList<QPointer<HttpConnection>> m_connections;
 
     /// The event stream: streams, replay ring, stats rate, log tap. A child.
     EventHub *m_events = nullptr;
