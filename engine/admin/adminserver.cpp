@@ -7,7 +7,6 @@
 #include "admin/http/httpserver.h"
 #include "admin/http/router.h"
 #include "admin/resources/requestcontext.h"
-#include "admin/resources/resourcehelpers.h"
 #include "config/address.h"
 #include "config/adminlistencheck.h"
 #include "config/configreader.h"
@@ -16,15 +15,10 @@
 #include "logcategories.h"
 #include "loghub.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSslServer>
-#include <QTcpServer>
-#include <QTcpSocket>
+#include <QPointer>
+#include <QUrlQuery>
 
 namespace Balancier {
-
-using AdminResources::compact;
 
 AdminServer::AdminServer(Engine &engine, AdminHost *host, QObject *parent)
     : QObject(parent)

@@ -10,13 +10,8 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QThreadPool>
-#include <QTimer>
-#include <functional>
 #include <memory>
-
-class QTcpServer;
 
 namespace Balancier {
 
