@@ -2,9 +2,9 @@
 // API, walked over the server's own command table so that a new endpoint is
 // covered the day it is added.
 
-#include "admin/adminauth.h"
 #include "admin/adminserver.h"
-#include "admin/passwordverifier.h"
+#include "admin/auth/adminauth.h"
+#include "admin/auth/passwordverifier.h"
 #include "admintestbed.h"
 #include "config/passwordhash.h"
 #include "httptestclient.h"

@@ -3,8 +3,8 @@
 // pipelining, the connection limit, and TLS with a certificate made at run time.
 
 #include "admin/adminserver.h"
-#include "admin/httpconnection.h"
-#include "admin/httpparser.h"
+#include "admin/http/httpconnection.h"
+#include "admin/http/httpparser.h"
 #include "admintestbed.h"
 #include "config/passwordhash.h"
 #include "httptestclient.h"

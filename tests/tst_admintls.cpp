@@ -3,7 +3,7 @@
 // AdminServer::start(); and the logging of failed TLS handshakes.
 
 #include "admin/adminserver.h"
-#include "admin/admintlsserver.h"
+#include "admin/http/admintlsserver.h"
 #include "admintestbed.h"
 #include "config/adminlistencheck.h"
 #include "config/configdocument.h"

@@ -1,25 +1,23 @@
 #pragma once
 
-#include "admin/adminauth.h"
-#include "admin/httpconnection.h"
-#include "admin/httpmessage.h"
+#include "admin/auth/adminauth.h"
+#include "admin/auth/csrf.h"
+#include "admin/http/httpconnection.h"
+#include "admin/http/httpmessage.h"
+#include "admin/http/httpserver.h"
 #include "config/config.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QThreadPool>
-#include <QTimer>
-#include <functional>
 #include <memory>
-
-class QTcpServer;
 
 namespace Balancier {
 
 class AdminHost;
 class Engine;
+class EventHub;
 class HttpConnection;
 class LogHub;
 struct HostStateEvent;
@@ -47,10 +45,10 @@ public:
     /// The connection cap. When it is reached, the connection that has
     /// waited longest for its request to complete (an idle keep-alive one,
     /// or a slow one) is closed to make room; 503 only when none can be.
-    static constexpr int MaxConnections = 64;
+    static constexpr int MaxConnections = HttpServer::MaxConnections;
     /// The share of MaxConnections one client address (an IPv6 /64) may hold;
     /// beyond it, its own longest-waiting connection makes room.
-    static constexpr int MaxConnectionsPerAddress = MaxConnections / 2;
+    static constexpr int MaxConnectionsPerAddress = HttpServer::MaxConnectionsPerAddress;
 
     /// Serves the log of LogHub::installed() (see setLogHub()).
     AdminServer(Engine &engine, AdminHost *host, QObject *parent = nullptr);
@@ -114,7 +112,6 @@ public:
     static const QList<Command> &commands();
 
 private:
-    void handleNewConnection();
     void handleRequest(HttpConnection *connection, const HttpRequest &request);
     /// Runs the command. A config in the body (PUT /api/v1/config) is first
     /// read and validated on m_parsePool, not on the control thread; then
@@ -123,17 +120,6 @@ private:
         const Command &command, const QHash<QString, QString> &captures,
         std::shared_ptr<const LoadResult> parsedBody = {});
     void finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response);
-    bool checkCsrf(const HttpRequest &request, const AdminUser &user, QString *why) const;
-    QString csrfToken(const QString &user) const;
-    void broadcast(const QByteArray &type, const QByteArray &data, bool remember);
-    /// The SSE id of event `number`: "<epoch>-<number>".
-    QByteArray eventId(quint64 number) const;
-    void handleStats(const StatsSnapshot &snapshot);
-    /// Streams the tap's new lines as "log" events.
-    void handleLogLines();
-    /// Tells the engine the rate the open event streams need.
-    void updateStatsRate();
-
     // Handlers: pythondirector-compatible.
     HttpResponse runningPage(Context &context);
     HttpResponse runningText(Context &context);
@@ -176,38 +162,17 @@ private:
     Engine &m_engine;
     AdminHost *m_host;
     AdminConfig m_config;
-    std::unique_ptr<QTcpServer> m_server;
-    bool m_tls = false;
+    /// Listening, TLS, connections and their cap. A child.
+    HttpServer *m_http = nullptr;
     AdminAuth m_auth;
     /// Reads configs sent in request bodies (one at a time; others queue):
     /// an 8 MiB config takes about a second to read and validate, which the
     /// control thread (health checks, applies, other clients) must not wait for.
     QThreadPool m_parsePool;
-    QByteArray m_secret;  ///< per-process key for CSRF tokens
-    int m_requestTimeoutMs;
-    int m_idleTimeoutMs;
-    int m_stalledOutputTimeoutMs;
-    QList<QPointer<HttpConnection>> m_connections;
+    Csrf m_csrf;
 
-    struct Stream
-    {
-        QPointer<HttpConnection> connection;
-        qint64 intervalMs = 500;
-        qint64 lastSentMs = -1;
-    };
-    QList<Stream> m_streams;
-    struct Event
-    {
-        quint64 id;
-        QByteArray type;
-        QByteArray data;
-    };
-    QList<Event> m_recentEvents;  ///< for resuming with Last-Event-ID
-    quint64 m_nextEventId = 1;
-    QByteArray m_eventEpoch;  ///< random per process; part of every event id
-    QElapsedTimer m_clock;
-    QPointer<LogHub> m_logHub;
-    quint64 m_logSequence = 0;  ///< the number of the last log line streamed
+    /// The event stream: streams, replay ring, stats rate, log tap. A child.
+    EventHub *m_events = nullptr;
 };
 
 }  // namespace Balancier

@@ -1,5 +1,7 @@
 #include "passwordhash.h"
 
+#include "config/constanttime.h"
+
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QList>
@@ -105,18 +107,6 @@ QByteArray deriveKey(const QString &password, const QByteArray &salt, int iterat
 {
     return QPasswordDigestor::deriveKeyPbkdf2(
         QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, KeyBytes);
-}
-
-// Looks at every byte whatever the contents, so the time taken does not tell
-// an attacker how long a prefix of the stored key he has guessed.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return difference == 0;
 }
 
 #if defined(BALANCIER_HAVE_CRYPT) && BALANCIER_HAVE_CRYPT

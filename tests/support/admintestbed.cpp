@@ -1,6 +1,6 @@
 #include "admintestbed.h"
 
-#include "admin/httpconnection.h"
+#include "admin/http/httpconnection.h"
 #include "config/passwordhash.h"
 
 using namespace Balancier;

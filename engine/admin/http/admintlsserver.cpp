@@ -1,4 +1,4 @@
-#include "admintlsserver.h"
+#include "admin/http/admintlsserver.h"
 
 #include "logcategories.h"
 

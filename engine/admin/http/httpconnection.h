@@ -1,6 +1,6 @@
 #pragma once
 
-#include "admin/httpparser.h"
+#include "admin/http/httpparser.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "httpparser.h"
+#include "admin/http/httpparser.h"
 
 #include <QUrl>
 

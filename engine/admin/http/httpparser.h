@@ -1,6 +1,6 @@
 #pragma once
 
-#include "admin/httpmessage.h"
+#include "admin/http/httpmessage.h"
 
 #include <QByteArray>
 #include <QString>

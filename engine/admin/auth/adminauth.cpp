@@ -1,6 +1,6 @@
-#include "adminauth.h"
+#include "admin/auth/adminauth.h"
 
-#include "admin/httpmessage.h"
+#include "admin/http/httpmessage.h"
 #include "config/passwordhash.h"
 #include "logcategories.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "admin/passwordverifier.h"
+#include "admin/auth/passwordverifier.h"
 #include "config/config.h"
 
 #include <QByteArray>

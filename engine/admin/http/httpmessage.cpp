@@ -1,4 +1,4 @@
-#include "httpmessage.h"
+#include "admin/http/httpmessage.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "httpconnection.h"
+#include "admin/http/httpconnection.h"
 
 #include "logcategories.h"
 

@@ -1,4 +1,4 @@
-#include "passwordverifier.h"
+#include "admin/auth/passwordverifier.h"
 
 namespace Balancier {
 

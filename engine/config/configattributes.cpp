@@ -1,0 +1,298 @@
+#include "config/configattributes.h"
+
+#include "configxmlstream.h"
+#include "duration.h"
+#include "schedulerregistry.h"
+#include "xmlnode.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Balancier::ConfigAttributes {
+
+namespace {
+
+QString escapeBytes(const QByteArray &bytes)
+{
+    QString out;
+    out.reserve(bytes.size());
+    for (const char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        switch (c) {
+        case '\\':
+            out += "\\\\"_L1;
+            break;
+        case '\r':
+            out += "\\r"_L1;
+            break;
+        case '\n':
+            out += "\\n"_L1;
+            break;
+        case '\t':
+            out += "\\t"_L1;
+            break;
+        default:
+            if (c >= 0x20 && c < 0x7f)
+                out += QLatin1Char(byte);
+            else
+                out += "\\x"_L1 + QString::number(c, 16).toUpper().rightJustified(2, u'0');
+        }
+    }
+    return out;
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/// The bytes a send/expect attribute stands for, read as the reader reads it.
+std::optional<QByteArray> unescapeBytes(QStringView text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size());
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8.at(i);
+        if (c != '\\') {
+            out += c;
+            continue;
+        }
+        if (++i >= utf8.size())
+            return std::nullopt;
+        switch (utf8.at(i)) {
+        case 'r':
+            out += '\r';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case 'x': {
+            const int high = i + 2 < utf8.size() ? hexValue(utf8.at(i + 1)) : -1;
+            const int low = i + 2 < utf8.size() ? hexValue(utf8.at(i + 2)) : -1;
+            if (high < 0 || low < 0)
+                return std::nullopt;
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+            break;
+        }
+        default:
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+/// The value an attribute text stands for, as a comparable string; nullopt
+/// when the text is not valid for its kind (then it differs from anything).
+std::optional<QString> canonical(ValueKind kind, QStringView text)
+{
+    switch (kind) {
+    case ValueKind::Text:
+    case ValueKind::Keyword:
+        return text.toString();
+    case ValueKind::Integer: {
+        // Digits with an optional minus, as the reader takes them.
+        const QStringView digits = text.trimmed();
+        const QStringView magnitude = digits.startsWith(u'-') ? digits.sliced(1) : digits;
+        bool ok = !magnitude.isEmpty() && std::all_of(magnitude.begin(), magnitude.end(), [](QChar c) {
+            return c >= u'0' && c <= u'9';
+        });
+        const qlonglong value = ok ? digits.toLongLong(&ok) : 0;
+        return ok ? std::optional<QString>(QString::number(value)) : std::nullopt;
+    }
+    case ValueKind::Duration: {
+        const std::optional<qint64> value = parseDuration(text);
+        return value ? std::optional<QString>(QString::number(*value)) : std::nullopt;
+    }
+    case ValueKind::Boolean: {
+        const std::optional<bool> value = ConfigXmlStream::parseBool(text);
+        return value ? std::optional<QString>(*value ? u"1"_s : u"0"_s) : std::nullopt;
+    }
+    case ValueKind::Scheduler: {
+        // An unknown name is kept as written, like the reader keeps it.
+        const QString name = SchedulerRegistry::canonicalName(text);
+        return name.isEmpty() ? text.toString() : name;
+    }
+    case ValueKind::Bytes: {
+        const std::optional<QByteArray> bytes = unescapeBytes(text);
+        return bytes ? std::optional<QString>(QString::fromLatin1(bytes->toHex())) : std::nullopt;
+    }
+    case ValueKind::AdminState: {
+        const std::optional<HostAdminState> state = hostAdminStateFromName(text);
+        return state ? std::optional<QString>(hostAdminStateName(*state)) : std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+bool sameValue(ValueKind kind, QStringView a, QStringView b)
+{
+    const std::optional<QString> ca = canonical(kind, a);
+    return ca && ca == canonical(kind, b);
+}
+
+}  // namespace
+
+QString yesNo(bool value)
+{
+    return value ? u"yes"_s : u"no"_s;
+}
+
+/// Sets the attributes of `element` to what the model says. An attribute
+/// already written keeps its spelling when it still reads the same; a
+/// missing one is added only when the reader would otherwise infer a
+/// different value, at its canonical place among the known attributes.
+void applyAttributes(XmlNode &element, const QList<Attribute> &attributes, bool isNew)
+{
+    for (qsizetype i = 0; i < attributes.size(); ++i) {
+        const Attribute &attribute = attributes.at(i);
+        const qsizetype index = element.attributeIndex(attribute.name);
+        if (index >= 0) {
+            if (!sameValue(attribute.kind, element.attributes.at(index).value, attribute.value))
+                element.attributes[index].value = attribute.value;
+            continue;
+        }
+        const bool inferred
+            = attribute.absent && sameValue(attribute.kind, *attribute.absent, attribute.value);
+        if (inferred && !(isNew && attribute.alwaysWrite))
+            continue;
+        // After every known attribute that precedes it canonically.
+        qsizetype position = 0;
+        for (qsizetype j = 0; j < i; ++j)
+            position = std::max(position, element.attributeIndex(attributes.at(j).name) + 1);
+        element.insertAttribute(position, attribute.name, attribute.value);
+    }
+}
+
+// ---- the attributes of each element ---------------------------------------
+
+QList<Attribute> settingsAttributes(const SettingsConfig &settings)
+{
+    const SettingsConfig defaults;
+    const auto persistName = [](PersistMode mode) {
+        return mode == PersistMode::Auto ? u"auto"_s : u"manual"_s;
+    };
+    return {
+        {"workers"_L1, ValueKind::Integer, QString::number(settings.workers),
+            QString::number(defaults.workers)},
+        {"maxconns"_L1, ValueKind::Integer, QString::number(settings.maxConnections),
+            QString::number(defaults.maxConnections)},
+        {"draintimeout"_L1, ValueKind::Duration, formatDuration(settings.drainTimeoutMs),
+            formatDuration(defaults.drainTimeoutMs)},
+        {"persist"_L1, ValueKind::Keyword, persistName(settings.persist), persistName(defaults.persist)},
+    };
+}
+
+QList<Attribute> checkTimeAttributes(qint64 checkTimeMs)
+{
+    return {{"time"_L1, ValueKind::Duration, formatDuration(checkTimeMs), formatDuration(0)}};
+}
+
+/// `inherited`: what the element's parent level says, which a reader takes
+/// for every attribute the element leaves out.
+QList<Attribute> healthAttributes(const HealthConfig &health, const HealthConfig &inherited)
+{
+    return {
+        {"interval"_L1, ValueKind::Duration, formatDuration(health.intervalMs),
+            formatDuration(inherited.intervalMs)},
+        {"timeout"_L1, ValueKind::Duration, formatDuration(health.timeoutMs),
+            formatDuration(inherited.timeoutMs)},
+        {"rise"_L1, ValueKind::Integer, QString::number(health.rise), QString::number(inherited.rise)},
+        {"fall"_L1, ValueKind::Integer, QString::number(health.fall), QString::number(inherited.fall)},
+        {"downinterval"_L1, ValueKind::Duration, formatDuration(health.downIntervalMs),
+            formatDuration(inherited.downIntervalMs)},
+        {"aggressiveinterval"_L1, ValueKind::Duration, formatDuration(health.aggressiveIntervalMs),
+            formatDuration(inherited.aggressiveIntervalMs)},
+        {"active"_L1, ValueKind::Boolean, yesNo(health.active), yesNo(inherited.active)},
+        {"send"_L1, ValueKind::Bytes, escapeBytes(health.send), escapeBytes(inherited.send)},
+        {"expect"_L1, ValueKind::Bytes, escapeBytes(health.expect), escapeBytes(inherited.expect)},
+    };
+}
+
+QList<Attribute> timeoutAttributes(const TimeoutConfig &timeouts, const TimeoutConfig &inherited)
+{
+    return {
+        {"connect"_L1, ValueKind::Duration, formatDuration(timeouts.connectMs),
+            formatDuration(inherited.connectMs)},
+        {"idle"_L1, ValueKind::Duration, formatDuration(timeouts.idleMs), formatDuration(inherited.idleMs)},
+    };
+}
+
+QList<Attribute> loggingAttributes(const LoggingConfig &logging)
+{
+    const LoggingConfig defaults;
+    return {
+        {"file"_L1, ValueKind::Text, logging.file, defaults.file},
+        {"level"_L1, ValueKind::Keyword, logging.level, defaults.level},
+        {"connections"_L1, ValueKind::Boolean, yesNo(logging.connections), yesNo(defaults.connections)},
+    };
+}
+
+QList<Attribute> adminAttributes(const AdminConfig &admin)
+{
+    const AdminConfig defaults;
+    return {
+        {"listen"_L1, ValueKind::Text, admin.listen, defaults.listen, true},
+        {"cert"_L1, ValueKind::Text, admin.tlsCertificate, defaults.tlsCertificate},
+        {"key"_L1, ValueKind::Text, admin.tlsKey, defaults.tlsKey},
+        {"insecure"_L1, ValueKind::Boolean, yesNo(admin.allowInsecureRemote),
+            yesNo(defaults.allowInsecureRemote)},
+        {"metricspublic"_L1, ValueKind::Boolean, yesNo(admin.metricsPublic), yesNo(defaults.metricsPublic)},
+        {"origins"_L1, ValueKind::Text, admin.origins.join(u' '), defaults.origins.join(u' ')},
+    };
+}
+
+QString accessName(AdminUser::Access access)
+{
+    return access == AdminUser::Access::Full ? u"full"_s : u"readonly"_s;
+}
+
+QList<Attribute> userAttributes(const AdminUser &user)
+{
+    return {
+        {"name"_L1, ValueKind::Text, user.name, std::nullopt, true},
+        {"password"_L1, ValueKind::Text, user.passwordHash, std::nullopt, true},
+        {"access"_L1, ValueKind::Keyword, accessName(user.access), accessName(AdminUser().access), true},
+    };
+}
+
+QList<Attribute> groupAttributes(const GroupConfig &group)
+{
+    const GroupConfig defaults;
+    return {
+        {"name"_L1, ValueKind::Text, group.name, std::nullopt, true},
+        {"scheduler"_L1, ValueKind::Scheduler, group.scheduler, defaults.scheduler},
+        {"stickytime"_L1, ValueKind::Duration, formatDuration(group.stickyTimeoutMs),
+            formatDuration(defaults.stickyTimeoutMs)},
+    };
+}
+
+QList<Attribute> hostAttributes(const HostConfig &host)
+{
+    const HostConfig defaults;
+    return {
+        {"name"_L1, ValueKind::Text, host.name, std::nullopt, true},
+        {"ip"_L1, ValueKind::Text, host.address, std::nullopt, true},
+        {"weight"_L1, ValueKind::Integer, QString::number(host.weight), QString::number(defaults.weight)},
+        {"maxconns"_L1, ValueKind::Integer, QString::number(host.maxConns),
+            QString::number(defaults.maxConns)},
+        {"state"_L1, ValueKind::AdminState, hostAdminStateName(host.adminState),
+            hostAdminStateName(defaults.adminState)},
+    };
+}
+
+}  // namespace Balancier::ConfigAttributes
