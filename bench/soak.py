@@ -47,8 +47,9 @@ BUFFER_SIZE = (1 << 20) + 7  # not a power of two: slices at different offsets d
 
 
 class EchoBackend(asyncio.Protocol):
-    def __init__(self, greeting):
+    def __init__(self, greeting, sabotage=None):
         self.greeting = greeting
+        self.sabotage = sabotage  # proves the checks can fail: "corrupt" or "close"
         self.transport = None
 
     def connection_made(self, transport):
@@ -57,6 +58,11 @@ class EchoBackend(asyncio.Protocol):
         transport.write(self.greeting)
 
     def data_received(self, data):
+        if self.sabotage == "corrupt" and random.random() < 0.001:
+            data = bytes([data[0] ^ 0x01]) + data[1:]
+        elif self.sabotage == "close" and random.random() < 0.001:
+            self.transport.abort()
+            return
         self.transport.write(data)
 
     def pause_writing(self):
@@ -73,7 +79,7 @@ async def backend_main(args):
     host, _, port = args.listen.rpartition(":")
     greeting = (args.name + "\n").encode()
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: EchoBackend(greeting), host, int(port), backlog=4096,
+    server = await loop.create_server(lambda: EchoBackend(greeting, args.sabotage), host, int(port), backlog=4096,
                                       reuse_address=True)
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
@@ -138,6 +144,8 @@ class Soak:
         b = self.backends[name]
         cmd = self.a.backend_exec + [sys.executable, os.path.abspath(__file__), "backend",
                                      "--listen", f"{self.a.backend_host}:{b['port']}", "--name", name]
+        if self.a.sabotage and name == "b1":
+            cmd += ["--sabotage", self.a.sabotage]
         log = open(os.path.join(self.a.work, f"backend-{name}.log"), "ab")
         b["proc"] = subprocess.Popen(cmd, stdout=log, stderr=log, stdin=subprocess.DEVNULL)
         log.close()
@@ -591,11 +599,13 @@ class Soak:
                 if loss["started"] < k + 0.5 and k - 0.1 <= lost <= k + 10:
                     return "backend killed while connecting"
             return None
+        # "started" (not the greeting, which a busy client may read late) says whether the connection
+        # could have been on that backend when the fault came.
         for name, k in self.kills:
-            if name == backend and loss["greeted"] < k + 1 and lost >= k - 0.1:
+            if name == backend and loss["started"] < k + 1 and lost >= k - 0.1:
                 return "backend killed"
         for d in self.drains:
-            if d["backend"] != backend or loss["greeted"] >= d["start"] + 1:
+            if d["backend"] != backend or loss["started"] >= d["start"] + 1:
                 continue
             cut = d["start"] + drain
             if (d["end"] is None or d["end"] >= cut - 1) and cut - 1 <= lost <= cut + 30:
@@ -800,6 +810,7 @@ def main():
     b = sub.add_parser("backend")
     b.add_argument("--listen", required=True)
     b.add_argument("--name", required=True)
+    b.add_argument("--sabotage", choices=["corrupt", "close"])
     r = sub.add_parser("run")
     r.add_argument("--balancierd", required=True)
     r.add_argument("--work", required=True)
@@ -823,6 +834,8 @@ def main():
     r.add_argument("--rss-bound-mib", type=float, default=64)
     r.add_argument("--min-open", type=int, default=5000)
     r.add_argument("--seed", type=int, default=int(time.time()))
+    r.add_argument("--sabotage", choices=["corrupt", "close"],
+                   help="backend b1 flips a byte, or resets a connection, about once in 1000 reads: the run must fail")
     args = parser.parse_args()
     if args.mode == "backend":
         raise_fd_limit(1 << 16)
@@ -847,6 +860,8 @@ def main():
     print(f"soak: seed {args.seed}, balancer 127.0.0.1:{args.front_port}, admin 127.0.0.1:{args.admin_port}, "
           f"backends {args.backend_host}:{','.join(map(str, args.backend_ports[:args.backends]))}", flush=True)
     soak = Soak(args)
+    # SIGTERM (bench/soak.sh's cleanup, CI's timeout) unwinds, so that the backends and the daemon stop.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         return asyncio.run(soak.run())
     finally:

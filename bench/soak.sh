@@ -19,6 +19,8 @@ usage: bench/soak.sh [options]
   --out DIR           where report.md, samples.tsv and the logs go (default build-soak/)
   --no-netns          backends on 127.0.0.1 instead of in a network namespace
   --seed N            the random seed (default: the time); printed, to repeat a run
+  --sabotage KIND     prove the checks can fail: backend b1 flips a byte (corrupt) or resets a
+                      connection (close) about once in 1000 reads; the run must then fail
   --quick             a 1-minute run for CI: --duration 60 --idle 5000 --streams 50 --shorts 20,
                       faster faults (draintimeout 4 s instead of 6 s)
 Exits 0 when no byte was wrong, every lost connection is explained by an
@@ -27,6 +29,7 @@ injected fault, no descriptor leaked and RSS stayed within the bound;
 EOF
 }
 
+COMMAND="bash bench/soak.sh${*:+ $*}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION=600
 IDLE=7000
@@ -37,6 +40,7 @@ OUT_DIR="$ROOT/build-soak"
 NETNS=1
 SEED="$(date +%s)"
 QUICK=0
+SABOTAGE=()
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -48,6 +52,7 @@ while [ $# -gt 0 ]; do
     --out) OUT_DIR="$2"; shift 2 ;;
     --no-netns) NETNS=0; shift ;;
     --seed) SEED="$2"; shift 2 ;;
+    --sabotage) SABOTAGE=(--sabotage "$2"); shift 2 ;;
     --quick) QUICK=1; DURATION=60; IDLE=5000; STREAMS=50; SHORTS=20; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench/soak.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -111,7 +116,13 @@ NS=""
 VETH=""
 NETEM="off"
 BACKEND_ARGS=(--backend-host 127.0.0.1)
+PY_PID=""
 cleanup() {
+  # The driver stops its backends and daemon itself on SIGTERM.
+  if [ -n "$PY_PID" ] && kill -0 "$PY_PID" 2>/dev/null; then
+    kill -TERM "$PY_PID" 2>/dev/null || true
+    wait "$PY_PID" 2>/dev/null || true
+  fi
   [ -z "$VETH" ] || ip link del "$VETH" 2>/dev/null || true
   [ -z "$NS" ] || ip netns del "$NS" 2>/dev/null || true
 }
@@ -149,22 +160,25 @@ fi
 # ---------------------------------------------------------------- run
 EXTRA=()
 [ "$QUICK" -eq 0 ] || EXTRA=(--drain-timeout 4 --ping-every 5-20 --stream-life 3-20 --fault-every 0.5-2)
-COMMAND="bash bench/soak.sh $*"
 step "Soak: ${DURATION} s, $IDLE idle connections, $STREAMS streams, $SHORTS short-request loops (open-files limit $NOFILE)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 START="$(date -u '+%Y-%m-%d %H:%M UTC')"
-set +e
 python3 "$ROOT/bench/soak.py" run --balancierd "$BALANCIERD" --work "$OUT_DIR/run" "${BACKEND_ARGS[@]}" \
   --duration "$DURATION" --idle "$IDLE" --streams "$STREAMS" --shorts "$SHORTS" --min-open "$MIN_OPEN" \
-  --seed "$SEED" "${EXTRA[@]}" 2>&1 | tee "$OUT_DIR/run/output.txt"
-rc=${PIPESTATUS[0]}
-set -e
+  --seed "$SEED" "${EXTRA[@]}" "${SABOTAGE[@]}" >"$OUT_DIR/run/output.txt" 2>&1 &
+PY_PID=$!
+tail -n +1 -f --pid="$PY_PID" "$OUT_DIR/run/output.txt" &
+TAIL_PID=$!
+rc=0
+wait "$PY_PID" || rc=$?
+PY_PID=""
+wait "$TAIL_PID" 2>/dev/null || true
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 {
   echo "# Balancier soak test, $START"
   echo
-  echo "- Command: \`${COMMAND% }\` (seed $SEED)"
+  echo "- Command: \`$COMMAND\` (seed $SEED)"
   echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), Linux $(uname -r); load average $LOAD_BEFORE before, $LOAD_AFTER after"
   echo "- Daemon: $("$BALANCIERD" --version 2>/dev/null | head -n 1), 2 workers; open-files limit $NOFILE"
   echo "- Backends: $([ -n "$NS" ] && echo "6 echo processes in a network namespace (198.18.0.2)" || echo "6 echo processes on 127.0.0.1"); netem $NETEM"
