@@ -31,6 +31,7 @@ import base64
 import json
 import os
 import random
+import re
 import resource
 import signal
 import socket
@@ -57,12 +58,16 @@ class EchoBackend(asyncio.Protocol):
         transport.set_write_buffer_limits(high=256 * 1024, low=64 * 1024)
         transport.write(self.greeting)
 
+    reads = 0  # over all connections, for the sabotage
+
     def data_received(self, data):
-        if self.sabotage == "corrupt" and random.random() < 0.001:
-            data = bytes([data[0] ^ 0x01]) + data[1:]
-        elif self.sabotage == "close" and random.random() < 0.001:
-            self.transport.abort()
-            return
+        if self.sabotage:
+            EchoBackend.reads += 1
+            if EchoBackend.reads % 200 == 0 and self.sabotage == "corrupt":
+                data = bytes([data[0] ^ 0x01]) + data[1:]
+            elif EchoBackend.reads % 200 == 0 and self.sabotage == "close":
+                self.transport.abort()
+                return
         self.transport.write(data)
 
     def pause_writing(self):
@@ -291,14 +296,16 @@ class Soak:
         offset = self.rng.randrange(BUFFER_SIZE)
         return offset, self.data[offset:offset + size]
 
-    def check(self, kind, backend, offset, position, got):
+    def check(self, kind, backend, offset, position, got, at=None):
         want = self.data[offset + position:offset + position + len(got)] if len(got) <= BUFFER_SIZE else None
         if want is None:
             raise AssertionError("reads are bounded by the window")
         if got != want:
             first = next(i for i in range(len(got)) if got[i] != want[i])
-            self.stats.mismatches.append((kind, backend, position + first,
-                                          f"{len(got)} bytes read at {position}, first difference at byte {first}"))
+            at = position if at is None else at
+            self.stats.mismatches.append((kind, backend, at + first,
+                                          f"{len(got)} bytes read at byte {at} of the connection's stream, "
+                                          f"the first wrong one is byte {at + first}"))
             raise ConnectionLost("payload mismatch")
         self.stats.bytes_checked += len(got)
 
@@ -438,7 +445,7 @@ class Soak:
                     if state["received"] + len(got) > state["sent"]:
                         raise ConnectionLost("more bytes came back than were sent")
                     start = (offset + state["received"]) % BUFFER_SIZE
-                    self.check("stream", backend, start, 0, got)
+                    self.check("stream", backend, start, 0, got, state["received"])
                     state["received"] += len(got)
                     room.set()
 
@@ -601,16 +608,19 @@ class Soak:
             return None
         # "started" (not the greeting, which a busy client may read late) says whether the connection
         # could have been on that backend when the fault came.
+        # A connection dies once, of the first fault that reaches it (an idle one notices only at its
+        # next ping, maybe after a later fault on the same backend).
+        candidates = []
         for name, k in self.kills:
             if name == backend and loss["started"] < k + 1 and lost >= k - 0.1:
-                return "backend killed"
+                candidates.append((k, "backend killed"))
         for d in self.drains:
             if d["backend"] != backend or loss["started"] >= d["start"] + 1:
                 continue
             cut = d["start"] + drain
-            if (d["end"] is None or d["end"] >= cut - 1) and cut - 1 <= lost <= cut + 30:
-                return f"{d['what']} past draintimeout"
-        return None
+            if (d["end"] is None or d["end"] >= cut - 1) and cut - 1 <= lost <= cut + 60:
+                candidates.append((cut, f"{d['what']} past draintimeout"))
+        return min(candidates)[1] if candidates else None
 
     # ------------------------------------------------------------ main
 
@@ -761,6 +771,15 @@ class Soak:
         out.append(f"| Connections lost, unexplained | {len(unexplained)} |")
         out.append(f"| Failed connects to the balancer / hung at the end | {len(st.connect_failures)} / {hung} |")
         out.append("| Faults injected | " + ", ".join(f"{v} {k}" for k, v in sorted(st.faults.items())) + " |")
+        cut = 0
+        try:
+            with open(os.path.join(a.work, "balancierd.log"), errors="replace") as f:
+                for line in f:
+                    m = re.search(r"drain timeout \S+ passed: (\d+) open connection", line)
+                    cut += int(m.group(1)) if m else 0
+        except OSError:
+            pass
+        out.append(f"| Connections the daemon cut at a drain deadline (its log) | {cut} |")
         times = sorted(st.admin_times) or [0]
         out.append(f"| Admin API requests: errors / median / slowest | {len(st.admin_errors)} / "
                    f"{times[len(times) // 2] * 1000:.0f} ms / {times[-1] * 1000:.0f} ms |")
@@ -835,7 +854,7 @@ def main():
     r.add_argument("--min-open", type=int, default=5000)
     r.add_argument("--seed", type=int, default=int(time.time()))
     r.add_argument("--sabotage", choices=["corrupt", "close"],
-                   help="backend b1 flips a byte, or resets a connection, about once in 1000 reads: the run must fail")
+                   help="backend b1 flips a byte, or resets a connection, once in 200 reads: the run must fail")
     args = parser.parse_args()
     if args.mode == "backend":
         raise_fd_limit(1 << 16)

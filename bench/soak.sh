@@ -20,7 +20,7 @@ usage: bench/soak.sh [options]
   --no-netns          backends on 127.0.0.1 instead of in a network namespace
   --seed N            the random seed (default: the time); printed, to repeat a run
   --sabotage KIND     prove the checks can fail: backend b1 flips a byte (corrupt) or resets a
-                      connection (close) about once in 1000 reads; the run must then fail
+                      connection (close) once in 200 reads; the run must then fail
   --quick             a 1-minute run for CI: --duration 60 --idle 5000 --streams 50 --shorts 20,
                       faster faults (draintimeout 4 s instead of 6 s)
 Exits 0 when no byte was wrong, every lost connection is explained by an
@@ -139,7 +139,7 @@ if [ "$NETNS" -eq 1 ]; then
     ip -n "$NS" addr add 198.18.0.2/30 dev "${VETH%h}n" 2>&1 &&
     ip -n "$NS" link set "${VETH%h}n" up 2>&1 && ip -n "$NS" link set lo up 2>&1)"; then
     BACKEND_ARGS=(--backend-host 198.18.0.2 --backend-exec "ip netns exec $NS"
-      --backend-ports 9001,9002,9003,9004,9005,9006)
+      --backend-ports "9001,9002,9003,9004,9005,9006")
     note "backends in namespace $NS at 198.18.0.2, the balancer reaches them over $VETH (198.18.0.1)"
     if tc_error="$(tc qdisc add dev "$VETH" root netem delay 2ms 1ms loss 0.2% 2>&1 &&
       ip netns exec "$NS" tc qdisc add dev "${VETH%h}n" root netem delay 2ms 1ms loss 0.2% 2>&1)"; then
