@@ -163,9 +163,10 @@ EXTRA=()
 step "Soak: ${DURATION} s, $IDLE idle connections, $STREAMS streams, $SHORTS short-request loops (open-files limit $NOFILE)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 START="$(date -u '+%Y-%m-%d %H:%M UTC')"
+: >"$OUT_DIR/run/output.txt"  # before tail starts: the background job may open it later
 python3 "$ROOT/bench/soak.py" run --balancierd "$BALANCIERD" --work "$OUT_DIR/run" "${BACKEND_ARGS[@]}" \
   --duration "$DURATION" --idle "$IDLE" --streams "$STREAMS" --shorts "$SHORTS" --min-open "$MIN_OPEN" \
-  --seed "$SEED" "${EXTRA[@]}" "${SABOTAGE[@]}" >"$OUT_DIR/run/output.txt" 2>&1 &
+  --seed "$SEED" "${EXTRA[@]}" "${SABOTAGE[@]}" >>"$OUT_DIR/run/output.txt" 2>&1 &
 PY_PID=$!
 tail -n +1 -f --pid="$PY_PID" "$OUT_DIR/run/output.txt" &
 TAIL_PID=$!
