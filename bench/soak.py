@@ -657,7 +657,7 @@ class Soak:
                     raise SystemExit("soak: balancierd does not listen after 30 s")
                 await asyncio.sleep(0.1)
         await asyncio.sleep(3)  # health checks see every host up (rise 2 at 1 s)
-        base = self.sample()
+        base = self.alive_sample()
         sampler = asyncio.ensure_future(self.sampler())
         print(f"soak: balancierd pid {self.balancer.pid}: RSS {base['rss_kib']} KiB, {base['fds']} descriptors, "
               f"{base['threads']} threads before traffic", flush=True)
@@ -666,18 +666,19 @@ class Soak:
         ramp_start = now()
         ready = asyncio.Semaphore(0)
         gate = asyncio.Semaphore(256)
-        workers = []
-
+        workers, releases = [], []
         for _ in range(a.idle):
             await gate.acquire()
             workers.append(asyncio.ensure_future(self.idle_worker(ready)))
-            asyncio.get_running_loop().create_task(self._release_on(ready, gate))
+            releases.append(asyncio.ensure_future(self._release_on(ready, gate)))  # held: tasks are weak refs
         for _ in range(a.streams):
             workers.append(asyncio.ensure_future(self.stream_worker()))
         for _ in range(a.shorts):
             workers.append(asyncio.ensure_future(self.short_worker()))
         await asyncio.sleep(2)
         ramp = now() - ramp_start
+        for r in releases:
+            r.cancel()
         ramped = self.alive_sample()
         print(f"soak: ramp {ramp:.1f} s: {self.stats.connections} connections made; RSS {ramped['rss_kib']} KiB, "
               f"{ramped['fds']} descriptors", flush=True)
