@@ -63,6 +63,8 @@ struct HostView
     HostHealth health = HostHealth::Up;
     bool removed = false;  ///< removed from the config; its last connections drain
     QString downReason;  ///< why it is down, or empty
+    QString downReasonCode;  ///< HostReason::code of downReason
+    QVariantMap downReasonParams;  ///< HostReason::params of downReason
     QString lastProbeResult;  ///< empty before the first probe
     QString resolveError;  ///< why its address did not resolve, or empty
     QDateTime lastChange;

@@ -119,8 +119,13 @@ bool Daemon::start()
     if (!configureLogging(config.logging, &error))
         return fail(u"balancierd: "_s + error);
 
+    // The first config goes through the operations layer like every later
+    // one (the admin API is not up yet, so there is no listener to move).
+    Operations::ReplaceOptions options;
+    options.keepFullAccessUser = false;
+    options.source = m_configPath;
     m_applyingFromFile = true;
-    const ApplyResult result = m_engine.apply(config);
+    const OpResult result = Operations(m_engine).replaceConfig(config, options);
     m_applyingFromFile = false;
     if (!result.ok) {
         for (const Diagnostic &diagnostic : result.errors)

@@ -28,6 +28,8 @@
 #include <QApplication>
 #include <QImage>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void engineLogReachesLogView();
     void groupAllDownNotifies();
     void accessibleTexts();
+    void removeLastLiveHostAsksFirst();
 
 private:
     QTemporaryDir m_dir;
@@ -603,6 +606,42 @@ void tst_GuiDashboard::accessibleTexts()
     QTRY_VERIFY(dashboard.view()->hasFocus());
     QTest::keyClick(dashboard.view(), Qt::Key_Tab);
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dashboard.graph()));
+}
+
+void tst_GuiDashboard::removeLastLiveHostAsksFirst()
+{
+    // The balancer refuses to remove the last live host of the enabled
+    // group; the dashboard then asks, and removes it only when told to.
+    StubBackend one(u"one"_s);
+    QVERIFY(one.listen());
+    LocalClient client(ProxyConfig::make({ProxyConfig::host(u"one"_s, one.address())}), u"test"_s);
+    DashboardWidget dashboard;
+    dashboard.setClient(&client);
+    client.start();
+    QTRY_COMPARE(client.state(), BalancerClient::State::Connected);
+    const HostRef host{u"svc"_s, u"g"_s, u"one"_s};
+    QTRY_VERIFY(dashboard.model()->findHost(host).isValid());
+    QSignalSpy status(&dashboard, &DashboardWidget::statusMessage);
+
+    dashboard.runHostActionOn({host}, HostAction::Remove);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = dashboard.findChild<QMessageBox *>(u"forceRemoveBox"_s)) != nullptr);
+    QVERIFY2(box->text().contains(u"one"_s), qPrintable(box->text()));
+    QVERIFY(!status.isEmpty());
+    QVERIFY2(status.constLast().at(0).toString().contains(u"Failed for 1 host"_s),
+        qPrintable(status.constLast().at(0).toString()));
+    // Cancel: nothing happens.
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!dashboard.findChild<QMessageBox *>(u"forceRemoveBox"_s));
+    QVERIFY(dashboard.model()->findHost(host).isValid());
+
+    // Again, and this time Yes: the host goes.
+    dashboard.runHostActionOn({host}, HostAction::Remove);
+    QTRY_VERIFY((box = dashboard.findChild<QMessageBox *>(u"forceRemoveBox"_s)) != nullptr);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(!dashboard.model()->findHost(host).isValid());
+    QTRY_VERIFY(status.constLast().at(0).toString().contains(u"Done for 1 host"_s));
+    client.stop();
 }
 
 QTEST_MAIN(tst_GuiDashboard)

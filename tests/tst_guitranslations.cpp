@@ -13,6 +13,7 @@
 #include "editor/changetext.h"
 #include "mainwindow.h"
 #include "proxyconfig.h"
+#include "stats/statsjson.h"
 #include "stubbackend.h"
 
 #include <QDomDocument>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void windowShowsLocalBalancer();
     void preferencesKeepNoPassword();
     void remoteChangeInGerman();
+    void dashboardReasonInGerman();
 
 private:
     QTemporaryDir m_dir;
@@ -259,6 +261,48 @@ void tst_GuiTranslations::remoteChangeInGerman()
     HostStateEvent old;
     old.reason = u"3 consecutive probes failed: timeout"_s;
     QCOMPARE(ChangeText::describeReason(old), old.reason);
+    loader.install(u"en"_s);
+}
+
+void tst_GuiTranslations::dashboardReasonInGerman()
+{
+    // A down host's reason reaches the dashboard as a code with parameters
+    // (through the stats JSON of a remote balancer) and is worded in the
+    // user's language; without a code, the English text is shown as it is.
+    TranslationLoader loader;
+    QVERIFY(loader.install(u"de"_s));
+    StatsSnapshot sent;
+    ServiceStats service;
+    service.name = u"web"_s;
+    GroupStats group;
+    group.name = u"prod"_s;
+    group.enabled = true;
+    HostStats coded;
+    coded.name = u"a"_s;
+    coded.state = u"down"_s;
+    coded.reason = u"3 consecutive probes failed: timeout"_s;
+    coded.reasonCode = u"probeFailed"_s;
+    coded.reasonParams = {{u"count"_s, 3}, {u"detail"_s, u"timeout"_s}};
+    HostStats old = coded;
+    old.name = u"b"_s;
+    old.reasonCode.clear();
+    old.reasonParams.clear();
+    group.hosts = {coded, old};
+    service.groups.append(group);
+    sent.services.append(service);
+    const StatsSnapshot received = statsFromJson(statsToJson(sent));
+
+    DashboardModel model;
+    model.applySnapshot(received);
+    const auto stateText = [&model](const QString &host) {
+        return model.findHost({u"web"_s, u"prod"_s, host})
+            .siblingAtColumn(DashboardModel::StateColumn)
+            .data(Qt::ToolTipRole)
+            .toString();
+    };
+    QVERIFY2(stateText(u"a"_s).contains(u"3 aufeinanderfolgende Prüfungen fehlgeschlagen: timeout"_s),
+        qPrintable(stateText(u"a"_s)));
+    QVERIFY2(stateText(u"b"_s).contains(old.reason), qPrintable(stateText(u"b"_s)));
     loader.install(u"en"_s);
 }
 

@@ -1088,6 +1088,21 @@
         <source>All services</source>
         <translation>Alle Dienste</translation>
     </message>
+    <message>
+        <source>Remove the Last Live Host?</source>
+        <translation>Letzten aktiven Host entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The balancer kept %n host(s): removing them leaves their service without a live host, and it refuses new clients until a host is added or comes back.</source>
+        <translation>
+            <numerusform>Der Balancer hat %n Host behalten: Ohne ihn hat sein Dienst keinen aktiven Host mehr und weist neue Clients ab, bis ein Host hinzukommt oder wieder erreichbar ist.</numerusform>
+            <numerusform>Der Balancer hat %n Hosts behalten: Ohne sie hat ihr Dienst keinen aktiven Host mehr und weist neue Clients ab, bis ein Host hinzukommt oder wieder erreichbar ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove anyway?</source>
+        <translation>Trotzdem entfernen?</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>

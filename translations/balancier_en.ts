@@ -1088,6 +1088,21 @@
         <source>All services</source>
         <translation>All services</translation>
     </message>
+    <message>
+        <source>Remove the Last Live Host?</source>
+        <translation>Remove the Last Live Host?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The balancer kept %n host(s): removing them leaves their service without a live host, and it refuses new clients until a host is added or comes back.</source>
+        <translation>
+            <numerusform>The balancer kept %n host: removing it leaves its service without a live host, and it refuses new clients until a host is added or comes back.</numerusform>
+            <numerusform>The balancer kept %n hosts: removing them leaves their service without a live host, and it refuses new clients until a host is added or comes back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove anyway?</source>
+        <translation>Remove anyway?</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>

@@ -1088,6 +1088,21 @@
         <source>All services</source>
         <translation>Todos los servicios</translation>
     </message>
+    <message>
+        <source>Remove the Last Live Host?</source>
+        <translation>¿Quitar el último host activo?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The balancer kept %n host(s): removing them leaves their service without a live host, and it refuses new clients until a host is added or comes back.</source>
+        <translation>
+            <numerusform>El balanceador conservó %n host: sin él, su servicio se queda sin host activo y rechaza clientes nuevos hasta que se añada un host o vuelva uno.</numerusform>
+            <numerusform>El balanceador conservó %n hosts: sin ellos, su servicio se queda sin host activo y rechaza clientes nuevos hasta que se añada un host o vuelva uno.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove anyway?</source>
+        <translation>¿Quitar de todos modos?</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>

@@ -1088,6 +1088,21 @@
         <source>All services</source>
         <translation>Tous les services</translation>
     </message>
+    <message>
+        <source>Remove the Last Live Host?</source>
+        <translation>Retirer le dernier hôte actif ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The balancer kept %n host(s): removing them leaves their service without a live host, and it refuses new clients until a host is added or comes back.</source>
+        <translation>
+            <numerusform>Le répartiteur a gardé %n hôte : sans lui, son service n’a plus d’hôte actif et refuse les nouveaux clients jusqu’à ce qu’un hôte soit ajouté ou revienne.</numerusform>
+            <numerusform>Le répartiteur a gardé %n hôtes : sans eux, leur service n’a plus d’hôte actif et refuse les nouveaux clients jusqu’à ce qu’un hôte soit ajouté ou revienne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove anyway?</source>
+        <translation>Retirer quand même ?</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>

@@ -279,10 +279,12 @@ HealthMonitor::StateChange HealthMonitor::changeHealth(Watch &watch, HostHealth 
     if (to == HostHealth::Down) {
         watch.downSince = now();
         host.downReason = reason.text();
+        host.downCause = reason;
         host.recordEvent(QStringLiteral("down"), reason);
         qCWarning(lcHealth).noquote() << describeHost(host) << "is down:" << reason.text();
     } else {
         host.downReason.clear();
+        host.downCause = {};
         host.recordEvent(QStringLiteral("up"), reason);
         qCInfo(lcHealth).noquote() << describeHost(host) << "is up:" << reason.text();
     }

@@ -117,6 +117,8 @@ HostView HostRuntime::view() const
     view.health = health.load(std::memory_order_relaxed);
     view.removed = removed.load(std::memory_order_relaxed);
     view.downReason = downReason;
+    view.downReasonCode = downCause.code;
+    view.downReasonParams = downCause.params;
     view.lastProbeResult = lastProbeResult;
     view.lastChange = lastChange;
     view.weight = weight.load(std::memory_order_relaxed);

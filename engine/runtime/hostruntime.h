@@ -80,6 +80,7 @@ public:
 
     // --- control thread only ---
     QString downReason;
+    HostReason downCause;  ///< downReason as a code and parameters, for translated front ends
     QDateTime lastChange;
     QString lastProbeResult;
     void recordEvent(const QString &state, const HostReason &reason);

@@ -22,8 +22,11 @@ HostStats StatsCollector::hostStats(const std::shared_ptr<HostRuntime> &host, qi
     stats.name = host->name();
     stats.address = host->address();
     stats.state = host->stateName();
-    if (host->health.load() == HostHealth::Down)
+    if (host->health.load() == HostHealth::Down) {
         stats.reason = host->downReason;
+        stats.reasonCode = host->downCause.code;
+        stats.reasonParams = host->downCause.params;
+    }
     stats.lastChange = host->lastChange;
     stats.weight = host->weight.load(std::memory_order_relaxed);
     stats.maxConns = host->maxConns.load(std::memory_order_relaxed);

@@ -37,6 +37,10 @@ QJsonObject hostToJson(const HostStats &host)
     object.insert(QStringLiteral("address"), host.address);
     object.insert(QStringLiteral("state"), host.state);
     object.insert(QStringLiteral("reason"), host.reason);
+    if (!host.reasonCode.isEmpty()) {
+        object.insert(QStringLiteral("reasonCode"), host.reasonCode);
+        object.insert(QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(host.reasonParams));
+    }
     object.insert(QStringLiteral("lastChange"), host.lastChange.toString(Qt::ISODateWithMs));
     object.insert(QStringLiteral("weight"), host.weight);
     object.insert(QStringLiteral("maxConns"), host.maxConns);
@@ -52,6 +56,8 @@ HostStats hostFromJson(const QJsonObject &object)
     host.address = object.value(QStringLiteral("address")).toString();
     host.state = object.value(QStringLiteral("state")).toString();
     host.reason = object.value(QStringLiteral("reason")).toString();
+    host.reasonCode = object.value(QStringLiteral("reasonCode")).toString();
+    host.reasonParams = object.value(QStringLiteral("reasonParams")).toObject().toVariantMap();
     host.lastChange
         = QDateTime::fromString(object.value(QStringLiteral("lastChange")).toString(), Qt::ISODateWithMs);
     host.weight = object.value(QStringLiteral("weight")).toInt(1);

@@ -5,6 +5,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace Balancier {
 
@@ -14,7 +15,9 @@ struct HostStats
     QString name;
     QString address;
     QString state;  ///< "up", "down", "draining", "maintenance"
-    QString reason;  ///< why it is down, or empty
+    QString reason;  ///< why it is down, in English, or empty
+    QString reasonCode;  ///< HostReason::code of reason; empty from an older balancer
+    QVariantMap reasonParams;  ///< HostReason::params of reason
     QDateTime lastChange;
     int weight = 1;
     int maxConns = 0;

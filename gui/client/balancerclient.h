@@ -34,7 +34,10 @@ enum class HostAction
     Maintenance,  ///< out of rotation, not probed as a failure
     Ready,  ///< back into rotation
     Retry,  ///< probe a down host now
-    Remove,  ///< remove from the config (drains its connections)
+    Remove,  ///< remove from the config (drains its connections); never the last live host of the enabled
+             ///< group
+    RemoveForced,  ///< Remove, even the last live host of the enabled group (the service then refuses
+                   ///< clients)
     SetWeight,  ///< the value is the new weight
 };
 
@@ -42,6 +45,9 @@ enum class HostAction
 struct ClientReply
 {
     bool ok = false;
+    /// Refused because of the running state, not the request (HTTP 409,
+    /// OpResult::Failure::Conflict): e.g. the last live host of a group.
+    bool conflict = false;
     QString error;  ///< why it failed, in one or more lines
     QList<ConfigChange> changes;  ///< what the balancer executed (or, for a dry run, would execute)
     QStringList warnings;

@@ -137,6 +137,7 @@ ClientReply LocalClient::replyFrom(const OpResult &result)
 {
     ClientReply reply;
     reply.ok = result.ok;
+    reply.conflict = result.failure == OpResult::Failure::Conflict;
     reply.diagnostics = result.errors;
     reply.warnings = result.warnings;
     reply.changes = result.changes;
@@ -240,7 +241,9 @@ void LocalClient::hostAction(
             return reply;
         }
         case HostAction::Remove:
-            return replyFrom(operations.removeHost(host.service, host.group, host.host));
+        case HostAction::RemoveForced:
+            return replyFrom(operations.removeHost(
+                host.service, host.group, host.host, action == HostAction::RemoveForced));
         case HostAction::SetWeight:
             return replyFrom(operations.setHostWeight(host.service, host.group, host.host, value));
         }

@@ -264,6 +264,7 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
                 result.history.append(event);
             }
         } else if (status != 0) {
+            result.conflict = status == 409;
             result.diagnostics = diagnosticsFrom(object.value("errors"_L1).toArray());
             QStringList lines;
             for (const QJsonValue &value : object.value("errors"_L1).toArray())
@@ -499,6 +500,8 @@ void RemoteClient::hostAction(
         return send("POST", path + u"/retry"_s, {}, {}, context, std::move(handler));
     case HostAction::Remove:
         return send("DELETE", path, {}, {}, context, std::move(handler));
+    case HostAction::RemoveForced:
+        return send("DELETE", path + u"?force=1"_s, {}, {}, context, std::move(handler));
     case HostAction::SetWeight: {
         QJsonObject body;
         body.insert("weight"_L1, value);

@@ -2,6 +2,7 @@
 
 #include "common/displayformat.h"
 #include "common/statestyle.h"
+#include "editor/changetext.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -113,7 +114,7 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
                 h.kind = kindOf(2);
                 h.name = host.name;
                 h.state = host.state;
-                h.reason = host.reason;
+                h.reason = ChangeText::describeReason(host.reasonCode, host.reasonParams, host.reason);
                 h.address = host.address;
                 h.weight = host.weight;
                 h.maxConns = host.maxConns;

@@ -377,7 +377,11 @@ void DashboardWidget::askRemove()
 
 void DashboardWidget::runHostAction(HostAction action, int value)
 {
-    const QList<HostRef> hosts = selectedHosts();
+    runHostActionOn(selectedHosts(), action, value);
+}
+
+void DashboardWidget::runHostActionOn(const QList<HostRef> &hosts, HostAction action, int value)
+{
     if (!m_client || hosts.isEmpty())
         return;
     // One summary for the whole selection, however many replies.
@@ -386,24 +390,53 @@ void DashboardWidget::runHostAction(HostAction action, int value)
         int pending = 0;
         int done = 0;
         QStringList errors;
+        QList<HostRef> conflicts;  ///< refused Removes of a last live host
+        QStringList conflictErrors;
     };
     auto tally = std::make_shared<Tally>();
     tally->pending = int(hosts.size());
     for (const HostRef &host : hosts) {
-        m_client->hostAction(host, action, value, this, [this, tally, host](const ClientReply &reply) {
-            if (reply.ok)
-                ++tally->done;
-            else
-                tally->errors.append(tr("%1: %2").arg(host.host, reply.error));
-            if (--tally->pending > 0)
-                return;
-            if (tally->errors.isEmpty())
-                Q_EMIT statusMessage(tr("Done for %n host(s).", nullptr, tally->done));
-            else
-                Q_EMIT statusMessage(tr("Failed for %n host(s): ", nullptr, int(tally->errors.size()))
-                    + tally->errors.join(u"; "_s));
-        });
+        m_client->hostAction(
+            host, action, value, this, [this, tally, host, action](const ClientReply &reply) {
+                if (reply.ok) {
+                    ++tally->done;
+                } else {
+                    tally->errors.append(tr("%1: %2").arg(host.host, reply.error));
+                    if (action == HostAction::Remove && reply.conflict) {
+                        tally->conflicts.append(host);
+                        tally->conflictErrors.append(tr("%1: %2").arg(host.host, reply.error));
+                    }
+                }
+                if (--tally->pending > 0)
+                    return;
+                if (!tally->conflicts.isEmpty())
+                    askForceRemove(tally->conflicts, tally->conflictErrors);
+                if (tally->errors.isEmpty())
+                    Q_EMIT statusMessage(tr("Done for %n host(s).", nullptr, tally->done));
+                else
+                    Q_EMIT statusMessage(tr("Failed for %n host(s): ", nullptr, int(tally->errors.size()))
+                        + tally->errors.join(u"; "_s));
+            });
     }
+}
+
+void DashboardWidget::askForceRemove(const QList<HostRef> &hosts, const QStringList &reasons)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove the Last Live Host?"),
+        tr("The balancer kept %n host(s): removing them leaves their service without a live host, "
+           "and it refuses new clients until a host is added or comes back.",
+            nullptr, int(hosts.size()))
+            + u"\n\n"_s + reasons.join(u'\n') + u"\n\n"_s + tr("Remove anyway?"),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"forceRemoveBox"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, hosts](int result) {
+        if (result == QMessageBox::Yes)
+            runHostActionOn(hosts, HostAction::RemoveForced);
+    });
+    box->open();
 }
 
 void DashboardWidget::probeSelected()

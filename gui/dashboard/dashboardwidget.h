@@ -64,6 +64,10 @@ public:
 public Q_SLOTS:
     /// Runs `action` on every selected host; `value` is the weight for SetWeight.
     void runHostAction(Balancier::HostAction action, int value = 0);
+    /// Runs `action` on `hosts`. A Remove that the balancer refuses for a
+    /// last live host (a conflict) asks, in a window-modal box named
+    /// "forceRemoveBox", whether to remove those hosts anyway.
+    void runHostActionOn(const QList<Balancier::HostRef> &hosts, Balancier::HostAction action, int value = 0);
     /// Measures the connect time to every selected host's address, from this computer.
     void probeSelected();
 
@@ -83,6 +87,7 @@ private:
     void showContextMenu(const QPoint &position);
     void askWeight();
     void askRemove();
+    void askForceRemove(const QList<Balancier::HostRef> &hosts, const QStringList &reasons);
     QAction *addHostAction(
         const QString &text, const QString &iconName, const QKeySequence &shortcut, const QString &toolTip);
 

@@ -73,11 +73,15 @@ QString ChangeText::describe(const ConfigChange &change)
 
 QString ChangeText::describeReason(const HostStateEvent &event)
 {
-    const auto param = [&event](QLatin1StringView name) {
-        return event.reasonParams.value(name).toString();
+    return describeReason(event.reasonCode, event.reasonParams, event.reason);
+}
+
+QString ChangeText::describeReason(const QString &code, const QVariantMap &params, const QString &english)
+{
+    const auto param = [&params](QLatin1StringView name) {
+        return params.value(name).toString();
     };
-    const int count = event.reasonParams.value("count"_L1).toInt();
-    const QString &code = event.reasonCode;
+    const int count = params.value("count"_L1).toInt();
     if (code == "added"_L1)
         return tr("added");
     if (code == "adminChange"_L1)
@@ -102,7 +106,7 @@ QString ChangeText::describeReason(const HostStateEvent &event)
     if (code == "drainTimeout"_L1)
         return tr("drain timeout %1 passed: %n open connection(s) cut", nullptr, param("cut"_L1).toInt())
             .arg(param("timeout"_L1));
-    return event.reason;
+    return english;
 }
 
 }  // namespace Balancier

@@ -28,6 +28,9 @@ public:
     /// Why a host's state changed, from its reason code (local and remote
     /// alike); the English text when the code is unknown or missing.
     static QString describeReason(const HostStateEvent &event);
+    /// The same from a code, its parameters and the English text to fall
+    /// back on (a host's current reason on the dashboard).
+    static QString describeReason(const QString &code, const QVariantMap &params, const QString &english);
 };
 
 }  // namespace Balancier
