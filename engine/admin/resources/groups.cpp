@@ -1,41 +1,26 @@
 // The group resources: POST …/groups/{group}/enable and PUT …/groups/{group}/scheduler.
 
-#include "admin/adminformats.h"
-#include "admin/adminhost.h"
+#include "admin/resources/groups.h"
+
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configchangejson.h"
-#include "config/configdocument.h"
-#include "config/configlimits.h"
-#include "config/configreader.h"
-#include "config/configvalidator.h"
-#include "config/passwordhash.h"
-#include "config/schedulerregistry.h"
 #include "engine.h"
-#include "loghub.h"
 #include "ops/operations.h"
-#include "stats/statsjson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+namespace Balancier::AdminResources::Groups {
 
-namespace Balancier {
-
-using namespace AdminResources;
-
-HttpResponse AdminServer::apiEnableGroup(Context &context)
+HttpResponse enable(ResourceEnv &env, RequestContext &context)
 {
     const QString service = context.capture(QStringLiteral("service"));
     const QString group = context.capture(QStringLiteral("group"));
-    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group);
+    const HttpResponse notFound = pathNotFound(env.engine.runningConfig(), service, group);
     if (notFound.status)
         return notFound;
-    return applyOutcome(Operations(m_engine).enableGroup(service, group), true, {});
+    return applyOutcome(Operations(env.engine).enableGroup(service, group), true, {});
 }
 
-HttpResponse AdminServer::apiSetScheduler(Context &context)
+HttpResponse setScheduler(ResourceEnv &env, RequestContext &context)
 {
     HttpResponse error;
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
@@ -43,7 +28,7 @@ HttpResponse AdminServer::apiSetScheduler(Context &context)
         return error;
     const QString service = context.capture(QStringLiteral("service"));
     const QString group = context.capture(QStringLiteral("group"));
-    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group);
+    const HttpResponse notFound = pathNotFound(env.engine.runningConfig(), service, group);
     if (notFound.status)
         return notFound;
     if (const auto unknown = unknownFields(*body, {QStringLiteral("scheduler")}))
@@ -54,7 +39,7 @@ HttpResponse AdminServer::apiSetScheduler(Context &context)
     checkScheduler(context, QStringLiteral("scheduler"), scheduler);
     if (context.failed())
         return HttpResponse::error(400, u"body: " + context.invalid, true);
-    return applyOutcome(Operations(m_engine).setScheduler(service, group, scheduler), true, {});
+    return applyOutcome(Operations(env.engine).setScheduler(service, group, scheduler), true, {});
 }
 
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Groups

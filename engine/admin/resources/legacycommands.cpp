@@ -1,62 +1,54 @@
 // The pythondirector-compatible commands: the status page, running.txt/.xml,
 // config.xml, and the form commands (addHost, delHost, … delGroup).
 
+#include "admin/resources/legacycommands.h"
+
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
+#include "admin/auth/csrf.h"
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configchangejson.h"
 #include "config/configdocument.h"
 #include "config/configlimits.h"
-#include "config/configreader.h"
-#include "config/configvalidator.h"
 #include "config/passwordhash.h"
 #include "config/schedulerregistry.h"
 #include "engine.h"
-#include "loghub.h"
 #include "ops/operations.h"
-#include "stats/statsjson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+namespace Balancier::AdminResources::Legacy {
 
-namespace Balancier {
-
-using namespace AdminResources;
-
-HttpResponse AdminServer::runningPage(Context &context)
+HttpResponse runningPage(ResourceEnv &env, RequestContext &context)
 {
     return HttpResponse::html(200,
-        AdminFormats::statusPage(m_engine.snapshot(), context.user.name, context.fullAccess(),
-            m_csrf.token(context.user.name), context.request.parameter(QStringLiteral("notice"))));
+        AdminFormats::statusPage(env.engine.snapshot(), context.user.name, context.fullAccess(),
+            env.csrf.token(context.user.name), context.request.parameter(QStringLiteral("notice"))));
 }
 
-HttpResponse AdminServer::runningText(Context &)
+HttpResponse runningText(ResourceEnv &env, RequestContext &)
 {
     HttpResponse response;
     response.headers.emplaceBack("Content-Type", "text/plain; charset=utf-8");
-    response.body = AdminFormats::runningText(m_engine.snapshot());
+    response.body = AdminFormats::runningText(env.engine.snapshot());
     return response;
 }
 
-HttpResponse AdminServer::runningXml(Context &context)
+HttpResponse runningXml(ResourceEnv &env, RequestContext &context)
 {
-    const Config config = m_engine.runningConfig();
+    const Config config = env.engine.runningConfig();
     return HttpResponse::xml(
         200, ConfigDocument::serialize(context.fullAccess() ? config : withoutPasswords(config)));
 }
 
-HttpResponse AdminServer::configXml(Context &context)
+HttpResponse configXml(ResourceEnv &env, RequestContext &context)
 {
-    const QByteArray loaded = m_host ? m_host->loadedConfig() : QByteArray();
+    const QByteArray loaded = env.host ? env.host->loadedConfig() : QByteArray();
     if (loaded.isEmpty())
-        return runningXml(context);
+        return runningXml(env, context);
     return HttpResponse::xml(200, context.fullAccess() ? loaded : withoutPasswords(loaded));
 }
 
-HttpResponse AdminServer::addHost(Context &context)
+HttpResponse addHost(ResourceEnv &env, RequestContext &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
@@ -64,7 +56,7 @@ HttpResponse AdminServer::addHost(Context &context)
     const QString ip = context.need(QStringLiteral("ip"));
     if (context.failed())
         return context.failure();
-    const Config config = m_engine.runningConfig();
+    const Config config = env.engine.runningConfig();
     const ServiceConfig *serviceConfig = findService(context, config, service);
     const GroupConfig *groupConfig = findGroup(context, serviceConfig, group);
     if (groupConfig && groupConfig->host(name))
@@ -87,61 +79,61 @@ HttpResponse AdminServer::addHost(Context &context)
         return context.failure();
     if (const auto conflict = sameAddressConflict(*groupConfig, host, service, context.json))
         return *conflict;
-    return applyOutcome(Operations(m_engine).addHost(service, group, host), context.json,
+    return applyOutcome(Operations(env.engine).addHost(service, group, host), context.json,
         QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group));
 }
 
-HttpResponse AdminServer::delHost(Context &context)
+HttpResponse delHost(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = hostTarget(context, env.engine.runningConfig());
     const bool force = forceParameter(context);
     if (!target || context.failed())
         return context.failure();
-    return applyOutcome(Operations(m_engine).removeHost(target->service, target->group, target->host, force),
-        context.json,
+    return applyOutcome(
+        Operations(env.engine).removeHost(target->service, target->group, target->host, force), context.json,
         QStringLiteral("host %1 removed from %2/%3; open connections drain")
             .arg(target->host, target->service, target->group));
 }
 
-HttpResponse AdminServer::delAllHosts(Context &context)
+HttpResponse delAllHosts(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = groupTarget(context, env.engine.runningConfig());
     if (!target)
         return context.failure();
     // Allowed for the enabled group too, as pythondirector did: hosts are
     // swapped by removing all, then adding the new ones. The operation warns
     // that the service refuses new clients meanwhile.
-    return applyOutcome(Operations(m_engine).removeAllHosts(target->service, target->group), context.json,
+    return applyOutcome(Operations(env.engine).removeAllHosts(target->service, target->group), context.json,
         QStringLiteral("all hosts removed from %1/%2; open connections drain")
             .arg(target->service, target->group));
 }
 
-HttpResponse AdminServer::enableGroupCommand(Context &context)
+HttpResponse enableGroup(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = groupTarget(context, env.engine.runningConfig());
     if (!target)
         return context.failure();
-    return applyOutcome(Operations(m_engine).enableGroup(target->service, target->group), context.json,
+    return applyOutcome(Operations(env.engine).enableGroup(target->service, target->group), context.json,
         QStringLiteral("group %1 enabled for service %2").arg(target->group, target->service));
 }
 
-HttpResponse AdminServer::changeScheduler(Context &context)
+HttpResponse changeScheduler(ResourceEnv &env, RequestContext &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
     const QString scheduler = context.need(QStringLiteral("scheduler"));
     if (context.failed())
         return context.failure();
-    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
+    findGroup(context, findService(context, env.engine.runningConfig(), service), group);
     checkScheduler(context, QStringLiteral("scheduler"), scheduler);
     if (context.failed())
         return context.failure();
-    return applyOutcome(Operations(m_engine).setScheduler(service, group, scheduler), context.json,
+    return applyOutcome(Operations(env.engine).setScheduler(service, group, scheduler), context.json,
         QStringLiteral("scheduler of %1/%2 is now %3")
             .arg(service, group, SchedulerRegistry::canonicalName(scheduler)));
 }
 
-HttpResponse AdminServer::addUser(Context &context)
+HttpResponse addUser(ResourceEnv &env, RequestContext &context)
 {
     const QString name = context.need(QStringLiteral("name"));
     // Not trimmed: a password may begin or end with a blank.
@@ -169,7 +161,7 @@ HttpResponse AdminServer::addUser(Context &context)
     // what parses as a hash is taken as one, anything else is a password.
     const bool isHash = PasswordHash::isWellFormed(password);
     user.passwordHash = isHash ? password : PasswordHash::create(password);
-    OpResult result = Operations(m_engine).addUser(user);
+    OpResult result = Operations(env.engine).addUser(user);
     if (result.ok && PasswordHash::isLegacyCrypt(password))
         result.warnings.append(QStringLiteral("user %1: %2").arg(name, PasswordHash::legacyCryptWarning()));
     return applyOutcome(result, context.json,
@@ -178,20 +170,20 @@ HttpResponse AdminServer::addUser(Context &context)
         QStringLiteral("name"));
 }
 
-HttpResponse AdminServer::delUser(Context &context)
+HttpResponse delUser(ResourceEnv &env, RequestContext &context)
 {
     const QString name = context.need(QStringLiteral("name"));
     if (context.failed())
         return context.failure();
     // Never the last user with full access: the operation has the rule.
-    return applyOutcome(Operations(m_engine).removeUser(name), context.json,
+    return applyOutcome(Operations(env.engine).removeUser(name), context.json,
         QStringLiteral("user %1 removed").arg(name), QStringLiteral("name"));
 }
 
-HttpResponse AdminServer::save(Context &context)
+HttpResponse save(ResourceEnv &env, RequestContext &context)
 {
     QString error;
-    if (!m_host || !m_host->saveRunningConfig(&error))
+    if (!env.host || !env.host->saveRunningConfig(&error))
         return HttpResponse::error(500,
             error.isEmpty() ? QStringLiteral("this balancer has no config file to save to") : error,
             context.json);
@@ -199,34 +191,35 @@ HttpResponse AdminServer::save(Context &context)
                         : HttpResponse::text(200, QStringLiteral("running config saved"));
 }
 
-HttpResponse AdminServer::retryHost(Context &context)
+HttpResponse retryHost(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = hostTarget(context, env.engine.runningConfig());
     if (!target)
         return context.failure();
-    const OpResult result = Operations(m_engine).retryHost(target->service, target->group, target->host);
+    const OpResult result = Operations(env.engine).retryHost(target->service, target->group, target->host);
     if (!result.ok)
         return applyOutcome(result, context.json, {});
     return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(target->host));
 }
 
-HttpResponse AdminServer::hostAdminDown(Context &context)
+HttpResponse hostAdminDown(ResourceEnv &env, RequestContext &context)
 {
     return hostStateCommand(
-        m_engine, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
+        env.engine, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
 }
 
-HttpResponse AdminServer::hostAdminUp(Context &context)
+HttpResponse hostAdminUp(ResourceEnv &env, RequestContext &context)
 {
-    return hostStateCommand(m_engine, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
+    return hostStateCommand(env.engine, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
 }
 
-HttpResponse AdminServer::hostDrain(Context &context)
+HttpResponse hostDrain(ResourceEnv &env, RequestContext &context)
 {
-    return hostStateCommand(m_engine, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
+    return hostStateCommand(
+        env.engine, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
 }
 
-HttpResponse AdminServer::newService(Context &context)
+HttpResponse newService(ResourceEnv &env, RequestContext &context)
 {
     const QString name = context.need(QStringLiteral("service"));
     const QString listen = context.need(QStringLiteral("listen"));
@@ -235,7 +228,7 @@ HttpResponse AdminServer::newService(Context &context)
     const QString ip = context.need(QStringLiteral("ip"));
     if (context.failed())
         return context.failure();
-    if (m_engine.runningConfig().service(name))
+    if (env.engine.runningConfig().service(name))
         context.reject(QStringLiteral("service"), QStringLiteral("service '%1' exists already").arg(name));
     checkName(context, QStringLiteral("service"), name);
     checkAddress(context, QStringLiteral("listen"), listen, true);
@@ -258,17 +251,17 @@ HttpResponse AdminServer::newService(Context &context)
     groupConfig.hosts = {hostConfig};
     service.groups = {groupConfig};
     service.enabledGroup = group;
-    return applyOutcome(Operations(m_engine).addService(service), context.json,
+    return applyOutcome(Operations(env.engine).addService(service), context.json,
         QStringLiteral("service %1 listening on %2 created").arg(name, listen));
 }
 
-HttpResponse AdminServer::newGroup(Context &context)
+HttpResponse newGroup(ResourceEnv &env, RequestContext &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
     if (context.failed())
         return context.failure();
-    const ServiceConfig *serviceConfig = findService(context, m_engine.runningConfig(), service);
+    const ServiceConfig *serviceConfig = findService(context, env.engine.runningConfig(), service);
     if (serviceConfig && serviceConfig->group(group))
         context.reject(QStringLiteral("group"),
             QStringLiteral("group '%1' exists already in service '%2'").arg(group, service));
@@ -276,19 +269,19 @@ HttpResponse AdminServer::newGroup(Context &context)
     const QString scheduler = optionalScheduler(context);
     if (context.failed())
         return context.failure();
-    return applyOutcome(Operations(m_engine).addGroup(service, group, scheduler), context.json,
+    return applyOutcome(Operations(env.engine).addGroup(service, group, scheduler), context.json,
         QStringLiteral("group %1 added to %2").arg(group, service));
 }
 
-HttpResponse AdminServer::delGroup(Context &context)
+HttpResponse delGroup(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = groupTarget(context, env.engine.runningConfig());
     if (!target)
         return context.failure();
     // Never the enabled group: the operation has the rule.
-    return applyOutcome(Operations(m_engine).removeGroup(target->service, target->group), context.json,
+    return applyOutcome(Operations(env.engine).removeGroup(target->service, target->group), context.json,
         QStringLiteral("group %1 removed from %2").arg(target->group, target->service),
         QStringLiteral("group"));
 }
 
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Legacy

@@ -92,22 +92,21 @@ QByteArray withoutPasswords(const QByteArray &xml)
 }
 
 /// The config's rule for service, group and host names (the validator's), said about `parameter`.
-void checkName(AdminServer::Context &context, const QString &parameter, const QString &name)
+void checkName(RequestContext &context, const QString &parameter, const QString &name)
 {
     const QString problem = itemNameProblem(name);
     if (!problem.isEmpty())
         context.reject(parameter, problem);
 }
 
-void checkAddress(
-    AdminServer::Context &context, const QString &parameter, const QString &text, bool allowPortZero)
+void checkAddress(RequestContext &context, const QString &parameter, const QString &text, bool allowPortZero)
 {
     QString why;
     if (!parseAddress(text, allowPortZero, &why))
         context.reject(parameter, why);
 }
 
-void checkScheduler(AdminServer::Context &context, const QString &parameter, const QString &name)
+void checkScheduler(RequestContext &context, const QString &parameter, const QString &name)
 {
     if (!SchedulerRegistry::canonicalName(name).isEmpty())
         return;
@@ -119,7 +118,7 @@ void checkScheduler(AdminServer::Context &context, const QString &parameter, con
             .arg(name, names.join(QStringLiteral(", "))));
 }
 
-const ServiceConfig *findService(AdminServer::Context &context, const Config &config, const QString &name)
+const ServiceConfig *findService(RequestContext &context, const Config &config, const QString &name)
 {
     const ServiceConfig *service = config.service(name);
     if (!service)
@@ -127,7 +126,7 @@ const ServiceConfig *findService(AdminServer::Context &context, const Config &co
     return service;
 }
 
-const GroupConfig *findGroup(AdminServer::Context &context, const ServiceConfig *service, const QString &name)
+const GroupConfig *findGroup(RequestContext &context, const ServiceConfig *service, const QString &name)
 {
     if (!service)
         return nullptr;
@@ -140,8 +139,7 @@ const GroupConfig *findGroup(AdminServer::Context &context, const ServiceConfig 
 
 /// The host given by `name`, or else by its address `ip`: pythondirector
 /// scripts use either.
-const HostConfig *findHost(
-    AdminServer::Context &context, const ServiceConfig *service, const GroupConfig *group)
+const HostConfig *findHost(RequestContext &context, const ServiceConfig *service, const GroupConfig *group)
 {
     const QString name = context.request.parameter(QStringLiteral("name")).trimmed();
     const QString ip = context.request.parameter(QStringLiteral("ip")).trimmed();
@@ -172,7 +170,7 @@ const HostConfig *findHost(
 
 /// service and group of the group commands (in a HostTarget without host); nullopt when one is missing or
 /// bad.
-std::optional<HostTarget> groupTarget(AdminServer::Context &context, const Config &config)
+std::optional<HostTarget> groupTarget(RequestContext &context, const Config &config)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
@@ -185,7 +183,7 @@ std::optional<HostTarget> groupTarget(AdminServer::Context &context, const Confi
 }
 
 /// service, group and name-or-ip of the host commands; nullopt when one is missing or bad.
-std::optional<HostTarget> hostTarget(AdminServer::Context &context, const Config &config)
+std::optional<HostTarget> hostTarget(RequestContext &context, const Config &config)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
@@ -200,7 +198,7 @@ std::optional<HostTarget> hostTarget(AdminServer::Context &context, const Config
 }
 
 /// The optional scheduler parameter of newService and newGroup.
-QString optionalScheduler(AdminServer::Context &context)
+QString optionalScheduler(RequestContext &context)
 {
     const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
     if (!scheduler.isEmpty())
@@ -223,7 +221,7 @@ std::optional<HttpResponse> sameAddressConflict(
 }
 
 /// force=1 (or true, yes) of delHost and DELETE …/hosts/{host}; false when absent.
-bool forceParameter(AdminServer::Context &context)
+bool forceParameter(RequestContext &context)
 {
     if (!context.request.hasParameter(QStringLiteral("force")))
         return false;
@@ -237,7 +235,7 @@ bool forceParameter(AdminServer::Context &context)
 
 /// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
 HttpResponse hostStateCommand(
-    Engine &engine, AdminServer::Context &context, HostAdminState state, const QString &done)
+    Engine &engine, RequestContext &context, HostAdminState state, const QString &done)
 {
     const std::optional<HostTarget> target = hostTarget(context, engine.runningConfig());
     if (!target)

@@ -33,16 +33,13 @@ Config withoutPasswords(Config config);
 QByteArray withoutPasswords(const QByteArray &xml);
 
 /// The config's rule for service, group and host names (the validator's), said about `parameter`.
-void checkName(AdminServer::Context &context, const QString &parameter, const QString &name);
-void checkAddress(
-    AdminServer::Context &context, const QString &parameter, const QString &text, bool allowPortZero);
-void checkScheduler(AdminServer::Context &context, const QString &parameter, const QString &name);
-const ServiceConfig *findService(AdminServer::Context &context, const Config &config, const QString &name);
-const GroupConfig *findGroup(
-    AdminServer::Context &context, const ServiceConfig *service, const QString &name);
+void checkName(RequestContext &context, const QString &parameter, const QString &name);
+void checkAddress(RequestContext &context, const QString &parameter, const QString &text, bool allowPortZero);
+void checkScheduler(RequestContext &context, const QString &parameter, const QString &name);
+const ServiceConfig *findService(RequestContext &context, const Config &config, const QString &name);
+const GroupConfig *findGroup(RequestContext &context, const ServiceConfig *service, const QString &name);
 /// The host given by `name`, or else by its address `ip`.
-const HostConfig *findHost(
-    AdminServer::Context &context, const ServiceConfig *service, const GroupConfig *group);
+const HostConfig *findHost(RequestContext &context, const ServiceConfig *service, const GroupConfig *group);
 
 struct HostTarget
 {
@@ -53,19 +50,19 @@ struct HostTarget
 
 /// service and group of the group commands (in a HostTarget without host); nullopt when one is missing or
 /// bad.
-std::optional<HostTarget> groupTarget(AdminServer::Context &context, const Config &config);
+std::optional<HostTarget> groupTarget(RequestContext &context, const Config &config);
 /// service, group and name-or-ip of the host commands; nullopt when one is missing or bad.
-std::optional<HostTarget> hostTarget(AdminServer::Context &context, const Config &config);
+std::optional<HostTarget> hostTarget(RequestContext &context, const Config &config);
 /// The optional scheduler parameter of newService and newGroup.
-QString optionalScheduler(AdminServer::Context &context);
+QString optionalScheduler(RequestContext &context);
 /// The 409 for a host at the address of another host of its group.
 std::optional<HttpResponse> sameAddressConflict(
     const GroupConfig &group, const HostConfig &host, const QString &service, bool json);
 /// force=1 (or true, yes) of delHost and DELETE …/hosts/{host}; false when absent.
-bool forceParameter(AdminServer::Context &context);
+bool forceParameter(RequestContext &context);
 /// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
 HttpResponse hostStateCommand(
-    Engine &engine, AdminServer::Context &context, HostAdminState state, const QString &done);
+    Engine &engine, RequestContext &context, HostAdminState state, const QString &done);
 /// The 404 for a path naming a service, group or host that does not exist;
 /// status 0 when everything named exists.
 HttpResponse pathNotFound(
