@@ -1,18 +1,11 @@
 #pragma once
 
-#include "admin/http/httpmessage.h"
-
-namespace Balancier {
-
-struct RequestContext;
-struct ResourceEnv;
+#include "admin/resources/resourceenv.h"
 
 /// PUT /api/v1/config (GET is Legacy::runningXml, POST /api/v1/save Legacy::save).
 /// Thread contract: free functions, called in the control thread (see commandtable.h).
-namespace AdminResources::ConfigResource {
+namespace Balancier::AdminResources::ConfigResource {
 
 HttpResponse put(ResourceEnv &env, RequestContext &context);
 
-}  // namespace AdminResources::ConfigResource
-
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::ConfigResource

@@ -12,12 +12,9 @@ namespace Balancier::AdminResources::Groups {
 
 HttpResponse enable(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.capture(QStringLiteral("service"));
-    const QString group = context.capture(QStringLiteral("group"));
-    const HttpResponse notFound = pathNotFound(env.engine.runningConfig(), service, group);
-    if (notFound.status)
-        return notFound;
-    return applyOutcome(Operations(env.engine).enableGroup(service, group), true, {});
+    return jsonOutcome(Operations(env.engine)
+                           .enableGroup(context.capture(QStringLiteral("service")),
+                               context.capture(QStringLiteral("group"))));
 }
 
 HttpResponse setScheduler(ResourceEnv &env, RequestContext &context)
@@ -26,20 +23,15 @@ HttpResponse setScheduler(ResourceEnv &env, RequestContext &context)
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
     if (!body)
         return error;
-    const QString service = context.capture(QStringLiteral("service"));
-    const QString group = context.capture(QStringLiteral("group"));
-    const HttpResponse notFound = pathNotFound(env.engine.runningConfig(), service, group);
-    if (notFound.status)
-        return notFound;
     if (const auto unknown = unknownFields(*body, {QStringLiteral("scheduler")}))
         return *unknown;
     const QString scheduler = body->value(QStringLiteral("scheduler")).toString();
     if (scheduler.isEmpty())
         return HttpResponse::error(400, QStringLiteral("body: missing string field 'scheduler'"), true);
-    checkScheduler(context, QStringLiteral("scheduler"), scheduler);
-    if (context.failed())
-        return HttpResponse::error(400, u"body: " + context.invalid, true);
-    return applyOutcome(Operations(env.engine).setScheduler(service, group, scheduler), true, {});
+    return jsonOutcome(Operations(env.engine)
+                           .setScheduler(context.capture(QStringLiteral("service")),
+                               context.capture(QStringLiteral("group")), scheduler),
+        {{QStringLiteral("scheduler"), QStringLiteral("body: 'scheduler'")}});
 }
 
 }  // namespace Balancier::AdminResources::Groups

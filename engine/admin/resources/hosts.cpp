@@ -5,8 +5,6 @@
 #include "admin/resources/requestcontext.h"
 #include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configvalidator.h"
 #include "engine.h"
 #include "ops/operations.h"
 
@@ -62,40 +60,16 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
     if (!body)
         return error;
-    const QString serviceName = context.capture(QStringLiteral("service"));
-    const QString groupName = context.capture(QStringLiteral("group"));
-    const QString hostName = context.capture(QStringLiteral("host"));
-    const Config config = env.engine.runningConfig();
-    const ServiceConfig *service = config.service(serviceName);
-    const GroupConfig *group = service ? service->group(groupName) : nullptr;
-    if (!group)
-        return HttpResponse::error(
-            404, QStringLiteral("no group '%1' in service '%2'").arg(groupName, serviceName), true);
-    const HostConfig *existing = group->host(hostName);
-    const bool created = !existing;
-    // The host as it would be, for the address check below.
-    HostConfig host = created ? HostConfig{} : *existing;
-    host.name = hostName;
     static const QStringList known = {QStringLiteral("address"), QStringLiteral("weight"),
         QStringLiteral("maxconns"), QStringLiteral("state")};
     if (const auto unknown = unknownFields(*body, known))
         return *unknown;
-    if (created) {
-        const QString problem = itemNameProblem(hostName);
-        if (!problem.isEmpty())
-            return HttpResponse::error(400, QStringLiteral("host name in the path: ") + problem, true);
-    }
+    // The body's types are this API's; what the values may be is the operation's.
     Operations::HostEdit edit;
     if (body->contains(QStringLiteral("address"))) {
         if (!body->value(QStringLiteral("address")).isString())
             return HttpResponse::error(400, QStringLiteral("body: 'address' must be a string"), true);
-        host.address = body->value(QStringLiteral("address")).toString().trimmed();
-        QString why;
-        if (!parseAddress(host.address, false, &why))
-            return HttpResponse::error(400, QStringLiteral("body: 'address': ") + why, true);
-        edit.address = host.address;
-    } else if (created) {
-        return HttpResponse::error(400, QStringLiteral("body: a new host needs 'address'"), true);
+        edit.address = body->value(QStringLiteral("address")).toString().trimmed();
     }
     for (const auto &[field, target] : {std::pair{QStringLiteral("weight"), &edit.weight},
              std::pair{QStringLiteral("maxconns"), &edit.maxConns}}) {
@@ -112,27 +86,30 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
             return HttpResponse::error(
                 400, QStringLiteral("body: 'state' must be ready, drain or maintenance"), true);
     }
-    if (const auto conflict = sameAddressConflict(*group, host, serviceName, true))
-        return *conflict;
-    HttpResponse response = applyOutcome(
-        Operations(env.engine).editHost(serviceName, groupName, hostName, edit, created), true, {});
-    if (created && response.status == 200)
+    static const ParameterNames labels = {{QStringLiteral("host"), QStringLiteral("host name in the path")},
+        {QStringLiteral("address"), QStringLiteral("body: 'address'")},
+        {QStringLiteral("weight"), QStringLiteral("body: 'weight'")},
+        {QStringLiteral("maxconns"), QStringLiteral("body: 'maxconns'")}};
+    const OpResult result
+        = Operations(env.engine)
+              .editHost(context.capture(QStringLiteral("service")), context.capture(QStringLiteral("group")),
+                  context.capture(QStringLiteral("host")), edit, true);
+    HttpResponse response = jsonOutcome(result, labels);
+    if (result.ok && !result.changes.isEmpty()
+        && result.changes.first().kind == ConfigChange::Kind::HostAdded)
         response.status = 201;
     return response;
 }
 
 HttpResponse remove(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.capture(QStringLiteral("service"));
-    const QString group = context.capture(QStringLiteral("group"));
-    const QString host = context.capture(QStringLiteral("host"));
-    const HttpResponse notFound = pathNotFound(env.engine.runningConfig(), service, group, host);
-    if (notFound.status)
-        return notFound;
     const bool force = forceParameter(context);
     if (context.failed())
         return context.failure();
-    return applyOutcome(Operations(env.engine).removeHost(service, group, host, force), true, {});
+    return jsonOutcome(
+        Operations(env.engine)
+            .removeHost(context.capture(QStringLiteral("service")), context.capture(QStringLiteral("group")),
+                context.capture(QStringLiteral("host")), force));
 }
 
 HttpResponse action(ResourceEnv &env, RequestContext &context)
@@ -141,13 +118,11 @@ HttpResponse action(ResourceEnv &env, RequestContext &context)
     const QString group = context.capture(QStringLiteral("group"));
     const QString host = context.capture(QStringLiteral("host"));
     const QString action = context.capture(QStringLiteral("action"));
-    const HttpResponse notFound = pathNotFound(env.engine.runningConfig(), service, group, host);
-    if (notFound.status)
-        return notFound;
+    Operations operations(env.engine);
     if (action == u"retry") {
-        const OpResult result = Operations(env.engine).retryHost(service, group, host);
+        const OpResult result = operations.retryHost(service, group, host);
         if (!result.ok)
-            return applyOutcome(result, true, {});
+            return jsonOutcome(result);
         return HttpResponse::json(200, R"({"ok":true})");
     }
     HostAdminState state;
@@ -162,7 +137,7 @@ HttpResponse action(ResourceEnv &env, RequestContext &context)
             QStringLiteral("unknown host action '%1'; expected drain, maintenance, ready or retry")
                 .arg(action),
             true);
-    return applyOutcome(Operations(env.engine).setHostAdminState(service, group, host, state), true, {});
+    return jsonOutcome(operations.setHostAdminState(service, group, host, state));
 }
 
 HttpResponse history(ResourceEnv &env, RequestContext &context)

@@ -10,13 +10,71 @@
 #include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
 #include "config/configdocument.h"
-#include "config/configlimits.h"
 #include "config/passwordhash.h"
 #include "config/schedulerregistry.h"
 #include "engine.h"
 #include "ops/operations.h"
 
 namespace Balancier::AdminResources::Legacy {
+
+namespace {
+
+/// The operation's arguments as the host commands call them: a host is
+/// "name" and "ip" there. Every other argument (service, group, weight,
+/// scheduler, listen) has its own name.
+const ParameterNames HostParameters
+    = {{QStringLiteral("host"), QStringLiteral("name")}, {QStringLiteral("address"), QStringLiteral("ip")}};
+/// addUser and delUser: the user is "name".
+const ParameterNames UserParameters = {{QStringLiteral("user"), QStringLiteral("name")}};
+
+struct HostTarget
+{
+    QString service;
+    QString group;
+    QString host;
+};
+
+/// service, group and the host of the host commands: by `name`, or else by
+/// its address `ip` (pythondirector scripts use either). Without one,
+/// `failure` is the reply.
+std::optional<HostTarget> hostTarget(ResourceEnv &env, RequestContext &context, HttpResponse *failure)
+{
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    const QString name = context.request.parameter(QStringLiteral("name")).trimmed();
+    const QString ip = context.request.parameter(QStringLiteral("ip")).trimmed();
+    if (!context.failed() && name.isEmpty() && ip.isEmpty())
+        context.reject(
+            QStringLiteral("ip"), QStringLiteral("missing; give the host's address (ip) or its name (name)"));
+    if (context.failed()) {
+        *failure = context.failure();
+        return std::nullopt;
+    }
+    if (!name.isEmpty())
+        return HostTarget{service, group, name};
+    QString found;
+    const OpResult result = Operations(env.engine).findHostAt(service, group, ip, &found);
+    if (!result.ok) {
+        *failure = legacyOutcome(result, {}, HostParameters);
+        return std::nullopt;
+    }
+    return HostTarget{service, group, found};
+}
+
+/// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
+HttpResponse hostStateCommand(
+    ResourceEnv &env, RequestContext &context, HostAdminState state, const QString &done)
+{
+    HttpResponse failure;
+    const std::optional<HostTarget> target = hostTarget(env, context, &failure);
+    if (!target)
+        return failure;
+    return legacyOutcome(
+        Operations(env.engine).setHostAdminState(target->service, target->group, target->host, state),
+        done.arg(target->host), HostParameters);
+}
+
+}  // namespace
 
 HttpResponse runningPage(ResourceEnv &env, RequestContext &context)
 {
@@ -54,67 +112,58 @@ HttpResponse addHost(ResourceEnv &env, RequestContext &context)
     const QString group = context.need(QStringLiteral("group"));
     const QString name = context.need(QStringLiteral("name"));
     const QString ip = context.need(QStringLiteral("ip"));
-    if (context.failed())
-        return context.failure();
-    const Config config = env.engine.runningConfig();
-    const ServiceConfig *serviceConfig = findService(context, config, service);
-    const GroupConfig *groupConfig = findGroup(context, serviceConfig, group);
-    if (groupConfig && groupConfig->host(name))
-        context.reject(QStringLiteral("name"),
-            QStringLiteral("group '%1' of service '%2' has a host named '%3' already")
-                .arg(group, service, name));
-    checkName(context, QStringLiteral("name"), name);
-    checkAddress(context, QStringLiteral("ip"), ip, false);
     HostConfig host;
     host.name = name;
     host.address = ip;
     if (context.request.hasParameter(QStringLiteral("weight"))) {
         bool ok = false;
         host.weight = context.request.parameter(QStringLiteral("weight")).trimmed().toInt(&ok);
-        if (!ok || host.weight < 0 || host.weight > ConfigLimits::maxWeight)
-            context.reject(QStringLiteral("weight"),
-                QStringLiteral("expected a whole number from 0 to %1").arg(ConfigLimits::maxWeight));
+        if (!ok)
+            context.reject(QStringLiteral("weight"), QStringLiteral("expected a whole number"));
     }
     if (context.failed())
         return context.failure();
-    if (const auto conflict = sameAddressConflict(*groupConfig, host, service, context.json))
-        return *conflict;
-    return applyOutcome(Operations(env.engine).addHost(service, group, host), context.json,
-        QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group));
+    return legacyOutcome(Operations(env.engine).addHost(service, group, host),
+        QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group), HostParameters);
 }
 
 HttpResponse delHost(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, env.engine.runningConfig());
+    HttpResponse failure;
+    const std::optional<HostTarget> target = hostTarget(env, context, &failure);
+    if (!target)
+        return failure;
     const bool force = forceParameter(context);
-    if (!target || context.failed())
+    if (context.failed())
         return context.failure();
-    return applyOutcome(
-        Operations(env.engine).removeHost(target->service, target->group, target->host, force), context.json,
+    return legacyOutcome(
+        Operations(env.engine).removeHost(target->service, target->group, target->host, force),
         QStringLiteral("host %1 removed from %2/%3; open connections drain")
-            .arg(target->host, target->service, target->group));
+            .arg(target->host, target->service, target->group),
+        HostParameters);
 }
 
 HttpResponse delAllHosts(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, env.engine.runningConfig());
-    if (!target)
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
         return context.failure();
     // Allowed for the enabled group too, as pythondirector did: hosts are
     // swapped by removing all, then adding the new ones. The operation warns
     // that the service refuses new clients meanwhile.
-    return applyOutcome(Operations(env.engine).removeAllHosts(target->service, target->group), context.json,
-        QStringLiteral("all hosts removed from %1/%2; open connections drain")
-            .arg(target->service, target->group));
+    return legacyOutcome(Operations(env.engine).removeAllHosts(service, group),
+        QStringLiteral("all hosts removed from %1/%2; open connections drain").arg(service, group));
 }
 
 HttpResponse enableGroup(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, env.engine.runningConfig());
-    if (!target)
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
         return context.failure();
-    return applyOutcome(Operations(env.engine).enableGroup(target->service, target->group), context.json,
-        QStringLiteral("group %1 enabled for service %2").arg(target->group, target->service));
+    return legacyOutcome(Operations(env.engine).enableGroup(service, group),
+        QStringLiteral("group %1 enabled for service %2").arg(group, service));
 }
 
 HttpResponse changeScheduler(ResourceEnv &env, RequestContext &context)
@@ -124,11 +173,7 @@ HttpResponse changeScheduler(ResourceEnv &env, RequestContext &context)
     const QString scheduler = context.need(QStringLiteral("scheduler"));
     if (context.failed())
         return context.failure();
-    findGroup(context, findService(context, env.engine.runningConfig(), service), group);
-    checkScheduler(context, QStringLiteral("scheduler"), scheduler);
-    if (context.failed())
-        return context.failure();
-    return applyOutcome(Operations(env.engine).setScheduler(service, group, scheduler), context.json,
+    return legacyOutcome(Operations(env.engine).setScheduler(service, group, scheduler),
         QStringLiteral("scheduler of %1/%2 is now %3")
             .arg(service, group, SchedulerRegistry::canonicalName(scheduler)));
 }
@@ -142,10 +187,6 @@ HttpResponse addUser(ResourceEnv &env, RequestContext &context)
         return context.failure();
     if (password.isEmpty())
         context.missing = QStringLiteral("password");
-    checkName(context, QStringLiteral("name"), name);
-    if (name.contains(u':'))
-        context.reject(QStringLiteral("name"),
-            QStringLiteral("a user name cannot contain ':' (HTTP Basic splits there)"));
     const QString access = context.request.parameter(QStringLiteral("access")).trimmed();
     AdminUser user;
     user.name = name;
@@ -164,10 +205,10 @@ HttpResponse addUser(ResourceEnv &env, RequestContext &context)
     OpResult result = Operations(env.engine).addUser(user);
     if (result.ok && PasswordHash::isLegacyCrypt(password))
         result.warnings.append(QStringLiteral("user %1: %2").arg(name, PasswordHash::legacyCryptWarning()));
-    return applyOutcome(result, context.json,
+    return legacyOutcome(result,
         QStringLiteral("user %1 added").arg(name)
             + (isHash ? QStringLiteral(" (the password was given as a hash)") : QString()),
-        QStringLiteral("name"));
+        UserParameters);
 }
 
 HttpResponse delUser(ResourceEnv &env, RequestContext &context)
@@ -176,8 +217,8 @@ HttpResponse delUser(ResourceEnv &env, RequestContext &context)
     if (context.failed())
         return context.failure();
     // Never the last user with full access: the operation has the rule.
-    return applyOutcome(Operations(env.engine).removeUser(name), context.json,
-        QStringLiteral("user %1 removed").arg(name), QStringLiteral("name"));
+    return legacyOutcome(
+        Operations(env.engine).removeUser(name), QStringLiteral("user %1 removed").arg(name), UserParameters);
 }
 
 HttpResponse save(ResourceEnv &env, RequestContext &context)
@@ -193,30 +234,30 @@ HttpResponse save(ResourceEnv &env, RequestContext &context)
 
 HttpResponse retryHost(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, env.engine.runningConfig());
+    HttpResponse failure;
+    const std::optional<HostTarget> target = hostTarget(env, context, &failure);
     if (!target)
-        return context.failure();
+        return failure;
     const OpResult result = Operations(env.engine).retryHost(target->service, target->group, target->host);
     if (!result.ok)
-        return applyOutcome(result, context.json, {});
+        return legacyOutcome(result, {}, HostParameters);
     return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(target->host));
 }
 
 HttpResponse hostAdminDown(ResourceEnv &env, RequestContext &context)
 {
     return hostStateCommand(
-        env.engine, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
+        env, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
 }
 
 HttpResponse hostAdminUp(ResourceEnv &env, RequestContext &context)
 {
-    return hostStateCommand(env.engine, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
+    return hostStateCommand(env, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
 }
 
 HttpResponse hostDrain(ResourceEnv &env, RequestContext &context)
 {
-    return hostStateCommand(
-        env.engine, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
+    return hostStateCommand(env, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
 }
 
 HttpResponse newService(ResourceEnv &env, RequestContext &context)
@@ -228,21 +269,12 @@ HttpResponse newService(ResourceEnv &env, RequestContext &context)
     const QString ip = context.need(QStringLiteral("ip"));
     if (context.failed())
         return context.failure();
-    if (env.engine.runningConfig().service(name))
-        context.reject(QStringLiteral("service"), QStringLiteral("service '%1' exists already").arg(name));
-    checkName(context, QStringLiteral("service"), name);
-    checkAddress(context, QStringLiteral("listen"), listen, true);
-    checkName(context, QStringLiteral("group"), group);
-    checkName(context, QStringLiteral("name"), host);
-    checkAddress(context, QStringLiteral("ip"), ip, false);
-    const QString scheduler = optionalScheduler(context);
-    if (context.failed())
-        return context.failure();
     ServiceConfig service;
     service.name = name;
     service.listeners = {listen};
     GroupConfig groupConfig;
     groupConfig.name = group;
+    const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
     if (!scheduler.isEmpty())
         groupConfig.scheduler = scheduler;
     HostConfig hostConfig;
@@ -251,8 +283,8 @@ HttpResponse newService(ResourceEnv &env, RequestContext &context)
     groupConfig.hosts = {hostConfig};
     service.groups = {groupConfig};
     service.enabledGroup = group;
-    return applyOutcome(Operations(env.engine).addService(service), context.json,
-        QStringLiteral("service %1 listening on %2 created").arg(name, listen));
+    return legacyOutcome(Operations(env.engine).addService(service),
+        QStringLiteral("service %1 listening on %2 created").arg(name, listen), HostParameters);
 }
 
 HttpResponse newGroup(ResourceEnv &env, RequestContext &context)
@@ -261,27 +293,20 @@ HttpResponse newGroup(ResourceEnv &env, RequestContext &context)
     const QString group = context.need(QStringLiteral("group"));
     if (context.failed())
         return context.failure();
-    const ServiceConfig *serviceConfig = findService(context, env.engine.runningConfig(), service);
-    if (serviceConfig && serviceConfig->group(group))
-        context.reject(QStringLiteral("group"),
-            QStringLiteral("group '%1' exists already in service '%2'").arg(group, service));
-    checkName(context, QStringLiteral("group"), group);
-    const QString scheduler = optionalScheduler(context);
-    if (context.failed())
-        return context.failure();
-    return applyOutcome(Operations(env.engine).addGroup(service, group, scheduler), context.json,
+    const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
+    return legacyOutcome(Operations(env.engine).addGroup(service, group, scheduler),
         QStringLiteral("group %1 added to %2").arg(group, service));
 }
 
 HttpResponse delGroup(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, env.engine.runningConfig());
-    if (!target)
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
         return context.failure();
     // Never the enabled group: the operation has the rule.
-    return applyOutcome(Operations(env.engine).removeGroup(target->service, target->group), context.json,
-        QStringLiteral("group %1 removed from %2").arg(target->group, target->service),
-        QStringLiteral("group"));
+    return legacyOutcome(Operations(env.engine).removeGroup(service, group),
+        QStringLiteral("group %1 removed from %2").arg(group, service));
 }
 
 }  // namespace Balancier::AdminResources::Legacy

@@ -1,17 +1,12 @@
 #pragma once
 
-#include "admin/http/httpmessage.h"
-
-namespace Balancier {
-
-struct RequestContext;
-struct ResourceEnv;
+#include "admin/resources/resourceenv.h"
 
 /// The pythondirector-compatible commands: the status page, running.txt/.xml,
 /// config.xml, and the form commands (addHost, delHost, … delGroup). They
 /// parse their own wire format and leave every rule to Operations.
 /// Thread contract: free functions, called in the control thread (see commandtable.h).
-namespace AdminResources::Legacy {
+namespace Balancier::AdminResources::Legacy {
 
 HttpResponse runningPage(ResourceEnv &env, RequestContext &context);
 HttpResponse runningText(ResourceEnv &env, RequestContext &context);
@@ -33,6 +28,4 @@ HttpResponse newService(ResourceEnv &env, RequestContext &context);
 HttpResponse newGroup(ResourceEnv &env, RequestContext &context);
 HttpResponse delGroup(ResourceEnv &env, RequestContext &context);
 
-}  // namespace AdminResources::Legacy
-
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Legacy

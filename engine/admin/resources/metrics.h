@@ -1,18 +1,11 @@
 #pragma once
 
-#include "admin/http/httpmessage.h"
-
-namespace Balancier {
-
-struct RequestContext;
-struct ResourceEnv;
+#include "admin/resources/resourceenv.h"
 
 /// GET /metrics: Prometheus text.
 /// Thread contract: free functions, called in the control thread (see commandtable.h).
-namespace AdminResources::Metrics {
+namespace Balancier::AdminResources::Metrics {
 
 HttpResponse prometheus(ResourceEnv &env, RequestContext &context);
 
-}  // namespace AdminResources::Metrics
-
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Metrics

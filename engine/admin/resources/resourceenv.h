@@ -1,7 +1,10 @@
 #pragma once
 
+#include "admin/http/httpmessage.h"
+
 namespace Balancier {
 
+struct RequestContext;
 class AdminHost;
 class Csrf;
 class Engine;
@@ -9,7 +12,9 @@ class EventHub;
 class HttpServer;
 
 /// What a resource handler may use besides its request, handed to it by the
-/// AdminServer that owns or borrows each part. A new resource that needs
+/// AdminServer that owns or borrows each part. A handler is a free function
+/// HttpResponse f(ResourceEnv &env, RequestContext &context), declared in
+/// the header of its resource and named in the command table. A new resource that needs
 /// more gets it here, explicitly, never through the server.
 ///
 /// Thread contract: made per request in the control thread; the parts

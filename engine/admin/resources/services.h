@@ -1,20 +1,13 @@
 #pragma once
 
-#include "admin/http/httpmessage.h"
-
-namespace Balancier {
-
-struct RequestContext;
-struct ResourceEnv;
+#include "admin/resources/resourceenv.h"
 
 /// GET /api/v1/status, /api/v1/services and /api/v1/services/{service}.
 /// Thread contract: free functions, called in the control thread (see commandtable.h).
-namespace AdminResources::Services {
+namespace Balancier::AdminResources::Services {
 
 HttpResponse status(ResourceEnv &env, RequestContext &context);
 HttpResponse all(ResourceEnv &env, RequestContext &context);
 HttpResponse one(ResourceEnv &env, RequestContext &context);
 
-}  // namespace AdminResources::Services
-
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Services
