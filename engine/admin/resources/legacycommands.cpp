@@ -34,31 +34,42 @@ struct HostTarget
     QString host;
 };
 
+/// service and group, the parameters of the group commands (in a HostTarget
+/// without host); nullopt when one is missing (the reply is context.failure()).
+std::optional<HostTarget> groupTarget(RequestContext &context)
+{
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
+        return std::nullopt;
+    return HostTarget{service, group, {}};
+}
+
 /// service, group and the host of the host commands: by `name`, or else by
 /// its address `ip` (pythondirector scripts use either). Without one,
 /// `failure` is the reply.
 std::optional<HostTarget> hostTarget(ResourceEnv &env, RequestContext &context, HttpResponse *failure)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
+    std::optional<HostTarget> target = groupTarget(context);
     const QString name = context.request.parameter(QStringLiteral("name")).trimmed();
     const QString ip = context.request.parameter(QStringLiteral("ip")).trimmed();
-    if (!context.failed() && name.isEmpty() && ip.isEmpty())
+    if (target && name.isEmpty() && ip.isEmpty())
         context.reject(
             QStringLiteral("ip"), QStringLiteral("missing; give the host's address (ip) or its name (name)"));
     if (context.failed()) {
         *failure = context.failure();
         return std::nullopt;
     }
-    if (!name.isEmpty())
-        return HostTarget{service, group, name};
-    QString found;
-    const OpResult result = Operations(env.engine).findHostAt(service, group, ip, &found);
-    if (!result.ok) {
-        *failure = legacyOutcome(result, {}, HostParameters);
-        return std::nullopt;
+    target->host = name;
+    if (name.isEmpty()) {
+        const OpResult result
+            = Operations(env.engine).findHostAt(target->service, target->group, ip, &target->host);
+        if (!result.ok) {
+            *failure = legacyOutcome(result, {}, HostParameters);
+            return std::nullopt;
+        }
     }
-    return HostTarget{service, group, found};
+    return target;
 }
 
 /// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
@@ -145,10 +156,11 @@ HttpResponse delHost(ResourceEnv &env, RequestContext &context)
 
 HttpResponse delAllHosts(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context);
+    if (!target)
         return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     // Allowed for the enabled group too, as pythondirector did: hosts are
     // swapped by removing all, then adding the new ones. The operation warns
     // that the service refuses new clients meanwhile.
@@ -158,10 +170,11 @@ HttpResponse delAllHosts(ResourceEnv &env, RequestContext &context)
 
 HttpResponse enableGroup(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context);
+    if (!target)
         return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     return legacyOutcome(Operations(env.engine).enableGroup(service, group),
         QStringLiteral("group %1 enabled for service %2").arg(group, service));
 }
@@ -289,10 +302,11 @@ HttpResponse newService(ResourceEnv &env, RequestContext &context)
 
 HttpResponse newGroup(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context);
+    if (!target)
         return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
     return legacyOutcome(Operations(env.engine).addGroup(service, group, scheduler),
         QStringLiteral("group %1 added to %2").arg(group, service));
@@ -300,10 +314,11 @@ HttpResponse newGroup(ResourceEnv &env, RequestContext &context)
 
 HttpResponse delGroup(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context);
+    if (!target)
         return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     // Never the enabled group: the operation has the rule.
     return legacyOutcome(Operations(env.engine).removeGroup(service, group),
         QStringLiteral("group %1 removed from %2").arg(group, service));
