@@ -625,7 +625,7 @@ void tst_AdminCommands::badParameter_data()
     row("addUser bad access", "/addUser?name=eve&password=x&access=root", "access");
     row("addUser existing", "/addUser?name=viewer&password=x", "name");
     row("addUser name with colon", "/addUser?name=e:ve&password=x", "name");
-    row("addUser name with space", "/addUser?name=e%20ve&password=x", "name");
+    row("addUser name with tab", "/addUser?name=e%09ve&password=x", "name");
     row("delUser no name", "/delUser", "name");
     row("delUser unknown", "/delUser?name=nosuch", "name");
     row("delUser last full user", "/delUser?name=admin", "name");

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <functional>
 
 using namespace Balancier;
 using namespace Qt::StringLiterals;
@@ -31,6 +32,10 @@ ConfigChange change(ConfigChange::Kind kind, const QString &service, const QStri
 }
 
 }  // namespace
+
+/// One operation call of a data-driven test.
+using OpCall = std::function<OpResult(Operations &)>;
+Q_DECLARE_METATYPE(OpCall)
 
 class tst_Operations : public QObject
 {
@@ -54,6 +59,10 @@ private Q_SLOTS:
     void badInput();
     void conflicts();
     void validationIsRefused();
+    void rulesNameTheirParameter_data();
+    void rulesNameTheirParameter();
+    void stateConflictsNameNoParameter();
+    void findHostAt();
     void groups();
     void services();
     void listeners();
@@ -410,13 +419,202 @@ void tst_Operations::conflicts()
 
 void tst_Operations::validationIsRefused()
 {
-    // Ranges are the validator's rule: said with the host's element.
-    const OpResult result = m_ops->setHostWeight(u"svc"_s, u"g"_s, u"a"_s, -5);
+    // What only the whole config shows is the validator's: said with its element, nothing applied.
+    QSignalSpy applied(m_engine.get(), &Engine::configApplied);
+    ServiceConfig service;
+    service.name = u"other"_s;
+    service.listeners = {u"127.0.0.1:0"_s};
+    service.groups = {ProxyConfig::group(u"only"_s, {ProxyConfig::host(u"x"_s, m_b->address())})};
+    service.enabledGroup = u"nosuch"_s;
+    const OpResult result = m_ops->addService(service);
     QVERIFY(!result.ok);
     QCOMPARE(result.failure, Failure::Refused);
+    QVERIFY(result.parameter.isEmpty());
     QVERIFY(!result.errors.isEmpty());
-    QVERIFY2(result.errorString().contains(u"weight"_s), qPrintable(result.errorString()));
-    QCOMPARE(m_engine->host(u"svc"_s, u"g"_s, u"a"_s)->weight, 1);
+    QVERIFY2(result.errorString().contains(u"nosuch"_s), qPrintable(result.errorString()));
+    QVERIFY(!m_engine->runningConfig().service(u"other"));
+    QCOMPARE(applied.size(), 0);
+}
+
+void tst_Operations::rulesNameTheirParameter_data()
+{
+    // Each rule that the admin API's commands used to check before calling
+    // the operation: the operation says it, about the argument at fault, and
+    // changes nothing.
+    QTest::addColumn<OpCall>("call");
+    QTest::addColumn<int>("failure");
+    QTest::addColumn<QString>("element");
+    QTest::addColumn<QString>("parameter");
+    QTest::addColumn<QString>("mentions");
+    const auto row = [](const char *name, Failure failure, const QString &element, const QString &parameter,
+                         const QString &mentions, const OpCall &call) {
+        QTest::newRow(name) << call << int(failure) << element << parameter << mentions;
+    };
+    // A new host c; `change` makes it wrong.
+    const auto addHost = [](const QString &service, const QString &group,
+                             const std::function<void(HostConfig &)> &change = {}) {
+        return [=](Operations &ops) {
+            HostConfig host = ProxyConfig::host(u"c"_s, u"127.0.0.1:18"_s);
+            if (change)
+                change(host);
+            return ops.addHost(service, group, host);
+        };
+    };
+    // A new service "other"; `change` makes it wrong.
+    const auto addService = [](const std::function<void(ServiceConfig &)> &change) {
+        return [=](Operations &ops) {
+            ServiceConfig service;
+            service.name = u"other"_s;
+            service.listeners = {u"127.0.0.1:0"_s};
+            service.groups = {ProxyConfig::group(u"only"_s, {ProxyConfig::host(u"x"_s, u"127.0.0.1:18"_s)})};
+            service.enabledGroup = u"only"_s;
+            change(service);
+            return ops.addService(service);
+        };
+    };
+    const auto addUser = [](const QString &name) {
+        return [=](Operations &ops) {
+            return ops.addUser({name, u"abgOeLfPimXQo"_s, AdminUser::Access::ReadOnly, {}});
+        };
+    };
+    row("addHost: unknown service", Failure::NotFound, u"service"_s, u"service"_s,
+        u"no service named 'nope'"_s, addHost(u"nope"_s, u"g"_s));
+    row("addHost: unknown group", Failure::NotFound, u"group"_s, u"group"_s,
+        u"service 'svc' has no group named 'nope'"_s, addHost(u"svc"_s, u"nope"_s));
+    row("addHost: name taken", Failure::Conflict, u"host"_s, u"host"_s, u"has a host named 'a' already"_s,
+        addHost(u"svc"_s, u"g"_s, [](HostConfig &host) { host.name = u"a"_s; }));
+    row("addHost: name with a blank", Failure::BadInput, u"host"_s, u"host"_s, u"blank"_s,
+        addHost(u"svc"_s, u"g"_s, [](HostConfig &host) { host.name = u"c d"_s; }));
+    row("addHost: address without port", Failure::BadInput, u"address"_s, u"address"_s, u"port"_s,
+        addHost(u"svc"_s, u"g"_s, [](HostConfig &host) { host.address = u"127.0.0.1"_s; }));
+    row("addHost: negative weight", Failure::BadInput, u"weight"_s, u"weight"_s,
+        u"-1 is negative; expected a whole number from 0 to 10000"_s,
+        addHost(u"svc"_s, u"g"_s, [](HostConfig &host) { host.weight = -1; }));
+    row("addHost: weight too large", Failure::BadInput, u"weight"_s, u"weight"_s, u"10001 is too large"_s,
+        addHost(u"svc"_s, u"g"_s, [](HostConfig &host) { host.weight = 10001; }));
+    row("addHost: negative maxconns", Failure::BadInput, u"maxconns"_s, u"maxconns"_s, u"-1 is negative"_s,
+        addHost(u"svc"_s, u"g"_s, [](HostConfig &host) { host.maxConns = -1; }));
+    row("setHostWeight: negative", Failure::BadInput, u"weight"_s, u"weight"_s, u"-5 is negative"_s,
+        [](Operations &ops) { return ops.setHostWeight(u"svc"_s, u"g"_s, u"a"_s, -5); });
+    row("setHostMaxConns: negative", Failure::BadInput, u"maxconns"_s, u"maxconns"_s, u"-2 is negative"_s,
+        [](Operations &ops) { return ops.setHostMaxConns(u"svc"_s, u"g"_s, u"a"_s, -2); });
+    row("editHost: bad address", Failure::BadInput, u"address"_s, u"address"_s, u"port"_s,
+        [](Operations &ops) {
+            Operations::HostEdit edit;
+            edit.address = u"nowhere"_s;
+            return ops.editHost(u"svc"_s, u"g"_s, u"a"_s, edit);
+        });
+    row("setScheduler: unknown", Failure::BadInput, u"scheduler"_s, u"scheduler"_s,
+        u"unknown scheduler 'fastest'"_s,
+        [](Operations &ops) { return ops.setScheduler(u"svc"_s, u"g"_s, u"fastest"_s); });
+    row("setScheduler: unknown group", Failure::NotFound, u"group"_s, u"group"_s, u"no group named 'nope'"_s,
+        [](Operations &ops) { return ops.setScheduler(u"svc"_s, u"nope"_s, u"random"_s); });
+    row("addGroup: exists", Failure::Conflict, u"group"_s, u"group"_s, u"exists already"_s,
+        [](Operations &ops) { return ops.addGroup(u"svc"_s, u"g"_s); });
+    row("addGroup: unknown scheduler", Failure::BadInput, u"scheduler"_s, u"scheduler"_s,
+        u"unknown scheduler 'x'"_s, [](Operations &ops) { return ops.addGroup(u"svc"_s, u"new"_s, u"x"_s); });
+    row("addGroup: unknown service", Failure::NotFound, u"service"_s, u"service"_s, u"no service"_s,
+        [](Operations &ops) { return ops.addGroup(u"nope"_s, u"new"_s); });
+    row("removeGroup: the enabled one", Failure::Conflict, u"group"_s, u"group"_s, u"enabled one"_s,
+        [](Operations &ops) { return ops.removeGroup(u"svc"_s, u"g"_s); });
+    row("addService: exists", Failure::Conflict, u"service"_s, u"service"_s, u"exists already"_s,
+        addService([](ServiceConfig &service) { service.name = u"svc"_s; }));
+    row("addService: bad listen", Failure::BadInput, u"listen"_s, u"listen"_s, u"port"_s,
+        addService([](ServiceConfig &service) { service.listeners = {u"127.0.0.1"_s}; }));
+    row("addService: bad host weight", Failure::BadInput, u"weight"_s, u"weight"_s, u"is negative"_s,
+        addService([](ServiceConfig &service) { service.groups[0].hosts[0].weight = -3; }));
+    row("addService: named ..", Failure::BadInput, u"service"_s, u"service"_s, u"not a name"_s,
+        addService([](ServiceConfig &service) { service.name = u".."_s; }));
+    row("addUser: ':' in the name", Failure::BadInput, u"user name"_s, u"user"_s, u"contains ':'"_s,
+        addUser(u"e:ve"_s));
+    row("addUser: tab in the name", Failure::BadInput, u"user name"_s, u"user"_s, u"a tab"_s,
+        addUser(u"e\tve"_s));
+    row("addUser: exists", Failure::Conflict, u"user name"_s, u"user"_s, u"user 'viewer' exists already"_s,
+        addUser(u"viewer"_s));
+    row("removeUser: unknown", Failure::NotFound, u"user name"_s, u"user"_s, u"no user named 'nobody'"_s,
+        [](Operations &ops) { return ops.removeUser(u"nobody"_s); });
+    row("removeUser: last full user", Failure::Conflict, u"user name"_s, u"user"_s,
+        u"last user with full access"_s, [](Operations &ops) { return ops.removeUser(u"admin"_s); });
+    row("removeHost: unknown host", Failure::NotFound, u"host"_s, u"host"_s, u"no host named 'nope'"_s,
+        [](Operations &ops) { return ops.removeHost(u"svc"_s, u"g"_s, u"nope"_s); });
+}
+
+void tst_Operations::rulesNameTheirParameter()
+{
+    QFETCH(OpCall, call);
+    QFETCH(int, failure);
+    QFETCH(QString, element);
+    QFETCH(QString, parameter);
+    QFETCH(QString, mentions);
+    QSignalSpy applied(m_engine.get(), &Engine::configApplied);
+    QSignalSpy hostEvents(m_engine.get(), &Engine::hostStateChanged);
+    const Config before = m_engine->runningConfig();
+    const OpResult result = call(*m_ops);
+    QVERIFY(!result.ok);
+    QCOMPARE(int(result.failure), failure);
+    QCOMPARE(result.errors.size(), 1);
+    QCOMPARE(result.errors.first().element, element);
+    QCOMPARE(result.parameter, parameter);
+    QVERIFY2(result.errors.first().message.contains(mentions), qPrintable(result.errors.first().message));
+    QVERIFY(result.changes.isEmpty());
+    QCOMPARE(m_engine->runningConfig(), before);
+    QCOMPARE(applied.size(), 0);
+    QCOMPARE(hostEvents.size(), 0);
+}
+
+void tst_Operations::stateConflictsNameNoParameter()
+{
+    // A sound request that the running state forbids names no argument: the
+    // front ends answer 409, not "bad parameter".
+    QSignalSpy applied(m_engine.get(), &Engine::configApplied);
+    QSignalSpy hostEvents(m_engine.get(), &Engine::hostStateChanged);
+    const Config before = m_engine->runningConfig();
+    // One backend twice in a group would take twice its share: adding or moving a host there.
+    OpResult result = m_ops->addHost(u"svc"_s, u"g"_s, ProxyConfig::host(u"twin"_s, m_a->address()));
+    QCOMPARE(result.failure, Failure::Conflict);
+    QCOMPARE(result.errors.first().element, u"address"_s);
+    QVERIFY(result.parameter.isEmpty());
+    QCOMPARE(result.errors.first().message,
+        u"host a of svc/g has the address %1 already; one backend listed twice would take twice its share"_s
+            .arg(m_a->address()));
+    Operations::HostEdit edit;
+    edit.address = m_a->address();
+    result = m_ops->editHost(u"svc"_s, u"g"_s, u"b"_s, edit);
+    QCOMPARE(result.failure, Failure::Conflict);
+    QVERIFY(result.parameter.isEmpty());
+    QVERIFY(result.errors.first().message.startsWith(u"host a of svc/g has the address"_s));
+    // The last live host, and a host that is not probed.
+    QVERIFY(m_ops->setHostAdminState(u"svc"_s, u"g"_s, u"b"_s, HostAdminState::Maintenance).ok);
+    result = m_ops->removeHost(u"svc"_s, u"g"_s, u"a"_s);
+    QCOMPARE(result.failure, Failure::Conflict);
+    QVERIFY(result.parameter.isEmpty());
+    result = m_ops->retryHost(u"svc"_s, u"g"_s, u"b"_s);
+    QCOMPARE(result.failure, Failure::Conflict);
+    QVERIFY(result.parameter.isEmpty());
+    // Only the maintenance step went through.
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(hostEvents.size(), 1);
+    QCOMPARE(m_engine->runningConfig().service(u"svc")->group(u"g")->hosts.size(), 2);
+    QCOMPARE(m_engine->host(u"svc"_s, u"g"_s, u"b"_s)->address, m_b->address());
+    QVERIFY(!m_engine->runningConfig().service(u"svc")->group(u"g")->host(u"twin"));
+}
+
+void tst_Operations::findHostAt()
+{
+    QSignalSpy applied(m_engine.get(), &Engine::configApplied);
+    QString name;
+    OpResult result = m_ops->findHostAt(u"svc"_s, u"g"_s, m_b->address(), &name);
+    QVERIFY2(result.ok, qPrintable(errorsOf(result)));
+    QCOMPARE(name, u"b"_s);
+    result = m_ops->findHostAt(u"svc"_s, u"g"_s, u"127.0.0.1:1"_s, &name);
+    QCOMPARE(result.failure, Failure::NotFound);
+    QCOMPARE(result.parameter, u"address"_s);
+    QCOMPARE(result.errors.first().message,
+        u"group 'g' of service 'svc' has no host with address '127.0.0.1:1'"_s);
+    result = m_ops->findHostAt(u"svc"_s, u"nope"_s, m_b->address(), &name);
+    QCOMPARE(result.failure, Failure::NotFound);
+    QCOMPARE(result.parameter, u"group"_s);
+    QCOMPARE(applied.size(), 0);
 }
 
 void tst_Operations::groups()
@@ -498,8 +696,15 @@ void tst_Operations::users()
     AdminUser colon = m_viewer;
     colon.name = u"a:b"_s;
     result = m_ops->addUser(colon);
-    QCOMPARE(result.failure, Failure::Refused);  // the validator's rule
+    QCOMPARE(result.failure, Failure::BadInput);  // the validator's rule, about the argument
+    QCOMPARE(result.parameter, u"user"_s);
     QVERIFY2(result.errorString().contains(u"':'"_s), qPrintable(result.errorString()));
+    // The validator allows a blank in a user name; so does the operation.
+    AdminUser blank = m_viewer;
+    blank.name = u"e ve"_s;
+    result = m_ops->addUser(blank);
+    QVERIFY2(result.ok, qPrintable(errorsOf(result)));
+    QVERIFY(m_ops->removeUser(u"e ve"_s).ok);
 
     result = m_ops->removeUser(u"nobody"_s);
     QCOMPARE(result.failure, Failure::NotFound);

@@ -7,6 +7,7 @@
 #include "admin/http/httpserver.h"
 #include "admin/http/router.h"
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "config/address.h"
 #include "config/adminlistencheck.h"
 #include "config/configreader.h"
@@ -120,6 +121,17 @@ QString AdminServer::url() const
     return m_http->url();
 }
 
+const QList<AdminServer::Command> &AdminServer::commands()
+{
+    return AdminResources::commands();
+}
+
+HttpResponse AdminServer::runHandler(const Command &command, RequestContext &context)
+{
+    ResourceEnv env{m_engine, m_host, *m_events, m_csrf, *m_http};
+    return command.handler(env, context);
+}
+
 void AdminServer::finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response)
 {
     if (request.method == "HEAD") {
@@ -206,7 +218,7 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
     const Command &command, const QHash<QString, QString> &captures,
     std::shared_ptr<const LoadResult> parsedBody)
 {
-    Context context{
+    RequestContext context{
         request, user, captures, connection, request.path.startsWith(QStringLiteral("/api/")), {}, {}};
     context.parsedBody = parsedBody;
     // A misspelt optional parameter would otherwise be dropped in silence.
@@ -217,7 +229,7 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
             && !unknown.contains(name.left(64)) && unknown.size() < 10)
             unknown.append(name.left(64));
     }
-    if (unknown.isEmpty() && command.handler == &AdminServer::apiPutConfig && !parsedBody) {
+    if (unknown.isEmpty() && command.body == AdminResources::Body::Config && !parsedBody) {
         // The connection reads nothing else meanwhile (one request at a time).
         const QPointer<HttpConnection> guard(connection);
         const Command *commandInTable = &command;
@@ -242,7 +254,7 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
                     command.parameters.isEmpty() ? QStringLiteral("none")
                                                  : command.parameters.join(QStringLiteral(", "))),
             context.json)
-        : (this->*command.handler)(context);
+        : runHandler(command, context);
     if (context.streamStarted)
         return;
     if (command.access == Access::Write) {

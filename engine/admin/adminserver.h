@@ -5,6 +5,7 @@
 #include "admin/http/httpconnection.h"
 #include "admin/http/httpmessage.h"
 #include "admin/http/httpserver.h"
+#include "admin/resources/commandtable.h"
 #include "config/config.h"
 
 #include <QByteArray>
@@ -20,9 +21,8 @@ class Engine;
 class EventHub;
 class HttpConnection;
 class LogHub;
-struct HostStateEvent;
 struct LoadResult;
-struct StatsSnapshot;
+struct RequestContext;
 
 /// The admin API: pythondirector-compatible commands, a JSON API under
 /// /api/v1/, a live event stream, Prometheus /metrics and a status page.
@@ -34,8 +34,13 @@ struct StatsSnapshot;
 /// on POST/PUT/DELETE, refuses cross-site form posts without the CSRF token,
 /// and brakes repeated failed logins per user name and address (see AdminAuth).
 ///
+/// This class wires the parts: the listener (HttpServer), authentication
+/// (AdminAuth, Csrf), the command table and its resource handlers
+/// (resources/), and the event stream (EventHub). The handlers are free
+/// functions that get what they use through a ResourceEnv.
+///
 /// Thread contract: lives in the engine's control thread; every change goes
-/// through the Engine's apply path.
+/// through Operations and the Engine's apply path.
 class AdminServer final : public QObject
 {
     Q_OBJECT
@@ -58,8 +63,6 @@ public:
     /// events; null: no log (an empty list, no events). The tap must
     /// outlive this server or be destroyed as a QObject (it is watched).
     void setLogHub(LogHub *hub);
-    /// How many lines GET /api/v1/log returns without ?lines=, and at most.
-    static constexpr int DefaultLogLines = 100;
 
     /// Listens as <admin> says. False with a clear reason (bad address, bind
     /// failure, TLS files unreadable, plain HTTP on a public address).
@@ -83,81 +86,24 @@ public:
     void setTimeouts(int requestTimeoutMs, int idleTimeoutMs,
         int stalledOutputTimeoutMs = HttpConnection::StalledOutputTimeoutMs);
 
-    /// Event stream snapshot rate bounds (Hz).
-    static constexpr int MinEventRate = 2;
-    static constexpr int MaxEventRate = 10;
-
-    struct Context;
-    using Handler = HttpResponse (AdminServer::*)(Context &);
-    enum class Access
-    {
-        Public,  ///< /metrics when metricspublic="yes"
-        Read,
-        Write,
-    };
-    struct Command
-    {
-        QByteArray method;
-        QString pattern;  ///< "/api/v1/services/{service}"; segments in braces are captured
-        Access access;
-        Handler handler;
-        /// The query and form parameters it takes; any other is answered
-        /// with 400 before the handler runs. Write commands also take csrf
-        /// and redirect (the status page's forms).
-        QStringList parameters = {};
-    };
-
-    /// The explicit command table: every endpoint, its method and the role it needs.
-    /// Public so that tests and documentation checks can walk it.
+    using Access = AdminResources::Access;
+    using Command = AdminResources::Command;
+    /// The explicit command table (resources/commandtable.cpp): every
+    /// endpoint, its method and the role it needs. Tests and documentation
+    /// checks walk it.
     static const QList<Command> &commands();
 
 private:
     void handleRequest(HttpConnection *connection, const HttpRequest &request);
-    /// Runs the command. A config in the body (PUT /api/v1/config) is first
+    /// Runs the command. A config in the body (Body::Config) is first
     /// read and validated on m_parsePool, not on the control thread; then
     /// dispatch() runs again with `parsedBody`.
     void dispatch(HttpConnection *connection, const HttpRequest &request, const AdminUser &user,
         const Command &command, const QHash<QString, QString> &captures,
         std::shared_ptr<const LoadResult> parsedBody = {});
+    /// The handler, with what it may use.
+    HttpResponse runHandler(const Command &command, RequestContext &context);
     void finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response);
-    // Handlers: pythondirector-compatible.
-    HttpResponse runningPage(Context &context);
-    HttpResponse runningText(Context &context);
-    HttpResponse runningXml(Context &context);
-    HttpResponse configXml(Context &context);
-    HttpResponse addHost(Context &context);
-    HttpResponse delHost(Context &context);
-    HttpResponse delAllHosts(Context &context);
-    HttpResponse enableGroupCommand(Context &context);
-    HttpResponse changeScheduler(Context &context);
-    HttpResponse addUser(Context &context);
-    HttpResponse delUser(Context &context);
-    HttpResponse save(Context &context);
-    HttpResponse retryHost(Context &context);
-    HttpResponse hostAdminDown(Context &context);
-    HttpResponse hostAdminUp(Context &context);
-    HttpResponse hostDrain(Context &context);
-    HttpResponse newService(Context &context);
-    HttpResponse newGroup(Context &context);
-    HttpResponse delGroup(Context &context);
-    // JSON API.
-    HttpResponse apiStatus(Context &context);
-    HttpResponse apiServices(Context &context);
-    HttpResponse apiService(Context &context);
-    HttpResponse apiEnableGroup(Context &context);
-    HttpResponse apiSetScheduler(Context &context);
-    HttpResponse apiHosts(Context &context);
-    HttpResponse apiHost(Context &context);
-    HttpResponse apiPutHost(Context &context);
-    HttpResponse apiDeleteHost(Context &context);
-    HttpResponse apiHostAction(Context &context);
-    HttpResponse apiHostHistory(Context &context);
-    HttpResponse apiGetConfig(Context &context);
-    HttpResponse apiPutConfig(Context &context);
-    HttpResponse apiSave(Context &context);
-    HttpResponse apiEvents(Context &context);
-    HttpResponse apiLog(Context &context);
-    HttpResponse metrics(Context &context);
 
     Engine &m_engine;
     AdminHost *m_host;

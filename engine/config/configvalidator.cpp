@@ -44,6 +44,18 @@ QString wholeRange(int minimum, int maximum)
     return u"a whole number from "_s + QString::number(minimum) + u" to "_s + QString::number(maximum);
 }
 
+/// Why `value` is out of its range ("-1 is negative; expected a whole number
+/// from 0 to 10000"); empty when it is in.
+QString rangeProblem(int value, int minimum, int maximum)
+{
+    if (value >= minimum && value <= maximum)
+        return {};
+    const QString what = value < 0 && minimum >= 0 ? u" is negative"_s
+        : value < minimum                          ? u" is too small"_s
+                                                   : u" is too large"_s;
+    return QString::number(value) + what + u"; expected "_s + wholeRange(minimum, maximum);
+}
+
 bool isWildcard(const Address &address)
 {
     return address.host == u"*" || address.host == u"::";
@@ -129,9 +141,6 @@ QString itemNameProblem(QStringView name)
     return {};
 }
 
-namespace {
-
-/// Why `name` cannot name an admin user (nothing when it can).
 QString userNameProblem(QStringView name)
 {
     for (qsizetype i = 0; i < name.size(); ++i) {
@@ -148,6 +157,21 @@ QString userNameProblem(QStringView name)
     }
     return {};
 }
+
+QList<HostValueProblem> hostValueProblems(const HostConfig &host)
+{
+    QList<HostValueProblem> problems;
+    QString why;
+    if (!parseAddress(host.address, false, &why))
+        problems.append({u"ip"_s, why});
+    if (QString problem = rangeProblem(host.weight, 0, ConfigLimits::maxWeight); !problem.isEmpty())
+        problems.append({u"weight"_s, problem});
+    if (QString problem = rangeProblem(host.maxConns, 0, std::numeric_limits<int>::max()); !problem.isEmpty())
+        problems.append({u"maxconns"_s, problem});
+    return problems;
+}
+
+namespace {
 
 /// One validation pass over one model.
 class Checker final
@@ -233,13 +257,9 @@ QString Checker::firstDefined(SourcePos pos) const
 void Checker::checkInt(
     int value, int minimum, int maximum, SourcePos pos, const QString &context, const QString &element)
 {
-    if (value >= minimum && value <= maximum)
-        return;
-    const QString what = value < 0 && minimum >= 0 ? u" is negative"_s
-        : value < minimum                          ? u" is too small"_s
-                                                   : u" is too large"_s;
-    error(pos, context, element,
-        QString::number(value) + what + u"; expected "_s + wholeRange(minimum, maximum));
+    const QString problem = rangeProblem(value, minimum, maximum);
+    if (!problem.isEmpty())
+        error(pos, context, element, problem);
 }
 
 void Checker::checkDuration(
@@ -539,13 +559,8 @@ void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
 
 void Checker::checkHost(const QString &context, const HostConfig &host)
 {
-    QString why;
-    if (!parseAddress(host.address, false, &why))
-        error(host.pos, context, elementText(u"host", host.name, u"ip"), why);
-    checkInt(host.weight, 0, ConfigLimits::maxWeight, host.pos, context,
-        elementText(u"host", host.name, u"weight"));
-    checkInt(host.maxConns, 0, std::numeric_limits<int>::max(), host.pos, context,
-        elementText(u"host", host.name, u"maxconns"));
+    for (const HostValueProblem &problem : hostValueProblems(host))
+        error(host.pos, context, elementText(u"host", host.name, problem.attribute), problem.message);
 }
 
 }  // namespace

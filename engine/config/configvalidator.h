@@ -49,6 +49,24 @@ QList<Diagnostic> validateConfig(const Config &config, const QString &fileName =
 /// Thread contract: pure function; call from any thread.
 QString itemNameProblem(QStringView name);
 
+/// Why `name` cannot name an admin user; empty when it can. The one rule
+/// for files and for the operations that add users.
+/// Thread contract: pure function; call from any thread.
+QString userNameProblem(QStringView name);
+
+/// One thing wrong with a host's own values: the attribute ("ip", "weight",
+/// "maxconns") and what is wrong with it.
+struct HostValueProblem
+{
+    QString attribute;
+    QString message;
+};
+/// What is wrong with `host`'s address, weight and maxconns (not its name),
+/// in that order; empty when nothing. The one rule for files and for the
+/// operations that add or change a host.
+/// Thread contract: pure function; call from any thread.
+QList<HostValueProblem> hostValueProblems(const HostConfig &host);
+
 /// Another host of `group` (not named `exceptName`) at the same backend
 /// address as `address` (same host text, case-insensitive, and port), or
 /// null. Two entries for one backend would silently double its share: an

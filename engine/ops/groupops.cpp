@@ -15,7 +15,8 @@ OpResult Operations::addGroup(const QString &service, const QString &group, cons
         return *target.failure;
     if (target.service->group(group))
         return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("group"),
-            QStringLiteral("group '%1' exists already in service '%2'").arg(group, service));
+            QStringLiteral("group '%1' exists already in service '%2'").arg(group, service),
+            QStringLiteral("group"));
     if (auto failure = checkName(QStringLiteral("group"), group))
         return *failure;
     if (auto failure = checkScheduler(QStringLiteral("scheduler"), scheduler))
@@ -36,7 +37,8 @@ OpResult Operations::removeGroup(const QString &service, const QString &group)
         return *target.failure;
     if (target.service->enabledGroup == group)
         return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("group"),
-            QStringLiteral("group '%1' is the enabled one; enable another group first").arg(group));
+            QStringLiteral("group '%1' is the enabled one; enable another group first").arg(group),
+            QStringLiteral("group"));
     target.service->groups.removeIf([&](const GroupConfig &entry) { return entry.name == group; });
     return applyEdited(config);
 }
@@ -58,8 +60,8 @@ OpResult Operations::setScheduler(const QString &service, const QString &group, 
     if (target.failure)
         return *target.failure;
     if (scheduler.isEmpty())
-        return OpResult::fail(
-            OpResult::Failure::BadInput, QStringLiteral("scheduler"), QStringLiteral("missing"));
+        return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("scheduler"),
+            QStringLiteral("missing"), QStringLiteral("scheduler"));
     if (auto failure = checkScheduler(QStringLiteral("scheduler"), scheduler))
         return *failure;
     target.group->scheduler = scheduler;
@@ -71,7 +73,7 @@ OpResult Operations::addService(const ServiceConfig &service)
     Config config = m_engine.runningConfig();
     if (config.service(service.name))
         return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("service"),
-            QStringLiteral("service '%1' exists already").arg(service.name));
+            QStringLiteral("service '%1' exists already").arg(service.name), QStringLiteral("service"));
     if (auto failure = checkName(QStringLiteral("service"), service.name))
         return *failure;
     for (const QString &listener : service.listeners) {
@@ -86,7 +88,7 @@ OpResult Operations::addService(const ServiceConfig &service)
         for (const HostConfig &host : group.hosts) {
             if (auto failure = checkName(QStringLiteral("host"), host.name))
                 return *failure;
-            if (auto failure = checkAddress(QStringLiteral("address"), host.address, false))
+            if (auto failure = checkHostValues(host))
                 return *failure;
         }
     }
@@ -125,7 +127,8 @@ OpResult Operations::removeListener(const QString &service, const QString &addre
         return *target.failure;
     if (!target.service->listeners.removeOne(address))
         return OpResult::fail(OpResult::Failure::NotFound, QStringLiteral("listen"),
-            QStringLiteral("service '%1' has no listener '%2'").arg(service, address));
+            QStringLiteral("service '%1' has no listener '%2'").arg(service, address),
+            QStringLiteral("listen"));
     if (!target.service->listeners.contains(address))
         target.service->optionalListeners.removeAll(address);
     return applyEdited(config);

@@ -18,10 +18,13 @@ OpResult Operations::addHost(const QString &service, const QString &group, const
     if (target.group->host(host.name))
         return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("host"),
             QStringLiteral("group '%1' of service '%2' has a host named '%3' already")
-                .arg(group, service, host.name));
+                .arg(group, service, host.name),
+            QStringLiteral("host"));
     if (auto failure = checkName(QStringLiteral("host"), host.name))
         return *failure;
-    if (auto failure = checkAddress(QStringLiteral("address"), host.address, false))
+    if (auto failure = checkHostValues(host))
+        return *failure;
+    if (auto failure = checkSameAddress(service, *target.group, host))
         return *failure;
     target.group->hosts.append(host);
     return applyEdited(config);
@@ -115,24 +118,48 @@ OpResult Operations::editHost(
             return *failure;
         if (!edit.address)
             return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("address"),
-                QStringLiteral("a new host needs an address"));
+                QStringLiteral("a new host needs an address"), QStringLiteral("address"));
         target.group->hosts.append(HostConfig{});
         entry = &target.group->hosts.last();
         entry->name = host;
     }
-    if (edit.address) {
-        if (auto failure = checkAddress(QStringLiteral("address"), *edit.address, false))
-            return *failure;
+    if (edit.address)
         entry->address = *edit.address;
-    }
-    // Ranges are the validator's: apply() says them with the host's element.
     if (edit.weight)
         entry->weight = *edit.weight;
     if (edit.maxConns)
         entry->maxConns = *edit.maxConns;
     if (edit.state)
         entry->adminState = *edit.state;
+    // The validator's rules for the values, said about the argument before anything is applied.
+    if (auto failure = checkHostValues(*entry))
+        return *failure;
+    if (edit.address) {
+        if (auto failure = checkSameAddress(service, *target.group, *entry))
+            return *failure;
+    }
     return applyEdited(config);
+}
+
+OpResult Operations::findHostAt(
+    const QString &service, const QString &group, const QString &address, QString *name) const
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    for (const HostConfig &host : std::as_const(target.group->hosts)) {
+        if (host.address == address) {
+            *name = host.name;
+            OpResult result;
+            result.ok = true;
+            return result;
+        }
+    }
+    return OpResult::fail(OpResult::Failure::NotFound, QStringLiteral("address"),
+        QStringLiteral("group '%1' of service '%2' has no host with address '%3'")
+            .arg(group, service, address),
+        QStringLiteral("address"));
 }
 
 OpResult Operations::retryHost(const QString &service, const QString &group, const QString &host)

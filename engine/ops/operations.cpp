@@ -1,5 +1,6 @@
 #include "ops/operations.h"
 
+#include "config/configvalidator.h"
 #include "ops/opsupport.h"
 
 #include <algorithm>
@@ -8,10 +9,12 @@ namespace Balancier {
 
 using namespace OpSupport;
 
-OpResult OpResult::fail(Failure failure, const QString &element, const QString &message)
+OpResult OpResult::fail(
+    Failure failure, const QString &element, const QString &message, const QString &parameter)
 {
     OpResult result;
     result.failure = failure;
+    result.parameter = parameter;
     result.errors.append({Diagnostic::Severity::Error, {}, 0, 0, element, message});
     return result;
 }
@@ -46,19 +49,22 @@ bool Operations::hasFullAccessUser(const Config &config)
 
 OpResult Operations::addUser(const AdminUser &user)
 {
+    const QString element = QStringLiteral("user name");
+    const QString parameter = QStringLiteral("user");
     if (user.name.isEmpty())
-        return OpResult::fail(
-            OpResult::Failure::BadInput, QStringLiteral("user name"), QStringLiteral("missing"));
+        return OpResult::fail(OpResult::Failure::BadInput, element, QStringLiteral("missing"), parameter);
+    // The validator's rule (no ':', no control characters), said before anything is applied.
+    if (const QString problem = userNameProblem(user.name); !problem.isEmpty())
+        return OpResult::fail(OpResult::Failure::BadInput, element, problem, parameter);
     if (user.passwordHash.isEmpty())
         return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("user %1").arg(user.name),
-            QStringLiteral("no password hash"));
+            QStringLiteral("no password hash"), QStringLiteral("password"));
     Config config = m_engine.runningConfig();
     for (const AdminUser &existing : std::as_const(config.admin.users)) {
         if (existing.name == user.name)
-            return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("user name"),
-                QStringLiteral("user '%1' exists already").arg(user.name));
+            return OpResult::fail(OpResult::Failure::Conflict, element,
+                QStringLiteral("user '%1' exists already").arg(user.name), parameter);
     }
-    // The user name rules (no ':', no control characters) are the validator's: apply() says them.
     config.admin.users.append(user);
     return applyEdited(config);
 }
@@ -68,11 +74,12 @@ OpResult Operations::removeUser(const QString &name)
     Config config = m_engine.runningConfig();
     if (config.admin.users.removeIf([&](const AdminUser &user) { return user.name == name; }) == 0)
         return OpResult::fail(OpResult::Failure::NotFound, QStringLiteral("user name"),
-            QStringLiteral("no user named '%1'").arg(name));
+            QStringLiteral("no user named '%1'").arg(name), QStringLiteral("user"));
     // Removing the last full user would leave nobody able to change anything through the API.
     if (hasFullAccessUser(m_engine.runningConfig()) && !hasFullAccessUser(config))
         return OpResult::fail(OpResult::Failure::Conflict, QStringLiteral("user name"),
-            QStringLiteral("'%1' is the last user with full access; add another one first").arg(name));
+            QStringLiteral("'%1' is the last user with full access; add another one first").arg(name),
+            QStringLiteral("user"));
     return applyEdited(config);
 }
 

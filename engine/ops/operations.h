@@ -11,8 +11,10 @@ namespace Balancier {
 /// The one place where a running balancer is changed. The admin API, the
 /// desktop app's local client and the daemon's reload translate requests
 /// into these operations and results into replies; they decide nothing. The
-/// rules live here: what must exist, name and address checks (the
-/// validator's), "a change never takes away the last user with full
+/// rules live here: what must exist, what exists already, name, address,
+/// weight and user name checks (the validator's rules, said about the
+/// argument: OpResult::parameter), one backend once per group, scheduler
+/// names, "a change never takes away the last user with full
 /// access", the dry-run diff, and "move the admin listener first, roll it
 /// back when the apply is refused". Each operation edits a copy of the
 /// running config and goes through Engine::apply(), so it is validated and
@@ -77,6 +79,11 @@ public:
     /// added (it then needs an address).
     OpResult editHost(const QString &service, const QString &group, const QString &host, const HostEdit &edit,
         bool create = false);
+    /// The name of the host of `service`/`group` at `address` (pythondirector's
+    /// commands name a host by its address); NotFound when there is none.
+    /// Changes nothing.
+    OpResult findHostAt(
+        const QString &service, const QString &group, const QString &address, QString *name) const;
     /// Probes a host now. Changes nothing in the config.
     OpResult retryHost(const QString &service, const QString &group, const QString &host);
 

@@ -29,6 +29,11 @@ class EventHub final : public QObject
 public:
     /// How many remembered events a resuming client can be sent.
     static constexpr int MaxRecentEvents = 512;
+    /// The stats snapshot rates (Hz) a stream may ask for (GET /api/v1/events?rate=).
+    static constexpr int MinStreamRate = 2;
+    static constexpr int MaxStreamRate = 10;
+    /// How many lines GET /api/v1/log returns without ?lines=.
+    static constexpr int DefaultLogLines = 100;
 
     explicit EventHub(Engine &engine, QObject *parent = nullptr);
     ~EventHub() override;

@@ -1,109 +1,102 @@
 // The explicit command table: every endpoint, its method, role, parameters and handler.
+//
+// A new endpoint is one row here: its method and path pattern, the role it
+// needs, the query or form parameters it takes, and a free function
+// HttpResponse f(ResourceEnv &, RequestContext &) in the file of its
+// resource (a new resource: a new file pair in resources/, listed in
+// engine/CMakeLists.txt). Document it in docs/admin-api.md: a test checks it.
 
-#include "admin/adminformats.h"
-#include "admin/adminhost.h"
-#include "admin/resources/requestcontext.h"
-#include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configchangejson.h"
-#include "config/configdocument.h"
-#include "config/configlimits.h"
-#include "config/configreader.h"
-#include "config/configvalidator.h"
-#include "config/passwordhash.h"
-#include "config/schedulerregistry.h"
-#include "engine.h"
-#include "loghub.h"
-#include "ops/operations.h"
-#include "stats/statsjson.h"
+#include "admin/resources/commandtable.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "admin/resources/configresource.h"
+#include "admin/resources/events.h"
+#include "admin/resources/groups.h"
+#include "admin/resources/hosts.h"
+#include "admin/resources/legacycommands.h"
+#include "admin/resources/log.h"
+#include "admin/resources/metrics.h"
+#include "admin/resources/services.h"
 
-namespace Balancier {
+namespace Balancier::AdminResources {
 
-using namespace AdminResources;
-
-const QList<AdminServer::Command> &AdminServer::commands()
+const QList<Command> &commands()
 {
     // The explicit command table: every endpoint, its method and its role.
     static const QList<Command> table = {
-        {"GET", QStringLiteral("/"), Access::Read, &AdminServer::runningPage,
+        {"GET", QStringLiteral("/"), Access::Read, &Legacy::runningPage,
             {QStringLiteral("notice"), QStringLiteral("refresh"), QStringLiteral("ignore"),
                 QStringLiteral("resultmessage"), QStringLiteral("verbose")}},
-        {"GET", QStringLiteral("/running"), Access::Read, &AdminServer::runningPage,
+        {"GET", QStringLiteral("/running"), Access::Read, &Legacy::runningPage,
             {QStringLiteral("notice"), QStringLiteral("refresh"), QStringLiteral("ignore"),
                 QStringLiteral("resultmessage"), QStringLiteral("verbose")}},
-        {"GET", QStringLiteral("/running.txt"), Access::Read, &AdminServer::runningText,
+        {"GET", QStringLiteral("/running.txt"), Access::Read, &Legacy::runningText,
             {QStringLiteral("verbose")}},
-        {"GET", QStringLiteral("/running.xml"), Access::Read, &AdminServer::runningXml,
+        {"GET", QStringLiteral("/running.xml"), Access::Read, &Legacy::runningXml,
             {QStringLiteral("verbose")}},
-        {"GET", QStringLiteral("/config.xml"), Access::Read, &AdminServer::configXml},
-        {"POST", QStringLiteral("/addHost"), Access::Write, &AdminServer::addHost,
+        {"GET", QStringLiteral("/config.xml"), Access::Read, &Legacy::configXml},
+        {"POST", QStringLiteral("/addHost"), Access::Write, &Legacy::addHost,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"), QStringLiteral("ip"),
                 QStringLiteral("weight")}},
-        {"POST", QStringLiteral("/delHost"), Access::Write, &AdminServer::delHost,
+        {"POST", QStringLiteral("/delHost"), Access::Write, &Legacy::delHost,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"), QStringLiteral("ip"),
                 QStringLiteral("force")}},
-        {"POST", QStringLiteral("/delAllHosts"), Access::Write, &AdminServer::delAllHosts,
+        {"POST", QStringLiteral("/delAllHosts"), Access::Write, &Legacy::delAllHosts,
             {QStringLiteral("service"), QStringLiteral("group")}},
-        {"POST", QStringLiteral("/enableGroup"), Access::Write, &AdminServer::enableGroupCommand,
+        {"POST", QStringLiteral("/enableGroup"), Access::Write, &Legacy::enableGroup,
             {QStringLiteral("service"), QStringLiteral("group")}},
-        {"POST", QStringLiteral("/changeScheduler"), Access::Write, &AdminServer::changeScheduler,
+        {"POST", QStringLiteral("/changeScheduler"), Access::Write, &Legacy::changeScheduler,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("scheduler")}},
-        {"POST", QStringLiteral("/addUser"), Access::Write, &AdminServer::addUser,
+        {"POST", QStringLiteral("/addUser"), Access::Write, &Legacy::addUser,
             {QStringLiteral("name"), QStringLiteral("password"), QStringLiteral("access")}},
-        {"POST", QStringLiteral("/delUser"), Access::Write, &AdminServer::delUser, {QStringLiteral("name")}},
-        {"POST", QStringLiteral("/save"), Access::Write, &AdminServer::save},
-        {"POST", QStringLiteral("/retryHost"), Access::Write, &AdminServer::retryHost,
+        {"POST", QStringLiteral("/delUser"), Access::Write, &Legacy::delUser, {QStringLiteral("name")}},
+        {"POST", QStringLiteral("/save"), Access::Write, &Legacy::save},
+        {"POST", QStringLiteral("/retryHost"), Access::Write, &Legacy::retryHost,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
                 QStringLiteral("ip")}},
-        {"POST", QStringLiteral("/hostAdminDown"), Access::Write, &AdminServer::hostAdminDown,
+        {"POST", QStringLiteral("/hostAdminDown"), Access::Write, &Legacy::hostAdminDown,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
                 QStringLiteral("ip")}},
-        {"POST", QStringLiteral("/hostAdminUp"), Access::Write, &AdminServer::hostAdminUp,
+        {"POST", QStringLiteral("/hostAdminUp"), Access::Write, &Legacy::hostAdminUp,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
                 QStringLiteral("ip")}},
-        {"POST", QStringLiteral("/hostDrain"), Access::Write, &AdminServer::hostDrain,
+        {"POST", QStringLiteral("/hostDrain"), Access::Write, &Legacy::hostDrain,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("name"),
                 QStringLiteral("ip")}},
-        {"POST", QStringLiteral("/newService"), Access::Write, &AdminServer::newService,
+        {"POST", QStringLiteral("/newService"), Access::Write, &Legacy::newService,
             {QStringLiteral("service"), QStringLiteral("listen"), QStringLiteral("group"),
                 QStringLiteral("name"), QStringLiteral("ip"), QStringLiteral("scheduler")}},
-        {"POST", QStringLiteral("/newGroup"), Access::Write, &AdminServer::newGroup,
+        {"POST", QStringLiteral("/newGroup"), Access::Write, &Legacy::newGroup,
             {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("scheduler")}},
-        {"POST", QStringLiteral("/delGroup"), Access::Write, &AdminServer::delGroup,
+        {"POST", QStringLiteral("/delGroup"), Access::Write, &Legacy::delGroup,
             {QStringLiteral("service"), QStringLiteral("group")}},
-        {"GET", QStringLiteral("/api/v1/status"), Access::Read, &AdminServer::apiStatus},
-        {"GET", QStringLiteral("/api/v1/events"), Access::Read, &AdminServer::apiEvents,
-            {QStringLiteral("rate")}},
-        {"GET", QStringLiteral("/api/v1/log"), Access::Read, &AdminServer::apiLog, {QStringLiteral("lines")}},
-        {"GET", QStringLiteral("/api/v1/config"), Access::Read, &AdminServer::apiGetConfig},
-        {"PUT", QStringLiteral("/api/v1/config"), Access::Write, &AdminServer::apiPutConfig,
-            {QStringLiteral("dryrun")}},
-        {"POST", QStringLiteral("/api/v1/save"), Access::Write, &AdminServer::apiSave},
-        {"GET", QStringLiteral("/api/v1/services"), Access::Read, &AdminServer::apiServices},
-        {"GET", QStringLiteral("/api/v1/services/{service}"), Access::Read, &AdminServer::apiService},
+        {"GET", QStringLiteral("/api/v1/status"), Access::Read, &Services::status},
+        {"GET", QStringLiteral("/api/v1/events"), Access::Read, &Events::open, {QStringLiteral("rate")}},
+        {"GET", QStringLiteral("/api/v1/log"), Access::Read, &Log::lines, {QStringLiteral("lines")}},
+        {"GET", QStringLiteral("/api/v1/config"), Access::Read, &Legacy::runningXml},
+        {"PUT", QStringLiteral("/api/v1/config"), Access::Write, &ConfigResource::put,
+            {QStringLiteral("dryrun")}, Body::Config},
+        {"POST", QStringLiteral("/api/v1/save"), Access::Write, &Legacy::save},
+        {"GET", QStringLiteral("/api/v1/services"), Access::Read, &Services::all},
+        {"GET", QStringLiteral("/api/v1/services/{service}"), Access::Read, &Services::one},
         {"POST", QStringLiteral("/api/v1/services/{service}/groups/{group}/enable"), Access::Write,
-            &AdminServer::apiEnableGroup},
+            &Groups::enable},
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/scheduler"), Access::Write,
-            &AdminServer::apiSetScheduler},
+            &Groups::setScheduler},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts"), Access::Read,
-            &AdminServer::apiHosts},
+            &Hosts::list},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Read,
-            &AdminServer::apiHost},
+            &Hosts::get},
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Write,
-            &AdminServer::apiPutHost},
+            &Hosts::put},
         {"DELETE", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Write,
-            &AdminServer::apiDeleteHost, {QStringLiteral("force")}},
+            &Hosts::remove, {QStringLiteral("force")}},
         {"POST", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}/{action}"),
-            Access::Write, &AdminServer::apiHostAction},
+            Access::Write, &Hosts::action},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}/history"),
-            Access::Read, &AdminServer::apiHostHistory},
-        {"GET", QStringLiteral("/metrics"), Access::Public, &AdminServer::metrics},
+            Access::Read, &Hosts::history},
+        {"GET", QStringLiteral("/metrics"), Access::Public, &Metrics::prometheus},
     };
     return table;
 }
 
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources

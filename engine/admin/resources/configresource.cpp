@@ -1,36 +1,23 @@
 // GET and PUT /api/v1/config, POST /api/v1/save.
 
-#include "admin/adminformats.h"
+#include "admin/resources/configresource.h"
+
 #include "admin/adminhost.h"
+#include "admin/http/httpserver.h"
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
 #include "config/configchangejson.h"
-#include "config/configdocument.h"
-#include "config/configlimits.h"
 #include "config/configreader.h"
-#include "config/configvalidator.h"
-#include "config/passwordhash.h"
-#include "config/schedulerregistry.h"
 #include "engine.h"
-#include "loghub.h"
 #include "ops/operations.h"
-#include "stats/statsjson.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
-namespace Balancier {
+namespace Balancier::AdminResources::ConfigResource {
 
-using namespace AdminResources;
-
-HttpResponse AdminServer::apiGetConfig(Context &context)
-{
-    return runningXml(context);
-}
-
-HttpResponse AdminServer::apiPutConfig(Context &context)
+HttpResponse put(ResourceEnv &env, RequestContext &context)
 {
     const LoadResult loaded = context.parsedBody
         ? *context.parsedBody
@@ -62,17 +49,17 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
     // refusal, the dry-run diff) are the operation's. <admin> takes effect
     // now, not at the next reload, through the host's one path for it (the
     // daemon's, shared with SIGHUP).
-    Operations operations(m_engine);
+    Operations operations(env.engine);
     int moves = 0;  // the first is the move, a second one the move back
     bool moved = false;
     bool moveFailed = false;
-    operations.setAdminMover([this, &moves, &moved, &moveFailed](const AdminConfig &admin, QString *error) {
+    operations.setAdminMover([&env, &moves, &moved, &moveFailed](const AdminConfig &admin, QString *error) {
         if (moves++ > 0)
-            return !moved || !admin.enabled || m_host->updateAdmin(admin, error);
-        if (!m_host || !admin.enabled)
+            return !moved || !admin.enabled || env.host->updateAdmin(admin, error);
+        if (!env.host || !admin.enabled)
             return true;
         moved = true;
-        moveFailed = !m_host->updateAdmin(admin, error);
+        moveFailed = !env.host->updateAdmin(admin, error);
         return !moveFailed;
     });
     Operations::ReplaceOptions options;
@@ -82,7 +69,7 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
     OpResult result = operations.replaceConfig(loaded.config, options);
     if (!result.ok) {
         if (moveFailed && !result.errors.isEmpty())
-            result.errors.first().message += QStringLiteral(", the admin API stays on ") + url();
+            result.errors.first().message += QStringLiteral(", the admin API stays on ") + env.http.url();
         QJsonObject object;
         object.insert(QStringLiteral("ok"), false);
         object.insert(QStringLiteral("errors"), diagnosticsJson(result.errors));
@@ -98,23 +85,18 @@ HttpResponse AdminServer::apiPutConfig(Context &context)
         return HttpResponse::json(200, compact(object));
     }
     QString saveError;
-    const bool saved = m_host && m_host->saveRunningConfig(&saveError);
+    const bool saved = env.host && env.host->saveRunningConfig(&saveError);
     const QJsonArray changes = configChangesToJson(result.changes);
     QJsonObject object;
     object.insert(QStringLiteral("ok"), true);
     object.insert(QStringLiteral("changes"), changes);
     object.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings));
     object.insert(QStringLiteral("saved"), saved);
-    object.insert(QStringLiteral("admin"), url());
+    object.insert(QStringLiteral("admin"), env.http.url());
     if (!saved)
         object.insert(
             QStringLiteral("saveError"), saveError.isEmpty() ? QStringLiteral("no config file") : saveError);
     return HttpResponse::json(200, compact(object));
 }
 
-HttpResponse AdminServer::apiSave(Context &context)
-{
-    return save(context);
-}
-
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::ConfigResource

@@ -1,33 +1,21 @@
 // The host resources under /api/v1/services/{service}/groups/{group}/hosts.
 
-#include "admin/adminformats.h"
-#include "admin/adminhost.h"
+#include "admin/resources/hosts.h"
+
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configchangejson.h"
-#include "config/configdocument.h"
-#include "config/configlimits.h"
-#include "config/configreader.h"
-#include "config/configvalidator.h"
-#include "config/passwordhash.h"
-#include "config/schedulerregistry.h"
 #include "engine.h"
-#include "loghub.h"
 #include "ops/operations.h"
-#include "stats/statsjson.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
-namespace Balancier {
+namespace Balancier::AdminResources::Hosts {
 
-using namespace AdminResources;
-
-HttpResponse AdminServer::apiHosts(Context &context)
+HttpResponse list(ResourceEnv &env, RequestContext &context)
 {
-    const Config config = m_engine.runningConfig();
+    const Config config = env.engine.runningConfig();
     const ServiceConfig *service = config.service(context.capture(QStringLiteral("service")));
     const GroupConfig *group = service ? service->group(context.capture(QStringLiteral("group"))) : nullptr;
     if (!group)
@@ -35,7 +23,7 @@ HttpResponse AdminServer::apiHosts(Context &context)
     QJsonArray hosts;
     for (const HostConfig &host : group->hosts) {
         QJsonObject object = hostConfigJson(host);
-        if (const auto runtime = m_engine.host(service->name, group->name, host.name)) {
+        if (const auto runtime = env.engine.host(service->name, group->name, host.name)) {
             object.insert(QStringLiteral("health"), runtime->state);
             object.insert(QStringLiteral("active"), runtime->active);
         }
@@ -46,16 +34,16 @@ HttpResponse AdminServer::apiHosts(Context &context)
     return HttpResponse::json(200, compact(object));
 }
 
-HttpResponse AdminServer::apiHost(Context &context)
+HttpResponse get(ResourceEnv &env, RequestContext &context)
 {
-    const Config config = m_engine.runningConfig();
+    const Config config = env.engine.runningConfig();
     const ServiceConfig *service = config.service(context.capture(QStringLiteral("service")));
     const GroupConfig *group = service ? service->group(context.capture(QStringLiteral("group"))) : nullptr;
     const HostConfig *host = group ? group->host(context.capture(QStringLiteral("host"))) : nullptr;
     if (!host)
         return HttpResponse::error(404, QStringLiteral("no such host"), true);
     QJsonObject object = hostConfigJson(*host);
-    if (const auto runtime = m_engine.host(service->name, group->name, host->name)) {
+    if (const auto runtime = env.engine.host(service->name, group->name, host->name)) {
         object.insert(QStringLiteral("health"), runtime->state);
         object.insert(QStringLiteral("reason"), runtime->downReason);
         object.insert(QStringLiteral("active"), runtime->active);
@@ -66,46 +54,22 @@ HttpResponse AdminServer::apiHost(Context &context)
     return HttpResponse::json(200, compact(object));
 }
 
-HttpResponse AdminServer::apiPutHost(Context &context)
+HttpResponse put(ResourceEnv &env, RequestContext &context)
 {
     HttpResponse error;
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
     if (!body)
         return error;
-    const QString serviceName = context.capture(QStringLiteral("service"));
-    const QString groupName = context.capture(QStringLiteral("group"));
-    const QString hostName = context.capture(QStringLiteral("host"));
-    const Config config = m_engine.runningConfig();
-    const ServiceConfig *service = config.service(serviceName);
-    const GroupConfig *group = service ? service->group(groupName) : nullptr;
-    if (!group)
-        return HttpResponse::error(
-            404, QStringLiteral("no group '%1' in service '%2'").arg(groupName, serviceName), true);
-    const HostConfig *existing = group->host(hostName);
-    const bool created = !existing;
-    // The host as it would be, for the address check below.
-    HostConfig host = created ? HostConfig{} : *existing;
-    host.name = hostName;
     static const QStringList known = {QStringLiteral("address"), QStringLiteral("weight"),
         QStringLiteral("maxconns"), QStringLiteral("state")};
     if (const auto unknown = unknownFields(*body, known))
         return *unknown;
-    if (created) {
-        const QString problem = itemNameProblem(hostName);
-        if (!problem.isEmpty())
-            return HttpResponse::error(400, QStringLiteral("host name in the path: ") + problem, true);
-    }
+    // The body's types are this API's; what the values may be is the operation's.
     Operations::HostEdit edit;
     if (body->contains(QStringLiteral("address"))) {
         if (!body->value(QStringLiteral("address")).isString())
             return HttpResponse::error(400, QStringLiteral("body: 'address' must be a string"), true);
-        host.address = body->value(QStringLiteral("address")).toString().trimmed();
-        QString why;
-        if (!parseAddress(host.address, false, &why))
-            return HttpResponse::error(400, QStringLiteral("body: 'address': ") + why, true);
-        edit.address = host.address;
-    } else if (created) {
-        return HttpResponse::error(400, QStringLiteral("body: a new host needs 'address'"), true);
+        edit.address = body->value(QStringLiteral("address")).toString().trimmed();
     }
     for (const auto &[field, target] : {std::pair{QStringLiteral("weight"), &edit.weight},
              std::pair{QStringLiteral("maxconns"), &edit.maxConns}}) {
@@ -122,42 +86,43 @@ HttpResponse AdminServer::apiPutHost(Context &context)
             return HttpResponse::error(
                 400, QStringLiteral("body: 'state' must be ready, drain or maintenance"), true);
     }
-    if (const auto conflict = sameAddressConflict(*group, host, serviceName, true))
-        return *conflict;
-    HttpResponse response = applyOutcome(
-        Operations(m_engine).editHost(serviceName, groupName, hostName, edit, created), true, {});
-    if (created && response.status == 200)
+    static const ParameterNames labels = {{QStringLiteral("host"), QStringLiteral("host name in the path")},
+        {QStringLiteral("address"), QStringLiteral("body: 'address'")},
+        {QStringLiteral("weight"), QStringLiteral("body: 'weight'")},
+        {QStringLiteral("maxconns"), QStringLiteral("body: 'maxconns'")}};
+    const OpResult result
+        = Operations(env.engine)
+              .editHost(context.capture(QStringLiteral("service")), context.capture(QStringLiteral("group")),
+                  context.capture(QStringLiteral("host")), edit, true);
+    HttpResponse response = jsonOutcome(result, labels);
+    if (result.ok && !result.changes.isEmpty()
+        && result.changes.first().kind == ConfigChange::Kind::HostAdded)
         response.status = 201;
     return response;
 }
 
-HttpResponse AdminServer::apiDeleteHost(Context &context)
+HttpResponse remove(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.capture(QStringLiteral("service"));
-    const QString group = context.capture(QStringLiteral("group"));
-    const QString host = context.capture(QStringLiteral("host"));
-    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group, host);
-    if (notFound.status)
-        return notFound;
     const bool force = forceParameter(context);
     if (context.failed())
         return context.failure();
-    return applyOutcome(Operations(m_engine).removeHost(service, group, host, force), true, {});
+    return jsonOutcome(
+        Operations(env.engine)
+            .removeHost(context.capture(QStringLiteral("service")), context.capture(QStringLiteral("group")),
+                context.capture(QStringLiteral("host")), force));
 }
 
-HttpResponse AdminServer::apiHostAction(Context &context)
+HttpResponse action(ResourceEnv &env, RequestContext &context)
 {
     const QString service = context.capture(QStringLiteral("service"));
     const QString group = context.capture(QStringLiteral("group"));
     const QString host = context.capture(QStringLiteral("host"));
     const QString action = context.capture(QStringLiteral("action"));
-    const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group, host);
-    if (notFound.status)
-        return notFound;
+    Operations operations(env.engine);
     if (action == u"retry") {
-        const OpResult result = Operations(m_engine).retryHost(service, group, host);
+        const OpResult result = operations.retryHost(service, group, host);
         if (!result.ok)
-            return applyOutcome(result, true, {});
+            return jsonOutcome(result);
         return HttpResponse::json(200, R"({"ok":true})");
     }
     HostAdminState state;
@@ -172,12 +137,12 @@ HttpResponse AdminServer::apiHostAction(Context &context)
             QStringLiteral("unknown host action '%1'; expected drain, maintenance, ready or retry")
                 .arg(action),
             true);
-    return applyOutcome(Operations(m_engine).setHostAdminState(service, group, host, state), true, {});
+    return jsonOutcome(operations.setHostAdminState(service, group, host, state));
 }
 
-HttpResponse AdminServer::apiHostHistory(Context &context)
+HttpResponse history(ResourceEnv &env, RequestContext &context)
 {
-    const auto runtime = m_engine.host(context.capture(QStringLiteral("service")),
+    const auto runtime = env.engine.host(context.capture(QStringLiteral("service")),
         context.capture(QStringLiteral("group")), context.capture(QStringLiteral("host")));
     if (!runtime)
         return HttpResponse::error(404, QStringLiteral("no such host"), true);
@@ -196,4 +161,4 @@ HttpResponse AdminServer::apiHostHistory(Context &context)
     return HttpResponse::json(200, compact(object));
 }
 
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Hosts

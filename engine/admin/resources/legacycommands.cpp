@@ -1,147 +1,197 @@
 // The pythondirector-compatible commands: the status page, running.txt/.xml,
 // config.xml, and the form commands (addHost, delHost, … delGroup).
 
+#include "admin/resources/legacycommands.h"
+
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
+#include "admin/auth/csrf.h"
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configchangejson.h"
 #include "config/configdocument.h"
-#include "config/configlimits.h"
-#include "config/configreader.h"
-#include "config/configvalidator.h"
 #include "config/passwordhash.h"
 #include "config/schedulerregistry.h"
 #include "engine.h"
-#include "loghub.h"
 #include "ops/operations.h"
-#include "stats/statsjson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+namespace Balancier::AdminResources::Legacy {
 
-namespace Balancier {
+namespace {
 
-using namespace AdminResources;
+/// The operation's arguments as the host commands call them: a host is
+/// "name" and "ip" there. Every other argument (service, group, weight,
+/// scheduler, listen) has its own name.
+const ParameterNames HostParameters
+    = {{QStringLiteral("host"), QStringLiteral("name")}, {QStringLiteral("address"), QStringLiteral("ip")}};
+/// addUser and delUser: the user is "name".
+const ParameterNames UserParameters = {{QStringLiteral("user"), QStringLiteral("name")}};
 
-HttpResponse AdminServer::runningPage(Context &context)
+struct HostTarget
 {
-    return HttpResponse::html(200,
-        AdminFormats::statusPage(m_engine.snapshot(), context.user.name, context.fullAccess(),
-            m_csrf.token(context.user.name), context.request.parameter(QStringLiteral("notice"))));
+    QString service;
+    QString group;
+    QString host;
+};
+
+/// service and group, the parameters of the group commands (in a HostTarget
+/// without host); nullopt when one is missing (the reply is context.failure()).
+std::optional<HostTarget> groupTarget(RequestContext &context)
+{
+    const QString service = context.need(QStringLiteral("service"));
+    const QString group = context.need(QStringLiteral("group"));
+    if (context.failed())
+        return std::nullopt;
+    return HostTarget{service, group, {}};
 }
 
-HttpResponse AdminServer::runningText(Context &)
+/// service, group and the host of the host commands: by `name`, or else by
+/// its address `ip` (pythondirector scripts use either). Without one,
+/// `failure` is the reply.
+std::optional<HostTarget> hostTarget(ResourceEnv &env, RequestContext &context, HttpResponse *failure)
+{
+    std::optional<HostTarget> target = groupTarget(context);
+    const QString name = context.request.parameter(QStringLiteral("name")).trimmed();
+    const QString ip = context.request.parameter(QStringLiteral("ip")).trimmed();
+    if (target && name.isEmpty() && ip.isEmpty())
+        context.reject(
+            QStringLiteral("ip"), QStringLiteral("missing; give the host's address (ip) or its name (name)"));
+    if (context.failed()) {
+        *failure = context.failure();
+        return std::nullopt;
+    }
+    target->host = name;
+    if (name.isEmpty()) {
+        const OpResult result
+            = Operations(env.engine).findHostAt(target->service, target->group, ip, &target->host);
+        if (!result.ok) {
+            *failure = legacyOutcome(result, {}, HostParameters);
+            return std::nullopt;
+        }
+    }
+    return target;
+}
+
+/// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
+HttpResponse hostStateCommand(
+    ResourceEnv &env, RequestContext &context, HostAdminState state, const QString &done)
+{
+    HttpResponse failure;
+    const std::optional<HostTarget> target = hostTarget(env, context, &failure);
+    if (!target)
+        return failure;
+    return legacyOutcome(
+        Operations(env.engine).setHostAdminState(target->service, target->group, target->host, state),
+        done.arg(target->host), HostParameters);
+}
+
+}  // namespace
+
+HttpResponse runningPage(ResourceEnv &env, RequestContext &context)
+{
+    return HttpResponse::html(200,
+        AdminFormats::statusPage(env.engine.snapshot(), context.user.name, context.fullAccess(),
+            env.csrf.token(context.user.name), context.request.parameter(QStringLiteral("notice"))));
+}
+
+HttpResponse runningText(ResourceEnv &env, RequestContext &)
 {
     HttpResponse response;
     response.headers.emplaceBack("Content-Type", "text/plain; charset=utf-8");
-    response.body = AdminFormats::runningText(m_engine.snapshot());
+    response.body = AdminFormats::runningText(env.engine.snapshot());
     return response;
 }
 
-HttpResponse AdminServer::runningXml(Context &context)
+HttpResponse runningXml(ResourceEnv &env, RequestContext &context)
 {
-    const Config config = m_engine.runningConfig();
+    const Config config = env.engine.runningConfig();
     return HttpResponse::xml(
         200, ConfigDocument::serialize(context.fullAccess() ? config : withoutPasswords(config)));
 }
 
-HttpResponse AdminServer::configXml(Context &context)
+HttpResponse configXml(ResourceEnv &env, RequestContext &context)
 {
-    const QByteArray loaded = m_host ? m_host->loadedConfig() : QByteArray();
+    const QByteArray loaded = env.host ? env.host->loadedConfig() : QByteArray();
     if (loaded.isEmpty())
-        return runningXml(context);
+        return runningXml(env, context);
     return HttpResponse::xml(200, context.fullAccess() ? loaded : withoutPasswords(loaded));
 }
 
-HttpResponse AdminServer::addHost(Context &context)
+HttpResponse addHost(ResourceEnv &env, RequestContext &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
     const QString name = context.need(QStringLiteral("name"));
     const QString ip = context.need(QStringLiteral("ip"));
-    if (context.failed())
-        return context.failure();
-    const Config config = m_engine.runningConfig();
-    const ServiceConfig *serviceConfig = findService(context, config, service);
-    const GroupConfig *groupConfig = findGroup(context, serviceConfig, group);
-    if (groupConfig && groupConfig->host(name))
-        context.reject(QStringLiteral("name"),
-            QStringLiteral("group '%1' of service '%2' has a host named '%3' already")
-                .arg(group, service, name));
-    checkName(context, QStringLiteral("name"), name);
-    checkAddress(context, QStringLiteral("ip"), ip, false);
     HostConfig host;
     host.name = name;
     host.address = ip;
     if (context.request.hasParameter(QStringLiteral("weight"))) {
         bool ok = false;
         host.weight = context.request.parameter(QStringLiteral("weight")).trimmed().toInt(&ok);
-        if (!ok || host.weight < 0 || host.weight > ConfigLimits::maxWeight)
-            context.reject(QStringLiteral("weight"),
-                QStringLiteral("expected a whole number from 0 to %1").arg(ConfigLimits::maxWeight));
+        if (!ok)
+            context.reject(QStringLiteral("weight"), QStringLiteral("expected a whole number"));
     }
     if (context.failed())
         return context.failure();
-    if (const auto conflict = sameAddressConflict(*groupConfig, host, service, context.json))
-        return *conflict;
-    return applyOutcome(Operations(m_engine).addHost(service, group, host), context.json,
-        QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group));
+    return legacyOutcome(Operations(env.engine).addHost(service, group, host),
+        QStringLiteral("host %1 (%2) added to %3/%4").arg(name, ip, service, group), HostParameters);
 }
 
-HttpResponse AdminServer::delHost(Context &context)
+HttpResponse delHost(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    HttpResponse failure;
+    const std::optional<HostTarget> target = hostTarget(env, context, &failure);
+    if (!target)
+        return failure;
     const bool force = forceParameter(context);
-    if (!target || context.failed())
+    if (context.failed())
         return context.failure();
-    return applyOutcome(Operations(m_engine).removeHost(target->service, target->group, target->host, force),
-        context.json,
+    return legacyOutcome(
+        Operations(env.engine).removeHost(target->service, target->group, target->host, force),
         QStringLiteral("host %1 removed from %2/%3; open connections drain")
-            .arg(target->host, target->service, target->group));
+            .arg(target->host, target->service, target->group),
+        HostParameters);
 }
 
-HttpResponse AdminServer::delAllHosts(Context &context)
+HttpResponse delAllHosts(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = groupTarget(context);
     if (!target)
         return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     // Allowed for the enabled group too, as pythondirector did: hosts are
     // swapped by removing all, then adding the new ones. The operation warns
     // that the service refuses new clients meanwhile.
-    return applyOutcome(Operations(m_engine).removeAllHosts(target->service, target->group), context.json,
-        QStringLiteral("all hosts removed from %1/%2; open connections drain")
-            .arg(target->service, target->group));
+    return legacyOutcome(Operations(env.engine).removeAllHosts(service, group),
+        QStringLiteral("all hosts removed from %1/%2; open connections drain").arg(service, group));
 }
 
-HttpResponse AdminServer::enableGroupCommand(Context &context)
+HttpResponse enableGroup(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = groupTarget(context);
     if (!target)
         return context.failure();
-    return applyOutcome(Operations(m_engine).enableGroup(target->service, target->group), context.json,
-        QStringLiteral("group %1 enabled for service %2").arg(target->group, target->service));
+    const QString &service = target->service;
+    const QString &group = target->group;
+    return legacyOutcome(Operations(env.engine).enableGroup(service, group),
+        QStringLiteral("group %1 enabled for service %2").arg(group, service));
 }
 
-HttpResponse AdminServer::changeScheduler(Context &context)
+HttpResponse changeScheduler(ResourceEnv &env, RequestContext &context)
 {
     const QString service = context.need(QStringLiteral("service"));
     const QString group = context.need(QStringLiteral("group"));
     const QString scheduler = context.need(QStringLiteral("scheduler"));
     if (context.failed())
         return context.failure();
-    findGroup(context, findService(context, m_engine.runningConfig(), service), group);
-    checkScheduler(context, QStringLiteral("scheduler"), scheduler);
-    if (context.failed())
-        return context.failure();
-    return applyOutcome(Operations(m_engine).setScheduler(service, group, scheduler), context.json,
+    return legacyOutcome(Operations(env.engine).setScheduler(service, group, scheduler),
         QStringLiteral("scheduler of %1/%2 is now %3")
             .arg(service, group, SchedulerRegistry::canonicalName(scheduler)));
 }
 
-HttpResponse AdminServer::addUser(Context &context)
+HttpResponse addUser(ResourceEnv &env, RequestContext &context)
 {
     const QString name = context.need(QStringLiteral("name"));
     // Not trimmed: a password may begin or end with a blank.
@@ -150,10 +200,6 @@ HttpResponse AdminServer::addUser(Context &context)
         return context.failure();
     if (password.isEmpty())
         context.missing = QStringLiteral("password");
-    checkName(context, QStringLiteral("name"), name);
-    if (name.contains(u':'))
-        context.reject(QStringLiteral("name"),
-            QStringLiteral("a user name cannot contain ':' (HTTP Basic splits there)"));
     const QString access = context.request.parameter(QStringLiteral("access")).trimmed();
     AdminUser user;
     user.name = name;
@@ -169,29 +215,29 @@ HttpResponse AdminServer::addUser(Context &context)
     // what parses as a hash is taken as one, anything else is a password.
     const bool isHash = PasswordHash::isWellFormed(password);
     user.passwordHash = isHash ? password : PasswordHash::create(password);
-    OpResult result = Operations(m_engine).addUser(user);
+    OpResult result = Operations(env.engine).addUser(user);
     if (result.ok && PasswordHash::isLegacyCrypt(password))
         result.warnings.append(QStringLiteral("user %1: %2").arg(name, PasswordHash::legacyCryptWarning()));
-    return applyOutcome(result, context.json,
+    return legacyOutcome(result,
         QStringLiteral("user %1 added").arg(name)
             + (isHash ? QStringLiteral(" (the password was given as a hash)") : QString()),
-        QStringLiteral("name"));
+        UserParameters);
 }
 
-HttpResponse AdminServer::delUser(Context &context)
+HttpResponse delUser(ResourceEnv &env, RequestContext &context)
 {
     const QString name = context.need(QStringLiteral("name"));
     if (context.failed())
         return context.failure();
     // Never the last user with full access: the operation has the rule.
-    return applyOutcome(Operations(m_engine).removeUser(name), context.json,
-        QStringLiteral("user %1 removed").arg(name), QStringLiteral("name"));
+    return legacyOutcome(
+        Operations(env.engine).removeUser(name), QStringLiteral("user %1 removed").arg(name), UserParameters);
 }
 
-HttpResponse AdminServer::save(Context &context)
+HttpResponse save(ResourceEnv &env, RequestContext &context)
 {
     QString error;
-    if (!m_host || !m_host->saveRunningConfig(&error))
+    if (!env.host || !env.host->saveRunningConfig(&error))
         return HttpResponse::error(500,
             error.isEmpty() ? QStringLiteral("this balancer has no config file to save to") : error,
             context.json);
@@ -199,34 +245,35 @@ HttpResponse AdminServer::save(Context &context)
                         : HttpResponse::text(200, QStringLiteral("running config saved"));
 }
 
-HttpResponse AdminServer::retryHost(Context &context)
+HttpResponse retryHost(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = hostTarget(context, m_engine.runningConfig());
+    HttpResponse failure;
+    const std::optional<HostTarget> target = hostTarget(env, context, &failure);
     if (!target)
-        return context.failure();
-    const OpResult result = Operations(m_engine).retryHost(target->service, target->group, target->host);
+        return failure;
+    const OpResult result = Operations(env.engine).retryHost(target->service, target->group, target->host);
     if (!result.ok)
-        return applyOutcome(result, context.json, {});
+        return legacyOutcome(result, {}, HostParameters);
     return HttpResponse::text(200, QStringLiteral("probing host %1 now").arg(target->host));
 }
 
-HttpResponse AdminServer::hostAdminDown(Context &context)
+HttpResponse hostAdminDown(ResourceEnv &env, RequestContext &context)
 {
     return hostStateCommand(
-        m_engine, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
+        env, context, HostAdminState::Maintenance, QStringLiteral("host %1 is in maintenance"));
 }
 
-HttpResponse AdminServer::hostAdminUp(Context &context)
+HttpResponse hostAdminUp(ResourceEnv &env, RequestContext &context)
 {
-    return hostStateCommand(m_engine, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
+    return hostStateCommand(env, context, HostAdminState::Ready, QStringLiteral("host %1 is ready"));
 }
 
-HttpResponse AdminServer::hostDrain(Context &context)
+HttpResponse hostDrain(ResourceEnv &env, RequestContext &context)
 {
-    return hostStateCommand(m_engine, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
+    return hostStateCommand(env, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
 }
 
-HttpResponse AdminServer::newService(Context &context)
+HttpResponse newService(ResourceEnv &env, RequestContext &context)
 {
     const QString name = context.need(QStringLiteral("service"));
     const QString listen = context.need(QStringLiteral("listen"));
@@ -235,21 +282,12 @@ HttpResponse AdminServer::newService(Context &context)
     const QString ip = context.need(QStringLiteral("ip"));
     if (context.failed())
         return context.failure();
-    if (m_engine.runningConfig().service(name))
-        context.reject(QStringLiteral("service"), QStringLiteral("service '%1' exists already").arg(name));
-    checkName(context, QStringLiteral("service"), name);
-    checkAddress(context, QStringLiteral("listen"), listen, true);
-    checkName(context, QStringLiteral("group"), group);
-    checkName(context, QStringLiteral("name"), host);
-    checkAddress(context, QStringLiteral("ip"), ip, false);
-    const QString scheduler = optionalScheduler(context);
-    if (context.failed())
-        return context.failure();
     ServiceConfig service;
     service.name = name;
     service.listeners = {listen};
     GroupConfig groupConfig;
     groupConfig.name = group;
+    const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
     if (!scheduler.isEmpty())
         groupConfig.scheduler = scheduler;
     HostConfig hostConfig;
@@ -258,37 +296,32 @@ HttpResponse AdminServer::newService(Context &context)
     groupConfig.hosts = {hostConfig};
     service.groups = {groupConfig};
     service.enabledGroup = group;
-    return applyOutcome(Operations(m_engine).addService(service), context.json,
-        QStringLiteral("service %1 listening on %2 created").arg(name, listen));
+    return legacyOutcome(Operations(env.engine).addService(service),
+        QStringLiteral("service %1 listening on %2 created").arg(name, listen), HostParameters);
 }
 
-HttpResponse AdminServer::newGroup(Context &context)
+HttpResponse newGroup(ResourceEnv &env, RequestContext &context)
 {
-    const QString service = context.need(QStringLiteral("service"));
-    const QString group = context.need(QStringLiteral("group"));
-    if (context.failed())
+    const std::optional<HostTarget> target = groupTarget(context);
+    if (!target)
         return context.failure();
-    const ServiceConfig *serviceConfig = findService(context, m_engine.runningConfig(), service);
-    if (serviceConfig && serviceConfig->group(group))
-        context.reject(QStringLiteral("group"),
-            QStringLiteral("group '%1' exists already in service '%2'").arg(group, service));
-    checkName(context, QStringLiteral("group"), group);
-    const QString scheduler = optionalScheduler(context);
-    if (context.failed())
-        return context.failure();
-    return applyOutcome(Operations(m_engine).addGroup(service, group, scheduler), context.json,
+    const QString &service = target->service;
+    const QString &group = target->group;
+    const QString scheduler = context.request.parameter(QStringLiteral("scheduler")).trimmed();
+    return legacyOutcome(Operations(env.engine).addGroup(service, group, scheduler),
         QStringLiteral("group %1 added to %2").arg(group, service));
 }
 
-HttpResponse AdminServer::delGroup(Context &context)
+HttpResponse delGroup(ResourceEnv &env, RequestContext &context)
 {
-    const std::optional<HostTarget> target = groupTarget(context, m_engine.runningConfig());
+    const std::optional<HostTarget> target = groupTarget(context);
     if (!target)
         return context.failure();
+    const QString &service = target->service;
+    const QString &group = target->group;
     // Never the enabled group: the operation has the rule.
-    return applyOutcome(Operations(m_engine).removeGroup(target->service, target->group), context.json,
-        QStringLiteral("group %1 removed from %2").arg(target->group, target->service),
-        QStringLiteral("group"));
+    return legacyOutcome(Operations(env.engine).removeGroup(service, group),
+        QStringLiteral("group %1 removed from %2").arg(group, service));
 }
 
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Legacy

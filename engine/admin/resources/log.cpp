@@ -1,35 +1,23 @@
 // GET /api/v1/log: the latest log lines.
 
-#include "admin/adminformats.h"
-#include "admin/adminhost.h"
+#include "admin/resources/log.h"
+
 #include "admin/events/eventhub.h"
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configchangejson.h"
-#include "config/configdocument.h"
-#include "config/configlimits.h"
-#include "config/configreader.h"
-#include "config/configvalidator.h"
-#include "config/passwordhash.h"
-#include "config/schedulerregistry.h"
-#include "engine.h"
 #include "loghub.h"
-#include "ops/operations.h"
-#include "stats/statsjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace Balancier {
+namespace Balancier::AdminResources::Log {
 
-using namespace AdminResources;
-
-HttpResponse AdminServer::apiLog(Context &context)
+HttpResponse lines(ResourceEnv &env, RequestContext &context)
 {
-    LogHub *logHub = m_events->logHub();
-    int count = DefaultLogLines;
+    LogHub *logHub = env.events.logHub();
+    int count = EventHub::DefaultLogLines;
     const int most = logHub ? logHub->capacity() : LogHub::DefaultCapacity;
     if (context.request.hasParameter(QStringLiteral("lines"))) {
         bool ok = false;
@@ -51,4 +39,4 @@ HttpResponse AdminServer::apiLog(Context &context)
     return HttpResponse::json(200, compact(object));
 }
 
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Log

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "admin/adminserver.h"
 #include "admin/http/httpmessage.h"
 #include "config/config.h"
 
@@ -10,12 +9,14 @@
 
 namespace Balancier {
 
+class HttpConnection;
 struct LoadResult;
 
-/// One request on its way through a handler: the request, the user it is
-/// answered for, the captured path segments, and the first bad or missing
-/// parameter. Thread contract: lives for one handler call in the control thread.
-struct AdminServer::Context
+/// One request on its way through a resource handler: the request, the user
+/// it is answered for, the captured path segments, and the first bad or
+/// missing parameter. Thread contract: lives for one handler call in the
+/// control thread.
+struct RequestContext
 {
     const HttpRequest &request;
     const AdminUser &user;

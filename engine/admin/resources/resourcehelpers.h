@@ -5,6 +5,7 @@
 #include "config/config.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -20,10 +21,18 @@ struct OpResult;
 /// items a request names. Thread contract: the control thread (plain functions).
 namespace AdminResources {
 
-/// The one translation of an operation's result into a reply of both APIs
-/// (see resourcehelpers.cpp).
-HttpResponse applyOutcome(
-    const OpResult &result, bool json, const QString &done, const QString &parameter = {});
+/// How a request names the arguments of the operation it runs, where an
+/// error about one is worded for it: the operation's parameter
+/// (OpResult::parameter, "host", "address", ...) to the command's parameter
+/// ("name", "ip") for the pythondirector commands, or to a label ("body:
+/// 'address'") for the JSON API.
+using ParameterNames = QHash<QString, QString>;
+
+/// The one translation of an operation's result into a pythondirector
+/// command's reply (see resourcehelpers.cpp).
+HttpResponse legacyOutcome(const OpResult &result, const QString &done, const ParameterNames &names = {});
+/// The one translation of an operation's result into a JSON API reply.
+HttpResponse jsonOutcome(const OpResult &result, const ParameterNames &labels = {});
 QByteArray compact(const QJsonObject &object);
 QJsonObject hostConfigJson(const HostConfig &host);
 
@@ -32,44 +41,8 @@ Config withoutPasswords(Config config);
 /// The same for a config file as loaded, in whatever dialect.
 QByteArray withoutPasswords(const QByteArray &xml);
 
-/// The config's rule for service, group and host names (the validator's), said about `parameter`.
-void checkName(AdminServer::Context &context, const QString &parameter, const QString &name);
-void checkAddress(
-    AdminServer::Context &context, const QString &parameter, const QString &text, bool allowPortZero);
-void checkScheduler(AdminServer::Context &context, const QString &parameter, const QString &name);
-const ServiceConfig *findService(AdminServer::Context &context, const Config &config, const QString &name);
-const GroupConfig *findGroup(
-    AdminServer::Context &context, const ServiceConfig *service, const QString &name);
-/// The host given by `name`, or else by its address `ip`.
-const HostConfig *findHost(
-    AdminServer::Context &context, const ServiceConfig *service, const GroupConfig *group);
-
-struct HostTarget
-{
-    QString service;
-    QString group;
-    QString host;
-};
-
-/// service and group of the group commands (in a HostTarget without host); nullopt when one is missing or
-/// bad.
-std::optional<HostTarget> groupTarget(AdminServer::Context &context, const Config &config);
-/// service, group and name-or-ip of the host commands; nullopt when one is missing or bad.
-std::optional<HostTarget> hostTarget(AdminServer::Context &context, const Config &config);
-/// The optional scheduler parameter of newService and newGroup.
-QString optionalScheduler(AdminServer::Context &context);
-/// The 409 for a host at the address of another host of its group.
-std::optional<HttpResponse> sameAddressConflict(
-    const GroupConfig &group, const HostConfig &host, const QString &service, bool json);
 /// force=1 (or true, yes) of delHost and DELETE …/hosts/{host}; false when absent.
-bool forceParameter(AdminServer::Context &context);
-/// hostAdminDown, hostAdminUp and hostDrain: `done` says the new state ("%1" is the host).
-HttpResponse hostStateCommand(
-    Engine &engine, AdminServer::Context &context, HostAdminState state, const QString &done);
-/// The 404 for a path naming a service, group or host that does not exist;
-/// status 0 when everything named exists.
-HttpResponse pathNotFound(
-    const Config &config, const QString &service, const QString &group = {}, const QString &host = {});
+bool forceParameter(RequestContext &context);
 /// The request body as a JSON object, or an error response.
 std::optional<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *error);
 /// The 400 for the fields of a JSON body that its endpoint does not take; nullopt when there are none.

@@ -1,46 +1,35 @@
 // GET /api/v1/status, /api/v1/services and /api/v1/services/{service}.
 
-#include "admin/adminformats.h"
-#include "admin/adminhost.h"
+#include "admin/resources/services.h"
+
 #include "admin/resources/requestcontext.h"
+#include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
-#include "config/address.h"
-#include "config/configchangejson.h"
-#include "config/configdocument.h"
-#include "config/configlimits.h"
-#include "config/configreader.h"
-#include "config/configvalidator.h"
-#include "config/passwordhash.h"
-#include "config/schedulerregistry.h"
 #include "engine.h"
-#include "loghub.h"
-#include "ops/operations.h"
 #include "stats/statsjson.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
-namespace Balancier {
+namespace Balancier::AdminResources::Services {
 
-using namespace AdminResources;
-
-HttpResponse AdminServer::apiStatus(Context &)
+HttpResponse status(ResourceEnv &env, RequestContext &)
 {
-    return HttpResponse::json(200, compact(statsToJson(m_engine.snapshot())));
+    return HttpResponse::json(200, compact(statsToJson(env.engine.snapshot())));
 }
 
-HttpResponse AdminServer::apiServices(Context &)
+HttpResponse all(ResourceEnv &env, RequestContext &)
 {
-    const QJsonObject status = statsToJson(m_engine.snapshot());
+    const QJsonObject status = statsToJson(env.engine.snapshot());
     QJsonObject object;
     object.insert(QStringLiteral("services"), status.value(QStringLiteral("services")));
     return HttpResponse::json(200, compact(object));
 }
 
-HttpResponse AdminServer::apiService(Context &context)
+HttpResponse one(ResourceEnv &env, RequestContext &context)
 {
-    const QJsonArray services = statsToJson(m_engine.snapshot()).value(QStringLiteral("services")).toArray();
+    const QJsonArray services
+        = statsToJson(env.engine.snapshot()).value(QStringLiteral("services")).toArray();
     for (const QJsonValue &service : services) {
         if (service.toObject().value(QStringLiteral("name")).toString()
             == context.capture(QStringLiteral("service")))
@@ -50,4 +39,4 @@ HttpResponse AdminServer::apiService(Context &context)
         404, QStringLiteral("no service named '%1'").arg(context.capture(QStringLiteral("service"))), true);
 }
 
-}  // namespace Balancier
+}  // namespace Balancier::AdminResources::Services

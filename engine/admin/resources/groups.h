@@ -1,0 +1,12 @@
+#pragma once
+
+#include "admin/resources/resourceenv.h"
+
+/// POST …/groups/{group}/enable and PUT …/groups/{group}/scheduler.
+/// Thread contract: free functions, called in the control thread (see commandtable.h).
+namespace Balancier::AdminResources::Groups {
+
+HttpResponse enable(ResourceEnv &env, RequestContext &context);
+HttpResponse setScheduler(ResourceEnv &env, RequestContext &context);
+
+}  // namespace Balancier::AdminResources::Groups
