@@ -70,6 +70,7 @@ private Q_SLOTS:
     void history();
     void getConfig();
     void putConfigApplies();
+    void putConfigWithCurlsDefaultContentType();
     void putConfigDryRun();
     void putConfigErrors_data();
     void putConfigErrors();
@@ -576,6 +577,28 @@ void tst_AdminJson::putConfigApplies()
     // Persisted through the host, with what is now running.
     QCOMPARE(bed.adminHost().saved().size(), 1);
     QVERIFY(bed.adminHost().saved().constFirst() == next);
+}
+
+void tst_AdminJson::putConfigWithCurlsDefaultContentType()
+{
+    // `curl -X PUT --data-binary @running.xml` labels the body
+    // application/x-www-form-urlencoded; a PUT body is the config all the
+    // same, not form parameters (it was "400 unknown parameter '<?xml ...'").
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    Config next = bed.engine().runningConfig();
+    next.service(u"web")->group(u"prod")->host(u"b")->weight = 9;
+    const HttpTestResponse response = bed.request("PUT", "/api/v1/config", AdminTestBed::Admin,
+        ConfigDocument::serialize(next), {{"Content-Type", "application/x-www-form-urlencoded"}});
+    QVERIFY2(response.status == 200, response.body.constData());
+    QCOMPARE(
+        bed.engine().host(QStringLiteral("web"), QStringLiteral("prod"), QStringLiteral("b"))->weight, 9);
+    // A POST form still carries its parameters in the body.
+    const HttpTestResponse form = bed.request("POST", "/api/v1/services/web/groups/prod/hosts/b/drain",
+        AdminTestBed::Admin, "bogus=1", {{"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(form.status, 400);
+    QVERIFY2(form.body.contains("bogus"), form.body.constData());
 }
 
 void tst_AdminJson::putConfigDryRun()

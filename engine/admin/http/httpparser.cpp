@@ -220,8 +220,11 @@ HttpParser::State HttpParser::feed(const QByteArray &bytes)
     m_continuePending = false;
     m_request.body = m_buffer.left(m_bodyLength);
     m_buffer.remove(0, m_bodyLength);
+    // A form-encoded body carries parameters only on POST, as HTML forms
+    // send them. A PUT body is the resource itself: curl's --data-binary
+    // labels a config "x-www-form-urlencoded" unless told otherwise.
     const QByteArray contentType = m_request.header("content-type");
-    if (contentType.startsWith("application/x-www-form-urlencoded")) {
+    if (m_request.method == "POST" && contentType.startsWith("application/x-www-form-urlencoded")) {
         QString why;
         if (!checkParameters(m_request.body, &why))
             return fail(400, why);

@@ -46,6 +46,11 @@ HttpResponse get(ResourceEnv &env, RequestContext &context)
     if (const auto runtime = env.engine.host(service->name, group->name, host->name)) {
         object.insert(QStringLiteral("health"), runtime->state);
         object.insert(QStringLiteral("reason"), runtime->downReason);
+        if (!runtime->downReasonCode.isEmpty()) {
+            object.insert(QStringLiteral("reasonCode"), runtime->downReasonCode);
+            object.insert(
+                QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(runtime->downReasonParams));
+        }
         object.insert(QStringLiteral("active"), runtime->active);
         object.insert(QStringLiteral("total"), runtime->total);
         object.insert(QStringLiteral("failedConnects"), runtime->failedConnects);
