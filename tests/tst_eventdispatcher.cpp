@@ -1602,12 +1602,13 @@ void tst_EventDispatcher::pollerRemoveClosing()
     const int before = worker->run([&] { return dispatcher->watchedCount(); });
     QVERIFY(worker->run([&] { return dispatcher->add(first.a, &handler, IoHandler::Readable); }));
     QCOMPARE(worker->run([&] { return dispatcher->watchedCount(); }), before + 1);
-    // Readable and forgotten in the same pass, then closed: nothing is delivered.
-    QVERIFY(SocketOps::send(first.b, "x", 1).ok());
-    worker->run([&] {
+    // Readable, then forgotten and closed in the same pass: nothing is delivered.
+    QVERIFY(worker->run([&] {
+        const bool sent = SocketOps::send(first.b, "x", 1).ok();
         dispatcher->removeClosing(first.a);
         SocketOps::close(first.a);
-    });
+        return sent;
+    }));
     QCOMPARE(worker->run([&] { return dispatcher->watchedCount(); }), before);
     worker->settle();
     QCOMPARE(calls.load(), 0);

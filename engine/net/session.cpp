@@ -47,6 +47,8 @@ Session::Session(
 
 Session::~Session()
 {
+    releaseKernel(m_up);
+    releaseKernel(m_down);
     if (m_backend != SocketOps::InvalidSocket) {
         if (m_backendInterest >= 0)
             m_worker.poller().removeClosing(m_backend);
@@ -274,7 +276,7 @@ bool Session::flush(Pipe &pipe)
 
 void Session::endStream(Pipe &pipe)
 {
-    if (!pipe.eof || !pipe.pending.isEmpty() || pipe.shutdownSent)
+    if (!pipe.eof || !pipe.pending.isEmpty() || pipe.inKernel > 0 || pipe.shutdownSent)
         return;
     // When the other direction has ended too, the session closes both
     // sockets in this same wake-up (finishIfDone()), and close() sends the FIN.
@@ -284,8 +286,80 @@ void Session::endStream(Pipe &pipe)
     pipe.shutdownSent = true;
 }
 
+void Session::releaseKernel(Pipe &pipe)
+{
+    if (!pipe.kernel.isValid())
+        return;
+    m_worker.pipes().release(pipe.kernel, pipe.inKernel == 0);
+    pipe.kernel = {};
+    pipe.inKernel = 0;
+}
+
+bool Session::drainKernel(Pipe &pipe)
+{
+    while (pipe.inKernel > 0) {
+        const SocketOps::Result sent = PipePool::drain(pipe.kernel, pipe.to, pipe.inKernel);
+        if (sent.ok() && sent.value > 0) {
+            countBytes(pipe, sent.value);
+            pipe.inKernel -= sent.value;
+            if (pipe.inKernel > 0) {
+                pipe.writable = false;  // short: the socket buffer is full
+                return true;
+            }
+            continue;
+        }
+        if (sent.status == SocketOps::Status::WouldBlock) {
+            pipe.writable = false;
+            return true;
+        }
+        close(
+            QStringLiteral("%1 error: %2")
+                .arg(pipe.to == m_client ? u"client" : u"backend",
+                    sent.ok() ? QStringLiteral("splice moved nothing") : SocketOps::errorString(sent.error)));
+        return false;
+    }
+    return true;
+}
+
+bool Session::spliceStep(Pipe &pipe, bool &progress)
+{
+    const SocketOps::Result got = PipePool::fill(pipe.kernel, pipe.from, RelayBuffer::Capacity);
+    if (!got.ok()) {
+        if (got.status == SocketOps::Status::WouldBlock) {
+            // Drained: the pipe is empty, another flow may use it meanwhile.
+            pipe.readable = false;
+            releaseKernel(pipe);
+            return true;
+        }
+        close(QStringLiteral("%1 error: %2")
+                  .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
+        return false;
+    }
+    progress = true;
+    if (got.value == 0) {
+        pipe.eof = true;
+        pipe.readable = false;
+        releaseKernel(pipe);
+        endStream(pipe);
+        return true;
+    }
+    // A short splice does not say the socket is drained (the pipe may have
+    // run out of slots first): `readable` stays until a splice would block.
+    pipe.inKernel = got.value;
+    return !pipe.writable || drainKernel(pipe);
+}
+
 bool Session::step(Pipe &pipe, int &reads, bool &progress)
 {
+    if (pipe.inKernel > 0) {
+        if (!pipe.writable)
+            return true;
+        if (!drainKernel(pipe))
+            return false;
+        if (pipe.inKernel > 0)
+            return true;
+        progress = true;
+    }
     if (!pipe.pending.isEmpty()) {
         if (!pipe.writable)
             return true;
@@ -303,6 +377,10 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
     if (!pipe.readable || reads <= 0)
         return true;
     --reads;
+    if (pipe.bulk && m_edgeTriggered && !pipe.kernel.isValid())
+        pipe.kernel = m_worker.pipes().acquire();
+    if (pipe.kernel.isValid())
+        return spliceStep(pipe, progress);
     char *scratch = m_worker.scratch();
     const SocketOps::Result got = SocketOps::recv(pipe.from, scratch, RelayBuffer::Capacity);
     if (!got.ok()) {
@@ -324,6 +402,8 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
     if (got.value < RelayBuffer::Capacity) {
         pipe.readable = false;
         pipe.eof = pipe.peerClosed;
+    } else {
+        pipe.bulk = m_worker.pipes().supported();
     }
     qint64 written = 0;
     if (pipe.writable) {
@@ -361,9 +441,9 @@ bool Session::pump()
     if (m_edgeTriggered && reads <= 0) {
         // Stopped early with bytes perhaps still waiting: no new edge would
         // come for them, so ask for the event again.
-        if (m_up.readable && !m_up.eof && m_up.pending.isEmpty())
+        if (m_up.readable && !m_up.eof && m_up.pending.isEmpty() && m_up.inKernel == 0)
             m_worker.poller().rearm(m_client);
-        if (m_down.readable && !m_down.eof && m_down.pending.isEmpty())
+        if (m_down.readable && !m_down.eof && m_down.pending.isEmpty() && m_down.inKernel == 0)
             m_worker.poller().rearm(m_backend);
     }
     return true;

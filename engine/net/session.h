@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/iopoller.h"
+#include "net/pipepool.h"
 #include "net/relaybuffer.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
@@ -26,6 +27,12 @@ class Worker;
 /// is reported down and the next host the scheduler picks gets the same
 /// bytes. Each host is tried at most once per client. Once a backend has
 /// accepted, a failure closes both sides.
+///
+/// Bulk flows: once a read fills the whole 64 KiB scratch buffer, that
+/// direction moves with splice(2) through a pipe from the worker's PipePool
+/// (socket -> pipe -> socket, no copy into user space), as long as a pipe is
+/// free; the bytes in the pipe count like the relay buffer's for
+/// back-pressure, the counters and the half-close. Linux with epoll only.
 ///
 /// System calls: on epoll both sockets are registered once, edge-triggered,
 /// and never modified; the session keeps the readiness it learnt in each
@@ -88,6 +95,11 @@ private:
         /// `to` may take bytes: cleared by a short write or one that would
         /// block, set again by an event.
         bool writable = false;
+        /// A read filled the whole scratch buffer: splice from now on.
+        bool bulk = false;
+        /// While splicing: the pipe the bytes go through, and how many are in it.
+        PipePool::Pipe kernel;
+        qint64 inKernel = 0;
     };
 
     void connectNext();
@@ -107,6 +119,11 @@ private:
     bool step(Pipe &pipe, int &reads, bool &progress);
     /// Writes pending bytes; false when the session closed.
     bool flush(Pipe &pipe);
+    /// One read through the pipe, and its write; false when the session closed.
+    bool spliceStep(Pipe &pipe, bool &progress);
+    /// Writes the bytes in the pipe; false when the session closed.
+    bool drainKernel(Pipe &pipe);
+    void releaseKernel(Pipe &pipe);
     /// Passes the end of stream on once everything before it went out.
     void endStream(Pipe &pipe);
     void countBytes(const Pipe &pipe, qint64 bytes);

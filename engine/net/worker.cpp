@@ -14,12 +14,15 @@ namespace {
 constexpr int TickMs = 100;  // connect timeouts are checked this often
 constexpr int IdleScanEveryTicks = 10;  // idle timeouts once a second
 constexpr int PauseMs = 100;  // back-off when out of descriptors or at the cap
+// Bulk flows spliced at once per worker: 128 descriptors, at most 4 MiB of pipe buffers.
+constexpr int PipesPerWorker = 64;
 }  // namespace
 
 Worker::Worker(EngineContext &context, int index)
     : m_context(context)
     , m_index(index)
     , m_scratch(std::make_unique<char[]>(RelayBuffer::Capacity))
+    , m_pipes(PipesPerWorker)
 {
     m_clock.start();
 }
