@@ -26,7 +26,7 @@ SCENARIOS = {
 def number(row, key):
     try:
         return float(row[key])
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, TypeError):  # TypeError: a row without that column
         return None
 
 

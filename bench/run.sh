@@ -300,6 +300,16 @@ start_contender() {
   esac
   CONTENDER_PID=$!
   TARGET_PORTS="$FRONT"
+  # balancierd says "started:" once its configuration is applied. A connection before that (a
+  # port probe) can find the hosts' addresses not filled in yet, and mark every host down, for
+  # good with health checks off: so no probe until then.
+  if [ "$who" = balancier ]; then
+    local waited=100
+    while [ "$waited" -gt 0 ] && kill -0 "$CONTENDER_PID" 2>/dev/null && ! grep -q '^started: ' "$log"; do
+      sleep 0.1
+      waited=$((waited - 1))
+    done
+  fi
   if ! wait_port "$CONTENDER_PID" "$FRONT" 10; then
     if kill -0 "$CONTENDER_PID" 2>/dev/null; then
       START_ERROR="not listening on 127.0.0.1:$FRONT after 10 s"
@@ -311,8 +321,16 @@ start_contender() {
     CONTENDER_PID=""
     return 1
   fi
-  # It listens; does it forward? A backend answers with its own name.
-  reply="$(curl -s --max-time 5 "http://127.0.0.1:$FRONT/" || true)"
+  # It listens; does it forward? A backend answers with its own name. A few tries within 5 s:
+  # a loaded machine may still be starting it up.
+  local tries=10
+  while :; do
+    reply="$(curl -s --max-time 5 "http://127.0.0.1:$FRONT/" || true)"
+    [[ "$reply" != backend* ]] || break
+    tries=$((tries - 1))
+    [ "$tries" -gt 0 ] || break
+    sleep 0.5
+  done
   if [[ "$reply" != backend* ]]; then
     START_ERROR="listens but did not forward a request (reply: '${reply:0:80}')"
     stop_pid "$CONTENDER_PID"
