@@ -11,8 +11,9 @@ import statistics
 import sys
 
 COLUMNS = ["scenario", "contender", "round", "status", "requests", "duration_us", "bytes",
-           "p99_us", "errors", "cpu_s", "rss_before_kib", "rss_after_kib", "idle", "note"]
-CONTENDERS = [("balancier", "Balancier"), ("haproxy", "HAProxy"), ("direct", "Direct")]
+           "p99_us", "errors", "cpu_s", "rss_before_kib", "rss_after_kib", "idle", "note", "foreign_cores"]
+CONTENDERS = [("balancier", "Balancier"), ("haproxy", "HAProxy"), ("haproxy-splice", "HAProxy splice"),
+              ("direct", "Direct")]
 SCENARIOS = {
     "a": "(a) keep-alive, small responses",
     "b": "(b) new connection per request",
@@ -25,7 +26,7 @@ SCENARIOS = {
 def number(row, key):
     try:
         return float(row[key])
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, TypeError):  # TypeError: a row without that column
         return None
 
 
@@ -98,8 +99,8 @@ def main():
                 medians[scenario, contender, key] = statistics.median(series)
 
     out = ["| Scenario | Metric | " + " | ".join(name for _, name in CONTENDERS)
-           + " | Balancier ÷ HAProxy | Balancier ÷ Direct |",
-           "|---|---|---:|---:|---:|---:|---:|"]
+           + " | Balancier ÷ HAProxy | Balancier ÷ HAProxy splice | Balancier ÷ Direct |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     present = sorted({r["scenario"] for r in rows})
     for scenario in present:
         if scenario not in SCENARIOS:
@@ -112,13 +113,23 @@ def main():
             title = SCENARIOS[scenario] if first else ""
             first = False
             out.append(f"| {title} | {label} | " + " | ".join(fmt(v) for v in cells)
-                       + f" | {ratio(cells[0], cells[1])} | {ratio(cells[0], cells[2])} |")
+                       + f" | {ratio(cells[0], cells[1])} | {ratio(cells[0], cells[2])}"
+                       + f" | {ratio(cells[0], cells[3])} |")
     out.append("")
     out.append("Medians over the rounds that ran (any cell with a failed round or with errors is "
                "listed under Notes). Ratios are "
                "Balancier's figure divided by the other's: above 1 is better for requests/s and "
                "MB/s, below 1 is better for latency, CPU and memory. Direct has no balancer, so "
-               "its CPU and memory cells are empty.")
+               "its CPU and memory cells are empty. HAProxy splice (`option splice-auto`) runs in "
+               "(c) only.")
+
+    foreign = [number(r, "foreign_cores") for r in rows if r["status"] == "ok"]
+    foreign = [f for f in foreign if f is not None]
+    if foreign:
+        out.append("")
+        out.append(f"Foreign load (CPU used by other work on the machine during the timed rounds): "
+                   f"median {statistics.median(foreign):.2f} cores, highest {max(foreign):.2f} cores; "
+                   f"rounds above 0.25 cores are named under Notes.")
 
     notes = []
     for scenario in present:

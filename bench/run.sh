@@ -19,10 +19,12 @@ usage: bench/run.sh [options]
   --bulk-connections N  wrk connections for (c) (default 8)
   --idle N              idle connections for (d) and (e) (default 9000)
   --scenarios LIST      any of a,b,c,d,e (default a,b,c,d,e)
-  --contenders LIST     any of balancier,haproxy,direct (default all three)
+  --contenders LIST     any of balancier,haproxy,haproxy-splice,direct (default all four;
+                        haproxy-splice, HAProxy with 'option splice-auto', runs in (c) only)
+  --syscall-seconds S   length of the system-call pass under strace (default 3; 0: skip it)
   --balancierd PATH     the daemon (default build/headless/balancierd)
   --out DIR             where results.md, raw.tsv and logs go (default build-bench/)
-  --quick               a smoke run: 1 round of 3 s, 1000 idle connections
+  --quick               a smoke run: 1 round of 3 s, 1000 idle connections, 1 s strace pass
 Scenarios: (a) keep-alive small requests, (b) a new connection per request,
 (c) 1 MiB transfers, (d) memory per idle connection, (e) (a) while the idle
 connections stay open.
@@ -37,7 +39,10 @@ CONNECTIONS=50
 BULK_CONNECTIONS=8
 IDLE=9000
 SCENARIOS="a,b,c,d,e"
-CONTENDERS="balancier,haproxy,direct"
+CONTENDERS="balancier,haproxy,haproxy-splice,direct"
+SYSCALL_SECONDS=3
+SYSCALL_CONNECTIONS=20  # wrk -c for the strace pass, as in the issue's count
+FOREIGN_WARN=0.25  # cores of CPU used by others during a round above which the round is flagged
 BALANCIERD="$ROOT/build/headless/balancierd"
 OUT_DIR="$ROOT/build-bench"
 WRK_THREADS=1  # one load-generator thread leaves the other core to the balancer
@@ -52,9 +57,10 @@ while [ $# -gt 0 ]; do
     --idle) IDLE="$2"; shift 2 ;;
     --scenarios) SCENARIOS="$2"; shift 2 ;;
     --contenders) CONTENDERS="$2"; shift 2 ;;
+    --syscall-seconds) SYSCALL_SECONDS="$2"; shift 2 ;;
     --balancierd) BALANCIERD="$2"; shift 2 ;;
     --out) OUT_DIR="$2"; shift 2 ;;
-    --quick) ROUNDS=1; DURATION=3; IDLE=1000; shift ;;
+    --quick) ROUNDS=1; DURATION=3; IDLE=1000; SYSCALL_SECONDS=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -62,13 +68,14 @@ done
 for n in ROUNDS DURATION WORKERS CONNECTIONS BULK_CONNECTIONS IDLE; do
   [[ "${!n}" =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: $n must be a positive integer, got '${!n}'" >&2; exit 2; }
 done
+[[ "$SYSCALL_SECONDS" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: --syscall-seconds must be a whole number, got '$SYSCALL_SECONDS'" >&2; exit 2; }
 SCENARIOS="${SCENARIOS//,/ }"
 CONTENDERS="${CONTENDERS//,/ }"
 for s in $SCENARIOS; do
   [[ "$s" =~ ^[abcde]$ ]] || { echo "bench/run.sh: unknown scenario '$s' (a-e)" >&2; exit 2; }
 done
 for c in $CONTENDERS; do
-  [[ "$c" =~ ^(balancier|haproxy|direct)$ ]] || { echo "bench/run.sh: unknown contender '$c'" >&2; exit 2; }
+  [[ "$c" =~ ^(balancier|haproxy|haproxy-splice|direct)$ ]] || { echo "bench/run.sh: unknown contender '$c'" >&2; exit 2; }
 done
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -83,6 +90,7 @@ command -v wrk >/dev/null 2>&1 || need="$need wrk"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 command -v ss >/dev/null 2>&1 || need="$need iproute2"
 command -v curl >/dev/null 2>&1 || need="$need curl"
+[ "$SYSCALL_SECONDS" -eq 0 ] || command -v strace >/dev/null 2>&1 || need="$need strace"
 if [ -n "$need" ]; then
   step "Installing the benchmark's tools:$need"
   if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
@@ -93,7 +101,7 @@ if [ -n "$need" ]; then
     BALANCIER_APT_PACKAGES="$need"
     ensure_apt_packages
   else
-    echo "Install nginx, haproxy, wrk, python3, iproute2 (ss) and curl, then run this again." >&2
+    echo "Install nginx, haproxy, wrk, python3, iproute2 (ss), curl and strace, then run this again." >&2
     exit 1
   fi
 fi
@@ -253,12 +261,17 @@ listen bench
   server b2 127.0.0.1:$PORT2
   server b3 127.0.0.1:$PORT3
 EOF
-  cp "$WORK/balancier.xml" "$WORK/haproxy.cfg" "$OUT_DIR/"
+  # The same with splice(2) where HAProxy judges it worth it (bulk flows). Each pipe is two
+  # descriptors, which HAProxy counts against the open-files limit: fewer connections, 1024 pipes.
+  sed -e 's/^  balance roundrobin$/  balance roundrobin\n  option splice-auto/' \
+    -e "s/^  maxconn $HAPROXY_MAXCONN\$/  maxconn $(((NOFILE - 400 - 2 * 1024) / 2))/" \
+    -e 's/^  nbthread \(.*\)$/  nbthread \1\n  maxpipes 1024/' "$WORK/haproxy.cfg" >"$WORK/haproxy-splice.cfg"
+  cp "$WORK/balancier.xml" "$WORK/haproxy.cfg" "$WORK/haproxy-splice.cfg" "$OUT_DIR/"
 }
 
 # Set to the reason once a contender fails to start; read through ${!name}.
 # shellcheck disable=SC2034
-BROKEN_balancier="" BROKEN_haproxy="" BROKEN_direct=""
+BROKEN_balancier="" BROKEN_haproxy="" BROKEN_haproxy_splice="" BROKEN_direct=""
 START_COUNT=0
 
 # Starts a fresh contender; sets TARGET_PORTS (where wrk goes) and CONTENDER_PID. Fails with a
@@ -281,12 +294,22 @@ start_contender() {
       fi
       "$BALANCIERD" --config "$WORK/balancier.xml" >"$log" 2>&1 &
       ;;
-    haproxy)
-      haproxy -db -f "$WORK/haproxy.cfg" >"$log" 2>&1 &
+    haproxy | haproxy-splice)
+      haproxy -db -f "$WORK/$who.cfg" >"$log" 2>&1 &
       ;;
   esac
   CONTENDER_PID=$!
   TARGET_PORTS="$FRONT"
+  # balancierd says "started:" once its configuration is applied. A connection before that (a
+  # port probe) can find the hosts' addresses not filled in yet, and mark every host down, for
+  # good with health checks off: so no probe until then.
+  if [ "$who" = balancier ]; then
+    local waited=100
+    while [ "$waited" -gt 0 ] && kill -0 "$CONTENDER_PID" 2>/dev/null && ! grep -q '^started: ' "$log"; do
+      sleep 0.1
+      waited=$((waited - 1))
+    done
+  fi
   if ! wait_port "$CONTENDER_PID" "$FRONT" 10; then
     if kill -0 "$CONTENDER_PID" 2>/dev/null; then
       START_ERROR="not listening on 127.0.0.1:$FRONT after 10 s"
@@ -298,8 +321,16 @@ start_contender() {
     CONTENDER_PID=""
     return 1
   fi
-  # It listens; does it forward? A backend answers with its own name.
-  reply="$(curl -s --max-time 5 "http://127.0.0.1:$FRONT/" || true)"
+  # It listens; does it forward? A backend answers with its own name. A few tries within 5 s:
+  # a loaded machine may still be starting it up.
+  local tries=10
+  while :; do
+    reply="$(curl -s --max-time 5 "http://127.0.0.1:$FRONT/" || true)"
+    [[ "$reply" != backend* ]] || break
+    tries=$((tries - 1))
+    [ "$tries" -gt 0 ] || break
+    sleep 0.5
+  done
   if [[ "$reply" != backend* ]]; then
     START_ERROR="listens but did not forward a request (reply: '${reply:0:80}')"
     stop_pid "$CONTENDER_PID"
@@ -358,6 +389,42 @@ close_idle() {
   IDLE_PID=""
 }
 
+# Foreign load: CPU time the whole machine spent in user and system mode (/proc/stat) minus what
+# the benchmark's own processes spent (the balancer, the nginx masters and workers, the idle helper,
+# and wrk, which the shell has reaped by the time the second reading is taken). Interrupt and
+# softirq time is left out on both sides: the kernel charges loopback traffic there or to whichever
+# process happens to run.
+machine_cpu_seconds() {
+  awk -v hz="$CLK_TCK" '/^cpu / { printf "%.2f", ($2 + $3 + $4) / hz; exit }' /proc/stat
+}
+
+own_cpu_seconds() {
+  local pids="$CONTENDER_PID $IDLE_PID $BACKEND_PIDS" pid total=0 child
+  for pid in $BACKEND_PIDS; do
+    for child in $(pgrep -P "$pid" 2>/dev/null); do pids="$pids $child"; done
+  done
+  for pid in $pids; do
+    total="$(awk -v a="$total" -v b="$(cpu_seconds "$pid")" 'BEGIN { printf "%.2f", a + b }')"
+  done
+  # utime+stime of the reaped children of this shell (wrk, timeout): fields 16 and 17 of its stat.
+  sed 's/^.*) //' "/proc/$BASHPID/stat" | awk -v hz="$CLK_TCK" -v a="$total" '{ printf "%.2f", a + ($14 + $15) / hz }'
+}
+
+FOREIGN_T0="" FOREIGN_MACHINE0="" FOREIGN_OWN0=""
+foreign_start() {
+  FOREIGN_T0="$(date +%s.%N)"
+  FOREIGN_MACHINE0="$(machine_cpu_seconds)"
+  FOREIGN_OWN0="$(own_cpu_seconds)"
+}
+
+foreign_cores() {  # cores used by other work since foreign_start, never below 0
+  awk -v t0="$FOREIGN_T0" -v t1="$(date +%s.%N)" -v m0="$FOREIGN_MACHINE0" -v m1="$(machine_cpu_seconds)" \
+    -v o0="$FOREIGN_OWN0" -v o1="$(own_cpu_seconds)" 'BEGIN {
+      f = ((m1 - m0) - (o1 - o0)) / (t1 - t0)
+      printf "%.2f", f < 0 ? 0 : f
+    }'
+}
+
 record() {  # the COLUMNS of bench/report.py, tab-separated
   local IFS=$'\t'
   echo "$*" >>"$RAW"
@@ -414,7 +481,7 @@ field() {  # name, from WRK_LINE
 }
 
 trial() {  # scenario contender round
-  local scenario="$1" who="$2" round="$3" broken_var="BROKEN_$2" cpu0 cpu1 cpu rss0 rss1 errors
+  local scenario="$1" who="$2" round="$3" broken_var="BROKEN_${2//-/_}" cpu0 cpu1 cpu rss0 rss1 errors
   local label="[$scenario round $round/$ROUNDS] $who"
   if [ -n "${!broken_var}" ]; then
     record "$scenario" "$who" "$round" skipped "" "" "" "" "" "" "" "" "" "${!broken_var}"
@@ -422,6 +489,9 @@ trial() {  # scenario contender round
   fi
   if [ "$scenario" = d ] && [ "$who" = direct ]; then
     return  # no balancer, no memory to measure
+  fi
+  if [ "$who" = haproxy-splice ] && [ "$scenario" != c ]; then
+    return  # splice-auto only changes bulk flows; the other scenarios are HAProxy's as it is
   fi
   if ! start_contender "$who"; then
     printf -v "$broken_var" '%s' "failed to start: $START_ERROR"
@@ -459,6 +529,7 @@ trial() {  # scenario contender round
   fi
 
   cpu0="$(cpu_seconds "$CONTENDER_PID")"
+  foreign_start
   # shellcheck disable=SC2086 # a list of ports
   if ! run_wrk "$scenario" $TARGET_PORTS; then
     note "$label: wrk produced no result (logs: $LOG_DIR/wrk-$START_COUNT-*.log)"
@@ -468,6 +539,8 @@ trial() {  # scenario contender round
     return
   fi
   cpu1="$(cpu_seconds "$CONTENDER_PID")"
+  local foreign
+  foreign="$(foreign_cores)"
   cpu=""
   [ -z "$cpu0" ] || cpu="$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.2f", b - a }')"
   errors=$(($(field err_connect) + $(field err_read) + $(field err_write) + $(field err_status) + $(field err_timeout)))
@@ -484,12 +557,60 @@ trial() {  # scenario contender round
       if (s == "c") printf "%.1f MB/s", b / t / 1e6; else printf "%.0f req/s", r / t
       printf ", p99 %.2f ms", p / 1000
       if (c != "" && r > 0) printf ", CPU %.1f us/req", c * 1e6 / r
-    }')$([ "$errors" -eq 0 ] || echo ", $errors errors")"
+    }')$([ "$errors" -eq 0 ] || echo ", $errors errors"), foreign load $foreign cores"
   local enote=""
   [ "$scenario" != e ] || [ "$idle_reached" -ge "$IDLE" ] || enote="$idle_note"
+  if awk -v f="$foreign" -v w="$FOREIGN_WARN" 'BEGIN { exit !(f > w) }'; then
+    note "WARNING: other work used $foreign cores during this round (above $FOREIGN_WARN): its figures are not trustworthy"
+    enote="${enote:+$enote; }foreign load $foreign cores"
+  fi
   record "$scenario" "$who" "$round" ok "$requests" "$duration_us" "$(field bytes)" "$(field p99_us)" \
-    "$errors" "$cpu" "$rss0" "$(rss_kib "$CONTENDER_PID")" "$idle_reached" "$enote"
+    "$errors" "$cpu" "$rss0" "$(rss_kib "$CONTENDER_PID")" "$idle_reached" "$enote" "$foreign"
   close_idle
+  stop_contender
+}
+
+# ---------------------------------------------------------------- system calls
+# A separate, short pass per balancer and scenario (a) and (b), under strace attached to every
+# thread: the counts do not depend on the load on the machine, and the timed rounds are not slowed.
+traced() {  # pid: true once strace is attached to every thread of pid
+  local task
+  for task in /proc/"$1"/task/*; do
+    [ "$(awk '/^TracerPid:/ { print $2 }' "$task/status" 2>/dev/null)" != 0 ] || return 1
+  done
+}
+
+syscall_pass() {  # scenario contender: one row of the system-call table into SYSCALL_ROWS
+  local scenario="$1" who="$2" trace strace_pid tries extra=() log requests
+  if ! start_contender "$who"; then
+    SYSCALL_ROWS="$SYSCALL_ROWS| $scenario | $who | – | failed to start: $START_ERROR | – |"$'\n'
+    return
+  fi
+  trace="$WORK/strace-$who-$scenario.log"
+  strace -f -qq -o "$trace" -p "$CONTENDER_PID" 2>"$LOG_DIR/strace-$who-$scenario.log" &
+  strace_pid=$!
+  tries=100  # 10 s
+  until traced "$CONTENDER_PID"; do
+    tries=$((tries - 1))
+    if [ "$tries" -le 0 ] || ! kill -0 "$strace_pid" 2>/dev/null; then
+      SYSCALL_ROWS="$SYSCALL_ROWS| $scenario | $who | – | strace could not attach: $(tr '\n' ' ' <"$LOG_DIR/strace-$who-$scenario.log" | cut -c1-200) | – |"$'\n'
+      stop_pid "$strace_pid"
+      stop_contender
+      return
+    fi
+    sleep 0.1
+  done
+  [ "$scenario" != b ] || extra=(-H "Connection: close")
+  log="$LOG_DIR/wrk-strace-$who-$scenario.log"
+  timeout $((SYSCALL_SECONDS + 30)) wrk -t 1 -c "$SYSCALL_CONNECTIONS" -d "${SYSCALL_SECONDS}s" \
+    -s "$ROOT/bench/report.lua" "${extra[@]}" "http://127.0.0.1:$FRONT/" >"$log" 2>&1 || true
+  # SIGINT: strace detaches and writes what it has; the balancer goes on untouched.
+  kill -INT "$strace_pid" 2>/dev/null || true
+  wait "$strace_pid" 2>/dev/null || true
+  requests="$(awk '/^WRKRESULT / { for (i = 2; i <= NF; i++) if ($i ~ /^requests=/) { sub(/^requests=/, "", $i); print $i } }' "$log")"
+  SYSCALL_ROWS="$SYSCALL_ROWS$(python3 "$ROOT/bench/syscalls.py" "$who" "$scenario" "${requests:-0}" "$trace")"$'\n'
+  note "[$scenario strace] $who: ${requests:-0} requests traced"
+  rm -f "$trace"  # hundreds of MB on a long pass; the row above is what it was for
   stop_contender
 }
 
@@ -500,7 +621,7 @@ start_backends
 write_configs
 printf '%s\t' scenario contender round status requests duration_us bytes p99_us errors cpu_s \
   rss_before_kib rss_after_kib idle >"$RAW"
-printf 'note\n' >>"$RAW"
+printf 'note\tforeign_cores\n' >>"$RAW"
 
 for scenario in $SCENARIOS; do
   step "Scenario $scenario"
@@ -510,6 +631,18 @@ for scenario in $SCENARIOS; do
     done
   done
 done
+
+SYSCALL_ROWS=""
+if [ "$SYSCALL_SECONDS" -gt 0 ]; then
+  step "System calls per request (strace, ${SYSCALL_SECONDS} s, wrk -c$SYSCALL_CONNECTIONS)"
+  for scenario in a b; do
+    [[ " $SCENARIOS " == *" $scenario "* ]] || continue
+    for who in $CONTENDERS; do
+      [[ "$who" =~ ^(balancier|haproxy)$ ]] || continue
+      syscall_pass "$scenario" "$who"
+    done
+  done
+fi
 
 step "Results"
 {
@@ -521,6 +654,16 @@ step "Results"
   echo "- Direct: no balancer; one wrk per nginx backend, the connections split between the three"
   echo
   python3 "$ROOT/bench/report.py" "$RAW"
+  if [ -n "$SYSCALL_ROWS" ]; then
+    echo
+    echo "System calls per request, counted in a separate ${SYSCALL_SECONDS} s pass under \`strace -f\` attached to every thread"
+    echo "(\`wrk -t1 -c$SYSCALL_CONNECTIONS\`; only calls of at least 0.05 per request are named). The last column is how many"
+    echo "connections each thread accepted in that pass, busiest first."
+    echo
+    echo "| Scenario | Contender | System calls per request | Main calls per request | Connections accepted per thread |"
+    echo "|---|---|---:|---|---|"
+    printf '%s' "$SYSCALL_ROWS"
+  fi
 } >"$OUT_DIR/results.md"
 cat "$OUT_DIR/results.md"
 echo

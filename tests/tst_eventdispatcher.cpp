@@ -379,6 +379,9 @@ private slots:
     void pollerRejectsBadRegistrations_data() { addDispatcherRows(); }
     void pollerRejectsBadRegistrations();
     void pollerReportsHangUp();
+    void pollerEdgeTriggered();
+    void pollerEdgeTriggeredUnsupported();
+    void pollerRemoveClosing();
 
 private:
     qint64 m_fileLimit = 0;
@@ -1528,6 +1531,100 @@ void tst_EventDispatcher::pollerReportsHangUp()
     QTRY_COMPARE(calls.load(), 1);
     QCOMPARE(events.load(), int(IoHandler::Closed));
     SocketOps::close(pair.a);
+}
+
+void tst_EventDispatcher::pollerEdgeTriggered()
+{
+    START_WORKER(true);
+    const Pair pair = makePair();
+    QVERIFY(pair.a >= 0);
+    std::atomic<int> calls{0};
+    std::atomic<int> lastEvents{0};
+    IoPoller *poller = worker->run([] { return IoPoller::forCurrentThread(); });
+    // Never reads: a level-triggered registration would report Readable on every pass.
+    CallbackHandler handler([&](qintptr, int ready) {
+        lastEvents = ready;
+        ++calls;
+    });
+    QVERIFY(worker->run([&] { return poller->addEdgeTriggered(pair.a, &handler); }));
+    // Writable at once: one event for that.
+    QTRY_COMPARE(calls.load(), 1);
+    QCOMPARE(lastEvents.load(), int(IoHandler::Writable));
+
+    QVERIFY(SocketOps::send(pair.b, "x", 1).ok());
+    QTRY_COMPARE(calls.load(), 2);
+    QVERIFY(lastEvents.load() & IoHandler::Readable);
+    QVERIFY(!(lastEvents.load() & IoHandler::ReadClosed));
+    worker->settle();
+    QCOMPARE(calls.load(), 2);  // still unread, but no new edge
+
+    // rearm() reports what is still ready.
+    worker->run([&] { poller->rearm(pair.a); });
+    QTRY_COMPARE(calls.load(), 3);
+    QVERIFY(lastEvents.load() & IoHandler::Readable);
+    worker->settle();
+    QCOMPARE(calls.load(), 3);
+
+    // The peer's end of stream comes as ReadClosed with Readable.
+    QVERIFY(SocketOps::shutdownWrite(pair.b).ok());
+    QTRY_COMPARE(calls.load(), 4);
+    QVERIFY(lastEvents.load() & IoHandler::Readable);
+    QVERIFY(lastEvents.load() & IoHandler::ReadClosed);
+    QVERIFY(!(lastEvents.load() & IoHandler::Closed));
+
+    worker->run([&] { poller->remove(pair.a); });
+    closePair(pair);
+}
+
+void tst_EventDispatcher::pollerEdgeTriggeredUnsupported()
+{
+    // Qt's own dispatcher: the session falls back to level-triggered add().
+    START_WORKER(false);
+    const Pair pair = makePair();
+    QVERIFY(pair.a >= 0);
+    CallbackHandler handler([](qintptr, int) {});
+    QVERIFY(!worker->run([&] { return IoPoller::forCurrentThread()->addEdgeTriggered(pair.a, &handler); }));
+    QVERIFY(worker->run([&] { return IoPoller::forCurrentThread()->add(pair.a, &handler, 0); }));
+    worker->run([&] { IoPoller::forCurrentThread()->removeClosing(pair.a); });
+    closePair(pair);
+}
+
+void tst_EventDispatcher::pollerRemoveClosing()
+{
+    START_WORKER(true);
+    auto *dispatcher = worker->run(
+        [] { return qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance()); });
+    QVERIFY(dispatcher);
+    const Pair first = makePair();
+    QVERIFY(first.a >= 0);
+    std::atomic<int> calls{0};
+    CallbackHandler handler([&](qintptr, int) { ++calls; });
+    const int before = worker->run([&] { return dispatcher->watchedCount(); });
+    QVERIFY(worker->run([&] { return dispatcher->add(first.a, &handler, IoHandler::Readable); }));
+    QCOMPARE(worker->run([&] { return dispatcher->watchedCount(); }), before + 1);
+    // Readable, then forgotten and closed in the same pass: nothing is delivered.
+    QVERIFY(worker->run([&] {
+        const bool sent = SocketOps::send(first.b, "x", 1).ok();
+        dispatcher->removeClosing(first.a);
+        SocketOps::close(first.a);
+        return sent;
+    }));
+    QCOMPARE(worker->run([&] { return dispatcher->watchedCount(); }), before);
+    worker->settle();
+    QCOMPARE(calls.load(), 0);
+
+    // The descriptor number comes back for a new socket: it registers as new
+    // (the kernel dropped the old one at close), and only its own events arrive.
+    const Pair second = makePair();
+    QVERIFY(second.a >= 0);
+    QVERIFY(worker->run([&] { return dispatcher->add(second.a, &handler, IoHandler::Readable); }));
+    worker->settle();
+    QCOMPARE(calls.load(), 0);
+    QVERIFY(SocketOps::send(second.b, "y", 1).ok());
+    QTRY_VERIFY(calls.load() >= 1);
+    worker->run([&] { dispatcher->remove(second.a); });
+    SocketOps::close(first.b);
+    closePair(second);
 }
 
 QTEST_GUILESS_MAIN(tst_EventDispatcher)

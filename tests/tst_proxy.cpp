@@ -25,6 +25,11 @@
 #include <cerrno>
 #endif
 
+#ifdef Q_OS_LINUX
+#include <QDir>
+#include <unistd.h>
+#endif
+
 using namespace Balancier;
 using namespace Qt::StringLiterals;
 
@@ -59,6 +64,24 @@ qint64 tcpBufferMax(const QString &path, qint64 fallback)
     return ok ? value : fallback;
 }
 
+/// Pipes open in this process (Linux: /proc/self/fd), -1 where unknown.
+int openPipes()
+{
+#ifdef Q_OS_LINUX
+    int pipes = 0;
+    const QStringList entries = QDir(u"/proc/self/fd"_s).entryList(QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        char target[64] = {};
+        const QByteArray path = QFile::encodeName(u"/proc/self/fd/"_s + entry);
+        if (::readlink(path.constData(), target, sizeof target - 1) > 0 && qstrncmp(target, "pipe:", 5) == 0)
+            ++pipes;
+    }
+    return pipes;
+#else
+    return -1;
+#endif
+}
+
 }  // namespace
 
 class tst_Proxy : public QObject
@@ -71,6 +94,7 @@ private Q_SLOTS:
     void halfCloseFromBackend();
     void largeTransferChecksum();
     void slowReaderBoundsMemory();
+    void bulkFlowIsSpliced();
     void resetTravels_data();
     void resetTravels();
     void halfClosedSlowReaderGetsEverything_data();
@@ -289,6 +313,39 @@ void tst_Proxy::slowReaderBoundsMemory()
     QCOMPARE(client.receivedCount(), Total);
     QCOMPARE(client.receivedChecksum().toHex(), PatternSource::checksum(99, Total).toHex());
     QCOMPARE(client.error(), 0);
+}
+
+void tst_Proxy::bulkFlowIsSpliced()
+{
+    // 16 MiB from the backend: after the first full 64 KiB read the flow
+    // goes through a pipe of the worker's pool (splice), which stays open in
+    // the pool afterwards. Every byte arrives, counted, then end of stream.
+    if (openPipes() < 0)
+        QSKIP("splice(2) and /proc/self/fd are Linux only");
+    constexpr qint64 Total = 16 * MiB;
+    StubBackend a(u"a"_s, StubBackend::Mode::Stream);
+    a.setStream(Total, 7);
+    QVERIFY(a.listen());
+    Engine engine;
+    const quint16 port
+        = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
+    QVERIFY(port);
+    const int pipesBefore = openPipes();
+
+    TestConnection client;
+    client.setKeepReceived(false);
+    client.setChecksumReceived(true);
+    QVERIFY(client.connectTo(port));
+    QVERIFY2(client.waitForReceived(Total, 40000), qPrintable(u"received %1"_s.arg(client.receivedCount())));
+    QVERIFY(client.waitForEnd());
+    QCOMPARE(client.receivedCount(), Total);
+    QCOMPARE(client.receivedChecksum().toHex(), PatternSource::checksum(7, Total).toHex());
+    QCOMPARE(client.error(), 0);
+    QTRY_COMPARE(engine.host(u"svc"_s, u"g"_s, u"a"_s).value().bytesIn, Total);
+    client.shutdownWrite();
+    QTRY_COMPARE(engine.activeConnections(), 0);
+    QVERIFY2(openPipes() > pipesBefore,
+        qPrintable(u"pipes open: %1 before, %2 after"_s.arg(pipesBefore).arg(openPipes())));
 }
 
 void tst_Proxy::resetTravels_data()

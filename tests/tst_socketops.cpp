@@ -91,6 +91,7 @@ private slots:
     void recvWouldBlock();
     void sendUntilWouldBlock();
     void shutdownWriteGivesEof();
+    void acceptedSocketInheritsNoDelay();
     void reusePort();
     void addressConversion_data();
     void addressConversion();
@@ -343,6 +344,34 @@ void tst_SocketOps::shutdownWriteGivesEof()
 #ifdef Q_OS_UNIX
     QCOMPARE(late.error, EPIPE);
 #endif
+}
+
+// The acceptor relies on it to skip a setsockopt() per connection.
+void tst_SocketOps::acceptedSocketInheritsNoDelay()
+{
+    if (!SocketOps::AcceptInheritsNoDelay)
+        QSKIP("accepted sockets do not inherit TCP_NODELAY here; the acceptor sets it");
+    for (const bool noDelay : {true, false}) {
+        ScopedSocket listener;
+        quint16 port = 0;
+        QVERIFY(makeListener(&listener, &port));
+        QVERIFY(SocketOps::setNoDelay(listener.get(), noDelay).ok());
+        const SocketOps::Result created = SocketOps::createTcpSocket(AF_INET);
+        QVERIFY(created.ok());
+        ScopedSocket client(created.socket());
+        sockaddr_storage address{};
+        socklen_t length = 0;
+        QVERIFY(SocketOps::toSockaddr(QHostAddress::LocalHost, port, &address, &length));
+        SocketOps::connect(client.get(), address, length);
+        QVERIFY(waitFor(listener.get(), QSocketNotifier::Read));
+        const SocketOps::Result accepted = SocketOps::accept(listener.get());
+        QVERIFY(accepted.ok());
+        ScopedSocket server(accepted.socket());
+        int value = -1;
+        socklen_t size = sizeof value;
+        QCOMPARE(::getsockopt(int(server.get()), IPPROTO_TCP, TCP_NODELAY, &value, &size), 0);
+        QCOMPARE(value != 0, noDelay);
+    }
 }
 
 void tst_SocketOps::reusePort()

@@ -50,6 +50,10 @@ const char *notifierTypeName(int type)
     }
 }
 
+// An edge-triggered handler watches both directions for its whole life, and
+// learns of the peer's end of stream from the event itself.
+constexpr quint32 EdgeTriggeredInterest = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+
 quint32 handlerInterest(int events)
 {
     quint32 mask = 0;
@@ -226,6 +230,8 @@ int EpollEventDispatcher::dispatch(const epoll_event &event)
         ready &= watch->events;
         if (event.events & (EPOLLERR | EPOLLHUP))
             ready |= IoHandler::Closed;
+        if ((event.events & EPOLLRDHUP) && watch->edgeTriggered)
+            ready |= IoHandler::ReadClosed | IoHandler::Readable;
         if (ready == 0)
             return 0;
         handler->ioReady(fd, ready);
@@ -402,6 +408,16 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 
 bool EpollEventDispatcher::add(qintptr fd, IoHandler *handler, int events)
 {
+    return addHandler(fd, handler, events, false);
+}
+
+bool EpollEventDispatcher::addEdgeTriggered(qintptr fd, IoHandler *handler)
+{
+    return addHandler(fd, handler, IoHandler::Readable | IoHandler::Writable, true);
+}
+
+bool EpollEventDispatcher::addHandler(qintptr fd, IoHandler *handler, int events, bool edgeTriggered)
+{
     if (!handler) {
         errno = EINVAL;
         return false;
@@ -418,7 +434,9 @@ bool EpollEventDispatcher::add(qintptr fd, IoHandler *handler, int events)
     }
     watch->handler = handler;
     watch->events = events & (IoHandler::Readable | IoHandler::Writable);
-    if (!updateKernel(int(fd), *watch, handlerInterest(watch->events))) {
+    watch->edgeTriggered = edgeTriggered;
+    if (!updateKernel(
+            int(fd), *watch, edgeTriggered ? EdgeTriggeredInterest : handlerInterest(watch->events))) {
         const int error = errno;
         *watch = Watch{};
         errno = error;
@@ -435,9 +453,28 @@ void EpollEventDispatcher::modify(qintptr fd, int events)
             "EpollEventDispatcher::modify: descriptor %lld is not registered", static_cast<long long>(fd));
         return;
     }
+    if (watch->edgeTriggered) {
+        qWarning(
+            "EpollEventDispatcher::modify: descriptor %lld is edge-triggered", static_cast<long long>(fd));
+        return;
+    }
     watch->events = events & (IoHandler::Readable | IoHandler::Writable);
     if (!updateKernel(int(fd), *watch, handlerInterest(watch->events)))
         qErrnoWarning("EpollEventDispatcher::modify: descriptor %lld", static_cast<long long>(fd));
+}
+
+void EpollEventDispatcher::rearm(qintptr fd)
+{
+    Watch *watch = watchFor(fd, false);
+    if (!watch || !watch->handler || !watch->edgeTriggered)
+        return;
+    // EPOLL_CTL_MOD checks the descriptor's readiness afresh and queues an
+    // event if it is ready, as if a new edge had come.
+    epoll_event event{};
+    event.events = watch->epollEvents;
+    event.data.u64 = epollData(int(fd), watch->serial);
+    if (epoll_ctl(m_epollFd, EPOLL_CTL_MOD, int(fd), &event) != 0)
+        qErrnoWarning("EpollEventDispatcher::rearm: descriptor %lld", static_cast<long long>(fd));
 }
 
 void EpollEventDispatcher::remove(qintptr fd)
@@ -445,6 +482,18 @@ void EpollEventDispatcher::remove(qintptr fd)
     Watch *watch = watchFor(fd, false);
     if (watch && watch->handler)
         forget(int(fd), *watch);
+}
+
+void EpollEventDispatcher::removeClosing(qintptr fd)
+{
+    Watch *watch = watchFor(fd, false);
+    if (!watch || !watch->handler)
+        return;
+    // No EPOLL_CTL_DEL: the close() that follows takes it out of the set.
+    // Events already fetched for it are dropped by their serial.
+    if (watch->serial != 0)
+        --m_watched;
+    *watch = Watch{};
 }
 
 // ---------------------------------------------------------------- timers

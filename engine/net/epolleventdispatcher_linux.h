@@ -34,7 +34,8 @@ namespace Balancier {
 /// either by socket notifiers or by one IoHandler, not both.
 ///
 /// Semantics worth knowing:
-///  - Level-triggered. Each registration carries a serial number in its
+///  - Level-triggered, except IoHandlers added with addEdgeTriggered()
+///    (EPOLLET, with EPOLLRDHUP reported as ReadClosed). Each registration carries a serial number in its
 ///    epoll data, so an event queued for a registration that was removed
 ///    earlier in the same batch is dropped, even if the descriptor number has
 ///    been reused meanwhile.
@@ -90,6 +91,9 @@ public:
     bool add(qintptr fd, IoHandler *handler, int events) override;
     void modify(qintptr fd, int events) override;
     void remove(qintptr fd) override;
+    bool addEdgeTriggered(qintptr fd, IoHandler *handler) override;
+    void rearm(qintptr fd) override;
+    void removeClosing(qintptr fd) override;
 
     /// Descriptors currently registered (sockets and IoHandlers), for tests and stats.
     int watchedCount() const { return m_watched; }
@@ -120,9 +124,11 @@ private:
         quint32 serial = 0;  ///< 0: nothing registered
         int events = 0;  ///< IoHandler::Event mask wanted by the handler
         quint32 epollEvents = 0;  ///< the mask currently given to the kernel
+        bool edgeTriggered = false;  ///< an IoHandler registered with addEdgeTriggered()
     };
 
     Watch *watchFor(qintptr fd, bool create);
+    bool addHandler(qintptr fd, IoHandler *handler, int events, bool edgeTriggered);
     bool updateKernel(int fd, Watch &watch, quint32 wanted);
     quint32 nextSerial();
     void forget(int fd, Watch &watch);

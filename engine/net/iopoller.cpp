@@ -7,6 +7,19 @@
 
 namespace Balancier {
 
+bool IoPoller::addEdgeTriggered(qintptr, IoHandler *)
+{
+    return false;
+}
+
+void IoPoller::rearm(qintptr)
+{ }
+
+void IoPoller::removeClosing(qintptr fd)
+{
+    remove(fd);
+}
+
 IoPoller *IoPoller::forCurrentThread()
 {
     QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();

@@ -17,6 +17,11 @@ public:
         /// reports it: elsewhere a dead socket shows up as Readable/Writable
         /// and recv()/send() tell. So never rely on Closed alone.
         Closed = 0x4,
+        /// The peer sent its end of stream (EPOLLRDHUP): everything it sent
+        /// before is already in the receive queue, so a read that returns
+        /// less than asked has reached the end. Only edge-triggered epoll
+        /// registrations report it, always together with Readable.
+        ReadClosed = 0x8,
     };
 
     virtual ~IoHandler() = default;
@@ -51,6 +56,26 @@ public:
     virtual void modify(qintptr fd, int events) = 0;
     /// Forgets a descriptor; no event is delivered for it afterwards. Does not close it.
     virtual void remove(qintptr fd) = 0;
+
+    /// Watches `fd` for Readable and Writable, edge-triggered: an event
+    /// comes when the descriptor becomes ready (data or a connection
+    /// arrived, buffer space freed), not again while it stays ready. The
+    /// handler reads until a read is short or would block, and writes until
+    /// a write is short or would block, before it can count on another
+    /// event; to stop early with work left, it calls rearm(). Never call
+    /// modify() on such a registration. Saves the system calls that switch
+    /// interest on and off. False where unsupported (the default: every
+    /// poller but epoll) or on error; then use add().
+    virtual bool addEdgeTriggered(qintptr fd, IoHandler *handler);
+    /// For an edge-triggered registration: reports the descriptor again if
+    /// it is still ready (one system call). No-op elsewhere.
+    virtual void rearm(qintptr fd);
+    /// remove() for a descriptor that the caller closes right after. epoll
+    /// drops a descriptor from its set when it is closed, so the epoll poller
+    /// skips the system call; this relies on the descriptor not being
+    /// duplicated (dup(), or fork() without exec), which the engine never
+    /// does (every socket is close-on-exec).
+    virtual void removeClosing(qintptr fd);
 
     /// The poller of the calling thread's event dispatcher when it is one
     /// (EpollEventDispatcher), else a QSocketNotifier-based poller owned by

@@ -30,6 +30,8 @@ SocketOps::Socket bindOne(
         SocketOps::setReusePort(socket, true);
     if (family == AF_INET6)
         SocketOps::setIpv6Only(socket, !dualStack);
+    // Inherited by every accepted connection where AcceptInheritsNoDelay holds.
+    SocketOps::setNoDelay(socket, true);
     SocketOps::Result result = SocketOps::bind(socket, host, port);
     if (result.ok())
         result = SocketOps::listen(socket);

@@ -3,6 +3,7 @@
 #include "logcategories.h"
 #include "net/worker.h"
 
+#include <cerrno>
 #include <chrono>
 
 namespace Balancier {
@@ -16,6 +17,10 @@ qint64 steadyNanoseconds()
         .count();
 }
 
+// Reads of RelayBuffer::Capacity per wake-up (1 MiB): a bulk flow then lets
+// the other sessions of the worker run.
+constexpr int MaxReadsPerWakeUp = 16;
+
 }  // namespace
 
 Session::Session(
@@ -27,20 +32,30 @@ Session::Session(
 {
     m_up.from = m_client;
     m_down.to = m_client;
+    m_down.writable = true;  // a new connection has room
     m_lastActivityMs = m_worker.nowMs();
-    m_worker.poller().add(m_client, this, 0);
-    m_clientInterest = 0;
+    IoPoller &poller = m_worker.poller();
+    m_edgeTriggered = poller.addEdgeTriggered(m_client, this);
+    if (m_edgeTriggered) {
+        m_clientInterest = IoHandler::Readable | IoHandler::Writable;
+    } else {
+        // What wantedClientEvents() asks for while connecting.
+        poller.add(m_client, this, IoHandler::Readable);
+        m_clientInterest = IoHandler::Readable;
+    }
 }
 
 Session::~Session()
 {
+    releaseKernel(m_up);
+    releaseKernel(m_down);
     if (m_backend != SocketOps::InvalidSocket) {
         if (m_backendInterest >= 0)
-            m_worker.poller().remove(m_backend);
+            m_worker.poller().removeClosing(m_backend);
         SocketOps::close(m_backend);
     }
     if (m_clientInterest != Detached)
-        m_worker.poller().remove(m_client);
+        m_worker.poller().removeClosing(m_client);
     SocketOps::close(m_client);
     if (m_hostAcquired) {
         m_host->lastClosedNs.store(steadyNanoseconds(), std::memory_order_relaxed);
@@ -101,8 +116,25 @@ void Session::connectNext()
         if (connected.status == SocketOps::Status::Ok || connected.status == SocketOps::Status::InProgress) {
             m_up.to = m_backend;
             m_down.from = m_backend;
-            m_worker.poller().add(m_backend, this, IoHandler::Writable);
-            m_backendInterest = IoHandler::Writable;
+            m_up.writable = false;
+            m_down.readable = false;
+            m_down.peerClosed = false;
+            if (m_edgeTriggered) {
+                if (!m_worker.poller().addEdgeTriggered(m_backend, this)) {
+                    const int error = errno;
+                    SocketOps::close(m_backend);
+                    m_backend = SocketOps::InvalidSocket;
+                    m_up.to = SocketOps::InvalidSocket;
+                    m_down.from = SocketOps::InvalidSocket;
+                    failHost(
+                        QStringLiteral("cannot watch the socket: %1").arg(SocketOps::errorString(error)));
+                    continue;
+                }
+                m_backendInterest = IoHandler::Readable | IoHandler::Writable;
+            } else {
+                m_worker.poller().add(m_backend, this, IoHandler::Writable);
+                m_backendInterest = IoHandler::Writable;
+            }
             m_connectDeadlineMs = m_worker.nowMs() + m_route->timeouts.connectMs;
             updateInterest();
             return;
@@ -129,7 +161,7 @@ void Session::failHost(const QString &reason)
 {
     if (m_backend != SocketOps::InvalidSocket) {
         if (m_backendInterest >= 0)
-            m_worker.poller().remove(m_backend);
+            m_worker.poller().removeClosing(m_backend);
         SocketOps::close(m_backend);
         m_backend = SocketOps::InvalidSocket;
         m_backendInterest = Detached;
@@ -157,8 +189,9 @@ void Session::handleConnected()
             qUtf8Printable(clientAddress()), qUtf8Printable(m_host->name()),
             qUtf8Printable(m_host->address()));
     }
-    // Replay what the client sent while we were connecting.
-    if (!flush(m_up))
+    // Replay what the client sent while we were connecting, and go on.
+    m_up.writable = true;
+    if (!pump())
         return;
     updateInterest();
     finishIfDone();
@@ -166,20 +199,28 @@ void Session::handleConnected()
 
 bool Session::readClientWhileConnecting()
 {
-    while (!m_up.pending.isFull()) {
+    while (m_up.readable && !m_up.eof && !m_up.pending.isFull()) {
         qsizetype room = 0;
         char *tail = m_up.pending.tail(&room);
         const SocketOps::Result got = SocketOps::recv(m_client, tail, room);
         if (got.ok()) {
             if (got.value == 0) {
                 m_up.eof = true;
+                m_up.readable = false;
                 break;
             }
             m_up.pending.commit(got.value);
+            if (got.value < room) {
+                // Drained for now; and if the end was announced, this was the end.
+                m_up.readable = false;
+                m_up.eof = m_up.peerClosed;
+            }
             continue;
         }
-        if (got.status == SocketOps::Status::WouldBlock)
+        if (got.status == SocketOps::Status::WouldBlock) {
+            m_up.readable = false;
             break;
+        }
         close(QStringLiteral("client error while connecting: %1").arg(SocketOps::errorString(got.error)));
         return false;
     }
@@ -194,58 +235,217 @@ void Session::countBytes(const Pipe &pipe, qint64 bytes)
         m_host->bytesIn.fetch_add(bytes, std::memory_order_relaxed);
 }
 
+void Session::noteReadiness(qintptr fd, int events)
+{
+    Pipe &in = fd == m_client ? m_up : m_down;  // bytes arriving on fd
+    Pipe &out = fd == m_client ? m_down : m_up;  // bytes to be written to fd
+    // An error or hang-up: the next read or write tells which.
+    if (events & (IoHandler::Readable | IoHandler::Closed))
+        in.readable = true;
+    if (events & IoHandler::ReadClosed)
+        in.peerClosed = true;
+    if (events & (IoHandler::Writable | IoHandler::Closed))
+        out.writable = true;
+}
+
 bool Session::flush(Pipe &pipe)
 {
     while (!pipe.pending.isEmpty()) {
-        const SocketOps::Result sent = SocketOps::send(pipe.to, pipe.pending.data(), pipe.pending.size());
+        const qsizetype size = pipe.pending.size();
+        const SocketOps::Result sent = SocketOps::send(pipe.to, pipe.pending.data(), size);
         if (sent.ok()) {
             countBytes(pipe, sent.value);
             pipe.pending.consume(sent.value);
+            if (sent.value < size) {
+                // The socket buffer is full: an event comes when it has room.
+                pipe.writable = false;
+                return true;
+            }
             continue;
         }
-        if (sent.status == SocketOps::Status::WouldBlock)
+        if (sent.status == SocketOps::Status::WouldBlock) {
+            pipe.writable = false;
             return true;
+        }
         close(QStringLiteral("%1 error: %2")
                   .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
         return false;
-    }
-    if (pipe.eof && !pipe.shutdownSent) {
-        SocketOps::shutdownWrite(pipe.to);
-        pipe.shutdownSent = true;
     }
     return true;
 }
 
-bool Session::relay(Pipe &pipe)
+void Session::endStream(Pipe &pipe)
 {
-    if (!pipe.pending.isEmpty() || pipe.eof)
-        return true;
-    char *scratch = m_worker.scratch();
-    const SocketOps::Result got = SocketOps::recv(pipe.from, scratch, RelayBuffer::Capacity);
-    if (!got.ok()) {
-        if (got.status == SocketOps::Status::WouldBlock)
+    if (!pipe.eof || !pipe.pending.isEmpty() || pipe.inKernel > 0 || pipe.shutdownSent)
+        return;
+    // When the other direction has ended too, the session closes both
+    // sockets in this same wake-up (finishIfDone()), and close() sends the FIN.
+    const Pipe &other = &pipe == &m_up ? m_down : m_up;
+    if (!other.shutdownSent)
+        SocketOps::shutdownWrite(pipe.to);
+    pipe.shutdownSent = true;
+}
+
+void Session::releaseKernel(Pipe &pipe)
+{
+    if (!pipe.kernel.isValid())
+        return;
+    m_worker.pipes().release(pipe.kernel, pipe.inKernel == 0);
+    pipe.kernel = {};
+    pipe.inKernel = 0;
+}
+
+bool Session::drainKernel(Pipe &pipe)
+{
+    while (pipe.inKernel > 0) {
+        const SocketOps::Result sent = PipePool::drain(pipe.kernel, pipe.to, pipe.inKernel);
+        if (sent.ok() && sent.value > 0) {
+            countBytes(pipe, sent.value);
+            pipe.inKernel -= sent.value;
+            if (pipe.inKernel > 0) {
+                pipe.writable = false;  // short: the socket buffer is full
+                return true;
+            }
+            continue;
+        }
+        if (sent.status == SocketOps::Status::WouldBlock) {
+            pipe.writable = false;
             return true;
+        }
+        close(
+            QStringLiteral("%1 error: %2")
+                .arg(pipe.to == m_client ? u"client" : u"backend",
+                    sent.ok() ? QStringLiteral("splice moved nothing") : SocketOps::errorString(sent.error)));
+        return false;
+    }
+    return true;
+}
+
+bool Session::spliceStep(Pipe &pipe, bool &progress)
+{
+    const SocketOps::Result got = PipePool::fill(pipe.kernel, pipe.from, RelayBuffer::Capacity);
+    if (!got.ok()) {
+        if (got.status == SocketOps::Status::WouldBlock) {
+            // Drained: the pipe is empty, another flow may use it meanwhile.
+            pipe.readable = false;
+            releaseKernel(pipe);
+            return true;
+        }
         close(QStringLiteral("%1 error: %2")
                   .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
         return false;
     }
+    progress = true;
     if (got.value == 0) {
         pipe.eof = true;
-        return flush(pipe);
+        pipe.readable = false;
+        releaseKernel(pipe);
+        endStream(pipe);
+        return true;
     }
-    const SocketOps::Result sent = SocketOps::send(pipe.to, scratch, got.value);
-    qint64 written = 0;
-    if (sent.ok()) {
-        written = sent.value;
-    } else if (sent.status != SocketOps::Status::WouldBlock) {
+    // A short splice does not say the socket is drained (the pipe may have
+    // run out of slots first): `readable` stays until a splice would block.
+    pipe.inKernel = got.value;
+    return !pipe.writable || drainKernel(pipe);
+}
+
+bool Session::step(Pipe &pipe, int &reads, bool &progress)
+{
+    if (pipe.inKernel > 0) {
+        if (!pipe.writable)
+            return true;
+        if (!drainKernel(pipe))
+            return false;
+        if (pipe.inKernel > 0)
+            return true;
+        progress = true;
+    }
+    if (!pipe.pending.isEmpty()) {
+        if (!pipe.writable)
+            return true;
+        if (!flush(pipe))
+            return false;
+        if (!pipe.pending.isEmpty())
+            return true;
+        progress = true;
+    }
+    if (pipe.eof) {
+        endStream(pipe);
+        return true;
+    }
+    // The pending buffer is empty here: the source is read only then (back-pressure).
+    if (!pipe.readable || reads <= 0)
+        return true;
+    --reads;
+    if (pipe.bulk && m_edgeTriggered && !pipe.kernel.isValid())
+        pipe.kernel = m_worker.pipes().acquire();
+    if (pipe.kernel.isValid())
+        return spliceStep(pipe, progress);
+    char *scratch = m_worker.scratch();
+    const SocketOps::Result got = SocketOps::recv(pipe.from, scratch, RelayBuffer::Capacity);
+    if (!got.ok()) {
+        if (got.status == SocketOps::Status::WouldBlock) {
+            pipe.readable = false;
+            return true;
+        }
         close(QStringLiteral("%1 error: %2")
-                  .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+                  .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
         return false;
+    }
+    progress = true;
+    if (got.value == 0) {
+        pipe.eof = true;
+        pipe.readable = false;
+        endStream(pipe);
+        return true;
+    }
+    if (got.value < RelayBuffer::Capacity) {
+        pipe.readable = false;
+        pipe.eof = pipe.peerClosed;
+    } else {
+        pipe.bulk = m_worker.pipes().supported();
+    }
+    qint64 written = 0;
+    if (pipe.writable) {
+        const SocketOps::Result sent = SocketOps::send(pipe.to, scratch, got.value);
+        if (sent.ok()) {
+            written = sent.value;
+            if (written < got.value)
+                pipe.writable = false;
+        } else if (sent.status == SocketOps::Status::WouldBlock) {
+            pipe.writable = false;
+        } else {
+            close(QStringLiteral("%1 error: %2")
+                      .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+            return false;
+        }
     }
     if (written > 0)
         countBytes(pipe, written);
     if (written < got.value)
         pipe.pending.append(scratch + written, got.value - written);
+    endStream(pipe);
+    return true;
+}
+
+bool Session::pump()
+{
+    int reads = MaxReadsPerWakeUp;
+    for (;;) {
+        bool progress = false;
+        if (!step(m_up, reads, progress) || !step(m_down, reads, progress))
+            return false;
+        if (!progress)
+            break;
+    }
+    if (m_edgeTriggered && reads <= 0) {
+        // Stopped early with bytes perhaps still waiting: no new edge would
+        // come for them, so ask for the event again.
+        if (m_up.readable && !m_up.eof && m_up.pending.isEmpty() && m_up.inKernel == 0)
+            m_worker.poller().rearm(m_client);
+        if (m_down.readable && !m_down.eof && m_down.pending.isEmpty() && m_down.inKernel == 0)
+            m_worker.poller().rearm(m_backend);
+    }
     return true;
 }
 
@@ -278,6 +478,8 @@ int Session::wantedBackendEvents() const
 
 void Session::updateInterest(SocketOps::Socket hungUp)
 {
+    if (m_edgeTriggered)
+        return;  // registered once for both directions
     watch(m_client, m_clientInterest, wantedClientEvents(), hungUp == m_client);
     if (m_backend != SocketOps::InvalidSocket)
         watch(m_backend, m_backendInterest, wantedBackendEvents(), hungUp == m_backend);
@@ -331,12 +533,16 @@ void Session::ioReady(qintptr fd, int events)
                     return;
                 }
             }
+            noteReadiness(fd, events);
             if (readClientWhileConnecting())
                 updateInterest(hungUp ? m_client : SocketOps::InvalidSocket);
             return;
         }
-        const int error = SocketOps::socketError(m_backend);
+        // epoll reports a failed connect as an error (Closed), so without one
+        // the connection stands; other pollers only say Writable either way.
+        const int error = hungUp || !m_edgeTriggered ? SocketOps::socketError(m_backend) : 0;
         if (error == 0 && !hungUp) {
+            noteReadiness(fd, events);
             handleConnected();
             return;
         }
@@ -345,21 +551,16 @@ void Session::ioReady(qintptr fd, int events)
         return;
     }
 
+    noteReadiness(fd, events);
     const bool client = fd == m_client;
-    Pipe &in = client ? m_up : m_down;  // bytes arriving on fd
-    Pipe &out = client ? m_down : m_up;  // bytes waiting to be written to fd
-    // An error is not reported as Writable: the write attempt reports it.
-    if ((events & (IoHandler::Writable | IoHandler::Closed)) && !out.pending.isEmpty()) {
-        if (!flush(out))
-            return;
-    }
-    if (events & (IoHandler::Readable | IoHandler::Closed)) {
-        if (!relay(in))
-            return;
-    }
-    if (hungUp && in.eof && out.pending.isEmpty()) {
+    const Pipe &in = client ? m_up : m_down;  // bytes arriving on fd
+    const Pipe &out = client ? m_down : m_up;  // bytes waiting to be written to fd
+    if (!pump())
+        return;
+    if (hungUp && in.eof && out.pending.isEmpty() && !(m_up.shutdownSent && m_down.shutdownSent)) {
         // Hang-up or error on a side we have finished reading: a reset, or
-        // the normal end once our own end of stream went out too.
+        // the normal end once our own end of stream went out too. (When
+        // both directions have ended, the session closes below anyway.)
         const int error = SocketOps::socketError(fd);
         if (error != 0 || !out.shutdownSent) {
             close(error ? QStringLiteral("%1 reset: %2")

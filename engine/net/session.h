@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/iopoller.h"
+#include "net/pipepool.h"
 #include "net/relaybuffer.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
@@ -26,6 +27,21 @@ class Worker;
 /// is reported down and the next host the scheduler picks gets the same
 /// bytes. Each host is tried at most once per client. Once a backend has
 /// accepted, a failure closes both sides.
+///
+/// Bulk flows: once a read fills the whole 64 KiB scratch buffer, that
+/// direction moves with splice(2) through a pipe from the worker's PipePool
+/// (socket -> pipe -> socket, no copy into user space), as long as a pipe is
+/// free; the bytes in the pipe count like the relay buffer's for
+/// back-pressure, the counters and the half-close. Linux with epoll only.
+///
+/// System calls: on epoll both sockets are registered once, edge-triggered,
+/// and never modified; the session keeps the readiness it learnt in each
+/// Pipe (`readable`, `writable`) and reads or writes until a call is short
+/// or would block. Elsewhere (level-triggered pollers) it switches interest
+/// on and off as the buffers fill and drain. A read shorter than asked after
+/// the peer's end of stream was announced (ReadClosed) is the end: no read
+/// that returns 0. When the last direction ends, close() sends the FIN: no
+/// shutdown() just before it.
 ///
 /// Thread contract: created, driven and destroyed in one worker thread.
 class Session final : public IoHandler
@@ -71,6 +87,19 @@ private:
         RelayBuffer pending;
         bool eof = false;  ///< `from` reported end of stream
         bool shutdownSent = false;  ///< `to` was half-closed after the last byte
+        /// `from` may have bytes (or its end) to read: set by an event,
+        /// cleared by a short read or one that would block.
+        bool readable = false;
+        /// `from` announced its end of stream (ReadClosed).
+        bool peerClosed = false;
+        /// `to` may take bytes: cleared by a short write or one that would
+        /// block, set again by an event.
+        bool writable = false;
+        /// A read filled the whole scratch buffer: splice from now on.
+        bool bulk = false;
+        /// While splicing: the pipe the bytes go through, and how many are in it.
+        PipePool::Pipe kernel;
+        qint64 inKernel = 0;
     };
 
     void connectNext();
@@ -80,10 +109,23 @@ private:
     void endClientGracefully();
     /// False when the session closed.
     bool readClientWhileConnecting();
-    /// Moves bytes from pipe.from to pipe.to; false when the session closed.
-    bool relay(Pipe &pipe);
+    /// Records what an event says about `fd` in the pipes.
+    void noteReadiness(qintptr fd, int events);
+    /// Moves bytes both ways until nothing more can move now (or a bound on
+    /// reads per wake-up is reached); false when the session closed.
+    bool pump();
+    /// One step of one direction; sets `progress` when something moved.
+    /// False when the session closed.
+    bool step(Pipe &pipe, int &reads, bool &progress);
     /// Writes pending bytes; false when the session closed.
     bool flush(Pipe &pipe);
+    /// One read through the pipe, and its write; false when the session closed.
+    bool spliceStep(Pipe &pipe, bool &progress);
+    /// Writes the bytes in the pipe; false when the session closed.
+    bool drainKernel(Pipe &pipe);
+    void releaseKernel(Pipe &pipe);
+    /// Passes the end of stream on once everything before it went out.
+    void endStream(Pipe &pipe);
     void countBytes(const Pipe &pipe, qint64 bytes);
     int wantedClientEvents() const;
     int wantedBackendEvents() const;
@@ -109,6 +151,7 @@ private:
     static constexpr int Detached = -1;
     int m_clientInterest = Detached;
     int m_backendInterest = Detached;
+    bool m_edgeTriggered = false;  ///< both sockets added with IoPoller::addEdgeTriggered()
     quint64 m_clientKey;
     qint64 m_lastActivityMs = 0;
     qint64 m_connectDeadlineMs = 0;

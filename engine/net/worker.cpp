@@ -14,12 +14,21 @@ namespace {
 constexpr int TickMs = 100;  // connect timeouts are checked this often
 constexpr int IdleScanEveryTicks = 10;  // idle timeouts once a second
 constexpr int PauseMs = 100;  // back-off when out of descriptors or at the cap
+// Bulk flows spliced at once per worker: 128 descriptors, at most 4 MiB of pipe buffers.
+constexpr int PipesPerWorker = 64;
+
+// BALANCIER_SPLICE=0 copies every flow: to compare the two in a benchmark.
+int pipesPerWorker()
+{
+    return qEnvironmentVariable("BALANCIER_SPLICE") == u"0" ? 0 : PipesPerWorker;
+}
 }  // namespace
 
 Worker::Worker(EngineContext &context, int index)
     : m_context(context)
     , m_index(index)
     , m_scratch(std::make_unique<char[]>(RelayBuffer::Capacity))
+    , m_pipes(pipesPerWorker())
 {
     m_clock.start();
 }

@@ -2,6 +2,7 @@
 
 #include "net/enginecontext.h"
 #include "net/iopoller.h"
+#include "net/pipepool.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
 
@@ -60,6 +61,8 @@ public:
     qint64 nowMs() const { return m_clock.elapsed(); }
     /// 64 KiB scratch space for one read; never kept across events.
     char *scratch() { return m_scratch.get(); }
+    /// The pipes this worker's sessions splice bulk flows through.
+    PipePool &pipes() { return m_pipes; }
     /// A new session, connecting to its first backend.
     void sessionStarted(Session *session);
     /// Its backend accepted: only the idle scan looks at it from now on.
@@ -77,6 +80,7 @@ private:
     IoPoller *m_poller = nullptr;
     QElapsedTimer m_clock;
     std::unique_ptr<char[]> m_scratch;
+    PipePool m_pipes;
     QHash<quint64, Acceptor *> m_acceptors;
     std::unordered_set<Session *> m_sessions;
     // The sessions still connecting: the 100 ms connect-timeout check walks

@@ -56,6 +56,15 @@ Result createTcpSocket(int family);
 void close(Socket socket);
 
 Result setNoDelay(Socket socket, bool enabled);
+/// True where an accepted socket inherits TCP_NODELAY from its listening
+/// socket (Linux copies the listener's TCP options into each new
+/// connection): set it on the listener and save a call per connection.
+inline constexpr bool AcceptInheritsNoDelay =
+#ifdef __linux__
+    true;
+#else
+    false;
+#endif
 /// SO_REUSEADDR, so a restarted listener can bind while old connections sit in
 /// TIME_WAIT. On Windows a no-op: there SO_REUSEADDR would let another
 /// process steal the port, and rebinding over TIME_WAIT is allowed anyway.
