@@ -124,8 +124,11 @@ ApplyResult Engine::apply(const Config &input)
     d->context.logConnections.store(config.logging.connections);
 
     d->reconcileServices(config);
-    d->reconcileListeners(config, result);
+    // Addresses first (numeric ones resolve at once), listeners after: a
+    // client accepted in between would find its hosts "not resolved yet"
+    // and mark them down.
     d->updateWatchers(config);
+    d->reconcileListeners(config, result);
     d->running = config;
     result.ok = true;
     // An administrative state change is a host state change too, whichever
