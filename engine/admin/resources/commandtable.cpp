@@ -76,6 +76,7 @@ const QList<AdminServer::Command> &AdminServer::commands()
         {"POST", QStringLiteral("/delGroup"), Access::Write, &AdminServer::delGroup,
             {QStringLiteral("service"), QStringLiteral("group")}},
         {"GET", QStringLiteral("/api/v1/status"), Access::Read, &AdminServer::apiStatus},
+        {"GET", QStringLiteral("/api/v1/health"), Access::Health, &AdminServer::apiHealth},
         {"GET", QStringLiteral("/api/v1/events"), Access::Read, &AdminServer::apiEvents,
             {QStringLiteral("rate")}},
         {"GET", QStringLiteral("/api/v1/log"), Access::Read, &AdminServer::apiLog, {QStringLiteral("lines")}},

@@ -1,4 +1,4 @@
-// GET /api/v1/status, /api/v1/services and /api/v1/services/{service}.
+// GET /api/v1/status, /api/v1/health, /api/v1/services and /api/v1/services/{service}.
 
 #include "admin/adminformats.h"
 #include "admin/adminhost.h"
@@ -28,6 +28,12 @@ using namespace AdminResources;
 HttpResponse AdminServer::apiStatus(Context &)
 {
     return HttpResponse::json(200, compact(statsToJson(m_engine.snapshot())));
+}
+
+HttpResponse AdminServer::apiHealth(Context &)
+{
+    const BalancerHealth health = m_engine.health();
+    return HttpResponse::json(health.healthy ? 200 : 503, compact(health.toJson()));
 }
 
 HttpResponse AdminServer::apiServices(Context &)
