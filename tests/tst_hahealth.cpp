@@ -107,7 +107,7 @@ void tst_HaHealth::healthyWithoutLogin()
     QCOMPARE(response.status, 200);
     const QJsonObject body = jsonOf(response.body);
     QCOMPARE(
-        body.keys(), (QStringList{u"healthy"_s, u"liveServices"_s, u"role"_s, u"serving"_s, u"services"_s}));
+        body.keys(), (QStringList{u"healthy"_s, u"liveServices"_s, u"role"_s, u"services"_s, u"serving"_s}));
     QCOMPARE(body.value(u"healthy"_s).toBool(), true);
     QCOMPARE(body.value(u"serving"_s).toBool(), true);
     QCOMPARE(body.value(u"liveServices"_s).toInt(), 1);
