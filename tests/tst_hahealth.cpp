@@ -13,7 +13,6 @@
 #include "runtime/haroleprobe.h"
 #include "stubbackend.h"
 
-#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkInterface>
@@ -39,23 +38,21 @@ QHostAddress nonLoopbackAddress()
     return {};
 }
 
-/// One GET to address:port; the status and the body.
+/// One GET to address:port; the status and the body. The server runs in
+/// this thread: wait with the event loop turning, never block in waitFor*().
 QPair<int, QByteArray> rawGet(const QHostAddress &address, quint16 port, const QByteArray &path)
 {
     QTcpSocket socket;
+    QByteArray answer;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
     socket.connectToHost(address, port);
-    if (!socket.waitForConnected(10000))
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000))
         return {0, socket.errorString().toUtf8()};
     socket.write("GET " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
-    QByteArray answer;
-    const QDeadlineTimer deadline(10000);
-    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-        if (socket.waitForReadyRead(int(deadline.remainingTime())))
-            answer += socket.readAll();
-    }
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 10000))
+        return {0, "no answer within 10 s: " + answer};
     answer += socket.readAll();
-    const int status = answer.mid(9, 3).toInt();
-    return {status, answer.mid(answer.indexOf("\r\n\r\n") + 4)};
+    return {answer.mid(9, 3).toInt(), answer.mid(answer.indexOf("\r\n\r\n") + 4)};
 }
 
 QJsonObject jsonOf(const QByteArray &body)
@@ -159,6 +156,7 @@ void tst_HaHealth::refusedFromOtherAddresses()
     QVERIFY2(bed.start(&error), qPrintable(error));
     // The connection comes from `address` itself: a peer that is not loopback.
     const auto [status, body] = rawGet(address, bed.port(), "/api/v1/health");
+    QVERIFY2(status != 0, body.constData());
     if (healthPublic) {
         QCOMPARE(status, 200);
         QCOMPARE(jsonOf(body).value(u"healthy"_s).toBool(), true);
@@ -206,7 +204,7 @@ void tst_HaHealth::roleFromStateFile()
     for (const QString &each : {u"master"_s, u"backup"_s, u"unknown"_s}) {
         const QByteArray line
             = "balancier_ha_role{role=\"" + each.toUtf8() + "\"} " + (each == role ? "1" : "0");
-        QVERIFY2(metrics.contains(line + '\n'), line.constData());
+        QVERIFY2(metrics.contains(QByteArray(line + '\n')), line.constData());
     }
     // The file is read when asked: keepalived's next word is seen at once.
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -376,7 +374,7 @@ void tst_HaHealth::healthCheckCommand()
         QVERIFY2(
             output.contains(expected == 0 ? "healthy: http://127.0.0.1:" : "not healthy: http://127.0.0.1:"),
             output.constData());
-        QVERIFY2(output.contains("\"liveServices\":" + QByteArray::number(expected == 0 ? 1 : 0)),
+        QVERIFY2(output.contains(QByteArray("\"liveServices\":" + QByteArray::number(expected == 0 ? 1 : 0))),
             output.constData());
         daemon.kill();
         QVERIFY(daemon.waitForFinished(10000));

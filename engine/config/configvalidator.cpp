@@ -395,7 +395,9 @@ void Checker::checkHa()
     }
     if (!ha.vip.isEmpty()) {
         QHostAddress address;
-        if (!address.setAddress(ha.vip) || ha.vip.contains(u'%')) {
+        // As everywhere in the config, an IPv4 address is four numbers ("1.2.3" is not one).
+        if (!address.setAddress(ha.vip) || ha.vip.contains(u'%')
+            || (address.protocol() == QAbstractSocket::IPv4Protocol && ha.vip.count(u'.') != 3)) {
             error(ha.pos, context, elementText(u"ha", {}, u"vip"),
                 quote(ha.vip)
                     + u" is not an IP address; expected one such as 198.18.0.100 or 2001:db8::100, "
