@@ -12,7 +12,9 @@
 #include "engine.h"
 #include "runtime/haroleprobe.h"
 #include "stubbackend.h"
+#include "testcertificate.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkInterface>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void haValidation();
     void haDiffAndWrite();
     void healthCheckCommand();
+    void healthCheckOverTls();
 };
 
 void tst_HaHealth::healthyWithoutLogin()
@@ -385,6 +388,68 @@ void tst_HaHealth::healthCheckCommand()
     QVERIFY(bare.waitForFinished(30000));
     QCOMPARE(bare.exitCode(), 2);
     QVERIFY(bare.readAllStandardError().contains("--health-check needs --config FILE"));
+}
+
+void tst_HaHealth::healthCheckOverTls()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    TestCertificate served;
+    TestCertificate other;
+    QString error;
+    bool missingTool = false;
+    QVERIFY(QDir(dir.path()).mkpath(u"served"_s) && QDir(dir.path()).mkpath(u"other"_s));
+    if (!served.generate(dir.filePath(u"served"_s), &error, &missingTool)
+        || !other.generate(dir.filePath(u"other"_s), &error, &missingTool)) {
+        if (missingTool)
+            QSKIP(qPrintable(error));
+        QFAIL(qPrintable(error));
+    }
+    StubBackend backend(u"a"_s);
+    QVERIFY(backend.listen());
+    quint16 adminPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        adminPort = probe.serverPort();
+    }
+    const auto write = [&](const QString &name, const TestCertificate &certificate) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write("<balancier version=\"1\"><health active=\"no\"/><admin listen=\"127.0.0.1:"
+            + QByteArray::number(adminPort) + "\" cert=\"" + certificate.certificatePath().toUtf8()
+            + "\" key=\"" + certificate.keyPath().toUtf8()
+            + "\"/><service name=\"web\"><listen ip=\"127.0.0.1:0\"/><group name=\"g\"><host name=\"a\" ip=\""
+            + backend.address().toUtf8() + "\"/></group></service></balancier>");
+        return path;
+    };
+    const QString config = write(u"served.xml"_s, served);
+    const QString wrong = write(u"other.xml"_s, other);
+    QVERIFY(!config.isEmpty() && !wrong.isEmpty());
+    const auto check = [](const QString &path, QByteArray *output) {
+        QProcess process;
+        process.start(QStringLiteral(BALANCIERD_PATH), {u"--health-check"_s, u"--config"_s, path});
+        if (!process.waitForFinished(30000))
+            return -1;
+        *output = process.readAllStandardOutput() + process.readAllStandardError();
+        return process.exitCode();
+    };
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.start(QStringLiteral(BALANCIERD_PATH), {u"--config"_s, config});
+    QVERIFY(daemon.waitForStarted(10000));
+    QByteArray output;
+    int exitCode = 2;
+    QTRY_VERIFY_WITH_TIMEOUT((exitCode = check(config, &output)) != 2, 30000);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(output.contains("healthy: https://127.0.0.1:"), output.constData());
+    // A server showing another certificate than the config names is not trusted.
+    QCOMPARE(check(wrong, &output), 2);
+    QVERIFY2(output.contains("is not the one in <admin cert="), output.constData());
+    daemon.kill();
+    QVERIFY(daemon.waitForFinished(10000));
 }
 
 QTEST_MAIN(tst_HaHealth)
