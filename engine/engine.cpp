@@ -7,6 +7,7 @@
 #include "logcategories.h"
 #include "net/worker.h"
 #include "ops/operations.h"
+#include "runtime/haroleprobe.h"
 #include "runtime/hostruntime.h"
 #include "scheduling/scheduler.h"
 
@@ -228,7 +229,17 @@ std::optional<HostView> Engine::host(const QString &service, const QString &grou
 
 StatsSnapshot Engine::snapshot() const
 {
-    return d->stats.collect(d->views(), d->context.activeClients.load());
+    StatsSnapshot snapshot = d->stats.collect(d->views(), d->context.activeClients.load());
+    snapshot.haRole = HaRoleProbe::role(d->running.ha);
+    return snapshot;
+}
+
+BalancerHealth Engine::health() const
+{
+    bool bound = false;
+    for (const ListenerState &listener : d->listeners)
+        bound = bound || !listener.bound.bound.isEmpty();
+    return BalancerHealth::from(snapshot(), d->started && !d->stopping && bound);
 }
 
 qint64 Engine::activeConnections() const

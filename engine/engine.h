@@ -4,6 +4,7 @@
 #include "config/configdiff.h"
 #include "config/diagnostic.h"
 #include "enginetypes.h"
+#include "stats/balancerhealth.h"
 #include "stats/statssnapshot.h"
 
 #include <QObject>
@@ -91,6 +92,9 @@ public:
     std::optional<HostView> host(const QString &service, const QString &group, const QString &host) const;
     /// A fresh snapshot (also emitted periodically through statsUpdated).
     StatsSnapshot snapshot() const;
+    /// Whether this balancer serves and reaches a backend, with its VRRP
+    /// role: what GET /api/v1/health and balancierd --health-check answer.
+    BalancerHealth health() const;
     qint64 activeConnections() const;
     int workerCount() const;
 

@@ -34,6 +34,10 @@ CommandLine::CommandLine()
     , m_hashPassword(u"hash-password"_s,
           u"Read a password from stdin (not echoed on a terminal) and print its hash for "
           "<user password=\"...\">."_s)
+    , m_healthCheck(u"health-check"_s,
+          u"With --config FILE: ask the admin API that FILE configures for GET /api/v1/health (for "
+          "keepalived's vrrp_script) and exit 0 when the balancer is healthy, 1 when it is not, 2 when it "
+          "cannot tell; at most 2 seconds."_s)
     , m_logLevel(u"log-level"_s,
           u"Log messages at LEVEL and above: debug, info, warning or critical (overrides <logging level>)."_s,
           u"LEVEL"_s)
@@ -50,7 +54,7 @@ CommandLine::CommandLine()
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     m_parser.addOptions({m_config, m_check, m_import, m_output, m_demo, m_demoPort, m_demoBackendPort,
-        m_demoAdminPort, m_hashPassword, m_logLevel, m_logFile, m_pidFile, m_help, m_version});
+        m_demoAdminPort, m_hashPassword, m_healthCheck, m_logLevel, m_logFile, m_pidFile, m_help, m_version});
 #ifdef Q_OS_WIN
     m_parser.addOption(m_service);
 #endif
@@ -107,7 +111,7 @@ bool CommandLine::parse(const QStringList &arguments)
     }
 
     QStringList modes;
-    if (m_parser.isSet(m_config))
+    if (m_parser.isSet(m_config) && !m_parser.isSet(m_healthCheck))
         modes.append(u"--config"_s);
     if (m_parser.isSet(m_check))
         modes.append(u"--check"_s);
@@ -117,6 +121,8 @@ bool CommandLine::parse(const QStringList &arguments)
         modes.append(u"--demo"_s);
     if (m_parser.isSet(m_hashPassword))
         modes.append(u"--hash-password"_s);
+    if (m_parser.isSet(m_healthCheck))
+        modes.append(u"--health-check"_s);
     if (modes.size() > 1)
         return fail(u"%1 and %2 cannot be combined"_s.arg(modes.at(0), modes.at(1)));
 
@@ -128,6 +134,11 @@ bool CommandLine::parse(const QStringList &arguments)
         m_options.inputFile = m_parser.value(m_import);
     } else if (m_parser.isSet(m_hashPassword)) {
         m_options.mode = DaemonOptions::Mode::HashPassword;
+    } else if (m_parser.isSet(m_healthCheck)) {
+        m_options.mode = DaemonOptions::Mode::HealthCheck;
+        m_options.configFile = m_parser.value(m_config);
+        if (!m_parser.isSet(m_config))
+            return fail(u"--health-check needs --config FILE (the config of the balancer to check)"_s);
     } else if (m_parser.isSet(m_demo)) {
         m_options.mode = DaemonOptions::Mode::Demo;
     } else {
@@ -230,6 +241,9 @@ QString CommandLine::helpText() const
           "file on POST /save, or at once with <settings persist=\"auto\">, keeping the file's comments\n"
           "and a backup of the previous version (the newest %1 are kept). A reload keeps hosts that\n"
           "were drained or put in maintenance at runtime out of rotation.\n"
+          "\nHealth check: balancierd --health-check --config FILE asks the running balancer's\n"
+          "GET /api/v1/health (for keepalived's vrrp_script) and exits 0 when it is healthy (serving,\n"
+          "and a service has a live host), 1 when it is not, 2 when it cannot tell.\n"
           "\nExit codes: 0 success, 1 a config or runtime error, 2 bad command-line arguments.\n"_s.arg(
               ConfigPersistence::KeptBackups);
     return text;

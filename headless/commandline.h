@@ -17,6 +17,7 @@ struct DaemonOptions
         Check,  ///< --check FILE
         Import,  ///< --import FILE [-o OUT]
         HashPassword,  ///< --hash-password
+        HealthCheck,  ///< --health-check --config FILE
         Help,
         Version,
     };
@@ -68,6 +69,7 @@ private:
     QCommandLineOption m_demoBackendPort;
     QCommandLineOption m_demoAdminPort;
     QCommandLineOption m_hashPassword;
+    QCommandLineOption m_healthCheck;
     QCommandLineOption m_logLevel;
     QCommandLineOption m_logFile;
     QCommandLineOption m_pidFile;

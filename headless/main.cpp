@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "console.h"
 #include "daemon.h"
+#include "healthcheck.h"
 #include "logging.h"
 #include "signalhandler.h"
 
@@ -44,6 +45,8 @@ int main(int argc, char *argv[])
         return Commands::importLegacy(options.inputFile, options.outputFile);
     case DaemonOptions::Mode::HashPassword:
         return Commands::hashPassword();
+    case DaemonOptions::Mode::HealthCheck:
+        return HealthCheck::run(options.configFile);
     case DaemonOptions::Mode::Run:
     case DaemonOptions::Mode::Demo:
         break;

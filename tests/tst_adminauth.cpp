@@ -232,6 +232,9 @@ void tst_AdminAuth::missingCredentials_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("path");
     for (const AdminServer::Command &command : AdminServer::commands()) {
+        // /api/v1/health answers loopback without a login (tst_hahealth).
+        if (command.access == AdminServer::Access::Health)
+            continue;
         const QByteArray path = AdminTestBed::concretePath(command.pattern);
         QTest::addRow("%s %s", command.method.constData(), path.constData()) << methodName(command) << path;
     }

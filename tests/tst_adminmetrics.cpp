@@ -159,6 +159,7 @@ void tst_AdminMetrics::exposition()
         {"balancier_host_sent_bytes_total", "counter"},
         {"balancier_host_up", "gauge"},
         {"balancier_host_weight", "gauge"},
+        {"balancier_ha_role", "gauge"},
     };
     QCOMPARE(parser.families().size(), expected.size());
     for (const auto &[name, type] : expected) {

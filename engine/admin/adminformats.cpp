@@ -127,6 +127,14 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "# TYPE balancier_active_connections gauge\n"
                           "balancier_active_connections %1\n")
                .arg(snapshot.activeConnections);
+    // One sample per role, 1 for the one in force: a state set, so that a
+    // query can alert on the role without knowing its words.
+    out += QStringLiteral("# HELP balancier_ha_role This node's VRRP role in a keepalived pair (<ha>): 1 for "
+                          "the current one.\n# TYPE balancier_ha_role gauge\n");
+    for (const QString &role :
+        {QStringLiteral("master"), QStringLiteral("backup"), QStringLiteral("unknown")})
+        out += QStringLiteral("balancier_ha_role{role=\"%1\"} %2\n")
+                   .arg(role, snapshot.haRole == role ? u"1" : u"0");
     for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &hostActive, &hostTotal,
              &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);

@@ -158,6 +158,26 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         dispatch(connection, request, anonymous, *command, captures);
         return;
     }
+    // /api/v1/health is keepalived's: no password to keep in its config,
+    // and from elsewhere only when <admin healthpublic="yes"> says so.
+    if (command && command->access == Access::Health) {
+        if (!request.peer.isLoopback() && !m_config.healthPublic) {
+            qCWarning(lcAdmin,
+                "admin: health check from %s refused: not loopback, and <admin healthpublic> is no",
+                qUtf8Printable(request.peer.toString()));
+            finish(connection, request,
+                HttpResponse::error(403,
+                    QStringLiteral(
+                        "%1 answers only clients on loopback; %2 is not (set <admin healthpublic=\"yes\"> "
+                        "to answer every client)")
+                        .arg(command->pattern, request.peer.toString()),
+                    json));
+            return;
+        }
+        const AdminUser anonymous;
+        dispatch(connection, request, anonymous, *command, captures);
+        return;
+    }
     QPointer<HttpConnection> guard(connection);
     const AdminAuth::Outcome outcome
         = m_auth.authenticate(request, m_engine.runningConfig().admin.users, [this, guard, request] {

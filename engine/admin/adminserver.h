@@ -30,7 +30,8 @@ struct RequestContext;
 /// Secure by default: it listens on loopback unless told otherwise, refuses
 /// a non-loopback address without TLS unless <admin insecure="yes">, always
 /// requires HTTP Basic authentication (except /metrics with
-/// metricspublic="yes"), enforces the full/readonly roles, changes state only
+/// metricspublic="yes", and /api/v1/health from loopback or with
+/// healthpublic="yes"), enforces the full/readonly roles, changes state only
 /// on POST/PUT/DELETE, refuses cross-site form posts without the CSRF token,
 /// and brakes repeated failed logins per user name and address (see AdminAuth).
 ///

@@ -141,6 +141,7 @@ struct AdminConfig
     QString tlsKey;
     bool allowInsecureRemote = false;  ///< serve plain HTTP on a non-loopback address
     bool metricsPublic = false;  ///< /metrics without authentication
+    bool healthPublic = false;  ///< /api/v1/health also for clients that are not on loopback
     /// Web origins ("https://lb.example:8443") whose pages may post to the
     /// API, besides the listen address itself; `origins`, blank-separated.
     QStringList origins;
@@ -157,6 +158,18 @@ struct LoggingConfig
     bool connections = false;  ///< one line per proxied connection
 
     friend bool operator==(const LoggingConfig &, const LoggingConfig &) = default;
+};
+
+/// <ha>: how this node of a keepalived pair tells its VRRP role (see
+/// docs/high-availability.md). The role is read when asked, never stored.
+struct HaConfig
+{
+    bool enabled = false;  ///< true when the file has an <ha> element
+    QString vip;  ///< the pair's virtual address (no port): present on a local interface = master
+    QString stateFile;  ///< the file keepalived's notify script writes MASTER, BACKUP or FAULT into
+    SourcePos pos;
+
+    friend bool operator==(const HaConfig &, const HaConfig &) = default;
 };
 
 enum class PersistMode
@@ -187,6 +200,7 @@ struct Config
     QList<ServiceConfig> services;
     AdminConfig admin;
     LoggingConfig logging;
+    HaConfig ha;
 
     const ServiceConfig *service(QStringView name) const;
     ServiceConfig *service(QStringView name);

@@ -252,7 +252,17 @@ QList<Attribute> adminAttributes(const AdminConfig &admin)
         {"insecure"_L1, ValueKind::Boolean, yesNo(admin.allowInsecureRemote),
             yesNo(defaults.allowInsecureRemote)},
         {"metricspublic"_L1, ValueKind::Boolean, yesNo(admin.metricsPublic), yesNo(defaults.metricsPublic)},
+        {"healthpublic"_L1, ValueKind::Boolean, yesNo(admin.healthPublic), yesNo(defaults.healthPublic)},
         {"origins"_L1, ValueKind::Text, admin.origins.join(u' '), defaults.origins.join(u' ')},
+    };
+}
+
+QList<Attribute> haAttributes(const HaConfig &ha)
+{
+    const HaConfig defaults;
+    return {
+        {"vip"_L1, ValueKind::Text, ha.vip, defaults.vip},
+        {"statefile"_L1, ValueKind::Text, ha.stateFile, defaults.stateFile},
     };
 }
 

@@ -62,6 +62,7 @@ QList<Attribute> checkTimeAttributes(qint64 checkTimeMs);
 QList<Attribute> healthAttributes(const HealthConfig &health, const HealthConfig &inherited);
 QList<Attribute> timeoutAttributes(const TimeoutConfig &timeouts, const TimeoutConfig &inherited);
 QList<Attribute> loggingAttributes(const LoggingConfig &logging);
+QList<Attribute> haAttributes(const HaConfig &ha);
 QList<Attribute> adminAttributes(const AdminConfig &admin);
 QList<Attribute> userAttributes(const AdminUser &user);
 QList<Attribute> groupAttributes(const GroupConfig &group);

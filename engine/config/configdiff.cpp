@@ -426,6 +426,7 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
     compareText(admin, u"key"_s, running.admin.tlsKey, next.admin.tlsKey);
     compareBool(admin, u"insecure"_s, running.admin.allowInsecureRemote, next.admin.allowInsecureRemote);
     compareBool(admin, u"metricspublic"_s, running.admin.metricsPublic, next.admin.metricsPublic);
+    compareBool(admin, u"healthpublic"_s, running.admin.healthPublic, next.admin.healthPublic);
     compareText(admin, u"origins"_s, running.admin.origins.join(u' '), next.admin.origins.join(u' '));
     diff.addFields(Kind::SettingsChanged, {}, {}, u"admin"_s, admin);
 
@@ -434,6 +435,12 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
     compareText(logging, u"level"_s, running.logging.level, next.logging.level);
     compareBool(logging, u"connections"_s, running.logging.connections, next.logging.connections);
     diff.addFields(Kind::SettingsChanged, {}, {}, u"logging"_s, logging);
+
+    FieldChanges ha;
+    compareBool(ha, u"enabled"_s, running.ha.enabled, next.ha.enabled);
+    compareText(ha, u"vip"_s, running.ha.vip, next.ha.vip);
+    compareText(ha, u"statefile"_s, running.ha.stateFile, next.ha.stateFile);
+    diff.addFields(Kind::SettingsChanged, {}, {}, u"ha"_s, ha);
 
     return diff.changes;
 }

@@ -23,7 +23,8 @@ namespace Balancier {
 /// - SettingsChanged: `name` = the area: "settings" (version, workers,
 ///   maxconns, draintimeout, persist), "checktime" (time), "health" and
 ///   "timeouts" (the top-level defaults), "admin" (enabled, listen, cert, key,
-///   insecure, metricspublic, origins) or "logging" (file, level, connections).
+///   insecure, metricspublic, healthpublic, origins), "logging" (file, level,
+///   connections) or "ha" (enabled, vip, statefile).
 ///
 /// For *Changed, `fields` names what differs (the XML attribute names). With
 /// one field, `before`/`after` are its values; with several they read

@@ -36,8 +36,8 @@ using namespace ConfigAttributes;
 
 // The canonical order of child elements: where a new element goes when no
 // sibling of its own kind exists yet.
-const QList<QLatin1StringView> rootOrder
-    = {"settings"_L1, "checktime"_L1, "health"_L1, "timeouts"_L1, "logging"_L1, "admin"_L1, "service"_L1};
+const QList<QLatin1StringView> rootOrder = {"settings"_L1, "checktime"_L1, "health"_L1, "timeouts"_L1,
+    "logging"_L1, "admin"_L1, "ha"_L1, "service"_L1};
 const QList<QLatin1StringView> serviceOrder
     = {"listen"_L1, "timeouts"_L1, "health"_L1, "group"_L1, "enable"_L1};
 const QList<QLatin1StringView> groupOrder = {"health"_L1, "host"_L1};
@@ -290,6 +290,8 @@ void syncRoot(XmlNode &root, const Config &config)
                 applyAttributes(user, userAttributes(userConfig), userIsNew);
             });
     });
+    syncSingleton(root, "ha"_L1, rootOrder, config.ha.enabled, true,
+        [&](XmlNode &element, bool fresh) { applyAttributes(element, haAttributes(config.ha), fresh); });
     syncList(
         root, "service"_L1, rootOrder, config.services,
         [](const ServiceConfig &service) { return service.name; }, "name"_L1,

@@ -7,7 +7,9 @@
 #include "duration.h"
 #include "schedulerregistry.h"
 
+#include <QDir>
 #include <QHash>
+#include <QHostAddress>
 #include <QSet>
 
 #include <limits>
@@ -210,6 +212,7 @@ private:
     void checkHealth(const HealthConfig &health, SourcePos pos, const QString &context);
     void checkTimeouts(const TimeoutConfig &timeouts, SourcePos pos, const QString &context);
     void checkAdmin();
+    void checkHa();
     void checkService(const ServiceConfig &service);
     void checkGroup(const ServiceConfig &service, const GroupConfig &group);
     void checkHost(const QString &context, const HostConfig &host);
@@ -379,6 +382,7 @@ QList<Diagnostic> Checker::run()
     }
 
     checkAdmin();
+    checkHa();
 
     QHash<QString, SourcePos> seen;
     for (const ServiceConfig &service : m_config.services) {
@@ -396,6 +400,42 @@ QList<Diagnostic> Checker::run()
         checkService(service);
     }
     return m_out;
+}
+
+void Checker::checkHa()
+{
+    const HaConfig &ha = m_config.ha;
+    if (!ha.enabled)
+        return;
+    const QString context = u"ha"_s;
+    if (ha.vip.isEmpty() && ha.stateFile.isEmpty()) {
+        error(ha.pos, context, u"<ha>"_s,
+            u"neither vip nor statefile is set; give the pair's virtual address (vip=\"198.18.0.100\"), "
+            "the file keepalived's notify script writes (statefile=\"/run/balancier/vrrp.state\"), or both"_s);
+    }
+    if (!ha.vip.isEmpty()) {
+        QHostAddress address;
+        // As everywhere in the config, an IPv4 address is four numbers ("1.2.3" is not one).
+        if (!address.setAddress(ha.vip) || ha.vip.contains(u'%')
+            || (address.protocol() == QAbstractSocket::IPv4Protocol && ha.vip.count(u'.') != 3)) {
+            error(ha.pos, context, elementText(u"ha", {}, u"vip"),
+                quote(ha.vip)
+                    + u" is not an IP address; expected one such as 198.18.0.100 or 2001:db8::100, "
+                      "without a port"_s);
+        } else if (address.isLoopback() || address.isNull() || address == QHostAddress(QHostAddress::AnyIPv4)
+            || address == QHostAddress(QHostAddress::AnyIPv6)) {
+            error(ha.pos, context, elementText(u"ha", {}, u"vip"),
+                quote(ha.vip)
+                    + u" cannot be a virtual address: every node has it; expected the address keepalived "
+                      "moves between the nodes"_s);
+        }
+    }
+    if (!ha.stateFile.isEmpty() && QDir::isRelativePath(ha.stateFile)) {
+        error(ha.pos, context, elementText(u"ha", {}, u"statefile"),
+            quote(ha.stateFile)
+                + u" is a relative path; expected an absolute one, as the notify script writes it "
+                  "(for example /run/balancier/vrrp.state)"_s);
+    }
 }
 
 void Checker::checkAdmin()

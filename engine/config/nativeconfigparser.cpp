@@ -67,6 +67,7 @@ bool NativeConfigParser::parse()
     bool seenTimeouts = false;
     bool seenLogging = false;
     bool seenAdmin = false;
+    bool seenHa = false;
     while (m_xml.readNextChild()) {
         if (m_xml.isElement(u"service")) {
             parseService();
@@ -88,9 +89,12 @@ bool NativeConfigParser::parse()
         } else if (m_xml.isElement(u"admin")) {
             if (claimSingle(&seenAdmin))
                 parseAdmin();
+        } else if (m_xml.isElement(u"ha")) {
+            if (claimSingle(&seenHa))
+                parseHa();
         } else {
             m_xml.rejectElement(u"balancier",
-                {u"settings"_s, u"checktime"_s, u"health"_s, u"timeouts"_s, u"logging"_s, u"admin"_s,
+                {u"settings"_s, u"checktime"_s, u"health"_s, u"timeouts"_s, u"logging"_s, u"admin"_s, u"ha"_s,
                     u"service"_s});
         }
     }
@@ -190,8 +194,8 @@ void NativeConfigParser::parseLogging()
 
 void NativeConfigParser::parseAdmin()
 {
-    m_xml.checkAttributes(
-        {u"listen"_s, u"cert"_s, u"key"_s, u"insecure"_s, u"metricspublic"_s, u"origins"_s});
+    m_xml.checkAttributes({u"listen"_s, u"cert"_s, u"key"_s, u"insecure"_s, u"metricspublic"_s,
+        u"healthpublic"_s, u"origins"_s});
     AdminConfig &admin = m_config->admin;
     admin.enabled = true;
     admin.pos = m_xml.elementPos();
@@ -203,6 +207,7 @@ void NativeConfigParser::parseAdmin()
         admin.tlsKey = m_xml.attribute(u"key");
     m_xml.readBool(u"insecure", &admin.allowInsecureRemote);
     m_xml.readBool(u"metricspublic", &admin.metricsPublic);
+    m_xml.readBool(u"healthpublic", &admin.healthPublic);
     if (m_xml.hasAttribute(u"origins"))
         admin.origins = m_xml.attribute(u"origins").simplified().split(u' ', Qt::SkipEmptyParts);
     while (m_xml.readNextChild()) {
@@ -211,6 +216,19 @@ void NativeConfigParser::parseAdmin()
         else
             m_xml.rejectElement(u"admin", {u"user"_s});
     }
+}
+
+void NativeConfigParser::parseHa()
+{
+    m_xml.checkAttributes({u"vip"_s, u"statefile"_s});
+    HaConfig &ha = m_config->ha;
+    ha.enabled = true;
+    ha.pos = m_xml.elementPos();
+    if (m_xml.hasAttribute(u"vip"))
+        ha.vip = m_xml.attribute(u"vip").trimmed();
+    if (m_xml.hasAttribute(u"statefile"))
+        ha.stateFile = m_xml.attribute(u"statefile");
+    m_xml.readNoChildren();
 }
 
 void NativeConfigParser::parseUser()

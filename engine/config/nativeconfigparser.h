@@ -65,6 +65,7 @@ private:
     HealthOverride parseHealth();
     TimeoutOverride parseTimeouts();
     void parseLogging();
+    void parseHa();
     void parseAdmin();
     void parseUser();
     void parseService();

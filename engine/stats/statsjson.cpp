@@ -99,6 +99,7 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
     object.insert(QStringLiteral("taken"), snapshot.taken.toString(Qt::ISODateWithMs));
     object.insert(QStringLiteral("sequence"), qint64(snapshot.sequence));
     object.insert(QStringLiteral("activeConnections"), snapshot.activeConnections);
+    object.insert(QStringLiteral("role"), snapshot.haRole);
     object.insert(QStringLiteral("services"), services);
     return object;
 }
@@ -110,6 +111,7 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
         = QDateTime::fromString(object.value(QStringLiteral("taken")).toString(), Qt::ISODateWithMs);
     snapshot.sequence = quint64(object.value(QStringLiteral("sequence")).toInteger());
     snapshot.activeConnections = object.value(QStringLiteral("activeConnections")).toInteger();
+    snapshot.haRole = object.value(QStringLiteral("role")).toString(QStringLiteral("unknown"));
     const QJsonArray services = object.value(QStringLiteral("services")).toArray();
     for (const QJsonValue &serviceValue : services) {
         const QJsonObject serviceObject = serviceValue.toObject();

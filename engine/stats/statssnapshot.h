@@ -69,6 +69,8 @@ struct StatsSnapshot
     quint64 sequence = 0;
     qint64 activeConnections = 0;  ///< client connections open right now
     QList<ServiceStats> services;
+    /// This node's VRRP role: "master", "backup" or "unknown" (HaRoleProbe, <ha>).
+    QString haRole = QStringLiteral("unknown");
 
     const ServiceStats *service(QStringView name) const;
 };

@@ -85,6 +85,8 @@ bool AdminTestBed::start(QString *error)
     m_config.admin.tlsKey = m_options.key;
     m_config.admin.allowInsecureRemote = m_options.insecure;
     m_config.admin.metricsPublic = m_options.metricsPublic;
+    m_config.admin.healthPublic = m_options.healthPublic;
+    m_config.ha = m_options.ha;
     m_config.admin.origins = m_options.origins;
     m_config.admin.users = {admin, viewer};
 

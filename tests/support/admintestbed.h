@@ -36,6 +36,8 @@ public:
         QString key;
         bool insecure = false;
         bool metricsPublic = false;
+        bool healthPublic = false;  ///< <admin healthpublic>
+        Balancier::HaConfig ha;  ///< <ha>
         bool activeHealth = false;
         qint64 healthIntervalMs = 5000;
         int requestTimeoutMs = 0;  ///< 0: the server's default

@@ -70,6 +70,7 @@ const QList<Command> &commands()
         {"POST", QStringLiteral("/delGroup"), Access::Write, &Legacy::delGroup,
             {QStringLiteral("service"), QStringLiteral("group")}},
         {"GET", QStringLiteral("/api/v1/status"), Access::Read, &Services::status},
+        {"GET", QStringLiteral("/api/v1/health"), Access::Health, &Services::health},
         {"GET", QStringLiteral("/api/v1/events"), Access::Read, &Events::open, {QStringLiteral("rate")}},
         {"GET", QStringLiteral("/api/v1/log"), Access::Read, &Log::lines, {QStringLiteral("lines")}},
         {"GET", QStringLiteral("/api/v1/config"), Access::Read, &Legacy::runningXml},

@@ -23,6 +23,8 @@ namespace AdminResources {
 enum class Access
 {
     Public,  ///< /metrics when metricspublic="yes"
+    /// /api/v1/health: no authentication, from loopback only unless healthpublic="yes"
+    Health,
     Read,
     Write,
 };

@@ -1,4 +1,4 @@
-// GET /api/v1/status, /api/v1/services and /api/v1/services/{service}.
+// GET /api/v1/status, /api/v1/health, /api/v1/services and /api/v1/services/{service}.
 
 #include "admin/resources/services.h"
 
@@ -6,6 +6,7 @@
 #include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
 #include "engine.h"
+#include "stats/balancerhealth.h"
 #include "stats/statsjson.h"
 
 #include <QJsonArray>
@@ -16,6 +17,12 @@ namespace Balancier::AdminResources::Services {
 HttpResponse status(ResourceEnv &env, RequestContext &)
 {
     return HttpResponse::json(200, compact(statsToJson(env.engine.snapshot())));
+}
+
+HttpResponse health(ResourceEnv &env, RequestContext &)
+{
+    const BalancerHealth health = env.engine.health();
+    return HttpResponse::json(health.healthy ? 200 : 503, compact(health.toJson()));
 }
 
 HttpResponse all(ResourceEnv &env, RequestContext &)
