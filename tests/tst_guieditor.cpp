@@ -19,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void init();
     void loadShowsTree();
     void editUndoRedoSave();
+    void pairAndHealthFields();
     void editThroughUiMatchesExpectedFile();
     void problemsListLineAndColumn();
     void layoutMerge_data();
@@ -215,6 +217,34 @@ void tst_GuiEditor::editUndoRedoSave()
     QCOMPARE(c->weight, 5);
     QCOMPARE(c->address, u"127.0.0.1:9333"_s);
     QCOMPARE(c->adminState, HostAdminState::Drain);
+}
+
+void tst_GuiEditor::pairAndHealthFields()
+{
+    // <ha vip statefile> (the settings) and <admin healthpublic> are edited
+    // in the form like the rest; <ha> is written while either is set.
+    ConfigEditor editor;
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    editor.selectItem({ConfigItemRef::Kind::Settings, {}, {}, {}});
+    auto *vip = editor.form()->findChild<QLineEdit *>(u"field_ha.vip"_s);
+    QVERIFY(vip);
+    QVERIFY(vip->text().isEmpty());
+    typeInto(vip, u"198.18.0.100"_s);
+    QVERIFY(editor.draft()->config().ha.enabled);
+    QCOMPARE(editor.draft()->config().ha.vip, u"198.18.0.100"_s);
+    QVERIFY2(editor.draft()->text().contains(R"(<ha vip="198.18.0.100")"), editor.draft()->text().constData());
+    typeInto(vip, QString());
+    QVERIFY(!editor.draft()->config().ha.enabled);
+    QVERIFY(!editor.draft()->text().contains("<ha"));
+
+    editor.selectItem({ConfigItemRef::Kind::Admin, {}, {}, {}});
+    auto *healthPublic = editor.form()->findChild<QCheckBox *>(u"field_healthpublic"_s);
+    QVERIFY(healthPublic);
+    QVERIFY(!healthPublic->isChecked());
+    healthPublic->setChecked(true);
+    QVERIFY(editor.draft()->config().admin.healthPublic);
+    QVERIFY2(editor.draft()->text().contains(R"(healthpublic="yes")"), editor.draft()->text().constData());
 }
 
 void tst_GuiEditor::editThroughUiMatchesExpectedFile()
