@@ -125,6 +125,7 @@ ApplyResult Engine::apply(const Config &input)
 
     d->reconcileServices(config);
     d->reconcileListeners(config, result);
+    d->closeUnadoptedSockets();
     d->updateWatchers(config);
     d->running = config;
     result.ok = true;
@@ -208,6 +209,26 @@ QList<BoundListener> Engine::listeners() const
     for (const ListenerState &listener : d->listeners) {
         result.append({listener.service, listener.configured, listener.bound.bound, listener.bound.port,
             listener.bound.error});
+    }
+    return result;
+}
+
+void Engine::adoptListenSockets(const QList<ListenerSockets> &inherited)
+{
+    for (const ListenerSockets &listener : inherited)
+        d->inheritedSockets[listener.configured].append(listener.sockets);
+}
+
+QList<ListenerSockets> Engine::listenSockets() const
+{
+    QList<ListenerSockets> result;
+    for (const ListenerState &listener : d->listeners) {
+        if (!listener.bound.ok())
+            continue;
+        ListenerSockets sockets{listener.configured, {}};
+        for (const auto &socket : listener.bound.sockets)
+            sockets.sockets.append(socket->socket());
+        result.append(sockets);
     }
     return result;
 }

@@ -74,6 +74,9 @@ public:
     QHash<QString, ServiceState> services;
     QList<ListenerState> listeners;
     quint64 nextListenerId = 1;
+    /// Sockets inherited in a hitless upgrade, by address text; taken by
+    /// the first apply's listeners (adoptListenSockets()).
+    QHash<QString, QList<SocketOps::Socket>> inheritedSockets;
     QList<std::shared_ptr<HostRuntime>> draining;
     /// Administrative state changes made by the apply in progress; emitted
     /// as hostStateChanged after its configApplied.
@@ -120,6 +123,8 @@ public:
 
     void reconcileServices(const Config &config);
     void reconcileListeners(const Config &config, ApplyResult &result);
+    BoundSockets bindOrAdopt(const QString &address);
+    void closeUnadoptedSockets();
     void updateWatchers(const Config &config);
     void retireHost(const std::shared_ptr<HostRuntime> &host, const HostReason &reason);
     QList<ServiceView> views() const;

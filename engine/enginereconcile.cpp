@@ -322,7 +322,7 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
         listener.id = nextListenerId++;
         listener.service = service;
         listener.configured = address;
-        listener.bound = bindListener(address, int(workers.size()));
+        listener.bound = bindOrAdopt(address);
         if (!listener.bound.ok()) {
             qCCritical(
                 lcNet, "service %s: %s", qUtf8Printable(service), qUtf8Printable(listener.bound.error));
@@ -333,21 +333,50 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
                 qUtf8Printable(listener.bound.bound));
             const std::shared_ptr<RouteSlot> slot = services.value(service).slot;
             const quint64 id = listener.id;
-            for (int i = 0; i < workers.size(); ++i) {
-                // One socket per worker with SO_REUSEPORT, else all share one.
-                std::shared_ptr<ListenSocket> socket
-                    = listener.bound.sockets.at(listener.bound.sockets.size() == 1 ? 0 : i);
+            // One socket per worker with SO_REUSEPORT, else all share one.
+            // Inherited sockets may be fewer or more than the workers: every
+            // worker accepts, and every socket is accepted from.
+            const qsizetype socketCount = listener.bound.sockets.size();
+            const qsizetype pairs = std::max<qsizetype>(socketCount, workers.size());
+            for (qsizetype i = 0; i < pairs; ++i) {
+                std::shared_ptr<ListenSocket> socket = listener.bound.sockets.at(i % socketCount);
+                Worker *worker = workers.at(i % workers.size()).worker;
                 QMetaObject::invokeMethod(
-                    workers.at(i).worker,
-                    [worker = workers.at(i).worker, id, socket, slot] {
-                        worker->addAcceptor(id, socket, slot);
-                    },
+                    worker, [worker, id, socket, slot] { worker->addAcceptor(id, socket, slot); },
                     Qt::QueuedConnection);
             }
         }
         kept.append(std::move(listener));
     }
     listeners = std::move(kept);
+}
+
+BoundSockets EnginePrivate::bindOrAdopt(const QString &address)
+{
+    const QList<SocketOps::Socket> inherited = inheritedSockets.take(address);
+    if (inherited.isEmpty())
+        return bindListener(address, int(workers.size()));
+    BoundSockets result;
+    for (const SocketOps::Socket socket : inherited)
+        result.sockets.append(std::make_shared<ListenSocket>(socket));
+    QHostAddress host;
+    SocketOps::localAddress(inherited.constFirst(), &host, &result.port);
+    result.bound = address.startsWith(u"*:") ? QStringLiteral("*:%1").arg(result.port)
+                                             : SocketOps::addressToString(host, result.port);
+    qCInfo(lcNet, "listener %s: adopted %lld inherited socket(s) on %s", qUtf8Printable(address),
+        static_cast<long long>(inherited.size()), qUtf8Printable(result.bound));
+    return result;
+}
+
+void EnginePrivate::closeUnadoptedSockets()
+{
+    for (auto it = inheritedSockets.cbegin(); it != inheritedSockets.cend(); ++it) {
+        qCInfo(lcNet, "listener %s: not in the config any more; its %lld inherited socket(s) are closed",
+            qUtf8Printable(it.key()), static_cast<long long>(it.value().size()));
+        for (const SocketOps::Socket socket : it.value())
+            SocketOps::close(socket);
+    }
+    inheritedSockets.clear();
 }
 
 void EnginePrivate::updateWatchers(const Config &config)

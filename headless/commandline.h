@@ -17,6 +17,7 @@ struct DaemonOptions
         Check,  ///< --check FILE
         Import,  ///< --import FILE [-o OUT]
         HashPassword,  ///< --hash-password
+        Upgrade,  ///< --upgrade --pid-file FILE: ask the daemon in FILE for a hitless upgrade
         Help,
         Version,
     };
@@ -71,6 +72,7 @@ private:
     QCommandLineOption m_logLevel;
     QCommandLineOption m_logFile;
     QCommandLineOption m_pidFile;
+    QCommandLineOption m_upgrade;
     QCommandLineOption m_service;  // offered on Windows only
     QCommandLineOption m_help;
     QCommandLineOption m_version;

@@ -4,6 +4,7 @@
 #include "daemon.h"
 #include "logging.h"
 #include "signalhandler.h"
+#include "upgradecommand.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,8 @@ int main(int argc, char *argv[])
         return Commands::importLegacy(options.inputFile, options.outputFile);
     case DaemonOptions::Mode::HashPassword:
         return Commands::hashPassword();
+    case DaemonOptions::Mode::Upgrade:
+        return UpgradeCommand::run(options.pidFile);
     case DaemonOptions::Mode::Run:
     case DaemonOptions::Mode::Demo:
         break;
@@ -60,6 +63,7 @@ int main(int argc, char *argv[])
     Daemon daemon(options, logging);
     QObject::connect(&signalHandler, &SignalHandler::reloadRequested, &daemon, &Daemon::reload);
     QObject::connect(&signalHandler, &SignalHandler::terminateRequested, &daemon, &Daemon::terminate);
+    QObject::connect(&signalHandler, &SignalHandler::upgradeRequested, &daemon, &Daemon::upgrade);
     QObject::connect(
         &daemon, &Daemon::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
 #ifdef Q_OS_WIN
