@@ -124,9 +124,12 @@ ApplyResult Engine::apply(const Config &input)
     d->context.logConnections.store(config.logging.connections);
 
     d->reconcileServices(config);
+    // Hosts get their numeric endpoints before a new listener's workers can
+    // accept: a client already waiting (on sockets inherited in an upgrade)
+    // must not find its host "not resolved yet".
+    d->updateWatchers(config);
     d->reconcileListeners(config, result);
     d->closeUnadoptedSockets();
-    d->updateWatchers(config);
     d->running = config;
     result.ok = true;
     // An administrative state change is a host state change too, whichever
