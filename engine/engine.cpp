@@ -51,6 +51,11 @@ Engine::Engine(QObject *parent)
     connect(&d->drainTimer, &QTimer::timeout, this, [this] { d->checkDrained(); });
     d->hostDrainTimer.setSingleShot(true);
     connect(&d->hostDrainTimer, &QTimer::timeout, this, [this] { d->cutOverdueDrains(); });
+    // Acceptors on inherited sockets wait for the host names (at most 5 s).
+    d->deferredAcceptorsTimer.setSingleShot(true);
+    d->deferredAcceptorsTimer.setInterval(5000);
+    connect(&d->deferredAcceptorsTimer, &QTimer::timeout, this, [this] { d->startDeferredAcceptors(true); });
+    connect(&d->resolver, &HostResolver::resolved, this, [this] { d->startDeferredAcceptors(false); });
 }
 
 Engine::~Engine()

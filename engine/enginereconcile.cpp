@@ -322,7 +322,8 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
         listener.id = nextListenerId++;
         listener.service = service;
         listener.configured = address;
-        listener.bound = bindOrAdopt(address);
+        bool adopted = false;
+        listener.bound = bindOrAdopt(address, &adopted);
         if (!listener.bound.ok()) {
             qCCritical(
                 lcNet, "service %s: %s", qUtf8Printable(service), qUtf8Printable(listener.bound.error));
@@ -332,18 +333,11 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
             qCInfo(lcNet, "service %s: listening on %s", qUtf8Printable(service),
                 qUtf8Printable(listener.bound.bound));
             const std::shared_ptr<RouteSlot> slot = services.value(service).slot;
-            const quint64 id = listener.id;
-            // One socket per worker with SO_REUSEPORT, else all share one.
-            // Inherited sockets may be fewer or more than the workers: every
-            // worker accepts, and every socket is accepted from.
-            const qsizetype socketCount = listener.bound.sockets.size();
-            const qsizetype pairs = std::max<qsizetype>(socketCount, workers.size());
-            for (qsizetype i = 0; i < pairs; ++i) {
-                std::shared_ptr<ListenSocket> socket = listener.bound.sockets.at(i % socketCount);
-                Worker *worker = workers.at(i % workers.size()).worker;
-                QMetaObject::invokeMethod(
-                    worker, [worker, id, socket, slot] { worker->addAcceptor(id, socket, slot); },
-                    Qt::QueuedConnection);
+            if (adopted && resolvingHosts()) {
+                deferredAcceptors.append({listener.id, listener.bound.sockets, slot});
+                deferredAcceptorsTimer.start();
+            } else {
+                addAcceptors(listener.id, listener.bound.sockets, slot);
             }
         }
         kept.append(std::move(listener));
@@ -351,9 +345,55 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
     listeners = std::move(kept);
 }
 
-BoundSockets EnginePrivate::bindOrAdopt(const QString &address)
+void EnginePrivate::addAcceptors(
+    quint64 listenerId, const QList<std::shared_ptr<ListenSocket>> &sockets, std::shared_ptr<RouteSlot> slot)
+{
+    // One socket per worker with SO_REUSEPORT, else all share one.
+    // Inherited sockets may be fewer or more than the workers: every
+    // worker accepts, and every socket is accepted from.
+    const qsizetype pairs = std::max<qsizetype>(sockets.size(), workers.size());
+    for (qsizetype i = 0; i < pairs; ++i) {
+        std::shared_ptr<ListenSocket> socket = sockets.at(i % sockets.size());
+        Worker *worker = workers.at(i % workers.size()).worker;
+        QMetaObject::invokeMethod(
+            worker, [worker, listenerId, socket, slot] { worker->addAcceptor(listenerId, socket, slot); },
+            Qt::QueuedConnection);
+    }
+}
+
+bool EnginePrivate::resolvingHosts() const
+{
+    for (const ServiceState &service : services) {
+        for (const auto &group : service.groups) {
+            for (const auto &host : group->hosts()) {
+                if (resolver.isResolving(host))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+void EnginePrivate::startDeferredAcceptors(bool force)
+{
+    if (deferredAcceptors.isEmpty() || (!force && resolvingHosts()))
+        return;
+    if (force)
+        qCWarning(lcNet, "host names still being looked up; accepting on the inherited sockets anyway");
+    deferredAcceptorsTimer.stop();
+    for (const DeferredAcceptors &deferred : std::exchange(deferredAcceptors, {})) {
+        // A reload in between may have removed the listener.
+        const bool exists = std::any_of(listeners.cbegin(), listeners.cend(),
+            [&](const ListenerState &listener) { return listener.id == deferred.listenerId; });
+        if (exists)
+            addAcceptors(deferred.listenerId, deferred.sockets, deferred.slot);
+    }
+}
+
+BoundSockets EnginePrivate::bindOrAdopt(const QString &address, bool *adopted)
 {
     const QList<SocketOps::Socket> inherited = inheritedSockets.take(address);
+    *adopted = !inherited.isEmpty();
     if (inherited.isEmpty())
         return bindListener(address, int(workers.size()));
     BoundSockets result;

@@ -97,8 +97,8 @@ private:
 
 /// Two workers, so two SO_REUSEPORT sockets per listener. `maxConns`: the
 /// connection cap; clients beyond it wait in the listen backlog.
-[[maybe_unused]] QByteArray config(
-    const StubBackend &backend, quint16 adminPort, const QString &drainTimeout, int maxConns = 0)
+[[maybe_unused]] QByteArray config(const StubBackend &backend, quint16 adminPort, const QString &drainTimeout,
+    int maxConns = 0, bool byName = false)
 {
     return (u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<balancier version=\"1\">\n"
@@ -113,7 +113,7 @@ private:
             "</balancier>\n"_s)
         .arg(drainTimeout)
         .arg(adminPort)
-        .arg(backend.address())
+        .arg(byName ? u"localhost:%1"_s.arg(backend.port()) : backend.address())
         .arg(maxConns)
         .toUtf8();
 }
@@ -168,6 +168,7 @@ class TestUpgrade final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void upgradeLosesNoConnection_data();
     void upgradeLosesNoConnection();
     void failedUpgradeKeepsServing();
     void upgradeNeedsPidFile();
@@ -184,9 +185,19 @@ void TestUpgrade::initTestCase()
 #endif
 }
 
+void TestUpgrade::upgradeLosesNoConnection_data()
+{
+    QTest::addColumn<bool>("byName");
+    QTest::newRow("host by address") << false;
+    // The new process accepts on the inherited sockets only once the name
+    // is resolved: a waiting client must not find its host unresolved.
+    QTest::newRow("host by name") << true;
+}
+
 void TestUpgrade::upgradeLosesNoConnection()
 {
 #ifdef Q_OS_LINUX
+    QFETCH(bool, byName);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     StubBackend backend(u"A"_s);
@@ -200,7 +211,7 @@ void TestUpgrade::upgradeLosesNoConnection()
     // So at the switch there are always clients queued on the sockets the
     // old process closes; had it not passed the very sockets (or had the
     // new one not accepted from each of them), those would be reset.
-    QVERIFY(writeFile(configPath, config(backend, adminPort, u"30s"_s, 2)));
+    QVERIFY(writeFile(configPath, config(backend, adminPort, u"30s"_s, 2, byName)));
     NotifyReceiver notify;
     QVERIFY(notify.listen(dir.filePath(u"notify"_s)));
 
