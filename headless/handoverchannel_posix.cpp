@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,6 +16,12 @@ namespace {
 
 // SCM_MAX_FD on Linux: more than this in one message is refused.
 constexpr int MaxFdsPerLine = 253;
+
+#ifdef MSG_NOSIGNAL
+constexpr int SendFlags = MSG_NOSIGNAL;
+#else
+constexpr int SendFlags = 0;  // macOS: SIGPIPE is ignored by SignalHandler
+#endif
 
 }  // namespace
 
@@ -53,7 +60,7 @@ bool HandoverChannel::sendLine(const QByteArray &line, const QList<int> &fds)
             header->cmsg_len = CMSG_LEN(sizeof(int) * size_t(fds.size()));
             std::memcpy(CMSG_DATA(header), fds.constData(), sizeof(int) * size_t(fds.size()));
         }
-        const ssize_t sent = ::sendmsg(m_fd, &message, MSG_NOSIGNAL);
+        const ssize_t sent = ::sendmsg(m_fd, &message, SendFlags);
         if (sent < 0) {
             if (errno == EINTR)
                 continue;
@@ -105,6 +112,18 @@ bool HandoverChannel::readLine(int timeoutMs, QByteArray *line, QList<int> *fds)
         const int flags = 0;
 #endif
         const ssize_t received = ::recvmsg(m_fd, &message, flags);
+#ifndef MSG_CMSG_CLOEXEC
+        for (cmsghdr *header = CMSG_FIRSTHDR(&message); received > 0 && header;
+             header = CMSG_NXTHDR(&message, header)) {
+            if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_RIGHTS) {
+                for (size_t i = 0; i < (header->cmsg_len - CMSG_LEN(0)) / sizeof(int); ++i) {
+                    int fd = -1;
+                    std::memcpy(&fd, CMSG_DATA(header) + i * sizeof(int), sizeof fd);
+                    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+                }
+            }
+        }
+#endif
         if (received < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
             continue;
         if (received <= 0) {

@@ -14,6 +14,12 @@ namespace Balancier {
 
 namespace {
 
+#ifdef MSG_NOSIGNAL
+constexpr int SendFlags = MSG_NOSIGNAL;
+#else
+constexpr int SendFlags = 0;  // macOS: SIGPIPE is ignored by SignalHandler
+#endif
+
 QByteArray statusLine(const QString &status)
 {
     QString text = status;
@@ -51,14 +57,14 @@ bool ServiceNotifier::send(const QByteArray &message)
         address.sun_path[0] = '\0';  // the abstract namespace
     const auto length = socklen_t(offsetof(sockaddr_un, sun_path) + size_t(m_address.size()));
 
-    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM, 0);
     if (fd < 0) {
         if (!m_warned)
             qCWarning(lcNet, "cannot notify the service manager: socket: %s", strerror(errno));
         m_warned = true;
         return false;
     }
-    const ssize_t sent = ::sendto(fd, message.constData(), size_t(message.size()), MSG_NOSIGNAL,
+    const ssize_t sent = ::sendto(fd, message.constData(), size_t(message.size()), SendFlags,
         reinterpret_cast<const sockaddr *>(&address), length);
     const int sendError = errno;
     ::close(fd);

@@ -77,10 +77,11 @@ bool UpgradeDonor::start(const QString &program, const QStringList &arguments,
     const QList<ListenerSockets> &listeners, QString *error)
 {
     int pair[2] = {-1, -1};
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0) {
         *error = osError("cannot create the hand-over socket pair", errno);
         return false;
     }
+    ::fcntl(pair[0], F_SETFD, FD_CLOEXEC);
     d->channel = std::make_unique<HandoverChannel>(pair[0]);
     const int childEnd = pair[1];
     // The one descriptor the successor inherits on purpose; every other one
