@@ -70,8 +70,11 @@ Daemon::~Daemon() = default;
 bool Daemon::fail(const QString &message)
 {
     m_logging.status(message);
-    if (m_heir)
+    if (m_heir) {
+        // The old process goes on and writes its pid again.
+        m_pidFile.forget();
         m_heir->fail(message);
+    }
     m_exitCode = 1;
     return false;
 }
@@ -208,11 +211,14 @@ bool Daemon::start()
             m_logging.status(line);
     }
 
-    if (m_heir && !completeUpgrade(&error))
-        return fail(u"balancierd: upgrade: "_s + error);
-
+    // Upgrading, the pid file is written before the old process stops
+    // accepting (the last point where this process may still give up; the
+    // old one then writes its own pid again).
     if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error))
         return fail(u"balancierd: "_s + error);
+
+    if (m_heir && !completeUpgrade(&error))
+        return fail(u"balancierd: upgrade: "_s + error);
 
     m_logging.status(u"started: balancierd %1, pid %2"_s.arg(QStringLiteral(BALANCIER_VERSION))
                          .arg(QCoreApplication::applicationPid()));
@@ -614,6 +620,8 @@ void Daemon::handleTakenOver(qint64 pid)
     m_adminReleased = false;
     m_stopping = true;
     m_statusTimer.stop();
+    if (m_admin)
+        m_admin->stopListening();  // also when the successor runs without the admin API
     const qint64 drainMs = m_engine.runningConfig().settings.drainTimeoutMs;
     const qint64 open = m_engine.activeConnections();
     // The service manager follows the successor before this one stops
@@ -637,6 +645,9 @@ void Daemon::handleUpgradeFailed(const QString &reason)
             qCCritical(lcAdmin, "admin API: cannot listen again: %s", qUtf8Printable(error));
     }
     m_adminReleased = false;
+    QString error;
+    if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error))
+        qCCritical(lcNet, "upgrade: %s", qUtf8Printable(error));
     m_donor.release()->deleteLater();  // it is emitting this signal
 }
 
