@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -152,12 +153,39 @@ bool running(qint64 pid)
 
 /// Stops the successor the old daemon started: this test is its subreaper,
 /// so it can wait for it by pid.
-bool stopSuccessor(qint64 pid)
+bool stopSuccessor(qint64 pid, int signalNumber = SIGTERM)
 {
-    if (pid <= 0 || ::kill(pid_t(pid), SIGTERM) != 0)
+    if (pid <= 0 || ::kill(pid_t(pid), signalNumber) != 0)
         return false;
     return QTest::qWaitFor([pid] { return ::waitpid(pid_t(pid), nullptr, WNOHANG) == pid_t(pid); }, 20000);
 }
+
+/// Kills the successor that `old` says it started, if it still runs when
+/// the test ends (a failed check leaves it behind otherwise).
+class SuccessorGuard final
+{
+    Q_DISABLE_COPY_MOVE(SuccessorGuard)
+
+public:
+    explicit SuccessorGuard(DaemonProcess &old)
+        : m_old(old)
+    { }
+    ~SuccessorGuard()
+    {
+        // While the old process runs, the successor is its child, not ours:
+        // kill it by the pid the old one announced, and reap it if it is ours.
+        const QRegularExpressionMatch started
+            = QRegularExpression(u"upgrade: started .* as pid (\\d+)"_s).match(m_old.output());
+        if (!started.hasMatch())
+            return;
+        const auto pid = pid_t(started.captured(1).toLongLong());
+        if (::kill(pid, SIGKILL) == 0)
+            ::waitpid(pid, nullptr, WNOHANG);
+    }
+
+private:
+    DaemonProcess &m_old;
+};
 #endif
 
 }  // namespace
@@ -225,6 +253,7 @@ void TestUpgrade::upgradeLosesNoConnection()
     QTRY_VERIFY_WITH_TIMEOUT(notify.indexOf("READY=1") >= 0, StartTimeoutMs);
     const qint64 oldPid = old.pid();
     QCOMPARE(readPid(pidPath), oldPid);
+    const SuccessorGuard guard(old);
 
     // A long-lived stream, opened before the upgrade.
     QTcpSocket stream;
@@ -312,6 +341,7 @@ void TestUpgrade::failedUpgradeKeepsServing()
 
     // The new process reads the config again: one it refuses fails the upgrade.
     QVERIFY(writeFile(configPath, "<balancier version=\"1\"><service name=\"web\"></balancier>\n"));
+    const SuccessorGuard guard(old);
     QVERIFY(old.signal(SIGUSR2));
     QVERIFY2(
         old.waitForOutput(u"upgrade failed: .* \\(it exited with code 1\\); this process goes on serving"_s,
