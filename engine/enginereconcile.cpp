@@ -41,6 +41,8 @@ void EnginePrivate::stopWorkers()
 
 void EnginePrivate::stopAccepting()
 {
+    deferredAcceptors.clear();  // their sockets close with the rest
+    deferredAcceptorsTimer.stop();
     // Blocking: when this returns, no worker holds a listening socket any
     // more, so clearing ours closes them and the system refuses new clients.
     // A queued stop would let a worker accept (and serve) a client that
