@@ -13,6 +13,7 @@
 #include "ops/operations.h"
 #include "platform/socketops.h"
 #include "signalhandler.h"
+#include "socketactivation.h"
 #include "upgradedonor.h"
 #include "upgradeheir.h"
 
@@ -140,6 +141,12 @@ bool Daemon::start()
 
     if (m_heir && !inheritListeners())
         return false;
+    if (!m_heir) {
+        QStringList lines;
+        m_engine.adoptListenSockets(SocketActivation::take(config, &lines));
+        for (const QString &line : std::as_const(lines))
+            m_logging.status(line);
+    }
 
     m_applyingFromFile = true;
     const ApplyResult result = m_engine.apply(config);

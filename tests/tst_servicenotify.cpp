@@ -4,15 +4,19 @@
 
 #include "daemonprocess.h"
 #include "notifyreceiver.h"
+#include "platform/socketops.h"
 #include "stubbackend.h"
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
+
+#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void messagesInOrder_data();
     void messagesInOrder();
     void noSocketNoMessages();
+    void socketActivation();
 };
 
 void TestServiceNotify::messagesInOrder_data()
@@ -142,6 +147,59 @@ void TestServiceNotify::noSocketNoMessages()
     QVERIFY2(daemon.waitForOutput(u"^started: "_s, StartTimeoutMs).hasMatch(), qPrintable(daemon.output()));
     QVERIFY2(daemon.waitForOutput(u"cannot notify the service manager at .*nobody"_s).hasMatch(),
         qPrintable(daemon.output()));
+    QVERIFY(daemon.signal(SIGTERM));
+    QVERIFY(daemon.waitForExit(20000));
+    QCOMPARE(daemon.process().exitCode(), 0);
+#endif
+}
+
+void TestServiceNotify::socketActivation()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("systemd socket activation is tested on Linux");
+#else
+    // A listening socket held by "systemd" (this test), passed as
+    // descriptor 3 with LISTEN_FDS: the daemon must serve on it. Binding
+    // the port itself would fail, since the socket holds it.
+    using namespace Balancier;
+    const SocketOps::Result created = SocketOps::createTcpSocket(AF_INET);
+    QVERIFY(created.ok());
+    const SocketOps::Socket held = created.socket();
+    QVERIFY(SocketOps::bind(held, QHostAddress(QHostAddress::LocalHost), 0).ok());
+    QVERIFY(SocketOps::listen(held).ok());
+    QHostAddress ignored;
+    quint16 port = 0;
+    QVERIFY(SocketOps::localAddress(held, &ignored, &port));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    StubBackend backend(u"A"_s);
+    QVERIFY(backend.listen());
+    const QString configPath = dir.filePath(u"balancier.xml"_s);
+    QByteArray text = config(backend, u"1s"_s);
+    text.replace(QByteArrayLiteral("127.0.0.1:0"),
+        QByteArray(QByteArrayLiteral("127.0.0.1:") + QByteArray::number(port)));
+    QVERIFY(writeFile(configPath, text));
+
+    // The shell's pid is the daemon's after exec: LISTEN_PID names it.
+    DaemonProcess daemon(u"/bin/sh"_s);
+    daemon.process().setChildProcessModifier([held] { ::dup2(int(held), 3); });
+    daemon.start({u"-c"_s, u"LISTEN_PID=$$ LISTEN_FDS=1 exec \"$0\" \"$@\""_s,
+        QStringLiteral(BALANCIERD_PATH), u"--config"_s, configPath});
+    QVERIFY2(daemon.waitForOutput(u"^started: "_s, StartTimeoutMs).hasMatch(), qPrintable(daemon.output()));
+    QVERIFY2(
+        daemon.output().contains(
+            u"socket activation: 127.0.0.1:%1 from systemd for <listen ip=\"127.0.0.1:%1\">"_s.arg(port)),
+        qPrintable(daemon.output()));
+    SocketOps::close(held);  // systemd's copy; the daemon's stays open
+
+    QTcpSocket client;
+    QByteArray greeting;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { greeting += client.readAll(); });
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_COMPARE_WITH_TIMEOUT(greeting, QByteArray("A\n"), 10000);
+    client.abort();
+
     QVERIFY(daemon.signal(SIGTERM));
     QVERIFY(daemon.waitForExit(20000));
     QCOMPARE(daemon.process().exitCode(), 0);
