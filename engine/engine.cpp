@@ -52,6 +52,11 @@ Engine::Engine(QObject *parent)
     connect(&d->drainTimer, &QTimer::timeout, this, [this] { d->checkDrained(); });
     d->hostDrainTimer.setSingleShot(true);
     connect(&d->hostDrainTimer, &QTimer::timeout, this, [this] { d->cutOverdueDrains(); });
+    // Acceptors on inherited sockets wait for the host names (at most 5 s).
+    d->deferredAcceptorsTimer.setSingleShot(true);
+    d->deferredAcceptorsTimer.setInterval(5000);
+    connect(&d->deferredAcceptorsTimer, &QTimer::timeout, this, [this] { d->startDeferredAcceptors(true); });
+    connect(&d->resolver, &HostResolver::resolved, this, [this] { d->startDeferredAcceptors(false); });
 }
 
 Engine::~Engine()
@@ -125,11 +130,12 @@ ApplyResult Engine::apply(const Config &input)
     d->context.logConnections.store(config.logging.connections);
 
     d->reconcileServices(config);
-    // Addresses first (numeric ones resolve at once), listeners after: a
-    // client accepted in between would find its hosts "not resolved yet"
-    // and mark them down.
+    // Hosts get their numeric endpoints before a new listener's workers can
+    // accept: a client already waiting (on sockets inherited in an upgrade)
+    // must not find its host "not resolved yet".
     d->updateWatchers(config);
     d->reconcileListeners(config, result);
+    d->closeUnadoptedSockets();
     d->running = config;
     result.ok = true;
     // An administrative state change is a host state change too, whichever
@@ -212,6 +218,26 @@ QList<BoundListener> Engine::listeners() const
     for (const ListenerState &listener : d->listeners) {
         result.append({listener.service, listener.configured, listener.bound.bound, listener.bound.port,
             listener.bound.error});
+    }
+    return result;
+}
+
+void Engine::adoptListenSockets(const QList<ListenerSockets> &inherited)
+{
+    for (const ListenerSockets &listener : inherited)
+        d->inheritedSockets[listener.configured].append(listener.sockets);
+}
+
+QList<ListenerSockets> Engine::listenSockets() const
+{
+    QList<ListenerSockets> result;
+    for (const ListenerState &listener : d->listeners) {
+        if (!listener.bound.ok())
+            continue;
+        ListenerSockets sockets{listener.configured, {}};
+        for (const auto &socket : listener.bound.sockets)
+            sockets.sockets.append(socket->socket());
+        result.append(sockets);
     }
     return result;
 }

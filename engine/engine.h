@@ -34,6 +34,14 @@ struct BoundListener
     QString error;  ///< bind failure with the OS reason
 };
 
+/// The listening sockets of one listener, as native handles, for a hitless
+/// upgrade: the old process hands them to the new one, which adopts them.
+struct ListenerSockets
+{
+    QString configured;  ///< the listener as in the config, e.g. "*:8080"
+    QList<qintptr> sockets;  ///< one per worker with SO_REUSEPORT, else one
+};
+
 class EnginePrivate;
 
 /// The load balancer: listeners, worker threads, schedulers, health checks,
@@ -86,6 +94,18 @@ public:
     bool retryHost(const QString &service, const QString &group, const QString &host, QString *why = nullptr);
 
     QList<BoundListener> listeners() const;
+
+    /// Hitless upgrade, new process: listening sockets inherited from the
+    /// process being replaced. Call before the first apply(); the engine
+    /// owns them from now on. A listener of the config whose address text
+    /// matches one of them accepts on those very sockets instead of binding
+    /// (so nothing queued on them is lost); the first apply() closes the
+    /// ones no listener took, and logs them.
+    void adoptListenSockets(const QList<ListenerSockets> &inherited);
+    /// Hitless upgrade, old process: the sockets of every bound listener,
+    /// still owned (and, until shutdown(), accepted from) by this engine.
+    /// The caller duplicates them (SCM_RIGHTS) and never closes them.
+    QList<ListenerSockets> listenSockets() const;
     /// The live state of a host as a value: one in the running config, or
     /// one removed from it whose last connections still drain (`removed`).
     /// nullopt when there is neither.

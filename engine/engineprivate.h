@@ -74,6 +74,20 @@ public:
     QHash<QString, ServiceState> services;
     QList<ListenerState> listeners;
     quint64 nextListenerId = 1;
+    /// Sockets inherited in a hitless upgrade, by address text; taken by
+    /// the first apply's listeners (adoptListenSockets()).
+    QHash<QString, QList<SocketOps::Socket>> inheritedSockets;
+    /// Listeners on inherited sockets whose acceptors wait until no host
+    /// name is being looked up: clients already queue on those sockets, and
+    /// must not meet a host that is "not resolved yet".
+    struct DeferredAcceptors
+    {
+        quint64 listenerId = 0;
+        QList<std::shared_ptr<ListenSocket>> sockets;
+        std::shared_ptr<RouteSlot> slot;
+    };
+    QList<DeferredAcceptors> deferredAcceptors;
+    QTimer deferredAcceptorsTimer;  // the longest wait for the lookups
     QList<std::shared_ptr<HostRuntime>> draining;
     /// Administrative state changes made by the apply in progress; emitted
     /// as hostStateChanged after its configApplied.
@@ -120,6 +134,12 @@ public:
 
     void reconcileServices(const Config &config);
     void reconcileListeners(const Config &config, ApplyResult &result);
+    BoundSockets bindOrAdopt(const QString &address, bool *adopted);
+    void addAcceptors(quint64 listenerId, const QList<std::shared_ptr<ListenSocket>> &sockets,
+        std::shared_ptr<RouteSlot> slot);
+    bool resolvingHosts() const;
+    void startDeferredAcceptors(bool force);
+    void closeUnadoptedSockets();
     void updateWatchers(const Config &config);
     void retireHost(const std::shared_ptr<HostRuntime> &host, const HostReason &reason);
     QList<ServiceView> views() const;

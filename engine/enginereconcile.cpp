@@ -41,6 +41,8 @@ void EnginePrivate::stopWorkers()
 
 void EnginePrivate::stopAccepting()
 {
+    deferredAcceptors.clear();  // their sockets close with the rest
+    deferredAcceptorsTimer.stop();
     // Blocking: when this returns, no worker holds a listening socket any
     // more, so clearing ours closes them and the system refuses new clients.
     // A queued stop would let a worker accept (and serve) a client that
@@ -322,7 +324,8 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
         listener.id = nextListenerId++;
         listener.service = service;
         listener.configured = address;
-        listener.bound = bindListener(address, int(workers.size()));
+        bool adopted = false;
+        listener.bound = bindOrAdopt(address, &adopted);
         if (!listener.bound.ok()) {
             qCCritical(
                 lcNet, "service %s: %s", qUtf8Printable(service), qUtf8Printable(listener.bound.error));
@@ -332,22 +335,90 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
             qCInfo(lcNet, "service %s: listening on %s", qUtf8Printable(service),
                 qUtf8Printable(listener.bound.bound));
             const std::shared_ptr<RouteSlot> slot = services.value(service).slot;
-            const quint64 id = listener.id;
-            for (int i = 0; i < workers.size(); ++i) {
-                // One socket per worker with SO_REUSEPORT, else all share one.
-                std::shared_ptr<ListenSocket> socket
-                    = listener.bound.sockets.at(listener.bound.sockets.size() == 1 ? 0 : i);
-                QMetaObject::invokeMethod(
-                    workers.at(i).worker,
-                    [worker = workers.at(i).worker, id, socket, slot] {
-                        worker->addAcceptor(id, socket, slot);
-                    },
-                    Qt::QueuedConnection);
+            if (adopted && resolvingHosts()) {
+                deferredAcceptors.append({listener.id, listener.bound.sockets, slot});
+                deferredAcceptorsTimer.start();
+            } else {
+                addAcceptors(listener.id, listener.bound.sockets, slot);
             }
         }
         kept.append(std::move(listener));
     }
     listeners = std::move(kept);
+}
+
+void EnginePrivate::addAcceptors(
+    quint64 listenerId, const QList<std::shared_ptr<ListenSocket>> &sockets, std::shared_ptr<RouteSlot> slot)
+{
+    // One socket per worker with SO_REUSEPORT, else all share one.
+    // Inherited sockets may be fewer or more than the workers: every
+    // worker accepts, and every socket is accepted from.
+    const qsizetype pairs = std::max<qsizetype>(sockets.size(), workers.size());
+    for (qsizetype i = 0; i < pairs; ++i) {
+        std::shared_ptr<ListenSocket> socket = sockets.at(i % sockets.size());
+        Worker *worker = workers.at(i % workers.size()).worker;
+        QMetaObject::invokeMethod(
+            worker, [worker, listenerId, socket, slot] { worker->addAcceptor(listenerId, socket, slot); },
+            Qt::QueuedConnection);
+    }
+}
+
+bool EnginePrivate::resolvingHosts() const
+{
+    for (const ServiceState &service : services) {
+        for (const auto &group : service.groups) {
+            for (const auto &host : group->hosts()) {
+                if (resolver.isResolving(host))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+void EnginePrivate::startDeferredAcceptors(bool force)
+{
+    if (deferredAcceptors.isEmpty() || (!force && resolvingHosts()))
+        return;
+    if (force)
+        qCWarning(lcNet, "host names still being looked up; accepting on the inherited sockets anyway");
+    deferredAcceptorsTimer.stop();
+    for (const DeferredAcceptors &deferred : std::exchange(deferredAcceptors, {})) {
+        // A reload in between may have removed the listener.
+        const bool exists = std::any_of(listeners.cbegin(), listeners.cend(),
+            [&](const ListenerState &listener) { return listener.id == deferred.listenerId; });
+        if (exists)
+            addAcceptors(deferred.listenerId, deferred.sockets, deferred.slot);
+    }
+}
+
+BoundSockets EnginePrivate::bindOrAdopt(const QString &address, bool *adopted)
+{
+    const QList<SocketOps::Socket> inherited = inheritedSockets.take(address);
+    *adopted = !inherited.isEmpty();
+    if (inherited.isEmpty())
+        return bindListener(address, int(workers.size()));
+    BoundSockets result;
+    for (const SocketOps::Socket socket : inherited)
+        result.sockets.append(std::make_shared<ListenSocket>(socket));
+    QHostAddress host;
+    SocketOps::localAddress(inherited.constFirst(), &host, &result.port);
+    result.bound = address.startsWith(u"*:") ? QStringLiteral("*:%1").arg(result.port)
+                                             : SocketOps::addressToString(host, result.port);
+    qCInfo(lcNet, "listener %s: adopted %lld inherited socket(s) on %s", qUtf8Printable(address),
+        static_cast<long long>(inherited.size()), qUtf8Printable(result.bound));
+    return result;
+}
+
+void EnginePrivate::closeUnadoptedSockets()
+{
+    for (auto it = inheritedSockets.cbegin(); it != inheritedSockets.cend(); ++it) {
+        qCInfo(lcNet, "listener %s: not in the config any more; its %lld inherited socket(s) are closed",
+            qUtf8Printable(it.key()), static_cast<long long>(it.value().size()));
+        for (const SocketOps::Socket socket : it.value())
+            SocketOps::close(socket);
+    }
+    inheritedSockets.clear();
 }
 
 void EnginePrivate::updateWatchers(const Config &config)

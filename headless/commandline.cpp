@@ -44,6 +44,11 @@ CommandLine::CommandLine()
     , m_logFile(u"log-file"_s,
           u"Log to FILE instead of stderr (overrides <logging file>); reopened on SIGHUP."_s, u"FILE"_s)
     , m_pidFile(u"pid-file"_s, u"Write the process id to FILE while running."_s, u"FILE"_s)
+    , m_upgrade(u"upgrade"_s,
+          u"With --pid-file FILE: hitless upgrade of the daemon whose pid FILE holds (SIGUSR2). It starts "
+          "the balancierd now on disk, with its own arguments, and hands it the listening sockets; the old "
+          "process drains and exits. Waits until FILE names the new process (exit 0), or says that the old "
+          "one goes on (exit 1). Not on Windows."_s)
     , m_service(u"service"_s,
           u"Run as the Windows service the installer registers (with --config): report to the service "
           "control manager, which stops balancierd like Ctrl+C does."_s)
@@ -53,8 +58,9 @@ CommandLine::CommandLine()
     m_parser.setApplicationDescription(u"balancierd, the Balancier TCP load balancer."_s);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    m_parser.addOptions({m_config, m_check, m_import, m_output, m_demo, m_demoPort, m_demoBackendPort,
-        m_demoAdminPort, m_hashPassword, m_healthCheck, m_logLevel, m_logFile, m_pidFile, m_help, m_version});
+    m_parser.addOptions(
+        {m_config, m_check, m_import, m_output, m_demo, m_demoPort, m_demoBackendPort, m_demoAdminPort,
+            m_hashPassword, m_healthCheck, m_logLevel, m_logFile, m_pidFile, m_upgrade, m_help, m_version});
 #ifdef Q_OS_WIN
     m_parser.addOption(m_service);
 #endif
@@ -123,6 +129,8 @@ bool CommandLine::parse(const QStringList &arguments)
         modes.append(u"--hash-password"_s);
     if (m_parser.isSet(m_healthCheck))
         modes.append(u"--health-check"_s);
+    if (m_parser.isSet(m_upgrade))
+        modes.append(u"--upgrade"_s);
     if (modes.size() > 1)
         return fail(u"%1 and %2 cannot be combined"_s.arg(modes.at(0), modes.at(1)));
 
@@ -139,6 +147,8 @@ bool CommandLine::parse(const QStringList &arguments)
         m_options.configFile = m_parser.value(m_config);
         if (!m_parser.isSet(m_config))
             return fail(u"--health-check needs --config FILE (the config of the balancer to check)"_s);
+    } else if (m_parser.isSet(m_upgrade)) {
+        m_options.mode = DaemonOptions::Mode::Upgrade;
     } else if (m_parser.isSet(m_demo)) {
         m_options.mode = DaemonOptions::Mode::Demo;
     } else {
@@ -186,8 +196,11 @@ bool CommandLine::parse(const QStringList &arguments)
         m_options.demoAdminPort = 0;
     }
 
+    const bool upgrades = m_options.mode == DaemonOptions::Mode::Upgrade;
+    if (upgrades && !m_parser.isSet(m_pidFile))
+        return fail(u"--upgrade needs --pid-file FILE, the pid file of the running daemon"_s);
     for (const QCommandLineOption *option : {&m_logLevel, &m_logFile, &m_pidFile}) {
-        if (m_parser.isSet(*option) && !runs)
+        if (m_parser.isSet(*option) && !runs && !(upgrades && option == &m_pidFile))
             return fail(u"--%1 only goes with a running balancer (--config or --demo)"_s.arg(
                 option->names().constLast()));
     }
@@ -235,6 +248,15 @@ QString CommandLine::helpText() const
           "\nSignals: SIGHUP reopens the log file and reloads the config (a config with errors is\n"
           "refused and the running one kept); SIGTERM or SIGINT stop accepting, let open connections\n"
           "finish for <settings draintimeout> and exit 0; a second one exits at once with 128 + signal.\n"
+          "SIGUSR2 (or --upgrade --pid-file FILE) is a hitless upgrade: the balancierd now on disk starts\n"
+          "with the same arguments, takes over the listening sockets themselves (no client is refused),\n"
+          "then the admin API's port once the old process let go of it, and the pid file; the old\n"
+          "process stops accepting, drains like on SIGTERM and exits. If the new one fails (a config\n"
+          "error, say), the old one goes on serving and logs why. Not on Windows.\n"
+          "\nsystemd: with NOTIFY_SOCKET set (Type=notify), balancierd reports READY=1 once it serves,\n"
+          "RELOADING=1 and READY=1 around a reload, STOPPING=1 when it drains, MAINPID= on an upgrade,\n"
+          "and a STATUS= line with the open connections and the hosts up. Sockets passed by systemd\n"
+          "(LISTEN_FDS, a .socket unit) go to the <listen> with the same address and port.\n"
           "\nAdmin API: an <admin> element in the config starts the HTTP admin API; its address is\n"
           "printed as 'admin API: URL', and when it cannot listen balancierd refuses to start. A reload\n"
           "that changes where it listens moves it. Runtime changes made through it reach the config\n"

@@ -18,6 +18,7 @@ struct DaemonOptions
         Import,  ///< --import FILE [-o OUT]
         HashPassword,  ///< --hash-password
         HealthCheck,  ///< --health-check --config FILE
+        Upgrade,  ///< --upgrade --pid-file FILE: ask the daemon in FILE for a hitless upgrade
         Help,
         Version,
     };
@@ -73,6 +74,7 @@ private:
     QCommandLineOption m_logLevel;
     QCommandLineOption m_logFile;
     QCommandLineOption m_pidFile;
+    QCommandLineOption m_upgrade;
     QCommandLineOption m_service;  // offered on Windows only
     QCommandLineOption m_help;
     QCommandLineOption m_version;

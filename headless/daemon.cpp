@@ -13,6 +13,9 @@
 #include "ops/operations.h"
 #include "platform/socketops.h"
 #include "signalhandler.h"
+#include "socketactivation.h"
+#include "upgradedonor.h"
+#include "upgradeheir.h"
 
 #include <QFile>
 
@@ -27,6 +30,9 @@ using namespace Qt::StringLiterals;
 namespace Balancier {
 
 namespace {
+
+// How often the service manager's STATUS= line is refreshed (sent only when it changed).
+constexpr int StatusIntervalMs = 2000;
 
 // Below this many descriptors a busy balancer runs out (two per connection).
 constexpr qint64 ComfortableFileLimit = 4096;
@@ -65,6 +71,11 @@ Daemon::~Daemon() = default;
 bool Daemon::fail(const QString &message)
 {
     m_logging.status(message);
+    if (m_heir) {
+        // The old process goes on and writes its pid again.
+        m_pidFile.forget();
+        m_heir->fail(message);
+    }
     m_exitCode = 1;
     return false;
 }
@@ -80,6 +91,15 @@ bool Daemon::start()
     } else if (fileLimit < std::numeric_limits<qint64>::max()) {
         qCDebug(lcNet, "open-files limit: %lld", static_cast<long long>(fileLimit));
     }
+
+    // The file as it is now: an upgrade starts whatever the package
+    // manager has put at this path since.
+    m_program = QCoreApplication::applicationFilePath();
+    m_arguments = QCoreApplication::arguments().mid(1);
+    QString heirError;
+    m_heir = UpgradeHeir::fromEnvironment(&heirError);
+    if (!heirError.isEmpty())
+        return fail(u"balancierd: "_s + heirError);
 
     // --log-file applies before the config is read, so that a service, which
     // has no terminal, logs the errors of a config it refuses.
@@ -119,6 +139,15 @@ bool Daemon::start()
     if (!configureLogging(config.logging, &error))
         return fail(u"balancierd: "_s + error);
 
+    if (m_heir && !inheritListeners())
+        return false;
+    if (!m_heir) {
+        QStringList lines;
+        m_engine.adoptListenSockets(SocketActivation::take(config, &lines));
+        for (const QString &line : std::as_const(lines))
+            m_logging.status(line);
+    }
+
     // The first config goes through the operations layer like every later
     // one (the admin API is not up yet, so there is no listener to move).
     Operations::ReplaceOptions options;
@@ -157,6 +186,10 @@ bool Daemon::start()
         }
     }
 
+    // Upgrading: the old process gives up the admin API's port when asked,
+    // and binds it again if this process fails.
+    if (m_heir && config.admin.enabled && !m_heir->takeAdmin(&error))
+        return fail(u"balancierd: upgrade: "_s + error);
     if (!updateAdmin(config.admin, &error)) {
         // Running without the API the config asks for would leave the
         // operator unable to drain or save: refuse, like any config error.
@@ -190,12 +223,68 @@ bool Daemon::start()
             m_logging.status(line);
     }
 
+    // Upgrading, the pid file is written before the old process stops
+    // accepting (the last point where this process may still give up; the
+    // old one then writes its own pid again).
     if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error))
         return fail(u"balancierd: "_s + error);
 
+    if (m_heir && !completeUpgrade(&error))
+        return fail(u"balancierd: upgrade: "_s + error);
+
     m_logging.status(u"started: balancierd %1, pid %2"_s.arg(QStringLiteral(BALANCIER_VERSION))
                          .arg(QCoreApplication::applicationPid()));
+    m_notifier.ready(statusText());
+    if (m_notifier.enabled()) {
+        m_statusTimer.setInterval(StatusIntervalMs);
+        connect(&m_statusTimer, &QTimer::timeout, this, [this] { m_notifier.status(statusText()); });
+        m_statusTimer.start();
+    }
     return true;
+}
+
+bool Daemon::inheritListeners()
+{
+    QList<ListenerSockets> inherited;
+    QString error;
+    if (!m_heir->receiveListeners(&inherited, &error))
+        return fail(u"balancierd: upgrade: "_s + error);
+    qsizetype sockets = 0;
+    for (const ListenerSockets &listener : std::as_const(inherited))
+        sockets += listener.sockets.size();
+    m_logging.status(u"upgrade: took over %1 listener(s) (%2 socket(s)) from pid %3"_s.arg(inherited.size())
+                         .arg(sockets)
+                         .arg(m_heir->predecessorPid()));
+    m_engine.adoptListenSockets(inherited);
+    return true;
+}
+
+bool Daemon::completeUpgrade(QString *error)
+{
+    // The old process stops accepting and hands over the main pid only
+    // now, with this one accepting and its admin API up.
+    if (!m_heir->takeOver(error))
+        return false;
+    m_logging.status(
+        u"upgrade: pid %1 stopped accepting and drains; this process serves"_s.arg(m_heir->predecessorPid()));
+    m_heir.reset();
+    return true;
+}
+
+QString Daemon::statusText() const
+{
+    const StatsSnapshot snapshot = m_engine.snapshot();
+    qsizetype hosts = 0;
+    qsizetype up = 0;
+    for (const ServiceStats &service : snapshot.services) {
+        for (const GroupStats &group : service.groups) {
+            for (const HostStats &host : group.hosts) {
+                ++hosts;
+                up += host.state == u"up" ? 1 : 0;
+            }
+        }
+    }
+    return u"%1 open connection(s), %2 of %3 host(s) up"_s.arg(snapshot.activeConnections).arg(up).arg(hosts);
 }
 
 bool Daemon::startDemo(Config *config)
@@ -319,6 +408,13 @@ void Daemon::reload()
 {
     if (m_stopping)
         return;
+    m_notifier.reloading();
+    reloadConfig();
+    m_notifier.ready(statusText());
+}
+
+void Daemon::reloadConfig()
+{
     QString error;
     if (!m_logging.reopen(&error))
         qCWarning(lcConfig, "%s", qUtf8Printable(error));
@@ -459,6 +555,8 @@ void Daemon::terminate(int signalNumber)
     }
     m_stopping = true;
     const qint64 drainMs = m_engine.runningConfig().settings.drainTimeoutMs;
+    m_statusTimer.stop();
+    m_notifier.stopping(u"stopping: draining %1 open connection(s)"_s.arg(m_engine.activeConnections()));
     qCInfo(lcNet, "%s: stopping; open connections may finish within %lld ms (%s again stops at once)",
         qUtf8Printable(name), static_cast<long long>(drainMs), qUtf8Printable(name));
     // Every port is given up at once, the admin API's too, so that a new
@@ -484,8 +582,85 @@ void Daemon::finish(int exitCode)
         return;
     m_finished = true;
     m_exitCode = exitCode;
-    m_pidFile.remove();
+    if (m_handedOver)
+        m_pidFile.forget();  // it names the successor now
+    else
+        m_pidFile.remove();
     Q_EMIT finished(exitCode);
+}
+
+void Daemon::upgrade()
+{
+    if (m_stopping) {
+        qCWarning(lcNet, "upgrade: ignored; this process is stopping");
+        return;
+    }
+    if (m_donor) {
+        qCWarning(lcNet, "upgrade: ignored; pid %lld is already taking over",
+            static_cast<long long>(m_donor->successorPid()));
+        return;
+    }
+    m_donor = std::make_unique<UpgradeDonor>();
+    connect(m_donor.get(), &UpgradeDonor::adminReleaseRequested, this, &Daemon::handleAdminReleaseRequested);
+    connect(m_donor.get(), &UpgradeDonor::takenOver, this, &Daemon::handleTakenOver);
+    connect(m_donor.get(), &UpgradeDonor::failed, this, &Daemon::handleUpgradeFailed);
+    const QList<ListenerSockets> listeners = m_engine.listenSockets();
+    QString error;
+    if (!m_donor->start(m_program, m_arguments, listeners, &error)) {
+        qCCritical(lcNet, "upgrade failed: %s; this process goes on serving", qUtf8Printable(error));
+        m_donor.reset();
+        return;
+    }
+    qCInfo(lcNet, "upgrade: started %s as pid %lld and handed it %lld listener(s)", qUtf8Printable(m_program),
+        static_cast<long long>(m_donor->successorPid()), static_cast<long long>(listeners.size()));
+}
+
+void Daemon::handleAdminReleaseRequested()
+{
+    if (m_admin && m_admin->isListening()) {
+        qCInfo(lcAdmin, "upgrade: the admin API stops listening on %s for pid %lld",
+            qUtf8Printable(m_admin->url()), static_cast<long long>(m_donor->successorPid()));
+        m_admin->stopListening();
+        m_adminReleased = true;
+    }
+    m_donor->confirmAdminReleased();
+}
+
+void Daemon::handleTakenOver(qint64 pid)
+{
+    m_handedOver = true;
+    m_adminReleased = false;
+    m_stopping = true;
+    m_statusTimer.stop();
+    if (m_admin)
+        m_admin->stopListening();  // also when the successor runs without the admin API
+    const qint64 drainMs = m_engine.runningConfig().settings.drainTimeoutMs;
+    const qint64 open = m_engine.activeConnections();
+    // The service manager follows the successor before this one stops
+    // accepting: it must never see the service without a main process.
+    m_notifier.mainPid(pid, u"upgraded: pid %1 serves; draining %2 open connection(s)"_s.arg(pid).arg(open));
+    qCInfo(lcNet,
+        "upgrade: pid %lld took over; stopped accepting, %lld open connection(s) may finish within %lld ms",
+        static_cast<long long>(pid), static_cast<long long>(open), static_cast<long long>(drainMs));
+    m_engine.shutdown(drainMs);
+    m_donor->confirmHandedOver();
+}
+
+void Daemon::handleUpgradeFailed(const QString &reason)
+{
+    qCCritical(lcNet, "upgrade failed: %s; this process goes on serving", qUtf8Printable(reason));
+    if (m_adminReleased && m_admin) {
+        QString error;
+        if (m_admin->start(m_engine.runningConfig().admin, &error))
+            qCInfo(lcAdmin, "admin API: listening again on %s", qUtf8Printable(m_admin->url()));
+        else
+            qCCritical(lcAdmin, "admin API: cannot listen again: %s", qUtf8Printable(error));
+    }
+    m_adminReleased = false;
+    QString error;
+    if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error))
+        qCCritical(lcNet, "upgrade: %s", qUtf8Printable(error));
+    m_donor.release()->deleteLater();  // it is emitting this signal
 }
 
 }  // namespace Balancier

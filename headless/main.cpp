@@ -5,6 +5,7 @@
 #include "healthcheck.h"
 #include "logging.h"
 #include "signalhandler.h"
+#include "upgradecommand.h"
 
 #include <QCoreApplication>
 
@@ -47,6 +48,8 @@ int main(int argc, char *argv[])
         return Commands::hashPassword();
     case DaemonOptions::Mode::HealthCheck:
         return HealthCheck::run(options.configFile);
+    case DaemonOptions::Mode::Upgrade:
+        return UpgradeCommand::run(options.pidFile);
     case DaemonOptions::Mode::Run:
     case DaemonOptions::Mode::Demo:
         break;
@@ -63,6 +66,7 @@ int main(int argc, char *argv[])
     Daemon daemon(options, logging);
     QObject::connect(&signalHandler, &SignalHandler::reloadRequested, &daemon, &Daemon::reload);
     QObject::connect(&signalHandler, &SignalHandler::terminateRequested, &daemon, &Daemon::terminate);
+    QObject::connect(&signalHandler, &SignalHandler::upgradeRequested, &daemon, &Daemon::upgrade);
     QObject::connect(
         &daemon, &Daemon::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
 #ifdef Q_OS_WIN

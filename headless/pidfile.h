@@ -19,6 +19,8 @@ public:
     /// Writes the process id atomically: a reader never sees a half-written number.
     bool write(const QString &path, QString *error = nullptr);
     void remove();
+    /// Leaves the file as it is: it names another process now (a hitless upgrade).
+    void forget() { m_path.clear(); }
 
 private:
     QString m_path;

@@ -15,7 +15,7 @@ namespace Balancier {
 
 namespace {
 
-constexpr int CaughtSignals[] = {SIGHUP, SIGTERM, SIGINT};
+constexpr int CaughtSignals[] = {SIGHUP, SIGTERM, SIGINT, SIGUSR2};
 
 // The write end, read by the async-signal handler: a plain int set before the
 // handlers are installed and reset after they are removed.
@@ -103,6 +103,8 @@ bool SignalHandler::install(QString *error)
                 const int signalNumber = buffer[i];
                 if (signalNumber == SIGHUP)
                     Q_EMIT reloadRequested();
+                else if (signalNumber == SIGUSR2)
+                    Q_EMIT upgradeRequested();
                 else
                     Q_EMIT terminateRequested(signalNumber);
             }
@@ -138,6 +140,8 @@ QString SignalHandler::signalName(int signalNumber)
         return u"SIGTERM"_s;
     case SIGINT:
         return u"SIGINT"_s;
+    case SIGUSR2:
+        return u"SIGUSR2"_s;
     default:
         return u"signal %1"_s.arg(signalNumber);
     }

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void systemdUnitHardening_data();
     void systemdUnitHardening();
     void systemdUnitRunsInstalledProgram();
+    void systemdUnitNotifies();
     void sysusers();
     void launchdPlist();
 };
@@ -226,6 +227,15 @@ void tst_ServiceFiles::systemdUnitRunsInstalledProgram()
         QCOMPARE(program, installed);
     }
     QCOMPARE(commands, 2);  // ExecStart, and ExecReload's --check
+}
+
+// balancierd speaks the notify protocol (tst_servicenotify): systemd waits
+// for READY=1 and hears only the main process, which an upgrade hands over.
+void tst_ServiceFiles::systemdUnitNotifies()
+{
+    const QList<QByteArray> lines = directives(readResource(u"balancierd.service"_s));
+    QVERIFY(lines.contains("Type=notify"));
+    QVERIFY(lines.contains("NotifyAccess=main"));
 }
 
 void tst_ServiceFiles::sysusers()

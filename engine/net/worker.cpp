@@ -60,19 +60,20 @@ void Worker::addAcceptor(
     auto *acceptor = new Acceptor(*this, std::move(socket), std::move(slot));
     if (m_paused)
         acceptor->setEnabled(false);
-    delete m_acceptors.value(listenerId);
     m_acceptors.insert(listenerId, acceptor);
 }
 
 void Worker::removeAcceptor(quint64 listenerId)
 {
-    delete m_acceptors.take(listenerId);
+    const QList<Acceptor *> acceptors = m_acceptors.values(listenerId);
+    m_acceptors.remove(listenerId);
+    qDeleteAll(acceptors);
 }
 
 void Worker::retargetAcceptor(quint64 listenerId, std::shared_ptr<RouteSlot> slot)
 {
-    if (Acceptor *acceptor = m_acceptors.value(listenerId))
-        acceptor->setSlot(std::move(slot));
+    for (auto it = m_acceptors.find(listenerId); it != m_acceptors.end() && it.key() == listenerId; ++it)
+        it.value()->setSlot(slot);
 }
 
 void Worker::stopAccepting()

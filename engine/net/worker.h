@@ -81,7 +81,9 @@ private:
     QElapsedTimer m_clock;
     std::unique_ptr<char[]> m_scratch;
     PipePool m_pipes;
-    QHash<quint64, Acceptor *> m_acceptors;
+    // Several per listener when it has more sockets than there are workers
+    // (sockets inherited from a process with more workers).
+    QMultiHash<quint64, Acceptor *> m_acceptors;
     std::unordered_set<Session *> m_sessions;
     // The sessions still connecting: the 100 ms connect-timeout check walks
     // only these, so its cost does not grow with the idle connections.
