@@ -233,7 +233,8 @@ void tst_GuiEditor::pairAndHealthFields()
     typeInto(vip, u"198.18.0.100"_s);
     QVERIFY(editor.draft()->config().ha.enabled);
     QCOMPARE(editor.draft()->config().ha.vip, u"198.18.0.100"_s);
-    QVERIFY2(editor.draft()->text().contains(R"(<ha vip="198.18.0.100")"), editor.draft()->text().constData());
+    QVERIFY2(
+        editor.draft()->text().contains(R"(<ha vip="198.18.0.100")"), editor.draft()->text().constData());
     typeInto(vip, QString());
     QVERIFY(!editor.draft()->config().ha.enabled);
     QVERIFY(!editor.draft()->text().contains("<ha"));

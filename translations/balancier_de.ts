@@ -2434,6 +2434,30 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>Another host is already called &quot;%1&quot;.</source>
         <translation>Ein anderer Host heißt bereits „%1“.</translation>
     </message>
+    <message>
+        <source>Pair: virtual address</source>
+        <translation>Paar: virtuelle Adresse</translation>
+    </message>
+    <message>
+        <source>The keepalived pair&apos;s virtual IP: on a local interface, this node is the master.</source>
+        <translation>Die virtuelle IP des keepalived-Paars: Liegt sie auf einer lokalen Schnittstelle, ist dieser Knoten der Master.</translation>
+    </message>
+    <message>
+        <source>Pair: state file</source>
+        <translation>Paar: Statusdatei</translation>
+    </message>
+    <message>
+        <source>Absolute path of the file keepalived&apos;s notify script writes MASTER, BACKUP or FAULT into; it decides the role when readable.</source>
+        <translation>Absoluter Pfad der Datei, in die das Notify-Skript von keepalived MASTER, BACKUP oder FAULT schreibt; ist sie lesbar, bestimmt sie die Rolle.</translation>
+    </message>
+    <message>
+        <source>Health check from any address</source>
+        <translation>Health-Check von jeder Adresse</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
+        <translation>GET /api/v1/health antwortet auch Clients, die nicht auf Loopback sind (ohne Passwort, so oder so).</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>

@@ -2434,6 +2434,30 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>Another host is already called &quot;%1&quot;.</source>
         <translation>Another host is already called &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>Pair: virtual address</source>
+        <translation>Pair: virtual address</translation>
+    </message>
+    <message>
+        <source>The keepalived pair&apos;s virtual IP: on a local interface, this node is the master.</source>
+        <translation>The keepalived pair&apos;s virtual IP: on a local interface, this node is the master.</translation>
+    </message>
+    <message>
+        <source>Pair: state file</source>
+        <translation>Pair: state file</translation>
+    </message>
+    <message>
+        <source>Absolute path of the file keepalived&apos;s notify script writes MASTER, BACKUP or FAULT into; it decides the role when readable.</source>
+        <translation>Absolute path of the file keepalived&apos;s notify script writes MASTER, BACKUP or FAULT into; it decides the role when readable.</translation>
+    </message>
+    <message>
+        <source>Health check from any address</source>
+        <translation>Health check from any address</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
+        <translation>GET /api/v1/health answers clients that are not on loopback too (no password either way).</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>

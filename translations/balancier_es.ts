@@ -2434,6 +2434,30 @@ SHA-256: %4
         <source>Another host is already called &quot;%1&quot;.</source>
         <translation>Otro host ya se llama «%1».</translation>
     </message>
+    <message>
+        <source>Pair: virtual address</source>
+        <translation>Par: dirección virtual</translation>
+    </message>
+    <message>
+        <source>The keepalived pair&apos;s virtual IP: on a local interface, this node is the master.</source>
+        <translation>La IP virtual del par keepalived: si está en una interfaz local, este nodo es el maestro.</translation>
+    </message>
+    <message>
+        <source>Pair: state file</source>
+        <translation>Par: archivo de estado</translation>
+    </message>
+    <message>
+        <source>Absolute path of the file keepalived&apos;s notify script writes MASTER, BACKUP or FAULT into; it decides the role when readable.</source>
+        <translation>Ruta absoluta del archivo en el que el script de notificación de keepalived escribe MASTER, BACKUP o FAULT; si se puede leer, decide el rol.</translation>
+    </message>
+    <message>
+        <source>Health check from any address</source>
+        <translation>Comprobación de salud desde cualquier dirección</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
+        <translation>GET /api/v1/health responde también a clientes que no están en loopback (sin contraseña en ningún caso).</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>

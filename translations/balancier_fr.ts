@@ -2434,6 +2434,30 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>Another host is already called &quot;%1&quot;.</source>
         <translation>Un autre hôte s’appelle déjà « %1 ».</translation>
     </message>
+    <message>
+        <source>Pair: virtual address</source>
+        <translation>Paire : adresse virtuelle</translation>
+    </message>
+    <message>
+        <source>The keepalived pair&apos;s virtual IP: on a local interface, this node is the master.</source>
+        <translation>L’IP virtuelle de la paire keepalived : présente sur une interface locale, ce nœud est le maître.</translation>
+    </message>
+    <message>
+        <source>Pair: state file</source>
+        <translation>Paire : fichier d’état</translation>
+    </message>
+    <message>
+        <source>Absolute path of the file keepalived&apos;s notify script writes MASTER, BACKUP or FAULT into; it decides the role when readable.</source>
+        <translation>Chemin absolu du fichier où le script de notification de keepalived écrit MASTER, BACKUP ou FAULT ; lisible, il décide du rôle.</translation>
+    </message>
+    <message>
+        <source>Health check from any address</source>
+        <translation>Contrôle de santé depuis toute adresse</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
+        <translation>GET /api/v1/health répond aussi aux clients hors boucle locale (sans mot de passe dans tous les cas).</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>

@@ -230,22 +230,23 @@ QList<ConfigField> settingsFields()
     fields.append(boolean(u"logging.connections"_s, ConfigFields::tr("Log every connection"), {},
         [](Config &c, const ConfigItemRef &) { return &c.logging.connections; }));
     // <ha>: present while either attribute is set (docs/high-availability.md).
-    const auto haText = [](const QString &key, const QString &label, const QString &help, QString HaConfig::*member) {
-        ConfigField field = text(key, label, help, [member](Config &c, const ConfigItemRef &) {
-            return &(c.ha.*member);
-        });
-        field.set = [member](Config &c, ConfigItemRef &, const QVariant &v) {
-            c.ha.*member = v.toString().trimmed();
-            c.ha.enabled = !c.ha.vip.isEmpty() || !c.ha.stateFile.isEmpty();
-        };
-        return field;
-    };
+    const auto haText
+        = [](const QString &key, const QString &label, const QString &help, QString HaConfig::*member) {
+              ConfigField field = text(
+                  key, label, help, [member](Config &c, const ConfigItemRef &) { return &(c.ha.*member); });
+              field.set = [member](Config &c, ConfigItemRef &, const QVariant &v) {
+                  c.ha.*member = v.toString().trimmed();
+                  c.ha.enabled = !c.ha.vip.isEmpty() || !c.ha.stateFile.isEmpty();
+              };
+              return field;
+          };
     fields.append(haText(u"ha.vip"_s, ConfigFields::tr("Pair: virtual address"),
         ConfigFields::tr("The keepalived pair's virtual IP: on a local interface, this node is the master."),
         &HaConfig::vip));
     fields.append(haText(u"ha.statefile"_s, ConfigFields::tr("Pair: state file"),
-        ConfigFields::tr("Absolute path of the file keepalived's notify script writes MASTER, BACKUP or FAULT into; "
-                         "it decides the role when readable."),
+        ConfigFields::tr(
+            "Absolute path of the file keepalived's notify script writes MASTER, BACKUP or FAULT into; "
+            "it decides the role when readable."),
         &HaConfig::stateFile));
     return fields;
 }
@@ -271,7 +272,8 @@ QList<ConfigField> adminFields()
     fields.append(boolean(u"metricspublic"_s, ConfigFields::tr("Metrics without a password"), {},
         [](Config &c, const ConfigItemRef &) { return &c.admin.metricsPublic; }));
     fields.append(boolean(u"healthpublic"_s, ConfigFields::tr("Health check from any address"),
-        ConfigFields::tr("GET /api/v1/health answers clients that are not on loopback too (no password either way)."),
+        ConfigFields::tr(
+            "GET /api/v1/health answers clients that are not on loopback too (no password either way)."),
         [](Config &c, const ConfigItemRef &) { return &c.admin.healthPublic; }));
     return fields;
 }
