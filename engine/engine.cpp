@@ -225,7 +225,9 @@ std::optional<HostView> Engine::host(const QString &service, const QString &grou
 
 StatsSnapshot Engine::snapshot() const
 {
-    return d->stats.collect(d->views(), d->context.activeClients.load());
+    StatsSnapshot snapshot = d->stats.collect(d->views(), d->context.activeClients.load());
+    snapshot.poller = d->pollerName;
+    return snapshot;
 }
 
 qint64 Engine::activeConnections() const
@@ -236,6 +238,11 @@ qint64 Engine::activeConnections() const
 int Engine::workerCount() const
 {
     return int(d->workers.size());
+}
+
+QString Engine::pollerName() const
+{
+    return d->pollerName;
 }
 
 void Engine::requestStatsRate(const QObject *owner, int hertz)

@@ -90,6 +90,7 @@ public:
     bool add(qintptr fd, IoHandler *handler, int events) override;
     void modify(qintptr fd, int events) override;
     void remove(qintptr fd) override;
+    const char *pollerName() const override { return "epoll"; }
 
     /// Descriptors currently registered (sockets and IoHandlers), for tests and stats.
     int watchedCount() const { return m_watched; }

@@ -93,6 +93,7 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
     object.insert(QStringLiteral("taken"), snapshot.taken.toString(Qt::ISODateWithMs));
     object.insert(QStringLiteral("sequence"), qint64(snapshot.sequence));
     object.insert(QStringLiteral("activeConnections"), snapshot.activeConnections);
+    object.insert(QStringLiteral("poller"), snapshot.poller);
     object.insert(QStringLiteral("services"), services);
     return object;
 }
@@ -104,6 +105,7 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
         = QDateTime::fromString(object.value(QStringLiteral("taken")).toString(), Qt::ISODateWithMs);
     snapshot.sequence = quint64(object.value(QStringLiteral("sequence")).toInteger());
     snapshot.activeConnections = object.value(QStringLiteral("activeConnections")).toInteger();
+    snapshot.poller = object.value(QStringLiteral("poller")).toString();
     const QJsonArray services = object.value(QStringLiteral("services")).toArray();
     for (const QJsonValue &serviceValue : services) {
         const QJsonObject serviceObject = serviceValue.toObject();

@@ -65,6 +65,7 @@ struct StatsSnapshot
     QDateTime taken;
     quint64 sequence = 0;
     qint64 activeConnections = 0;  ///< client connections open right now
+    QString poller;  ///< the workers' IoPoller: "epoll", "kqueue", "poll" or "qt"
     QList<ServiceStats> services;
 
     const ServiceStats *service(QStringView name) const;
