@@ -230,6 +230,9 @@ QString CommandLine::helpText() const
           "file on POST /save, or at once with <settings persist=\"auto\">, keeping the file's comments\n"
           "and a backup of the previous version (the newest %1 are kept). A reload keeps hosts that\n"
           "were drained or put in maintenance at runtime out of rotation.\n"
+          "\nEnvironment: BALANCIER_POLLER=poll makes the worker threads wait with poll() instead of\n"
+          "the system's own interface (epoll, kqueue); qt uses Qt's dispatcher. The log and the admin\n"
+          "API's status and metrics say which one runs.\n"
           "\nExit codes: 0 success, 1 a config or runtime error, 2 bad command-line arguments.\n"_s.arg(
               ConfigPersistence::KeptBackups);
     return text;
