@@ -74,7 +74,14 @@ public:
         return m_process.waitForFinished(10000) && m_process.exitStatus() == QProcess::NormalExit
             && m_process.exitCode() == 0;
     }
-    QString err() const { return QString::fromUtf8(m_err); }
+    /// What it printed, and why it did not run when it could not be started.
+    QString err() const
+    {
+        QString text = QString::fromUtf8(m_err);
+        if (m_process.error() == QProcess::FailedToStart)
+            text += u"\n(could not start " BALANCIERD_PATH ": "_s + m_process.errorString() + u')';
+        return text;
+    }
 
 private:
     QProcess m_process;
