@@ -6,7 +6,8 @@
 #include <stdint.h>
 #include <time.h>
 
-struct kevent {
+struct kevent
+{
     uintptr_t ident;
     int16_t filter;
     uint16_t flags;
@@ -25,15 +26,15 @@ struct kevent {
 #define EV_ERROR 0x4000
 #define EV_EOF 0x8000
 
-#define EV_SET(kevp, a, b, c, d, e, f)                                                                      \
-    do {                                                                                                    \
-        struct kevent *__kevp__ = (kevp);                                                                   \
-        __kevp__->ident = (a);                                                                              \
-        __kevp__->filter = (b);                                                                             \
-        __kevp__->flags = (c);                                                                              \
-        __kevp__->fflags = (d);                                                                             \
-        __kevp__->data = (e);                                                                               \
-        __kevp__->udata = (f);                                                                              \
+#define EV_SET(kevp, a, b, c, d, e, f)                                                                       \
+    do {                                                                                                     \
+        struct kevent *__kevp__ = (kevp);                                                                    \
+        __kevp__->ident = (a);                                                                               \
+        __kevp__->filter = (b);                                                                              \
+        __kevp__->flags = (c);                                                                               \
+        __kevp__->fflags = (d);                                                                              \
+        __kevp__->data = (e);                                                                                \
+        __kevp__->udata = (f);                                                                               \
     } while (0)
 
 #ifdef __cplusplus
