@@ -4,12 +4,21 @@
 
 #include "httptestclient.h"
 #include "net/pollerchoice.h"
+#include "net/polleventdispatcher.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 using namespace Balancier;
 using namespace Qt::StringLiterals;
@@ -99,6 +108,7 @@ private slots:
     void parse();
     void daemonUsesChosenPoller_data();
     void daemonUsesChosenPoller();
+    void pollForgetsClosedDescriptor();
 };
 
 void tst_Poller::parse_data()
@@ -189,6 +199,61 @@ void tst_Poller::daemonUsesChosenPoller()
     QCOMPARE(QJsonDocument::fromJson(status.body).object().value(u"poller"_s).toString(), expected);
 
     QVERIFY2(daemon.stop(), qPrintable(daemon.err()));
+}
+
+void tst_Poller::pollForgetsClosedDescriptor()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("needs socketpair()");
+#else
+    // A descriptor closed without remove() makes poll() answer POLLNVAL at
+    // once, every time: reported once as Closed, then forgotten, so that the
+    // worker does not spin.
+    struct Handler final : IoHandler
+    {
+        std::atomic<int> calls{0};
+        std::atomic<int> events{0};
+        void ioReady(qintptr, int ready) override
+        {
+            events = ready;
+            ++calls;
+        }
+    } handler;
+    int fds[2] = {-1, -1};
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+
+    auto *dispatcher = new PollEventDispatcher;
+    QVERIFY(dispatcher->isValid());
+    QThread thread;
+    thread.setEventDispatcher(dispatcher);
+    auto *context = new QObject;
+    context->moveToThread(&thread);
+    // Deleted in the thread, after its loop, before its dispatcher.
+    QObject::connect(&thread, &QThread::finished, context, &QObject::deleteLater);
+    thread.start();
+    const auto inThread = [&](auto function) {
+        QMetaObject::invokeMethod(context, function, Qt::BlockingQueuedConnection);
+    };
+    bool added = false;
+    inThread([&] { added = dispatcher->add(fds[0], &handler, 0); });
+    QVERIFY(added);
+    int watched = -1;
+    inThread([&] { watched = dispatcher->watchedCount(); });
+    QCOMPARE(watched, 1);
+
+    ::close(fds[0]);  // no remove(): a bug in the caller
+    inThread([] {});  // wakes the thread, which polls the closed descriptor
+    QTRY_COMPARE(handler.calls.load(), 1);
+    QCOMPARE(handler.events.load(), int(IoHandler::Closed));
+    for (int i = 0; i < 5; ++i)
+        inThread([&] { watched = dispatcher->watchedCount(); });
+    QCOMPARE(watched, 0);
+    QCOMPARE(handler.calls.load(), 1);
+
+    thread.quit();
+    QVERIFY(thread.wait(10000));
+    ::close(fds[1]);
+#endif
 }
 
 QTEST_GUILESS_MAIN(tst_Poller)
