@@ -256,6 +256,7 @@ std::optional<HostView> Engine::host(const QString &service, const QString &grou
 StatsSnapshot Engine::snapshot() const
 {
     StatsSnapshot snapshot = d->stats.collect(d->views(), d->context.activeClients.load());
+    snapshot.poller = d->pollerName;
     snapshot.haRole = HaRoleProbe::role(d->running.ha);
     return snapshot;
 }
@@ -276,6 +277,11 @@ qint64 Engine::activeConnections() const
 int Engine::workerCount() const
 {
     return int(d->workers.size());
+}
+
+QString Engine::pollerName() const
+{
+    return d->pollerName;
 }
 
 void Engine::requestStatsRate(const QObject *owner, int hertz)

@@ -117,6 +117,9 @@ public:
     BalancerHealth health() const;
     qint64 activeConnections() const;
     int workerCount() const;
+    /// What the worker threads wait with: "epoll", "kqueue", "poll" or "qt"
+    /// (see BALANCIER_POLLER); empty before the first apply().
+    QString pollerName() const;
 
     /// The snapshot rate when nobody asks for one (Hz).
     static constexpr int DefaultStatsRate = 2;

@@ -71,6 +71,8 @@ public:
     bool stopping = false;
     EngineContext context;
     QList<WorkerThread> workers;
+    /// IoPoller::pollerName() of the workers' dispatchers: "epoll", "poll", ...
+    QString pollerName;
     QHash<QString, ServiceState> services;
     QList<ListenerState> listeners;
     quint64 nextListenerId = 1;

@@ -14,16 +14,24 @@ namespace Balancier {
 
 void EnginePrivate::startWorkers(int count)
 {
+    const PollerSetting poller = pollerSettingFromEnvironment();
+    if (!poller.error.isEmpty())
+        qCWarning(lcNet, "%s", qUtf8Printable(poller.error));
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("balancier-worker-%1").arg(i));
-        if (QAbstractEventDispatcher *dispatcher = createWorkerEventDispatcher())
+        QAbstractEventDispatcher *dispatcher = createWorkerEventDispatcher(poller.choice);
+        if (dispatcher)
             thread->setEventDispatcher(dispatcher);
+        // All workers get the same kind unless one ran out of descriptors.
+        if (i == 0)
+            pollerName = QString::fromLatin1(workerPollerName(dispatcher));
         auto *worker = new Worker(context, i);
         worker->moveToThread(thread);
         thread->start();
         workers.append({thread, worker});
     }
+    qCInfo(lcNet, "%d worker thread(s), poller %s", count, qUtf8Printable(pollerName));
 }
 
 void EnginePrivate::stopWorkers()

@@ -266,6 +266,9 @@ QString CommandLine::helpText() const
           "\nHealth check: balancierd --health-check --config FILE asks the running balancer's\n"
           "GET /api/v1/health (for keepalived's vrrp_script) and exits 0 when it is healthy (serving,\n"
           "and a service has a live host), 1 when it is not, 2 when it cannot tell.\n"
+          "\nEnvironment: BALANCIER_POLLER=poll makes the worker threads wait with poll() instead of\n"
+          "the system's own interface (epoll, kqueue); qt uses Qt's dispatcher. The log and the admin\n"
+          "API's status and metrics say which one runs.\n"
           "\nExit codes: 0 success, 1 a config or runtime error, 2 bad command-line arguments.\n"_s.arg(
               ConfigPersistence::KeptBackups);
     return text;

@@ -149,6 +149,7 @@ void tst_AdminMetrics::exposition()
     // The documented families, with their types; every one has help text.
     const QList<QPair<QByteArray, QByteArray>> expected = {
         {"balancier_active_connections", "gauge"},
+        {"balancier_poller_info", "gauge"},
         {"balancier_service_active_connections", "gauge"},
         {"balancier_service_connections_total", "counter"},
         {"balancier_service_all_hosts_down", "gauge"},

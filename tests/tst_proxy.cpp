@@ -330,6 +330,11 @@ void tst_Proxy::bulkFlowIsSpliced()
     const quint16 port
         = ProxyConfig::start(engine, ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address())}));
     QVERIFY(port);
+    if (engine.pollerName() != u"epoll"_s) {
+        // Splicing needs the edge-triggered registration only epoll gives
+        // (the CI stage poll runs this suite with BALANCIER_POLLER=poll).
+        QSKIP(qPrintable(u"no splice with the %1 poller"_s.arg(engine.pollerName())));
+    }
     const int pipesBefore = openPipes();
 
     TestConnection client;

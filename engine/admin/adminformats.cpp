@@ -135,6 +135,13 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         {QStringLiteral("master"), QStringLiteral("backup"), QStringLiteral("unknown")})
         out += QStringLiteral("balancier_ha_role{role=\"%1\"} %2\n")
                    .arg(role, snapshot.haRole == role ? u"1" : u"0");
+    if (!snapshot.poller.isEmpty()) {
+        out += QStringLiteral(
+                   "# HELP balancier_poller_info What the worker threads wait for readiness with.\n"
+                   "# TYPE balancier_poller_info gauge\n"
+                   "balancier_poller_info{poller=")
+            + label(snapshot.poller) + QStringLiteral("} 1\n");
+    }
     for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &hostActive, &hostTotal,
              &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);

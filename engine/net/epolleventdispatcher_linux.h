@@ -94,6 +94,7 @@ public:
     bool addEdgeTriggered(qintptr fd, IoHandler *handler) override;
     void rearm(qintptr fd) override;
     void removeClosing(qintptr fd) override;
+    const char *pollerName() const override { return "epoll"; }
 
     /// Descriptors currently registered (sockets and IoHandlers), for tests and stats.
     int watchedCount() const { return m_watched; }

@@ -1,12 +1,21 @@
 #include "net/eventdispatcherfactory.h"
 
+#include "net/polleventdispatcher.h"
+
+#include <memory>
+
 namespace Balancier {
 
-// Qt's default dispatcher is used here; IoPoller::forCurrentThread() falls
-// back to QSocketNotifier.
-QAbstractEventDispatcher *createWorkerEventDispatcher()
+// Windows has no epoll or kqueue: the portable dispatcher (WSAPoll()) is
+// the native choice. BALANCIER_POLLER=qt keeps Qt's dispatcher instead.
+QAbstractEventDispatcher *createWorkerEventDispatcher(PollerChoice choice)
 {
-    return nullptr;
+    if (choice == PollerChoice::Qt)
+        return nullptr;
+    auto dispatcher = std::make_unique<PollEventDispatcher>();
+    if (!dispatcher->isValid())
+        return nullptr;  // it has printed why; the worker runs on Qt's dispatcher
+    return dispatcher.release();
 }
 
 }  // namespace Balancier

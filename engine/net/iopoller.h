@@ -12,9 +12,10 @@ public:
     {
         Readable = 0x1,
         Writable = 0x2,
-        /// Error or hang-up (EPOLLERR/EPOLLHUP), reported whatever was asked
-        /// for; read or check SO_ERROR to learn which. Only the epoll poller
-        /// reports it: elsewhere a dead socket shows up as Readable/Writable
+        /// Error or hang-up (EPOLLERR/EPOLLHUP, POLLERR/POLLHUP), reported
+        /// whatever was asked for; read or check SO_ERROR to learn which. The
+        /// epoll and poll pollers report it (kqueue only with an error code);
+        /// with Qt's notifiers a dead socket shows up as Readable/Writable
         /// and recv()/send() tell. So never rely on Closed alone.
         Closed = 0x4,
         /// The peer sent its end of stream (EPOLLRDHUP): everything it sent
@@ -76,11 +77,16 @@ public:
     /// duplicated (dup(), or fork() without exec), which the engine never
     /// does (every socket is close-on-exec).
     virtual void removeClosing(qintptr fd);
+    /// What waits for readiness: "epoll", "kqueue", "poll" (poll() or
+    /// WSAPoll()) or "qt" (QSocketNotifier on Qt's own dispatcher). Shown in
+    /// the log and in the statistics, so that a test can tell which ran.
+    virtual const char *pollerName() const = 0;
 
     /// The poller of the calling thread's event dispatcher when it is one
-    /// (EpollEventDispatcher), else a QSocketNotifier-based poller owned by
-    /// the thread and destroyed when the thread finishes. nullptr only in a
-    /// thread that has no Qt event dispatcher at all.
+    /// (EpollEventDispatcher, PollEventDispatcher, KqueueEventDispatcher),
+    /// else a QSocketNotifier-based poller owned by the thread and destroyed
+    /// when the thread finishes. nullptr only in a thread that has no Qt
+    /// event dispatcher at all.
     static IoPoller *forCurrentThread();
 };
 

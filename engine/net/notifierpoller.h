@@ -38,6 +38,7 @@ public:
     bool add(qintptr fd, IoHandler *handler, int events) override;
     void modify(qintptr fd, int events) override;
     void remove(qintptr fd) override;
+    const char *pollerName() const override { return "qt"; }
 
     /// Descriptors currently registered, for tests and stats.
     int watchedCount() const { return int(m_watches.size()); }

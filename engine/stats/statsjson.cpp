@@ -100,6 +100,7 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
     object.insert(QStringLiteral("sequence"), qint64(snapshot.sequence));
     object.insert(QStringLiteral("activeConnections"), snapshot.activeConnections);
     object.insert(QStringLiteral("role"), snapshot.haRole);
+    object.insert(QStringLiteral("poller"), snapshot.poller);
     object.insert(QStringLiteral("services"), services);
     return object;
 }
@@ -112,6 +113,7 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
     snapshot.sequence = quint64(object.value(QStringLiteral("sequence")).toInteger());
     snapshot.activeConnections = object.value(QStringLiteral("activeConnections")).toInteger();
     snapshot.haRole = object.value(QStringLiteral("role")).toString(QStringLiteral("unknown"));
+    snapshot.poller = object.value(QStringLiteral("poller")).toString();
     const QJsonArray services = object.value(QStringLiteral("services")).toArray();
     for (const QJsonValue &serviceValue : services) {
         const QJsonObject serviceObject = serviceValue.toObject();

@@ -68,6 +68,7 @@ struct StatsSnapshot
     QDateTime taken;
     quint64 sequence = 0;
     qint64 activeConnections = 0;  ///< client connections open right now
+    QString poller;  ///< the workers' IoPoller: "epoll", "kqueue", "poll" or "qt"
     QList<ServiceStats> services;
     /// This node's VRRP role: "master", "backup" or "unknown" (HaRoleProbe, <ha>).
     QString haRole = QStringLiteral("unknown");
