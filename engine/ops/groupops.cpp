@@ -3,6 +3,8 @@
 #include "ops/operations.h"
 #include "ops/opsupport.h"
 
+#include "config/schedulingoptions.h"
+
 namespace Balancier {
 
 using namespace OpSupport;
@@ -63,6 +65,38 @@ OpResult Operations::setScheduler(const QString &service, const QString &group, 
     if (auto failure = checkScheduler(QStringLiteral("scheduler"), scheduler))
         return *failure;
     target.group->scheduler = scheduler;
+    return applyEdited(config);
+}
+
+OpResult Operations::editScheduling(const QString &service, const QString &group, const SchedulingEdit &edit)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    if (!edit.scheduler && !edit.tableSize && !edit.balanceFactor)
+        return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("scheduler"),
+            QStringLiteral("nothing to change; give scheduler, tablesize or balancefactor"));
+    if (edit.scheduler) {
+        if (edit.scheduler->isEmpty())
+            return OpResult::fail(
+                OpResult::Failure::BadInput, QStringLiteral("scheduler"), QStringLiteral("missing"));
+        if (auto failure = checkScheduler(QStringLiteral("scheduler"), *edit.scheduler))
+            return *failure;
+        target.group->scheduler = *edit.scheduler;
+    }
+    if (edit.tableSize) {
+        const QString problem = SchedulingOptions::tableSizeProblem(*edit.tableSize);
+        if (!problem.isEmpty())
+            return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("tablesize"), problem);
+        target.group->maglevTableSize = *edit.tableSize;
+    }
+    if (edit.balanceFactor) {
+        const QString problem = SchedulingOptions::balanceFactorProblem(*edit.balanceFactor);
+        if (!problem.isEmpty())
+            return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("balancefactor"), problem);
+        target.group->balanceFactor = *edit.balanceFactor;
+    }
     return applyEdited(config);
 }
 

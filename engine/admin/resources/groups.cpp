@@ -21,6 +21,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace Balancier {
 
 using namespace AdminResources;
@@ -46,15 +48,35 @@ HttpResponse AdminServer::apiSetScheduler(Context &context)
     const HttpResponse notFound = pathNotFound(m_engine.runningConfig(), service, group);
     if (notFound.status)
         return notFound;
-    if (const auto unknown = unknownFields(*body, {QStringLiteral("scheduler")}))
+    const QString tableSizeField = QStringLiteral("tablesize");
+    const QString factorField = QStringLiteral("balancefactor");
+    if (const auto unknown = unknownFields(*body, {QStringLiteral("scheduler"), tableSizeField, factorField}))
         return *unknown;
+    // The Maglev options may come alone; the ranges are the operation's.
+    Operations::SchedulingEdit edit;
+    if (body->contains(tableSizeField)) {
+        const QJsonValue value = body->value(tableSizeField);
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number != std::floor(number) || number < 0 || number > 1e9)
+            return HttpResponse::error(400, QStringLiteral("body: 'tablesize' must be a whole number"), true);
+        edit.tableSize = int(number);
+    }
+    if (body->contains(factorField)) {
+        const QJsonValue value = body->value(factorField);
+        if (!value.isDouble())
+            return HttpResponse::error(400, QStringLiteral("body: 'balancefactor' must be a number"), true);
+        edit.balanceFactor = value.toDouble();
+    }
     const QString scheduler = body->value(QStringLiteral("scheduler")).toString();
-    if (scheduler.isEmpty())
+    if (scheduler.isEmpty() && !edit.tableSize && !edit.balanceFactor)
         return HttpResponse::error(400, QStringLiteral("body: missing string field 'scheduler'"), true);
-    checkScheduler(context, QStringLiteral("scheduler"), scheduler);
-    if (context.failed())
-        return HttpResponse::error(400, u"body: " + context.invalid, true);
-    return applyOutcome(Operations(m_engine).setScheduler(service, group, scheduler), true, {});
+    if (!scheduler.isEmpty()) {
+        checkScheduler(context, QStringLiteral("scheduler"), scheduler);
+        if (context.failed())
+            return HttpResponse::error(400, u"body: " + context.invalid, true);
+        edit.scheduler = scheduler;
+    }
+    return applyOutcome(Operations(m_engine).editScheduling(service, group, edit), true, {});
 }
 
 }  // namespace Balancier
