@@ -14,6 +14,7 @@
 #include "stubbackend.h"
 #include "testconnection.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QRandomGenerator>
 #include <QTest>
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void failoverWalksPastTriedHosts();
     void rebuildUnderConcurrentPicks();
     void clientKeyIsPortable();
+    void tableBuildTime();
     void realClientsLandOnStableBackends();
 };
 
@@ -420,6 +422,27 @@ void tst_Maglev::clientKeyIsPortable()
     const unsigned char bytes[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1};
     std::memcpy(&v6->sin6_addr, bytes, 16);
     QCOMPARE(ClientKey::of(mapped), ClientKey::ofBytes(v4, 4));
+}
+
+void tst_Maglev::tableBuildTime()
+{
+    // What a rebuild costs the control thread (the workers never wait for
+    // it). Printed for the docs; asserted only to an order of magnitude.
+    QStringList names;
+    QList<int> weights;
+    for (int i = 0; i < 100; ++i) {
+        names.append(u"backend-%1"_s.arg(i));
+        weights.append(1 + i % 4);
+    }
+    for (const quint32 size : {65537u, 1000003u}) {
+        QElapsedTimer timer;
+        timer.start();
+        const std::vector<quint32> table = MaglevScheduler::buildTable(names, weights, size);
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(table.size(), std::size_t(size));
+        qInfo("table of %u entries for 100 hosts built in %lld ms", size, elapsed);
+        QVERIFY2(elapsed < 10000, qPrintable(QString::number(elapsed)));
+    }
 }
 
 void tst_Maglev::realClientsLandOnStableBackends()
