@@ -2128,6 +2128,14 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>the scheduler is rebuilt with the new options; open connections stay</source>
         <translation>der Scheduler wird mit den neuen Optionen neu aufgebaut; offene Verbindungen bleiben</translation>
     </message>
+    <message>
+        <source>some clients move to host %1 (its part of the Maglev table grows)</source>
+        <translation>einige Clients wechseln zu Host %1 (sein Anteil an der Maglev-Tabelle wächst)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
+        <translation>einige Clients von Host %1 wechseln zu anderen Hosts (sein Anteil an der Maglev-Tabelle schrumpft)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>

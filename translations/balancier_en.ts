@@ -2128,6 +2128,14 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>the scheduler is rebuilt with the new options; open connections stay</source>
         <translation>the scheduler is rebuilt with the new options; open connections stay</translation>
     </message>
+    <message>
+        <source>some clients move to host %1 (its part of the Maglev table grows)</source>
+        <translation>some clients move to host %1 (its part of the Maglev table grows)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
+        <translation>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>

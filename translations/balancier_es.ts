@@ -2128,6 +2128,14 @@ SHA-256: %4
         <source>the scheduler is rebuilt with the new options; open connections stay</source>
         <translation>el planificador se reconstruye con las nuevas opciones; las conexiones abiertas se mantienen</translation>
     </message>
+    <message>
+        <source>some clients move to host %1 (its part of the Maglev table grows)</source>
+        <translation>algunos clientes pasan al host %1 (su parte de la tabla Maglev crece)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
+        <translation>algunos clientes del host %1 pasan a otros hosts (su parte de la tabla Maglev se reduce)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>

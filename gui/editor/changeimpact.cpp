@@ -73,6 +73,7 @@ enum class WeightUse
     Share,  ///< weighted: turns in proportion to weight
     Load,  ///< leastconns, p2c: active connections per unit of weight
     Ring,  ///< hash: points on the ring in proportion to weight
+    Table,  ///< maglev: entries of the lookup table in proportion to weight
 };
 
 WeightUse weightUse(const QString &scheduler)
@@ -84,8 +85,10 @@ WeightUse weightUse(const QString &scheduler)
         return WeightUse::Share;
     if (name == "leastconns"_L1 || name == "p2c"_L1)
         return WeightUse::Load;
-    if (name == "hash"_L1 || name == "maglev"_L1)
+    if (name == "hash"_L1)
         return WeightUse::Ring;
+    if (name == "maglev"_L1)
+        return WeightUse::Table;
     return WeightUse::Unknown;
 }
 
@@ -101,10 +104,13 @@ bool keepsClients(const QString &scheduler)
 /// its options (stickytime, tablesize, balancefactor) changed.
 QString schedulerNameIn(const ConfigChange &change, bool after)
 {
+    const QString &value = after ? change.after : change.before;
+    // No fields: the scheduler alone (as older diffs and callers say it).
+    if (change.fields.isEmpty())
+        return value;
     const qsizetype index = change.fields.indexOf("scheduler"_L1);
     if (index < 0)
         return {};
-    const QString &value = after ? change.after : change.before;
     if (change.fields.size() == 1)
         return value;
     // Several fields: "scheduler sticky, stickytime 10m".
@@ -343,7 +349,7 @@ QString ChangeImpact::describe(
         return tr("drains host %1 (%n open connection(s))", nullptr, open).arg(change.name) + clientsMove;
     }
     case Kind::HostAdded:
-        if (weightUse(scheduler) == WeightUse::Ring)
+        if (weightUse(scheduler) == WeightUse::Ring || weightUse(scheduler) == WeightUse::Table)
             return tr(
                 "host %1 starts taking connections once it is up; the clients that hash to it move to it")
                 .arg(change.name);
@@ -403,6 +409,14 @@ QString ChangeImpact::describe(
                             ? tr("some clients move to host %1 (its part of the hash ring grows)")
                                   .arg(change.name)
                             : tr("some clients of host %1 move to other hosts (its part of the hash ring "
+                                 "shrinks)")
+                                  .arg(change.name));
+                    break;
+                case WeightUse::Table:
+                    parts.append(after > before
+                            ? tr("some clients move to host %1 (its part of the Maglev table grows)")
+                                  .arg(change.name)
+                            : tr("some clients of host %1 move to other hosts (its part of the Maglev table "
                                  "shrinks)")
                                   .arg(change.name));
                     break;
