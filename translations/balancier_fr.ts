@@ -2122,7 +2122,7 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     </message>
     <message>
         <source>the scheduler is rebuilt with the new options; some clients move to another host, open connections stay</source>
-        <translation>l’ordonnanceur est reconstruit avec les nouvelles options ; certains clients passent sur un autre hôte, les connexions ouvertes restent</translation>
+        <translation>l’ordonnanceur est reconstruit avec les nouvelles options ; certains clients passent à un autre hôte, les connexions ouvertes restent</translation>
     </message>
     <message>
         <source>the scheduler is rebuilt with the new options; open connections stay</source>
@@ -2130,11 +2130,11 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     </message>
     <message>
         <source>some clients move to host %1 (its part of the Maglev table grows)</source>
-        <translation>certains clients passent sur l’hôte %1 (sa part de la table Maglev augmente)</translation>
+        <translation>certains clients passent à l’hôte %1 (sa part de la table Maglev augmente)</translation>
     </message>
     <message>
         <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
-        <translation>certains clients de l’hôte %1 passent sur d’autres hôtes (sa part de la table Maglev diminue)</translation>
+        <translation>certains clients de l’hôte %1 passent à d’autres hôtes (sa part de la table Maglev diminue)</translation>
     </message>
 </context>
 <context>
