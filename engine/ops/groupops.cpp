@@ -3,6 +3,7 @@
 #include "ops/operations.h"
 #include "ops/opsupport.h"
 
+#include "config/schedulerregistry.h"
 #include "config/schedulingoptions.h"
 
 namespace Balancier {
@@ -83,7 +84,7 @@ OpResult Operations::editScheduling(const QString &service, const QString &group
                 OpResult::Failure::BadInput, QStringLiteral("scheduler"), QStringLiteral("missing"));
         if (auto failure = checkScheduler(QStringLiteral("scheduler"), *edit.scheduler))
             return *failure;
-        target.group->scheduler = *edit.scheduler;
+        target.group->scheduler = SchedulerRegistry::canonicalName(*edit.scheduler);
     }
     if (edit.tableSize) {
         const QString problem = SchedulingOptions::tableSizeProblem(*edit.tableSize);
