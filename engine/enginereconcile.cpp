@@ -233,9 +233,7 @@ void EnginePrivate::reconcileServices(const Config &config)
                         retireHost(host, {QStringLiteral("removedFromConfig"), {}});
                 }
             }
-            const bool reuse = old && old->hosts() == hosts
-                && old->schedulerName() == SchedulerRegistry::canonicalName(groupConfig.scheduler)
-                && old->stickyTimeoutMs() == groupConfig.stickyTimeoutMs;
+            const bool reuse = old && old->hosts() == hosts && old->hasSchedulingOf(groupConfig);
             if (reuse) {
                 for (HostRuntime *host : std::as_const(weightChanged))
                     old->scheduler().weightChanged(host);

@@ -913,7 +913,7 @@ void TestConfigReader::programmaticModel()
         u"error: <listen ip>: service \"web\": port 70000 outside 0-65535"_s,
         u"error: <group name=\"prod\" scheduler>: service \"web\", group \"prod\": unknown scheduler "
         u"\"fastest\"; "
-        u"expected one of roundrobin, weighted, random, leastconns, leastconnsrr, sticky, hash, p2c "
+        u"expected one of roundrobin, weighted, random, leastconns, leastconnsrr, sticky, hash, p2c, maglev "
         u"(or a legacy alias: roundr, weightr, rand, leastc)"_s,
         u"error: <host name=\"a\" ip>: service \"web\", group \"prod\", host \"a\": port 0 outside 1-65535"_s,
         u"error: <host name=\"a\" weight>: service \"web\", group \"prod\", host \"a\": -2 is negative; "

@@ -502,6 +502,11 @@ void tst_GuiEditor::impactFollowsScheduler_data()
                 u"host b starts taking connections once it is up; the clients that hash to it move to it"_s,
                 true}},
         {u"p2c"_s, {load.arg(u"more"_s), load.arg(u"fewer"_s), added, false}},
+        {u"maglev"_s,
+            {u"some clients move to host b (its part of the Maglev table grows)"_s,
+                u"some clients of host b move to other hosts (its part of the Maglev table shrinks)"_s,
+                u"host b starts taking connections once it is up; the clients that hash to it move to it"_s,
+                true}},
     };
 
     const auto host = [](const QStringList &fields, const QString &before, const QString &after) {

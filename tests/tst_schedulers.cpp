@@ -205,7 +205,7 @@ void TestSchedulers::registryNames()
 void TestSchedulers::registryTable()
 {
     const QStringList expected{u"roundrobin"_s, u"weighted"_s, u"random"_s, u"leastconns"_s,
-        u"leastconnsrr"_s, u"sticky"_s, u"hash"_s, u"p2c"_s};
+        u"leastconnsrr"_s, u"sticky"_s, u"hash"_s, u"p2c"_s, u"maglev"_s};
     QStringList names = allSchedulerNames();
     QStringList sortedExpected = expected;
     names.sort();

@@ -2131,6 +2131,26 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
         <translation>einige Clients von Host %1 wechseln zu anderen Hosts (sein Anteil am Hash-Ring schrumpft)</translation>
     </message>
+    <message>
+        <source>changes the scheduling options of group %1</source>
+        <translation>ändert die Scheduler-Optionen der Gruppe %1</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; some clients move to another host, open connections stay</source>
+        <translation>der Scheduler wird mit den neuen Optionen neu aufgebaut; einige Clients wechseln zu einem anderen Host, offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; open connections stay</source>
+        <translation>der Scheduler wird mit den neuen Optionen neu aufgebaut; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the Maglev table grows)</source>
+        <translation>einige Clients wechseln zu Host %1 (sein Anteil an der Maglev-Tabelle wächst)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
+        <translation>einige Clients von Host %1 wechseln zu anderen Hosts (sein Anteil an der Maglev-Tabelle schrumpft)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2457,6 +2477,34 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
         <translation>GET /api/v1/health antwortet auch Clients, die nicht auf Loopback sind (ohne Passwort, so oder so).</translation>
+    </message>
+    <message>
+        <source>Table size</source>
+        <translation>Tabellengröße</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: entries of the lookup table, a prime number; at least 100 per host for an even spread.</source>
+        <translation>Scheduler „maglev“: Einträge der Zuordnungstabelle, eine Primzahl; mindestens 100 pro Host für eine gleichmäßige Verteilung.</translation>
+    </message>
+    <message>
+        <source>Enter a prime number from %1 to %2, such as %3.</source>
+        <translation>Geben Sie eine Primzahl von %1 bis %2 ein, etwa %3.</translation>
+    </message>
+    <message>
+        <source>Balance factor</source>
+        <translation>Lastfaktor</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: bounded load. A host with more than this factor times its share of the connections is skipped. Empty: no bound.</source>
+        <translation>Scheduler „maglev“: begrenzte Last. Ein Host mit mehr als diesem Faktor mal seinem Anteil an den Verbindungen wird übersprungen. Leer: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>no bound</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
+        <translation>Geben Sie eine Zahl über 1 und höchstens 100 ein, etwa 1.25, oder lassen Sie das Feld leer.</translation>
     </message>
 </context>
 <context>

@@ -2131,6 +2131,26 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
         <translation>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</translation>
     </message>
+    <message>
+        <source>changes the scheduling options of group %1</source>
+        <translation>changes the scheduling options of group %1</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; some clients move to another host, open connections stay</source>
+        <translation>the scheduler is rebuilt with the new options; some clients move to another host, open connections stay</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; open connections stay</source>
+        <translation>the scheduler is rebuilt with the new options; open connections stay</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the Maglev table grows)</source>
+        <translation>some clients move to host %1 (its part of the Maglev table grows)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
+        <translation>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2457,6 +2477,34 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
         <translation>GET /api/v1/health answers clients that are not on loopback too (no password either way).</translation>
+    </message>
+    <message>
+        <source>Table size</source>
+        <translation>Table size</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: entries of the lookup table, a prime number; at least 100 per host for an even spread.</source>
+        <translation>&quot;maglev&quot; scheduler: entries of the lookup table, a prime number; at least 100 per host for an even spread.</translation>
+    </message>
+    <message>
+        <source>Enter a prime number from %1 to %2, such as %3.</source>
+        <translation>Enter a prime number from %1 to %2, such as %3.</translation>
+    </message>
+    <message>
+        <source>Balance factor</source>
+        <translation>Balance factor</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: bounded load. A host with more than this factor times its share of the connections is skipped. Empty: no bound.</source>
+        <translation>&quot;maglev&quot; scheduler: bounded load. A host with more than this factor times its share of the connections is skipped. Empty: no bound.</translation>
+    </message>
+    <message>
+        <source>no bound</source>
+        <translation>no bound</translation>
+    </message>
+    <message>
+        <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
+        <translation>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</translation>
     </message>
 </context>
 <context>

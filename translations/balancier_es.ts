@@ -2131,6 +2131,26 @@ SHA-256: %4
         <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
         <translation>algunos clientes del host %1 pasan a otros hosts (su parte del anillo de hash se reduce)</translation>
     </message>
+    <message>
+        <source>changes the scheduling options of group %1</source>
+        <translation>cambia las opciones del planificador del grupo %1</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; some clients move to another host, open connections stay</source>
+        <translation>el planificador se reconstruye con las nuevas opciones; algunos clientes pasan a otro host, las conexiones abiertas se mantienen</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; open connections stay</source>
+        <translation>el planificador se reconstruye con las nuevas opciones; las conexiones abiertas se mantienen</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the Maglev table grows)</source>
+        <translation>algunos clientes pasan al host %1 (su parte de la tabla Maglev crece)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
+        <translation>algunos clientes del host %1 pasan a otros hosts (su parte de la tabla Maglev se reduce)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2457,6 +2477,34 @@ SHA-256: %4
     <message>
         <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
         <translation>GET /api/v1/health responde también a clientes que no están en loopback (sin contraseña en ningún caso).</translation>
+    </message>
+    <message>
+        <source>Table size</source>
+        <translation>Tamaño de la tabla</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: entries of the lookup table, a prime number; at least 100 per host for an even spread.</source>
+        <translation>Planificador «maglev»: entradas de la tabla de consulta, un número primo; al menos 100 por host para un reparto uniforme.</translation>
+    </message>
+    <message>
+        <source>Enter a prime number from %1 to %2, such as %3.</source>
+        <translation>Introduzca un número primo de %1 a %2, por ejemplo %3.</translation>
+    </message>
+    <message>
+        <source>Balance factor</source>
+        <translation>Factor de equilibrio</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: bounded load. A host with more than this factor times its share of the connections is skipped. Empty: no bound.</source>
+        <translation>Planificador «maglev»: carga acotada. Se salta un host con más de este factor por su parte de las conexiones. Vacío: sin límite.</translation>
+    </message>
+    <message>
+        <source>no bound</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
+        <translation>Introduzca un número mayor que 1 y como máximo 100, por ejemplo 1.25, o déjelo vacío.</translation>
     </message>
 </context>
 <context>

@@ -2131,6 +2131,26 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>some clients of host %1 move to other hosts (its part of the hash ring shrinks)</source>
         <translation>certains clients de l’hôte %1 passent à d’autres hôtes (sa part de l’anneau de hachage diminue)</translation>
     </message>
+    <message>
+        <source>changes the scheduling options of group %1</source>
+        <translation>modifie les options d’ordonnancement du groupe %1</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; some clients move to another host, open connections stay</source>
+        <translation>l’ordonnanceur est reconstruit avec les nouvelles options ; certains clients passent à un autre hôte, les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>the scheduler is rebuilt with the new options; open connections stay</source>
+        <translation>l’ordonnanceur est reconstruit avec les nouvelles options ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>some clients move to host %1 (its part of the Maglev table grows)</source>
+        <translation>certains clients passent à l’hôte %1 (sa part de la table Maglev augmente)</translation>
+    </message>
+    <message>
+        <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
+        <translation>certains clients de l’hôte %1 passent à d’autres hôtes (sa part de la table Maglev diminue)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2457,6 +2477,34 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>GET /api/v1/health answers clients that are not on loopback too (no password either way).</source>
         <translation>GET /api/v1/health répond aussi aux clients hors boucle locale (sans mot de passe dans tous les cas).</translation>
+    </message>
+    <message>
+        <source>Table size</source>
+        <translation>Taille de la table</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: entries of the lookup table, a prime number; at least 100 per host for an even spread.</source>
+        <translation>Ordonnanceur « maglev » : entrées de la table de correspondance, un nombre premier ; au moins 100 par hôte pour une répartition égale.</translation>
+    </message>
+    <message>
+        <source>Enter a prime number from %1 to %2, such as %3.</source>
+        <translation>Saisissez un nombre premier de %1 à %2, par exemple %3.</translation>
+    </message>
+    <message>
+        <source>Balance factor</source>
+        <translation>Facteur d’équilibre</translation>
+    </message>
+    <message>
+        <source>&quot;maglev&quot; scheduler: bounded load. A host with more than this factor times its share of the connections is skipped. Empty: no bound.</source>
+        <translation>Ordonnanceur « maglev » : charge bornée. Un hôte qui a plus que ce facteur fois sa part des connexions est sauté. Vide : pas de borne.</translation>
+    </message>
+    <message>
+        <source>no bound</source>
+        <translation>pas de borne</translation>
+    </message>
+    <message>
+        <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
+        <translation>Saisissez un nombre supérieur à 1 et d’au plus 100, par exemple 1.25, ou laissez le champ vide.</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,8 @@ struct GroupConfig
     QList<HostConfig> hosts;
     std::optional<HealthConfig> health;
     qint64 stickyTimeoutMs = 1800000;  ///< "sticky" scheduler: how long an idle client keeps its host
+    int maglevTableSize = 65537;  ///< "maglev" scheduler: lookup table entries, a prime (tablesize)
+    double balanceFactor = 0.0;  ///< "maglev" scheduler: bounded load, > 1.0; 0 means none (balancefactor)
     SourcePos pos;
 
     const HostConfig *host(QStringView name) const;

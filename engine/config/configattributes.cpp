@@ -1,6 +1,7 @@
 #include "config/configattributes.h"
 
 #include "configxmlstream.h"
+#include "decimal.h"
 #include "duration.h"
 #include "schedulerregistry.h"
 #include "xmlnode.h"
@@ -130,6 +131,10 @@ std::optional<QString> canonical(ValueKind kind, QStringView text)
     case ValueKind::Bytes: {
         const std::optional<QByteArray> bytes = unescapeBytes(text);
         return bytes ? std::optional<QString>(QString::fromLatin1(bytes->toHex())) : std::nullopt;
+    }
+    case ValueKind::Decimal: {
+        const std::optional<double> value = parseDecimal(text);
+        return value ? std::optional<QString>(formatDecimal(*value)) : std::nullopt;
     }
     case ValueKind::AdminState: {
         const std::optional<HostAdminState> state = hostAdminStateFromName(text);
@@ -288,6 +293,10 @@ QList<Attribute> groupAttributes(const GroupConfig &group)
         {"scheduler"_L1, ValueKind::Scheduler, group.scheduler, defaults.scheduler},
         {"stickytime"_L1, ValueKind::Duration, formatDuration(group.stickyTimeoutMs),
             formatDuration(defaults.stickyTimeoutMs)},
+        {"tablesize"_L1, ValueKind::Integer, QString::number(group.maglevTableSize),
+            QString::number(defaults.maglevTableSize)},
+        {"balancefactor"_L1, ValueKind::Decimal, formatDecimal(group.balanceFactor),
+            formatDecimal(defaults.balanceFactor)},
     };
 }
 

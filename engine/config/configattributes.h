@@ -29,6 +29,7 @@ enum class ValueKind
     Bytes,  ///< send/expect with \r \n \t \\ \xHH escapes
     AdminState,
     Keyword,  ///< persist, level, access: exact words
+    Decimal,  ///< balancefactor: "1.25"
 };
 
 /// One attribute as the model wants it.

@@ -1,5 +1,6 @@
 #include "configdiff.h"
 
+#include "decimal.h"
 #include "duration.h"
 
 #include <QHash>
@@ -331,6 +332,9 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
             FieldChanges scheduling;
             compareText(scheduling, u"scheduler"_s, oldGroup->scheduler, group->scheduler);
             compareDuration(scheduling, u"stickytime"_s, oldGroup->stickyTimeoutMs, group->stickyTimeoutMs);
+            compareInt(scheduling, u"tablesize"_s, oldGroup->maglevTableSize, group->maglevTableSize);
+            compare(
+                scheduling, u"balancefactor"_s, oldGroup->balanceFactor, group->balanceFactor, formatDecimal);
             diff.addFields(Kind::SchedulerChanged, service->name, group->name, {}, scheduling);
             diff.addFields(Kind::GroupHealthChanged, service->name, group->name, {},
                 overrideChanges(

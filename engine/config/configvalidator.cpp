@@ -6,6 +6,7 @@
 #include "configlimits.h"
 #include "duration.h"
 #include "schedulerregistry.h"
+#include "schedulingoptions.h"
 
 #include <QDir>
 #include <QHash>
@@ -563,6 +564,22 @@ void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
     }
     checkDuration(
         group.stickyTimeoutMs, 1, group.pos, context, elementText(u"group", group.name, u"stickytime"));
+    if (const QString problem = SchedulingOptions::tableSizeProblem(group.maglevTableSize);
+        !problem.isEmpty())
+        error(group.pos, context, elementText(u"group", group.name, u"tablesize"), problem);
+    if (const QString problem = SchedulingOptions::balanceFactorProblem(group.balanceFactor);
+        !problem.isEmpty())
+        error(group.pos, context, elementText(u"group", group.name, u"balancefactor"), problem);
+    if (SchedulerRegistry::canonicalName(group.scheduler) == u"maglev"
+        && qint64(group.hosts.size()) * 100 > group.maglevTableSize) {
+        add(Diagnostic::Severity::Warning, group.pos, context,
+            elementText(u"group", group.name, u"tablesize"),
+            u"a table of "_s + QString::number(group.maglevTableSize) + u" entries for "_s
+                + QString::number(group.hosts.size())
+                + u" hosts spreads clients unevenly; Maglev needs at least 100 entries per host: "
+                  u"choose a prime of at least "_s
+                + QString::number(SchedulingOptions::nextPrime(qint64(group.hosts.size()) * 100)));
+    }
     if (group.health)
         checkHealth(*group.health, group.pos, context);
 

@@ -2,7 +2,9 @@
 
 #include "configlimits.h"
 #include "configxmlstream.h"
+#include "decimal.h"
 #include "schedulerregistry.h"
+#include "schedulingoptions.h"
 
 using namespace Qt::StringLiterals;
 
@@ -296,7 +298,7 @@ void NativeConfigParser::parseService()
 
 void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &overrides)
 {
-    m_xml.checkAttributes({u"name"_s, u"scheduler"_s, u"stickytime"_s});
+    m_xml.checkAttributes({u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s});
     GroupConfig group;
     group.pos = m_xml.elementPos();
     group.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -307,6 +309,7 @@ void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &ov
         group.scheduler = canonical.isEmpty() ? written : canonical;
     }
     m_xml.readDuration(u"stickytime", 1, ConfigLimits::maxDurationMs, &group.stickyTimeoutMs);
+    readMaglevOptions(group);
     std::optional<HealthOverride> health;
     bool seenHealth = false;
     while (m_xml.readNextChild()) {
@@ -321,6 +324,30 @@ void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &ov
     }
     service.groups.append(group);
     overrides.groupHealth.append(health);
+}
+
+void NativeConfigParser::readMaglevOptions(GroupConfig &group)
+{
+    int tableSize = 0;
+    if (m_xml.readInt(
+            u"tablesize", ConfigLimits::minMaglevTableSize, ConfigLimits::maxMaglevTableSize, &tableSize)) {
+        const QString problem = SchedulingOptions::tableSizeProblem(tableSize);
+        if (problem.isEmpty())
+            group.maglevTableSize = tableSize;
+        else
+            m_xml.attributeError(u"tablesize", problem);
+    }
+    if (m_xml.hasAttribute(u"balancefactor")) {
+        const QString written = m_xml.attribute(u"balancefactor");
+        const std::optional<double> factor = parseDecimal(written);
+        const QString problem = !factor ? u'"' + written.left(40)
+                + u"\" is not a decimal number; expected a number above 1 up to 100, such as 1.25"_s
+                                        : SchedulingOptions::balanceFactorProblem(*factor);
+        if (problem.isEmpty())
+            group.balanceFactor = *factor;
+        else
+            m_xml.attributeError(u"balancefactor", problem);
+    }
 }
 
 void NativeConfigParser::parseHost(GroupConfig &group)

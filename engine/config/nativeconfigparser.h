@@ -70,6 +70,7 @@ private:
     void parseUser();
     void parseService();
     void parseGroup(ServiceConfig &service, ServiceOverrides &overrides);
+    void readMaglevOptions(GroupConfig &group);
     void parseHost(GroupConfig &group);
     void resolveOverrides();
 

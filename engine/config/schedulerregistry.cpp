@@ -26,6 +26,9 @@ QList<SchedulerInfo> buildTable()
             QStringLiteral("Consistent hashing of the client address: a host change moves few clients")},
         {QStringLiteral("p2c"), {},
             QStringLiteral("Power of two choices: the less loaded of two random hosts")},
+        {QStringLiteral("maglev"), {},
+            QStringLiteral("Maglev hashing of the client address: every balancer with the same hosts "
+                           "picks the same one; optional bounded load (balancefactor)")},
     };
 }
 

@@ -1,11 +1,10 @@
 #include "acceptor.h"
 
 #include "logcategories.h"
+#include "net/clientkey.h"
 #include "net/session.h"
 #include "net/worker.h"
 #include "runtime/groupruntime.h"
-
-#include <QHashFunctions>
 
 #ifndef _WIN32
 #include <netinet/in.h>  // sockaddr_in; winsock2.h has it on Windows
@@ -21,26 +20,6 @@ namespace {
 /// with EAGAIN, 0.3 system calls per new connection, but costs more in extra
 /// passes through epoll_wait(), 0.6, counted with bench/run.sh.)
 constexpr int MaxAcceptsPerWakeUp = 64;
-
-/// A stable key for a client's IP address (not its port): the same in every
-/// worker and every run, so hash and sticky scheduling agree. An IPv4-mapped
-/// IPv6 address hashes like the plain IPv4 one.
-quint64 clientKeyFor(const sockaddr_storage &peer)
-{
-    if (peer.ss_family == AF_INET) {
-        const auto *v4 = reinterpret_cast<const sockaddr_in *>(&peer);
-        return qHashBits(&v4->sin_addr, sizeof(v4->sin_addr), 0);
-    }
-    if (peer.ss_family == AF_INET6) {
-        const auto *v6 = reinterpret_cast<const sockaddr_in6 *>(&peer);
-        const auto *bytes = reinterpret_cast<const unsigned char *>(&v6->sin6_addr);
-        static constexpr unsigned char mappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-        if (std::equal(bytes, bytes + 12, mappedPrefix))
-            return qHashBits(bytes + 12, 4, 0);
-        return qHashBits(bytes, 16, 0);
-    }
-    return 0;
-}
 
 /// Counts one more client if that stays within `cap`; exact across workers.
 bool reserveClient(EngineContext &context, int cap)
@@ -133,7 +112,7 @@ void Acceptor::ioReady(qintptr, int)
         if (!SocketOps::AcceptInheritsNoDelay)
             SocketOps::setNoDelay(accepted.socket(), true);
         // The session takes over the place counted in activeClients.
-        auto *session = new Session(m_worker, accepted.socket(), std::move(route), clientKeyFor(peer));
+        auto *session = new Session(m_worker, accepted.socket(), std::move(route), ClientKey::of(peer));
         m_worker.sessionStarted(session);
         session->start();
     }

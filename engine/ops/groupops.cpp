@@ -3,6 +3,9 @@
 #include "ops/operations.h"
 #include "ops/opsupport.h"
 
+#include "config/schedulerregistry.h"
+#include "config/schedulingoptions.h"
+
 namespace Balancier {
 
 using namespace OpSupport;
@@ -65,6 +68,41 @@ OpResult Operations::setScheduler(const QString &service, const QString &group, 
     if (auto failure = checkScheduler(QStringLiteral("scheduler"), scheduler))
         return *failure;
     target.group->scheduler = scheduler;
+    return applyEdited(config);
+}
+
+OpResult Operations::editScheduling(const QString &service, const QString &group, const SchedulingEdit &edit)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    if (!edit.scheduler && !edit.tableSize && !edit.balanceFactor)
+        return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("scheduler"),
+            QStringLiteral("nothing to change; give scheduler, tablesize or balancefactor"),
+            QStringLiteral("scheduler"));
+    if (edit.scheduler) {
+        if (edit.scheduler->isEmpty())
+            return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("scheduler"),
+                QStringLiteral("missing"), QStringLiteral("scheduler"));
+        if (auto failure = checkScheduler(QStringLiteral("scheduler"), *edit.scheduler))
+            return *failure;
+        target.group->scheduler = SchedulerRegistry::canonicalName(*edit.scheduler);
+    }
+    if (edit.tableSize) {
+        const QString problem = SchedulingOptions::tableSizeProblem(*edit.tableSize);
+        if (!problem.isEmpty())
+            return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("tablesize"), problem,
+                QStringLiteral("tablesize"));
+        target.group->maglevTableSize = *edit.tableSize;
+    }
+    if (edit.balanceFactor) {
+        const QString problem = SchedulingOptions::balanceFactorProblem(*edit.balanceFactor);
+        if (!problem.isEmpty())
+            return OpResult::fail(OpResult::Failure::BadInput, QStringLiteral("balancefactor"), problem,
+                QStringLiteral("balancefactor"));
+        target.group->balanceFactor = *edit.balanceFactor;
+    }
     return applyEdited(config);
 }
 

@@ -94,6 +94,17 @@ public:
     OpResult removeGroup(const QString &service, const QString &group);
     OpResult enableGroup(const QString &service, const QString &group);
     OpResult setScheduler(const QString &service, const QString &group, const QString &scheduler);
+    /// A group's scheduler and its options; unset fields stay as they are.
+    struct SchedulingEdit
+    {
+        std::optional<QString> scheduler;
+        std::optional<int> tableSize;  ///< "maglev": a prime (SchedulingOptions::tableSizeProblem)
+        std::optional<double> balanceFactor;  ///< "maglev": above 1.0, or 0 for none
+    };
+    /// Changes a running group's scheduling: the group gets a new scheduler
+    /// (a new Maglev table, built here on the control thread) and open
+    /// connections stay where they are.
+    OpResult editScheduling(const QString &service, const QString &group, const SchedulingEdit &edit);
 
     // --- services ---
     OpResult addService(const ServiceConfig &service);

@@ -24,14 +24,25 @@ GroupRuntime::GroupRuntime(
     , m_name(config.name)
     , m_schedulerName(SchedulerRegistry::canonicalName(config.scheduler))
     , m_stickyTimeoutMs(config.stickyTimeoutMs)
+    , m_maglevTableSize(config.maglevTableSize)
+    , m_balanceFactor(config.balanceFactor)
     , m_hosts(std::move(hosts))
 {
     SchedulerOptions options;
     options.stickyTimeoutMs = config.stickyTimeoutMs;
+    options.maglevTableSize = config.maglevTableSize;
+    options.balanceFactor = config.balanceFactor;
     m_scheduler = SchedulerFactory::create(m_schedulerName, rawHosts(m_hosts), options);
     // Validation refuses unknown names; this keeps a programming error from crashing a worker.
     if (!m_scheduler)
         m_scheduler = SchedulerFactory::create(u"roundrobin", rawHosts(m_hosts), options);
+}
+
+bool GroupRuntime::hasSchedulingOf(const GroupConfig &config) const
+{
+    return m_schedulerName == SchedulerRegistry::canonicalName(config.scheduler)
+        && m_stickyTimeoutMs == config.stickyTimeoutMs && m_maglevTableSize == config.maglevTableSize
+        && m_balanceFactor == config.balanceFactor;
 }
 
 std::shared_ptr<HostRuntime> GroupRuntime::host(QStringView name) const

@@ -27,6 +27,11 @@ public:
     const QString &name() const { return m_name; }
     const QString &schedulerName() const { return m_schedulerName; }
     qint64 stickyTimeoutMs() const { return m_stickyTimeoutMs; }
+    int maglevTableSize() const { return m_maglevTableSize; }
+    double balanceFactor() const { return m_balanceFactor; }
+    /// True if a group built from \a config would schedule as this one does
+    /// (same algorithm and options): then the engine keeps this one.
+    bool hasSchedulingOf(const GroupConfig &config) const;
     const QList<std::shared_ptr<HostRuntime>> &hosts() const { return m_hosts; }
     Scheduler &scheduler() const { return *m_scheduler; }
 
@@ -39,6 +44,8 @@ private:
     const QString m_name;
     const QString m_schedulerName;
     const qint64 m_stickyTimeoutMs;
+    const int m_maglevTableSize;
+    const double m_balanceFactor;
     const QList<std::shared_ptr<HostRuntime>> m_hosts;
     std::unique_ptr<Scheduler> m_scheduler;
 };

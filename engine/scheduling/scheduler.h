@@ -70,6 +70,12 @@ struct SchedulerOptions
     qint64 stickyTimeoutMs = 1800000;
     /// "sticky": most clients remembered per group; the oldest are forgotten first.
     int stickyCapacity = 65536;
+    /// "maglev": entries of the lookup table, a prime (the validator checks it).
+    int maglevTableSize = 65537;
+    /// "maglev": bounded load. A host whose active connections reach this
+    /// factor times its weighted share of the group's is skipped, to the next
+    /// entry of the table. 0: no bound.
+    double balanceFactor = 0.0;
 };
 
 }  // namespace Balancier

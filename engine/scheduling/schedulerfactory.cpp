@@ -4,6 +4,7 @@
 #include "hashscheduler.h"
 #include "leastconnsrrscheduler.h"
 #include "leastconnsscheduler.h"
+#include "maglevscheduler.h"
 #include "p2cscheduler.h"
 #include "randomscheduler.h"
 #include "roundrobinscheduler.h"
@@ -27,6 +28,11 @@ std::unique_ptr<Scheduler> makeSticky(QList<HostRuntime *> hosts, const Schedule
     return std::make_unique<StickyScheduler>(std::move(hosts), options);
 }
 
+std::unique_ptr<Scheduler> makeMaglev(QList<HostRuntime *> hosts, const SchedulerOptions &options)
+{
+    return std::make_unique<MaglevScheduler>(std::move(hosts), options);
+}
+
 /// The algorithm for each canonical name of SchedulerRegistry; tst_schedulers
 /// checks that every name has one.
 Maker makerFor(const QString &canonicalName)
@@ -40,6 +46,7 @@ Maker makerFor(const QString &canonicalName)
         {u"sticky", &makeSticky},
         {u"hash", &makePlain<HashScheduler>},
         {u"p2c", &makePlain<P2cScheduler>},
+        {u"maglev", &makeMaglev},
     };
     for (const auto &[name, maker] : table) {
         if (name == canonicalName)

@@ -91,6 +91,10 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             GroupStats groupStats;
             groupStats.name = group->name();
             groupStats.scheduler = group->schedulerName();
+            if (groupStats.scheduler == u"maglev") {
+                groupStats.tableSize = group->maglevTableSize();
+                groupStats.balanceFactor = group->balanceFactor();
+            }
             groupStats.enabled = group->name() == view.enabledGroup;
             for (const auto &host : group->hosts()) {
                 HostStats hostStatsValue = hostStats(host, nowMs);

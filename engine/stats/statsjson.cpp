@@ -81,6 +81,10 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
             QJsonObject groupObject;
             groupObject.insert(QStringLiteral("name"), group.name);
             groupObject.insert(QStringLiteral("scheduler"), group.scheduler);
+            if (group.tableSize > 0)
+                groupObject.insert(QStringLiteral("tableSize"), group.tableSize);
+            if (group.balanceFactor > 0)
+                groupObject.insert(QStringLiteral("balanceFactor"), group.balanceFactor);
             groupObject.insert(QStringLiteral("enabled"), group.enabled);
             groupObject.insert(QStringLiteral("hosts"), hosts);
             writeTotals(groupObject, group);
@@ -129,6 +133,8 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
             GroupStats group;
             group.name = groupObject.value(QStringLiteral("name")).toString();
             group.scheduler = groupObject.value(QStringLiteral("scheduler")).toString();
+            group.tableSize = groupObject.value(QStringLiteral("tableSize")).toInt();
+            group.balanceFactor = groupObject.value(QStringLiteral("balanceFactor")).toDouble();
             group.enabled = groupObject.value(QStringLiteral("enabled")).toBool();
             readTotals(groupObject, group);
             for (const QJsonValue &hostValue : groupObject.value(QStringLiteral("hosts")).toArray())

@@ -35,6 +35,8 @@ struct GroupStats
 {
     QString name;
     QString scheduler;
+    int tableSize = 0;  ///< "maglev" only: the lookup table's entries; 0 for the others
+    double balanceFactor = 0;  ///< "maglev" only: the bounded load factor; 0 when none
     bool enabled = false;
     QList<HostStats> hosts;
     qint64 active = 0;

@@ -73,6 +73,7 @@ enum class WeightUse
     Share,  ///< weighted: turns in proportion to weight
     Load,  ///< leastconns, p2c: active connections per unit of weight
     Ring,  ///< hash: points on the ring in proportion to weight
+    Table,  ///< maglev: entries of the lookup table in proportion to weight
 };
 
 WeightUse weightUse(const QString &scheduler)
@@ -86,6 +87,8 @@ WeightUse weightUse(const QString &scheduler)
         return WeightUse::Load;
     if (name == "hash"_L1)
         return WeightUse::Ring;
+    if (name == "maglev"_L1)
+        return WeightUse::Table;
     return WeightUse::Unknown;
 }
 
@@ -94,7 +97,25 @@ WeightUse weightUse(const QString &scheduler)
 bool keepsClients(const QString &scheduler)
 {
     const QString name = SchedulerRegistry::canonicalName(scheduler);
-    return name == "sticky"_L1 || name == "hash"_L1;
+    return name == "sticky"_L1 || name == "hash"_L1 || name == "maglev"_L1;
+}
+
+/// The scheduler name before (or after) a SchedulerChanged; empty when only
+/// its options (stickytime, tablesize, balancefactor) changed.
+QString schedulerNameIn(const ConfigChange &change, bool after)
+{
+    const QString &value = after ? change.after : change.before;
+    // No fields: the scheduler alone (as older diffs and callers say it).
+    if (change.fields.isEmpty())
+        return value;
+    const qsizetype index = change.fields.indexOf("scheduler"_L1);
+    if (index < 0)
+        return {};
+    if (change.fields.size() == 1)
+        return value;
+    // Several fields: "scheduler sticky, stickytime 10m".
+    const QStringList parts = value.split(u", "_s);
+    return parts.value(index).section(u' ', 1);
 }
 
 /// The scheduler `change`'s group runs once `together` is applied; empty
@@ -104,8 +125,8 @@ QString schedulerOf(
 {
     for (const ConfigChange &other : together) {
         if (other.kind == ConfigChange::Kind::SchedulerChanged && other.service == change.service
-            && other.group == change.group)
-            return SchedulerRegistry::canonicalName(other.after);
+            && other.group == change.group && !schedulerNameIn(other, true).isEmpty())
+            return SchedulerRegistry::canonicalName(schedulerNameIn(other, true));
     }
     const GroupStats *group = findGroup(snapshot, change.service, change.group);
     return group ? SchedulerRegistry::canonicalName(group->scheduler) : QString();
@@ -182,7 +203,11 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
             phrases.append(tr("switches service %1 to group '%2'").arg(change.service, change.after));
             break;
         case Kind::SchedulerChanged:
-            phrases.append(tr("switches group %1 to scheduler %2").arg(change.group, change.after));
+            if (schedulerNameIn(change, true).isEmpty())
+                phrases.append(tr("changes the scheduling options of group %1").arg(change.group));
+            else
+                phrases.append(
+                    tr("switches group %1 to scheduler %2").arg(change.group, schedulerNameIn(change, true)));
             break;
         case Kind::GroupHealthChanged:
             phrases.append(tr("changes the health checks of group %1").arg(change.group));
@@ -302,19 +327,29 @@ QString ChangeImpact::describe(
         return tr("new connections go to group %1; %n open connection(s) stay on %2", nullptr, open)
             .arg(change.after, change.before);
     }
-    case Kind::SchedulerChanged:
+    case Kind::SchedulerChanged: {
+        const QString before = schedulerNameIn(change, false);
+        const QString after = schedulerNameIn(change, true);
+        if (after.isEmpty()) {
+            // Options only: a new scheduler of the same kind (a new Maglev table).
+            if (keepsClients(scheduler))
+                return tr("the scheduler is rebuilt with the new options; some clients move to another host, "
+                          "open connections stay");
+            return tr("the scheduler is rebuilt with the new options; open connections stay");
+        }
         // The scheduler in force before is the one that kept clients on hosts.
-        if (keepsClients(change.before))
+        if (keepsClients(before))
             return tr("new connections are placed by %1; clients lose the host %2 kept for them")
-                .arg(change.after, change.before);
-        return tr("new connections are placed by %1; open connections stay").arg(change.after);
+                .arg(after, before);
+        return tr("new connections are placed by %1; open connections stay").arg(after);
+    }
     case Kind::HostRemoved: {
         const HostStats *host = findHost(snapshot, change.service, change.group, change.name);
         const int open = host ? int(host->active) : 0;
         return tr("drains host %1 (%n open connection(s))", nullptr, open).arg(change.name) + clientsMove;
     }
     case Kind::HostAdded:
-        if (weightUse(scheduler) == WeightUse::Ring)
+        if (weightUse(scheduler) == WeightUse::Ring || weightUse(scheduler) == WeightUse::Table)
             return tr(
                 "host %1 starts taking connections once it is up; the clients that hash to it move to it")
                 .arg(change.name);
@@ -374,6 +409,14 @@ QString ChangeImpact::describe(
                             ? tr("some clients move to host %1 (its part of the hash ring grows)")
                                   .arg(change.name)
                             : tr("some clients of host %1 move to other hosts (its part of the hash ring "
+                                 "shrinks)")
+                                  .arg(change.name));
+                    break;
+                case WeightUse::Table:
+                    parts.append(after > before
+                            ? tr("some clients move to host %1 (its part of the Maglev table grows)")
+                                  .arg(change.name)
+                            : tr("some clients of host %1 move to other hosts (its part of the Maglev table "
                                  "shrinks)")
                                   .arg(change.name));
                     break;

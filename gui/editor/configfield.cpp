@@ -2,9 +2,13 @@
 
 #include "config/address.h"
 #include "config/configlimits.h"
+#include "config/decimal.h"
 #include "config/duration.h"
 #include "config/passwordhash.h"
 #include "config/schedulerregistry.h"
+#include "config/schedulingoptions.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -517,6 +521,58 @@ QList<ConfigField> groupFields()
             GroupConfig *g = ConfigFields::group(c, r);
             return g ? &g->stickyTimeoutMs : nullptr;
         }));
+    const auto isMaglev = [](const Config &c, const ConfigItemRef &r) {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        return g && SchedulerRegistry::canonicalName(g->scheduler) == u"maglev";
+    };
+    ConfigField tableSize = integer(u"tablesize"_s, ConfigFields::tr("Table size"),
+        ConfigFields::tr(
+            "\"maglev\" scheduler: entries of the lookup table, a prime number; at least 100 per "
+            "host for an even spread."),
+        ConfigLimits::minMaglevTableSize, ConfigLimits::maxMaglevTableSize,
+        [](Config &c, const ConfigItemRef &r) {
+            GroupConfig *g = ConfigFields::group(c, r);
+            return g ? &g->maglevTableSize : nullptr;
+        });
+    tableSize.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return SchedulingOptions::tableSizeProblem(v.toLongLong()).isEmpty()
+            ? QString()
+            : ConfigFields::tr("Enter a prime number from %1 to %2, such as %3.")
+                  .arg(ConfigLimits::minMaglevTableSize)
+                  .arg(ConfigLimits::maxMaglevTableSize)
+                  .arg(SchedulingOptions::nextPrime(std::max<qint64>(v.toLongLong(), 251)));
+    };
+    tableSize.visible = isMaglev;
+    fields.append(tableSize);
+    ConfigField factor;
+    factor.key = u"balancefactor"_s;
+    factor.label = ConfigFields::tr("Balance factor");
+    factor.help = ConfigFields::tr("\"maglev\" scheduler: bounded load. A host with more than this factor "
+                                   "times its share of the connections is skipped. Empty: no bound.");
+    factor.placeholder = ConfigFields::tr("no bound");
+    factor.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        if (!g)
+            return QVariant();
+        return g->balanceFactor > 0 ? QVariant(formatDecimal(g->balanceFactor)) : QVariant(QString());
+    };
+    factor.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (GroupConfig *g = ConfigFields::group(c, r)) {
+            const QString text = v.toString().trimmed();
+            g->balanceFactor = text.isEmpty() ? 0.0 : parseDecimal(text).value_or(g->balanceFactor);
+        }
+    };
+    factor.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        const QString text = v.toString().trimmed();
+        if (text.isEmpty())
+            return QString();
+        const std::optional<double> value = parseDecimal(text);
+        if (value && *value > 0 && SchedulingOptions::balanceFactorProblem(*value).isEmpty())
+            return QString();
+        return ConfigFields::tr("Enter a number above 1 and at most 100, such as 1.25, or leave it empty.");
+    };
+    factor.visible = isMaglev;
+    fields.append(factor);
     return fields;
 }
 

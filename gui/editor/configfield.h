@@ -46,6 +46,9 @@ struct ConfigField
     std::function<void(Config &, ConfigItemRef &, const QVariant &)> set;
     /// An error message for `value`, or empty when it may be written.
     std::function<QString(const Config &, const ConfigItemRef &, const QVariant &)> check;
+    /// Whether the form shows the field for this item now (the Maglev
+    /// options only for a "maglev" group); always when unset.
+    std::function<bool(const Config &, const ConfigItemRef &)> visible;
 };
 
 /// The fields of each kind of item.

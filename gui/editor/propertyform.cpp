@@ -248,6 +248,8 @@ void PropertyForm::refreshValues()
     for (Row &row : m_rows) {
         if (!row.field.get)
             continue;
+        if (QWidget *cell = row.editor->parentWidget())
+            m_layout->setRowVisible(cell, !row.field.visible || row.field.visible(m_config, m_ref));
         const QVariant value = row.field.get(m_config, m_ref);
         const bool editing = row.editor->hasFocus() && !row.message->isHidden();
         if (auto *spin = qobject_cast<QSpinBox *>(row.editor)) {

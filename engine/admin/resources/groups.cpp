@@ -8,6 +8,8 @@
 #include "engine.h"
 #include "ops/operations.h"
 
+#include <cmath>
+
 namespace Balancier::AdminResources::Groups {
 
 HttpResponse enable(ResourceEnv &env, RequestContext &context)
@@ -23,15 +25,37 @@ HttpResponse setScheduler(ResourceEnv &env, RequestContext &context)
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
     if (!body)
         return error;
-    if (const auto unknown = unknownFields(*body, {QStringLiteral("scheduler")}))
+    const QString schedulerField = QStringLiteral("scheduler");
+    const QString tableSizeField = QStringLiteral("tablesize");
+    const QString factorField = QStringLiteral("balancefactor");
+    if (const auto unknown = unknownFields(*body, {schedulerField, tableSizeField, factorField}))
         return *unknown;
-    const QString scheduler = body->value(QStringLiteral("scheduler")).toString();
-    if (scheduler.isEmpty())
+    // The Maglev options may come alone; the rules (names, ranges) are the operation's.
+    Operations::SchedulingEdit edit;
+    if (body->contains(tableSizeField)) {
+        const QJsonValue value = body->value(tableSizeField);
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number != std::floor(number) || number < 0 || number > 1e9)
+            return HttpResponse::error(400, QStringLiteral("body: 'tablesize' must be a whole number"), true);
+        edit.tableSize = int(number);
+    }
+    if (body->contains(factorField)) {
+        const QJsonValue value = body->value(factorField);
+        if (!value.isDouble())
+            return HttpResponse::error(400, QStringLiteral("body: 'balancefactor' must be a number"), true);
+        edit.balanceFactor = value.toDouble();
+    }
+    const QString scheduler = body->value(schedulerField).toString();
+    if (scheduler.isEmpty() && !edit.tableSize && !edit.balanceFactor)
         return HttpResponse::error(400, QStringLiteral("body: missing string field 'scheduler'"), true);
+    if (!scheduler.isEmpty())
+        edit.scheduler = scheduler;
     return jsonOutcome(Operations(env.engine)
-                           .setScheduler(context.capture(QStringLiteral("service")),
-                               context.capture(QStringLiteral("group")), scheduler),
-        {{QStringLiteral("scheduler"), QStringLiteral("body: 'scheduler'")}});
+                           .editScheduling(context.capture(QStringLiteral("service")),
+                               context.capture(QStringLiteral("group")), edit),
+        {{schedulerField, QStringLiteral("body: 'scheduler'")},
+            {tableSizeField, QStringLiteral("body: 'tablesize'")},
+            {factorField, QStringLiteral("body: 'balancefactor'")}});
 }
 
 }  // namespace Balancier::AdminResources::Groups
