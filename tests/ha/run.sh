@@ -29,8 +29,8 @@
 # CI_BUILD_PREFIX defaulting to <repo>/build).
 set -uo pipefail
 
-# The scheduler both nodes run. maglev is the one meant for pairs; hash until it exists.
-SCHEDULER=hash
+# The scheduler both nodes run: maglev, the one meant for pairs (docs/scheduling.md).
+SCHEDULER=maglev
 
 MAX_FAILOVER_MS=3000
 CLIENT_INTERVAL_MS=20
