@@ -82,6 +82,78 @@ private:
     quint16 m_adminPort = 0;
 };
 
+/// A node without a daemon, for the order and the wait: it reports `role`,
+/// unhealthy for its first `unhealthyAnswers` health answers after an
+/// apply, and records into `log` when it is applied.
+class FakeNode final : public BalancerClient
+{
+public:
+    FakeNode(QString name, NodeHealth::Role role, QStringList *log)
+        : m_name(std::move(name))
+        , m_role(role)
+        , m_log(log)
+    { }
+
+    int unhealthyAnswers = 0;
+
+    QString description() const override { return m_name; }
+    bool isLocal() const override { return false; }
+    void start() override { }
+    void stop() override { }
+    void fetchRunningConfig(QObject *context, ReplyHandler handler) override
+    {
+        deliver(context, handler, {});
+    }
+    void applyConfig(const QByteArray &, bool dryRun, QObject *context, ReplyHandler handler) override
+    {
+        ClientReply reply;
+        reply.ok = true;
+        reply.etag = "\"v1\"";
+        if (!dryRun) {
+            m_log->append(m_name);
+            m_applied = true;
+        }
+        deliver(context, handler, reply);
+    }
+    void applyConfigIfMatch(
+        const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler) override
+    {
+        if (ifMatch != "\"v1\"") {
+            ClientReply reply;
+            reply.conflict = true;
+            reply.error = u"wrong version"_s;
+            return deliver(context, handler, reply);
+        }
+        applyConfig(xml, false, context, std::move(handler));
+    }
+    void fetchHealth(QObject *context, ReplyHandler handler) override
+    {
+        ClientReply reply;
+        reply.ok = true;
+        reply.health.known = true;
+        reply.health.role = m_role;
+        reply.health.services = 1;
+        reply.health.healthy = !m_applied || unhealthyAnswers-- <= 0;
+        reply.health.liveServices = reply.health.healthy ? 1 : 0;
+        deliver(context, handler, reply);
+    }
+    void hostAction(const HostRef &, HostAction, int, QObject *context, ReplyHandler handler) override
+    {
+        deliver(context, handler, {});
+    }
+    void fetchHistory(const HostRef &, QObject *context, ReplyHandler handler) override
+    {
+        deliver(context, handler, {});
+    }
+    void setRefreshRate(int) override { }
+
+private:
+    QString m_name;
+    NodeHealth::Role m_role;
+    QStringList *m_log;
+    bool m_applied = false;
+};
+
 /// A config with service "web", group "prod" and one host per entry of `hosts` (name, address).
 QByteArray configWith(const QString &passwordHash, const QList<std::pair<QString, QString>> &hosts)
 {
@@ -135,6 +207,8 @@ private Q_SLOTS:
     void stopsAtNodeThatMovedOn();
     void stopsAtNodeThatRefuses();
     void comparesRunningConfigs();
+    void backupsFirstAndWaitsUntilHealthy();
+    void stopsWhenNodeStaysUnhealthy();
     void drainsHostEverywhere();
 
 private:
@@ -284,6 +358,63 @@ void tst_GuiFleet::stopsAtNodeThatRefuses()
     const QByteArray second = runningConfig(rotated);
     QVERIFY(!second.isEmpty());
     QVERIFY(!second.contains("name=\"two\""));
+}
+
+void tst_GuiFleet::backupsFirstAndWaitsUntilHealthy()
+{
+    QStringList log;
+    FakeNode master(u"master"_s, NodeHealth::Role::Master, &log);
+    FakeNode backup(u"backup"_s, NodeHealth::Role::Backup, &log);
+    FakeNode plain(u"plain"_s, NodeHealth::Role::Unknown, &log);
+    backup.unhealthyAnswers = 3;  // the master must wait for these
+    FleetApply apply("<balancier version=\"1\"/>");
+    apply.setHealthInterval(20);
+    apply.addNode(u"master"_s, &master);
+    apply.addNode(u"plain"_s, &plain);
+    apply.addNode(u"backup"_s, &backup);
+    QSignalSpy checked(&apply, &FleetApply::dryRunFinished);
+    apply.dryRun();
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(apply.order(), (QList<int>{2, 1, 0}));
+    QSignalSpy done(&apply, &FleetApply::finished);
+    QStringList healthyBeforeNext;
+    connect(&apply, &FleetApply::nodeChanged, this, [&](int index) {
+        if (apply.nodes().at(index).status == FleetApply::Status::Applying)
+            healthyBeforeNext.append(u"%1 after %2"_s.arg(apply.nodes().at(index).name, log.join(u',')));
+    });
+    apply.rollOut();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QCOMPARE(log, (QStringList{u"backup"_s, u"plain"_s, u"master"_s}));
+    // The backup answered unhealthy three times: the next node waited for it.
+    QCOMPARE(backup.unhealthyAnswers, -1);
+    QCOMPARE(healthyBeforeNext,
+        (QStringList{u"backup after "_s, u"plain after backup"_s, u"master after backup,plain"_s}));
+}
+
+void tst_GuiFleet::stopsWhenNodeStaysUnhealthy()
+{
+    QStringList log;
+    FakeNode backup(u"backup"_s, NodeHealth::Role::Backup, &log);
+    FakeNode master(u"master"_s, NodeHealth::Role::Master, &log);
+    backup.unhealthyAnswers = 1000000;
+    FleetApply apply("<balancier version=\"1\"/>");
+    apply.setHealthInterval(20);
+    apply.setHealthTimeout(300);
+    apply.addNode(u"master"_s, &master);
+    apply.addNode(u"backup"_s, &backup);
+    QSignalSpy checked(&apply, &FleetApply::dryRunFinished);
+    apply.dryRun();
+    QVERIFY(checked.wait(10000));
+    QSignalSpy done(&apply, &FleetApply::finished);
+    apply.rollOut();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().first().toBool(), false);
+    const QString message = done.first().at(1).toString();
+    QVERIFY2(message.contains(u"backup"_s) && message.contains(u"healthy"_s), qPrintable(message));
+    QCOMPARE(log, QStringList{u"backup"_s});
+    QCOMPARE(apply.nodes().at(0).status, FleetApply::Status::Untouched);
+    QCOMPARE(apply.nodes().at(1).status, FleetApply::Status::Failed);
 }
 
 void tst_GuiFleet::comparesRunningConfigs()

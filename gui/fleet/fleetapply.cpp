@@ -213,7 +213,7 @@ void FleetApply::checkHealth()
             return failNode(index,
                 tr("The draft is applied there, but the node did not report healthy within %n second(s) "
                    "(%1).",
-                    nullptr, m_healthTimeoutMs / 1000)
+                    nullptr, qMax(1, (m_healthTimeoutMs + 999) / 1000))
                     .arg(last));
         }
         m_healthTimer.start();
