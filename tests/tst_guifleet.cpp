@@ -6,18 +6,23 @@
 // changed, that node is not.
 
 #include "client/remoteclient.h"
+#include "common/preferences.h"
 #include "config/passwordhash.h"
 #include "fleet/fleetapply.h"
 #include "fleet/fleetcompare.h"
 #include "fleet/fleetdrain.h"
+#include "fleet/fleetmodel.h"
+#include "fleet/fleetwindow.h"
 #include "stubbackend.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -210,6 +215,7 @@ private Q_SLOTS:
     void backupsFirstAndWaitsUntilHealthy();
     void stopsWhenNodeStaysUnhealthy();
     void drainsHostEverywhere();
+    void fleetWindowAppliesToSavedFleet();
 
 private:
     /// Dry run, then roll-out; `movedOn` runs between the two.
@@ -477,6 +483,55 @@ void tst_GuiFleet::drainsHostEverywhere()
     QVERIFY(missingDone.wait(30000));
     QVERIFY(!missing.allDrained());
     QVERIFY2(missing.nodes().at(0).error.contains(u"nosuch"_s), qPrintable(missing.nodes().at(0).error));
+}
+
+void tst_GuiFleet::fleetWindowAppliesToSavedFleet()
+{
+    // A third connection that is not in the fleet "prod-pair": it stays as it is.
+    QStringList log;
+    FakeNode other(u"other"_s, NodeHealth::Role::Unknown, &log);
+    Preferences preferences(m_dir->filePath(u"prefs.ini"_s));
+    preferences.saveFleet({u"prod-pair"_s, {u"node1"_s, u"node2"_s}});
+    QCOMPARE(preferences.fleets().size(), 1);
+    QCOMPARE(preferences.fleets().first().nodes, (QStringList{u"node1"_s, u"node2"_s}));
+
+    FleetModel model;
+    model.setHealthInterval(0);
+    model.addClient(&other, nullptr, u"other"_s);
+    model.addClient(m_clients[0].get(), nullptr, u"node1"_s);
+    model.addClient(m_clients[1].get(), nullptr, u"node2"_s);
+    FleetWindow window(&model);
+    window.setPreferences(&preferences);
+    const QByteArray draft = configWith(m_hash, {{u"one"_s, m_one->address()}, {u"two"_s, m_two->address()}});
+    window.setDraftSource([&draft](QWidget *) { return draft; });
+    QString asked;
+    window.setConfirmation([&asked](const QString &question) {
+        asked = question;
+        return true;
+    });
+    window.fleetBox()->setCurrentIndex(window.fleetBox()->findData(u"prod-pair"_s));
+    QCOMPARE(window.fleetRows(), (QList<int>{1, 2}));
+
+    window.applyDraftToFleet();
+    QTreeWidget *report = window.report();
+    QTRY_COMPARE_WITH_TIMEOUT(report->topLevelItemCount(), 2, 5000);
+    const QString applied = FleetApply::statusName(FleetApply::Status::Applied);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        report->topLevelItem(0)->text(2) == applied && report->topLevelItem(1)->text(2) == applied, 60000);
+    QVERIFY2(asked.contains(u"node1, node2"_s), qPrintable(asked));
+    QCOMPARE(report->topLevelItem(0)->text(0), u"node1"_s);
+    QVERIFY2(
+        report->topLevelItem(0)->text(3).contains(u"two"_s), qPrintable(report->topLevelItem(0)->text(3)));
+    QVERIFY(runningConfig(*m_clients[0]).contains("name=\"two\""));
+    QVERIFY(runningConfig(*m_clients[1]).contains("name=\"two\""));
+    QVERIFY(log.isEmpty());
+
+    // Drain everywhere, in the window: one report line per node of the fleet.
+    window.drainHostEverywhere(u"two"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(report->topLevelItemCount(), 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        report->topLevelItem(0)->text(2) == u"drained"_s && report->topLevelItem(1)->text(2) == u"drained"_s,
+        30000);
 }
 
 QTEST_MAIN(tst_GuiFleet)

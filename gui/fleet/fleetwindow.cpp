@@ -164,6 +164,12 @@ void FleetWindow::setPreferences(Preferences *preferences)
     reloadFleets();
 }
 
+void FleetWindow::setDraftSource(DraftSource source)
+{
+    m_draftSource = std::move(source);
+    updateButtons();
+}
+
 void FleetWindow::reloadFleets()
 {
     const QString current = m_fleetBox->currentData().toString();

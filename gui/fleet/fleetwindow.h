@@ -46,7 +46,7 @@ public:
     void setPreferences(Preferences *preferences);
     /// The draft to apply to the fleet: the editor's text in a connection's window.
     using DraftSource = std::function<QByteArray(QWidget *window)>;
-    void setDraftSource(DraftSource source) { m_draftSource = std::move(source); }
+    void setDraftSource(DraftSource source);
     /// Replaces the "roll out now?" question (tests): true goes on.
     using Confirmation = std::function<bool(const QString &question)>;
     void setConfirmation(Confirmation confirmation) { m_confirm = std::move(confirmation); }
