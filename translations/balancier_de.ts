@@ -1180,10 +1180,6 @@
 %1</translation>
     </message>
     <message>
-        <source>It has no health endpoint (an older balancierd): not waited for.</source>
-        <translation>Er hat keinen Health-Endpunkt (ein älterer balancierd): nicht abgewartet.</translation>
-    </message>
-    <message>
         <source>%1 of %2 service(s) have a live host</source>
         <translation>%1 von %2 Diensten haben einen verfügbaren Host</translation>
     </message>
@@ -1203,6 +1199,10 @@
             <numerusform>Angehalten bei Knoten %1: %2
 %n Knoten danach unverändert gelassen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>Er meldet seinen Zustand nicht (ein balancierd ohne /api/v1/health oder ein Balancer in dieser App): nicht abgewartet.</translation>
     </message>
 </context>
 <context>

@@ -1180,10 +1180,6 @@
 %1</translation>
     </message>
     <message>
-        <source>It has no health endpoint (an older balancierd): not waited for.</source>
-        <translation>It has no health endpoint (an older balancierd): not waited for.</translation>
-    </message>
-    <message>
         <source>%1 of %2 service(s) have a live host</source>
         <translation>%1 of %2 service(s) have a live host</translation>
     </message>
@@ -1203,6 +1199,10 @@
             <numerusform>Stopped at node %1: %2
 %n nodes after it left untouched.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</translation>
     </message>
 </context>
 <context>

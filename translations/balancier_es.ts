@@ -1180,10 +1180,6 @@
 %1</translation>
     </message>
     <message>
-        <source>It has no health endpoint (an older balancierd): not waited for.</source>
-        <translation>No tiene punto de salud (un balancierd más antiguo): no se esperó.</translation>
-    </message>
-    <message>
         <source>%1 of %2 service(s) have a live host</source>
         <translation>%1 de %2 servicios tienen un host activo</translation>
     </message>
@@ -1203,6 +1199,10 @@
             <numerusform>Detenido en el nodo %1: %2
 %n nodos posteriores sin tocar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>No informa de su estado (un balancierd sin /api/v1/health o un balanceador en esta aplicación): no se esperó.</translation>
     </message>
 </context>
 <context>

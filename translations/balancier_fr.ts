@@ -1180,10 +1180,6 @@
 %1</translation>
     </message>
     <message>
-        <source>It has no health endpoint (an older balancierd): not waited for.</source>
-        <translation>Il n’a pas de point d’accès de santé (un balancierd plus ancien) : pas d’attente.</translation>
-    </message>
-    <message>
         <source>%1 of %2 service(s) have a live host</source>
         <translation>%1 service(s) sur %2 ont un hôte actif</translation>
     </message>
@@ -1203,6 +1199,10 @@
             <numerusform>Arrêté au nœud %1 : %2
 %n nœuds suivants laissés intacts.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>Il ne signale pas son état (un balancierd sans /api/v1/health, ou un balancer dans cette application) : pas d’attente.</translation>
     </message>
 </context>
 <context>

@@ -200,7 +200,9 @@ void FleetApply::checkHealth()
             node.health = reply.health;
         if (reply.ok && (!reply.health.known || reply.health.healthy)) {
             if (!reply.health.known)
-                node.error = tr("It has no health endpoint (an older balancierd): not waited for.");
+                node.error = tr("It does not report its health (a balancierd without /api/v1/health, or a "
+                                "balancer in this app): "
+                                "not waited for.");
             setStatus(index, Status::Applied);
             return applyNext();
         }

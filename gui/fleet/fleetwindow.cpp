@@ -109,6 +109,8 @@ FleetWindow::FleetWindow(FleetModel *model, QWidget *parent)
     m_report->setAccessibleName(tr("What happened on each node"));
     m_report->setHeaderLabels({tr("Node"), tr("Role"), tr("Result"), tr("Details")});
     m_report->setRootIsDecorated(false);
+    // A node's details take several lines: the colours keep the nodes apart.
+    m_report->setAlternatingRowColors(true);
     m_report->setWordWrap(true);
     m_report->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_report->header()->setStretchLastSection(true);
