@@ -8,6 +8,7 @@
 #include "client/remoteclient.h"
 #include "common/preferences.h"
 #include "config/passwordhash.h"
+#include "dashboard/dashboardwidget.h"
 #include "fleet/fleetapply.h"
 #include "fleet/fleetcompare.h"
 #include "fleet/fleetdrain.h"
@@ -15,8 +16,10 @@
 #include "fleet/fleetwindow.h"
 #include "stubbackend.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -25,6 +28,7 @@
 #include <QTreeWidget>
 
 #include <memory>
+#include <optional>
 
 using namespace Balancier;
 using namespace Qt::StringLiterals;
@@ -103,8 +107,8 @@ public:
 
     QString description() const override { return m_name; }
     bool isLocal() const override { return false; }
-    void start() override { }
-    void stop() override { }
+    void start() override { setState(State::Connected); }
+    void stop() override { setState(State::Disconnected); }
     void fetchRunningConfig(QObject *context, ReplyHandler handler) override
     {
         deliver(context, handler, {});
@@ -216,6 +220,7 @@ private Q_SLOTS:
     void stopsWhenNodeStaysUnhealthy();
     void drainsHostEverywhere();
     void fleetWindowAppliesToSavedFleet();
+    void rolesShowInFleetAndDashboard();
 
 private:
     /// Dry run, then roll-out; `movedOn` runs between the two.
@@ -532,6 +537,42 @@ void tst_GuiFleet::fleetWindowAppliesToSavedFleet()
     QTRY_VERIFY_WITH_TIMEOUT(
         report->topLevelItem(0)->text(2) == u"drained"_s && report->topLevelItem(1)->text(2) == u"drained"_s,
         30000);
+}
+
+void tst_GuiFleet::rolesShowInFleetAndDashboard()
+{
+    QStringList log;
+    FakeNode master(u"master"_s, NodeHealth::Role::Master, &log);
+    FakeNode backup(u"backup"_s, NodeHealth::Role::Backup, &log);
+    FleetModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addClient(&master, nullptr, u"a"_s);
+    model.addClient(&backup, nullptr, u"b"_s);
+    // Not connected yet: no role shown.
+    QCOMPARE(model.index(0, FleetModel::RoleColumn).data().toString(), QString());
+    master.start();
+    backup.start();
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, FleetModel::RoleColumn).data().toString(), u"master"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(1, FleetModel::RoleColumn).data().toString(), u"backup"_s, 5000);
+    QCOMPARE(model.headerData(FleetModel::RoleColumn, Qt::Horizontal).toString(), u"Role"_s);
+    // A daemon without the endpoint answers 404: health and role unknown, not an error.
+    // (One with it answers 200 or 503 with a body: then known.)
+    QObject context;
+    std::optional<ClientReply> health;
+    m_clients[0]->fetchHealth(&context, [&health](const ClientReply &reply) { health = reply; });
+    QTRY_VERIFY_WITH_TIMEOUT(health.has_value(), 15000);
+    QVERIFY2(health->ok, qPrintable(health->error));
+    if (!health->health.known)
+        QCOMPARE(health->health.role, NodeHealth::Role::Unknown);
+
+    DashboardWidget dashboard;
+    auto *role = dashboard.findChild<QLabel *>(u"roleLabel"_s);
+    QVERIFY(role);
+    dashboard.setClient(&backup);
+    QTRY_COMPARE_WITH_TIMEOUT(role->text(), u"VRRP role: backup"_s, 5000);
+    QVERIFY(!role->isHidden());
+    backup.stop();
+    QVERIFY(role->isHidden());
 }
 
 QTEST_MAIN(tst_GuiFleet)
