@@ -2,6 +2,8 @@
 
 #include "common/preferences.h"
 #include "common/traynotifier.h"
+#include "editor/configdraft.h"
+#include "editor/configeditor.h"
 #include "fleet/fleetmodel.h"
 #include "fleet/fleetwindow.h"
 #include "log/enginelogcapture.h"
@@ -90,6 +92,12 @@ FleetWindow *WindowManager::showFleet()
     if (!m_fleetWindow) {
         m_fleetWindow = new FleetWindow(m_fleet);
         m_fleetWindow->setAttribute(Qt::WA_DeleteOnClose);
+        m_fleetWindow->setPreferences(m_preferences);
+        // The fleet's draft: the editor's text in the chosen connection's window.
+        m_fleetWindow->setDraftSource([](QWidget *window) {
+            const auto *main = qobject_cast<MainWindow *>(window);
+            return main ? main->editor()->draft()->text() : QByteArray();
+        });
         connect(m_fleetWindow, &FleetWindow::newWindowRequested, this, [this] { createWindow()->show(); });
     }
     m_fleetWindow->show();

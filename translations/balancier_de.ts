@@ -1103,6 +1103,10 @@
         <source>Remove anyway?</source>
         <translation>Trotzdem entfernen?</translation>
     </message>
+    <message>
+        <source>VRRP role: %1</source>
+        <translation>VRRP-Rolle: %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>
@@ -1137,6 +1141,109 @@
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetApply</name>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>dry run…</source>
+        <translation>Probelauf…</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>wird angewendet…</translation>
+    </message>
+    <message>
+        <source>waiting until healthy…</source>
+        <translation>warte auf gesunden Zustand…</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>untouched</source>
+        <translation>unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied on all %n node(s).</source>
+        <translation>
+            <numerusform>Der Entwurf ist auf %n Knoten angewendet.</numerusform>
+            <numerusform>Der Entwurf ist auf allen %n Knoten angewendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its running config changed after the dry run (someone else applied a change); nothing was applied there. Run the dry run again to review the new differences.
+%1</source>
+        <translation>Seine laufende Konfiguration hat sich nach dem Probelauf geändert (jemand anderes hat eine Änderung angewendet); dort wurde nichts angewendet. Starten Sie den Probelauf erneut, um die neuen Unterschiede zu prüfen.
+%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 service(s) have a live host</source>
+        <translation>%1 von %2 Diensten haben einen verfügbaren Host</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied there, but the node did not report healthy within %n second(s) (%1).</source>
+        <translation>
+            <numerusform>Der Entwurf ist dort angewendet, aber der Knoten hat sich nicht innerhalb von %n Sekunde als gesund gemeldet (%1).</numerusform>
+            <numerusform>Der Entwurf ist dort angewendet, aber der Knoten hat sich nicht innerhalb von %n Sekunden als gesund gemeldet (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped at node %1: %2
+%n node(s) after it left untouched.</source>
+        <translation>
+            <numerusform>Angehalten bei Knoten %1: %2
+%n Knoten danach unverändert gelassen.</numerusform>
+            <numerusform>Angehalten bei Knoten %1: %2
+%n Knoten danach unverändert gelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>Er meldet seinen Zustand nicht (ein balancierd ohne /api/v1/health oder ein Balancer in dieser App): nicht abgewartet.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetCompare</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read: %1</source>
+        <translation>Seine laufende Konfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetDrain</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read.</source>
+        <translation>Seine laufende Konfiguration kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>It has no host named &quot;%1&quot;.</source>
+        <translation>Er hat keinen Host namens „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1299,10 @@
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::FleetWindow</name>
@@ -1214,6 +1325,218 @@
     <message>
         <source>&amp;New Window</source>
         <translation>&amp;Neues Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Configs</source>
+        <translation>Konfigurationen &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Draft to Fleet…</source>
+        <translation>Entwurf auf Flotte &amp;anwenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Drain Host Everywhere…</source>
+        <translation>Host überall &amp;leeren…</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet:</source>
+        <translation>&amp;Flotte:</translation>
+    </message>
+    <message>
+        <source>Save as Fleet…</source>
+        <translation>Als Flotte speichern…</translation>
+    </message>
+    <message>
+        <source>Save a named set of connection profiles, such as a VRRP pair</source>
+        <translation>Eine benannte Menge von Verbindungsprofilen speichern, etwa ein VRRP-Paar</translation>
+    </message>
+    <message>
+        <source>Show how each node&apos;s running config differs from the first node&apos;s</source>
+        <translation>Zeigen, wie sich die laufende Konfiguration jedes Knotens von der des ersten unterscheidet</translation>
+    </message>
+    <message>
+        <source>Apply the editor&apos;s draft of the selected connection to every node: a dry run on each, then one node at a time, backups first</source>
+        <translation>Den Editor-Entwurf der gewählten Verbindung auf jeden Knoten anwenden: ein Probelauf auf jedem, dann ein Knoten nach dem anderen, Backups zuerst</translation>
+    </message>
+    <message>
+        <source>Drain the host of that name on every node of the fleet</source>
+        <translation>Den Host dieses Namens auf jedem Knoten der Flotte leeren</translation>
+    </message>
+    <message>
+        <source>What happened on each node</source>
+        <translation>Was auf jedem Knoten geschah</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Every open connection</source>
+        <translation>Alle offenen Verbindungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n node(s))</source>
+        <translation>
+            <numerusform>%1 (%n Knoten)</numerusform>
+            <numerusform>%1 (%n Knoten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as Fleet</source>
+        <translation>Als Flotte speichern</translation>
+    </message>
+    <message>
+        <source>Name of the fleet (for example prod-pair):</source>
+        <translation>Name der Flotte (zum Beispiel prod-pair):</translation>
+    </message>
+    <message>
+        <source>A fleet is made of saved connection profiles. Connect to each node through a profile (File &gt; Connect), then save the fleet.</source>
+        <translation>Eine Flotte besteht aus gespeicherten Verbindungsprofilen. Verbinden Sie sich über ein Profil mit jedem Knoten (Datei &gt; Verbinden) und speichern Sie dann die Flotte.</translation>
+    </message>
+    <message>
+        <source>Fleet %1 saved: %2.</source>
+        <translation>Flotte %1 gespeichert: %2.</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Connect to this node first: the action leaves it out.</source>
+        <translation>Verbinden Sie sich zuerst mit diesem Knoten: die Aktion lässt ihn aus.</translation>
+    </message>
+    <message>
+        <source>Comparing the running configs…</source>
+        <translation>Vergleiche die laufenden Konfigurationen…</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>The others are compared with it.</source>
+        <translation>Die anderen werden mit ihm verglichen.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>Runs the same config.</source>
+        <translation>Führt dieselbe Konfiguration aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n Unterschied</numerusform>
+            <numerusform>%n Unterschiede</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every node runs the same config.</source>
+        <translation>Jeder Knoten führt dieselbe Konfiguration aus.</translation>
+    </message>
+    <message>
+        <source>The nodes&apos; running configs differ (or could not be read).</source>
+        <translation>Die laufenden Konfigurationen der Knoten unterscheiden sich (oder konnten nicht gelesen werden).</translation>
+    </message>
+    <message>
+        <source>The selected connection&apos;s editor has no draft to apply.</source>
+        <translation>Der Editor der gewählten Verbindung hat keinen Entwurf zum Anwenden.</translation>
+    </message>
+    <message>
+        <source>Not applied: every node of the fleet must be open.</source>
+        <translation>Nicht angewendet: jeder Knoten der Flotte muss geöffnet sein.</translation>
+    </message>
+    <message>
+        <source>Dry run on every node…</source>
+        <translation>Probelauf auf jedem Knoten…</translation>
+    </message>
+    <message>
+        <source>The dry run failed on a node: nothing was applied anywhere.</source>
+        <translation>Der Probelauf ist auf einem Knoten fehlgeschlagen: nirgends wurde etwas angewendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply the draft to %n node(s), one at a time, in this order: %1?
+Each node must report healthy before the next one is changed.</source>
+        <translation>
+            <numerusform>Den Entwurf auf %n Knoten anwenden, einen nach dem anderen, in dieser Reihenfolge: %1?
+Jeder Knoten muss sich als gesund melden, bevor der nächste geändert wird.</numerusform>
+            <numerusform>Den Entwurf auf %n Knoten anwenden, einen nach dem anderen, in dieser Reihenfolge: %1?
+Jeder Knoten muss sich als gesund melden, bevor der nächste geändert wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Fleet</source>
+        <translation>Auf Flotte anwenden</translation>
+    </message>
+    <message>
+        <source>Dry run done; nothing applied.</source>
+        <translation>Probelauf fertig; nichts angewendet.</translation>
+    </message>
+    <message>
+        <source>Rolling out…</source>
+        <translation>Wird ausgerollt…</translation>
+    </message>
+    <message>
+        <source>Runs the draft already: nothing to change.</source>
+        <translation>Führt den Entwurf bereits aus: nichts zu ändern.</translation>
+    </message>
+    <message>
+        <source>Impact: %1</source>
+        <translation>Auswirkung: %1</translation>
+    </message>
+    <message>
+        <source>Drain Host Everywhere</source>
+        <translation>Host überall leeren</translation>
+    </message>
+    <message>
+        <source>Host name to drain on every node of the fleet:</source>
+        <translation>Name des Hosts, der auf jedem Knoten der Flotte geleert werden soll:</translation>
+    </message>
+    <message>
+        <source>Draining host %1 on every node…</source>
+        <translation>Leere Host %1 auf jedem Knoten…</translation>
+    </message>
+    <message>
+        <source>Draining: %1</source>
+        <translation>Wird geleert: %1</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>geleert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Host %1 is draining on every node.</source>
+        <translation>Host %1 wird auf jedem Knoten geleert.</translation>
+    </message>
+    <message>
+        <source>Host %1 could not be drained on every node.</source>
+        <translation>Host %1 konnte nicht auf jedem Knoten geleert werden.</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1936,21 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     </message>
 </context>
 <context>
+    <name>Balancier::NodeHealth</name>
+    <message>
+        <source>master</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::PreferencesDialog</name>
     <message>
         <source>Notify when a host goes down or comes back</source>
@@ -1747,6 +2085,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Connection to %1 lost: %2</source>
         <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health: HTTP status %1</source>
+        <translation>GET /api/v1/health: HTTP-Status %1</translation>
     </message>
 </context>
 <context>

@@ -1103,6 +1103,10 @@
         <source>Remove anyway?</source>
         <translation>Remove anyway?</translation>
     </message>
+    <message>
+        <source>VRRP role: %1</source>
+        <translation>VRRP role: %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>
@@ -1137,6 +1141,109 @@
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetApply</name>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>dry run…</source>
+        <translation>dry run…</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>applying…</translation>
+    </message>
+    <message>
+        <source>waiting until healthy…</source>
+        <translation>waiting until healthy…</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>untouched</source>
+        <translation>untouched</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>The connection is closed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied on all %n node(s).</source>
+        <translation>
+            <numerusform>The draft is applied on %n node.</numerusform>
+            <numerusform>The draft is applied on all %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its running config changed after the dry run (someone else applied a change); nothing was applied there. Run the dry run again to review the new differences.
+%1</source>
+        <translation>Its running config changed after the dry run (someone else applied a change); nothing was applied there. Run the dry run again to review the new differences.
+%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 service(s) have a live host</source>
+        <translation>%1 of %2 service(s) have a live host</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied there, but the node did not report healthy within %n second(s) (%1).</source>
+        <translation>
+            <numerusform>The draft is applied there, but the node did not report healthy within %n second (%1).</numerusform>
+            <numerusform>The draft is applied there, but the node did not report healthy within %n seconds (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped at node %1: %2
+%n node(s) after it left untouched.</source>
+        <translation>
+            <numerusform>Stopped at node %1: %2
+%n node after it left untouched.</numerusform>
+            <numerusform>Stopped at node %1: %2
+%n nodes after it left untouched.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetCompare</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>The connection is closed.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read: %1</source>
+        <translation>Its running config cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetDrain</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>The connection is closed.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read.</source>
+        <translation>Its running config cannot be read.</translation>
+    </message>
+    <message>
+        <source>It has no host named &quot;%1&quot;.</source>
+        <translation>It has no host named &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1299,10 @@
         <source>Throughput</source>
         <translation>Throughput</translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::FleetWindow</name>
@@ -1214,6 +1325,218 @@
     <message>
         <source>&amp;New Window</source>
         <translation>&amp;New Window</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Configs</source>
+        <translation>&amp;Compare Configs</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Draft to Fleet…</source>
+        <translation>&amp;Apply Draft to Fleet…</translation>
+    </message>
+    <message>
+        <source>&amp;Drain Host Everywhere…</source>
+        <translation>&amp;Drain Host Everywhere…</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Fleet</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet:</source>
+        <translation>&amp;Fleet:</translation>
+    </message>
+    <message>
+        <source>Save as Fleet…</source>
+        <translation>Save as Fleet…</translation>
+    </message>
+    <message>
+        <source>Save a named set of connection profiles, such as a VRRP pair</source>
+        <translation>Save a named set of connection profiles, such as a VRRP pair</translation>
+    </message>
+    <message>
+        <source>Show how each node&apos;s running config differs from the first node&apos;s</source>
+        <translation>Show how each node&apos;s running config differs from the first node&apos;s</translation>
+    </message>
+    <message>
+        <source>Apply the editor&apos;s draft of the selected connection to every node: a dry run on each, then one node at a time, backups first</source>
+        <translation>Apply the editor&apos;s draft of the selected connection to every node: a dry run on each, then one node at a time, backups first</translation>
+    </message>
+    <message>
+        <source>Drain the host of that name on every node of the fleet</source>
+        <translation>Drain the host of that name on every node of the fleet</translation>
+    </message>
+    <message>
+        <source>What happened on each node</source>
+        <translation>What happened on each node</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Every open connection</source>
+        <translation>Every open connection</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n node(s))</source>
+        <translation>
+            <numerusform>%1 (%n node)</numerusform>
+            <numerusform>%1 (%n nodes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as Fleet</source>
+        <translation>Save as Fleet</translation>
+    </message>
+    <message>
+        <source>Name of the fleet (for example prod-pair):</source>
+        <translation>Name of the fleet (for example prod-pair):</translation>
+    </message>
+    <message>
+        <source>A fleet is made of saved connection profiles. Connect to each node through a profile (File &gt; Connect), then save the fleet.</source>
+        <translation>A fleet is made of saved connection profiles. Connect to each node through a profile (File &gt; Connect), then save the fleet.</translation>
+    </message>
+    <message>
+        <source>Fleet %1 saved: %2.</source>
+        <translation>Fleet %1 saved: %2.</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>not open</translation>
+    </message>
+    <message>
+        <source>Connect to this node first: the action leaves it out.</source>
+        <translation>Connect to this node first: the action leaves it out.</translation>
+    </message>
+    <message>
+        <source>Comparing the running configs…</source>
+        <translation>Comparing the running configs…</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>not read</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <source>The others are compared with it.</source>
+        <translation>The others are compared with it.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <source>Runs the same config.</source>
+        <translation>Runs the same config.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every node runs the same config.</source>
+        <translation>Every node runs the same config.</translation>
+    </message>
+    <message>
+        <source>The nodes&apos; running configs differ (or could not be read).</source>
+        <translation>The nodes&apos; running configs differ (or could not be read).</translation>
+    </message>
+    <message>
+        <source>The selected connection&apos;s editor has no draft to apply.</source>
+        <translation>The selected connection&apos;s editor has no draft to apply.</translation>
+    </message>
+    <message>
+        <source>Not applied: every node of the fleet must be open.</source>
+        <translation>Not applied: every node of the fleet must be open.</translation>
+    </message>
+    <message>
+        <source>Dry run on every node…</source>
+        <translation>Dry run on every node…</translation>
+    </message>
+    <message>
+        <source>The dry run failed on a node: nothing was applied anywhere.</source>
+        <translation>The dry run failed on a node: nothing was applied anywhere.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply the draft to %n node(s), one at a time, in this order: %1?
+Each node must report healthy before the next one is changed.</source>
+        <translation>
+            <numerusform>Apply the draft to %n node, one at a time, in this order: %1?
+Each node must report healthy before the next one is changed.</numerusform>
+            <numerusform>Apply the draft to %n nodes, one at a time, in this order: %1?
+Each node must report healthy before the next one is changed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Fleet</source>
+        <translation>Apply to Fleet</translation>
+    </message>
+    <message>
+        <source>Dry run done; nothing applied.</source>
+        <translation>Dry run done; nothing applied.</translation>
+    </message>
+    <message>
+        <source>Rolling out…</source>
+        <translation>Rolling out…</translation>
+    </message>
+    <message>
+        <source>Runs the draft already: nothing to change.</source>
+        <translation>Runs the draft already: nothing to change.</translation>
+    </message>
+    <message>
+        <source>Impact: %1</source>
+        <translation>Impact: %1</translation>
+    </message>
+    <message>
+        <source>Drain Host Everywhere</source>
+        <translation>Drain Host Everywhere</translation>
+    </message>
+    <message>
+        <source>Host name to drain on every node of the fleet:</source>
+        <translation>Host name to drain on every node of the fleet:</translation>
+    </message>
+    <message>
+        <source>Draining host %1 on every node…</source>
+        <translation>Draining host %1 on every node…</translation>
+    </message>
+    <message>
+        <source>Draining: %1</source>
+        <translation>Draining: %1</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>drained</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Host %1 is draining on every node.</source>
+        <translation>Host %1 is draining on every node.</translation>
+    </message>
+    <message>
+        <source>Host %1 could not be drained on every node.</source>
+        <translation>Host %1 could not be drained on every node.</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1936,21 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     </message>
 </context>
 <context>
+    <name>Balancier::NodeHealth</name>
+    <message>
+        <source>master</source>
+        <translation>master</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::PreferencesDialog</name>
     <message>
         <source>Notify when a host goes down or comes back</source>
@@ -1747,6 +2085,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Connection to %1 lost: %2</source>
         <translation>Connection to %1 lost: %2</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health: HTTP status %1</source>
+        <translation>GET /api/v1/health: HTTP status %1</translation>
     </message>
 </context>
 <context>

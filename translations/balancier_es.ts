@@ -1103,6 +1103,10 @@
         <source>Remove anyway?</source>
         <translation>¿Quitar de todos modos?</translation>
     </message>
+    <message>
+        <source>VRRP role: %1</source>
+        <translation>Rol VRRP: %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>
@@ -1137,6 +1141,109 @@
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetApply</name>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>dry run…</source>
+        <translation>simulación…</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>comprobado</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>aplicando…</translation>
+    </message>
+    <message>
+        <source>waiting until healthy…</source>
+        <translation>esperando a que esté sano…</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>aplicado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>untouched</source>
+        <translation>sin tocar</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La conexión está cerrada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied on all %n node(s).</source>
+        <translation>
+            <numerusform>El borrador está aplicado en %n nodo.</numerusform>
+            <numerusform>El borrador está aplicado en los %n nodos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its running config changed after the dry run (someone else applied a change); nothing was applied there. Run the dry run again to review the new differences.
+%1</source>
+        <translation>Su configuración en ejecución cambió después de la simulación (otra persona aplicó un cambio); allí no se aplicó nada. Vuelva a ejecutar la simulación para revisar las nuevas diferencias.
+%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 service(s) have a live host</source>
+        <translation>%1 de %2 servicios tienen un host activo</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied there, but the node did not report healthy within %n second(s) (%1).</source>
+        <translation>
+            <numerusform>El borrador está aplicado allí, pero el nodo no informó estar sano en %n segundo (%1).</numerusform>
+            <numerusform>El borrador está aplicado allí, pero el nodo no informó estar sano en %n segundos (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped at node %1: %2
+%n node(s) after it left untouched.</source>
+        <translation>
+            <numerusform>Detenido en el nodo %1: %2
+%n nodo posterior sin tocar.</numerusform>
+            <numerusform>Detenido en el nodo %1: %2
+%n nodos posteriores sin tocar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>No informa de su estado (un balancierd sin /api/v1/health o un balanceador en esta aplicación): no se esperó.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetCompare</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La conexión está cerrada.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read: %1</source>
+        <translation>Su configuración en ejecución no se puede leer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetDrain</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La conexión está cerrada.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read.</source>
+        <translation>Su configuración en ejecución no se puede leer.</translation>
+    </message>
+    <message>
+        <source>It has no host named &quot;%1&quot;.</source>
+        <translation>No tiene ningún host llamado «%1».</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1299,10 @@
         <source>Throughput</source>
         <translation>Rendimiento</translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::FleetWindow</name>
@@ -1214,6 +1325,218 @@
     <message>
         <source>&amp;New Window</source>
         <translation>&amp;Nueva ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Configs</source>
+        <translation>&amp;Comparar configuraciones</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Draft to Fleet…</source>
+        <translation>&amp;Aplicar borrador a la flota…</translation>
+    </message>
+    <message>
+        <source>&amp;Drain Host Everywhere…</source>
+        <translation>&amp;Drenar host en todas partes…</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flota</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet:</source>
+        <translation>&amp;Flota:</translation>
+    </message>
+    <message>
+        <source>Save as Fleet…</source>
+        <translation>Guardar como flota…</translation>
+    </message>
+    <message>
+        <source>Save a named set of connection profiles, such as a VRRP pair</source>
+        <translation>Guardar un conjunto con nombre de perfiles de conexión, como un par VRRP</translation>
+    </message>
+    <message>
+        <source>Show how each node&apos;s running config differs from the first node&apos;s</source>
+        <translation>Mostrar en qué difiere la configuración en ejecución de cada nodo de la del primero</translation>
+    </message>
+    <message>
+        <source>Apply the editor&apos;s draft of the selected connection to every node: a dry run on each, then one node at a time, backups first</source>
+        <translation>Aplicar el borrador del editor de la conexión seleccionada a cada nodo: una simulación en cada uno, luego un nodo a la vez, primero los de respaldo</translation>
+    </message>
+    <message>
+        <source>Drain the host of that name on every node of the fleet</source>
+        <translation>Drenar el host con ese nombre en cada nodo de la flota</translation>
+    </message>
+    <message>
+        <source>What happened on each node</source>
+        <translation>Lo que ocurrió en cada nodo</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nodo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Every open connection</source>
+        <translation>Todas las conexiones abiertas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n node(s))</source>
+        <translation>
+            <numerusform>%1 (%n nodo)</numerusform>
+            <numerusform>%1 (%n nodos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as Fleet</source>
+        <translation>Guardar como flota</translation>
+    </message>
+    <message>
+        <source>Name of the fleet (for example prod-pair):</source>
+        <translation>Nombre de la flota (por ejemplo prod-pair):</translation>
+    </message>
+    <message>
+        <source>A fleet is made of saved connection profiles. Connect to each node through a profile (File &gt; Connect), then save the fleet.</source>
+        <translation>Una flota se compone de perfiles de conexión guardados. Conéctese a cada nodo mediante un perfil (Archivo &gt; Conectar) y luego guarde la flota.</translation>
+    </message>
+    <message>
+        <source>Fleet %1 saved: %2.</source>
+        <translation>Flota %1 guardada: %2.</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>no abierto</translation>
+    </message>
+    <message>
+        <source>Connect to this node first: the action leaves it out.</source>
+        <translation>Conéctese primero a este nodo: la acción lo omite.</translation>
+    </message>
+    <message>
+        <source>Comparing the running configs…</source>
+        <translation>Comparando las configuraciones en ejecución…</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>no leído</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>referencia</translation>
+    </message>
+    <message>
+        <source>The others are compared with it.</source>
+        <translation>Los demás se comparan con este.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>igual</translation>
+    </message>
+    <message>
+        <source>Runs the same config.</source>
+        <translation>Ejecuta la misma configuración.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n diferencia</numerusform>
+            <numerusform>%n diferencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every node runs the same config.</source>
+        <translation>Cada nodo ejecuta la misma configuración.</translation>
+    </message>
+    <message>
+        <source>The nodes&apos; running configs differ (or could not be read).</source>
+        <translation>Las configuraciones en ejecución de los nodos difieren (o no se pudieron leer).</translation>
+    </message>
+    <message>
+        <source>The selected connection&apos;s editor has no draft to apply.</source>
+        <translation>El editor de la conexión seleccionada no tiene ningún borrador que aplicar.</translation>
+    </message>
+    <message>
+        <source>Not applied: every node of the fleet must be open.</source>
+        <translation>No aplicado: cada nodo de la flota debe estar abierto.</translation>
+    </message>
+    <message>
+        <source>Dry run on every node…</source>
+        <translation>Simulación en cada nodo…</translation>
+    </message>
+    <message>
+        <source>The dry run failed on a node: nothing was applied anywhere.</source>
+        <translation>La simulación falló en un nodo: no se aplicó nada en ninguna parte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply the draft to %n node(s), one at a time, in this order: %1?
+Each node must report healthy before the next one is changed.</source>
+        <translation>
+            <numerusform>¿Aplicar el borrador a %n nodo, uno a la vez, en este orden: %1?
+Cada nodo debe informar que está sano antes de cambiar el siguiente.</numerusform>
+            <numerusform>¿Aplicar el borrador a %n nodos, uno a la vez, en este orden: %1?
+Cada nodo debe informar que está sano antes de cambiar el siguiente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Fleet</source>
+        <translation>Aplicar a la flota</translation>
+    </message>
+    <message>
+        <source>Dry run done; nothing applied.</source>
+        <translation>Simulación terminada; no se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>Rolling out…</source>
+        <translation>Desplegando…</translation>
+    </message>
+    <message>
+        <source>Runs the draft already: nothing to change.</source>
+        <translation>Ya ejecuta el borrador: nada que cambiar.</translation>
+    </message>
+    <message>
+        <source>Impact: %1</source>
+        <translation>Impacto: %1</translation>
+    </message>
+    <message>
+        <source>Drain Host Everywhere</source>
+        <translation>Drenar host en todas partes</translation>
+    </message>
+    <message>
+        <source>Host name to drain on every node of the fleet:</source>
+        <translation>Nombre del host que drenar en cada nodo de la flota:</translation>
+    </message>
+    <message>
+        <source>Draining host %1 on every node…</source>
+        <translation>Drenando el host %1 en cada nodo…</translation>
+    </message>
+    <message>
+        <source>Draining: %1</source>
+        <translation>Drenando: %1</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>drenado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>Host %1 is draining on every node.</source>
+        <translation>El host %1 se está drenando en cada nodo.</translation>
+    </message>
+    <message>
+        <source>Host %1 could not be drained on every node.</source>
+        <translation>El host %1 no se pudo drenar en cada nodo.</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1936,21 @@ SHA-256: %4
     </message>
 </context>
 <context>
+    <name>Balancier::NodeHealth</name>
+    <message>
+        <source>master</source>
+        <translation>maestro</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>respaldo</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::PreferencesDialog</name>
     <message>
         <source>Notify when a host goes down or comes back</source>
@@ -1747,6 +2085,10 @@ SHA-256: %4
     <message>
         <source>Connection to %1 lost: %2</source>
         <translation>Se perdió la conexión con %1: %2</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health: HTTP status %1</source>
+        <translation>GET /api/v1/health: estado HTTP %1</translation>
     </message>
 </context>
 <context>

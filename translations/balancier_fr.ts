@@ -1103,6 +1103,10 @@
         <source>Remove anyway?</source>
         <translation>Retirer quand même ?</translation>
     </message>
+    <message>
+        <source>VRRP role: %1</source>
+        <translation>Rôle VRRP : %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::EventLogModel</name>
@@ -1137,6 +1141,109 @@
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetApply</name>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>dry run…</source>
+        <translation>essai à blanc…</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>application…</translation>
+    </message>
+    <message>
+        <source>waiting until healthy…</source>
+        <translation>attente de l’état sain…</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>appliqué</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>untouched</source>
+        <translation>non modifié</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied on all %n node(s).</source>
+        <translation>
+            <numerusform>Le brouillon est appliqué sur %n nœud.</numerusform>
+            <numerusform>Le brouillon est appliqué sur les %n nœuds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its running config changed after the dry run (someone else applied a change); nothing was applied there. Run the dry run again to review the new differences.
+%1</source>
+        <translation>Sa configuration en cours a changé après l’essai à blanc (quelqu’un d’autre a appliqué une modification) ; rien n’y a été appliqué. Relancez l’essai à blanc pour examiner les nouvelles différences.
+%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 service(s) have a live host</source>
+        <translation>%1 service(s) sur %2 ont un hôte actif</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft is applied there, but the node did not report healthy within %n second(s) (%1).</source>
+        <translation>
+            <numerusform>Le brouillon y est appliqué, mais le nœud ne s’est pas déclaré sain dans les %n seconde (%1).</numerusform>
+            <numerusform>Le brouillon y est appliqué, mais le nœud ne s’est pas déclaré sain dans les %n secondes (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped at node %1: %2
+%n node(s) after it left untouched.</source>
+        <translation>
+            <numerusform>Arrêté au nœud %1 : %2
+%n nœud suivant laissé intact.</numerusform>
+            <numerusform>Arrêté au nœud %1 : %2
+%n nœuds suivants laissés intacts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It does not report its health (a balancierd without /api/v1/health, or a balancer in this app): not waited for.</source>
+        <translation>Il ne signale pas son état (un balancierd sans /api/v1/health, ou un balancer dans cette application) : pas d’attente.</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetCompare</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read: %1</source>
+        <translation>Sa configuration en cours est illisible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::FleetDrain</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Its running config cannot be read.</source>
+        <translation>Sa configuration en cours est illisible.</translation>
+    </message>
+    <message>
+        <source>It has no host named &quot;%1&quot;.</source>
+        <translation>Il n’a pas d’hôte nommé « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1299,10 @@
         <source>Throughput</source>
         <translation>Débit</translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::FleetWindow</name>
@@ -1214,6 +1325,218 @@
     <message>
         <source>&amp;New Window</source>
         <translation>&amp;Nouvelle fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Configs</source>
+        <translation>&amp;Comparer les configurations</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Draft to Fleet…</source>
+        <translation>&amp;Appliquer le brouillon à la flotte…</translation>
+    </message>
+    <message>
+        <source>&amp;Drain Host Everywhere…</source>
+        <translation>&amp;Drainer un hôte partout…</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet:</source>
+        <translation>&amp;Flotte :</translation>
+    </message>
+    <message>
+        <source>Save as Fleet…</source>
+        <translation>Enregistrer comme flotte…</translation>
+    </message>
+    <message>
+        <source>Save a named set of connection profiles, such as a VRRP pair</source>
+        <translation>Enregistrer un ensemble nommé de profils de connexion, comme une paire VRRP</translation>
+    </message>
+    <message>
+        <source>Show how each node&apos;s running config differs from the first node&apos;s</source>
+        <translation>Montrer en quoi la configuration en cours de chaque nœud diffère de celle du premier</translation>
+    </message>
+    <message>
+        <source>Apply the editor&apos;s draft of the selected connection to every node: a dry run on each, then one node at a time, backups first</source>
+        <translation>Appliquer le brouillon de l’éditeur de la connexion choisie à chaque nœud : un essai à blanc sur chacun, puis un nœud à la fois, les secours d’abord</translation>
+    </message>
+    <message>
+        <source>Drain the host of that name on every node of the fleet</source>
+        <translation>Drainer l’hôte de ce nom sur chaque nœud de la flotte</translation>
+    </message>
+    <message>
+        <source>What happened on each node</source>
+        <translation>Ce qui s’est passé sur chaque nœud</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Every open connection</source>
+        <translation>Toutes les connexions ouvertes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n node(s))</source>
+        <translation>
+            <numerusform>%1 (%n nœud)</numerusform>
+            <numerusform>%1 (%n nœuds)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as Fleet</source>
+        <translation>Enregistrer comme flotte</translation>
+    </message>
+    <message>
+        <source>Name of the fleet (for example prod-pair):</source>
+        <translation>Nom de la flotte (par exemple prod-pair) :</translation>
+    </message>
+    <message>
+        <source>A fleet is made of saved connection profiles. Connect to each node through a profile (File &gt; Connect), then save the fleet.</source>
+        <translation>Une flotte se compose de profils de connexion enregistrés. Connectez-vous à chaque nœud par un profil (Fichier &gt; Connexion), puis enregistrez la flotte.</translation>
+    </message>
+    <message>
+        <source>Fleet %1 saved: %2.</source>
+        <translation>Flotte %1 enregistrée : %2.</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>non ouvert</translation>
+    </message>
+    <message>
+        <source>Connect to this node first: the action leaves it out.</source>
+        <translation>Connectez-vous d’abord à ce nœud : l’action l’ignore.</translation>
+    </message>
+    <message>
+        <source>Comparing the running configs…</source>
+        <translation>Comparaison des configurations en cours…</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>The others are compared with it.</source>
+        <translation>Les autres sont comparés à celui-ci.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>Runs the same config.</source>
+        <translation>Exécute la même configuration.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n différence</numerusform>
+            <numerusform>%n différences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every node runs the same config.</source>
+        <translation>Chaque nœud exécute la même configuration.</translation>
+    </message>
+    <message>
+        <source>The nodes&apos; running configs differ (or could not be read).</source>
+        <translation>Les configurations en cours des nœuds diffèrent (ou n’ont pas pu être lues).</translation>
+    </message>
+    <message>
+        <source>The selected connection&apos;s editor has no draft to apply.</source>
+        <translation>L’éditeur de la connexion choisie n’a aucun brouillon à appliquer.</translation>
+    </message>
+    <message>
+        <source>Not applied: every node of the fleet must be open.</source>
+        <translation>Non appliqué : chaque nœud de la flotte doit être ouvert.</translation>
+    </message>
+    <message>
+        <source>Dry run on every node…</source>
+        <translation>Essai à blanc sur chaque nœud…</translation>
+    </message>
+    <message>
+        <source>The dry run failed on a node: nothing was applied anywhere.</source>
+        <translation>L’essai à blanc a échoué sur un nœud : rien n’a été appliqué nulle part.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply the draft to %n node(s), one at a time, in this order: %1?
+Each node must report healthy before the next one is changed.</source>
+        <translation>
+            <numerusform>Appliquer le brouillon à %n nœud, un à la fois, dans cet ordre : %1 ?
+Chaque nœud doit se déclarer sain avant que le suivant ne soit modifié.</numerusform>
+            <numerusform>Appliquer le brouillon à %n nœuds, un à la fois, dans cet ordre : %1 ?
+Chaque nœud doit se déclarer sain avant que le suivant ne soit modifié.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply to Fleet</source>
+        <translation>Appliquer à la flotte</translation>
+    </message>
+    <message>
+        <source>Dry run done; nothing applied.</source>
+        <translation>Essai à blanc terminé ; rien appliqué.</translation>
+    </message>
+    <message>
+        <source>Rolling out…</source>
+        <translation>Déploiement…</translation>
+    </message>
+    <message>
+        <source>Runs the draft already: nothing to change.</source>
+        <translation>Exécute déjà le brouillon : rien à changer.</translation>
+    </message>
+    <message>
+        <source>Impact: %1</source>
+        <translation>Impact : %1</translation>
+    </message>
+    <message>
+        <source>Drain Host Everywhere</source>
+        <translation>Drainer un hôte partout</translation>
+    </message>
+    <message>
+        <source>Host name to drain on every node of the fleet:</source>
+        <translation>Nom de l’hôte à drainer sur chaque nœud de la flotte :</translation>
+    </message>
+    <message>
+        <source>Draining host %1 on every node…</source>
+        <translation>Drainage de l’hôte %1 sur chaque nœud…</translation>
+    </message>
+    <message>
+        <source>Draining: %1</source>
+        <translation>En drainage : %1</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>drainé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Host %1 is draining on every node.</source>
+        <translation>L’hôte %1 est en drainage sur chaque nœud.</translation>
+    </message>
+    <message>
+        <source>Host %1 could not be drained on every node.</source>
+        <translation>L’hôte %1 n’a pas pu être drainé sur chaque nœud.</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1936,21 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     </message>
 </context>
 <context>
+    <name>Balancier::NodeHealth</name>
+    <message>
+        <source>master</source>
+        <translation>maître</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>secours</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::PreferencesDialog</name>
     <message>
         <source>Notify when a host goes down or comes back</source>
@@ -1747,6 +2085,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Connection to %1 lost: %2</source>
         <translation>Connexion à %1 perdue : %2</translation>
+    </message>
+    <message>
+        <source>GET /api/v1/health: HTTP status %1</source>
+        <translation>GET /api/v1/health : statut HTTP %1</translation>
     </message>
 </context>
 <context>

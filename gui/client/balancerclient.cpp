@@ -1,5 +1,6 @@
 #include "balancerclient.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 namespace Balancier {
@@ -27,6 +28,42 @@ QString BalancerClient::stateName(State state)
         return tr("Reconnecting");
     }
     return {};
+}
+
+void BalancerClient::applyConfigIfMatch(
+    const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler)
+{
+    Q_UNUSED(ifMatch)
+    applyConfig(xml, false, context, std::move(handler));
+}
+
+void BalancerClient::fetchHealth(QObject *context, ReplyHandler handler)
+{
+    ClientReply reply;
+    reply.ok = true;
+    deliver(context, handler, reply);
+}
+
+NodeHealth::Role NodeHealth::roleFromName(const QString &name)
+{
+    if (name == u"master")
+        return Role::Master;
+    if (name == u"backup")
+        return Role::Backup;
+    return Role::Unknown;
+}
+
+QString NodeHealth::roleName(Role role)
+{
+    switch (role) {
+    case Role::Master:
+        return QCoreApplication::translate("Balancier::NodeHealth", "master");
+    case Role::Backup:
+        return QCoreApplication::translate("Balancier::NodeHealth", "backup");
+    case Role::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("Balancier::NodeHealth", "unknown");
 }
 
 void BalancerClient::setState(State state, const QString &error)

@@ -41,6 +41,29 @@ enum class HostAction
     SetWeight,  ///< the value is the new weight
 };
 
+/// What GET /api/v1/health says about a balancer node.
+struct NodeHealth
+{
+    enum class Role
+    {
+        Unknown,  ///< not in a VRRP pair, or the daemon cannot tell (or is too old to say)
+        Master,
+        Backup,
+    };
+
+    bool known = false;  ///< false: the node has no health endpoint (an older daemon: 404)
+    bool healthy = false;
+    bool serving = false;
+    int liveServices = 0;
+    int services = 0;
+    Role role = Role::Unknown;
+
+    /// "master", "backup", anything else is Unknown.
+    static Role roleFromName(const QString &name);
+    /// The translated name of a role, for tables and labels.
+    static QString roleName(Role role);
+};
+
 /// The outcome of one request a client made on the user's behalf.
 struct ClientReply
 {
@@ -54,6 +77,9 @@ struct ClientReply
     QList<Diagnostic> diagnostics;  ///< the located errors of a refused config
     QByteArray data;  ///< fetchRunningConfig(): the running config as XML
     QList<HostStateEvent> history;  ///< fetchHistory(): oldest first
+    QByteArray etag;  ///< the running config's version (ETag) the answer names, when the balancer gives one
+    bool conflict = false;  ///< refused because the running config moved on (409)
+    NodeHealth health;  ///< fetchHealth()
 };
 
 /// The one interface the desktop app uses to watch and steer a balancer,
@@ -104,6 +130,15 @@ public:
     virtual void hostAction(
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler)
         = 0;
+    /// Applies a whole config only while the running config is still the
+    /// version `ifMatch` (an etag of fetchRunningConfig() or of a dry run);
+    /// otherwise fails with ClientReply::conflict. The default (a balancer
+    /// in this process, which only this app changes) applies unconditionally.
+    virtual void applyConfigIfMatch(
+        const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler);
+    /// The node's health and VRRP role (ClientReply::health). The default
+    /// (a balancer in this process) has no health endpoint: known is false.
+    virtual void fetchHealth(QObject *context, ReplyHandler handler);
     /// The host's state history, oldest first.
     virtual void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) = 0;
     /// How often snapshots should arrive, 2..10 Hz.

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace Balancier {
 
@@ -24,6 +25,17 @@ struct ConnectionProfile
 
     bool isValid() const { return !name.isEmpty(); }
     friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
+};
+
+/// A fleet: a named set of balancers that run the same config, such as a
+/// VRRP pair ("prod-pair"). Its nodes are connection profiles, by name.
+struct FleetProfile
+{
+    QString name;
+    QStringList nodes;  ///< ConnectionProfile::name of each node
+
+    bool isValid() const { return !name.isEmpty(); }
+    friend bool operator==(const FleetProfile &, const FleetProfile &) = default;
 };
 
 }  // namespace Balancier

@@ -223,11 +223,13 @@ QString RemoteClient::describeFailure(QNetworkReply *reply) const
 }
 
 void RemoteClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-    const QByteArray &contentType, QObject *context, ReplyHandler handler)
+    const QByteArray &contentType, QObject *context, ReplyHandler handler, const QByteArray &ifMatch)
 {
     QNetworkRequest request = makeRequest(path);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!ifMatch.isEmpty())
+        request.setRawHeader("If-Match", ifMatch);
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     watchSsl(reply);
     QPointer<QObject> guard(context);
@@ -238,6 +240,7 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
         ClientReply result;
+        result.etag = reply->rawHeader("ETag");
         const bool xml = reply->header(QNetworkRequest::ContentTypeHeader).toString().contains("xml"_L1);
         if (xml && status == 200) {
             result.ok = true;
@@ -483,6 +486,47 @@ void RemoteClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *cont
 {
     send("PUT", dryRun ? u"/api/v1/config?dryrun=1"_s : u"/api/v1/config"_s, xml, "application/xml", context,
         std::move(handler));
+}
+
+void RemoteClient::applyConfigIfMatch(
+    const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler)
+{
+    send("PUT", u"/api/v1/config"_s, xml, "application/xml", context, std::move(handler), ifMatch);
+}
+
+void RemoteClient::fetchHealth(QObject *context, ReplyHandler handler)
+{
+    // Not send(): 503 is an answer here (unhealthy), and 404 an older daemon.
+    QNetworkReply *reply = m_network->get(makeRequest(u"/api/v1/health"_s));
+    watchSsl(reply);
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, handler] {
+        reply->deleteLater();
+        if (!guard || !handler)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        ClientReply result;
+        if (status == 404) {
+            result.ok = true;  // no health endpoint: health and role unknown
+            handler(result);
+            return;
+        }
+        const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
+        if ((status == 200 || status == 503) && document.isObject()) {
+            const QJsonObject object = document.object();
+            result.ok = true;
+            result.health.known = true;
+            result.health.healthy = object.value("healthy"_L1).toBool(status == 200);
+            result.health.serving = object.value("serving"_L1).toBool();
+            result.health.liveServices = object.value("liveServices"_L1).toInt();
+            result.health.services = object.value("services"_L1).toInt();
+            result.health.role = NodeHealth::roleFromName(object.value("role"_L1).toString());
+        } else {
+            result.error
+                = status != 0 ? tr("GET /api/v1/health: HTTP status %1").arg(status) : reply->errorString();
+        }
+        handler(result);
+    });
 }
 
 void RemoteClient::hostAction(

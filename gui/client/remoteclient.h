@@ -48,6 +48,9 @@ public:
     void stop() override;
     void fetchRunningConfig(QObject *context, ReplyHandler handler) override;
     void applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler) override;
+    void applyConfigIfMatch(
+        const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler) override;
+    void fetchHealth(QObject *context, ReplyHandler handler) override;
     void hostAction(
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler) override;
     void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) override;
@@ -78,7 +81,8 @@ Q_SIGNALS:
 private:
     QNetworkRequest makeRequest(const QString &path) const;
     void send(const QByteArray &method, const QString &path, const QByteArray &body,
-        const QByteArray &contentType, QObject *context, ReplyHandler handler);
+        const QByteArray &contentType, QObject *context, ReplyHandler handler,
+        const QByteArray &ifMatch = {});
     void watchSsl(QNetworkReply *reply);
     void openStream();
     void fetchStatus();

@@ -124,6 +124,49 @@ void Preferences::removeProfile(const QString &name)
     setProfiles(list);
 }
 
+QList<FleetProfile> Preferences::fleets() const
+{
+    QList<FleetProfile> list;
+    const int count = m_settings->beginReadArray("fleets"_L1);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        FleetProfile fleet;
+        fleet.name = m_settings->value("name"_L1).toString();
+        fleet.nodes = m_settings->value("nodes"_L1).toStringList();
+        if (fleet.isValid())
+            list.append(fleet);
+    }
+    m_settings->endArray();
+    return list;
+}
+
+void Preferences::setFleets(const QList<FleetProfile> &list)
+{
+    m_settings->remove("fleets"_L1);
+    m_settings->beginWriteArray("fleets"_L1, int(list.size()));
+    for (int i = 0; i < list.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue("name"_L1, list.at(i).name);
+        m_settings->setValue("nodes"_L1, list.at(i).nodes);
+    }
+    m_settings->endArray();
+}
+
+void Preferences::saveFleet(const FleetProfile &fleet)
+{
+    QList<FleetProfile> list = fleets();
+    list.removeIf([&fleet](const FleetProfile &existing) { return existing.name == fleet.name; });
+    list.append(fleet);
+    setFleets(list);
+}
+
+void Preferences::removeFleet(const QString &name)
+{
+    QList<FleetProfile> list = fleets();
+    list.removeIf([&name](const FleetProfile &fleet) { return fleet.name == name; });
+    setFleets(list);
+}
+
 QString Preferences::lastProfile() const
 {
     return m_settings->value("lastProfile"_L1).toString();

@@ -48,6 +48,12 @@ public:
     /// Adds or replaces (by name) one profile.
     void saveProfile(const ConnectionProfile &profile);
     void removeProfile(const QString &name);
+    /// Saved fleets (named sets of profiles), in the order saved.
+    QList<FleetProfile> fleets() const;
+    void setFleets(const QList<FleetProfile> &fleets);
+    /// Adds or replaces (by name) one fleet.
+    void saveFleet(const FleetProfile &fleet);
+    void removeFleet(const QString &name);
     QString lastProfile() const;
     void setLastProfile(const QString &name);
 

@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -42,6 +43,8 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_problemsOnly(new QCheckBox(tr("&Problems only"), this))
     , m_timelineTitle(new QLabel(this))
+    , m_role(new QLabel(this))
+    , m_roleTimer(new QTimer(this))
     , m_timeline(new TimelineStrip(this))
     , m_historyView(new QTableView(this))
 {
@@ -86,6 +89,11 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_problemsOnly);
+    m_role->setObjectName(u"roleLabel"_s);
+    m_role->hide();
+    filterRow->addWidget(m_role);
+    m_roleTimer->setInterval(5000);
+    connect(m_roleTimer, &QTimer::timeout, this, &DashboardWidget::refreshRole);
 
     auto *timelinePanel = new QWidget(this);
     auto *timelineLayout = new QVBoxLayout(timelinePanel);
@@ -197,11 +205,33 @@ void DashboardWidget::setClient(BalancerClient *client)
         connect(client, &BalancerClient::snapshotReceived, this, &DashboardWidget::handleSnapshot);
         connect(client, &BalancerClient::hostStateChanged, this, &DashboardWidget::handleHostStateChanged);
         connect(client, &BalancerClient::stateChanged, this, &DashboardWidget::updateActions);
+        connect(client, &BalancerClient::stateChanged, this, &DashboardWidget::refreshRole);
         if (!client->snapshot().services.isEmpty())
             handleSnapshot(client->snapshot());
     }
+    refreshRole();
     showTrafficOf(m_view->currentIndex().data(DashboardModel::HostRefRole).value<HostRef>());
     updateActions();
+}
+
+void DashboardWidget::refreshRole()
+{
+    const bool connected = m_client && m_client->state() == BalancerClient::State::Connected;
+    if (!connected) {
+        m_roleTimer->stop();
+        m_role->hide();
+        return;
+    }
+    if (!m_roleTimer->isActive())
+        m_roleTimer->start();
+    const QPointer<BalancerClient> asked = m_client;
+    m_client->fetchHealth(this, [this, asked](const ClientReply &reply) {
+        if (asked != m_client || !reply.ok)
+            return;
+        const bool known = reply.health.known && reply.health.role != NodeHealth::Role::Unknown;
+        m_role->setText(tr("VRRP role: %1").arg(NodeHealth::roleName(reply.health.role)));
+        m_role->setVisible(known);
+    });
 }
 
 void DashboardWidget::showTrafficOf(const HostRef &ref)

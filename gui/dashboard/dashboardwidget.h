@@ -9,6 +9,7 @@
 class QAction;
 class QCheckBox;
 class QLabel;
+class QTimer;
 class QLineEdit;
 class QTableView;
 class QTreeView;
@@ -84,6 +85,8 @@ private:
     /// Points the graph at `ref`'s service, group or host; with none, at all services.
     void showTrafficOf(const HostRef &ref);
     void updateActions();
+    /// Asks the balancer for its VRRP role (GET /api/v1/health) and shows it.
+    void refreshRole();
     void showContextMenu(const QPoint &position);
     void askWeight();
     void askRemove();
@@ -101,6 +104,8 @@ private:
     QLineEdit *m_filter;
     QCheckBox *m_problemsOnly;
     QLabel *m_timelineTitle;
+    QLabel *m_role;  // the node's VRRP role; hidden while unknown
+    QTimer *m_roleTimer;
     TimelineStrip *m_timeline;
     QTableView *m_historyView;
     HostRef m_currentHost;

@@ -42,7 +42,10 @@ Counts countsOf(const StatsSnapshot &snapshot)
 
 FleetModel::FleetModel(QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+{
+    m_healthTimer.setInterval(5000);
+    connect(&m_healthTimer, &QTimer::timeout, this, &FleetModel::refreshHealth);
+}
 
 FleetModel::~FleetModel()
 {
@@ -58,9 +61,13 @@ void FleetModel::addClient(BalancerClient *client, QWidget *window, const QStrin
         return;
     const int row = int(m_entries.size());
     beginInsertRows({}, row, row);
-    m_entries.append({client, window, name, client->description(), true});
+    m_entries.append({client, window, name, client->description(), true, {}});
     endInsertRows();
-    connect(client, &BalancerClient::stateChanged, this, [this, client] { rowChanged(client); });
+    connect(client, &BalancerClient::stateChanged, this, [this, client](BalancerClient::State state) {
+        rowChanged(client);
+        if (state == BalancerClient::State::Connected)
+            askHealth(client);
+    });
     connect(client, &BalancerClient::snapshotReceived, this, [this, client](const StatsSnapshot &snapshot) {
         rowChanged(client);
         const int at = rowOf(client);
@@ -81,6 +88,8 @@ void FleetModel::addClient(BalancerClient *client, QWidget *window, const QStrin
         removeClient(client);
     });
     Q_EMIT healthChanged();
+    if (!m_healthTimer.isActive() && m_healthTimer.interval() > 0)
+        m_healthTimer.start();
 }
 
 void FleetModel::removeClient(BalancerClient *client)
@@ -122,6 +131,45 @@ int FleetModel::rowOf(const BalancerClient *client) const
             return int(row);
     }
     return -1;
+}
+
+QString FleetModel::name(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? nameOf(m_entries.at(row)) : QString();
+}
+
+NodeHealth FleetModel::health(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? m_entries.at(row).health : NodeHealth();
+}
+
+void FleetModel::setHealthInterval(int ms)
+{
+    m_healthTimer.setInterval(ms);
+    if (ms <= 0)
+        m_healthTimer.stop();
+    else if (!m_entries.isEmpty())
+        m_healthTimer.start();
+}
+
+void FleetModel::refreshHealth()
+{
+    for (const Entry &entry : std::as_const(m_entries)) {
+        if (!entry.alive || entry.client->state() != BalancerClient::State::Connected)
+            continue;
+        askHealth(entry.client);
+    }
+}
+
+void FleetModel::askHealth(BalancerClient *client)
+{
+    client->fetchHealth(this, [this, client](const ClientReply &reply) {
+        const int row = rowOf(client);
+        if (row < 0 || !reply.ok)
+            return;
+        m_entries[row].health = reply.health;
+        Q_EMIT dataChanged(index(row, RoleColumn), index(row, RoleColumn));
+    });
 }
 
 QString FleetModel::nameOf(const Entry &entry) const
@@ -199,6 +247,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
             const QString rate = DisplayFormat::rate(counts.throughput);
             return rate.isEmpty() ? tr("idle") : rate;
         }
+        case RoleColumn:
+            return connected ? NodeHealth::roleName(entry.health.role) : QString();
         default:
             return {};
         }
@@ -211,7 +261,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
             return StateStyle::color(severity == 1 ? u"draining"_s : u"down"_s, QGuiApplication::palette());
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() >= HostsColumn)
+        if (index.column() >= HostsColumn && index.column() != RoleColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
@@ -228,7 +278,7 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::TextAlignmentRole && section >= HostsColumn)
+    if (role == Qt::TextAlignmentRole && section >= HostsColumn && section != RoleColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
@@ -245,6 +295,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Open connections");
     case ThroughputColumn:
         return tr("Throughput");
+    case RoleColumn:
+        return tr("Role");
     default:
         return {};
     }

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
+#include <QTimer>
 
 class QWidget;
 
@@ -14,6 +15,11 @@ namespace Balancier {
 /// balancer), side by side with its health: state, hosts up of all, open
 /// connections, throughput. Rows follow the clients: a client that is
 /// removed or destroyed leaves the table at once.
+///
+/// The role column shows each node's VRRP role (master or backup) from
+/// GET /api/v1/health, asked every few seconds while the client is
+/// connected; "unknown" for a daemon without the endpoint or a balancer in
+/// this process.
 ///
 /// It also relays each client's host changes and snapshots, named by the
 /// row, so that one tray icon can watch the whole fleet.
@@ -33,6 +39,7 @@ public:
         HostsColumn,
         ActiveColumn,
         ThroughputColumn,
+        RoleColumn,
         ColumnCount
     };
 
@@ -49,6 +56,14 @@ public:
     BalancerClient *client(int row) const;
     QWidget *window(int row) const;
     int rowOf(const BalancerClient *client) const;
+    /// The row's name as shown (the profile name, or the client's description).
+    QString name(int row) const;
+    /// The last health the row's balancer reported (known is false until then).
+    NodeHealth health(int row) const;
+    /// Asks every connected balancer for its health now (also done every
+    /// healthInterval() ms); `ms` 0 stops the periodic asking.
+    void refreshHealth();
+    void setHealthInterval(int ms);
 
     /// The worst health over every client: TrayNotifier::severity() of the
     /// connected ones, 3 when a connection is not up, -1 when there is none.
@@ -74,11 +89,14 @@ private:
         QString name;
         QString description;  // kept: a dying client can no longer be asked
         bool alive = true;  // false while its row is removed after destroyed()
+        NodeHealth health;
     };
     QString nameOf(const Entry &entry) const;
     void rowChanged(const BalancerClient *client);
+    void askHealth(BalancerClient *client);
 
     QList<Entry> m_entries;
+    QTimer m_healthTimer;
 };
 
 }  // namespace Balancier

@@ -73,7 +73,7 @@ const QList<Command> &commands()
         {"GET", QStringLiteral("/api/v1/health"), Access::Health, &Services::health},
         {"GET", QStringLiteral("/api/v1/events"), Access::Read, &Events::open, {QStringLiteral("rate")}},
         {"GET", QStringLiteral("/api/v1/log"), Access::Read, &Log::lines, {QStringLiteral("lines")}},
-        {"GET", QStringLiteral("/api/v1/config"), Access::Read, &Legacy::runningXml},
+        {"GET", QStringLiteral("/api/v1/config"), Access::Read, &ConfigResource::get},
         {"PUT", QStringLiteral("/api/v1/config"), Access::Write, &ConfigResource::put,
             {QStringLiteral("dryrun")}, Body::Config},
         {"POST", QStringLiteral("/api/v1/save"), Access::Write, &Legacy::save},

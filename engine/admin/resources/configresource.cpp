@@ -4,21 +4,95 @@
 
 #include "admin/adminhost.h"
 #include "admin/http/httpserver.h"
+#include "admin/resources/legacycommands.h"
 #include "admin/resources/requestcontext.h"
 #include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
 #include "config/configchangejson.h"
+#include "config/configdocument.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "ops/operations.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Balancier::AdminResources::ConfigResource {
+
+namespace {
+
+// Optimistic concurrency for /api/v1/config: the ETag names the running
+// config (a hash of its canonical XML, passwords included, so a changed
+// password moves it on too); a PUT with If-Match applies only while the
+// running config still has that tag. Both run on the control thread, so
+// nothing can apply between the check and the replace.
+
+QByteArray runningConfigEtag(const Config &running)
+{
+    const QByteArray digest
+        = QCryptographicHash::hash(ConfigDocument::serialize(running), QCryptographicHash::Sha256);
+    return '"' + digest.left(16).toHex() + '"';
+}
+
+/// True when `ifMatch` (an If-Match header: "*", or a comma-separated list
+/// of entity tags, weak ones compared by their value) names `etag`.
+bool ifMatchAccepts(const QByteArray &ifMatch, const QByteArray &etag)
+{
+    for (QByteArray tag : ifMatch.split(',')) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag == "*" || tag == etag)
+            return true;
+    }
+    return false;
+}
+
+/// 409 when the request has an If-Match that the running config no longer matches.
+std::optional<HttpResponse> configPreconditionFailure(const HttpRequest &request, const QByteArray &etag)
+{
+    const QByteArray ifMatch = request.header("if-match").trimmed();
+    if (ifMatch.isEmpty() || ifMatchAccepts(ifMatch, etag))
+        return std::nullopt;
+    const QString message
+        = QStringLiteral("the running config has moved on: it is now %1, the request's If-Match was %2; "
+                         "fetch it again (GET /api/v1/config), review the changes and apply again")
+              .arg(QString::fromLatin1(etag), QString::fromLatin1(ifMatch));
+    QJsonObject error;
+    error.insert(QStringLiteral("severity"), QStringLiteral("error"));
+    error.insert(QStringLiteral("message"), message);
+    error.insert(QStringLiteral("text"), message);
+    QJsonObject object;
+    object.insert(QStringLiteral("ok"), false);
+    object.insert(QStringLiteral("error"), message);
+    object.insert(QStringLiteral("etag"), QString::fromLatin1(etag));
+    object.insert(QStringLiteral("errors"), QJsonArray{error});
+    HttpResponse response = HttpResponse::json(409, compact(object));
+    response.headers.append({QByteArrayLiteral("ETag"), etag});
+    return response;
+}
+
+HttpResponse withEtag(HttpResponse response, const QByteArray &etag)
+{
+    response.headers.append({QByteArrayLiteral("ETag"), etag});
+    return response;
+}
+
+}  // namespace
+
+HttpResponse get(ResourceEnv &env, RequestContext &context)
+{
+    return withEtag(Legacy::runningXml(env, context), runningConfigEtag(env.engine.runningConfig()));
+}
 
 HttpResponse put(ResourceEnv &env, RequestContext &context)
 {
+    const QByteArray runningEtag = runningConfigEtag(env.engine.runningConfig());
+    if (std::optional<HttpResponse> failure = configPreconditionFailure(context.request, runningEtag))
+        return *failure;
     const LoadResult loaded = context.parsedBody
         ? *context.parsedBody
         : ConfigReader::readData(context.request.body, QStringLiteral("request body"));
@@ -82,7 +156,9 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
         object.insert(QStringLiteral("dryRun"), true);
         object.insert(QStringLiteral("changes"), changes);
         object.insert(QStringLiteral("importReport"), diagnosticsJson(loaded.importReport));
-        return HttpResponse::json(200, compact(object));
+        // The tag the changes were computed against: a PUT with it as
+        // If-Match applies exactly this diff, or answers 409.
+        return withEtag(HttpResponse::json(200, compact(object)), runningEtag);
     }
     QString saveError;
     const bool saved = env.host && env.host->saveRunningConfig(&saveError);
@@ -96,7 +172,7 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
     if (!saved)
         object.insert(
             QStringLiteral("saveError"), saveError.isEmpty() ? QStringLiteral("no config file") : saveError);
-    return HttpResponse::json(200, compact(object));
+    return withEtag(HttpResponse::json(200, compact(object)), runningConfigEtag(env.engine.runningConfig()));
 }
 
 }  // namespace Balancier::AdminResources::ConfigResource
