@@ -69,7 +69,8 @@ struct ClientReply
 {
     bool ok = false;
     /// Refused because of the running state, not the request (HTTP 409,
-    /// OpResult::Failure::Conflict): e.g. the last live host of a group.
+    /// OpResult::Failure::Conflict): e.g. the last live host of a group, or
+    /// a PUT whose If-Match names a config that has moved on.
     bool conflict = false;
     QString error;  ///< why it failed, in one or more lines
     QList<ConfigChange> changes;  ///< what the balancer executed (or, for a dry run, would execute)
@@ -78,7 +79,6 @@ struct ClientReply
     QByteArray data;  ///< fetchRunningConfig(): the running config as XML
     QList<HostStateEvent> history;  ///< fetchHistory(): oldest first
     QByteArray etag;  ///< the running config's version (ETag) the answer names, when the balancer gives one
-    bool conflict = false;  ///< refused because the running config moved on (409)
     NodeHealth health;  ///< fetchHealth()
 };
 
