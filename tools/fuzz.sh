@@ -102,6 +102,7 @@ for target in "${targets[@]}"; do
 done
 
 failed=0
+total=0
 printf '\n%-24s %12s %10s %8s  %s\n' target executions "exec/s" "new" result
 for target in "${targets[@]}"; do
   rc=0
@@ -119,6 +120,7 @@ for target in "${targets[@]}"; do
     failed=$((failed + 1))
   fi
   printf '%-24s %12s %10s %8s  %s\n' "$target" "${execs:-?}" "${speed:-?}" "${new:-?}" "$result"
+  total=$((total + ${execs:-0}))
 done
 
 if [ "$failed" -ne 0 ]; then
@@ -138,4 +140,4 @@ if [ "$failed" -ne 0 ]; then
   echo "FAIL: $failed fuzz target(s) found a crash, a leak or a timeout (above)"
   exit 1
 fi
-step "No target crashed, leaked or hung"
+echo "${#targets[@]} fuzz targets ran, $total executions in all, $FUZZ_SECONDS s each: no crash, leak or hang"

@@ -205,7 +205,10 @@ HttpParser::State HttpParser::feed(const QByteArray &bytes)
             m_buffer.remove(0, 2);
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0) {
-            if (m_buffer.size() > MaxHeaderBytes)
+            // A header of exactly MaxHeaderBytes is accepted below; its blank
+            // line may still be on the way, so wait for those 4 bytes too:
+            // how the stream was split must not change the verdict.
+            if (m_buffer.size() > MaxHeaderBytes + 3)
                 return fail(431, QStringLiteral("the request header exceeds %1 bytes").arg(MaxHeaderBytes));
             return State::NeedMore;
         }
