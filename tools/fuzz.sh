@@ -14,6 +14,7 @@
 #   FUZZ_SECONDS     seconds of fuzzing per target (default 20)
 #   FUZZ_PARALLEL    targets fuzzed at once (default: JOBS)
 #   FUZZ_TIMEOUT     seconds one input may take before it counts as a hang (default 10)
+#   FUZZ_ARGS        more libFuzzer options, space-separated (e.g. -max_len=16384)
 #   FUZZ_BUILD_DIR   build directory (default: <repo>/build-fuzz, or $CI_BUILD_PREFIX-fuzz)
 #   JOBS             parallel compile jobs (default: number of CPUs)
 #   CMAKE_ARGS       extra configure arguments
@@ -80,10 +81,12 @@ fuzz_one() {
   rm -f "$dir/artifacts/"*
   [ -f "$FUZZ_DIR/dict/$target.dict" ] && args+=("-dict=$FUZZ_DIR/dict/$target.dict")
   # New inputs go to the first folder (in the build); the checked-in corpus
-  # and the regressions are read only. -max_len: the largest seed sets it
-  # otherwise, and a config needs room to grow.
-  args+=(-max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" -rss_limit_mb=2048 -max_len=16384
-    -print_final_stats=1 -artifact_prefix="$dir/artifacts/" "$dir/corpus" "$FUZZ_DIR/corpus/$target")
+  # and the regressions are read only. The longest input libFuzzer makes is
+  # its default: 4096 bytes, or the largest seed's size (FUZZ_ARGS adds more
+  # options, e.g. FUZZ_ARGS=-max_len=16384).
+  # shellcheck disable=SC2206 # FUZZ_ARGS is a space-separated list
+  args+=(-max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" -rss_limit_mb=2048
+    -print_final_stats=1 -artifact_prefix="$dir/artifacts/" ${FUZZ_ARGS:-} "$dir/corpus" "$FUZZ_DIR/corpus/$target")
   [ -d "$FUZZ_DIR/regressions/$target" ] && args+=("$FUZZ_DIR/regressions/$target")
   "$BUILD_DIR/tests/fuzz/fuzz_$target" "${args[@]}" >"$dir/fuzz.log" 2>&1
 }
