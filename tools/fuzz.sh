@@ -49,6 +49,7 @@ command -v clang++ >/dev/null 2>&1 || die "clang++ is not installed (Debian: apt
 # The fuzz build: Clang, instrumented, no GUI and no QtTest suites (the
 # fuzz targets need neither; tests/fuzz/CMakeLists.txt). Debug keeps the
 # assertions (cmake/BalancierFuzz.cmake sets -O1).
+# shellcheck disable=SC2034 # read by configure_and_build (tools/deps.sh)
 BUILD_TYPE=Debug
 CMAKE_ARGS="-DCMAKE_CXX_COMPILER=clang++ -DBALANCIER_FUZZ=ON -DBALANCIER_BUILD_TESTS=OFF
   -DBALANCIER_BUILD_GUI=OFF ${CMAKE_ARGS:-}"
