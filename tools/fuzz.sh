@@ -11,7 +11,7 @@
 #
 # Arguments: target names (as in tests/fuzz/fuzz_<name>.cpp); none: all.
 # Settings (environment):
-#   FUZZ_SECONDS     seconds of fuzzing per target (default 20)
+#   FUZZ_SECONDS     seconds of fuzzing per target (default 30)
 #   FUZZ_PARALLEL    targets fuzzed at once (default: JOBS)
 #   FUZZ_TIMEOUT     seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_ARGS        more libFuzzer options, space-separated (e.g. -max_len=16384)
@@ -25,7 +25,7 @@ set -euo pipefail
 # shellcheck source=tools/deps.sh
 source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
 
-FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
 FUZZ_PARALLEL="${FUZZ_PARALLEL:-$JOBS}"
 FUZZ_TIMEOUT="${FUZZ_TIMEOUT:-10}"
 if [ -n "${FUZZ_BUILD_DIR:-}" ]; then

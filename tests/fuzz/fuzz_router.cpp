@@ -42,8 +42,9 @@ const bool routesChecked = [] {
     for (qsizetype i = 0; same && i < commands.size(); ++i)
         same = commands.at(i).method == routes().at(i).method
             && commands.at(i).pattern == routes().at(i).pattern;
-    Balancier::Fuzz::check(
-        same, "tests/fuzz/fuzzroutes.inc differs from AdminServer::commands(): re-run cmake");
+    Balancier::Fuzz::check(same,
+        "the routes read out of commandtable.cpp differ from AdminServer::commands(); tests/fuzz/"
+        "CMakeLists.txt reads entries written {\"METHOD\", QStringLiteral(\"/path\")");
     return same;
 }();
 #endif
