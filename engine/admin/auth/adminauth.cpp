@@ -1,5 +1,6 @@
 #include "admin/auth/adminauth.h"
 
+#include "admin/auth/basiccredentials.h"
 #include "admin/http/httpmessage.h"
 #include "config/passwordhash.h"
 #include "logcategories.h"
@@ -142,13 +143,12 @@ AdminAuth::Outcome AdminAuth::authenticate(
     }
 
     // Credentials verified before pass without the brake (see the class comment).
-    const bool basic = header.startsWith("Basic ");
-    const QByteArray decoded = basic ? QByteArray::fromBase64(header.mid(6).trimmed()) : QByteArray();
-    const qsizetype colon = decoded.indexOf(':');
-    const QString name = colon < 0 ? QString() : QString::fromUtf8(decoded.left(colon));
+    const BasicCredentials credentials = BasicCredentials::parse(header);
+    const bool valid = credentials.kind == BasicCredentials::Kind::Valid;
+    const QString &name = credentials.name;
     const AdminUser *user = nullptr;
     for (const AdminUser &candidate : users) {
-        if (colon >= 0 && candidate.name == name)
+        if (valid && candidate.name == name)
             user = &candidate;
     }
     QByteArray keyMaterial = header;
@@ -182,9 +182,9 @@ AdminAuth::Outcome AdminAuth::authenticate(
     const auto verdict = m_verdicts.constFind(checkKey);
     if (verdict != m_verdicts.cend())
         return refuse(*verdict);
-    if (!basic)
+    if (credentials.kind == BasicCredentials::Kind::NotBasic)
         return refuse({QStringLiteral("not HTTP Basic credentials")});
-    if (colon < 0)
+    if (!valid)
         return refuse({QStringLiteral("malformed Basic credentials")});
 
     // The same credentials are being checked already: same verdict, no second guess.
@@ -225,7 +225,7 @@ AdminAuth::Outcome AdminAuth::authenticate(
     check.cacheKey = key;
     check.known = user != nullptr;
     check.userName = name;
-    check.password = QString::fromUtf8(decoded.mid(colon + 1));
+    check.password = credentials.password;
     check.stored = user ? user->passwordHash : dummyHash(users);
     check.waiters.append(std::move(resume));
     m_checks.insert(checkKey, check);

@@ -76,6 +76,7 @@ HttpParser::State HttpParser::fail(int status, const QString &message)
     m_errorStatus = status;
     m_errorMessage = message;
     m_buffer.clear();
+    m_headerScanned = 0;
     m_continuePending = false;
     return m_state;
 }
@@ -201,11 +202,20 @@ HttpParser::State HttpParser::feed(const QByteArray &bytes)
     m_buffer += bytes;
     if (!m_headerDone) {
         // Tolerate stray line breaks between pipelined requests (RFC 9112, 2.2).
-        while (m_buffer.startsWith("\r\n"))
+        while (m_buffer.startsWith("\r\n")) {
             m_buffer.remove(0, 2);
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+            m_headerScanned = qMax<qsizetype>(0, m_headerScanned - 2);
+        }
+        // Search only what came since the last feed (and the 3 bytes before
+        // it, where the blank line may have begun): a header trickled in byte
+        // by byte costs linear time, not quadratic.
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n", qMax<qsizetype>(0, m_headerScanned - 3));
+        m_headerScanned = end < 0 ? m_buffer.size() : 0;
         if (end < 0) {
-            if (m_buffer.size() > MaxHeaderBytes)
+            // A header of exactly MaxHeaderBytes is accepted below; its blank
+            // line may still be on the way, so wait for those 4 bytes too:
+            // how the stream was split must not change the verdict.
+            if (m_buffer.size() > MaxHeaderBytes + 3)
                 return fail(431, QStringLiteral("the request header exceeds %1 bytes").arg(MaxHeaderBytes));
             return State::NeedMore;
         }

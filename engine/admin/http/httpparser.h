@@ -47,6 +47,7 @@ private:
     static bool checkParameters(const QByteArray &encoded, QString *why);
 
     QByteArray m_buffer;
+    qsizetype m_headerScanned = 0;  ///< bytes of m_buffer searched for the header's end in vain
     HttpRequest m_request;
     bool m_headerDone = false;
     qsizetype m_bodyLength = 0;

@@ -1,0 +1,9 @@
+// The txLoadBalancer importer (<config>): see configfuzz.h. Its corpus and
+// dictionary hold txLoadBalancer files and words.
+
+#include "configfuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    return Balancier::Fuzz::fuzzConfig(data, size);
+}
