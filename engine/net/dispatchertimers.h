@@ -10,13 +10,14 @@
 namespace Balancier {
 
 /// The timers of one event dispatcher: a deadline-ordered map, O(log t) per
-/// timer operation (t = number of timers). Used by the portable dispatchers
-/// (PollEventDispatcher, KqueueEventDispatcher); the semantics are those of
-/// EpollEventDispatcher: PreciseTimer and CoarseTimer at millisecond
-/// precision (CoarseTimer at or above 20 s becomes VeryCoarseTimer, as in
-/// Qt), VeryCoarseTimer rounded to whole seconds; each due timer fires at
-/// most once per activate() pass, never recursively, and a timer started
-/// during a pass waits for the next one.
+/// timer operation (t = number of timers). The one timer implementation of
+/// every Balancier dispatcher (EpollEventDispatcher, PollEventDispatcher,
+/// KqueueEventDispatcher), held by their DispatcherCore: PreciseTimer and
+/// CoarseTimer at millisecond precision (CoarseTimer at or above 20 s
+/// becomes VeryCoarseTimer, as in Qt), VeryCoarseTimer rounded to whole
+/// seconds (at least one); each due timer fires at most once per activate()
+/// pass, never recursively, and a timer started during a pass waits for the
+/// next one.
 ///
 /// Thread contract: owned by a dispatcher and used only in its thread.
 class DispatcherTimers final

@@ -1,17 +1,10 @@
 #include "net/epolleventdispatcher_linux.h"
 
-#include <QCoreApplication>
 #include <QSocketNotifier>
-#include <QThread>
-#include <QTimerEvent>
-#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
-#include <cstring>
 
-#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -31,23 +24,18 @@ constexpr qintptr MaxDescriptor = qintptr(1) << 24;
 
 // Which epoll conditions activate which QSocketNotifier type: the same
 // mapping as Qt's UNIX dispatcher (hang-up and error wake every type).
-constexpr quint32 NotifierTriggers[3] = {
-    EPOLLIN | EPOLLHUP | EPOLLERR,  // QSocketNotifier::Read
-    EPOLLOUT | EPOLLHUP | EPOLLERR,  // QSocketNotifier::Write
-    EPOLLPRI | EPOLLHUP | EPOLLERR,  // QSocketNotifier::Exception
-};
-constexpr quint32 NotifierInterest[3] = {EPOLLIN, EPOLLOUT, EPOLLPRI};
-
-const char *notifierTypeName(int type)
+int notifierReadyTypes(quint32 events)
 {
-    switch (type) {
-    case QSocketNotifier::Read:
-        return "Read";
-    case QSocketNotifier::Write:
-        return "Write";
-    default:
-        return "Exception";
-    }
+    const bool failed = events & (EPOLLHUP | EPOLLERR);
+    return ((failed || (events & EPOLLIN)) ? 0x1 : 0) | ((failed || (events & EPOLLOUT)) ? 0x2 : 0)
+        | ((failed || (events & EPOLLPRI)) ? 0x4 : 0);
+}
+
+// The kernel interest for DispatcherCore::Notifiers::typeMask().
+quint32 notifierInterest(int typeMask)
+{
+    return ((typeMask & 0x1) ? quint32(EPOLLIN) : 0) | ((typeMask & 0x2) ? quint32(EPOLLOUT) : 0)
+        | ((typeMask & 0x4) ? quint32(EPOLLPRI) : 0);
 }
 
 // An edge-triggered handler watches both directions for its whole life, and
@@ -112,69 +100,33 @@ bool EpollEventDispatcher::isValid() const
 
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
-    // As Qt's own dispatchers do: an interrupt() aimed at an earlier call does
-    // not cut this one short (its wake-up still makes the wait return).
-    m_interrupted.store(false, std::memory_order_relaxed);
-
-    const bool mayWait = flags.testFlag(QEventLoop::WaitForMoreEvents);
-    const bool includeSockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
-    const bool includeTimers = !flags.testFlag(QEventLoop::X11ExcludeTimers);
-
-    if (!mayWait)
-        emit awake();
-
-    // postEvent() always calls wakeUp(), so anything posted after this call
-    // leaves the eventfd readable and the wait below returns at once.
-    QCoreApplication::sendPostedEvents();
-
-    if (mayWait)
-        emit aboutToBlock();
-
-    if (m_interrupted.load(std::memory_order_acquire)) {
-        if (mayWait)
-            emit awake();
+    DispatcherCore::Pass pass;
+    if (!m_core.begin(flags, pass))
         return false;
-    }
 
     int processed = 0;
-    if (includeSockets) {
+    if (pass.includeSockets) {
         epoll_event events[MaxEventsPerWait];
-        const int count = waitForEvents(events, MaxEventsPerWait, mayWait, includeTimers);
-        if (mayWait)
-            emit awake();
+        const int count = waitForEvents(events, MaxEventsPerWait, pass);
+        m_core.waited(pass);
         for (int i = 0; i < count; ++i)
             processed += dispatch(events[i]);
     } else {
-        // Sockets stay ready (level-triggered), so waiting on the epoll set
-        // would spin; wait on the wake-up descriptor alone, still O(1).
-        processed += waitForWakeUpOnly(mayWait, includeTimers);
-        if (mayWait)
-            emit awake();
+        if (m_core.waitForWakeUpOnly(m_wakeFd, pass)) {
+            drainWakeUp();
+            ++processed;
+        }
+        m_core.waited(pass);
     }
 
-    if (includeTimers)
-        processed += activateTimers();
+    processed += m_core.finish(pass);
     return processed > 0;
 }
 
-int EpollEventDispatcher::waitTimeout(bool mayWait, bool includeTimers) const
-{
-    if (!mayWait)
-        return 0;
-    if (!includeTimers || m_timerQueue.empty())
-        return -1;
-    const Clock::duration left = m_timerQueue.begin()->first - Clock::now();
-    if (left <= Clock::duration::zero())
-        return 0;
-    // Round up: waking a little early would only cost another wait.
-    const qint64 ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
-    return int(std::min<qint64>(ms, INT_MAX));
-}
-
-int EpollEventDispatcher::waitForEvents(epoll_event *events, int capacity, bool mayWait, bool includeTimers)
+int EpollEventDispatcher::waitForEvents(epoll_event *events, int capacity, const DispatcherCore::Pass &pass)
 {
     for (;;) {
-        const int count = epoll_wait(m_epollFd, events, capacity, waitTimeout(mayWait, includeTimers));
+        const int count = epoll_wait(m_epollFd, events, capacity, m_core.waitTimeout(pass));
         if (count >= 0)
             return count;
         if (errno != EINTR) {
@@ -182,26 +134,6 @@ int EpollEventDispatcher::waitForEvents(epoll_event *events, int capacity, bool 
             return 0;
         }
         // A signal arrived: wait again with the timeout recomputed from the deadlines.
-    }
-}
-
-int EpollEventDispatcher::waitForWakeUpOnly(bool mayWait, bool includeTimers)
-{
-    pollfd descriptor{};
-    descriptor.fd = m_wakeFd;
-    descriptor.events = POLLIN;
-    for (;;) {
-        const int count = ::poll(&descriptor, 1, waitTimeout(mayWait, includeTimers));
-        if (count > 0) {
-            drainWakeUp();
-            return 1;
-        }
-        if (count == 0)
-            return 0;
-        if (errno != EINTR) {
-            qErrnoWarning("EpollEventDispatcher: poll failed");
-            return 0;
-        }
     }
 }
 
@@ -238,45 +170,29 @@ int EpollEventDispatcher::dispatch(const epoll_event &event)
         return 1;
     }
 
-    int delivered = 0;
-    for (int type = QSocketNotifier::Read; type <= QSocketNotifier::Exception; ++type) {
-        if (!(event.events & NotifierTriggers[type]))
-            continue;
-        watch = watchFor(fd, false);
-        if (!watch || watch->serial != serial)
-            break;
-        if (QSocketNotifier *notifier = watch->notifiers[type]) {
-            QEvent activation(QEvent::SockAct);
-            QCoreApplication::sendEvent(notifier, &activation);
-            ++delivered;
-        }
-    }
-    return delivered;
+    return DispatcherCore::activate(notifierReadyTypes(event.events), [this, fd, serial] {
+        const Watch *current = watchFor(fd, false);
+        return current && current->serial == serial ? &current->notifiers : nullptr;
+    });
 }
 
 void EpollEventDispatcher::drainWakeUp()
 {
     eventfd_t value = 0;
     while (eventfd_read(m_wakeFd, &value) != 0 && errno == EINTR) { }
-    // Clear the flag only after reading: a wakeUp() in between then finds the
-    // flag still set and skips its write, but what it announced was posted
-    // before this point and the next processEvents() sends it before waiting.
-    m_wakeUpPending.store(false, std::memory_order_release);
+    m_core.wakeUpDrained();
 }
 
 void EpollEventDispatcher::wakeUp()
 {
-    // One write per sleep is enough; this keeps a flood of cross-thread
-    // postEvent() calls from costing a syscall each.
-    if (m_wakeUpPending.exchange(true, std::memory_order_acq_rel))
-        return;
-    while (eventfd_write(m_wakeFd, 1) != 0 && errno == EINTR) { }
+    if (m_core.claimWakeUp()) {
+        while (eventfd_write(m_wakeFd, 1) != 0 && errno == EINTR) { }
+    }
 }
 
 void EpollEventDispatcher::interrupt()
 {
-    m_interrupted.store(true, std::memory_order_release);
-    wakeUp();
+    m_core.interrupt();
 }
 
 // ---------------------------------------------------------------- descriptors
@@ -347,40 +263,21 @@ void EpollEventDispatcher::forget(int fd, Watch &watch)
 void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
     Q_ASSERT(notifier);
-    const qintptr fd = notifier->socket();
-    const int type = notifier->type();
-    if (Q_UNLIKELY(notifier->thread() != thread() || thread() != QThread::currentThread())) {
-        qWarning("EpollEventDispatcher: socket notifier (%lld) cannot be enabled from another thread",
-            static_cast<long long>(fd));
+    if (!m_core.mayRegister(notifier))
         return;
-    }
+    const qintptr fd = notifier->socket();
     Watch *watch = watchFor(fd, true);
     if (!watch) {
         qWarning("QSocketNotifier: Invalid socket %lld", static_cast<long long>(fd));
         return;
     }
     if (watch->handler) {
-        qWarning("EpollEventDispatcher: socket %lld is already watched by an IoHandler",
-            static_cast<long long>(fd));
+        m_core.warnHandlerWatched(fd);
         return;
     }
-    if (watch->notifiers[type] && watch->notifiers[type] != notifier)
-        qWarning("QSocketNotifier: Multiple socket notifiers for same socket %lld and type %s",
-            static_cast<long long>(fd), notifierTypeName(type));
-
-    QSocketNotifier *previous = watch->notifiers[type];
-    watch->notifiers[type] = notifier;
-    quint32 wanted = 0;
-    for (int t = 0; t < 3; ++t) {
-        if (watch->notifiers[t])
-            wanted |= NotifierInterest[t];
-    }
-    if (!updateKernel(int(fd), *watch, wanted)) {
-        const int error = errno;
-        qWarning("QSocketNotifier: cannot watch socket %lld (%s): %s", static_cast<long long>(fd),
-            notifierTypeName(type), std::strerror(error));
-        watch->notifiers[type] = previous;
-    }
+    QSocketNotifier *previous = DispatcherCore::attach(watch->notifiers, notifier);
+    if (!updateKernel(int(fd), *watch, notifierInterest(watch->notifiers.typeMask())))
+        DispatcherCore::restore(watch->notifiers, notifier, previous);
 }
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
@@ -389,19 +286,11 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     const qintptr fd = notifier->socket();
     const int type = notifier->type();
     Watch *watch = watchFor(fd, false);
-    if (!watch || watch->notifiers[type] != notifier)
+    if (!watch || watch->notifiers.byType[type] != notifier)
         return;
-    watch->notifiers[type] = nullptr;
-    quint32 wanted = 0;
-    bool any = false;
-    for (int t = 0; t < 3; ++t) {
-        if (watch->notifiers[t]) {
-            wanted |= NotifierInterest[t];
-            any = true;
-        }
-    }
-    if (any)
-        updateKernel(int(fd), *watch, wanted);
+    watch->notifiers.byType[type] = nullptr;
+    if (const int types = watch->notifiers.typeMask())
+        updateKernel(int(fd), *watch, notifierInterest(types));
     else
         forget(int(fd), *watch);
 }
@@ -498,168 +387,30 @@ void EpollEventDispatcher::removeClosing(qintptr fd)
 
 // ---------------------------------------------------------------- timers
 
-EpollEventDispatcher::Clock::time_point EpollEventDispatcher::firstDeadline(
-    const Timer &timer, Clock::time_point now) const
-{
-    if (timer.type == Qt::VeryCoarseTimer) {
-        // Whole seconds, so that all very coarse timers wake the thread together.
-        return Clock::time_point(
-            std::chrono::round<std::chrono::seconds>((now + timer.period).time_since_epoch()));
-    }
-    return now + timer.period;
-}
-
-EpollEventDispatcher::Clock::time_point EpollEventDispatcher::nextDeadline(
-    const Timer &timer, Clock::time_point now) const
-{
-    const Clock::time_point next = timer.queued->first + timer.period;
-    if (next > now || (timer.period == Clock::duration::zero() && next == now))
-        return next;
-    // Late (the thread was busy): skip the missed beats instead of firing a burst.
-    const Clock::time_point restart = firstDeadline(timer, now);
-    return restart > now ? restart : now + timer.period;
-}
-
 void EpollEventDispatcher::registerTimer(
     int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
 {
-    if (Q_UNLIKELY(timerId < 1 || interval < 0 || !object)) {
-        qWarning("EpollEventDispatcher::registerTimer: invalid arguments");
-        return;
-    }
-    if (Q_UNLIKELY(object->thread() != thread() || thread() != QThread::currentThread())) {
-        qWarning("EpollEventDispatcher::registerTimer: timers cannot be started from another thread");
-        return;
-    }
-    if (m_timers.count(timerId) != 0)
-        unregisterTimer(timerId);
-
-    auto timer = std::make_unique<Timer>();
-    timer->id = timerId;
-    timer->interval = interval;
-    timer->object = object;
-    timer->serial = ++m_lastTimerSerial;
-    timer->type = timerType;
-    // Qt's rule: beyond 20 s a 5% tolerance exceeds a second anyway.
-    if (timerType == Qt::CoarseTimer && interval >= 20000)
-        timer->type = Qt::VeryCoarseTimer;
-    if (timer->type == Qt::VeryCoarseTimer)
-        timer->period = std::chrono::seconds(std::max<qint64>(1, (interval + 500) / 1000));
-    else
-        timer->period = std::chrono::milliseconds(interval);
-
-    const Clock::time_point now = Clock::now();
-    Timer *raw = timer.get();
-    raw->queued = m_timerQueue.emplace(firstDeadline(*raw, now), raw);
-    m_timersByObject.emplace(object, timerId);
-    m_timers.emplace(timerId, std::move(timer));
-}
-
-void EpollEventDispatcher::removeTimer(std::unordered_map<int, std::unique_ptr<Timer>>::iterator it)
-{
-    Timer *timer = it->second.get();
-    m_timerQueue.erase(timer->queued);
-    auto [first, last] = m_timersByObject.equal_range(timer->object);
-    for (auto entry = first; entry != last; ++entry) {
-        if (entry->second == timer->id) {
-            m_timersByObject.erase(entry);
-            break;
-        }
-    }
-    m_timers.erase(it);
+    m_core.registerTimer(timerId, interval, timerType, object);
 }
 
 bool EpollEventDispatcher::unregisterTimer(int timerId)
 {
-    const auto it = m_timers.find(timerId);
-    if (it == m_timers.end())
-        return false;
-    removeTimer(it);
-    return true;
+    return m_core.timers().remove(timerId);
 }
 
 bool EpollEventDispatcher::unregisterTimers(QObject *object)
 {
-    QVarLengthArray<int, 8> ids;
-    auto [first, last] = m_timersByObject.equal_range(object);
-    for (auto entry = first; entry != last; ++entry)
-        ids.append(entry->second);
-    for (int id : ids)
-        unregisterTimer(id);
-    return !ids.isEmpty();
+    return m_core.timers().removeAll(object);
 }
 
 QList<QAbstractEventDispatcher::TimerInfo> EpollEventDispatcher::registeredTimers(QObject *object) const
 {
-    QList<TimerInfo> result;
-    auto [first, last] = m_timersByObject.equal_range(object);
-    for (auto entry = first; entry != last; ++entry) {
-        const auto it = m_timers.find(entry->second);
-        if (it != m_timers.end())
-            result.append(TimerInfo(it->second->id, int(it->second->interval), it->second->type));
-    }
-    return result;
+    return m_core.timers().timersOf(object);
 }
 
 int EpollEventDispatcher::remainingTime(int timerId)
 {
-    const auto it = m_timers.find(timerId);
-    if (it == m_timers.end())
-        return -1;
-    const Clock::duration left = it->second->queued->first - Clock::now();
-    if (left <= Clock::duration::zero())
-        return 0;
-    return int(std::min<qint64>(std::chrono::ceil<std::chrono::milliseconds>(left).count(), INT_MAX));
-}
-
-int EpollEventDispatcher::activateTimers()
-{
-    if (m_timerQueue.empty())
-        return 0;
-    const Clock::time_point now = Clock::now();
-
-    // Snapshot the due timers first: a timer started or restarted during
-    // this pass waits for the next one, and none fires twice in a pass.
-    struct Due
-    {
-        int id;
-        quint64 serial;
-    };
-    QVarLengthArray<Due, 32> due;
-    for (auto it = m_timerQueue.begin(); it != m_timerQueue.end() && it->first <= now; ++it)
-        due.append(Due{it->second->id, it->second->serial});
-
-    int fired = 0;
-    for (const Due &entry : due) {
-        auto it = m_timers.find(entry.id);
-        // Killed by an earlier handler, or killed and the id reused.
-        if (it == m_timers.end() || it->second->serial != entry.serial)
-            continue;
-        Timer *timer = it->second.get();
-        // Already delivered by a nested event loop run from a handler.
-        if (timer->queued->first > now)
-            continue;
-
-        // Reschedule before delivering, so the handler may kill or restart it.
-        const Clock::time_point next = nextDeadline(*timer, now);
-        m_timerQueue.erase(timer->queued);
-        timer->queued = m_timerQueue.emplace(next, timer);
-        if (timer->inDelivery)
-            continue;
-
-        // Zero timers do not count as work: QCoreApplication::processEvents()
-        // with a time limit loops while work was done.
-        if (timer->period != Clock::duration::zero())
-            ++fired;
-        timer->inDelivery = true;
-        QTimerEvent event(entry.id);
-        QCoreApplication::sendEvent(timer->object, &event);
-        // The handler may have deleted the object (and with it the timer).
-        it = m_timers.find(entry.id);
-        if (it != m_timers.end() && it->second->serial == entry.serial)
-            it->second->inDelivery = false;
-    }
-    return fired;
+    return m_core.timers().remainingTime(timerId);
 }
 
 }  // namespace Balancier

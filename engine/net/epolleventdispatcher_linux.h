@@ -1,14 +1,10 @@
 #pragma once
 
+#include "net/dispatchercore.h"
 #include "net/iopoller.h"
 
 #include <QAbstractEventDispatcher>
 
-#include <atomic>
-#include <chrono>
-#include <map>
-#include <memory>
-#include <unordered_map>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -24,8 +20,11 @@ namespace Balancier {
 /// Why: Qt's UNIX dispatcher rebuilds a pollfd array over every socket
 /// notifier on each wake-up, so one event costs O(n) with n open sockets.
 /// Here an event costs O(1): sockets stay registered with the kernel, and
-/// timers live in a deadline-ordered map (O(log t) per timer operation, t =
-/// number of timers, independent of the number of sockets).
+/// timers live in a deadline-ordered map (DispatcherTimers: O(log t) per
+/// timer operation, t = number of timers, independent of the number of
+/// sockets). What does not depend on epoll (posted events, wake-up
+/// coalescing, interrupt(), timers, notifier bookkeeping) is DispatcherCore,
+/// shared with PortableEventDispatcher.
 ///
 /// Both faces share the epoll instance: the Qt side (QSocketNotifier, so
 /// QTcpSocket, QTcpServer and QLocalSocket work unchanged, plus timers and
@@ -100,28 +99,11 @@ public:
     int watchedCount() const { return m_watched; }
 
 private:
-    using Clock = std::chrono::steady_clock;
-
-    struct Timer;
-    using TimerQueue = std::multimap<Clock::time_point, Timer *>;
-
-    struct Timer
-    {
-        int id = 0;
-        qint64 interval = 0;  ///< as requested, in ms (reported by registeredTimers)
-        Clock::duration period{};  ///< the interval actually used
-        Qt::TimerType type = Qt::CoarseTimer;
-        QObject *object = nullptr;
-        quint64 serial = 0;  ///< tells a re-registered id from the original
-        bool inDelivery = false;  ///< guards against recursive delivery from a nested loop
-        TimerQueue::iterator queued;
-    };
-
     /// What is registered for one descriptor, indexed by descriptor number.
     struct Watch
     {
         IoHandler *handler = nullptr;
-        QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};  ///< by QSocketNotifier::Type
+        DispatcherCore::Notifiers notifiers;
         quint32 serial = 0;  ///< 0: nothing registered
         int events = 0;  ///< IoHandler::Event mask wanted by the handler
         quint32 epollEvents = 0;  ///< the mask currently given to the kernel
@@ -134,30 +116,17 @@ private:
     quint32 nextSerial();
     void forget(int fd, Watch &watch);
 
-    int waitTimeout(bool mayWait, bool includeTimers) const;
-    int waitForEvents(epoll_event *events, int capacity, bool mayWait, bool includeTimers);
-    int waitForWakeUpOnly(bool mayWait, bool includeTimers);
+    int waitForEvents(epoll_event *events, int capacity, const DispatcherCore::Pass &pass);
     int dispatch(const epoll_event &event);
     void drainWakeUp();
 
-    Clock::time_point firstDeadline(const Timer &timer, Clock::time_point now) const;
-    Clock::time_point nextDeadline(const Timer &timer, Clock::time_point now) const;
-    void removeTimer(std::unordered_map<int, std::unique_ptr<Timer>>::iterator it);
-    int activateTimers();
-
+    DispatcherCore m_core{this, "EpollEventDispatcher"};
     int m_epollFd = -1;
     int m_wakeFd = -1;
-    std::atomic<bool> m_wakeUpPending{false};
-    std::atomic<bool> m_interrupted{false};
 
     std::vector<Watch> m_watches;
     quint32 m_lastSerial = 0;
     int m_watched = 0;
-
-    std::unordered_map<int, std::unique_ptr<Timer>> m_timers;
-    std::unordered_multimap<const QObject *, int> m_timersByObject;
-    TimerQueue m_timerQueue;
-    quint64 m_lastTimerSerial = 0;
 };
 
 }  // namespace Balancier

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "net/dispatchertimers.h"
+#include "net/dispatchercore.h"
 #include "net/iopoller.h"
 #include "net/wakeupchannel.h"
 
 #include <QAbstractEventDispatcher>
 
-#include <atomic>
 #include <unordered_map>
 #include <vector>
 
@@ -17,9 +16,9 @@ QT_END_NAMESPACE
 namespace Balancier {
 
 /// The part of a Qt event dispatcher that does not depend on the kernel's
-/// readiness interface: posted events, timers (DispatcherTimers), the
-/// wake-up channel, and the two ways to watch a descriptor (QSocketNotifier,
-/// so that QTcpSocket, QTcpServer and QLocalSocket work unchanged, or one
+/// readiness interface: posted events, timers and notifier bookkeeping
+/// (DispatcherCore, shared with EpollEventDispatcher), the wake-up channel, and the two ways to watch a
+/// descriptor (QSocketNotifier, so that QTcpSocket, QTcpServer and QLocalSocket work unchanged, or one
 /// IoHandler). A subclass supplies the readiness interface: poll()/WSAPoll()
 /// (PollEventDispatcher) or kqueue (KqueueEventDispatcher, macOS).
 ///
@@ -105,7 +104,7 @@ protected:
     /// Called once by the subclass's constructor when its kernel interface
     /// is ready: watches the wake-up channel (serial 0).
     void watchWakeUpChannel();
-    const char *dispatcherName() const { return m_name; }
+    const char *dispatcherName() const { return m_core.name(); }
 
     virtual bool backendValid() const = 0;
     /// Starts watching `fd` (when !slot.registered) or changes its interest
@@ -122,7 +121,7 @@ private:
     struct Watch
     {
         IoHandler *handler = nullptr;
-        QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};  ///< by QSocketNotifier::Type
+        DispatcherCore::Notifiers notifiers;
         quint32 serial = 0;
         int events = 0;  ///< IoHandler::Event mask wanted by the handler
         int interest = 0;  ///< Interest given to the kernel
@@ -132,22 +131,17 @@ private:
     bool setInterest(qintptr fd, Watch &watch, int interest);
     void forget(qintptr fd);
     quint32 nextSerial();
-    int waitTimeout(bool mayWait, bool includeTimers) const;
-    int waitForWakeUpOnly(bool mayWait, bool includeTimers);
     int dispatch(const Ready &ready);
     void drainWakeUp();
 
-    const char *m_name;
+    DispatcherCore m_core;
     WakeUpChannel m_wakeUp;
     BackendSlot m_wakeUpSlot;
     bool m_wakeUpWatched = false;
-    std::atomic<bool> m_wakeUpPending{false};
-    std::atomic<bool> m_interrupted{false};
 
     std::unordered_map<qintptr, Watch> m_watches;
     quint32 m_lastSerial = 0;
     std::vector<Ready> m_ready;  ///< reused by every pass
-    DispatcherTimers m_timers;
 };
 
 }  // namespace Balancier
