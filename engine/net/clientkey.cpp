@@ -1,5 +1,7 @@
 #include "clientkey.h"
 
+#include "scheduling/stablehash.h"
+
 #include <algorithm>
 
 #ifndef _WIN32
@@ -10,12 +12,7 @@ namespace Balancier::ClientKey {
 
 quint64 ofBytes(const unsigned char *bytes, int length)
 {
-    quint64 hash = 0xcbf29ce484222325ULL;
-    for (int i = 0; i < length; ++i) {
-        hash ^= bytes[i];
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
+    return StableHash::fnv1a(bytes, length);
 }
 
 quint64 of(const sockaddr_storage &peer)

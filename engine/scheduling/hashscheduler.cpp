@@ -1,6 +1,7 @@
 #include "hashscheduler.h"
 
 #include "runtime/hostruntime.h"
+#include "scheduling/stablehash.h"
 
 #include <QVarLengthArray>
 
@@ -10,26 +11,13 @@ namespace Balancier {
 
 namespace {
 
-quint64 finalize(quint64 value)
-{
-    value ^= value >> 33;
-    value *= 0xff51afd7ed558ccdULL;
-    value ^= value >> 33;
-    value *= 0xc4ceb9fe1a85ec53ULL;
-    value ^= value >> 33;
-    return value;
-}
-
 // Our own hash rather than qHash: qHash is seeded per process, and the ring
 // must place a host at the same points after a restart.
 quint64 pointHash(const QByteArray &name, quint32 replica)
 {
-    quint64 hash = 0xcbf29ce484222325ULL;  // FNV-1a, then a finaliser for spread
-    for (const char c : name) {
-        hash ^= quint8(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return finalize(hash ^ (quint64(replica) * 0x9e3779b97f4a7c15ULL));
+    const quint64 hash
+        = StableHash::fnv1a(reinterpret_cast<const unsigned char *>(name.constData()), name.size());
+    return StableHash::finalize(hash ^ (quint64(replica) * 0x9e3779b97f4a7c15ULL));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "maglevscheduler.h"
 
 #include "runtime/hostruntime.h"
+#include "scheduling/stablehash.h"
 
 #include <QVarLengthArray>
 
@@ -14,26 +15,12 @@ namespace {
 
 constexpr quint32 EmptySlot = std::numeric_limits<quint32>::max();
 
-quint64 finalize(quint64 value)
-{
-    value ^= value >> 33;
-    value *= 0xff51afd7ed558ccdULL;
-    value ^= value >> 33;
-    value *= 0xc4ceb9fe1a85ec53ULL;
-    value ^= value >> 33;
-    return value;
-}
-
 // Our own hash rather than qHash: qHash is seeded per process and may change
 // between Qt versions, and every balancer of a pair must build the same table.
 quint64 nameHash(const QByteArray &name, quint64 seed)
 {
-    quint64 hash = 0xcbf29ce484222325ULL ^ seed;  // FNV-1a, then a finaliser for spread
-    for (const char c : name) {
-        hash ^= quint8(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return finalize(hash);
+    return StableHash::finalize(StableHash::fnv1a(reinterpret_cast<const unsigned char *>(name.constData()),
+        name.size(), StableHash::FnvOffsetBasis ^ seed));
 }
 
 struct BuildEntry
