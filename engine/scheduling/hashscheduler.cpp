@@ -35,7 +35,7 @@ HostRuntime *HashScheduler::pick(const PickContext &context)
     const std::vector<Point> &points = ring->points;
     if (points.empty())
         return nullptr;
-    const quint64 key = finalize(context.clientKey);
+    const quint64 key = StableHash::finalize(context.clientKey);
     auto it = std::lower_bound(points.begin(), points.end(), key,
         [](const Point &point, quint64 value) { return point.hash < value; });
     std::size_t index = it == points.end() ? 0 : std::size_t(it - points.begin());

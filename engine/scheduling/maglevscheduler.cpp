@@ -93,7 +93,7 @@ std::vector<quint32> MaglevScheduler::buildTable(
 
 quint32 MaglevScheduler::slotOf(quint64 clientKey, quint32 tableSize)
 {
-    return tableSize == 0 ? 0 : quint32(finalize(clientKey) % tableSize);
+    return tableSize == 0 ? 0 : quint32(StableHash::finalize(clientKey) % tableSize);
 }
 
 std::unique_ptr<const MaglevScheduler::Table> MaglevScheduler::makeTable() const
