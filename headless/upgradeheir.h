@@ -37,7 +37,10 @@ public:
     /// Asks the predecessor to give up the admin API's port and waits until it has.
     bool takeAdmin(QString *error);
     /// Says this process accepts and serves the admin API; waits until the
-    /// predecessor has stopped accepting and handed over the main pid.
+    /// predecessor has stopped accepting and handed over the main pid. False
+    /// only when the message could not be sent; once sent there is no going
+    /// back (the predecessor stops accepting), so a missing confirmation is
+    /// logged and this process serves on.
     bool takeOver(QString *error);
     /// Tells the predecessor why this process gives up (it keeps serving).
     void fail(const QString &reason);

@@ -1,6 +1,7 @@
 #include "upgradeheir.h"
 
 #include "handoverchannel_posix.h"
+#include "logcategories.h"
 
 #include <QUrl>
 
@@ -99,8 +100,11 @@ bool UpgradeHeir::receiveListeners(QList<ListenerSockets> *listeners, QString *e
                 ::close(fd);
             return false;
         }
-        if (line == "end")
+        if (line == "end") {
+            for (const int fd : std::as_const(fds))
+                ::close(fd);
             return true;
+        }
         if (!line.startsWith("listener ") || fds.isEmpty()) {
             for (const int fd : std::as_const(fds))
                 ::close(fd);
@@ -130,7 +134,14 @@ bool UpgradeHeir::takeOver(QString *error)
         *error = stepError("the end of the hand-over", errno);
         return false;
     }
-    return d->expect("handed-over", "the end of the hand-over", error);
+    // Past this point the old process stops accepting when it reads
+    // "taken-over": there is no going back, so a missing confirmation is
+    // only a warning and this process serves on (giving up here would leave
+    // nobody accepting).
+    QString why;
+    if (!d->expect("handed-over", "the end of the hand-over", &why))
+        qCWarning(lcNet, "upgrade: %s; serving on", qUtf8Printable(why));
+    return true;
 }
 
 void UpgradeHeir::fail(const QString &reason)

@@ -100,6 +100,7 @@ class tst_Maglev : public QObject
 private Q_SLOTS:
     void independentInstancesAgree();
     void tableIsPinned();
+    void sizeThatIsNotPrimeStillFills();
     void removalMovesAboutOneNth_data();
     void removalMovesAboutOneNth();
     void downHostMovesOnlyItsClients();
@@ -151,6 +152,20 @@ void tst_Maglev::tableIsPinned()
         qPrintable(u"%1 %2 %3"_s.arg(counts[0]).arg(counts[1]).arg(counts[2])));
     QCOMPARE(digest, Q_UINT64_C(0x0c920b9d5d465a4a));
     QCOMPARE(MaglevScheduler::slotOf(1, 65537), quint32(40720));
+}
+
+void tst_Maglev::sizeThatIsNotPrimeStillFills()
+{
+    // The validator refuses such sizes; a model built in code must not make
+    // the build loop for ever (a skip sharing a factor with the size cycles
+    // short of the free slots).
+    for (const quint32 size : {256u, 1000u, 4096u}) {
+        const std::vector<quint32> table
+            = MaglevScheduler::buildTable({u"a"_s, u"b"_s, u"c"_s, u"d"_s}, {1, 3, 1, 2}, size);
+        QCOMPARE(table.size(), std::size_t(size));
+        for (const quint32 host : table)
+            QVERIFY(host < 4);
+    }
 }
 
 void tst_Maglev::removalMovesAboutOneNth_data()

@@ -161,7 +161,14 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
     // /api/v1/health is keepalived's: no password to keep in its config,
     // and from elsewhere only when <admin healthpublic="yes"> says so.
     if (command && command->access == Access::Health) {
-        if (!request.peer.isLoopback() && !m_config.healthPublic) {
+        // Loopback strictly: 127.0.0.0/8 (also as ::ffff:127.x.y.z) or ::1;
+        // not QHostAddress::isLoopback(), which also takes the deprecated
+        // IPv4-compatible ::127.x.y.z that a remote peer could send from.
+        bool v4 = false;
+        const quint32 ipv4 = request.peer.toIPv4Address(&v4);
+        const bool loopback
+            = v4 ? (ipv4 >> 24) == 127 : request.peer == QHostAddress(QHostAddress::LocalHostIPv6);
+        if (!loopback && !m_config.healthPublic) {
             qCWarning(lcAdmin,
                 "admin: health check from %s refused: not loopback, and <admin healthpublic> is no",
                 qUtf8Printable(request.peer.toString()));

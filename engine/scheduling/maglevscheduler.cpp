@@ -78,12 +78,22 @@ std::vector<quint32> MaglevScheduler::buildTable(
             entry.target += maxWeight;
             // The permutation (offset + next × skip) mod size visits every
             // slot once (size prime, 0 < skip < size), and the table is not
-            // full: a free slot comes before it wraps.
+            // full: a free slot comes before it wraps. A size that is not
+            // prime (a model built in code; the validator refuses it) may
+            // cycle short of a free slot: then the next free slot in order.
             quint64 slot = 0;
-            do {
+            for (;;) {
+                if (entry.next >= tableSize) {
+                    slot = entry.offset;
+                    while (table[slot] != EmptySlot)
+                        slot = (slot + 1) % tableSize;
+                    break;
+                }
                 slot = (entry.offset + entry.next * entry.skip) % tableSize;
                 ++entry.next;
-            } while (table[slot] != EmptySlot);
+                if (table[slot] == EmptySlot)
+                    break;
+            }
             table[slot] = entry.host;
             ++filled;
         }
