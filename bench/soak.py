@@ -38,6 +38,9 @@ import socket
 import subprocess
 import sys
 import time
+
+# engine/net/worker.cpp: the pipes one worker's splice pool may hold.
+PIPE_POOL_PER_WORKER = 64
 import urllib.error
 import urllib.request
 
@@ -260,10 +263,16 @@ class Soak:
                 status = dict(line.split(":", 1) for line in f if ":" in line)
             rss = int(status["VmRSS"].split()[0])
             threads = int(status["Threads"])
-            fds = len(os.listdir(f"/proc/{pid}/fd"))
+            fds, pipes = 0, 0
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                fds += 1
+                try:
+                    pipes += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("pipe:")
+                except OSError:
+                    pass  # closed between the listing and the look
         except (OSError, KeyError, ValueError):
             return None
-        return {"t": round(now() - self.t0, 1), "rss_kib": rss, "threads": threads, "fds": fds}
+        return {"t": round(now() - self.t0, 1), "rss_kib": rss, "threads": threads, "fds": fds, "pipes": pipes}
 
     def alive_sample(self):
         s = self.sample()
@@ -710,7 +719,7 @@ class Soak:
         # Every client connection is closed: the daemon's descriptors must come back to where they began.
         settle_deadline = now() + 60
         end = self.alive_sample()
-        while end["fds"] > base["fds"] and now() < settle_deadline:
+        while end["fds"] - end["pipes"] > base["fds"] - base["pipes"] and now() < settle_deadline:
             await asyncio.sleep(0.5)
             end = self.alive_sample()
         self.kill_proc(self.balancer, signal.SIGTERM, 20)
@@ -731,7 +740,12 @@ class Soak:
                 causes[why] = causes.get(why, 0) + 1
         peak_open = 0
         rss_growth = (loaded["rss_kib"] - ramped["rss_kib"]) / 1024
-        fd_leak = max(0, end["fds"] - base["fds"])
+        # The workers keep the pipes of their splice pools (engine/net/pipepool.h) for reuse: two
+        # descriptors each, at most PIPE_POOL_PER_WORKER pipes per worker. Those are not a leak;
+        # anything else beyond the start, or more pipes than the pools may hold, is.
+        pooled = max(0, end["pipes"] - base["pipes"])
+        pool_bound = 2 * PIPE_POOL_PER_WORKER * a.workers
+        fd_leak = max(0, (end["fds"] - end["pipes"]) - (base["fds"] - base["pipes"])) + max(0, pooled - pool_bound)
         max_fds = max(s["fds"] for s in self.samples) if self.samples else 0
         # The daemon holds two descriptors per proxied connection.
         peak_open = max(0, (max_fds - base["fds"]) // 2)
@@ -789,6 +803,7 @@ class Soak:
         out.append(f"| RSS growth under load (bound {a.rss_bound_mib} MiB) | {rss_growth:.1f} MiB |")
         out.append(f"| Descriptors: before traffic / peak / after close (leak) | {base['fds']} / {max_fds} / "
                    f"{end['fds']} ({fd_leak}) |")
+        out.append(f"| Splice pipe descriptors the workers keep for reuse (bound {pool_bound}) | {pooled} |")
         out.append(f"| Threads: before / end | {base['threads']} / {end['threads']} |")
         print("\n".join(out))
         if st.mismatches:
