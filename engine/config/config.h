@@ -98,6 +98,35 @@ struct GroupConfig
     friend bool operator==(const GroupConfig &, const GroupConfig &) = default;
 };
 
+/// One rule of a service's <acl>: <allow from="CIDR,..."/> or <deny from="CIDR,..."/>.
+struct AclRule
+{
+    enum class Action
+    {
+        Allow,
+        Deny,
+    };
+
+    Action action = Action::Deny;
+    QStringList
+        from;  ///< CIDRs as written ("10.0.0.0/8", "::1", "2001:db8::/32"); a bare address is /32 or /128
+    SourcePos pos;
+
+    friend bool operator==(const AclRule &, const AclRule &) = default;
+};
+
+/// <acl default="allow|deny"> inside <service>: the first rule whose list
+/// holds the client's address decides; none does: the default.
+struct AclConfig
+{
+    bool enabled = false;  ///< true when the service has an <acl> element
+    bool defaultAllow = true;
+    QList<AclRule> rules;  ///< in the file's order
+    SourcePos pos;
+
+    friend bool operator==(const AclConfig &, const AclConfig &) = default;
+};
+
 struct ServiceConfig
 {
     QString name;
@@ -109,6 +138,7 @@ struct ServiceConfig
     QString enabledGroup;
     std::optional<HealthConfig> health;
     std::optional<TimeoutConfig> timeouts;
+    AclConfig acl;
     SourcePos pos;
     SourcePosList listenerPos;  ///< where each <listen> stood
     SourcePos enablePos;  ///< where <enable> stood; invalid when it was implied

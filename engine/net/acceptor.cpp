@@ -1,7 +1,7 @@
 #include "acceptor.h"
 
 #include "logcategories.h"
-#include "net/clientkey.h"
+#include "net/ipendpoint.h"
 #include "net/session.h"
 #include "net/worker.h"
 #include "runtime/groupruntime.h"
@@ -112,7 +112,8 @@ void Acceptor::ioReady(qintptr, int)
         if (!SocketOps::AcceptInheritsNoDelay)
             SocketOps::setNoDelay(accepted.socket(), true);
         // The session takes over the place counted in activeClients.
-        auto *session = new Session(m_worker, accepted.socket(), std::move(route), ClientKey::of(peer));
+        auto *session = new Session(m_worker, accepted.socket(), std::move(route), IpEndpoint::from(peer),
+            m_worker.nextConnectionId());
         m_worker.sessionStarted(session);
         session->start();
     }

@@ -1,5 +1,6 @@
 #include "clientkey.h"
 
+#include "net/ipendpoint.h"
 #include "scheduling/stablehash.h"
 
 #include <algorithm>
@@ -13,6 +14,11 @@ namespace Balancier::ClientKey {
 quint64 ofBytes(const unsigned char *bytes, int length)
 {
     return StableHash::fnv1a(bytes, length);
+}
+
+quint64 of(const IpEndpoint &client)
+{
+    return client.valid ? ofBytes(client.bytes.data(), client.addressLength()) : 0;
 }
 
 quint64 of(const sockaddr_storage &peer)

@@ -15,6 +15,8 @@
 
 namespace Balancier {
 
+struct IpEndpoint;
+
 /// The key by which hash, maglev and sticky scheduling know a client
 /// (PickContext::clientKey): a hash of its IP address, not its port. When
 /// the PROXY protocol arrives, the acceptor passes the address it carries.
@@ -29,6 +31,9 @@ namespace ClientKey {
 
 /// The key for a peer address as accept() returns it; 0 for other families.
 quint64 of(const sockaddr_storage &peer);
+
+/// The key for an address a session knows (the peer's, or its PROXY header's).
+quint64 of(const IpEndpoint &client);
 
 /// The key for raw address bytes: 4 for IPv4, 16 for IPv6.
 quint64 ofBytes(const unsigned char *bytes, int length);

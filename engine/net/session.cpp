@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "net/clientkey.h"
+
 #include "logcategories.h"
 #include "net/worker.h"
 
@@ -23,12 +25,14 @@ constexpr int MaxReadsPerWakeUp = 16;
 
 }  // namespace
 
-Session::Session(
-    Worker &worker, SocketOps::Socket client, std::shared_ptr<const ServiceRoute> route, quint64 clientKey)
+Session::Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const ServiceRoute> route,
+    const IpEndpoint &peer, quint64 id)
     : m_worker(worker)
     , m_route(std::move(route))
     , m_client(client)
-    , m_clientKey(clientKey)
+    , m_id(id)
+    , m_clientAddress(peer)
+    , m_clientKey(ClientKey::of(peer))
 {
     m_up.from = m_client;
     m_down.to = m_client;
@@ -68,7 +72,7 @@ Session::~Session()
 
 QString Session::clientAddress() const
 {
-    return SocketOps::peerAddressString(m_client);
+    return m_clientAddress.toString();
 }
 
 void Session::start()
@@ -89,7 +93,7 @@ void Session::connectNext()
             qCWarning(lcNet, "service %s: no live host left for client %s (tried %d); closing it",
                 qUtf8Printable(m_route->service), qUtf8Printable(clientAddress()), int(m_tried.size()));
             endClientGracefully();
-            close({});
+            close(m_tried.isEmpty() ? Termination::NoBackend : Termination::ConnectRefused, {});
             return;
         }
         m_tried.append(picked);
@@ -221,7 +225,8 @@ bool Session::readClientWhileConnecting()
             m_up.readable = false;
             break;
         }
-        close(QStringLiteral("client error while connecting: %1").arg(SocketOps::errorString(got.error)));
+        close(Termination::ClientReset,
+            QStringLiteral("client error while connecting: %1").arg(SocketOps::errorString(got.error)));
         return false;
     }
     return true;
@@ -267,8 +272,9 @@ bool Session::flush(Pipe &pipe)
             pipe.writable = false;
             return true;
         }
-        close(QStringLiteral("%1 error: %2")
-                  .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+        close(pipe.to == m_client ? Termination::ClientReset : Termination::BackendReset,
+            QStringLiteral("%1 error: %2")
+                .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
         return false;
     }
     return true;
@@ -281,8 +287,10 @@ void Session::endStream(Pipe &pipe)
     // When the other direction has ended too, the session closes both
     // sockets in this same wake-up (finishIfDone()), and close() sends the FIN.
     const Pipe &other = &pipe == &m_up ? m_down : m_up;
-    if (!other.shutdownSent)
+    if (!other.shutdownSent) {
+        m_clientEndedFirst = &pipe == &m_up;  // the first end decides who closed (Termination)
         SocketOps::shutdownWrite(pipe.to);
+    }
     pipe.shutdownSent = true;
 }
 
@@ -312,7 +320,7 @@ bool Session::drainKernel(Pipe &pipe)
             pipe.writable = false;
             return true;
         }
-        close(
+        close(pipe.to == m_client ? Termination::ClientReset : Termination::BackendReset,
             QStringLiteral("%1 error: %2")
                 .arg(pipe.to == m_client ? u"client" : u"backend",
                     sent.ok() ? QStringLiteral("splice moved nothing") : SocketOps::errorString(sent.error)));
@@ -331,8 +339,9 @@ bool Session::spliceStep(Pipe &pipe, bool &progress)
             releaseKernel(pipe);
             return true;
         }
-        close(QStringLiteral("%1 error: %2")
-                  .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
+        close(pipe.from == m_client ? Termination::ClientReset : Termination::BackendReset,
+            QStringLiteral("%1 error: %2")
+                .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
         return false;
     }
     progress = true;
@@ -388,8 +397,9 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
             pipe.readable = false;
             return true;
         }
-        close(QStringLiteral("%1 error: %2")
-                  .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
+        close(pipe.from == m_client ? Termination::ClientReset : Termination::BackendReset,
+            QStringLiteral("%1 error: %2")
+                .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
         return false;
     }
     progress = true;
@@ -415,8 +425,9 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
         } else if (sent.status == SocketOps::Status::WouldBlock) {
             pipe.writable = false;
         } else {
-            close(QStringLiteral("%1 error: %2")
-                      .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+            close(pipe.to == m_client ? Termination::ClientReset : Termination::BackendReset,
+                QStringLiteral("%1 error: %2")
+                    .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
             return false;
         }
     }
@@ -516,7 +527,7 @@ void Session::watch(SocketOps::Socket fd, int &current, int wanted, bool hungUp)
 void Session::finishIfDone()
 {
     if (m_up.shutdownSent && m_down.shutdownSent)
-        close({});
+        close(m_clientEndedFirst ? Termination::ClientClose : Termination::BackendClose, {});
 }
 
 void Session::ioReady(qintptr fd, int events)
@@ -528,8 +539,9 @@ void Session::ioReady(qintptr fd, int events)
             if (hungUp) {
                 // A client that reset is gone: there is no one to connect for.
                 if (const int error = SocketOps::socketError(m_client)) {
-                    close(QStringLiteral("client reset while connecting: %1")
-                              .arg(SocketOps::errorString(error)));
+                    close(Termination::ClientReset,
+                        QStringLiteral("client reset while connecting: %1")
+                            .arg(SocketOps::errorString(error)));
                     return;
                 }
             }
@@ -563,9 +575,10 @@ void Session::ioReady(qintptr fd, int events)
         // both directions have ended, the session closes below anyway.)
         const int error = SocketOps::socketError(fd);
         if (error != 0 || !out.shutdownSent) {
-            close(error ? QStringLiteral("%1 reset: %2")
-                              .arg(client ? u"client" : u"backend", SocketOps::errorString(error))
-                        : QStringLiteral("%1 hung up").arg(client ? u"client" : u"backend"));
+            close(client ? Termination::ClientReset : Termination::BackendReset,
+                error ? QStringLiteral("%1 reset: %2")
+                            .arg(client ? u"client" : u"backend", SocketOps::errorString(error))
+                      : QStringLiteral("%1 hung up").arg(client ? u"client" : u"backend"));
             return;
         }
     }
@@ -584,16 +597,18 @@ void Session::checkTimeouts(qint64 nowMs)
     }
     const qint64 idle = m_route->timeouts.idleMs;
     if (idle > 0 && nowMs - m_lastActivityMs >= idle)
-        close(QStringLiteral("idle for %1 ms").arg(idle));
+        close(Termination::IdleTimeout, QStringLiteral("idle for %1 ms").arg(idle));
 }
 
-void Session::cut()
+void Session::cut(Termination why)
 {
+    m_termination = why;
     delete this;
 }
 
-void Session::close(const QString &reason)
+void Session::close(Termination why, const QString &reason)
 {
+    m_termination = why;
     if (!reason.isEmpty() && (m_route->logConnections || lcNet().isDebugEnabled())) {
         qCInfo(lcNet, "service %s: closing client %s: %s", qUtf8Printable(m_route->service),
             qUtf8Printable(clientAddress()), qUtf8Printable(reason));

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "net/iopoller.h"
+#include "net/ipendpoint.h"
 #include "net/pipepool.h"
 #include "net/relaybuffer.h"
+#include "net/termination.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
 
@@ -51,9 +53,10 @@ class Session final : public IoHandler
 public:
     /// `client` is already counted in EngineContext::activeClients (the
     /// acceptor reserved its place under the cap); the session releases
-    /// that place when it is destroyed.
+    /// that place when it is destroyed. `peer` is the address accept()
+    /// returned; `id` is unique in this run (Worker::nextConnectionId()).
     Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const ServiceRoute> route,
-        quint64 clientKey);
+        const IpEndpoint &peer, quint64 id);
     ~Session() override;
 
     /// Picks a host and connects. The session may be destroyed before this returns.
@@ -65,8 +68,15 @@ public:
     /// The session may be destroyed before this returns.
     void checkTimeouts(qint64 nowMs);
 
-    /// Closes both sides at once (a drain deadline passed). Destroys the session.
-    void cut();
+    /// Closes both sides at once (a drain deadline passed, the balancer
+    /// stops, an operator closed it). Destroys the session.
+    void cut(Termination why = Termination::DrainDeadline);
+
+    /// Unique in this balancer's run: the connection log's id, the
+    /// connection table's and PP2_TYPE_UNIQUE_ID.
+    quint64 id() const { return m_id; }
+    /// The client's address: the peer's, or the one its PROXY header carried.
+    const IpEndpoint &client() const { return m_clientAddress; }
 
     bool isConnecting() const { return m_state == State::Connecting; }
     /// The host this session holds a place on (connecting or connected), or nullptr.
@@ -134,7 +144,8 @@ private:
     void updateInterest(SocketOps::Socket hungUp = SocketOps::InvalidSocket);
     void watch(SocketOps::Socket fd, int &current, int wanted, bool hungUp);
     void finishIfDone();
-    void close(const QString &reason);
+    /// Ends the session `why`; `reason` is the detail for the log. Destroys the session.
+    void close(Termination why, const QString &reason);
     QString clientAddress() const;
 
     Worker &m_worker;
@@ -152,7 +163,11 @@ private:
     int m_clientInterest = Detached;
     int m_backendInterest = Detached;
     bool m_edgeTriggered = false;  ///< both sockets added with IoPoller::addEdgeTriggered()
+    quint64 m_id;
+    IpEndpoint m_clientAddress;
     quint64 m_clientKey;
+    Termination m_termination = Termination::None;
+    bool m_clientEndedFirst = false;  ///< the client's stream ended before the backend's
     qint64 m_lastActivityMs = 0;
     qint64 m_connectDeadlineMs = 0;
     bool m_hostAcquired = false;

@@ -65,6 +65,9 @@ public:
     PipePool &pipes() { return m_pipes; }
     /// A new session, connecting to its first backend.
     void sessionStarted(Session *session);
+    /// A connection id unique in this run: the worker's index + 1 in the top
+    /// 16 bits, a counter below (Session::id()).
+    quint64 nextConnectionId() { return (quint64(m_index + 1) << 48) | ++m_connectionCounter; }
     /// Its backend accepted: only the idle scan looks at it from now on.
     void sessionConnected(Session *session);
     void sessionFinished(Session *session);
@@ -77,6 +80,7 @@ private:
 
     EngineContext &m_context;
     const int m_index;
+    quint64 m_connectionCounter = 0;
     IoPoller *m_poller = nullptr;
     QElapsedTimer m_clock;
     std::unique_ptr<char[]> m_scratch;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine.h"
+#include "ops/connectionquery.h"
 #include "ops/opresult.h"
 
 #include <functional>
@@ -117,6 +118,17 @@ public:
     OpResult addUser(const AdminUser &user);
     /// Never the last user with full access.
     OpResult removeUser(const QString &name);
+
+    // --- the live connection table (engine/ops/connectionops.cpp) ---
+    /// Asks each worker for its own open connections (the workers never
+    /// stop); `done` runs in the control thread, in `context`, once every
+    /// worker answered, with the rows that match `filter`, sorted and paged.
+    void listConnections(
+        const ConnectionFilter &filter, QObject *context, std::function<void(const ConnectionPage &)> done);
+    /// Closes connection `id` with Termination::AdminClose; NotFound (parameter "id") when no worker has it.
+    void closeConnection(quint64 id, QObject *context, std::function<void(const OpResult &)> done);
+    /// Open connections, new connections per second and bytes by client prefix, the largest first.
+    void talkers(const TalkerQuery &query, QObject *context, std::function<void(const QList<Talker> &)> done);
 
     // --- the whole config ---
     /// Replaces the running config: with a dry run, only validates and
