@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/intrusivelist.h"
 #include "net/iopoller.h"
 #include "net/ipendpoint.h"
 #include "net/pipepool.h"
@@ -79,6 +80,11 @@ public:
     const IpEndpoint &client() const { return m_clientAddress; }
 
     bool isConnecting() const { return m_state == State::Connecting; }
+
+    /// The links of the worker's lists (all its sessions, those connecting):
+    /// Worker's, not the session's.
+    IntrusiveHook workerHook;
+    IntrusiveHook connectingHook;
     /// The host this session holds a place on (connecting or connected), or nullptr.
     const HostRuntime *host() const { return m_hostAcquired ? m_host.get() : nullptr; }
 

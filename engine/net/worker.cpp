@@ -125,11 +125,19 @@ void Worker::sessionStarted(Session *session)
 
 void Worker::sessionConnected(Session *session)
 {
+    if (m_scanConnecting && session == m_scanNext)
+        m_scanNext = m_connecting.next(session);
     m_connecting.erase(session);
 }
 
 void Worker::sessionFinished(Session *session)
 {
+    if (session == m_scanNext) {
+        if (m_scanConnecting)
+            m_scanNext = m_connecting.contains(session) ? m_connecting.next(session) : nullptr;
+        else
+            m_scanNext = m_sessions.next(session);
+    }
     m_sessions.erase(session);
     m_connecting.erase(session);
     // The session still counts until it is destroyed, just after this.
@@ -171,11 +179,14 @@ void Worker::handleTick()
     const qint64 now = nowMs();
     const bool idleScan = ++m_ticks % IdleScanEveryTicks == 0;
     // checkTimeouts may destroy the session, which erases it from m_sessions.
-    const std::unordered_set<Session *> &scanned = idleScan ? m_sessions : m_connecting;
-    const std::vector<Session *> due(scanned.begin(), scanned.end());
-    for (Session *session : due) {
-        if (m_sessions.count(session))
-            session->checkTimeouts(now);
+    // checkTimeouts may destroy the session (and with it take it out of
+    // both lists) or move it out of m_connecting: m_scanNext is the next one
+    // to look at, moved on by sessionConnected() and sessionFinished().
+    m_scanConnecting = !idleScan;
+    m_scanNext = idleScan ? m_sessions.first() : m_connecting.first();
+    while (Session *session = m_scanNext) {
+        m_scanNext = m_scanConnecting ? m_connecting.next(session) : m_sessions.next(session);
+        session->checkTimeouts(now);
     }
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "net/enginecontext.h"
+#include "net/intrusivelist.h"
 #include "net/iopoller.h"
 #include "net/pipepool.h"
+#include "net/session.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
 
@@ -11,7 +13,6 @@
 #include <QObject>
 #include <QTimer>
 #include <memory>
-#include <unordered_set>
 
 namespace Balancier {
 
@@ -88,10 +89,13 @@ private:
     // Several per listener when it has more sockets than there are workers
     // (sockets inherited from a process with more workers).
     QMultiHash<quint64, Acceptor *> m_acceptors;
-    std::unordered_set<Session *> m_sessions;
+    IntrusiveList<Session, &Session::workerHook> m_sessions;
     // The sessions still connecting: the 100 ms connect-timeout check walks
     // only these, so its cost does not grow with the idle connections.
-    std::unordered_set<Session *> m_connecting;
+    IntrusiveList<Session, &Session::connectingHook> m_connecting;
+    /// While handleTick() scans: the next session to look at, and which list it walks.
+    Session *m_scanNext = nullptr;
+    bool m_scanConnecting = false;
     QTimer *m_tick = nullptr;
     QTimer *m_resume = nullptr;
     int m_ticks = 0;
