@@ -1,7 +1,7 @@
 // Optimistic concurrency on /api/v1/config: GET answers an ETag (a hash of
 // the running config's canonical XML), a dry-run PUT answers the tag its
 // changes were computed against, and a PUT with If-Match applies only while
-// the running config still has that tag; otherwise 409 with a clear
+// the running config still has that tag; otherwise 412 with a clear
 // message, and nothing changes.
 
 #include "admintestbed.h"
@@ -110,7 +110,7 @@ void tst_ConfigEtag::staleIfMatchConflicts()
 
     const HttpTestResponse put = bed.request("PUT", "/api/v1/config", AdminTestBed::Admin,
         withWeight(bed.engine().runningConfig(), 9), {{"If-Match", etag}});
-    QCOMPARE(put.status, 409);
+    QCOMPARE(put.status, 412);
     const QJsonObject object = QJsonDocument::fromJson(put.body).object();
     QCOMPARE(object.value(u"ok"_s).toBool(true), false);
     const QString message = object.value(u"error"_s).toString();
@@ -123,7 +123,7 @@ void tst_ConfigEtag::staleIfMatchConflicts()
     QCOMPARE(bed.request("PUT", "/api/v1/config?dryrun=1", AdminTestBed::Admin,
                     withWeight(bed.engine().runningConfig(), 9), {{"If-Match", etag}})
                  .status,
-        409);
+        412);
 }
 
 void tst_ConfigEtag::ifMatchForms_data()
@@ -132,10 +132,10 @@ void tst_ConfigEtag::ifMatchForms_data()
     QTest::addColumn<int>("status");
     QTest::newRow("star") << QByteArray("*") << 200;
     QTest::newRow("current") << QByteArray("CURRENT") << 200;
-    QTest::newRow("weak current") << QByteArray("W/CURRENT") << 200;
+    QTest::newRow("weak current") << QByteArray("W/CURRENT") << 412;  // If-Match compares strongly
     QTest::newRow("list with current") << QByteArray("\"0000\", CURRENT") << 200;
-    QTest::newRow("other") << QByteArray("\"0123456789abcdef\"") << 409;
-    QTest::newRow("unquoted") << QByteArray("junk") << 409;
+    QTest::newRow("other") << QByteArray("\"0123456789abcdef\"") << 412;
+    QTest::newRow("unquoted") << QByteArray("junk") << 412;
 }
 
 void tst_ConfigEtag::ifMatchForms()

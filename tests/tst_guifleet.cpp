@@ -2,7 +2,7 @@
 // with its own generated config and the admin API on a free port of
 // 127.0.0.1): the dry run on every node, then the rolling apply with
 // If-Match, one node at a time. A node whose running config moved on after
-// the dry run answers 409: the roll-out stops there, the node before it is
+// the dry run answers 412: the roll-out stops there, the node before it is
 // changed, that node is not.
 
 #include "client/remoteclient.h"

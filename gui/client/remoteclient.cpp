@@ -267,7 +267,8 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
                 result.history.append(event);
             }
         } else if (status != 0) {
-            result.conflict = status == 409;
+            // 409: the running state forbids it; 412: the config moved on since its ETag.
+            result.conflict = status == 409 || status == 412;
             result.diagnostics = diagnosticsFrom(object.value("errors"_L1).toArray());
             QStringList lines;
             for (const QJsonValue &value : object.value("errors"_L1).toArray())

@@ -19,7 +19,7 @@ namespace Balancier {
 ///    (ETag) and the impact in words (ChangeImpact).
 /// 2. rollOut(): applies the draft one node at a time, backups first, the
 ///    master last. Each PUT carries the node's ETag from the dry run
-///    (If-Match), so a node whose config moved on since answers 409 instead
+///    (If-Match), so a node whose config moved on since answers 412 instead
 ///    of taking a diff nobody reviewed. After each node it waits until the
 ///    node reports healthy (GET /api/v1/health); a node without the
 ///    endpoint (an older daemon) is taken as it is. The first failure stops

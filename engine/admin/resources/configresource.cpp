@@ -38,20 +38,20 @@ QByteArray runningConfigEtag(const Config &running)
 }
 
 /// True when `ifMatch` (an If-Match header: "*", or a comma-separated list
-/// of entity tags, weak ones compared by their value) names `etag`.
+/// of entity tags) names `etag`. If-Match compares strongly (RFC 9110
+/// 13.1.1): a weak tag ("W/...") never matches.
 bool ifMatchAccepts(const QByteArray &ifMatch, const QByteArray &etag)
 {
     for (QByteArray tag : ifMatch.split(',')) {
         tag = tag.trimmed();
-        if (tag.startsWith("W/"))
-            tag = tag.mid(2);
         if (tag == "*" || tag == etag)
             return true;
     }
     return false;
 }
 
-/// 409 when the request has an If-Match that the running config no longer matches.
+/// 412 Precondition Failed when the request has an If-Match that the
+/// running config no longer matches (RFC 9110 13.1.1).
 std::optional<HttpResponse> configPreconditionFailure(const HttpRequest &request, const QByteArray &etag)
 {
     const QByteArray ifMatch = request.header("if-match").trimmed();
@@ -70,7 +70,7 @@ std::optional<HttpResponse> configPreconditionFailure(const HttpRequest &request
     object.insert(QStringLiteral("error"), message);
     object.insert(QStringLiteral("etag"), QString::fromLatin1(etag));
     object.insert(QStringLiteral("errors"), QJsonArray{error});
-    HttpResponse response = HttpResponse::json(409, compact(object));
+    HttpResponse response = HttpResponse::json(412, compact(object));
     response.headers.append({QByteArrayLiteral("ETag"), etag});
     return response;
 }
@@ -157,7 +157,7 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
         object.insert(QStringLiteral("changes"), changes);
         object.insert(QStringLiteral("importReport"), diagnosticsJson(loaded.importReport));
         // The tag the changes were computed against: a PUT with it as
-        // If-Match applies exactly this diff, or answers 409.
+        // If-Match applies exactly this diff, or answers 412.
         return withEtag(HttpResponse::json(200, compact(object)), runningEtag);
     }
     QString saveError;
