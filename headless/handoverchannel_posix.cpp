@@ -145,6 +145,11 @@ bool HandoverChannel::readLine(int timeoutMs, QByteArray *line, QList<int> *fds)
             }
         }
         m_buffer.append(byte);
+        if (m_buffer.size() > MaxLineBytes) {
+            m_buffer.clear();
+            errno = EMSGSIZE;
+            return false;
+        }
     }
 }
 
@@ -156,6 +161,11 @@ QList<QByteArray> HandoverChannel::readAvailableLines(bool *closed)
         const ssize_t received = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT);
         if (received > 0) {
             m_buffer.append(buffer, received);
+            if (m_buffer.size() > MaxLineBytes && m_buffer.indexOf('\n') < 0) {
+                m_buffer.clear();
+                *closed = true;  // no line is that long: a broken or hostile peer
+                return {};
+            }
             continue;
         }
         if (received < 0 && errno == EINTR)

@@ -23,12 +23,19 @@ public:
     /// Sends `line` (a '\n' is added) with `fds` attached; blocks until
     /// the kernel took it all. False with errno set on failure.
     bool sendLine(const QByteArray &line, const QList<int> &fds = {});
+    /// The longest line the other side may send (the hand-over's lines are
+    /// short): a longer one is a broken or hostile peer, and the channel
+    /// reports it as an error (errno EMSGSIZE) instead of buffering it.
+    static constexpr qsizetype MaxLineBytes = 64 * 1024;
+
     /// Blocks up to `timeoutMs` for one line; the descriptors that came
     /// with it are appended to `fds` (close-on-exec). False on a timeout
-    /// (errno ETIMEDOUT), end of stream (errno 0) or an error.
+    /// (errno ETIMEDOUT), end of stream (errno 0), a line longer than
+    /// MaxLineBytes (EMSGSIZE) or an error.
     bool readLine(int timeoutMs, QByteArray *line, QList<int> *fds = nullptr);
     /// Non-blocking: the complete lines that have arrived; `closed` is set
-    /// at end of stream or on an error.
+    /// at end of stream, on an error, or when more than MaxLineBytes came
+    /// without an end of line.
     QList<QByteArray> readAvailableLines(bool *closed);
 
 private:

@@ -77,7 +77,13 @@ bool UpgradeDonor::start(const QString &program, const QStringList &arguments,
     const QList<ListenerSockets> &listeners, QString *error)
 {
     int pair[2] = {-1, -1};
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0) {
+#ifdef SOCK_CLOEXEC
+    // Close-on-exec from the start: no other thread's spawn inherits either end.
+    const int type = SOCK_STREAM | SOCK_CLOEXEC;
+#else
+    const int type = SOCK_STREAM;
+#endif
+    if (::socketpair(AF_UNIX, type, 0, pair) != 0) {
         *error = osError("cannot create the hand-over socket pair", errno);
         return false;
     }
