@@ -169,9 +169,20 @@ void AdminServer::handleRequest(HttpConnection *connection, const HttpRequest &r
         const bool loopback
             = v4 ? (ipv4 >> 24) == 127 : request.peer == QHostAddress(QHostAddress::LocalHostIPv6);
         if (!loopback && !m_config.healthPublic) {
-            qCWarning(lcAdmin,
-                "admin: health check from %s refused: not loopback, and <admin healthpublic> is no",
-                qUtf8Printable(request.peer.toString()));
+            // A scanner may ask thousands of times: the log says so, bounded.
+            if (!m_healthRefusalLogged.isValid() || m_healthRefusalLogged.hasExpired(10000)) {
+                qCWarning(lcAdmin,
+                    "admin: health check from %s refused: not loopback, and <admin healthpublic> is no%s",
+                    qUtf8Printable(request.peer.toString()),
+                    m_healthRefusalsUnlogged > 0
+                        ? qUtf8Printable(QStringLiteral(" (%1 more refused since the last such line)")
+                                             .arg(m_healthRefusalsUnlogged))
+                        : "");
+                m_healthRefusalLogged.start();
+                m_healthRefusalsUnlogged = 0;
+            } else {
+                ++m_healthRefusalsUnlogged;
+            }
             finish(connection, request,
                 HttpResponse::error(403,
                     QStringLiteral(

@@ -9,6 +9,7 @@
 #include "config/config.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QThreadPool>
@@ -117,6 +118,10 @@ private:
     /// control thread (health checks, applies, other clients) must not wait for.
     QThreadPool m_parsePool;
     Csrf m_csrf;
+    /// The warning about refused health checks from off loopback: at most
+    /// one line per 10 s, saying how many were refused in between.
+    QElapsedTimer m_healthRefusalLogged;
+    int m_healthRefusalsUnlogged = 0;
 
     /// The event stream: streams, replay ring, stats rate, log tap. A child.
     EventHub *m_events = nullptr;
