@@ -223,14 +223,23 @@ bool Daemon::start()
             m_logging.status(line);
     }
 
-    // Upgrading, the pid file is written before the old process stops
-    // accepting (the last point where this process may still give up; the
-    // old one then writes its own pid again).
-    if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error))
+    // Upgrading, the pid file names this process only once the old one has
+    // stopped accepting: `balancierd --upgrade` reports success when it does.
+    // Whether it can be written is checked before, while this process may
+    // still give up.
+    if (m_heir) {
+        if (!m_options.pidFile.isEmpty() && !PidFile::canWrite(m_options.pidFile, &error))
+            return fail(u"balancierd: "_s + error);
+        if (!completeUpgrade(&error))
+            return fail(u"balancierd: upgrade: "_s + error);
+        if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error)) {
+            // Too late to give up: the old process stopped accepting. Serve on.
+            qCCritical(lcNet, "balancierd: %s; this process (pid %lld) serves anyway", qUtf8Printable(error),
+                static_cast<long long>(QCoreApplication::applicationPid()));
+        }
+    } else if (!m_options.pidFile.isEmpty() && !m_pidFile.write(m_options.pidFile, &error)) {
         return fail(u"balancierd: "_s + error);
-
-    if (m_heir && !completeUpgrade(&error))
-        return fail(u"balancierd: upgrade: "_s + error);
+    }
 
     m_logging.status(u"started: balancierd %1, pid %2"_s.arg(QStringLiteral(BALANCIER_VERSION))
                          .arg(QCoreApplication::applicationPid()));

@@ -31,6 +31,18 @@ bool PidFile::write(const QString &path, QString *error)
     return true;
 }
 
+bool PidFile::canWrite(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = u"cannot write pid file %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    file.cancelWriting();  // the temporary file goes; `path` is not touched
+    return true;
+}
+
 void PidFile::remove()
 {
     if (m_path.isEmpty())
