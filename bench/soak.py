@@ -534,9 +534,12 @@ class Soak:
         asked = now()
         while now() - asked < 20:
             await asyncio.sleep(0.05)
-            with open(log, "rb") as f:
-                f.seek(offset)
-                tail = f.read()
+            try:
+                with open(log, "rb") as f:
+                    f.seek(offset)
+                    tail = f.read()
+            except OSError:
+                tail = b""
             if b"reload: done" in tail or b"reload refused" in tail:
                 return
         self.stats.admin_errors.append(f"SIGHUP ({text}): the daemon did not log the end of the reload within 20 s")
