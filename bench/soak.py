@@ -845,7 +845,7 @@ class Soak:
         until = loss["lost"] - t0
         faults = [f"{t:.1f}s {text}" for t, text in self.stats.fault_log if since - 2 <= t <= until + 0.5]
         if faults:
-            out.append("    faults from 2 s before it was last good to its loss: " + "; ".join(faults[:6])
+            out.append("    faults from 2 s before it last worked until it was lost: " + "; ".join(faults[:6])
                        + (f"; and {len(faults) - 6} more" if len(faults) > 6 else ""))
         # Its own lines (the daemon names the client by its address and port), then what the daemon
         # said about hosts and config meanwhile.
