@@ -406,8 +406,12 @@ own_cpu_seconds() {
   for pid in $pids; do
     total="$(awk -v a="$total" -v b="$(cpu_seconds "$pid")" 'BEGIN { printf "%.2f", a + b }')"
   done
-  # utime+stime of the reaped children of this shell (wrk, timeout): fields 16 and 17 of its stat.
-  sed 's/^.*) //' "/proc/$BASHPID/stat" | awk -v hz="$CLK_TCK" -v a="$total" '{ printf "%.2f", a + ($14 + $15) / hz }'
+  # cutime+cstime of the script's own shell: the children it has reaped (wrk and its timeout once
+  # run_wrk has waited for them), fields 16 and 17 of its stat. $$, not $BASHPID: this runs in a
+  # command substitution, a subshell whose own reaped children are only this function's awk and
+  # sed; read there, wrk's CPU time went uncounted and every round, `direct` above all (where
+  # the load generators do most of the work), showed them as foreign load.
+  sed 's/^.*) //' "/proc/$$/stat" | awk -v hz="$CLK_TCK" -v a="$total" '{ printf "%.2f", a + ($14 + $15) / hz }'
 }
 
 FOREIGN_T0="" FOREIGN_MACHINE0="" FOREIGN_OWN0=""

@@ -28,6 +28,8 @@ backend kill while it was connecting. Everything else is unexplained.
 import argparse
 import asyncio
 import base64
+import bisect
+import datetime
 import json
 import os
 import random
@@ -39,10 +41,11 @@ import subprocess
 import sys
 import time
 
-# engine/net/worker.cpp: the pipes one worker's splice pool may hold.
-PIPE_POOL_PER_WORKER = 64
 import urllib.error
 import urllib.request
+
+# engine/net/worker.cpp: the pipes one worker's splice pool may hold.
+PIPE_POOL_PER_WORKER = 64
 
 BUFFER_SIZE = (1 << 20) + 7  # not a power of two: slices at different offsets differ
 
@@ -127,6 +130,21 @@ class ConnectionLost(Exception):
     pass
 
 
+class Conn:
+    """One client connection through the balancer, and what the loss report needs of it."""
+
+    def __init__(self, kind, reader, writer, started, client):
+        self.kind = kind
+        self.reader = reader
+        self.writer = writer
+        self.started = started  # when the connect began
+        self.client = client  # our address, "127.0.0.N:port": the daemon's log names the client by it
+        self.backend = None  # from the greeting
+        self.greeted = None
+        self.ok_at = None  # the last moment the connection was known to work (greeting, last echo)
+        self.phase = "connect"  # what it was doing: greeting, ping, request, reply, stream, ...
+
+
 class Soak:
     def __init__(self, args):
         self.a = args
@@ -135,7 +153,10 @@ class Soak:
         self.data = block + block  # any slice of up to BUFFER_SIZE bytes needs no wrap
         self.stats = Stats()
         self.stop = asyncio.Event()
+        self.control = None  # asyncio.Lock: config changes, drains and their ends, one at a time (set in run())
         self.t0 = now()
+        self.wall0 = time.time()  # the daemon's log is stamped with the wall clock
+        self.load_start = self.load_end = None  # the traffic-and-faults phase, between ramp and the end
         self.kills = []  # (backend, time)
         self.drains = []  # dicts: backend, start, end, what
         self.backends = {}  # name -> dict(port, proc, alive, since, group, weight, state)
@@ -198,7 +219,9 @@ class Soak:
             f'  <settings workers="{self.a.workers}" draintimeout="{round(self.a.drain_timeout * 1000)}ms"/>',
             '  <health interval="1s" timeout="1s" rise="2" fall="2" downinterval="1s" aggressiveinterval="500ms"/>',
             '  <timeouts connect="3s" idle="0"/>',
-            '  <logging level="info"/>',
+            # One line per connection that ends with an error, with the client's address: the report
+            # puts the daemon's own account next to each unexplained loss.
+            '  <logging level="info" connections="yes"/>',
             f'  <admin listen="127.0.0.1:{self.a.admin_port}">',
             f'    <user name="soak" password="{self.a.password_hash}" access="full"/>',
             '  </admin>',
@@ -319,7 +342,7 @@ class Soak:
         self.stats.bytes_checked += len(got)
 
     async def connect(self, kind):
-        """Connects through the balancer and reads the greeting. Returns (reader, writer, backend, times)."""
+        """Connects through the balancer and reads the greeting. Returns a Conn, or None."""
         started = now()
         self.source = self.source % 8 + 1
         try:
@@ -329,6 +352,9 @@ class Soak:
         except (OSError, asyncio.TimeoutError) as e:
             self.stats.connect_failures.append((now() - self.t0, kind, repr(e)))
             return None
+        sockname = writer.get_extra_info("sockname")
+        conn = Conn(kind, reader, writer, started, f"{sockname[0]}:{sockname[1]}" if sockname else "?")
+        conn.phase = "greeting"
         try:
             line = await asyncio.wait_for(reader.readline(), self.a.read_timeout)
         except (OSError, asyncio.TimeoutError) as e:
@@ -337,15 +363,18 @@ class Soak:
         else:
             error = "end of stream before the greeting"
         if not line.endswith(b"\n"):
-            self.loss(kind, None, started, None, error)
+            self.loss(conn, error)
             writer.transport.abort()
             return None
         self.stats.connections += 1
-        return reader, writer, line[:-1].decode(errors="replace"), started, now()
+        conn.backend = line[:-1].decode(errors="replace")
+        conn.greeted = conn.ok_at = now()
+        return conn
 
-    def loss(self, kind, backend, started, greeted, error):
-        self.stats.losses.append({"kind": kind, "backend": backend, "started": started, "greeted": greeted,
-                                  "lost": now(), "error": error})
+    def loss(self, conn, error):
+        self.stats.losses.append({"kind": conn.kind, "backend": conn.backend, "started": conn.started,
+                                  "greeted": conn.greeted, "ok_at": conn.ok_at, "lost": now(), "error": error,
+                                  "client": conn.client, "phase": conn.phase})
 
     async def pause(self, seconds):
         """Sleeps; True when the run is stopping."""
@@ -355,12 +384,15 @@ class Soak:
         except asyncio.TimeoutError:
             return False
 
-    async def exchange(self, kind, reader, writer, backend, size):
+    async def exchange(self, conn, size):
         offset, data = self.payload(size)
-        writer.write(data)
-        await asyncio.wait_for(writer.drain(), self.a.read_timeout)
-        got = await asyncio.wait_for(reader.readexactly(size), self.a.read_timeout)
-        self.check(kind, backend, offset, 0, got)
+        conn.phase = "ping: sending"
+        conn.writer.write(data)
+        await asyncio.wait_for(conn.writer.drain(), self.a.read_timeout)
+        conn.phase = "ping: reading the echo"
+        got = await asyncio.wait_for(conn.reader.readexactly(size), self.a.read_timeout)
+        self.check(conn.kind, conn.backend, offset, 0, got)
+        conn.ok_at = now()
 
     async def idle_worker(self, ready):
         first = True
@@ -373,18 +405,18 @@ class Soak:
                 if await self.pause(0.5):
                     return
                 continue
-            reader, writer, backend, started, greeted = conn
             try:
                 while True:
+                    conn.phase = "idle"
                     stopping = await self.pause(self.rng.uniform(*self.a.ping_every))
-                    await self.exchange("idle", reader, writer, backend, self.rng.randrange(1, 65))
+                    await self.exchange(conn, self.rng.randrange(1, 65))
                     self.stats.pings += 1
                     if stopping:
-                        writer.close()
+                        conn.writer.close()
                         return
             except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionLost) as e:
-                self.loss("idle", backend, started, greeted, repr(e))
-                writer.transport.abort()
+                self.loss(conn, repr(e))
+                conn.writer.transport.abort()
 
     async def short_worker(self):
         while not self.stop.is_set():
@@ -393,13 +425,15 @@ class Soak:
                 if await self.pause(0.5):
                     return
                 continue
-            reader, writer, backend, started, greeted = conn
+            reader, writer, backend = conn.reader, conn.writer, conn.backend
             size = int(2 ** self.rng.uniform(0, 17))  # 1 B to 128 KiB, log-uniform
             offset, data = self.payload(size)
             try:
+                conn.phase = f"request of {size} B, then half-close"
                 writer.write(data)
                 writer.write_eof()
                 await asyncio.wait_for(writer.drain(), self.a.read_timeout)
+                conn.phase = f"reading the reply of {size} B"
                 got = await asyncio.wait_for(reader.read(size + 1), self.a.read_timeout)
                 position = 0
                 while got:
@@ -408,13 +442,15 @@ class Soak:
                         raise ConnectionLost(f"{position + len(got) - size} bytes more than were sent")
                     self.check("short", backend, offset, position, got)
                     position += len(got)
+                    conn.ok_at = now()
+                    conn.phase = f"reading the reply: {position} of {size} B"
                     got = await asyncio.wait_for(reader.read(size + 1), self.a.read_timeout)
                 if position != size:
                     raise ConnectionLost(f"end of stream after {position} of {size} bytes")
                 self.stats.requests += 1
                 writer.close()
             except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionLost) as e:
-                self.loss("short", backend, started, greeted, repr(e))
+                self.loss(conn, repr(e))
                 writer.transport.abort()
             await self.pause(self.rng.uniform(0, 2 * self.a.short_pause))
 
@@ -425,7 +461,8 @@ class Soak:
                 if await self.pause(0.5):
                     return
                 continue
-            reader, writer, backend, started, greeted = conn
+            reader, writer, backend = conn.reader, conn.writer, conn.backend
+            conn.phase = "stream"
             life_end = now() + self.rng.uniform(*self.a.stream_life)
             offset = self.rng.randrange(BUFFER_SIZE)
             state = {"sent": 0, "received": 0}
@@ -444,6 +481,7 @@ class Soak:
                     state["sent"] += size
                     await asyncio.wait_for(writer.drain(), self.a.read_timeout)
                     await asyncio.sleep(self.rng.uniform(0, 2 * self.a.stream_pause))
+                conn.phase = "stream: half-closed, reading the rest"
                 writer.write_eof()
 
             async def receive():
@@ -456,6 +494,7 @@ class Soak:
                     start = (offset + state["received"]) % BUFFER_SIZE
                     self.check("stream", backend, start, 0, got, state["received"])
                     state["received"] += len(got)
+                    conn.ok_at = now()
                     room.set()
 
             sender = asyncio.ensure_future(send())
@@ -468,7 +507,9 @@ class Soak:
                 writer.close()
             except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionLost) as e:
                 sender.cancel()
-                self.loss("stream", backend, started, greeted, repr(e))
+                if sender.done() and not sender.cancelled():
+                    sender.exception()  # seen: the loss below reports it
+                self.loss(conn, f"{e!r} after {state['received']} of {state['sent']} bytes")
                 writer.transport.abort()
 
     # ------------------------------------------------------------ faults
@@ -483,9 +524,25 @@ class Soak:
                 if b["group"] == group and n not in without and self.available(n)]
 
     async def reload(self, text):
+        log = os.path.join(self.a.work, "balancierd.log")
+        offset = os.path.getsize(log) if os.path.exists(log) else 0
         self.write_config()
         os.kill(self.balancer.pid, signal.SIGHUP)
         self.stats.fault("reload", f"SIGHUP: {text}", self.t0)
+        # The daemon reads the file when it gets to the signal; until it has, the next change (a
+        # drain ending, a PUT) could overtake it, and the file, written before, would undo that one.
+        asked = now()
+        while now() - asked < 20:
+            await asyncio.sleep(0.05)
+            try:
+                with open(log, "rb") as f:
+                    f.seek(offset)
+                    tail = f.read()
+            except OSError:
+                tail = b""
+            if b"reload: done" in tail or b"reload refused" in tail:
+                return
+        self.stats.admin_errors.append(f"SIGHUP ({text}): the daemon did not log the end of the reload within 20 s")
 
     async def put_config(self, text):
         body = self.config_xml().encode()
@@ -505,15 +562,21 @@ class Soak:
 
     async def ready_later(self, name, delay, record):
         await asyncio.sleep(delay)
-        b = self.backends[name]
-        if b["state"] != "drain" or b["group"] is None:
+        async with self.control:
+            b = self.backends[name]
+            if b.get("drain") is not record:
+                # Removed while it drained (and maybe added again since, as a new host): this drain
+                # never ended. The daemon keeps the deadline of the drain for the removed host
+                # (engine/enginereconcile.cpp, beginHostDrain), so its connections are cut at
+                # start + draintimeout: record["end"] stays None.
+                return
+            b["drain"] = None
+            b["state"] = "ready"
+            await self.admin("POST", f"/api/v1/services/soak/groups/{b['group']}/hosts/{name}/ready")
+            # The drain ends when the daemon has answered, not when it was asked (the API may be slow).
             record["end"] = now()
-            return
-        b["state"] = "ready"
-        await self.admin("POST", f"/api/v1/services/soak/groups/{b['group']}/hosts/{name}/ready")
-        # The drain ends when the daemon has answered, not when it was asked (the API may be slow).
-        record["end"] = now()
-        self.stats.fault("ready", f"{name} ready after {record['end'] - record['start']:.1f} s of drain", self.t0)
+            self.stats.fault("ready", f"{name} ready after {record['end'] - record['start']:.1f} s of drain",
+                             self.t0)
 
     async def one_fault(self, tasks):
         rng = self.rng
@@ -545,6 +608,7 @@ class Soak:
             group = b["group"]
             b["group"] = None
             b["state"] = "ready"
+            b["drain"] = None  # a drain under way does not end: see ready_later
             self.drains.append({"backend": name, "start": now(), "end": None, "what": "removed"})
             await self.apply(f"remove {name} from {group}")
         elif choice == "add":
@@ -589,6 +653,7 @@ class Soak:
             record = {"backend": name, "start": now(), "end": None, "what": "drained"}
             self.drains.append(record)
             b["state"] = "drain"
+            b["drain"] = record
             await self.admin("POST", f"/api/v1/services/soak/groups/{b['group']}/hosts/{name}/drain")
             self.stats.fault("drain", f"drain {name} for {hold:.1f} s", self.t0)
             tasks.append(asyncio.ensure_future(self.ready_later(name, hold, record)))
@@ -596,7 +661,10 @@ class Soak:
     async def faults(self):
         tasks = []
         while not await self.pause(self.rng.uniform(*self.a.fault_every)):
-            await self.one_fault(tasks)
+            # One change at a time: a drain's end (ready_later) must not overtake a PUT whose body,
+            # built before, still says drain, or the daemon drains the host again unasked.
+            async with self.control:
+                await self.one_fault(tasks)
             tasks = [t for t in tasks if not t.done()]
         for t in tasks:  # restarts and returns from drain still pending
             t.cancel()
@@ -635,11 +703,12 @@ class Soak:
 
     async def run(self):
         a = self.a
+        self.control = asyncio.Lock()
         for i in range(a.backends):
             name = f"b{i + 1}"
             self.backends[name] = {"port": a.backend_ports[i], "proc": None, "alive": False, "since": 0,
                                    "group": "blue" if i < (a.backends + 1) // 2 else "green",
-                                   "weight": 1 + i % 3, "state": "ready"}
+                                   "weight": 1 + i % 3, "state": "ready", "drain": None}
         # The last backend starts as a spare, outside the config.
         self.backends[f"b{a.backends}"]["group"] = None
         for name in self.backends:
@@ -648,15 +717,17 @@ class Soak:
             await self.wait_backend(name)
             self.backends[name]["since"] = now() - 10  # up from the start: no health lag
         config = self.write_config()
-        log = open(os.path.join(a.work, "balancierd.log"), "wb")
-        self.balancer = subprocess.Popen([a.balancierd, "--config", config], stdout=log, stderr=log,
+        # The log file has a time stamp on every line (standard error has not), to match the losses.
+        log = open(os.path.join(a.work, "balancierd.out"), "wb")
+        self.balancer = subprocess.Popen([a.balancierd, "--config", config, "--log-file",
+                                          os.path.join(a.work, "balancierd.log")], stdout=log, stderr=log,
                                          stdin=subprocess.DEVNULL)
         self.procs.append(self.balancer)
         log.close()
         deadline = now() + 30
         while True:
             if self.balancer.poll() is not None:
-                raise SystemExit(f"soak: balancierd exited with {self.balancer.returncode}; see {a.work}/balancierd.log")
+                raise SystemExit(f"soak: balancierd exited with {self.balancer.returncode}; see {a.work}/balancierd.out")
             try:
                 socket.create_connection(("127.0.0.1", a.front_port), 1).close()
                 socket.create_connection(("127.0.0.1", a.admin_port), 1).close()
@@ -693,6 +764,7 @@ class Soak:
               f"{ramped['fds']} descriptors", flush=True)
 
         fault_task = asyncio.ensure_future(self.faults())
+        self.load_start = now()
         run_end = now() + a.duration
         # The RSS bound is measured from the end of a warm-up, once every kind of traffic and fault has run.
         warm_end = now() + min(60, a.duration / 5)
@@ -708,6 +780,7 @@ class Soak:
                       f"{len(self.stats.losses)} lost, {len(self.stats.mismatches)} mismatches", flush=True)
         loaded = self.alive_sample()
         warm = warm or loaded
+        self.load_end = now()
         self.stop.set()
         await fault_task
         # Final pings and clean closes; a worker that hangs is a loss of its own.
@@ -728,6 +801,64 @@ class Soak:
     async def _release_on(self, ready, gate):
         await ready.acquire()
         gate.release()
+
+    # ------------------------------------------------------------ the daemon's account of a loss
+
+    def daemon_log(self):
+        """balancierd.log: its lines about one client, by the client's address, and the others,
+        each as (t, text) with t on the soak's clock (seconds since t0)."""
+        by_client, others = {}, []
+        try:
+            with open(os.path.join(self.a.work, "balancierd.log"), errors="replace") as f:
+                for line in f:
+                    stamp, _, text = line.rstrip("\n").partition(" ")
+                    try:
+                        wall = datetime.datetime.fromisoformat(stamp).timestamp()
+                    except ValueError:
+                        continue
+                    m = re.search(r" client (\S+?):? ", text)
+                    if m:
+                        by_client.setdefault(m.group(1), []).append((wall - self.wall0, text))
+                    else:
+                        others.append((wall - self.wall0, text))
+        except OSError:
+            pass
+        others.sort()
+        return by_client, others
+
+    def run_phase(self, t):
+        if self.load_start is None or t < self.load_start:
+            return "ramp"
+        if self.load_end is None or t < self.load_end:
+            return "load"
+        return "end"
+
+    def describe(self, loss, log, limit=8):
+        """A loss in a few lines: when, where, doing what; the faults and the daemon's log lines around it."""
+        t0 = self.t0
+        ok = loss["ok_at"]
+        out = [f"t={loss['lost'] - t0:.1f}s ({self.run_phase(loss['lost'])}) {loss['kind']} on "
+               f"{loss['backend'] or '(no greeting)'}, client {loss['client']}, connected at "
+               f"{loss['started'] - t0:.1f}s, last known good at {'-' if ok is None else f'{ok - t0:.1f}s'}, "
+               f"while {loss['phase']}: {loss['error']}"]
+        since = (ok if ok is not None else loss["started"]) - t0
+        until = loss["lost"] - t0
+        faults = [f"{t:.1f}s {text}" for t, text in self.stats.fault_log if since - 2 <= t <= until + 0.5]
+        if faults:
+            out.append("    faults from 2 s before it last worked until it was lost: " + "; ".join(faults[:6])
+                       + (f"; and {len(faults) - 6} more" if len(faults) > 6 else ""))
+        # Its own lines (the daemon names the client by its address and port), then what the daemon
+        # said about hosts and config meanwhile.
+        by_client, rest = log
+        own = by_client.get(loss["client"], [])
+        first = bisect.bisect_left(rest, (since - 1, ""))
+        others = [line for line in rest[first:first + 200] if line[0] <= until + 1]
+        shown = own[:limit // 2] + others[:limit - min(len(own), limit // 2)]
+        for t, text in sorted(shown):
+            out.append(f"    daemon {t:7.2f}s: {text[:240]}")
+        if not own:
+            out.append("    daemon: no line about this client (it logs a connection's end only when it was an error)")
+        return out
 
     def report(self, base, ramped, loaded, end, ramp, hung):
         a, st = self.a, self.stats
@@ -810,25 +941,57 @@ class Soak:
             print("\nMismatches (first 10):")
             for m in st.mismatches[:10]:
                 print(f"  {m}")
+        log = self.daemon_log() if unexplained else ({}, [])
         if unexplained:
-            print("\nUnexplained losses (first 20):")
-            for loss in unexplained[:20]:
-                print(f"  t={loss['lost'] - self.t0:.1f}s {loss['kind']} on {loss['backend']} "
-                      f"(connected at {loss['started'] - self.t0:.1f}s): {loss['error']}")
+            # In the stage output, not only in files: CI keeps the output.
+            groups = {}
+            for loss in unexplained:
+                key = (loss["backend"] or "(no greeting)", loss["kind"], loss["phase"].split(":")[0],
+                       loss["error"].split("(")[0])
+                groups[key] = groups.get(key, 0) + 1
+            print(f"\nUnexplained losses ({len(unexplained)}), by backend, kind, phase and error:")
+            for key, count in sorted(groups.items(), key=lambda kv: -kv[1])[:12]:
+                print(f"  {count:5} {' / '.join(key)}")
+            print("\nThe first 10, with the faults and the daemon's log lines around each "
+                  "(all of them in run/losses.log):")
+            for loss in unexplained[:10]:
+                for line in self.describe(loss, log):
+                    print(f"  {line}")
         for what, items in (("Failed connects", st.connect_failures), ("Admin API errors", st.admin_errors)):
             if items:
                 print(f"\n{what} (first 10):")
                 for item in items[:10]:
                     print(f"  {item}")
+        with open(os.path.join(a.work, "losses.json"), "w") as f:
+            # Everything the classification saw, on the soak's clock, to check it again afterwards.
+            rel = lambda t: None if t is None else round(t - self.t0, 3)
+            json.dump({"drain_timeout": a.drain_timeout, "wall0": self.wall0,
+                       "load": [rel(self.load_start), rel(self.load_end)],
+                       "kills": [[n, rel(k)] for n, k in self.kills],
+                       "drains": [dict(d, start=rel(d["start"]), end=rel(d["end"])) for d in self.drains],
+                       "faults": [[round(t, 3), text] for t, text in st.fault_log],
+                       "losses": [dict(l, started=rel(l["started"]), greeted=rel(l["greeted"]), ok_at=rel(l["ok_at"]),
+                                       lost=rel(l["lost"]), why=self.explain(l)) for l in st.losses]}, f)
         with open(os.path.join(a.work, "faults.log"), "w") as f:
             for t, text in st.fault_log:
                 f.write(f"{t:8.1f} {text}\n")
         with open(os.path.join(a.work, "losses.log"), "w") as f:
             for loss in st.losses:
+                ok = "-" if loss["ok_at"] is None else f"{loss['ok_at'] - self.t0:.1f}"
                 f.write(f"{loss['lost'] - self.t0:8.1f} {loss['kind']:6} {loss['backend']} "
-                        f"{self.explain(loss) or 'UNEXPLAINED'}: {loss['error']}\n")
+                        f"{self.explain(loss) or 'UNEXPLAINED'}: {loss['error']} [client {loss['client']}, "
+                        f"connected {loss['started'] - self.t0:.1f}, good {ok}, {loss['phase']}]\n")
+            if unexplained:
+                f.write("\nThe unexplained ones, with the faults and the daemon's log lines around each:\n")
+                for loss in unexplained[:500]:
+                    f.write("\n".join(self.describe(loss, log)) + "\n")
         if failures:
-            print("\nRESULT: FAIL: " + "; ".join(failures))
+            first = ""
+            if unexplained:
+                u = unexplained[0]
+                first = (f" (the first at t={u['lost'] - self.t0:.1f}s: {u['kind']} on {u['backend'] or '(no greeting)'}"
+                         f" while {u['phase']}: {u['error'][:80]})")
+            print("\nRESULT: FAIL: " + "; ".join(failures) + first)
             return 1
         print("\nRESULT: PASS")
         return 0

@@ -15,6 +15,7 @@ usage: bench/soak.sh [options]
   --idle N            idle connections, each pinged now and then (default 7000)
   --streams N         long pipelined streams (default 100)
   --shorts N          loops of short request/reply connections (default 40)
+  --workers N         the daemon's worker threads (default 2; 1 makes a slow machine slower)
   --balancierd PATH   the daemon (default build/headless/balancierd)
   --out DIR           where report.md, samples.tsv and the logs go (default build-soak/)
   --no-netns          backends on 127.0.0.1 instead of in a network namespace
@@ -35,6 +36,7 @@ DURATION=600
 IDLE=7000
 STREAMS=100
 SHORTS=40
+WORKERS=2
 BALANCIERD="$ROOT/build/headless/balancierd"
 OUT_DIR="$ROOT/build-soak"
 NETNS=1
@@ -48,6 +50,7 @@ while [ $# -gt 0 ]; do
     --idle) IDLE="$2"; shift 2 ;;
     --streams) STREAMS="$2"; shift 2 ;;
     --shorts) SHORTS="$2"; shift 2 ;;
+    --workers) WORKERS="$2"; shift 2 ;;
     --balancierd) BALANCIERD="$2"; shift 2 ;;
     --out) OUT_DIR="$2"; shift 2 ;;
     --no-netns) NETNS=0; shift ;;
@@ -58,10 +61,11 @@ while [ $# -gt 0 ]; do
     *) echo "bench/soak.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-for n in DURATION IDLE STREAMS SHORTS SEED; do
+for n in DURATION IDLE STREAMS SHORTS SEED WORKERS; do
   [[ "${!n}" =~ ^[0-9]+$ ]] || { echo "bench/soak.sh: $n must be a whole number, got '${!n}'" >&2; exit 2; }
 done
 [ "$DURATION" -ge 10 ] || { echo "bench/soak.sh: --duration must be at least 10 s" >&2; exit 2; }
+[ "$WORKERS" -ge 1 ] || { echo "bench/soak.sh: --workers must be at least 1" >&2; exit 2; }
 if [ ! -x "$BALANCIERD" ]; then
   echo "bench/soak.sh: no daemon at $BALANCIERD (build it: cmake --build build --target balancierd, or pass --balancierd)" >&2
   exit 1
@@ -166,7 +170,7 @@ START="$(date -u '+%Y-%m-%d %H:%M UTC')"
 : >"$OUT_DIR/run/output.txt"  # before tail starts: the background job may open it later
 python3 "$ROOT/bench/soak.py" run --balancierd "$BALANCIERD" --work "$OUT_DIR/run" "${BACKEND_ARGS[@]}" \
   --duration "$DURATION" --idle "$IDLE" --streams "$STREAMS" --shorts "$SHORTS" --min-open "$MIN_OPEN" \
-  --seed "$SEED" "${EXTRA[@]}" "${SABOTAGE[@]}" >>"$OUT_DIR/run/output.txt" 2>&1 &
+  --workers "$WORKERS" --seed "$SEED" "${EXTRA[@]}" "${SABOTAGE[@]}" >>"$OUT_DIR/run/output.txt" 2>&1 &
 PY_PID=$!
 tail -n +1 -f --pid="$PY_PID" "$OUT_DIR/run/output.txt" &
 TAIL_PID=$!
@@ -181,7 +185,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "- Command: \`$COMMAND\` (seed $SEED)"
   echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), Linux $(uname -r); load average $LOAD_BEFORE before, $LOAD_AFTER after"
-  echo "- Daemon: $("$BALANCIERD" --version 2>/dev/null | head -n 1), 2 workers; open-files limit $NOFILE"
+  echo "- Daemon: $("$BALANCIERD" --version 2>/dev/null | head -n 1), $WORKERS worker(s); open-files limit $NOFILE"
   echo "- Backends: $([ -n "$NS" ] && echo "6 echo processes in a network namespace (198.18.0.2)" || echo "6 echo processes on 127.0.0.1"); netem $NETEM"
   echo
   sed -n '/^| Measure/,$p' "$OUT_DIR/run/output.txt"
