@@ -68,6 +68,8 @@ QList<Attribute> adminAttributes(const AdminConfig &admin);
 QList<Attribute> userAttributes(const AdminUser &user);
 QList<Attribute> groupAttributes(const GroupConfig &group);
 QList<Attribute> hostAttributes(const HostConfig &host);
+/// A <listen>: its address, optional="yes", and its PROXY options (`proxy` may be null).
+QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy);
 
 }  // namespace ConfigAttributes
 
