@@ -5,6 +5,7 @@
 // truncated header), the header replayed on failover, and the health
 // probes' LOCAL / UNKNOWN headers.
 
+#include "admintestbed.h"
 #include "engine.h"
 #include "net/proxyprotocol.h"
 #include "proxyconfig.h"
@@ -153,6 +154,7 @@ private Q_SLOTS:
     void healthProbeSendsLocal_data();
     void healthProbeSendsLocal();
     void listenerOptionsChangeLive();
+    void adminApi();
 };
 
 void tst_ProxyHaproxy::haproxySendsToUs_data()
@@ -435,6 +437,42 @@ void tst_ProxyHaproxy::listenerOptionsChangeLive()
     QTRY_VERIFY(client->isConnected());
     QVERIFY(client->roundTrip("PROXY UNKNOWN\r\n"));  // now plain client bytes
     QCOMPARE(stub.received(), QByteArray("xPROXY UNKNOWN\r\n"));
+}
+
+void tst_ProxyHaproxy::adminApi()
+{
+    // The group's and a host's proxy through the JSON API (Operations), with
+    // the diff it answers with, and what the status and the host show.
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    HttpTestResponse response = bed.request(
+        "PUT", "/api/v1/services/web/groups/prod/proxy", AdminTestBed::Admin, R"({"proxy":"v2"})");
+    QCOMPARE(response.status, 200);
+    QVERIFY2(response.body.contains("groupProxyChanged"), response.body.constData());
+    QCOMPARE(bed.engine().runningConfig().service(u"web")->group(u"prod")->proxy, ProxySendMode::V2);
+    response = bed.request(
+        "PUT", "/api/v1/services/web/groups/prod/proxy", AdminTestBed::Admin, R"({"proxy":"v3"})");
+    QCOMPARE(response.status, 400);
+    QVERIFY2(response.body.contains("'proxy' must be v1, v2 or no"), response.body.constData());
+
+    response = bed.request(
+        "PUT", "/api/v1/services/web/groups/prod/hosts/a", AdminTestBed::Admin, R"({"proxy":"v1"})");
+    QCOMPARE(response.status, 200);
+    QVERIFY2(response.body.contains("\"proxy\""), response.body.constData());
+    response = bed.get("/api/v1/services/web/groups/prod/hosts/a", AdminTestBed::Viewer);
+    QVERIFY2(response.body.contains("\"proxy\":\"v1\""), response.body.constData());
+    response = bed.request(
+        "PUT", "/api/v1/services/web/groups/prod/hosts/a", AdminTestBed::Admin, R"({"proxy":"group"})");
+    QCOMPARE(response.status, 200);
+    QVERIFY(!bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"a")->proxy);
+    response = bed.request(
+        "PUT", "/api/v1/services/web/groups/prod/hosts/a", AdminTestBed::Admin, R"({"proxy":"yes"})");
+    QCOMPARE(response.status, 400);
+
+    response = bed.get("/api/v1/services/web", AdminTestBed::Viewer);
+    QCOMPARE(response.status, 200);
+    QVERIFY2(response.body.contains("\"proxy\":\"v2\""), response.body.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ProxyHaproxy)
