@@ -18,6 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 using namespace Balancier;
 using namespace Qt::StringLiterals;
 
@@ -25,6 +28,20 @@ namespace {
 
 const QString HaproxyPath = u"/usr/sbin/haproxy"_s;
 const QHostAddress OtherClient(u"127.0.0.2"_s);  // the "real" client, apart from HAProxy's 127.0.0.1
+
+/// `count` distinct free ports on 127.0.0.1: all held open at once while
+/// they are chosen, so that no two are the same (the system may hand a
+/// port just released out again).
+QList<quint16> freePorts(int count)
+{
+    std::vector<std::unique_ptr<StubBackend>> held;
+    QList<quint16> ports;
+    for (int i = 0; i < count; ++i) {
+        held.push_back(std::make_unique<StubBackend>(u"port"_s));
+        ports.append(held.back()->listen() ? held.back()->port() : 0);
+    }
+    return ports;
+}
 
 /// HAProxy in the foreground with a generated config, stopped by PID.
 class Haproxy final
@@ -34,13 +51,13 @@ public:
     ~Haproxy() { stop(); }
     Q_DISABLE_COPY_MOVE(Haproxy)
 
-    /// `body`: frontends and backends. A readiness frontend on its own port
+    /// `body`: frontends and backends. A readiness frontend on `readyPort`
     /// is added: once it accepts, every bind is in place.
-    bool start(const QString &body)
+    bool start(const QString &body, quint16 readyPort)
     {
         if (!m_dir.isValid())
             return false;
-        m_readyPort = ProxyConfig::unusedPort();
+        m_readyPort = readyPort;
         const QString config = u"global\n"
                                u"    maxconn 100\n"
                                u"defaults\n"
@@ -68,6 +85,8 @@ public:
             qWarning().noquote() << "haproxy exited:" << m_process.readAll();
             return false;
         }
+        if (m_process.bytesAvailable() > 0)
+            qInfo().noquote() << "haproxy:" << m_process.readAll();
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, m_readyPort);
         return probe.waitForConnected(200);
@@ -182,13 +201,15 @@ void tst_ProxyHaproxy::haproxySendsToUs()
     const quint16 balancier = ProxyConfig::start(engine, config);
     QVERIFY(balancier);
 
-    const quint16 front = ProxyConfig::unusedPort();
+    const QList<quint16> ports = freePorts(2);
+    const quint16 front = ports.at(0);
     Haproxy haproxy;
     QVERIFY(haproxy.start(u"frontend fe\n    bind 127.0.0.1:%1\n    default_backend be\n"
                           u"backend be\n    server b 127.0.0.1:%2 %3\n"_s.arg(front)
                               .arg(balancier)
-                              .arg(sendProxy)));
-    QTRY_VERIFY_WITH_TIMEOUT(haproxy.isReady(), 10000);
+                              .arg(sendProxy),
+        ports.at(1)));
+    QTRY_VERIFY_WITH_TIMEOUT(haproxy.isReady(), 20000);
 
     const std::unique_ptr<TestConnection> client = connectFrom(front, OtherClient);
     QVERIFY(client);
@@ -224,12 +245,14 @@ void tst_ProxyHaproxy::weSendToHaproxy()
     // send-proxy on) -> stub: HAProxy passes on the address it read from us.
     StubBackend stub(u"s"_s, StubBackend::Mode::Echo);
     QVERIFY(stub.listen());
-    const quint16 front = ProxyConfig::unusedPort();
+    const QList<quint16> ports = freePorts(2);
+    const quint16 front = ports.at(0);
     Haproxy haproxy;
     QVERIFY(haproxy.start(u"frontend fe\n    bind 127.0.0.1:%1 accept-proxy\n    default_backend be\n"
                           u"backend be\n    server s 127.0.0.1:%2 send-proxy\n"_s.arg(front)
-                              .arg(stub.port())));
-    QTRY_VERIFY_WITH_TIMEOUT(haproxy.isReady(), 10000);
+                              .arg(stub.port()),
+        ports.at(1)));
+    QTRY_VERIFY_WITH_TIMEOUT(haproxy.isReady(), 20000);
 
     Engine engine;
     Config config = ProxyConfig::make({ProxyConfig::host(u"h"_s, ProxyConfig::loopback(front))});
