@@ -86,6 +86,8 @@ private Q_SLOTS:
     void buildsRoundTrip_data();
     void buildsRoundTrip();
     void buildsExactBytes();
+    void parseCost_data();
+    void parseCost();
 };
 
 // ---- good headers ---------------------------------------------------------
@@ -483,6 +485,26 @@ void TestProxyProtocol::buildsExactBytes()
         v2Header(0x21, 0x11, inetBody() + QByteArray::fromHex("050002") + "42"));
     QCOMPARE(toBytes(PP::buildV2Local()), v2Header(0x20, 0x00, {}));
     QCOMPARE(PP::versionsName(PP::V1 | PP::V2), "v1,v2"_L1);
+}
+
+void TestProxyProtocol::parseCost_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("v1 TCP4") << QByteArray("PROXY TCP4 192.0.2.10 198.51.100.1 56324 443\r\n");
+    QTest::newRow("v2 INET6 + unique id")
+        << toBytes(PP::buildV2(v6("2001:db8::1", 1), v6("2001:db8::2", 443), "281474976710657"));
+}
+
+void TestProxyProtocol::parseCost()
+{
+    // The per-connection cost of reading a header (run with -iterations N
+    // for a figure; docs/proxy-protocol.md quotes one).
+    QFETCH(QByteArray, input);
+    QBENCHMARK
+    {
+        PP::Parser parser;
+        QCOMPARE(parser.feed(input.constData(), input.size()), PP::Parser::Status::Done);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProxyProtocol)
