@@ -12,6 +12,7 @@
 #include "stubbackend.h"
 #include "testconnection.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTcpSocket>
@@ -78,7 +79,7 @@ public:
         return m_process.waitForStarted(5000);
     }
 
-    /// Its readiness frontend accepts: every bind is in place. For QTRY_VERIFY.
+    /// Its readiness frontend accepts: every bind is in place.
     bool isReady()
     {
         if (m_process.state() != QProcess::Running) {
@@ -90,6 +91,19 @@ public:
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, m_readyPort);
         return probe.waitForConnected(200);
+    }
+
+    /// Waits (the event loop runs) until isReady(), at most `timeoutMs`.
+    bool waitUntilReady(int timeoutMs)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!isReady()) {
+            if (clock.elapsed() > timeoutMs || m_process.state() != QProcess::Running)
+                return false;
+            QTest::qWait(20);
+        }
+        return true;
     }
 
     void stop()
@@ -173,6 +187,7 @@ private Q_SLOTS:
     void healthProbeSendsLocal_data();
     void healthProbeSendsLocal();
     void listenerOptionsChangeLive();
+    void sendModeChangesLive();
     void adminApi();
 };
 
@@ -209,7 +224,7 @@ void tst_ProxyHaproxy::haproxySendsToUs()
                               .arg(balancier)
                               .arg(sendProxy),
         ports.at(1)));
-    QTRY_VERIFY_WITH_TIMEOUT(haproxy.isReady(), 20000);
+    QVERIFY(haproxy.waitUntilReady(20000));
 
     const std::unique_ptr<TestConnection> client = connectFrom(front, OtherClient);
     QVERIFY(client);
@@ -252,7 +267,7 @@ void tst_ProxyHaproxy::weSendToHaproxy()
                           u"backend be\n    server s 127.0.0.1:%2 send-proxy\n"_s.arg(front)
                               .arg(stub.port()),
         ports.at(1)));
-    QTRY_VERIFY_WITH_TIMEOUT(haproxy.isReady(), 20000);
+    QVERIFY(haproxy.waitUntilReady(20000));
 
     Engine engine;
     Config config = ProxyConfig::make({ProxyConfig::host(u"h"_s, ProxyConfig::loopback(front))});
@@ -460,6 +475,40 @@ void tst_ProxyHaproxy::listenerOptionsChangeLive()
     QTRY_VERIFY(client->isConnected());
     QVERIFY(client->roundTrip("PROXY UNKNOWN\r\n"));  // now plain client bytes
     QCOMPARE(stub.received(), QByteArray("xPROXY UNKNOWN\r\n"));
+}
+
+void tst_ProxyHaproxy::sendModeChangesLive()
+{
+    // A group's proxy applies to the next connection; an open one keeps
+    // what it had; a host's own choice wins over the group's.
+    StubBackend stub(u"s"_s, StubBackend::Mode::Echo);
+    QVERIFY(stub.listen());
+    Engine engine;
+    Config config = ProxyConfig::make({ProxyConfig::host(u"s"_s, stub.address())});
+    const quint16 port = ProxyConfig::start(engine, config);
+    QVERIFY(port);
+    const std::unique_ptr<TestConnection> first = TestConnection::open(port);
+    QTRY_VERIFY(first->isConnected());
+    QVERIFY(first->roundTrip("one"));
+    QCOMPARE(stub.received(), QByteArray("one"));
+
+    config.services[0].groups[0].proxy = ProxySendMode::V1;
+    QVERIFY(engine.apply(config).ok);
+    QVERIFY(first->roundTrip("two"));  // the open connection is not touched
+    QCOMPARE(stub.received(), QByteArray("onetwo"));
+    const std::unique_ptr<TestConnection> second = TestConnection::open(port);
+    second->write("three");
+    QTRY_VERIFY(stub.received().endsWith("three"));
+    QVERIFY2(
+        stub.received().mid(6).startsWith("PROXY TCP4 127.0.0.1 127.0.0.1 "), stub.received().constData());
+
+    config.services[0].groups[0].hosts[0].proxy = ProxySendMode::None;
+    QVERIFY(engine.apply(config).ok);
+    const qsizetype before = stub.received().size();
+    const std::unique_ptr<TestConnection> third = TestConnection::open(port);
+    third->write("four");
+    QTRY_VERIFY(stub.received().endsWith("four"));
+    QCOMPARE(stub.received().mid(before), QByteArray("four"));
 }
 
 void tst_ProxyHaproxy::adminApi()
