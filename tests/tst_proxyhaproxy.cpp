@@ -187,6 +187,7 @@ private Q_SLOTS:
     void healthProbeSendsLocal_data();
     void healthProbeSendsLocal();
     void listenerOptionsChangeLive();
+    void ipv6Listener();
     void sendModeChangesLive();
     void adminApi();
 };
@@ -475,6 +476,50 @@ void tst_ProxyHaproxy::listenerOptionsChangeLive()
     QTRY_VERIFY(client->isConnected());
     QVERIFY(client->roundTrip("PROXY UNKNOWN\r\n"));  // now plain client bytes
     QCOMPARE(stub.received(), QByteArray("xPROXY UNKNOWN\r\n"));
+}
+
+void tst_ProxyHaproxy::ipv6Listener()
+{
+    // An IPv6 proxy (::1) in front, trusted by its IPv6 range: its v1 TCP4
+    // header's addresses (client and local) go on in our v2 header, not the
+    // IPv6 ones of the connection itself.
+    StubBackend stub(u"s"_s, StubBackend::Mode::Echo);
+    QVERIFY(stub.listen());
+    Engine engine;
+    Config config = ProxyConfig::make({ProxyConfig::host(u"s"_s, stub.address())});
+    config.services[0].listeners = {u"[::1]:0"_s};
+    config.services[0].listenerProxy = {acceptOptions(u"[::1]:0"_s, ListenerProxyConfig::V1, {u"::1/128"_s})};
+    config.services[0].groups[0].proxy = ProxySendMode::V2;
+    const quint16 port = ProxyConfig::start(engine, config);
+    QVERIFY(port);
+
+    auto client = std::make_unique<TestConnection>();
+    QVERIFY(client->connectTo(port, QHostAddress(QHostAddress::LocalHostIPv6)));
+    client->write("PROXY TCP4 198.51.100.7 203.0.113.1 61000 443\r\nhi");
+    QTRY_VERIFY(stub.received().endsWith("hi"));
+    qsizetype length = 0;
+    const std::optional<ProxyProtocol::Header> header = headerAt(stub.received(), &length);
+    QVERIFY(header);
+    QCOMPARE(header->version, 2);
+    QCOMPARE(header->source.toString(), u"198.51.100.7:61000"_s);
+    QCOMPARE(header->destination.toString(), u"203.0.113.1:443"_s);
+    QCOMPARE(stub.received().mid(length), QByteArray("hi"));
+
+    // An IPv4 peer is not in an IPv6 range.
+    config.services[0].listeners.append(u"127.0.0.1:0"_s);
+    config.services[0].listenerProxy.append(
+        acceptOptions(u"127.0.0.1:0"_s, ListenerProxyConfig::V1, {u"::/0"_s}));
+    QVERIFY(engine.apply(config).ok);
+    quint16 v4Port = 0;
+    for (const BoundListener &listener : engine.listeners()) {
+        if (listener.configured == u"127.0.0.1:0")
+            v4Port = listener.port;
+    }
+    QVERIFY(v4Port);
+    const std::unique_ptr<TestConnection> v4 = TestConnection::open(v4Port);
+    v4->write("PROXY UNKNOWN\r\n");
+    QVERIFY(v4->waitForEnd());
+    QTRY_COMPARE(refused(engine, u"proxy-untrusted"_s), 1);
 }
 
 void tst_ProxyHaproxy::sendModeChangesLive()
