@@ -45,6 +45,7 @@ private Q_SLOTS:
     void refusesBadOptions_data();
     void refusesBadOptions();
     void writesBack();
+    void updatesInPlace();
     void diffs();
     void trustRanges_data();
     void trustRanges();
@@ -157,6 +158,33 @@ void tst_ProxyConfig::writesBack()
     const LoadResult back = ConfigReader::readData(plain, u"plain.xml"_s);
     QVERIFY2(back.ok(), qPrintable(errorsOf(back)));
     QCOMPARE(back.config, changed);
+}
+
+void tst_ProxyConfig::updatesInPlace()
+{
+    // An edit keeps the user's file as written: comments, order, spelling.
+    const QByteArray original = configWith("<!-- the front door -->\n    <listen ip=\"127.0.0.1:8080\" "
+                                           "acceptproxy=\"v2\" trusted=\"10.0.0.0/8\"/>",
+        "<group name=\"g\" proxy=\"v1\">", "<host name=\"a\" ip=\"127.0.0.1:9001\" proxy=\"no\"/>");
+    const LoadResult read = ConfigReader::readData(original, u"t.xml"_s);
+    QVERIFY2(read.ok(), qPrintable(errorsOf(read)));
+    ConfigDocument document;
+    QVERIFY(document.setContent(original));
+
+    Config edited = read.config;
+    edited.services[0].listenerProxy[0].trusted = {u"10.0.0.0/8"_s, u"192.0.2.1"_s};
+    edited.services[0].listenerProxy[0].timeoutMs = 1500;
+    edited.services[0].groups[0].hosts[0].proxy.reset();
+    document.update(edited);
+    const QByteArray xml = document.toXml();
+    QVERIFY2(xml.contains("<!-- the front door -->"), xml.constData());
+    QVERIFY2(xml.contains("acceptproxy=\"v2\" trusted=\"10.0.0.0/8,192.0.2.1\" proxytimeout=\"1500ms\""),
+        xml.constData());
+    QVERIFY2(xml.contains("<group name=\"g\" proxy=\"v1\">"), xml.constData());
+    QVERIFY2(xml.contains("<host name=\"a\" ip=\"127.0.0.1:9001\"/>"), xml.constData());
+    const LoadResult again = ConfigReader::readData(xml, u"again.xml"_s);
+    QVERIFY2(again.ok(), qPrintable(errorsOf(again)));
+    QCOMPARE(again.config, edited);
 }
 
 void tst_ProxyConfig::diffs()
