@@ -163,9 +163,11 @@ void tst_ProxyConfig::writesBack()
 void tst_ProxyConfig::updatesInPlace()
 {
     // An edit keeps the user's file as written: comments, order, spelling.
-    const QByteArray original = configWith("<!-- the front door -->\n    <listen ip=\"127.0.0.1:8080\" "
-                                           "acceptproxy=\"v2\" trusted=\"10.0.0.0/8\"/>",
-        "<group name=\"g\" proxy=\"v1\">", "<host name=\"a\" ip=\"127.0.0.1:9001\" proxy=\"no\"/>");
+    const QByteArray original
+        = configWith("<!-- the front door -->\n    <listen ip=\"127.0.0.1:8080\" "
+                     "acceptproxy=\"v2, v1\" trusted=\"10.0.0.0/8\"/>\n"
+                     "    <listen ip=\"127.0.0.1:8081\" acceptproxy=\"v1\" trusted=\"::1, 10.0.0.1\"/>",
+            "<group name=\"g\" proxy=\"v1\">", "<host name=\"a\" ip=\"127.0.0.1:9001\" proxy=\"no\"/>");
     const LoadResult read = ConfigReader::readData(original, u"t.xml"_s);
     QVERIFY2(read.ok(), qPrintable(errorsOf(read)));
     ConfigDocument document;
@@ -178,8 +180,10 @@ void tst_ProxyConfig::updatesInPlace()
     document.update(edited);
     const QByteArray xml = document.toXml();
     QVERIFY2(xml.contains("<!-- the front door -->"), xml.constData());
-    QVERIFY2(xml.contains("acceptproxy=\"v2\" trusted=\"10.0.0.0/8,192.0.2.1\" proxytimeout=\"1500ms\""),
+    QVERIFY2(xml.contains("acceptproxy=\"v2, v1\" trusted=\"10.0.0.0/8,192.0.2.1\" proxytimeout=\"1500ms\""),
         xml.constData());
+    // Unchanged values keep their spelling.
+    QVERIFY2(xml.contains("acceptproxy=\"v1\" trusted=\"::1, 10.0.0.1\"/>"), xml.constData());
     QVERIFY2(xml.contains("<group name=\"g\" proxy=\"v1\">"), xml.constData());
     QVERIFY2(xml.contains("<host name=\"a\" ip=\"127.0.0.1:9001\"/>"), xml.constData());
     const LoadResult again = ConfigReader::readData(xml, u"again.xml"_s);

@@ -136,6 +136,19 @@ std::optional<QString> canonical(ValueKind kind, QStringView text)
         const std::optional<double> value = parseDecimal(text);
         return value ? std::optional<QString>(formatDecimal(*value)) : std::nullopt;
     }
+    case ValueKind::CommaList: {
+        QStringList items;
+        for (const QStringView item : text.split(u','))
+            if (!item.trimmed().isEmpty())
+                items.append(item.trimmed().toString());
+        return items.join(u',');
+    }
+    case ValueKind::ProxyVersions: {
+        if (text.trimmed() == u"no")
+            return u"no"_s;
+        const std::optional<quint8> versions = proxyVersionsFromName(text);
+        return versions ? std::optional<QString>(proxyVersionsName(*versions)) : std::nullopt;
+    }
     case ValueKind::AdminState: {
         const std::optional<HostAdminState> state = hostAdminStateFromName(text);
         return state ? std::optional<QString>(hostAdminStateName(*state)) : std::nullopt;
@@ -327,9 +340,9 @@ QList<Attribute> listenAttributes(const QString &listener, bool optional, const 
     return {
         {"ip"_L1, ValueKind::Text, listener, std::nullopt, true},
         {"optional"_L1, ValueKind::Boolean, yesNo(optional), u"no"_s},
-        {"acceptproxy"_L1, ValueKind::Keyword,
+        {"acceptproxy"_L1, ValueKind::ProxyVersions,
             options.versions ? proxyVersionsName(options.versions) : u"no"_s, u"no"_s},
-        {"trusted"_L1, ValueKind::Text, options.trusted.join(u','), QString()},
+        {"trusted"_L1, ValueKind::CommaList, options.trusted.join(u','), QString()},
         {"proxytimeout"_L1, ValueKind::Duration, formatDuration(options.timeoutMs),
             formatDuration(defaults.timeoutMs)},
     };

@@ -30,6 +30,8 @@ enum class ValueKind
     AdminState,
     Keyword,  ///< persist, level, access: exact words
     Decimal,  ///< balancefactor: "1.25"
+    CommaList,  ///< trusted: "a, b" reads as "a,b"
+    ProxyVersions,  ///< acceptproxy: "v2, v1" reads as "v1,v2"
 };
 
 /// One attribute as the model wants it.
