@@ -36,6 +36,7 @@ struct WorkerThread
 struct ServiceState
 {
     std::shared_ptr<RouteSlot> slot = std::make_shared<RouteSlot>();
+    std::shared_ptr<ServiceCounters> counters = std::make_shared<ServiceCounters>();
     QList<std::shared_ptr<GroupRuntime>> groups;
     QString enabledGroup;
     bool enabledGroupEmpty = false;  // said in the log once per change
@@ -85,6 +86,7 @@ public:
     struct DeferredAcceptors
     {
         quint64 listenerId = 0;
+        QString configured;
         QList<std::shared_ptr<ListenSocket>> sockets;
         std::shared_ptr<RouteSlot> slot;
     };
@@ -137,8 +139,8 @@ public:
     void reconcileServices(const Config &config);
     void reconcileListeners(const Config &config, ApplyResult &result);
     BoundSockets bindOrAdopt(const QString &address, bool *adopted);
-    void addAcceptors(quint64 listenerId, const QList<std::shared_ptr<ListenSocket>> &sockets,
-        std::shared_ptr<RouteSlot> slot);
+    void addAcceptors(quint64 listenerId, const QString &configured,
+        const QList<std::shared_ptr<ListenSocket>> &sockets, std::shared_ptr<RouteSlot> slot);
     bool resolvingHosts() const;
     void startDeferredAcceptors(bool force);
     void closeUnadoptedSockets();

@@ -4,6 +4,7 @@
 #include "config/schedulerregistry.h"
 #include "logcategories.h"
 #include "net/eventdispatcherfactory.h"
+#include "net/proxyprotocol.h"
 #include "net/worker.h"
 #include "scheduling/scheduler.h"
 
@@ -225,6 +226,7 @@ void EnginePrivate::reconcileServices(const Config &config)
                             endHostDrain(host.get());
                     }
                 }
+                host->proxyMode.store(groupConfig.proxyOf(hostConfig), std::memory_order_relaxed);
                 hosts.append(host);
             }
             if (old) {
@@ -241,6 +243,7 @@ void EnginePrivate::reconcileServices(const Config &config)
             } else {
                 groups.append(std::make_shared<GroupRuntime>(serviceConfig.name, groupConfig, hosts));
             }
+            groups.last()->setProxyMode(groupConfig.proxy);
         }
         for (const auto &old : std::as_const(state.groups)) {
             bool kept = false;
@@ -278,9 +281,27 @@ void EnginePrivate::reconcileServices(const Config &config)
         state.enabledGroupEmpty = empty;
         route->timeouts = config.effectiveTimeouts(serviceConfig);
         route->logConnections = config.logging.connections;
+        route->counters = state.counters;
+        for (const ListenerProxyConfig &options : serviceConfig.listenerProxy) {
+            if (!options.acceptsProxy())
+                continue;
+            ListenerProxyRoute proxy;
+            proxy.listener = options.listener;
+            proxy.trustedText = options.trusted;
+            proxy.versions = options.versions;
+            proxy.timeoutMs = options.timeoutMs;
+            for (const QString &entry : options.trusted) {
+                if (const std::optional<ProxyTrust> range = ProxyTrust::parse(entry, nullptr))
+                    proxy.trusted.append(*range);
+            }
+            route->acceptProxy.append(std::move(proxy));
+        }
+        // Listener options change without rebinding: the acceptors read them
+        // from the route at each accept.
         const std::shared_ptr<const ServiceRoute> current = state.slot->load();
         if (!current || current->group != route->group || !(current->timeouts == route->timeouts)
-            || current->logConnections != route->logConnections) {
+            || current->logConnections != route->logConnections
+            || current->acceptProxy != route->acceptProxy) {
             state.slot->store(std::move(route));
         }
         next.insert(serviceConfig.name, std::move(state));
@@ -342,10 +363,10 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
                 qUtf8Printable(listener.bound.bound));
             const std::shared_ptr<RouteSlot> slot = services.value(service).slot;
             if (adopted && resolvingHosts()) {
-                deferredAcceptors.append({listener.id, listener.bound.sockets, slot});
+                deferredAcceptors.append({listener.id, address, listener.bound.sockets, slot});
                 deferredAcceptorsTimer.start();
             } else {
-                addAcceptors(listener.id, listener.bound.sockets, slot);
+                addAcceptors(listener.id, address, listener.bound.sockets, slot);
             }
         }
         kept.append(std::move(listener));
@@ -353,8 +374,8 @@ void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result
     listeners = std::move(kept);
 }
 
-void EnginePrivate::addAcceptors(
-    quint64 listenerId, const QList<std::shared_ptr<ListenSocket>> &sockets, std::shared_ptr<RouteSlot> slot)
+void EnginePrivate::addAcceptors(quint64 listenerId, const QString &configured,
+    const QList<std::shared_ptr<ListenSocket>> &sockets, std::shared_ptr<RouteSlot> slot)
 {
     // One socket per worker with SO_REUSEPORT, else all share one.
     // Inherited sockets may be fewer or more than the workers: every
@@ -364,7 +385,10 @@ void EnginePrivate::addAcceptors(
         std::shared_ptr<ListenSocket> socket = sockets.at(i % sockets.size());
         Worker *worker = workers.at(i % workers.size()).worker;
         QMetaObject::invokeMethod(
-            worker, [worker, listenerId, socket, slot] { worker->addAcceptor(listenerId, socket, slot); },
+            worker,
+            [worker, listenerId, configured, socket, slot] {
+                worker->addAcceptor(listenerId, configured, socket, slot);
+            },
             Qt::QueuedConnection);
     }
 }
@@ -394,7 +418,7 @@ void EnginePrivate::startDeferredAcceptors(bool force)
         const bool exists = std::any_of(listeners.cbegin(), listeners.cend(),
             [&](const ListenerState &listener) { return listener.id == deferred.listenerId; });
         if (exists)
-            addAcceptors(deferred.listenerId, deferred.sockets, deferred.slot);
+            addAcceptors(deferred.listenerId, deferred.configured, deferred.sockets, deferred.slot);
     }
 }
 
@@ -437,7 +461,17 @@ void EnginePrivate::updateWatchers(const Config &config)
             const std::shared_ptr<GroupRuntime> group = state.group(groupConfig.name);
             const HealthConfig healthConfig = config.effectiveHealth(serviceConfig, groupConfig);
             for (const auto &host : group->hosts()) {
-                targets.append({host, healthConfig, groupConfig.name == serviceConfig.enabledGroup});
+                QByteArray proxyHeader;
+                if (const HostConfig *hostConfig = groupConfig.host(host->name())) {
+                    const ProxySendMode mode = groupConfig.proxyOf(*hostConfig);
+                    const ProxyProtocol::Bytes header = mode == ProxySendMode::V2
+                        ? ProxyProtocol::buildV2Local()
+                        : mode == ProxySendMode::V1 ? ProxyProtocol::buildV1Unknown()
+                                                    : ProxyProtocol::Bytes();
+                    proxyHeader = QByteArray(header.constData(), header.size());
+                }
+                targets.append(
+                    {host, healthConfig, groupConfig.name == serviceConfig.enabledGroup, proxyHeader});
                 hosts.append(host);
             }
         }
@@ -490,6 +524,9 @@ QList<ServiceView> EnginePrivate::views() const
         view.enabledGroup = state.enabledGroup;
         view.aggressive = health.isAggressive(serviceConfig.name);
         view.groups = state.groups;
+        view.counters = state.counters;
+        if (const std::shared_ptr<const ServiceRoute> route = state.slot->load())
+            view.acceptProxy = route->acceptProxy;
         for (const auto &host : draining) {
             if (host->service() == serviceConfig.name)
                 view.draining.append(host);

@@ -29,8 +29,10 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)}"
 # openssl makes the throw-away certificates of the TLS tests. systemd brings
 # systemd-analyze, with which tst_servicefiles verifies the unit file and rates
 # its hardening (nothing is started; a container needs no running systemd).
+# haproxy is the real PROXY protocol peer of tst_proxyhaproxy (sender in front
+# of Balancier and receiver behind it; the test starts its own, never the service).
 BALANCIER_APT_PACKAGES="build-essential cmake ninja-build qt6-base-dev qt6-tools-dev
-  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin openssl systemd"
+  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin openssl systemd haproxy"
 
 step() {
   printf '\n==> %s\n' "$*"

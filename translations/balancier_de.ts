@@ -235,6 +235,10 @@
             <numerusform>Drain-Zeitlimit %1 abgelaufen: %n offene Verbindungen getrennt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
+        <translation>%1: an die Hosts gesendeter PROXY-Protokoll-Header: %2 -&gt; %3</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2493,6 +2497,29 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
         <translation>einige Clients von Host %1 wechseln zu anderen Hosts (sein Anteil an der Maglev-Tabelle schrumpft)</translation>
     </message>
+    <message>
+        <source>changes the PROXY protocol header sent to the hosts of group %1</source>
+        <translation>ändert den PROXY-Protokoll-Header, der an die Hosts der Gruppe %1 gesendet wird</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to host %1 start with the new PROXY protocol header; %n open connection(s) stay as they are</source>
+        <translation>
+            <numerusform>neue Verbindungen zu Host %1 beginnen mit dem neuen PROXY-Protokoll-Header; %n offene Verbindung bleibt, wie sie ist</numerusform>
+            <numerusform>neue Verbindungen zu Host %1 beginnen mit dem neuen PROXY-Protokoll-Header; %n offene Verbindungen bleiben, wie sie sind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 get no PROXY protocol header; open connections stay</source>
+        <translation>neue Verbindungen zu den Hosts der Gruppe %1 erhalten keinen PROXY-Protokoll-Header; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 start with a PROXY %2 header (a host must expect it); open connections stay</source>
+        <translation>neue Verbindungen zu den Hosts der Gruppe %1 beginnen mit einem PROXY-%2-Header (ein Host muss ihn erwarten); offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
+        <translation>der Listener behält seinen Socket; seine neuen PROXY-Protokoll-Optionen gelten für neue Verbindungen</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2847,6 +2874,70 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
         <translation>Geben Sie eine Zahl über 1 und höchstens 100 ein, etwa 1.25, oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>Accept PROXY header</source>
+        <translation>PROXY-Header annehmen</translation>
+    </message>
+    <message>
+        <source>Clients of this listener are proxies (HAProxy, a cloud load balancer) that send a PROXY protocol header first; its address is then the client&apos;s.</source>
+        <translation>Die Clients dieses Listeners sind Proxys (HAProxy, ein Cloud-Load-Balancer), die zuerst einen PROXY-Protokoll-Header senden; dessen Adresse gilt dann als die des Clients.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Version 1 (text)</source>
+        <translation>Version 1 (Text)</translation>
+    </message>
+    <message>
+        <source>Version 2 (binary)</source>
+        <translation>Version 2 (binär)</translation>
+    </message>
+    <message>
+        <source>Version 1 or 2</source>
+        <translation>Version 1 oder 2</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Vertrauenswürdige Proxys</translation>
+    </message>
+    <message>
+        <source>Addresses or networks allowed to send a PROXY header, comma-separated, e.g. 127.0.0.1, 10.0.0.0/8; anyone else is refused.</source>
+        <translation>Adressen oder Netze, die einen PROXY-Header senden dürfen, durch Kommas getrennt, z. B. 127.0.0.1, 10.0.0.0/8; alle anderen werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or network: use e.g. 127.0.0.1, 10.0.0.0/8 or 2001:db8::/32.</source>
+        <translation>„%1“ ist keine Adresse und kein Netz: verwenden Sie z. B. 127.0.0.1, 10.0.0.0/8 oder 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>PROXY header timeout</source>
+        <translation>Frist für den PROXY-Header</translation>
+    </message>
+    <message>
+        <source>The whole header must arrive within this; otherwise the connection is closed.</source>
+        <translation>Der ganze Header muss innerhalb dieser Zeit ankommen; sonst wird die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>PROXY header</source>
+        <translation>PROXY-Header</translation>
+    </message>
+    <message>
+        <source>Sent to the hosts before the client&apos;s bytes, so that they see the client&apos;s address; a host must expect it (HAProxy&apos;s accept-proxy, nginx&apos;s proxy_protocol).</source>
+        <translation>Wird vor den Bytes des Clients an die Hosts gesendet, damit sie die Adresse des Clients sehen; ein Host muss ihn erwarten (accept-proxy bei HAProxy, proxy_protocol bei nginx).</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>What this host gets before the client&apos;s bytes; &quot;As the group&quot; follows the group&apos;s setting.</source>
+        <translation>Was dieser Host vor den Bytes des Clients erhält; „Wie die Gruppe“ folgt der Einstellung der Gruppe.</translation>
+    </message>
+    <message>
+        <source>As the group</source>
+        <translation>Wie die Gruppe</translation>
     </message>
 </context>
 <context>

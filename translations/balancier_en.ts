@@ -235,6 +235,10 @@
             <numerusform>drain timeout %1 passed: %n open connections cut</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
+        <translation>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2493,6 +2497,29 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
         <translation>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</translation>
     </message>
+    <message>
+        <source>changes the PROXY protocol header sent to the hosts of group %1</source>
+        <translation>changes the PROXY protocol header sent to the hosts of group %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to host %1 start with the new PROXY protocol header; %n open connection(s) stay as they are</source>
+        <translation>
+            <numerusform>new connections to host %1 start with the new PROXY protocol header; %n open connection stays as it is</numerusform>
+            <numerusform>new connections to host %1 start with the new PROXY protocol header; %n open connections stay as they are</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 get no PROXY protocol header; open connections stay</source>
+        <translation>new connections to the hosts of group %1 get no PROXY protocol header; open connections stay</translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 start with a PROXY %2 header (a host must expect it); open connections stay</source>
+        <translation>new connections to the hosts of group %1 start with a PROXY %2 header (a host must expect it); open connections stay</translation>
+    </message>
+    <message>
+        <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
+        <translation>the listener keeps its socket; its new PROXY protocol options apply to new connections</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2847,6 +2874,70 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
         <translation>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Accept PROXY header</source>
+        <translation>Accept PROXY header</translation>
+    </message>
+    <message>
+        <source>Clients of this listener are proxies (HAProxy, a cloud load balancer) that send a PROXY protocol header first; its address is then the client&apos;s.</source>
+        <translation>Clients of this listener are proxies (HAProxy, a cloud load balancer) that send a PROXY protocol header first; its address is then the client&apos;s.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Version 1 (text)</source>
+        <translation>Version 1 (text)</translation>
+    </message>
+    <message>
+        <source>Version 2 (binary)</source>
+        <translation>Version 2 (binary)</translation>
+    </message>
+    <message>
+        <source>Version 1 or 2</source>
+        <translation>Version 1 or 2</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Trusted proxies</translation>
+    </message>
+    <message>
+        <source>Addresses or networks allowed to send a PROXY header, comma-separated, e.g. 127.0.0.1, 10.0.0.0/8; anyone else is refused.</source>
+        <translation>Addresses or networks allowed to send a PROXY header, comma-separated, e.g. 127.0.0.1, 10.0.0.0/8; anyone else is refused.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or network: use e.g. 127.0.0.1, 10.0.0.0/8 or 2001:db8::/32.</source>
+        <translation>&quot;%1&quot; is not an address or network: use e.g. 127.0.0.1, 10.0.0.0/8 or 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>PROXY header timeout</source>
+        <translation>PROXY header timeout</translation>
+    </message>
+    <message>
+        <source>The whole header must arrive within this; otherwise the connection is closed.</source>
+        <translation>The whole header must arrive within this; otherwise the connection is closed.</translation>
+    </message>
+    <message>
+        <source>PROXY header</source>
+        <translation>PROXY header</translation>
+    </message>
+    <message>
+        <source>Sent to the hosts before the client&apos;s bytes, so that they see the client&apos;s address; a host must expect it (HAProxy&apos;s accept-proxy, nginx&apos;s proxy_protocol).</source>
+        <translation>Sent to the hosts before the client&apos;s bytes, so that they see the client&apos;s address; a host must expect it (HAProxy&apos;s accept-proxy, nginx&apos;s proxy_protocol).</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>What this host gets before the client&apos;s bytes; &quot;As the group&quot; follows the group&apos;s setting.</source>
+        <translation>What this host gets before the client&apos;s bytes; &quot;As the group&quot; follows the group&apos;s setting.</translation>
+    </message>
+    <message>
+        <source>As the group</source>
+        <translation>As the group</translation>
     </message>
 </context>
 <context>

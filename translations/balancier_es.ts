@@ -235,6 +235,10 @@
             <numerusform>tiempo de drenaje %1 agotado: %n conexiones abiertas cortadas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
+        <translation>%1: cabecera del protocolo PROXY enviada a los hosts: %2 -&gt; %3</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2493,6 +2497,29 @@ SHA-256: %4
         <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
         <translation>algunos clientes del host %1 pasan a otros hosts (su parte de la tabla Maglev se reduce)</translation>
     </message>
+    <message>
+        <source>changes the PROXY protocol header sent to the hosts of group %1</source>
+        <translation>cambia la cabecera del protocolo PROXY enviada a los hosts del grupo %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to host %1 start with the new PROXY protocol header; %n open connection(s) stay as they are</source>
+        <translation>
+            <numerusform>las conexiones nuevas al host %1 empiezan con la nueva cabecera del protocolo PROXY; %n conexión abierta sigue como está</numerusform>
+            <numerusform>las conexiones nuevas al host %1 empiezan con la nueva cabecera del protocolo PROXY; %n conexiones abiertas siguen como están</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 get no PROXY protocol header; open connections stay</source>
+        <translation>las conexiones nuevas a los hosts del grupo %1 no reciben cabecera del protocolo PROXY; las conexiones abiertas siguen</translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 start with a PROXY %2 header (a host must expect it); open connections stay</source>
+        <translation>las conexiones nuevas a los hosts del grupo %1 empiezan con una cabecera PROXY %2 (un host debe esperarla); las conexiones abiertas siguen</translation>
+    </message>
+    <message>
+        <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
+        <translation>el listener conserva su socket; sus nuevas opciones del protocolo PROXY se aplican a las conexiones nuevas</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2847,6 +2874,70 @@ SHA-256: %4
     <message>
         <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
         <translation>Introduzca un número mayor que 1 y como máximo 100, por ejemplo 1.25, o déjelo vacío.</translation>
+    </message>
+    <message>
+        <source>Accept PROXY header</source>
+        <translation>Aceptar cabecera PROXY</translation>
+    </message>
+    <message>
+        <source>Clients of this listener are proxies (HAProxy, a cloud load balancer) that send a PROXY protocol header first; its address is then the client&apos;s.</source>
+        <translation>Los clientes de este listener son proxies (HAProxy, un balanceador en la nube) que envían primero una cabecera del protocolo PROXY; su dirección es entonces la del cliente.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Version 1 (text)</source>
+        <translation>Versión 1 (texto)</translation>
+    </message>
+    <message>
+        <source>Version 2 (binary)</source>
+        <translation>Versión 2 (binaria)</translation>
+    </message>
+    <message>
+        <source>Version 1 or 2</source>
+        <translation>Versión 1 o 2</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Proxies de confianza</translation>
+    </message>
+    <message>
+        <source>Addresses or networks allowed to send a PROXY header, comma-separated, e.g. 127.0.0.1, 10.0.0.0/8; anyone else is refused.</source>
+        <translation>Direcciones o redes que pueden enviar una cabecera PROXY, separadas por comas, p. ej. 127.0.0.1, 10.0.0.0/8; cualquier otra se rechaza.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or network: use e.g. 127.0.0.1, 10.0.0.0/8 or 2001:db8::/32.</source>
+        <translation>«%1» no es una dirección ni una red: use p. ej. 127.0.0.1, 10.0.0.0/8 o 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>PROXY header timeout</source>
+        <translation>Plazo de la cabecera PROXY</translation>
+    </message>
+    <message>
+        <source>The whole header must arrive within this; otherwise the connection is closed.</source>
+        <translation>La cabecera completa debe llegar en este plazo; si no, se cierra la conexión.</translation>
+    </message>
+    <message>
+        <source>PROXY header</source>
+        <translation>Cabecera PROXY</translation>
+    </message>
+    <message>
+        <source>Sent to the hosts before the client&apos;s bytes, so that they see the client&apos;s address; a host must expect it (HAProxy&apos;s accept-proxy, nginx&apos;s proxy_protocol).</source>
+        <translation>Se envía a los hosts antes de los bytes del cliente, para que vean la dirección del cliente; un host debe esperarla (accept-proxy de HAProxy, proxy_protocol de nginx).</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>What this host gets before the client&apos;s bytes; &quot;As the group&quot; follows the group&apos;s setting.</source>
+        <translation>Lo que este host recibe antes de los bytes del cliente; «Como el grupo» sigue el ajuste del grupo.</translation>
+    </message>
+    <message>
+        <source>As the group</source>
+        <translation>Como el grupo</translation>
     </message>
 </context>
 <context>

@@ -235,6 +235,10 @@
             <numerusform>délai de drainage %1 écoulé : %n connexions ouvertes coupées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
+        <translation>%1 : en-tête du protocole PROXY envoyé aux hôtes : %2 -&gt; %3</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2493,6 +2497,29 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>some clients of host %1 move to other hosts (its part of the Maglev table shrinks)</source>
         <translation>certains clients de l’hôte %1 passent à d’autres hôtes (sa part de la table Maglev diminue)</translation>
     </message>
+    <message>
+        <source>changes the PROXY protocol header sent to the hosts of group %1</source>
+        <translation>change l&apos;en-tête du protocole PROXY envoyé aux hôtes du groupe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>new connections to host %1 start with the new PROXY protocol header; %n open connection(s) stay as they are</source>
+        <translation>
+            <numerusform>les nouvelles connexions vers l&apos;hôte %1 commencent par le nouvel en-tête du protocole PROXY ; %n connexion ouverte reste telle quelle</numerusform>
+            <numerusform>les nouvelles connexions vers l&apos;hôte %1 commencent par le nouvel en-tête du protocole PROXY ; %n connexions ouvertes restent telles quelles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 get no PROXY protocol header; open connections stay</source>
+        <translation>les nouvelles connexions vers les hôtes du groupe %1 ne reçoivent plus d&apos;en-tête du protocole PROXY ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>new connections to the hosts of group %1 start with a PROXY %2 header (a host must expect it); open connections stay</source>
+        <translation>les nouvelles connexions vers les hôtes du groupe %1 commencent par un en-tête PROXY %2 (un hôte doit l&apos;attendre) ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
+        <translation>l&apos;écouteur garde son socket ; ses nouvelles options du protocole PROXY s&apos;appliquent aux nouvelles connexions</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2847,6 +2874,70 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Enter a number above 1 and at most 100, such as 1.25, or leave it empty.</source>
         <translation>Saisissez un nombre supérieur à 1 et d’au plus 100, par exemple 1.25, ou laissez le champ vide.</translation>
+    </message>
+    <message>
+        <source>Accept PROXY header</source>
+        <translation>Accepter l&apos;en-tête PROXY</translation>
+    </message>
+    <message>
+        <source>Clients of this listener are proxies (HAProxy, a cloud load balancer) that send a PROXY protocol header first; its address is then the client&apos;s.</source>
+        <translation>Les clients de cet écouteur sont des proxys (HAProxy, un répartiteur de charge dans le cloud) qui envoient d&apos;abord un en-tête du protocole PROXY ; son adresse est alors celle du client.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Version 1 (text)</source>
+        <translation>Version 1 (texte)</translation>
+    </message>
+    <message>
+        <source>Version 2 (binary)</source>
+        <translation>Version 2 (binaire)</translation>
+    </message>
+    <message>
+        <source>Version 1 or 2</source>
+        <translation>Version 1 ou 2</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Proxys de confiance</translation>
+    </message>
+    <message>
+        <source>Addresses or networks allowed to send a PROXY header, comma-separated, e.g. 127.0.0.1, 10.0.0.0/8; anyone else is refused.</source>
+        <translation>Adresses ou réseaux autorisés à envoyer un en-tête PROXY, séparés par des virgules, par ex. 127.0.0.1, 10.0.0.0/8 ; tous les autres sont refusés.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or network: use e.g. 127.0.0.1, 10.0.0.0/8 or 2001:db8::/32.</source>
+        <translation>« %1 » n&apos;est ni une adresse ni un réseau : utilisez par ex. 127.0.0.1, 10.0.0.0/8 ou 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>PROXY header timeout</source>
+        <translation>Délai de l&apos;en-tête PROXY</translation>
+    </message>
+    <message>
+        <source>The whole header must arrive within this; otherwise the connection is closed.</source>
+        <translation>L&apos;en-tête entier doit arriver dans ce délai ; sinon la connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>PROXY header</source>
+        <translation>En-tête PROXY</translation>
+    </message>
+    <message>
+        <source>Sent to the hosts before the client&apos;s bytes, so that they see the client&apos;s address; a host must expect it (HAProxy&apos;s accept-proxy, nginx&apos;s proxy_protocol).</source>
+        <translation>Envoyé aux hôtes avant les octets du client, pour qu&apos;ils voient l&apos;adresse du client ; un hôte doit l&apos;attendre (accept-proxy de HAProxy, proxy_protocol de nginx).</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>What this host gets before the client&apos;s bytes; &quot;As the group&quot; follows the group&apos;s setting.</source>
+        <translation>Ce que cet hôte reçoit avant les octets du client ; « Comme le groupe » suit le réglage du groupe.</translation>
+    </message>
+    <message>
+        <source>As the group</source>
+        <translation>Comme le groupe</translation>
     </message>
 </context>
 <context>

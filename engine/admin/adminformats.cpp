@@ -99,8 +99,15 @@ QByteArray metrics(const StatsSnapshot &snapshot)
     Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
         QStringLiteral("1 when every host of the enabled group is down."), {}};
 
+    Family serviceRefused{QStringLiteral("balancier_service_refused_total"), QStringLiteral("counter"),
+        QStringLiteral("Connections refused before a backend was picked, by reason (termination code)."), {}};
+
     for (const ServiceStats &service : snapshot.services) {
         const QString serviceLabel = QStringLiteral("service=") + label(service.name);
+        for (auto it = service.refused.cbegin(); it != service.refused.cend(); ++it) {
+            serviceRefused.samples.append(u'{' + serviceLabel + QStringLiteral(",reason=") + label(it.key())
+                + QStringLiteral("} ") + QString::number(it.value()));
+        }
         serviceActive.samples.append(
             u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.active));
         serviceTotal.samples.append(
@@ -142,8 +149,8 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                    "balancier_poller_info{poller=")
             + label(snapshot.poller) + QStringLiteral("} 1\n");
     }
-    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &hostActive, &hostTotal,
-             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
+    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
+             &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)
             out += family->name + sample + u'\n';

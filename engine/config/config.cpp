@@ -43,6 +43,73 @@ std::optional<HostAdminState> hostAdminStateFromName(QStringView name)
     return std::nullopt;
 }
 
+QString proxySendModeName(ProxySendMode mode)
+{
+    switch (mode) {
+    case ProxySendMode::None:
+        return u"no"_s;
+    case ProxySendMode::V1:
+        return u"v1"_s;
+    case ProxySendMode::V2:
+        return u"v2"_s;
+    }
+    return u"no"_s;
+}
+
+std::optional<ProxySendMode> proxySendModeFromName(QStringView name)
+{
+    if (name == u"no")
+        return ProxySendMode::None;
+    if (name == u"v1")
+        return ProxySendMode::V1;
+    if (name == u"v2")
+        return ProxySendMode::V2;
+    return std::nullopt;
+}
+
+QString proxyVersionsName(quint8 versions)
+{
+    QStringList names;
+    if (versions & ListenerProxyConfig::V1)
+        names.append(u"v1"_s);
+    if (versions & ListenerProxyConfig::V2)
+        names.append(u"v2"_s);
+    return names.join(u',');
+}
+
+std::optional<quint8> proxyVersionsFromName(QStringView text)
+{
+    quint8 versions = 0;
+    for (const QStringView part : text.split(u',')) {
+        const QStringView word = part.trimmed();
+        if (word == u"v1")
+            versions |= ListenerProxyConfig::V1;
+        else if (word == u"v2")
+            versions |= ListenerProxyConfig::V2;
+        else
+            return std::nullopt;
+    }
+    return versions == 0 ? std::nullopt : std::optional<quint8>(versions);
+}
+
+const ListenerProxyConfig *ServiceConfig::proxyOptions(QStringView listener) const
+{
+    for (const ListenerProxyConfig &options : listenerProxy) {
+        if (options.listener == listener)
+            return &options;
+    }
+    return nullptr;
+}
+
+ListenerProxyConfig *ServiceConfig::proxyOptions(QStringView listener)
+{
+    for (ListenerProxyConfig &options : listenerProxy) {
+        if (options.listener == listener)
+            return &options;
+    }
+    return nullptr;
+}
+
 const HostConfig *GroupConfig::host(QStringView hostName) const
 {
     return findByName(hosts, hostName);

@@ -69,6 +69,47 @@ struct TimeoutConfig
     friend bool operator==(const TimeoutConfig &, const TimeoutConfig &) = default;
 };
 
+/// The PROXY protocol header Balancier sends to a backend before the
+/// client's bytes (<group proxy>, <host proxy>): none, v1 (text) or v2 (binary).
+enum class ProxySendMode
+{
+    None,
+    V1,
+    V2,
+};
+
+/// "no", "v1", "v2".
+QString proxySendModeName(ProxySendMode mode);
+std::optional<ProxySendMode> proxySendModeFromName(QStringView name);
+
+/// The PROXY protocol options of one <listen>: acceptproxy, trusted and
+/// proxytimeout. Kept beside ServiceConfig::listeners (by address) so that
+/// every use of that plain list stays as it was.
+struct ListenerProxyConfig
+{
+    /// PROXY header versions a connection must start with (acceptproxy="v1,v2").
+    enum Version : quint8
+    {
+        V1 = 1,
+        V2 = 2,
+    };
+
+    QString listener;  ///< the <listen ip="..."> these options belong to
+    quint8 versions = 0;  ///< Version bits; 0: clients speak first, no header
+    QStringList trusted;  ///< CIDRs as written: the peers allowed to send a header
+    qint64 timeoutMs = 3000;  ///< the whole header must arrive within this (proxytimeout)
+    SourcePos pos;
+
+    bool acceptsProxy() const { return versions != 0; }
+
+    friend bool operator==(const ListenerProxyConfig &, const ListenerProxyConfig &) = default;
+};
+
+/// "v1", "v2", "v1,v2"; empty for none.
+QString proxyVersionsName(quint8 versions);
+/// From "v1", "v2", "v1,v2", "v2, v1"; nullopt for anything else (an empty list too).
+std::optional<quint8> proxyVersionsFromName(QStringView text);
+
 struct HostConfig
 {
     QString name;
@@ -76,6 +117,8 @@ struct HostConfig
     int weight = 1;
     int maxConns = 0;  ///< 0 means unlimited
     HostAdminState adminState = HostAdminState::Ready;
+    /// The host's own PROXY header choice; nullopt: the group's (proxy="...").
+    std::optional<ProxySendMode> proxy;
     SourcePos pos;
 
     friend bool operator==(const HostConfig &, const HostConfig &) = default;
@@ -90,7 +133,11 @@ struct GroupConfig
     qint64 stickyTimeoutMs = 1800000;  ///< "sticky" scheduler: how long an idle client keeps its host
     int maglevTableSize = 65537;  ///< "maglev" scheduler: lookup table entries, a prime (tablesize)
     double balanceFactor = 0.0;  ///< "maglev" scheduler: bounded load, > 1.0; 0 means none (balancefactor)
+    ProxySendMode proxy = ProxySendMode::None;  ///< the PROXY header sent to its hosts (proxy="...")
     SourcePos pos;
+
+    /// What `host` sends: its own choice, else the group's.
+    ProxySendMode proxyOf(const HostConfig &host) const { return host.proxy.value_or(proxy); }
 
     const HostConfig *host(QStringView name) const;
     HostConfig *host(QStringView name);
@@ -134,6 +181,9 @@ struct ServiceConfig
     /// Those of `listeners` written with optional="yes": one that cannot be
     /// bound when the daemon starts is a warning, not a reason to refuse to start.
     QStringList optionalListeners;
+    /// PROXY protocol options of those of `listeners` that have any; at
+    /// most one entry per listener address.
+    QList<ListenerProxyConfig> listenerProxy;
     QList<GroupConfig> groups;
     QString enabledGroup;
     std::optional<HealthConfig> health;
@@ -145,6 +195,9 @@ struct ServiceConfig
 
     const GroupConfig *group(QStringView name) const;
     GroupConfig *group(QStringView name);
+    /// The PROXY options of `listener`, or nullptr when it has none.
+    const ListenerProxyConfig *proxyOptions(QStringView listener) const;
+    ListenerProxyConfig *proxyOptions(QStringView listener);
 
     friend bool operator==(const ServiceConfig &, const ServiceConfig &) = default;
 };

@@ -136,6 +136,19 @@ std::optional<QString> canonical(ValueKind kind, QStringView text)
         const std::optional<double> value = parseDecimal(text);
         return value ? std::optional<QString>(formatDecimal(*value)) : std::nullopt;
     }
+    case ValueKind::CommaList: {
+        QStringList items;
+        for (const QStringView item : text.split(u','))
+            if (!item.trimmed().isEmpty())
+                items.append(item.trimmed().toString());
+        return items.join(u',');
+    }
+    case ValueKind::ProxyVersions: {
+        if (text.trimmed() == u"no")
+            return u"no"_s;
+        const std::optional<quint8> versions = proxyVersionsFromName(text);
+        return versions ? std::optional<QString>(proxyVersionsName(*versions)) : std::nullopt;
+    }
     case ValueKind::AdminState: {
         const std::optional<HostAdminState> state = hostAdminStateFromName(text);
         return state ? std::optional<QString>(hostAdminStateName(*state)) : std::nullopt;
@@ -297,13 +310,14 @@ QList<Attribute> groupAttributes(const GroupConfig &group)
             QString::number(defaults.maglevTableSize)},
         {"balancefactor"_L1, ValueKind::Decimal, formatDecimal(group.balanceFactor),
             formatDecimal(defaults.balanceFactor)},
+        {"proxy"_L1, ValueKind::Keyword, proxySendModeName(group.proxy), proxySendModeName(defaults.proxy)},
     };
 }
 
 QList<Attribute> hostAttributes(const HostConfig &host)
 {
     const HostConfig defaults;
-    return {
+    QList<Attribute> attributes{
         {"name"_L1, ValueKind::Text, host.name, std::nullopt, true},
         {"ip"_L1, ValueKind::Text, host.address, std::nullopt, true},
         {"weight"_L1, ValueKind::Integer, QString::number(host.weight), QString::number(defaults.weight)},
@@ -311,6 +325,26 @@ QList<Attribute> hostAttributes(const HostConfig &host)
             QString::number(defaults.maxConns)},
         {"state"_L1, ValueKind::AdminState, hostAdminStateName(host.adminState),
             hostAdminStateName(defaults.adminState)},
+    };
+    // proxy: written only when the host has its own choice (syncHost removes it otherwise).
+    if (host.proxy)
+        attributes.append(
+            {"proxy"_L1, ValueKind::Keyword, proxySendModeName(*host.proxy), std::nullopt, true});
+    return attributes;
+}
+
+QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy)
+{
+    const ListenerProxyConfig defaults;
+    const ListenerProxyConfig &options = proxy ? *proxy : defaults;
+    return {
+        {"ip"_L1, ValueKind::Text, listener, std::nullopt, true},
+        {"optional"_L1, ValueKind::Boolean, yesNo(optional), u"no"_s},
+        {"acceptproxy"_L1, ValueKind::ProxyVersions,
+            options.versions ? proxyVersionsName(options.versions) : u"no"_s, u"no"_s},
+        {"trusted"_L1, ValueKind::CommaList, options.trusted.join(u','), QString()},
+        {"proxytimeout"_L1, ValueKind::Duration, formatDuration(options.timeoutMs),
+            formatDuration(defaults.timeoutMs)},
     };
 }
 

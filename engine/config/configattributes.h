@@ -30,6 +30,8 @@ enum class ValueKind
     AdminState,
     Keyword,  ///< persist, level, access: exact words
     Decimal,  ///< balancefactor: "1.25"
+    CommaList,  ///< trusted: "a, b" reads as "a,b"
+    ProxyVersions,  ///< acceptproxy: "v2, v1" reads as "v1,v2"
 };
 
 /// One attribute as the model wants it.
@@ -68,6 +70,8 @@ QList<Attribute> adminAttributes(const AdminConfig &admin);
 QList<Attribute> userAttributes(const AdminUser &user);
 QList<Attribute> groupAttributes(const GroupConfig &group);
 QList<Attribute> hostAttributes(const HostConfig &host);
+/// A <listen>: its address, optional="yes", and its PROXY options (`proxy` may be null).
+QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy);
 
 }  // namespace ConfigAttributes
 

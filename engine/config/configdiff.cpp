@@ -288,6 +288,8 @@ QString ConfigChange::description() const
         return u"admin: user "_s + name + u": "_s + changed;
     case Kind::ServiceSettingsChanged:
         return where + u": "_s + name + u": "_s + changed;
+    case Kind::GroupProxyChanged:
+        return where + u": PROXY header: "_s + changed;
     case Kind::SettingsChanged: {
         const QString area = name == "health"_L1 ? u"default health"_s
             : name == "timeouts"_L1              ? u"default timeouts"_s
@@ -340,6 +342,11 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 overrideChanges(
                     oldGroup->health, oldServiceHealth, group->health, newServiceHealth, healthChanges));
         }
+        for (const auto &[oldGroup, group] : groups.kept) {
+            FieldChanges proxy;
+            compare(proxy, u"proxy"_s, oldGroup->proxy, group->proxy, proxySendModeName);
+            diff.addFields(Kind::GroupProxyChanged, service->name, group->name, {}, proxy);
+        }
         if (old->enabledGroup != service->enabledGroup) {
             diff.changes.append({Kind::GroupEnabled, service->name, {}, {}, {u"enabled"_s}, old->enabledGroup,
                 service->enabledGroup});
@@ -362,6 +369,10 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 compareInt(fields, u"weight"_s, oldHost->weight, host->weight);
                 compareInt(fields, u"maxconns"_s, oldHost->maxConns, host->maxConns);
                 compare(fields, u"state"_s, oldHost->adminState, host->adminState, hostAdminStateName);
+                const auto proxyName = [](const std::optional<ProxySendMode> &mode) {
+                    return mode ? proxySendModeName(*mode) : u"group"_s;
+                };
+                compare(fields, u"proxy"_s, oldHost->proxy, host->proxy, proxyName);
                 diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
             }
         }
@@ -401,6 +412,17 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
             FieldChanges optional;
             compareBool(
                 optional, u"optional"_s, oldOptional.contains(listener), newOptional.contains(listener));
+            // PROXY options: they apply to the next connection, on the same sockets.
+            const ListenerProxyConfig none;
+            const ListenerProxyConfig *oldProxy = old->proxyOptions(listener);
+            const ListenerProxyConfig *newProxy = service->proxyOptions(listener);
+            const ListenerProxyConfig &before = oldProxy ? *oldProxy : none;
+            const ListenerProxyConfig &after = newProxy ? *newProxy : none;
+            compareText(optional, u"acceptproxy"_s,
+                before.versions ? proxyVersionsName(before.versions) : u"no"_s,
+                after.versions ? proxyVersionsName(after.versions) : u"no"_s);
+            compareText(optional, u"trusted"_s, before.trusted.join(u','), after.trusted.join(u','));
+            compareDuration(optional, u"proxytimeout"_s, before.timeoutMs, after.timeoutMs);
             diff.addFields(
                 Kind::ServiceSettingsChanged, service->name, {}, u"listen "_s + listener, optional);
         }

@@ -15,11 +15,14 @@ namespace Balancier {
 /// - Group*, SchedulerChanged, GroupHealthChanged: `service`, `group`.
 ///   GroupEnabled: `before`/`after` = old and new enabled group names.
 /// - Host*: `service`, `group`, `name`; HostAdded has the address in `after`,
-///   HostRemoved in `before`. HostChanged fields: address, weight, maxconns, state.
+///   HostRemoved in `before`. HostChanged fields: address, weight, maxconns, state,
+///   proxy (the host's own PROXY header choice; "group" when it follows its group's).
+/// - GroupProxyChanged: `service`, `group`; field proxy (no, v1, v2).
 /// - User*: `name`; UserAdded/Removed carry the access right. UserChanged
 ///   fields: password (shown as "(hidden)", never the hash), access.
 /// - ServiceSettingsChanged: `service`, `name` = "timeouts" or "health", or
-///   "listen ADDRESS" for a kept listener marked optional or no longer (field optional).
+///   "listen ADDRESS" for a kept listener whose options changed (fields optional,
+///   acceptproxy, trusted, proxytimeout): it keeps its sockets.
 /// - SettingsChanged: `name` = the area: "settings" (version, workers,
 ///   maxconns, draintimeout, persist), "checktime" (time), "health" and
 ///   "timeouts" (the top-level defaults), "admin" (enabled, listen, cert, key,
@@ -55,6 +58,7 @@ struct ConfigChange
         UserChanged,
         ServiceSettingsChanged,  ///< timeouts or health of a service
         SettingsChanged,  ///< top-level settings, admin, logging, checktime, defaults
+        GroupProxyChanged,  ///< the PROXY header a group sends (field proxy: no, v1, v2)
     };
 
     Kind kind;

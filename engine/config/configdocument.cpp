@@ -202,6 +202,8 @@ void syncList(XmlNode &parent, QLatin1StringView kind, const QList<QLatin1String
 void syncHost(XmlNode &element, const HostConfig &host, bool isNew)
 {
     applyAttributes(element, hostAttributes(host), isNew);
+    if (!host.proxy)
+        element.removeAttribute(u"proxy");  // the group's choice again
 }
 
 void syncGroup(XmlNode &element, const GroupConfig &group, const HealthConfig &serviceHealth, bool isNew)
@@ -223,11 +225,13 @@ void syncService(XmlNode &element, const ServiceConfig &service, const Config &c
         element, "listen"_L1, serviceOrder, service.listeners,
         [](const QString &listener) { return listener; }, "ip"_L1,
         [&service](XmlNode &listen, const QString &listener, bool fresh) {
+            const ListenerProxyConfig *proxy = service.proxyOptions(listener);
             applyAttributes(listen,
-                {{"ip"_L1, ValueKind::Text, listener, std::nullopt, true},
-                    {"optional"_L1, ValueKind::Boolean, yesNo(service.optionalListeners.contains(listener)),
-                        u"no"_s}},
-                fresh);
+                listenAttributes(listener, service.optionalListeners.contains(listener), proxy), fresh);
+            if (!proxy) {
+                for (const char *name : {"acceptproxy", "trusted", "proxytimeout"})
+                    listen.removeAttribute(QLatin1StringView(name));
+            }
         });
     syncSingleton(element, "timeouts"_L1, serviceOrder, service.timeouts.has_value(), true,
         [&](XmlNode &timeouts, bool fresh) {

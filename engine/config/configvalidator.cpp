@@ -3,6 +3,7 @@
 #include "address.h"
 #include "config/adminlistencheck.h"
 #include "config/passwordhash.h"
+#include "config/proxytrust.h"
 #include "configlimits.h"
 #include "duration.h"
 #include "schedulerregistry.h"
@@ -215,6 +216,7 @@ private:
     void checkAdmin();
     void checkHa();
     void checkService(const ServiceConfig &service);
+    void checkListenerProxy(const ServiceConfig &service, const QString &context);
     void checkGroup(const ServiceConfig &service, const GroupConfig &group);
     void checkHost(const QString &context, const HostConfig &host);
     void addListener(const QString &text, SourcePos pos, const QString &context, const QString &element,
@@ -493,6 +495,7 @@ void Checker::checkService(const ServiceConfig &service)
         addListener(service.listeners.at(i), pos, context, elementText(u"listen", {}, u"ip"),
             u"service "_s + quote(service.name));
     }
+    checkListenerProxy(service, context);
     if (service.timeouts)
         checkTimeouts(*service.timeouts, service.pos, context);
     if (service.health)
@@ -544,6 +547,59 @@ void Checker::checkService(const ServiceConfig &service)
     } else if (enabled->hosts.isEmpty() && m_emptyGroups == EmptyGroups::Refused) {
         error(enablePos, context, enableElement,
             u"enabled group "_s + quote(service.enabledGroup) + u" has no <host>"_s);
+    }
+}
+
+void Checker::checkListenerProxy(const ServiceConfig &service, const QString &context)
+{
+    QSet<QString> seen;
+    for (const ListenerProxyConfig &options : service.listenerProxy) {
+        const qsizetype index = service.listeners.indexOf(options.listener);
+        const SourcePos pos = options.pos.isValid() ? options.pos : service.listenerPos.value(index);
+        const auto element = [](QStringView attribute) {
+            return elementText(u"listen", {}, attribute);
+        };
+        const QString where = u"listener "_s + quote(options.listener) + u": "_s;
+        if (index < 0) {
+            error(pos, context, element(u"acceptproxy"),
+                where + u"PROXY protocol options for a listener the service does not have"_s);
+            continue;
+        }
+        if (seen.contains(options.listener)) {
+            error(pos, context, element(u"acceptproxy"), where + u"PROXY protocol options given twice"_s);
+            continue;
+        }
+        seen.insert(options.listener);
+        if (!options.acceptsProxy()) {
+            if (!options.trusted.isEmpty()) {
+                error(pos, context, element(u"trusted"),
+                    where
+                        + u"trusted without acceptproxy; add acceptproxy=\"v1,v2\" (or v1, or v2), or remove trusted"_s);
+            }
+            if (options.timeoutMs != ListenerProxyConfig().timeoutMs) {
+                error(pos, context, element(u"proxytimeout"),
+                    where
+                        + u"proxytimeout without acceptproxy; add acceptproxy=\"v1,v2\", or remove proxytimeout"_s);
+            }
+            continue;
+        }
+        if (options.versions & ~quint8(ListenerProxyConfig::V1 | ListenerProxyConfig::V2)) {
+            error(pos, context, element(u"acceptproxy"),
+                where + u"unknown PROXY protocol version; expected v1, v2 or v1,v2"_s);
+        }
+        if (options.trusted.isEmpty()) {
+            error(pos, context, element(u"trusted"),
+                where
+                    + u"acceptproxy needs trusted: the addresses of the proxies that may send a PROXY "
+                      u"header, "
+                      u"e.g. trusted=\"127.0.0.1,10.0.0.0/8\" (anyone else could claim any client address)"_s);
+        }
+        for (const QString &entry : options.trusted) {
+            QString why;
+            if (!ProxyTrust::parse(entry, &why))
+                error(pos, context, element(u"trusted"), where + why);
+        }
+        checkDuration(options.timeoutMs, 1, pos, context, element(u"proxytimeout"));
     }
 }
 

@@ -259,7 +259,8 @@ void NativeConfigParser::parseService()
     bool seenEnable = false;
     while (m_xml.readNextChild()) {
         if (m_xml.isElement(u"listen")) {
-            m_xml.checkAttributes({u"ip"_s, u"optional"_s});
+            m_xml.checkAttributes(
+                {u"ip"_s, u"optional"_s, u"acceptproxy"_s, u"trusted"_s, u"proxytimeout"_s});
             const QString address = m_xml.requiredAttribute(u"ip").value_or(QString());
             service.listeners.append(address);
             service.listenerPos.items.append(m_xml.elementPos());
@@ -267,6 +268,7 @@ void NativeConfigParser::parseService()
             if (m_xml.readBool(u"optional", &optional) && optional
                 && !service.optionalListeners.contains(address))
                 service.optionalListeners.append(address);
+            readListenerProxy(service, address);
             m_xml.readNoChildren();
         } else if (m_xml.isElement(u"group")) {
             parseGroup(service, overrides);
@@ -296,9 +298,52 @@ void NativeConfigParser::parseService()
     m_serviceOverrides.append(overrides);
 }
 
+void NativeConfigParser::readListenerProxy(ServiceConfig &service, const QString &address)
+{
+    if (!m_xml.hasAttribute(u"acceptproxy") && !m_xml.hasAttribute(u"trusted")
+        && !m_xml.hasAttribute(u"proxytimeout"))
+        return;
+    ListenerProxyConfig options;
+    options.listener = address;
+    options.pos = m_xml.elementPos();
+    if (m_xml.hasAttribute(u"acceptproxy")) {
+        const QString written = m_xml.attribute(u"acceptproxy");
+        const std::optional<quint8> versions = proxyVersionsFromName(written);
+        if (versions) {
+            options.versions = *versions;
+        } else if (written.trimmed() != u"no") {
+            // Taken as both versions so that trusted and proxytimeout are not
+            // reported as well: the file is refused for this one already.
+            options.versions = ListenerProxyConfig::V1 | ListenerProxyConfig::V2;
+            m_xml.attributeError(u"acceptproxy",
+                u'"' + written.left(40)
+                    + u"\" is not a list of PROXY protocol versions; expected v1, v2 or v1,v2 (or no)"_s);
+        }
+    }
+    if (m_xml.hasAttribute(u"trusted")) {
+        // Checked address by address, with the rest of the model, by the validator.
+        for (const QString &part : m_xml.attribute(u"trusted").split(u',', Qt::SkipEmptyParts)) {
+            if (!part.trimmed().isEmpty())
+                options.trusted.append(part.trimmed());
+        }
+    }
+    m_xml.readDuration(u"proxytimeout", 1, ConfigLimits::maxDurationMs, &options.timeoutMs);
+    if (service.proxyOptions(address))
+        return;  // a duplicate <listen>: the validator reports it
+    service.listenerProxy.append(options);
+}
+
+void NativeConfigParser::readProxySendMode(std::optional<ProxySendMode> *out)
+{
+    QString mode;
+    if (m_xml.readChoice(u"proxy", {u"no"_s, u"v1"_s, u"v2"_s}, &mode))
+        *out = proxySendModeFromName(mode);
+}
+
 void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &overrides)
 {
-    m_xml.checkAttributes({u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s});
+    m_xml.checkAttributes(
+        {u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s, u"proxy"_s});
     GroupConfig group;
     group.pos = m_xml.elementPos();
     group.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -310,6 +355,9 @@ void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &ov
     }
     m_xml.readDuration(u"stickytime", 1, ConfigLimits::maxDurationMs, &group.stickyTimeoutMs);
     readMaglevOptions(group);
+    std::optional<ProxySendMode> proxy;
+    readProxySendMode(&proxy);
+    group.proxy = proxy.value_or(ProxySendMode::None);
     std::optional<HealthOverride> health;
     bool seenHealth = false;
     while (m_xml.readNextChild()) {
@@ -352,7 +400,7 @@ void NativeConfigParser::readMaglevOptions(GroupConfig &group)
 
 void NativeConfigParser::parseHost(GroupConfig &group)
 {
-    m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s});
+    m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s, u"proxy"_s});
     HostConfig host;
     host.pos = m_xml.elementPos();
     host.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -362,6 +410,7 @@ void NativeConfigParser::parseHost(GroupConfig &group)
     QString state;
     if (m_xml.readChoice(u"state", {u"ready"_s, u"drain"_s, u"maintenance"_s}, &state))
         host.adminState = hostAdminStateFromName(state).value_or(HostAdminState::Ready);
+    readProxySendMode(&host.proxy);
     m_xml.readNoChildren();
     group.hosts.append(host);
 }

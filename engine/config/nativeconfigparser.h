@@ -71,6 +71,10 @@ private:
     void parseService();
     void parseGroup(ServiceConfig &service, ServiceOverrides &overrides);
     void readMaglevOptions(GroupConfig &group);
+    /// acceptproxy, trusted and proxytimeout of the current <listen>.
+    void readListenerProxy(ServiceConfig &service, const QString &address);
+    /// proxy="no|v1|v2" of the current <group> or <host>.
+    void readProxySendMode(std::optional<ProxySendMode> *out);
     void parseHost(GroupConfig &group);
     void resolveOverrides();
 

@@ -32,6 +32,7 @@ struct HealthMonitor::Watch
     std::shared_ptr<HostRuntime> host;
     HealthConfig config;
     bool inEnabledGroup = false;
+    QByteArray proxyHeader;  // Target::proxyHeader
     int successes = 0;  // consecutive, while Down
     int failures = 0;  // consecutive, while Up
     qint64 lastProbeAt = 0;  // when the last probe ended (or watching began)
@@ -74,6 +75,7 @@ void HealthMonitor::setTargets(const QList<Target> &targets, qint64 checkTimeMs)
             // Listed twice: the last entry's settings win.
             kept->second->config = target.config;
             kept->second->inEnabledGroup = target.inEnabledGroup;
+            kept->second->proxyHeader = target.proxyHeader;
             continue;
         }
         if (const auto kept = previous.find(key); kept != previous.end()) {
@@ -90,6 +92,7 @@ void HealthMonitor::setTargets(const QList<Target> &targets, qint64 checkTimeMs)
         }
         watch->config = target.config;
         watch->inEnabledGroup = target.inEnabledGroup;
+        watch->proxyHeader = target.proxyHeader;
         m_watches.emplace(key, std::move(watch));
     }
     for (auto &[key, watch] : previous) {
@@ -219,8 +222,8 @@ void HealthMonitor::startProbe(Watch &watch)
     connect(probe, &HealthProbe::finished, this,
         [this, key, probe](bool ok, const QString &detail) { handleProbeFinished(key, probe, ok, detail); });
     watch.probe = probe;
-    probe->start(watch.host->endpoint(), watch.host->address(), watch.config.send, watch.config.expect,
-        watch.config.timeoutMs);
+    probe->start(watch.host->endpoint(), watch.host->address(), watch.proxyHeader + watch.config.send,
+        watch.config.expect, watch.config.timeoutMs);
 }
 
 void HealthMonitor::handleProbeFinished(HostRuntime *key, HealthProbe *probe, bool ok, const QString &detail)

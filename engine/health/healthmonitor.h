@@ -56,9 +56,21 @@ public:
     /// One host to watch, with the health settings in force for its group.
     struct Target
     {
+        Target() = default;
+        Target(std::shared_ptr<HostRuntime> host_, HealthConfig config_, bool inEnabledGroup_ = false,
+            QByteArray proxyHeader_ = {})
+            : host(std::move(host_))
+            , config(std::move(config_))
+            , inEnabledGroup(inEnabledGroup_)
+            , proxyHeader(std::move(proxyHeader_))
+        { }
+
         std::shared_ptr<HostRuntime> host;
         HealthConfig config;
         bool inEnabledGroup = false;  ///< the host's group is its service's enabled group
+        /// Sent first by every probe of a host that receives PROXY headers: a
+        /// v2 LOCAL or v1 UNKNOWN header (HAProxy's check-send-proxy); empty otherwise.
+        QByteArray proxyHeader;
     };
 
     explicit HealthMonitor(QObject *parent = nullptr);

@@ -35,8 +35,10 @@ bool reserveClient(EngineContext &context, int cap)
 
 }  // namespace
 
-Acceptor::Acceptor(Worker &worker, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot)
+Acceptor::Acceptor(
+    Worker &worker, QString configured, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot)
     : m_worker(worker)
+    , m_configured(std::move(configured))
     , m_socket(std::move(socket))
     , m_slot(std::move(slot))
 {
@@ -111,11 +113,17 @@ void Acceptor::ioReady(qintptr, int)
         }
         if (!SocketOps::AcceptInheritsNoDelay)
             SocketOps::setNoDelay(accepted.socket(), true);
+        // Without PROXY options (the usual case) nothing is looked up.
+        const ListenerProxyRoute *proxy
+            = route->acceptProxy.isEmpty() ? nullptr : route->acceptProxyOf(m_configured);
         // The session takes over the place counted in activeClients.
         auto *session = new Session(m_worker, accepted.socket(), std::move(route), IpEndpoint::from(peer),
             m_worker.nextConnectionId());
         m_worker.sessionStarted(session);
-        session->start();
+        if (proxy)
+            session->identify(*proxy);  // reads the header, then start()
+        else
+            session->start();
     }
 }
 

@@ -4,6 +4,7 @@
 #include "net/listensocket.h"
 #include "runtime/serviceroute.h"
 
+#include <QString>
 #include <memory>
 
 namespace Balancier {
@@ -18,7 +19,10 @@ class Acceptor final : public IoHandler
     Q_DISABLE_COPY_MOVE(Acceptor)
 
 public:
-    Acceptor(Worker &worker, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot);
+    /// `configured`: the listener's address as configured, which names its
+    /// PROXY protocol options in the route (ServiceRoute::acceptProxyOf()).
+    Acceptor(Worker &worker, QString configured, std::shared_ptr<ListenSocket> socket,
+        std::shared_ptr<RouteSlot> slot);
     ~Acceptor() override;
 
     void setSlot(std::shared_ptr<RouteSlot> slot) { m_slot = std::move(slot); }
@@ -28,6 +32,7 @@ public:
 
 private:
     Worker &m_worker;
+    const QString m_configured;
     std::shared_ptr<ListenSocket> m_socket;
     std::shared_ptr<RouteSlot> m_slot;
     bool m_enabled = true;

@@ -66,6 +66,23 @@ qsizetype RelayBuffer::append(const char *bytes, qsizetype count)
     return taken;
 }
 
+bool RelayBuffer::prepend(const char *bytes, qsizetype count)
+{
+    if (count > space())
+        return false;
+    if (isEmpty())
+        return append(bytes, count) == count;
+    if (m_begin < count) {
+        // Move what is there up to make room in front.
+        std::memmove(m_data.get() + count, m_data.get() + m_begin, size_t(m_end - m_begin));
+        m_end = count + (m_end - m_begin);
+        m_begin = count;
+    }
+    m_begin -= count;
+    std::memcpy(m_data.get() + m_begin, bytes, size_t(count));
+    return true;
+}
+
 void RelayBuffer::consume(qsizetype count)
 {
     m_begin += count;

@@ -31,6 +31,9 @@ public:
 
     /// Appends up to space() bytes; returns how many were taken.
     qsizetype append(const char *bytes, qsizetype count);
+    /// Puts `count` bytes before the others (a PROXY header before the
+    /// client's first bytes); false, changing nothing, when they do not fit.
+    bool prepend(const char *bytes, qsizetype count);
     /// Drops `count` bytes from the front; frees the memory when empty.
     void consume(qsizetype count);
     /// A writable tail of at least one byte (allocating, compacting as needed).

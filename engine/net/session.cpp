@@ -5,8 +5,12 @@
 #include "logcategories.h"
 #include "net/worker.h"
 
+#include <QHostAddress>
+
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 
 namespace Balancier {
 
@@ -22,6 +26,20 @@ qint64 steadyNanoseconds()
 // Reads of RelayBuffer::Capacity per wake-up (1 MiB): a bulk flow then lets
 // the other sessions of the worker run.
 constexpr int MaxReadsPerWakeUp = 16;
+
+// Until a backend accepts, the client's bytes leave this much room in the
+// upstream buffer: the PROXY header goes in front of them (Session::queueProxyHeader()).
+constexpr qsizetype HeaderRoom = ProxyProtocol::MaxBuiltLength;
+
+// At most one log line a second per service about refused PROXY headers.
+constexpr qint64 ProxyLogIntervalMs = 1000;
+
+qint64 steadyMilliseconds()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 }  // namespace
 
@@ -78,6 +96,149 @@ QString Session::clientAddress() const
 void Session::start()
 {
     connectNext();
+}
+
+const IpEndpoint &Session::local()
+{
+    if (!m_localAddress.valid) {
+        QHostAddress address;
+        quint16 port = 0;
+        if (SocketOps::localAddress(m_client, &address, &port)) {
+            bool isV4 = false;
+            const quint32 v4 = address.toIPv4Address(&isV4);
+            if (isV4) {
+                const quint8 bytes[4] = {quint8(v4 >> 24), quint8(v4 >> 16), quint8(v4 >> 8), quint8(v4)};
+                m_localAddress = IpEndpoint::fromV4(bytes, port);
+            } else if (address.protocol() == QHostAddress::IPv6Protocol) {
+                const Q_IPV6ADDR v6 = address.toIPv6Address();
+                m_localAddress = IpEndpoint::fromV6(v6.c, port);
+            }
+        }
+    }
+    return m_localAddress;
+}
+
+void Session::identify(const ListenerProxyRoute &options)
+{
+    if (!m_clientAddress.valid || !options.trusts(m_clientAddress.bytes.data(), m_clientAddress.v6)) {
+        refuseProxy(Termination::ProxyUntrusted,
+            QStringLiteral("%1 may not send a PROXY header (not in trusted of listener %2)")
+                .arg(m_clientAddress.addressString(), options.listener));
+        return;
+    }
+    m_state = State::Identifying;
+    m_proxyParser = std::make_unique<ProxyProtocol::Parser>(options.versions);
+    m_proxyTimeoutMs = options.timeoutMs;
+    m_connectDeadlineMs = m_worker.nowMs() + options.timeoutMs;
+    // The header usually came with the connection: the poller reports the
+    // socket readable (at once on epoll, where it was added edge-triggered).
+}
+
+bool Session::readProxyHeader()
+{
+    while (m_up.readable) {
+        qsizetype room = 0;
+        char *tail = m_up.pending.tail(&room);
+        room = std::min(room, m_up.pending.space() - HeaderRoom);
+        const SocketOps::Result got = SocketOps::recv(m_client, tail, room);
+        if (!got.ok()) {
+            if (got.status == SocketOps::Status::WouldBlock) {
+                m_up.readable = false;
+                break;
+            }
+            close(Termination::ClientReset,
+                QStringLiteral("client error before its PROXY header: %1")
+                    .arg(SocketOps::errorString(got.error)));
+            return false;
+        }
+        if (got.value == 0) {
+            refuseProxy(Termination::ProxyBadHeader,
+                m_up.pending.isEmpty() ? QStringLiteral("closed without sending a PROXY header")
+                                       : QStringLiteral("closed before its PROXY header was complete"));
+            return false;
+        }
+        m_up.pending.commit(got.value);
+        if (got.value < room) {
+            m_up.readable = false;
+            m_up.eof = m_up.peerClosed;
+        }
+        switch (m_proxyParser->feed(tail, got.value)) {
+        case ProxyProtocol::Parser::Status::Error:
+            refuseProxy(Termination::ProxyBadHeader, QString(m_proxyParser->error()));
+            return false;
+        case ProxyProtocol::Parser::Status::Done: {
+            const ProxyProtocol::Header &header = m_proxyParser->header();
+            // What followed the header is the client's: it stays, in order.
+            m_up.pending.consume(header.length);
+            if (header.carriesAddresses()) {
+                m_clientAddress = header.source;
+                m_localAddress = header.destination;
+                m_clientKey = ClientKey::of(m_clientAddress);
+            }
+            m_proxyParser.reset();
+            m_state = State::Connecting;
+            start();
+            return false;
+        }
+        case ProxyProtocol::Parser::Status::NeedMore:
+            break;
+        }
+        if (m_up.eof) {
+            refuseProxy(
+                Termination::ProxyBadHeader, QStringLiteral("closed before its PROXY header was complete"));
+            return false;
+        }
+    }
+    return true;
+}
+
+void Session::refuseProxy(Termination why, const QString &reason)
+{
+    if (ServiceCounters *counters = m_route->counters.get()) {
+        std::atomic<qint64> &count = why == Termination::ProxyUntrusted ? counters->proxyUntrusted
+            : why == Termination::ProxyTimeout                          ? counters->proxyTimeout
+                                                                        : counters->proxyBadHeader;
+        count.fetch_add(1, std::memory_order_relaxed);
+        // Rate-limited: a scan or a misconfigured proxy must not flood the log.
+        const qint64 now = steadyMilliseconds();
+        qint64 last = counters->proxyLoggedMs.load(std::memory_order_relaxed);
+        if (now - last >= ProxyLogIntervalMs
+            && counters->proxyLoggedMs.compare_exchange_strong(last, now, std::memory_order_relaxed)) {
+            const qint64 unlogged = counters->proxyUnlogged.exchange(0, std::memory_order_relaxed);
+            qCWarning(lcNet, "service %s: refused client %s (%s): %s%s", qUtf8Printable(m_route->service),
+                qUtf8Printable(clientAddress()), terminationCode(why).data(), qUtf8Printable(reason),
+                unlogged > 0
+                    ? qPrintable(QStringLiteral(" (and %1 more since the last such line)").arg(unlogged))
+                    : "");
+        } else {
+            counters->proxyUnlogged.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+    close(why, reason);
+}
+
+bool Session::queueProxyHeader()
+{
+    const ProxySendMode mode = m_host->proxyMode.load(std::memory_order_relaxed);
+    if (mode == ProxySendMode::None)
+        return true;
+    // Built for this host at this attempt: after a failover the next host
+    // may speak another version, and it gets the client's bytes after its own header.
+    ProxyProtocol::Bytes header;
+    if (mode == ProxySendMode::V1) {
+        header = ProxyProtocol::buildV1(m_clientAddress, local());
+    } else {
+        char id[24];
+        const int length = std::snprintf(id, sizeof(id), "%llu", static_cast<unsigned long long>(m_id));
+        // PP2_TYPE_AUTHORITY stays empty until TLS routing knows an SNI.
+        header = ProxyProtocol::buildV2(m_clientAddress, local(), QByteArrayView(id, length), {});
+    }
+    if (!m_up.pending.prepend(header.constData(), header.size())) {
+        // Cannot happen: the client's bytes leave HeaderRoom free until now.
+        close(Termination::ConnectRefused, QStringLiteral("no room for the PROXY header"));
+        return false;
+    }
+    return true;
 }
 
 void Session::connectNext()
@@ -193,6 +354,8 @@ void Session::handleConnected()
             qUtf8Printable(clientAddress()), qUtf8Printable(m_host->name()),
             qUtf8Printable(m_host->address()));
     }
+    if (!queueProxyHeader())
+        return;
     // Replay what the client sent while we were connecting, and go on.
     m_up.writable = true;
     if (!pump())
@@ -203,9 +366,10 @@ void Session::handleConnected()
 
 bool Session::readClientWhileConnecting()
 {
-    while (m_up.readable && !m_up.eof && !m_up.pending.isFull()) {
+    while (m_up.readable && !m_up.eof && m_up.pending.space() > HeaderRoom) {
         qsizetype room = 0;
         char *tail = m_up.pending.tail(&room);
+        room = std::min(room, m_up.pending.space() - HeaderRoom);
         const SocketOps::Result got = SocketOps::recv(m_client, tail, room);
         if (got.ok()) {
             if (got.value == 0) {
@@ -463,8 +627,10 @@ bool Session::pump()
 int Session::wantedClientEvents() const
 {
     int events = 0;
+    if (m_state == State::Identifying)
+        return IoHandler::Readable;
     if (m_state == State::Connecting) {
-        if (!m_up.eof && !m_up.pending.isFull())
+        if (!m_up.eof && m_up.pending.space() > HeaderRoom)
             events |= IoHandler::Readable;
         return events;
     }
@@ -534,6 +700,12 @@ void Session::ioReady(qintptr fd, int events)
 {
     m_lastActivityMs = m_worker.nowMs();
     const bool hungUp = events & IoHandler::Closed;
+    if (m_state == State::Identifying) {
+        noteReadiness(fd, events);
+        if (readProxyHeader())
+            updateInterest(hungUp ? m_client : SocketOps::InvalidSocket);
+        return;
+    }
     if (m_state == State::Connecting) {
         if (fd == m_client) {
             if (hungUp) {
@@ -588,6 +760,13 @@ void Session::ioReady(qintptr fd, int events)
 
 void Session::checkTimeouts(qint64 nowMs)
 {
+    if (m_state == State::Identifying) {
+        if (nowMs >= m_connectDeadlineMs) {
+            refuseProxy(Termination::ProxyTimeout,
+                QStringLiteral("no complete PROXY header within %1 ms").arg(m_proxyTimeoutMs));
+        }
+        return;
+    }
     if (m_state == State::Connecting) {
         if (nowMs >= m_connectDeadlineMs) {
             failHost(QStringLiteral("connect timeout after %1 ms").arg(m_route->timeouts.connectMs));

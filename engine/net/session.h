@@ -4,6 +4,7 @@
 #include "net/iopoller.h"
 #include "net/ipendpoint.h"
 #include "net/pipepool.h"
+#include "net/proxyprotocol.h"
 #include "net/relaybuffer.h"
 #include "net/termination.h"
 #include "platform/socketops.h"
@@ -63,6 +64,13 @@ public:
     /// Picks a host and connects. The session may be destroyed before this returns.
     void start();
 
+    /// For a listener with acceptproxy: refuses a peer outside `options`'
+    /// trusted list at once (proxy-untrusted); else reads the PROXY header
+    /// first ("identifying"), within options.timeoutMs, and then start()s
+    /// with the header's client. `options` lives in this session's route.
+    /// The session may be destroyed before this returns.
+    void identify(const ListenerProxyRoute &options);
+
     void ioReady(qintptr fd, int events) override;
 
     /// Connect and idle timeouts; `nowMs` from the worker's monotonic clock.
@@ -78,8 +86,13 @@ public:
     quint64 id() const { return m_id; }
     /// The client's address: the peer's, or the one its PROXY header carried.
     const IpEndpoint &client() const { return m_clientAddress; }
+    /// The address the client connected to: the one its PROXY header
+    /// carried, else the socket's own (asked once, when first needed).
+    const IpEndpoint &local();
 
     bool isConnecting() const { return m_state == State::Connecting; }
+    /// Waiting for the client's PROXY header (acceptproxy).
+    bool isIdentifying() const { return m_state == State::Identifying; }
 
     /// The links of the worker's lists (all its sessions, those connecting):
     /// Worker's, not the session's.
@@ -91,6 +104,7 @@ public:
 private:
     enum class State
     {
+        Identifying,  ///< reading the PROXY header (acceptproxy)
         Connecting,
         Established,
     };
@@ -118,6 +132,12 @@ private:
         qint64 inKernel = 0;
     };
 
+    /// Reads what the client sent while identifying; false when the session closed.
+    bool readProxyHeader();
+    /// Ends a connection whose PROXY header was refused: counted per reason and logged (rate-limited).
+    void refuseProxy(Termination why, const QString &reason);
+    /// Puts the PROXY header `m_host` wants before the client's bytes; false when the session closed.
+    bool queueProxyHeader();
     void connectNext();
     void handleConnected();
     void failHost(const QString &reason);
@@ -171,7 +191,11 @@ private:
     bool m_edgeTriggered = false;  ///< both sockets added with IoPoller::addEdgeTriggered()
     quint64 m_id;
     IpEndpoint m_clientAddress;
+    IpEndpoint m_localAddress;  ///< invalid until local() asked or a PROXY header said
     quint64 m_clientKey;
+    /// While identifying: the parser and the deadline's length (for the log).
+    std::unique_ptr<ProxyProtocol::Parser> m_proxyParser;
+    qint64 m_proxyTimeoutMs = 0;
     Termination m_termination = Termination::None;
     bool m_clientEndedFirst = false;  ///< the client's stream ended before the backend's
     qint64 m_lastActivityMs = 0;

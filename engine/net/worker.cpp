@@ -52,12 +52,12 @@ IoPoller &Worker::poller()
     return *m_poller;
 }
 
-void Worker::addAcceptor(
-    quint64 listenerId, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot)
+void Worker::addAcceptor(quint64 listenerId, const QString &configured, std::shared_ptr<ListenSocket> socket,
+    std::shared_ptr<RouteSlot> slot)
 {
     if (!m_accepting)
         return;
-    auto *acceptor = new Acceptor(*this, std::move(socket), std::move(slot));
+    auto *acceptor = new Acceptor(*this, configured, std::move(socket), std::move(slot));
     if (m_paused)
         acceptor->setEnabled(false);
     m_acceptors.insert(listenerId, acceptor);

@@ -41,8 +41,10 @@ public:
     EngineContext &context() const { return m_context; }
 
     // --- control thread, queued ---
-    void addAcceptor(
-        quint64 listenerId, std::shared_ptr<ListenSocket> socket, std::shared_ptr<RouteSlot> slot);
+    /// `configured`: the listener's address as the config writes it (the
+    /// key of its PROXY options in the route).
+    void addAcceptor(quint64 listenerId, const QString &configured, std::shared_ptr<ListenSocket> socket,
+        std::shared_ptr<RouteSlot> slot);
     void removeAcceptor(quint64 listenerId);
     void retargetAcceptor(quint64 listenerId, std::shared_ptr<RouteSlot> slot);
     /// Deletes every acceptor (releasing its listening socket) and takes no

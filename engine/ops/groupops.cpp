@@ -106,6 +106,16 @@ OpResult Operations::editScheduling(const QString &service, const QString &group
     return applyEdited(config);
 }
 
+OpResult Operations::setGroupProxy(const QString &service, const QString &group, ProxySendMode mode)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    target.group->proxy = mode;
+    return applyEdited(config);
+}
+
 OpResult Operations::addService(const ServiceConfig &service)
 {
     Config config = m_engine.runningConfig();
@@ -167,8 +177,11 @@ OpResult Operations::removeListener(const QString &service, const QString &addre
         return OpResult::fail(OpResult::Failure::NotFound, QStringLiteral("listen"),
             QStringLiteral("service '%1' has no listener '%2'").arg(service, address),
             QStringLiteral("listen"));
-    if (!target.service->listeners.contains(address))
+    if (!target.service->listeners.contains(address)) {
         target.service->optionalListeners.removeAll(address);
+        target.service->listenerProxy.removeIf(
+            [&address](const ListenerProxyConfig &options) { return options.listener == address; });
+    }
     return applyEdited(config);
 }
 

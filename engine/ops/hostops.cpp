@@ -131,6 +131,8 @@ OpResult Operations::editHost(
         entry->maxConns = *edit.maxConns;
     if (edit.state)
         entry->adminState = *edit.state;
+    if (edit.proxy)
+        entry->proxy = *edit.proxy;
     // The validator's rules for the values, said about the argument before anything is applied.
     if (auto failure = checkHostValues(*entry))
         return *failure;

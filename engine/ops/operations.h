@@ -44,6 +44,8 @@ public:
         std::optional<int> weight;
         std::optional<int> maxConns;
         std::optional<HostAdminState> state;
+        /// The host's PROXY header choice; an inner nullopt: its group's again.
+        std::optional<std::optional<ProxySendMode>> proxy;
     };
 
     struct ReplaceOptions
@@ -106,6 +108,9 @@ public:
     /// (a new Maglev table, built here on the control thread) and open
     /// connections stay where they are.
     OpResult editScheduling(const QString &service, const QString &group, const SchedulingEdit &edit);
+    /// The PROXY protocol header a group sends its hosts (those without
+    /// their own choice); new connections get it, open ones stay.
+    OpResult setGroupProxy(const QString &service, const QString &group, ProxySendMode mode);
 
     // --- services ---
     OpResult addService(const ServiceConfig &service);

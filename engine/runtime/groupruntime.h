@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <atomic>
 #include <memory>
 
 namespace Balancier {
@@ -34,6 +35,10 @@ public:
     bool hasSchedulingOf(const GroupConfig &config) const;
     const QList<std::shared_ptr<HostRuntime>> &hosts() const { return m_hosts; }
     Scheduler &scheduler() const { return *m_scheduler; }
+    /// The group's own PROXY header choice (<group proxy>), for the stats;
+    /// what a connection sends is its host's HostRuntime::proxyMode.
+    ProxySendMode proxyMode() const { return m_proxyMode.load(std::memory_order_relaxed); }
+    void setProxyMode(ProxySendMode mode) { m_proxyMode.store(mode, std::memory_order_relaxed); }
 
     std::shared_ptr<HostRuntime> host(QStringView name) const;
     /// The shared pointer for a raw host picked by the scheduler.
@@ -48,6 +53,7 @@ private:
     const double m_balanceFactor;
     const QList<std::shared_ptr<HostRuntime>> m_hosts;
     std::unique_ptr<Scheduler> m_scheduler;
+    std::atomic<ProxySendMode> m_proxyMode{ProxySendMode::None};
 };
 
 }  // namespace Balancier

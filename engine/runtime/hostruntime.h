@@ -60,6 +60,10 @@ public:
     std::atomic<int> maxConns{0};
     std::atomic<HostAdminState> adminState{HostAdminState::Ready};
     std::atomic<HostHealth> health{HostHealth::Up};
+    /// The PROXY header sent before the client's bytes (the host's proxy, else
+    /// its group's); read at each connect and health probe, so a change
+    /// applies to new connections.
+    std::atomic<ProxySendMode> proxyMode{ProxySendMode::None};
     std::atomic<bool> removed{false};  ///< removed from the config; draining its last connections
 
     // --- counters, updated by workers with relaxed atomics ---

@@ -1,13 +1,55 @@
 #pragma once
 
 #include "config/config.h"
+#include "config/proxytrust.h"
 #include "runtime/groupruntime.h"
 
 #include <QString>
+#include <atomic>
+#include <limits>
 #include <memory>
 #include <mutex>
 
 namespace Balancier {
+
+/// Counters of one service that outlive its routes: connections refused
+/// before a backend was picked, by reason (the Termination codes
+/// proxy-untrusted, proxy-bad-header, proxy-timeout).
+///
+/// Thread contract: any thread (atomics); workers add, the stats read.
+struct ServiceCounters
+{
+    std::atomic<qint64> proxyUntrusted{0};
+    std::atomic<qint64> proxyBadHeader{0};
+    std::atomic<qint64> proxyTimeout{0};
+    /// Rate limit of the refusal log lines: the last one's time (worker
+    /// clock, ms) and how many were left out since.
+    std::atomic<qint64> proxyLoggedMs{std::numeric_limits<qint64>::min() / 2};
+    std::atomic<qint64> proxyUnlogged{0};
+};
+
+/// The PROXY protocol options of one listener of a service (<listen
+/// acceptproxy trusted proxytimeout>), ready for the acceptor.
+struct ListenerProxyRoute
+{
+    QString listener;  ///< the <listen ip> as configured
+    quint8 versions = 0;  ///< ListenerProxyConfig::Version bits
+    qint64 timeoutMs = 3000;
+    QList<ProxyTrust> trusted;
+    QStringList trustedText;  ///< as configured, for the status
+
+    /// `address`: 4 bytes for IPv4, 16 for IPv6.
+    bool trusts(const quint8 *address, bool v6) const
+    {
+        for (const ProxyTrust &range : trusted) {
+            if (range.contains(address, v6))
+                return true;
+        }
+        return false;
+    }
+
+    friend bool operator==(const ListenerProxyRoute &, const ListenerProxyRoute &) = default;
+};
 
 /// What a worker needs to route a new client of one service. Immutable.
 struct ServiceRoute
@@ -16,6 +58,20 @@ struct ServiceRoute
     std::shared_ptr<GroupRuntime> group;  ///< the enabled group
     TimeoutConfig timeouts;
     bool logConnections = false;
+    /// Listeners that expect a PROXY header; empty (the usual case): none,
+    /// and the acceptor looks nothing up.
+    QList<ListenerProxyRoute> acceptProxy;
+    std::shared_ptr<ServiceCounters> counters;
+
+    /// The PROXY options of `listener`, or nullptr.
+    const ListenerProxyRoute *acceptProxyOf(QStringView listener) const
+    {
+        for (const ListenerProxyRoute &options : acceptProxy) {
+            if (options.listener == listener)
+                return &options;
+        }
+        return nullptr;
+    }
 };
 
 /// The current route of a service, shared by the control thread (writer)

@@ -87,6 +87,24 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
         service.listeners = view.listeners;
         service.enabledGroup = view.enabledGroup;
         service.aggressive = view.aggressive;
+        for (const ListenerProxyRoute &proxy : view.acceptProxy) {
+            QStringList versions;
+            if (proxy.versions & ListenerProxyConfig::V1)
+                versions.append(QStringLiteral("v1"));
+            if (proxy.versions & ListenerProxyConfig::V2)
+                versions.append(QStringLiteral("v2"));
+            service.proxyListeners.append(
+                {proxy.listener, versions.join(u','), proxy.trustedText, proxy.timeoutMs});
+        }
+        if (view.counters) {
+            const auto note = [&service](const char *code, const std::atomic<qint64> &count) {
+                if (const qint64 value = count.load(std::memory_order_relaxed); value > 0)
+                    service.refused.insert(QString::fromLatin1(code), value);
+            };
+            note("proxy-untrusted", view.counters->proxyUntrusted);
+            note("proxy-bad-header", view.counters->proxyBadHeader);
+            note("proxy-timeout", view.counters->proxyTimeout);
+        }
         for (const auto &group : view.groups) {
             GroupStats groupStats;
             groupStats.name = group->name();
@@ -96,6 +114,7 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
                 groupStats.balanceFactor = group->balanceFactor();
             }
             groupStats.enabled = group->name() == view.enabledGroup;
+            groupStats.proxy = proxySendModeName(group->proxyMode());
             for (const auto &host : group->hosts()) {
                 HostStats hostStatsValue = hostStats(host, nowMs);
                 addTo(groupStats, hostStatsValue);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/groupruntime.h"
+#include "runtime/serviceroute.h"
 #include "stats/statssnapshot.h"
 
 #include <QElapsedTimer>
@@ -20,6 +21,8 @@ struct ServiceView
     QString enabledGroup;
     bool aggressive = false;
     QList<std::shared_ptr<GroupRuntime>> groups;
+    std::shared_ptr<const ServiceCounters> counters;  ///< may be null
+    QList<ListenerProxyRoute> acceptProxy;  ///< listeners that expect a PROXY header
     /// Hosts removed from the config that still have open connections.
     QList<std::shared_ptr<HostRuntime>> draining;
 };

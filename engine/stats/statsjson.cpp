@@ -86,6 +86,7 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
             if (group.balanceFactor > 0)
                 groupObject.insert(QStringLiteral("balanceFactor"), group.balanceFactor);
             groupObject.insert(QStringLiteral("enabled"), group.enabled);
+            groupObject.insert(QStringLiteral("proxy"), group.proxy);
             groupObject.insert(QStringLiteral("hosts"), hosts);
             writeTotals(groupObject, group);
             groups.append(groupObject);
@@ -96,6 +97,24 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
         serviceObject.insert(QStringLiteral("enabledGroup"), service.enabledGroup);
         serviceObject.insert(QStringLiteral("aggressive"), service.aggressive);
         serviceObject.insert(QStringLiteral("groups"), groups);
+        if (!service.proxyListeners.isEmpty()) {
+            QJsonArray listeners;
+            for (const ProxyListenerStats &proxy : service.proxyListeners) {
+                QJsonObject listener;
+                listener.insert(QStringLiteral("listen"), proxy.listen);
+                listener.insert(QStringLiteral("acceptproxy"), proxy.acceptProxy);
+                listener.insert(QStringLiteral("trusted"), QJsonArray::fromStringList(proxy.trusted));
+                listener.insert(QStringLiteral("proxytimeoutMs"), proxy.timeoutMs);
+                listeners.append(listener);
+            }
+            serviceObject.insert(QStringLiteral("proxyListeners"), listeners);
+        }
+        if (!service.refused.isEmpty()) {
+            QJsonObject refused;
+            for (auto it = service.refused.cbegin(); it != service.refused.cend(); ++it)
+                refused.insert(it.key(), it.value());
+            serviceObject.insert(QStringLiteral("refused"), refused);
+        }
         writeTotals(serviceObject, service);
         services.append(serviceObject);
     }
@@ -127,6 +146,18 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
             service.listeners.append(listener.toString());
         service.enabledGroup = serviceObject.value(QStringLiteral("enabledGroup")).toString();
         service.aggressive = serviceObject.value(QStringLiteral("aggressive")).toBool();
+        for (const QJsonValue &value : serviceObject.value(QStringLiteral("proxyListeners")).toArray()) {
+            const QJsonObject listener = value.toObject();
+            QStringList trusted;
+            for (const QJsonValue &entry : listener.value(QStringLiteral("trusted")).toArray())
+                trusted.append(entry.toString());
+            service.proxyListeners.append({listener.value(QStringLiteral("listen")).toString(),
+                listener.value(QStringLiteral("acceptproxy")).toString(), trusted,
+                listener.value(QStringLiteral("proxytimeoutMs")).toInteger()});
+        }
+        const QJsonObject refused = serviceObject.value(QStringLiteral("refused")).toObject();
+        for (auto it = refused.constBegin(); it != refused.constEnd(); ++it)
+            service.refused.insert(it.key(), it.value().toInteger());
         readTotals(serviceObject, service);
         for (const QJsonValue &groupValue : serviceObject.value(QStringLiteral("groups")).toArray()) {
             const QJsonObject groupObject = groupValue.toObject();
@@ -136,6 +167,7 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
             group.tableSize = groupObject.value(QStringLiteral("tableSize")).toInt();
             group.balanceFactor = groupObject.value(QStringLiteral("balanceFactor")).toDouble();
             group.enabled = groupObject.value(QStringLiteral("enabled")).toBool();
+            group.proxy = groupObject.value(QStringLiteral("proxy")).toString(QStringLiteral("no"));
             readTotals(groupObject, group);
             for (const QJsonValue &hostValue : groupObject.value(QStringLiteral("hosts")).toArray())
                 group.hosts.append(hostFromJson(hostValue.toObject()));

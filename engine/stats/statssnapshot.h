@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -38,6 +39,7 @@ struct GroupStats
     int tableSize = 0;  ///< "maglev" only: the lookup table's entries; 0 for the others
     double balanceFactor = 0;  ///< "maglev" only: the bounded load factor; 0 when none
     bool enabled = false;
+    QString proxy = QStringLiteral("no");  ///< the PROXY header it sends its hosts: "no", "v1", "v2"
     QList<HostStats> hosts;
     qint64 active = 0;
     qint64 total = 0;
@@ -46,6 +48,15 @@ struct GroupStats
     double connectionRate = 0;
     double bytesInRate = 0;
     double bytesOutRate = 0;
+};
+
+/// A listener that expects a PROXY protocol header (<listen acceptproxy>).
+struct ProxyListenerStats
+{
+    QString listen;  ///< as configured
+    QString acceptProxy;  ///< "v1", "v2" or "v1,v2"
+    QStringList trusted;
+    qint64 timeoutMs = 0;
 };
 
 struct ServiceStats
@@ -62,6 +73,10 @@ struct ServiceStats
     double bytesInRate = 0;
     double bytesOutRate = 0;
     bool aggressive = false;  ///< every host of the enabled group is down
+    /// Connections refused before a backend was picked, by termination code
+    /// ("proxy-untrusted", "proxy-bad-header", "proxy-timeout"); only codes seen.
+    QMap<QString, qint64> refused;
+    QList<ProxyListenerStats> proxyListeners;
 };
 
 /// One batched picture of the whole balancer, taken at most 10 times a second.

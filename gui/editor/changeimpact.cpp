@@ -252,6 +252,10 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::ServiceSettingsChanged:
             phrases.append(tr("changes the %1 of service %2").arg(change.name, change.service));
             break;
+        case Kind::GroupProxyChanged:
+            phrases.append(
+                tr("changes the PROXY protocol header sent to the hosts of group %1").arg(change.group));
+            break;
         case Kind::SettingsChanged:
             phrases.append(tr("changes the %1 settings").arg(change.name));
             break;
@@ -428,8 +432,29 @@ QString ChangeImpact::describe(
         } else if (change.fields.contains("weight"_L1)) {
             parts.append(tr("shifts the share of new connections of %1").arg(change.name));
         }
+        if (change.fields.contains("proxy"_L1)) {
+            parts.append(tr(
+                "new connections to host %1 start with the new PROXY protocol header; %n open connection(s) "
+                "stay as they are",
+                nullptr, open)
+                             .arg(change.name));
+        }
         return parts.join(u"; "_s);
     }
+    case Kind::GroupProxyChanged:
+        return change.after == "no"_L1
+            ? tr("new connections to the hosts of group %1 get no PROXY protocol header; open connections "
+                 "stay")
+                  .arg(change.group)
+            : tr("new connections to the hosts of group %1 start with a PROXY %2 header (a host must expect "
+                 "it); open connections stay")
+                  .arg(change.group, change.after);
+    case Kind::ServiceSettingsChanged:
+        if (change.fields.contains("acceptproxy"_L1) || change.fields.contains("trusted"_L1)
+            || change.fields.contains("proxytimeout"_L1))
+            return tr(
+                "the listener keeps its socket; its new PROXY protocol options apply to new connections");
+        return {};
     case Kind::UserRemoved:
         return tr("user %1 can no longer log in").arg(change.name);
     case Kind::SettingsChanged:

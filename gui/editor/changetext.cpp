@@ -61,6 +61,9 @@ QString ChangeText::describe(const ConfigChange &change)
         return tr("admin: user %1: %2").arg(change.name, changed);
     case Kind::ServiceSettingsChanged:
         return tr("%1: %2: %3").arg(where, change.name, changed);
+    case Kind::GroupProxyChanged:
+        return tr("%1: PROXY protocol header sent to the hosts: %2 -> %3")
+            .arg(where, change.before, change.after);
     case Kind::SettingsChanged:
         if (change.name == "health"_L1)
             return tr("default health: %1").arg(changed);

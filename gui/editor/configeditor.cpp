@@ -796,8 +796,11 @@ void ConfigEditor::removeSelected()
         description = tr("Remove service %1").arg(ref.service);
         break;
     case ConfigItemRef::Kind::Listener:
-        if (ServiceConfig *s = ConfigFields::service(config, ref))
+        if (ServiceConfig *s = ConfigFields::service(config, ref)) {
             s->listeners.removeAll(ref.name);
+            s->listenerProxy.removeIf(
+                [&ref](const ListenerProxyConfig &options) { return options.listener == ref.name; });
+        }
         parent = {ConfigItemRef::Kind::Service, ref.service, {}, {}};
         description = tr("Remove listener %1").arg(ref.name);
         break;

@@ -5,6 +5,7 @@
 #include "config/decimal.h"
 #include "config/duration.h"
 #include "config/passwordhash.h"
+#include "config/proxytrust.h"
 #include "config/schedulerregistry.h"
 #include "config/schedulingoptions.h"
 
@@ -446,9 +447,11 @@ QList<ConfigField> listenerFields()
         if (at < 0)
             return;
         s->listeners[at] = v.toString().trimmed();
-        // optional="yes" stays with the listener it was written on.
+        // optional="yes" and the PROXY options stay with the listener they were written on.
         if (const qsizetype optional = s->optionalListeners.indexOf(r.name); optional >= 0)
             s->optionalListeners[optional] = s->listeners.at(at);
+        if (ListenerProxyConfig *proxy = s->proxyOptions(r.name))
+            proxy->listener = s->listeners.at(at);
         r.name = s->listeners.at(at);
     };
     ip.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
@@ -460,7 +463,95 @@ QList<ConfigField> listenerFields()
             return ConfigFields::tr("The service already listens there.");
         return QString();
     };
-    return {ip};
+    // The PROXY options live beside the listener (ServiceConfig::listenerProxy);
+    // an entry is made when one is set and dropped when none is left.
+    const auto options = [](Config &c, const ConfigItemRef &r) -> ListenerProxyConfig * {
+        ServiceConfig *s = ConfigFields::service(c, r);
+        if (!s || !s->listeners.contains(r.name))
+            return nullptr;
+        if (ListenerProxyConfig *existing = s->proxyOptions(r.name))
+            return existing;
+        ListenerProxyConfig fresh;
+        fresh.listener = r.name;
+        s->listenerProxy.append(fresh);
+        return &s->listenerProxy.last();
+    };
+    const auto prune = [](Config &c, const ConfigItemRef &r) {
+        if (ServiceConfig *s = ConfigFields::service(c, r)) {
+            s->listenerProxy.removeIf([&r](const ListenerProxyConfig &o) {
+                return o.listener == r.name && o == ListenerProxyConfig{r.name, 0, {}, 3000, o.pos};
+            });
+        }
+    };
+    const auto current = [](const Config &c, const ConfigItemRef &r) {
+        const ServiceConfig *s = c.service(r.service);
+        const ListenerProxyConfig *o = s ? s->proxyOptions(r.name) : nullptr;
+        return o ? *o : ListenerProxyConfig();
+    };
+    ConfigField accept;
+    accept.key = u"acceptproxy"_s;
+    accept.label = ConfigFields::tr("Accept PROXY header");
+    accept.help
+        = ConfigFields::tr("Clients of this listener are proxies (HAProxy, a cloud load balancer) that "
+                           "send a PROXY protocol header first; its address is then the client's.");
+    accept.type = ConfigField::Type::Choice;
+    accept.choices = {u"no"_s, u"v1"_s, u"v2"_s, u"v1,v2"_s};
+    accept.choiceLabels = {ConfigFields::tr("No"), ConfigFields::tr("Version 1 (text)"),
+        ConfigFields::tr("Version 2 (binary)"), ConfigFields::tr("Version 1 or 2")};
+    accept.get = [current](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ListenerProxyConfig o = current(c, r);
+        return o.versions ? proxyVersionsName(o.versions) : u"no"_s;
+    };
+    accept.set = [options, prune](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ListenerProxyConfig *o = options(c, r))
+            o->versions = proxyVersionsFromName(v.toString()).value_or(0);
+        prune(c, r);
+    };
+    ConfigField trusted;
+    trusted.key = u"trusted"_s;
+    trusted.label = ConfigFields::tr("Trusted proxies");
+    trusted.help = ConfigFields::tr("Addresses or networks allowed to send a PROXY header, comma-separated, "
+                                    "e.g. 127.0.0.1, 10.0.0.0/8; anyone else is refused.");
+    trusted.type = ConfigField::Type::Text;
+    trusted.get = [current](const Config &c, const ConfigItemRef &r) -> QVariant {
+        return current(c, r).trusted.join(u", "_s);
+    };
+    trusted.set = [options, prune](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ListenerProxyConfig *o = options(c, r)) {
+            o->trusted.clear();
+            for (const QString &part : v.toString().split(u',', Qt::SkipEmptyParts)) {
+                if (!part.trimmed().isEmpty())
+                    o->trusted.append(part.trimmed());
+            }
+        }
+        prune(c, r);
+    };
+    trusted.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        for (const QString &part : v.toString().split(u',', Qt::SkipEmptyParts)) {
+            if (part.trimmed().isEmpty())
+                continue;
+            if (!ProxyTrust::parse(part, nullptr))
+                return ConfigFields::tr("\"%1\" is not an address or network: use e.g. 127.0.0.1, 10.0.0.0/8 "
+                                        "or 2001:db8::/32.")
+                    .arg(part.trimmed());
+        }
+        return QString();
+    };
+    ConfigField timeout = duration(u"proxytimeout"_s, ConfigFields::tr("PROXY header timeout"),
+        ConfigFields::tr("The whole header must arrive within this; otherwise the connection is closed."),
+        [options](Config &c, const ConfigItemRef &r) -> qint64 * {
+            ListenerProxyConfig *o = options(c, r);
+            return o ? &o->timeoutMs : nullptr;
+        });
+    timeout.get = [current](const Config &c, const ConfigItemRef &r) -> QVariant {
+        return formatDuration(current(c, r).timeoutMs);
+    };
+    const auto setTimeout = timeout.set;
+    timeout.set = [setTimeout, prune](Config &c, ConfigItemRef &r, const QVariant &v) {
+        setTimeout(c, r, v);
+        prune(c, r);
+    };
+    return {ip, accept, trusted, timeout};
 }
 
 QList<ConfigField> groupFields()
@@ -515,6 +606,25 @@ QList<ConfigField> groupFields()
             g->scheduler = v.toString();
     };
     fields.append(scheduler);
+    ConfigField proxy;
+    proxy.key = u"proxy"_s;
+    proxy.label = ConfigFields::tr("PROXY header");
+    proxy.help = ConfigFields::tr(
+        "Sent to the hosts before the client's bytes, so that they see the client's "
+        "address; a host must expect it (HAProxy's accept-proxy, nginx's proxy_protocol).");
+    proxy.type = ConfigField::Type::Choice;
+    proxy.choices = {u"no"_s, u"v1"_s, u"v2"_s};
+    proxy.choiceLabels = {ConfigFields::tr("None"), ConfigFields::tr("Version 1 (text)"),
+        ConfigFields::tr("Version 2 (binary)")};
+    proxy.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        return g ? QVariant(proxySendModeName(g->proxy)) : QVariant();
+    };
+    proxy.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (GroupConfig *g = ConfigFields::group(c, r))
+            g->proxy = proxySendModeFromName(v.toString()).value_or(g->proxy);
+    };
+    fields.append(proxy);
     fields.append(duration(u"stickytime"_s, ConfigFields::tr("Sticky time"),
         ConfigFields::tr("\"sticky\" scheduler: how long an idle client keeps its host."),
         [](Config &c, const ConfigItemRef &r) {
@@ -638,6 +748,26 @@ QList<ConfigField> hostFields()
             h->adminState = hostAdminStateFromName(v.toString()).value_or(h->adminState);
     };
     fields.append(state);
+    ConfigField proxy;
+    proxy.key = u"proxy"_s;
+    proxy.label = ConfigFields::tr("PROXY header");
+    proxy.help = ConfigFields::tr("What this host gets before the client's bytes; \"As the group\" follows "
+                                  "the group's setting.");
+    proxy.type = ConfigField::Type::Choice;
+    proxy.choices = {u"group"_s, u"no"_s, u"v1"_s, u"v2"_s};
+    proxy.choiceLabels = {ConfigFields::tr("As the group"), ConfigFields::tr("None"),
+        ConfigFields::tr("Version 1 (text)"), ConfigFields::tr("Version 2 (binary)")};
+    proxy.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
+        if (!h)
+            return QVariant();
+        return h->proxy ? proxySendModeName(*h->proxy) : u"group"_s;
+    };
+    proxy.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r))
+            h->proxy = proxySendModeFromName(v.toString());  // "group": none of its own
+    };
+    fields.append(proxy);
     return fields;
 }
 

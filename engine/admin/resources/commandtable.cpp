@@ -83,6 +83,8 @@ const QList<Command> &commands()
             &Groups::enable},
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/scheduler"), Access::Write,
             &Groups::setScheduler},
+        {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/proxy"), Access::Write,
+            &Groups::setProxy},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts"), Access::Read,
             &Hosts::list},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Read,

@@ -1,4 +1,5 @@
-// The group resources: POST …/groups/{group}/enable and PUT …/groups/{group}/scheduler.
+// The group resources: POST …/groups/{group}/enable, PUT …/groups/{group}/scheduler
+// and PUT …/groups/{group}/proxy.
 
 #include "admin/resources/groups.h"
 
@@ -56,6 +57,23 @@ HttpResponse setScheduler(ResourceEnv &env, RequestContext &context)
         {{schedulerField, QStringLiteral("body: 'scheduler'")},
             {tableSizeField, QStringLiteral("body: 'tablesize'")},
             {factorField, QStringLiteral("body: 'balancefactor'")}});
+}
+
+HttpResponse setProxy(ResourceEnv &env, RequestContext &context)
+{
+    HttpResponse error;
+    const std::optional<QJsonObject> body = jsonBody(context.request, &error);
+    if (!body)
+        return error;
+    const QString proxyField = QStringLiteral("proxy");
+    if (const auto unknown = unknownFields(*body, {proxyField}))
+        return *unknown;
+    const std::optional<ProxySendMode> mode = proxySendModeFromName(body->value(proxyField).toString());
+    if (!mode)
+        return HttpResponse::error(400, QStringLiteral("body: 'proxy' must be v1, v2 or no"), true);
+    return jsonOutcome(Operations(env.engine)
+                           .setGroupProxy(context.capture(QStringLiteral("service")),
+                               context.capture(QStringLiteral("group")), *mode));
 }
 
 }  // namespace Balancier::AdminResources::Groups

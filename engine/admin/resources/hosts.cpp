@@ -66,7 +66,7 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
     if (!body)
         return error;
     static const QStringList known = {QStringLiteral("address"), QStringLiteral("weight"),
-        QStringLiteral("maxconns"), QStringLiteral("state")};
+        QStringLiteral("maxconns"), QStringLiteral("state"), QStringLiteral("proxy")};
     if (const auto unknown = unknownFields(*body, known))
         return *unknown;
     // The body's types are this API's; what the values may be is the operation's.
@@ -90,6 +90,17 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
         if (!edit.state)
             return HttpResponse::error(
                 400, QStringLiteral("body: 'state' must be ready, drain or maintenance"), true);
+    }
+    if (body->contains(QStringLiteral("proxy"))) {
+        const QString proxy = body->value(QStringLiteral("proxy")).toString();
+        if (proxy == u"group") {
+            edit.proxy = std::optional<ProxySendMode>();
+        } else if (const std::optional<ProxySendMode> mode = proxySendModeFromName(proxy)) {
+            edit.proxy = mode;
+        } else {
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'proxy' must be v1, v2, no or group (the group's choice)"), true);
+        }
     }
     static const ParameterNames labels = {{QStringLiteral("host"), QStringLiteral("host name in the path")},
         {QStringLiteral("address"), QStringLiteral("body: 'address'")},

@@ -94,6 +94,9 @@ QJsonObject hostConfigJson(const HostConfig &host)
     object.insert(QStringLiteral("weight"), host.weight);
     object.insert(QStringLiteral("maxconns"), host.maxConns);
     object.insert(QStringLiteral("state"), hostAdminStateName(host.adminState));
+    // The host's own PROXY header choice, or "group" when it follows its group's.
+    object.insert(
+        QStringLiteral("proxy"), host.proxy ? proxySendModeName(*host.proxy) : QStringLiteral("group"));
     return object;
 }
 
