@@ -112,8 +112,10 @@ void Acceptor::ioReady(qintptr, int)
         if (!SocketOps::AcceptInheritsNoDelay)
             SocketOps::setNoDelay(accepted.socket(), true);
         // The session takes over the place counted in activeClients.
-        auto *session = new Session(m_worker, accepted.socket(), std::move(route), IpEndpoint::from(peer),
-            m_worker.nextConnectionId());
+        const IpEndpoint client = IpEndpoint::from(peer);
+        m_worker.noteAccepted(client, route->service);
+        auto *session
+            = new Session(m_worker, accepted.socket(), std::move(route), client, m_worker.nextConnectionId());
         m_worker.sessionStarted(session);
         session->start();
     }

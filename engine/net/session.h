@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/connectionrecord.h"
 #include "net/iopoller.h"
 #include "net/ipendpoint.h"
 #include "net/pipepool.h"
@@ -70,7 +71,7 @@ public:
 
     /// Closes both sides at once (a drain deadline passed, the balancer
     /// stops, an operator closed it). Destroys the session.
-    void cut(Termination why = Termination::DrainDeadline);
+    void cut(Termination why);
 
     /// Unique in this balancer's run: the connection log's id, the
     /// connection table's and PP2_TYPE_UNIQUE_ID.
@@ -79,6 +80,16 @@ public:
     const IpEndpoint &client() const { return m_clientAddress; }
 
     bool isConnecting() const { return m_state == State::Connecting; }
+    /// Its row of the live connection table now; `nowMs` from the worker's clock.
+    ConnectionRow row(qint64 nowMs) const;
+    /// Age in milliseconds and bytes both ways, for the table's filters.
+    qint64 ageMs(qint64 nowMs) const { return nowMs - m_acceptMs; }
+    qint64 bytesIn() const { return m_bytesIn; }
+    qint64 bytesOut() const { return m_bytesOut; }
+    const QString &service() const { return m_route->service; }
+    const QString &groupName() const;
+    /// The backend's name; empty while none accepted or is being tried.
+    QString backendName() const;
     /// The host this session holds a place on (connecting or connected), or nullptr.
     const HostRuntime *host() const { return m_hostAcquired ? m_host.get() : nullptr; }
 
@@ -114,7 +125,12 @@ private:
 
     void connectNext();
     void handleConnected();
-    void failHost(const QString &reason);
+    void failHost(AttemptResult result, const QString &reason);
+    /// Hands a record of this session to the connection log (when it is on).
+    void record(ConnectionRecord::Event event, qint64 nowMs);
+    /// The listener's address the client reached (getsockname); asked only
+    /// when the log or the table needs it.
+    IpEndpoint localAddress() const;
     /// Before giving up on a client: end of stream rather than a reset.
     void endClientGracefully();
     /// False when the session closed.
@@ -172,6 +188,21 @@ private:
     qint64 m_connectDeadlineMs = 0;
     bool m_hostAcquired = false;
     bool m_counted = false;  ///< counted in the host's `total` and the scheduler
+    // For the connection log and the table; times from the worker's clock.
+    qint64 m_acceptMs = 0;
+    qint64 m_connectedMs = -1;
+    qint64 m_firstByteMs = -1;
+    qint64 m_lastRecordMs = 0;  ///< the last connect or interim record
+    qint64 m_bytesIn = 0;  ///< from the client, relayed
+    qint64 m_bytesOut = 0;  ///< to the client, relayed
+    PickCode m_pickCode = PickCode::None;
+    qint32 m_pickA = 0;
+    qint32 m_pickB = 0;
+    QVarLengthArray<ConnectionRecord::Attempt, 4> m_attempts;
+    QString m_detail;  ///< what ended it, when the system said something
+    /// The address the client reached (after PROXY, when a header said it);
+    /// invalid until asked (localAddress()).
+    mutable IpEndpoint m_localAddress;
 };
 
 }  // namespace Balancier

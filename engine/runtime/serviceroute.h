@@ -1,13 +1,39 @@
 #pragma once
 
 #include "config/config.h"
+#include "net/termination.h"
 #include "runtime/groupruntime.h"
 
 #include <QString>
+#include <array>
+#include <atomic>
 #include <memory>
 #include <mutex>
 
 namespace Balancier {
+
+/// Connections of one service that ended, by Termination: the metric
+/// balancier_connections_closed_total{service,termination}. One per service,
+/// kept across reloads (every route of the service shares it).
+///
+/// Thread contract: any thread (relaxed atomics).
+struct TerminationCounts
+{
+    static constexpr int Size = int(Termination::MaxConnections) + 1;
+    std::array<std::atomic<quint64>, Size> counts{};
+
+    void add(Termination why)
+    {
+        const int index = int(why);
+        if (index >= 0 && index < Size)
+            counts[std::size_t(index)].fetch_add(1, std::memory_order_relaxed);
+    }
+    quint64 value(Termination why) const
+    {
+        const int index = int(why);
+        return index >= 0 && index < Size ? counts[std::size_t(index)].load(std::memory_order_relaxed) : 0;
+    }
+};
 
 /// What a worker needs to route a new client of one service. Immutable.
 struct ServiceRoute
@@ -15,7 +41,8 @@ struct ServiceRoute
     QString service;
     std::shared_ptr<GroupRuntime> group;  ///< the enabled group
     TimeoutConfig timeouts;
-    bool logConnections = false;
+    /// The service's counters of ended connections (never null in a published route).
+    std::shared_ptr<TerminationCounts> terminations;
 };
 
 /// The current route of a service, shared by the control thread (writer)
