@@ -4,7 +4,7 @@
 #include "config/configdiff.h"
 #include "config/diagnostic.h"
 #include "enginetypes.h"
-#include "net/connectionselection.h"
+#include "net/connectiontable.h"
 #include "stats/balancerhealth.h"
 #include "stats/statssnapshot.h"
 
@@ -46,6 +46,7 @@ struct ListenerSockets
 };
 
 class EnginePrivate;
+struct ConnectionSelection;
 
 /// The load balancer: listeners, worker threads, schedulers, health checks,
 /// statistics. Every change, from a reload, the admin API or the GUI, goes
