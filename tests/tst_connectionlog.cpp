@@ -3,6 +3,9 @@
 // to a socket of the test's own; drops counted when the queue is full.
 
 #include "blackholelistener.h"
+#include "config/configdiff.h"
+#include "config/configdocument.h"
+#include "config/configreader.h"
 #include "engine.h"
 #include "net/connectionlog.h"
 #include "ops/operations.h"
@@ -159,6 +162,9 @@ private Q_SLOTS:
     void syslogDatagrams();
     void dropsWhenFull();
     void recordFormats();
+    void configReadWriteDiff();
+    void configErrors_data();
+    void configErrors();
 };
 
 void TestConnectionLog::terminations_data()
@@ -468,6 +474,79 @@ void TestConnectionLog::recordFormats()
     QCOMPARE(sticky.code, u"sticky"_s);
     QCOMPARE(sticky.params.value(u"seenMsAgo"_s).toLongLong(), 180000);
     QCOMPARE(pickReason(PickCode::StickyNew, 0, 0).params.value(u"new"_s).toBool(), true);
+}
+
+namespace {
+
+QByteArray withLogging(const QByteArray &logging)
+{
+    return "<balancier version=\"1\">\n  " + logging
+        + "\n  <service name=\"s\"><listen ip=\"127.0.0.1:0\"/><group name=\"g\">"
+          "<host name=\"h\" ip=\"127.0.0.1:9\"/></group><enable group=\"g\"/></service>\n</balancier>\n";
+}
+
+}  // namespace
+
+void TestConnectionLog::configReadWriteDiff()
+{
+    const LoadResult loaded
+        = ConfigReader::readData(withLogging("<logging connections=\"yes\" format=\"json\" "
+                                             "to=\"syslog\" syslog=\"/run/log.sock\" "
+                                             "interim=\"30s\" atconnect=\"yes\"/>"),
+            u"test.xml"_s);
+    QVERIFY(loaded.ok());
+    const LoggingConfig &logging = loaded.config.logging;
+    QCOMPARE(logging.connections, true);
+    QCOMPARE(logging.format, u"json"_s);
+    QCOMPARE(logging.to, u"syslog"_s);
+    QCOMPARE(logging.syslog, u"/run/log.sock"_s);
+    QCOMPARE(logging.interimMs, 30000);
+    QCOMPARE(logging.atConnect, true);
+
+    // Written and read back the same.
+    const QByteArray xml = ConfigDocument::serialize(loaded.config);
+    QVERIFY2(xml.contains("interim=\"30s\""), xml.constData());
+    const LoadResult again = ConfigReader::readData(xml, u"again.xml"_s);
+    QVERIFY(again.ok());
+    QVERIFY(again.config.logging == logging);
+    // Defaults are not written.
+    const QByteArray plain = ConfigDocument::serialize(Config{});
+    QVERIFY(!plain.contains("format="));
+
+    // The diff names each attribute.
+    Config next = loaded.config;
+    next.logging.format = u"text"_s;
+    next.logging.interimMs = 0;
+    const QList<ConfigChange> changes = diffConfigs(loaded.config, next);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.first().name, u"logging"_s);
+    QVERIFY(changes.first().fields.contains(u"format"_s));
+    QVERIFY(changes.first().fields.contains(u"interim"_s));
+}
+
+void TestConnectionLog::configErrors_data()
+{
+    QTest::addColumn<QByteArray>("logging");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("format") << QByteArray("<logging format=\"xml\"/>") << u"test.xml:2:12"_s;
+    QTest::newRow("to") << QByteArray("<logging to=\"file\"/>") << u"test.xml:2:12"_s;
+    QTest::newRow("interim") << QByteArray("<logging interim=\"soon\"/>") << u"test.xml:2:12"_s;
+    QTest::newRow("interim too short") << QByteArray("<logging interim=\"100ms\"/>") << u"interim"_s;
+    QTest::newRow("atconnect") << QByteArray("<logging atconnect=\"maybe\"/>") << u"test.xml:2:12"_s;
+    QTest::newRow("syslog path") << QByteArray("<logging to=\"syslog\" syslog=\"dev/log\"/>")
+                                 << u"absolute"_s;
+}
+
+void TestConnectionLog::configErrors()
+{
+    QFETCH(QByteArray, logging);
+    QFETCH(QString, expected);
+    const LoadResult loaded = ConfigReader::readData(withLogging(logging), u"test.xml"_s);
+    QVERIFY(!loaded.ok());
+    QStringList errors;
+    for (const Diagnostic &diagnostic : loaded.diagnostics)
+        errors.append(diagnostic.toString());
+    QVERIFY2(errors.join(u'\n').contains(expected), qPrintable(errors.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionLog)

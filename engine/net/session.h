@@ -79,6 +79,10 @@ public:
     /// The client's address: the peer's, or the one its PROXY header carried.
     const IpEndpoint &client() const { return m_clientAddress; }
 
+    /// The address the client reached, when it is known without asking
+    /// the system (a listener on one address; later: a PROXY header).
+    void setLocalAddress(const IpEndpoint &local) { m_localAddress = local; }
+
     bool isConnecting() const { return m_state == State::Connecting; }
     /// Its row of the live connection table now; `nowMs` from the worker's clock.
     ConnectionRow row(qint64 nowMs) const;
