@@ -200,6 +200,11 @@ void TestConnectionTable::deleteClosesExactlyThatConnection()
     QVERIFY(m_clients.at(0)->roundTrip("still"));
     QVERIFY(m_clients.at(2)->roundTrip("here"));
     QTRY_COMPARE(json(m_bed->get("/api/v1/connections")).value("total"_L1).toInt(), 2);
+    // Counted by its termination code (the log is off: counted anyway).
+    QTRY_VERIFY(
+        m_bed->get("/metrics")
+            .body.contains(
+                "balancier_connections_closed_total{service=\"web\",termination=\"admin-close\"} 1\n"));
     // Closed already: gone.
     QCOMPARE(m_bed->request("DELETE", "/api/v1/connections/" + id.toLatin1()).status, 404);
 }

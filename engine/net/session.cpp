@@ -13,6 +13,9 @@
 
 namespace Balancier {
 
+static_assert(int(Termination::MaxConnections) < TerminationCounts::Size,
+    "TerminationCounts (runtime/serviceroute.h) has no room for every Termination");
+
 namespace {
 
 qint64 steadyNanoseconds()

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "config/config.h"
-#include "net/termination.h"
 #include "runtime/groupruntime.h"
 
 #include <QString>
@@ -12,6 +11,8 @@
 
 namespace Balancier {
 
+enum class Termination : quint8;  // net/termination.h; runtime/ does not include net/
+
 /// Connections of one service that ended, by Termination: the metric
 /// balancier_connections_closed_total{service,termination}. One per service,
 /// kept across reloads (every route of the service shares it).
@@ -19,7 +20,8 @@ namespace Balancier {
 /// Thread contract: any thread (relaxed atomics).
 struct TerminationCounts
 {
-    static constexpr int Size = int(Termination::MaxConnections) + 1;
+    /// Room for every Termination code (net/session.cpp checks it at compile time).
+    static constexpr int Size = 32;
     std::array<std::atomic<quint64>, Size> counts{};
 
     void add(Termination why)
