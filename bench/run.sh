@@ -24,6 +24,8 @@ usage: bench/run.sh [options]
   --syscall-seconds S   length of the system-call pass under strace (default 3; 0: skip it)
   --balancierd PATH     the daemon (default build/headless/balancierd)
   --out DIR             where results.md, raw.tsv and logs go (default build-bench/)
+  --connection-log      Balancier with its connection log on (<logging connections="yes">,
+                        text records to a log file in the work directory): its cost
   --quick               a smoke run: 1 round of 3 s, 1000 idle connections, 1 s strace pass
 Scenarios: (a) keep-alive small requests, (b) a new connection per request,
 (c) 1 MiB transfers, (d) memory per idle connection, (e) (a) while the idle
@@ -45,6 +47,7 @@ SYSCALL_CONNECTIONS=20  # wrk -c for the strace pass, as in the issue's count
 FOREIGN_WARN=0.25  # cores of CPU used by others during a round above which the round is flagged
 BALANCIERD="$ROOT/build/headless/balancierd"
 OUT_DIR="$ROOT/build-bench"
+CONNECTION_LOG=0
 WRK_THREADS=1  # one load-generator thread leaves the other core to the balancer
 
 while [ $# -gt 0 ]; do
@@ -60,6 +63,7 @@ while [ $# -gt 0 ]; do
     --syscall-seconds) SYSCALL_SECONDS="$2"; shift 2 ;;
     --balancierd) BALANCIERD="$2"; shift 2 ;;
     --out) OUT_DIR="$2"; shift 2 ;;
+    --connection-log) CONNECTION_LOG=1; shift ;;
     --quick) ROUNDS=1; DURATION=3; IDLE=1000; SYSCALL_SECONDS=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -158,6 +162,9 @@ cleanup() {
   stop_pid "$IDLE_PID"
   stop_pid "$CONTENDER_PID"
   for pid in $BACKEND_PIDS; do stop_pid "$pid"; done
+  if [ "$CONNECTION_LOG" = 1 ] && [ -f "$WORK/connections.log" ]; then
+    echo "connection log: $(grep -c 'balancier.connlog: conn ' "$WORK/connections.log" || true) record(s) written" >&2
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -226,13 +233,18 @@ start_backends() {
 
 # ---------------------------------------------------------------- contenders
 write_configs() {
+  local logging='<logging level="warning"/>'
+  if [ "$CONNECTION_LOG" = 1 ]; then
+    # Records are info messages of balancier.connlog: the level must let them through.
+    logging="<logging level=\"info\" file=\"$WORK/connections.log\" connections=\"yes\" format=\"text\"/>"
+  fi
   cat >"$WORK/balancier.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <balancier version="1">
   <settings workers="$WORKERS" draintimeout="2s"/>
   <!-- HAProxy runs without checks; so does Balancier, for the same traffic to the backends. -->
   <health active="no"/>
-  <logging level="warning"/>
+  $logging
   <service name="bench">
     <listen ip="127.0.0.1:$FRONT"/>
     <group name="nginx" scheduler="roundrobin">

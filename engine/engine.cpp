@@ -15,6 +15,23 @@
 
 namespace Balancier {
 
+namespace {
+
+ConnectionLog::Settings connectionLogSettings(const LoggingConfig &logging)
+{
+    ConnectionLog::Settings settings;
+    settings.enabled = logging.connections;
+    settings.format = logging.format == u"json" ? ConnectionLog::Format::Json : ConnectionLog::Format::Text;
+    settings.to
+        = logging.to == u"syslog" ? ConnectionLog::Destination::Syslog : ConnectionLog::Destination::Log;
+    settings.syslogPath = logging.syslog;
+    settings.interimMs = logging.interimMs;
+    settings.atConnect = logging.atConnect;
+    return settings;
+}
+
+}  // namespace
+
 QString ApplyResult::errorString() const
 {
     QStringList lines;
@@ -127,7 +144,7 @@ ApplyResult Engine::apply(const Config &input)
         qCWarning(lcConfig, "settings workers: the number of worker threads changes at the next restart");
     }
     d->context.maxConnections.store(config.settings.maxConnections);
-    d->context.logConnections.store(config.logging.connections);
+    d->connectionLog->configure(connectionLogSettings(config.logging));
 
     d->reconcileServices(config);
     // Hosts get their numeric endpoints before a new listener's workers can
@@ -258,6 +275,17 @@ StatsSnapshot Engine::snapshot() const
     StatsSnapshot snapshot = d->stats.collect(d->views(), d->context.activeClients.load());
     snapshot.poller = d->pollerName;
     snapshot.haRole = HaRoleProbe::role(d->running.ha);
+    snapshot.connectionLogDropped = connectionLogDropped();
+    for (ServiceStats &service : snapshot.services) {
+        const auto it = d->services.constFind(service.name);
+        if (it == d->services.cend() || !it->terminations)
+            continue;
+        for (int i = 1; i <= int(Termination::MaxConnections); ++i) {
+            const auto why = Termination(i);
+            if (const quint64 count = it->terminations->value(why))
+                service.closed.insert(QString(terminationCode(why)), qint64(count));
+        }
+    }
     return snapshot;
 }
 
@@ -327,6 +355,104 @@ void Engine::setStatsRate(int hertz)
 int Engine::statsIntervalMs() const
 {
     return d->statsTimer.interval();
+}
+
+namespace {
+
+// Gathers one answer per worker in the control thread.
+template<typename Part>
+struct Gather
+{
+    int waiting = 0;
+    QList<Part> parts;
+    std::function<void(QList<Part> &)> done;
+};
+
+}  // namespace
+
+template<typename Part, typename Ask>
+static void askWorkers(
+    Engine *engine, const QList<WorkerThread> &workers, Ask ask, std::function<void(QList<Part> &)> done)
+{
+    auto gather = std::make_shared<Gather<Part>>();
+    gather->waiting = int(workers.size());
+    gather->done = std::move(done);
+    if (workers.isEmpty()) {
+        QMetaObject::invokeMethod(
+            engine, [gather] { gather->done(gather->parts); }, Qt::QueuedConnection);
+        return;
+    }
+    for (const WorkerThread &entry : workers) {
+        // The engine outlives its workers (they stop in its destructor), so
+        // the answer can always be posted to it.
+        QMetaObject::invokeMethod(
+            entry.worker,
+            [worker = entry.worker, engine, gather, ask] {
+                Part part = ask(*worker);
+                QMetaObject::invokeMethod(
+                    engine,
+                    [gather, part = std::move(part)]() mutable {
+                        gather->parts.append(std::move(part));
+                        if (--gather->waiting == 0)
+                            gather->done(gather->parts);
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void Engine::collectConnections(
+    const ConnectionSelection &selection, std::function<void(const QList<ConnectionRow> &)> done)
+{
+    askWorkers<QList<ConnectionRow>>(
+        this, d->workers, [selection](Worker &worker) { return worker.listConnections(selection); },
+        [done = std::move(done)](QList<QList<ConnectionRow>> &parts) {
+            QList<ConnectionRow> rows;
+            for (QList<ConnectionRow> &part : parts)
+                rows.append(std::move(part));
+            done(rows);
+        });
+}
+
+void Engine::collectTalkers(
+    const ConnectionSelection &selection, std::function<void(const QHash<QString, Talker> &)> done)
+{
+    askWorkers<QHash<QString, Talker>>(
+        this, d->workers, [selection](Worker &worker) { return worker.talkers(selection); },
+        [done = std::move(done)](QList<QHash<QString, Talker>> &parts) {
+            QHash<QString, Talker> merged;
+            for (const QHash<QString, Talker> &part : std::as_const(parts)) {
+                for (const Talker &talker : part) {
+                    Talker &into = merged[talker.prefix];
+                    into.prefix = talker.prefix;
+                    into.open += talker.open;
+                    into.ratePerSecond += talker.ratePerSecond;
+                    into.bytesIn += talker.bytesIn;
+                    into.bytesOut += talker.bytesOut;
+                }
+            }
+            done(merged);
+        });
+}
+
+void Engine::closeConnection(quint64 id, std::function<void(bool found)> done)
+{
+    const qsizetype index = qsizetype(id >> 48) - 1;
+    if (index < 0 || index >= d->workers.size()) {
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done)] { done(false); }, Qt::QueuedConnection);
+        return;
+    }
+    QList<WorkerThread> owner{d->workers.at(index)};
+    askWorkers<bool>(
+        this, owner, [id](Worker &worker) { return worker.closeConnection(id); },
+        [done = std::move(done)](QList<bool> &parts) { done(!parts.isEmpty() && parts.constFirst()); });
+}
+
+quint64 Engine::connectionLogDropped() const
+{
+    return d->connectionLog ? d->connectionLog->dropped() : 0;
 }
 
 void Engine::shutdown(qint64 drainTimeoutMs)

@@ -4,10 +4,13 @@
 #include "config/configdiff.h"
 #include "config/diagnostic.h"
 #include "enginetypes.h"
+#include "net/connectiontable.h"
 #include "stats/balancerhealth.h"
 #include "stats/statssnapshot.h"
 
+#include <QHash>
 #include <QObject>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -43,6 +46,7 @@ struct ListenerSockets
 };
 
 class EnginePrivate;
+struct ConnectionSelection;
 
 /// The load balancer: listeners, worker threads, schedulers, health checks,
 /// statistics. Every change, from a reload, the admin API or the GUI, goes
@@ -136,6 +140,21 @@ public:
     void setStatsRate(int hertz);
     /// The interval between two statsUpdated signals now.
     int statsIntervalMs() const;
+
+    // The live connection table (Operations::listConnections(), talkers(),
+    // closeConnection(), where the filter is checked, sorted and paged):
+    // each worker answers for its own sessions in its own thread, between
+    // two events; none stops. `done` runs in this (the control) thread once
+    // every worker answered; never when the engine is destroyed first.
+    void collectConnections(
+        const ConnectionSelection &selection, std::function<void(const QList<ConnectionRow> &)> done);
+    void collectTalkers(
+        const ConnectionSelection &selection, std::function<void(const QHash<QString, Talker> &)> done);
+    /// Cuts connection `id` with Termination::AdminClose in the worker that
+    /// owns it (the id's top 16 bits); `done(false)` when it has none such.
+    void closeConnection(quint64 id, std::function<void(bool found)> done);
+    /// Connection log records dropped because the writer fell behind.
+    quint64 connectionLogDropped() const;
 
     /// Stops accepting, lets open connections finish for up to `drainTimeoutMs`,
     /// then cuts the rest and emits stopped(). When it returns, every

@@ -9,6 +9,7 @@
 
 #include "engine.h"
 #include "health/healthmonitor.h"
+#include "net/connectionlog.h"
 #include "net/enginecontext.h"
 #include "net/hostresolver.h"
 #include "net/listenerbinder.h"
@@ -38,6 +39,7 @@ struct ServiceState
     std::shared_ptr<RouteSlot> slot = std::make_shared<RouteSlot>();
     std::shared_ptr<ServiceCounters> counters = std::make_shared<ServiceCounters>();
     QList<std::shared_ptr<GroupRuntime>> groups;
+    std::shared_ptr<TerminationCounts> terminations = std::make_shared<TerminationCounts>();
     QString enabledGroup;
     bool enabledGroupEmpty = false;  // said in the log once per change
 
@@ -71,6 +73,9 @@ public:
     bool started = false;
     bool stopping = false;
     EngineContext context;
+    /// Made with the workers (startWorkers()), destroyed after them: it
+    /// writes what they queued last.
+    std::unique_ptr<ConnectionLog> connectionLog;
     QList<WorkerThread> workers;
     /// IoPoller::pollerName() of the workers' dispatchers: "epoll", "poll", ...
     QString pollerName;

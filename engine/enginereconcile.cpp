@@ -3,6 +3,7 @@
 #include "config/duration.h"
 #include "config/schedulerregistry.h"
 #include "logcategories.h"
+#include "net/connectionlog.h"
 #include "net/eventdispatcherfactory.h"
 #include "net/proxyprotocol.h"
 #include "net/worker.h"
@@ -15,6 +16,9 @@ namespace Balancier {
 
 void EnginePrivate::startWorkers(int count)
 {
+    // Before any worker runs: they reach it through the context.
+    connectionLog = std::make_unique<ConnectionLog>(count);
+    context.connectionLog = connectionLog.get();
     const PollerSetting poller = pollerSettingFromEnvironment();
     if (!poller.error.isEmpty())
         qCWarning(lcNet, "%s", qUtf8Printable(poller.error));
@@ -280,8 +284,8 @@ void EnginePrivate::reconcileServices(const Config &config)
         }
         state.enabledGroupEmpty = empty;
         route->timeouts = config.effectiveTimeouts(serviceConfig);
-        route->logConnections = config.logging.connections;
         route->counters = state.counters;
+        route->terminations = state.terminations;
         for (const ListenerProxyConfig &options : serviceConfig.listenerProxy) {
             if (!options.acceptsProxy())
                 continue;
@@ -300,7 +304,6 @@ void EnginePrivate::reconcileServices(const Config &config)
         // from the route at each accept.
         const std::shared_ptr<const ServiceRoute> current = state.slot->load();
         if (!current || current->group != route->group || !(current->timeouts == route->timeouts)
-            || current->logConnections != route->logConnections
             || current->acceptProxy != route->acceptProxy) {
             state.slot->store(std::move(route));
         }
@@ -560,7 +563,7 @@ void EnginePrivate::checkDrained()
         for (const WorkerThread &entry : std::as_const(workers)) {
             int count = 0;
             QMetaObject::invokeMethod(
-                entry.worker, [worker = entry.worker] { return worker->cutSessions(); },
+                entry.worker, [worker = entry.worker] { return worker->cutSessions(Termination::Shutdown); },
                 Qt::BlockingQueuedConnection, &count);
             cut += count;
         }

@@ -11,6 +11,8 @@ namespace Balancier {
 
 /// "balancier.net": listeners, accepted and proxied connections.
 Q_DECLARE_LOGGING_CATEGORY(lcNet)
+/// "balancier.connlog": the connection log (<logging connections="yes" to="log">).
+Q_DECLARE_LOGGING_CATEGORY(lcConnLog)
 /// "balancier.health": health checks and host state changes.
 Q_DECLARE_LOGGING_CATEGORY(lcHealth)
 /// "balancier.config": reading, validating, applying and saving configs.

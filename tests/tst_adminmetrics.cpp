@@ -162,6 +162,8 @@ void tst_AdminMetrics::exposition()
         {"balancier_host_up", "gauge"},
         {"balancier_host_weight", "gauge"},
         {"balancier_ha_role", "gauge"},
+        {"balancier_connections_closed_total", "counter"},
+        {"balancier_connlog_dropped_total", "counter"},
     };
     QCOMPARE(parser.families().size(), expected.size());
     for (const auto &[name, type] : expected) {

@@ -239,6 +239,10 @@
         <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
         <translation>%1: an die Hosts gesendeter PROXY-Protokoll-Header: %2 -&gt; %3</translation>
     </message>
+    <message>
+        <source>logging: %1</source>
+        <translation>Protokollierung: %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2938,6 +2942,58 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>As the group</source>
         <translation>Wie die Gruppe</translation>
+    </message>
+    <message>
+        <source>The connection log: one record per finished connection (docs/connection-log.md).</source>
+        <translation>Das Verbindungsprotokoll: ein Eintrag je beendeter Verbindung (docs/connection-log.md).</translation>
+    </message>
+    <message>
+        <source>Connection log format</source>
+        <translation>Format des Verbindungsprotokolls</translation>
+    </message>
+    <message>
+        <source>Text (key=value)</source>
+        <translation>Text (Schlüssel=Wert)</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON-Zeilen</translation>
+    </message>
+    <message>
+        <source>Connection log destination</source>
+        <translation>Ziel des Verbindungsprotokolls</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s log</source>
+        <translation>Das Protokoll des Balancers</translation>
+    </message>
+    <message>
+        <source>Syslog</source>
+        <translation>Syslog</translation>
+    </message>
+    <message>
+        <source>Syslog socket</source>
+        <translation>Syslog-Socket</translation>
+    </message>
+    <message>
+        <source>The UNIX datagram socket of the syslog daemon, for the syslog destination.</source>
+        <translation>Der UNIX-Datagramm-Socket des Syslog-Dienstes, für das Ziel Syslog.</translation>
+    </message>
+    <message>
+        <source>Interim records every</source>
+        <translation>Zwischeneinträge alle</translation>
+    </message>
+    <message>
+        <source>A record for connections still open, this often; 0: none.</source>
+        <translation>Ein Eintrag für noch offene Verbindungen in diesem Abstand; 0: keiner.</translation>
+    </message>
+    <message>
+        <source>Log at connect</source>
+        <translation>Beim Verbindungsaufbau protokollieren</translation>
+    </message>
+    <message>
+        <source>A record also when the backend accepts, not only when the connection ends.</source>
+        <translation>Ein Eintrag auch, wenn das Backend annimmt, nicht erst am Ende der Verbindung.</translation>
     </message>
 </context>
 <context>

@@ -239,6 +239,10 @@
         <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
         <translation>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</translation>
     </message>
+    <message>
+        <source>logging: %1</source>
+        <translation>logging: %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2938,6 +2942,58 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>As the group</source>
         <translation>As the group</translation>
+    </message>
+    <message>
+        <source>The connection log: one record per finished connection (docs/connection-log.md).</source>
+        <translation>The connection log: one record per finished connection (docs/connection-log.md).</translation>
+    </message>
+    <message>
+        <source>Connection log format</source>
+        <translation>Connection log format</translation>
+    </message>
+    <message>
+        <source>Text (key=value)</source>
+        <translation>Text (key=value)</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON lines</translation>
+    </message>
+    <message>
+        <source>Connection log destination</source>
+        <translation>Connection log destination</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s log</source>
+        <translation>The balancer&apos;s log</translation>
+    </message>
+    <message>
+        <source>Syslog</source>
+        <translation>Syslog</translation>
+    </message>
+    <message>
+        <source>Syslog socket</source>
+        <translation>Syslog socket</translation>
+    </message>
+    <message>
+        <source>The UNIX datagram socket of the syslog daemon, for the syslog destination.</source>
+        <translation>The UNIX datagram socket of the syslog daemon, for the syslog destination.</translation>
+    </message>
+    <message>
+        <source>Interim records every</source>
+        <translation>Interim records every</translation>
+    </message>
+    <message>
+        <source>A record for connections still open, this often; 0: none.</source>
+        <translation>A record for connections still open, this often; 0: none.</translation>
+    </message>
+    <message>
+        <source>Log at connect</source>
+        <translation>Log at connect</translation>
+    </message>
+    <message>
+        <source>A record also when the backend accepts, not only when the connection ends.</source>
+        <translation>A record also when the backend accepts, not only when the connection ends.</translation>
     </message>
 </context>
 <context>

@@ -239,6 +239,10 @@
         <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
         <translation>%1: cabecera del protocolo PROXY enviada a los hosts: %2 -&gt; %3</translation>
     </message>
+    <message>
+        <source>logging: %1</source>
+        <translation>registro: %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2938,6 +2942,58 @@ SHA-256: %4
     <message>
         <source>As the group</source>
         <translation>Como el grupo</translation>
+    </message>
+    <message>
+        <source>The connection log: one record per finished connection (docs/connection-log.md).</source>
+        <translation>El registro de conexiones: una entrada por conexión terminada (docs/connection-log.md).</translation>
+    </message>
+    <message>
+        <source>Connection log format</source>
+        <translation>Formato del registro de conexiones</translation>
+    </message>
+    <message>
+        <source>Text (key=value)</source>
+        <translation>Texto (clave=valor)</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>Líneas JSON</translation>
+    </message>
+    <message>
+        <source>Connection log destination</source>
+        <translation>Destino del registro de conexiones</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s log</source>
+        <translation>El registro del balanceador</translation>
+    </message>
+    <message>
+        <source>Syslog</source>
+        <translation>Syslog</translation>
+    </message>
+    <message>
+        <source>Syslog socket</source>
+        <translation>Socket de syslog</translation>
+    </message>
+    <message>
+        <source>The UNIX datagram socket of the syslog daemon, for the syslog destination.</source>
+        <translation>El socket de datagramas UNIX del demonio syslog, para el destino syslog.</translation>
+    </message>
+    <message>
+        <source>Interim records every</source>
+        <translation>Entradas intermedias cada</translation>
+    </message>
+    <message>
+        <source>A record for connections still open, this often; 0: none.</source>
+        <translation>Una entrada para las conexiones aún abiertas, con esta frecuencia; 0: ninguna.</translation>
+    </message>
+    <message>
+        <source>Log at connect</source>
+        <translation>Registrar al conectar</translation>
+    </message>
+    <message>
+        <source>A record also when the backend accepts, not only when the connection ends.</source>
+        <translation>Una entrada también cuando el backend acepta, no solo al terminar la conexión.</translation>
     </message>
 </context>
 <context>

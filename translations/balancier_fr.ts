@@ -239,6 +239,10 @@
         <source>%1: PROXY protocol header sent to the hosts: %2 -&gt; %3</source>
         <translation>%1 : en-tête du protocole PROXY envoyé aux hôtes : %2 -&gt; %3</translation>
     </message>
+    <message>
+        <source>logging: %1</source>
+        <translation>journalisation : %1</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -2938,6 +2942,58 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>As the group</source>
         <translation>Comme le groupe</translation>
+    </message>
+    <message>
+        <source>The connection log: one record per finished connection (docs/connection-log.md).</source>
+        <translation>Le journal des connexions : un enregistrement par connexion terminée (docs/connection-log.md).</translation>
+    </message>
+    <message>
+        <source>Connection log format</source>
+        <translation>Format du journal des connexions</translation>
+    </message>
+    <message>
+        <source>Text (key=value)</source>
+        <translation>Texte (clé=valeur)</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>Lignes JSON</translation>
+    </message>
+    <message>
+        <source>Connection log destination</source>
+        <translation>Destination du journal des connexions</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s log</source>
+        <translation>Le journal du répartiteur</translation>
+    </message>
+    <message>
+        <source>Syslog</source>
+        <translation>Syslog</translation>
+    </message>
+    <message>
+        <source>Syslog socket</source>
+        <translation>Socket syslog</translation>
+    </message>
+    <message>
+        <source>The UNIX datagram socket of the syslog daemon, for the syslog destination.</source>
+        <translation>Le socket datagramme UNIX du démon syslog, pour la destination syslog.</translation>
+    </message>
+    <message>
+        <source>Interim records every</source>
+        <translation>Enregistrements intermédiaires toutes les</translation>
+    </message>
+    <message>
+        <source>A record for connections still open, this often; 0: none.</source>
+        <translation>Un enregistrement pour les connexions encore ouvertes, à cet intervalle ; 0 : aucun.</translation>
+    </message>
+    <message>
+        <source>Log at connect</source>
+        <translation>Journaliser à la connexion</translation>
+    </message>
+    <message>
+        <source>A record also when the backend accepts, not only when the connection ends.</source>
+        <translation>Un enregistrement aussi quand le backend accepte, pas seulement à la fin de la connexion.</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,8 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral("Connections established by the service."), {}};
     Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
         QStringLiteral("1 when every host of the enabled group is down."), {}};
+    Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
+        QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
 
     Family serviceRefused{QStringLiteral("balancier_service_refused_total"), QStringLiteral("counter"),
         QStringLiteral("Connections refused before a backend was picked, by reason (termination code)."), {}};
@@ -114,6 +116,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
             u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.total));
         serviceAggressive.samples.append(
             u'{' + serviceLabel + QStringLiteral("} ") + (service.aggressive ? u'1' : u'0'));
+        for (auto it = service.closed.cbegin(); it != service.closed.cend(); ++it) {
+            closed.samples.append(u'{' + serviceLabel + QStringLiteral(",termination=") + label(it.key())
+                + QStringLiteral("} ") + QString::number(it.value()));
+        }
         for (const GroupStats &group : service.groups) {
             for (const HostStats &host : group.hosts) {
                 const QString labels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name)
@@ -149,7 +155,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                    "balancier_poller_info{poller=")
             + label(snapshot.poller) + QStringLiteral("} 1\n");
     }
-    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
+    out += QStringLiteral("# HELP balancier_connlog_dropped_total Connection log records dropped because the "
+                          "writer fell behind.\n# TYPE balancier_connlog_dropped_total counter\n"
+                          "balancier_connlog_dropped_total %1\n")
+               .arg(snapshot.connectionLogDropped);
+    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &closed,
              &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)

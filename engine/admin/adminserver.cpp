@@ -292,9 +292,23 @@ void AdminServer::dispatch(HttpConnection *connection, const HttpRequest &reques
                     command.parameters.isEmpty() ? QStringLiteral("none")
                                                  : command.parameters.join(QStringLiteral(", "))),
             context.json)
-        : runHandler(command, context);
-    if (context.streamStarted)
+        : [&] {
+              const QPointer<HttpConnection> guard(connection);
+              const Command *commandInTable = &command;
+              context.later = [this, guard, request, user, commandInTable](const HttpResponse &later) {
+                  if (guard)
+                      complete(guard, request, user, *commandInTable, later);
+              };
+              return runHandler(command, context);
+          }();
+    if (context.streamStarted || context.deferred)
         return;
+    complete(connection, request, user, command, response);
+}
+
+void AdminServer::complete(HttpConnection *connection, const HttpRequest &request, const AdminUser &user,
+    const Command &command, HttpResponse response)
+{
     if (command.access == Access::Write) {
         qCInfo(lcAdmin, "admin: %s %s by %s from %s: %d", request.method.constData(),
             qUtf8Printable(request.path), qUtf8Printable(user.name), qUtf8Printable(request.peer.toString()),

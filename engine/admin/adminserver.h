@@ -105,6 +105,9 @@ private:
         std::shared_ptr<const LoadResult> parsedBody = {});
     /// The handler, with what it may use.
     HttpResponse runHandler(const Command &command, RequestContext &context);
+    /// The write log line, the status page's redirect, and the answer.
+    void complete(HttpConnection *connection, const HttpRequest &request, const AdminUser &user,
+        const Command &command, HttpResponse response);
     void finish(HttpConnection *connection, const HttpRequest &request, const HttpResponse &response);
 
     Engine &m_engine;

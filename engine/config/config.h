@@ -240,7 +240,14 @@ struct LoggingConfig
 {
     QString file;  ///< empty: stderr
     QString level = QStringLiteral("info");  ///< debug, info, warning, critical
-    bool connections = false;  ///< one line per proxied connection
+    bool connections = false;  ///< the connection log: a record per finished connection
+    /// The connection log's format: "text" (key=value pairs) or "json" (JSON lines).
+    QString format = QStringLiteral("text");
+    /// "log": the daemon's log (file, stderr or journal); "syslog": a UNIX datagram socket.
+    QString to = QStringLiteral("log");
+    QString syslog = QStringLiteral("/dev/log");  ///< the socket for to="syslog"
+    qint64 interimMs = 0;  ///< a record every so often for long connections; 0: none
+    bool atConnect = false;  ///< a record also when the backend accepts (HAProxy's logasap)
 
     friend bool operator==(const LoggingConfig &, const LoggingConfig &) = default;
 };

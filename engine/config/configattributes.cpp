@@ -257,6 +257,12 @@ QList<Attribute> loggingAttributes(const LoggingConfig &logging)
         {"file"_L1, ValueKind::Text, logging.file, defaults.file},
         {"level"_L1, ValueKind::Keyword, logging.level, defaults.level},
         {"connections"_L1, ValueKind::Boolean, yesNo(logging.connections), yesNo(defaults.connections)},
+        {"format"_L1, ValueKind::Keyword, logging.format, defaults.format},
+        {"interim"_L1, ValueKind::Duration, formatDuration(logging.interimMs),
+            formatDuration(defaults.interimMs)},
+        {"atconnect"_L1, ValueKind::Boolean, yesNo(logging.atConnect), yesNo(defaults.atConnect)},
+        {"to"_L1, ValueKind::Keyword, logging.to, defaults.to},
+        {"syslog"_L1, ValueKind::Text, logging.syslog, defaults.syslog},
     };
 }
 

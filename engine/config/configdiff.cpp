@@ -460,6 +460,11 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
     compareText(logging, u"file"_s, running.logging.file, next.logging.file);
     compareText(logging, u"level"_s, running.logging.level, next.logging.level);
     compareBool(logging, u"connections"_s, running.logging.connections, next.logging.connections);
+    compareText(logging, u"format"_s, running.logging.format, next.logging.format);
+    compareDuration(logging, u"interim"_s, running.logging.interimMs, next.logging.interimMs);
+    compareBool(logging, u"atconnect"_s, running.logging.atConnect, next.logging.atConnect);
+    compareText(logging, u"to"_s, running.logging.to, next.logging.to);
+    compareText(logging, u"syslog"_s, running.logging.syslog, next.logging.syslog);
     diff.addFields(Kind::SettingsChanged, {}, {}, u"logging"_s, logging);
 
     FieldChanges ha;

@@ -383,6 +383,37 @@ QList<Diagnostic> Checker::run()
         error({}, QString(), elementText(u"logging", {}, u"level"),
             quote(m_config.logging.level) + u" is not valid; expected one of "_s + levels.join(u", "_s));
     }
+    const LoggingConfig &logging = m_config.logging;
+    static const QStringList formats = {u"text"_s, u"json"_s};
+    if (!formats.contains(logging.format)) {
+        error({}, QString(), elementText(u"logging", {}, u"format"),
+            quote(logging.format) + u" is not valid; expected one of "_s + formats.join(u", "_s));
+    }
+    static const QStringList destinations = {u"log"_s, u"syslog"_s};
+    if (!destinations.contains(logging.to)) {
+        error({}, QString(), elementText(u"logging", {}, u"to"),
+            quote(logging.to) + u" is not valid; expected one of "_s + destinations.join(u", "_s));
+    }
+    checkDuration(logging.interimMs, 0, {}, QString(), elementText(u"logging", {}, u"interim"));
+    if (logging.interimMs > 0 && logging.interimMs < 1000) {
+        error({}, QString(), elementText(u"logging", {}, u"interim"),
+            u"an interim record every %1 ms is too often; expected 1s or more, or 0 for none"_s.arg(
+                logging.interimMs));
+    }
+    if (logging.to == u"syslog") {
+#ifdef _WIN32
+        error({}, QString(), elementText(u"logging", {}, u"to"),
+            u"syslog over a UNIX socket is not available on Windows; use to=\"log\""_s);
+#else
+        if (!logging.syslog.startsWith(u'/')) {
+            error({}, QString(), elementText(u"logging", {}, u"syslog"),
+                quote(logging.syslog) + u" is not an absolute path to a UNIX datagram socket"_s);
+        } else if (logging.syslog.toLocal8Bit().size() >= 108) {
+            error({}, QString(), elementText(u"logging", {}, u"syslog"),
+                u"the socket path is longer than 107 bytes"_s);
+        }
+#endif
+    }
 
     checkAdmin();
     checkHa();

@@ -185,12 +185,21 @@ NativeConfigParser::TimeoutOverride NativeConfigParser::parseTimeouts()
 
 void NativeConfigParser::parseLogging()
 {
-    m_xml.checkAttributes({u"file"_s, u"level"_s, u"connections"_s});
+    m_xml.checkAttributes({u"file"_s, u"level"_s, u"connections"_s, u"format"_s, u"to"_s, u"syslog"_s,
+        u"interim"_s, u"atconnect"_s});
     LoggingConfig &logging = m_config->logging;
     if (m_xml.hasAttribute(u"file"))
         logging.file = m_xml.attribute(u"file");
     m_xml.readChoice(u"level", {u"debug"_s, u"info"_s, u"warning"_s, u"critical"_s}, &logging.level);
     m_xml.readBool(u"connections", &logging.connections);
+    m_xml.readChoice(u"format", {u"text"_s, u"json"_s}, &logging.format);
+    m_xml.readChoice(u"to", {u"log"_s, u"syslog"_s}, &logging.to);
+    if (m_xml.hasAttribute(u"syslog"))
+        logging.syslog = m_xml.attribute(u"syslog").trimmed();
+    qint64 interim = 0;
+    if (m_xml.readDuration(u"interim", 0, ConfigLimits::maxDurationMs, &interim))
+        logging.interimMs = interim;
+    m_xml.readBool(u"atconnect", &logging.atConnect);
     m_xml.readNoChildren();
 }
 

@@ -43,6 +43,19 @@ Acceptor::Acceptor(
     , m_slot(std::move(slot))
 {
     m_worker.poller().add(m_socket->socket(), this, IoHandler::Readable);
+    sockaddr_storage bound{};
+    socklen_t length = socklen_t(sizeof bound);
+#ifdef _WIN32
+    const int got = ::getsockname(SOCKET(m_socket->socket()), reinterpret_cast<sockaddr *>(&bound), &length);
+#else
+    const int got = ::getsockname(int(m_socket->socket()), reinterpret_cast<sockaddr *>(&bound), &length);
+#endif
+    const IpEndpoint local = got == 0 ? IpEndpoint::from(bound) : IpEndpoint();
+    bool wildcard = true;
+    for (int i = 0; i < local.addressLength(); ++i)
+        wildcard = wildcard && local.bytes[std::size_t(i)] == 0;
+    if (local.valid && !wildcard)
+        m_local = local;
 }
 
 Acceptor::~Acceptor()
@@ -117,8 +130,13 @@ void Acceptor::ioReady(qintptr, int)
         const ListenerProxyRoute *proxy
             = route->acceptProxy.isEmpty() ? nullptr : route->acceptProxyOf(m_configured);
         // The session takes over the place counted in activeClients.
-        auto *session = new Session(m_worker, accepted.socket(), std::move(route), IpEndpoint::from(peer),
-            m_worker.nextConnectionId());
+        const IpEndpoint client = IpEndpoint::from(peer);
+        if (!proxy)  // with a PROXY header, the address it carries is noted (Session::readProxyHeader())
+            m_worker.noteAccepted(client, route->service);
+        auto *session
+            = new Session(m_worker, accepted.socket(), std::move(route), client, m_worker.nextConnectionId());
+        if (m_local.valid)
+            session->setLocalAddress(m_local);
         m_worker.sessionStarted(session);
         if (proxy)
             session->identify(*proxy);  // reads the header, then start()

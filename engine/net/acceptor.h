@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/iopoller.h"
+#include "net/ipendpoint.h"
 #include "net/listensocket.h"
 #include "runtime/serviceroute.h"
 
@@ -36,6 +37,9 @@ private:
     std::shared_ptr<ListenSocket> m_socket;
     std::shared_ptr<RouteSlot> m_slot;
     bool m_enabled = true;
+    /// The listener's own address when it is not a wildcard: then it is
+    /// every client's local address, and no session needs to ask for it.
+    IpEndpoint m_local;
 };
 
 }  // namespace Balancier

@@ -10,6 +10,8 @@
 
 namespace Balancier {
 
+class ConnectionLog;
+
 /// State the workers share with the engine. Owned by the engine, which
 /// outlives every worker.
 ///
@@ -19,7 +21,8 @@ struct EngineContext
 {
     std::atomic<qint64> activeClients{0};
     std::atomic<int> maxConnections{0};  ///< 0: no cap
-    std::atomic<bool> logConnections{false};
+    /// The connection log; set before the workers start, lives as long as they do.
+    ConnectionLog *connectionLog = nullptr;
     std::atomic<bool> capReached{false};  ///< logged once per episode
     std::atomic<bool> outOfDescriptors{false};  ///< logged once per episode
 

@@ -3,9 +3,10 @@
 #include "net/clientkey.h"
 
 #include "logcategories.h"
+#include "net/connectionlog.h"
 #include "net/worker.h"
 
-#include <QHostAddress>
+#include <QDateTime>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +14,9 @@
 #include <cstdio>
 
 namespace Balancier {
+
+static_assert(int(Termination::MaxConnections) < TerminationCounts::Size,
+    "TerminationCounts (runtime/serviceroute.h) has no room for every Termination");
 
 namespace {
 
@@ -41,6 +45,20 @@ qint64 steadyMilliseconds()
         .count();
 }
 
+// How a failed connect is told in the log and the table.
+AttemptResult attemptResultOf(int error)
+{
+#ifdef _WIN32
+    return error == WSAECONNREFUSED ? AttemptResult::Refused
+        : error == WSAETIMEDOUT     ? AttemptResult::Timeout
+                                    : AttemptResult::Unreachable;
+#else
+    return error == ECONNREFUSED ? AttemptResult::Refused
+        : error == ETIMEDOUT     ? AttemptResult::Timeout
+                                 : AttemptResult::Unreachable;
+#endif
+}
+
 }  // namespace
 
 Session::Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const ServiceRoute> route,
@@ -56,6 +74,7 @@ Session::Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const
     m_down.to = m_client;
     m_down.writable = true;  // a new connection has room
     m_lastActivityMs = m_worker.nowMs();
+    m_acceptMs = m_lastActivityMs;
     IoPoller &poller = m_worker.poller();
     m_edgeTriggered = poller.addEdgeTriggered(m_client, this);
     if (m_edgeTriggered) {
@@ -69,6 +88,11 @@ Session::Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const
 
 Session::~Session()
 {
+    // Before the sockets close: the record may ask for the local address.
+    if (m_route->terminations)
+        m_route->terminations->add(m_termination);
+    if (const ConnectionLog *log = m_worker.context().connectionLog; log && log->enabled())
+        record(ConnectionRecord::Event::Close, m_worker.nowMs());
     releaseKernel(m_up);
     releaseKernel(m_down);
     if (m_backend != SocketOps::InvalidSocket) {
@@ -93,6 +117,86 @@ QString Session::clientAddress() const
     return m_clientAddress.toString();
 }
 
+const QString &Session::groupName() const
+{
+    return m_route->group->name();
+}
+
+QString Session::backendName() const
+{
+    return m_hostAcquired ? m_host->name() : QString();
+}
+
+IpEndpoint Session::localAddress() const
+{
+    if (m_localAddress.valid)
+        return m_localAddress;
+    sockaddr_storage storage{};
+    socklen_t length = socklen_t(sizeof storage);
+#ifdef _WIN32
+    const int got = ::getsockname(SOCKET(m_client), reinterpret_cast<sockaddr *>(&storage), &length);
+#else
+    const int got = ::getsockname(int(m_client), reinterpret_cast<sockaddr *>(&storage), &length);
+#endif
+    if (got == 0)
+        m_localAddress = IpEndpoint::from(storage);
+    return m_localAddress;
+}
+
+void Session::record(ConnectionRecord::Event event, qint64 nowMs)
+{
+    ConnectionLog *log = m_worker.context().connectionLog;
+    if (!log || !log->enabled())
+        return;
+    ConnectionRecord entry;
+    entry.event = event;
+    entry.id = m_id;
+    entry.client = m_clientAddress;
+    entry.local = localAddress();
+    entry.service = m_route->service;
+    entry.group = groupName();
+    if (m_state == State::Established)
+        entry.backend = m_host->name();
+    entry.pickCode = m_pickCode;
+    entry.pickA = m_pickA;
+    entry.pickB = m_pickB;
+    entry.attempts = m_attempts;
+    entry.acceptedAtMs = QDateTime::currentMSecsSinceEpoch() - (nowMs - m_acceptMs);
+    entry.connectMs = m_connectedMs < 0 ? -1 : m_connectedMs - m_acceptMs;
+    entry.firstByteMs = m_firstByteMs < 0 ? -1 : m_firstByteMs - m_acceptMs;
+    entry.durationMs = nowMs - m_acceptMs;
+    entry.bytesIn = m_bytesIn;
+    entry.bytesOut = m_bytesOut;
+    if (event == ConnectionRecord::Event::Close) {
+        entry.termination = m_termination;
+        entry.detail = m_detail;
+    }
+    log->push(m_worker.index(), entry);
+    m_lastRecordMs = nowMs;
+}
+
+ConnectionRow Session::row(qint64 nowMs) const
+{
+    ConnectionRow row;
+    row.id = m_id;
+    row.service = m_route->service;
+    row.group = groupName();
+    row.backend = backendName();
+    row.client = m_clientAddress.toString();
+    const IpEndpoint local = localAddress();
+    row.local = local.valid ? local.toString() : QString();
+    row.ageMs = nowMs - m_acceptMs;
+    row.bytesIn = m_bytesIn;
+    row.bytesOut = m_bytesOut;
+    row.state = m_state == State::Established ? QStringLiteral("established")
+        : m_state == State::Identifying       ? QStringLiteral("identifying")
+                                              : QStringLiteral("connecting");
+    row.reason = pickReason(m_pickCode, m_pickA, m_pickB);
+    for (const ConnectionRecord::Attempt &attempt : m_attempts)
+        row.attempts.append({attempt.backend, QString(attemptResultCode(attempt.result))});
+    return row;
+}
+
 void Session::start()
 {
     connectNext();
@@ -100,21 +204,7 @@ void Session::start()
 
 const IpEndpoint &Session::local()
 {
-    if (!m_localAddress.valid) {
-        QHostAddress address;
-        quint16 port = 0;
-        if (SocketOps::localAddress(m_client, &address, &port)) {
-            bool isV4 = false;
-            const quint32 v4 = address.toIPv4Address(&isV4);
-            if (isV4) {
-                const quint8 bytes[4] = {quint8(v4 >> 24), quint8(v4 >> 16), quint8(v4 >> 8), quint8(v4)};
-                m_localAddress = IpEndpoint::fromV4(bytes, port);
-            } else if (address.protocol() == QHostAddress::IPv6Protocol) {
-                const Q_IPV6ADDR v6 = address.toIPv6Address();
-                m_localAddress = IpEndpoint::fromV6(v6.c, port);
-            }
-        }
-    }
+    localAddress();  // fills m_localAddress once
     return m_localAddress;
 }
 
@@ -175,6 +265,7 @@ bool Session::readProxyHeader()
                 m_localAddress = header.destination;
                 m_clientKey = ClientKey::of(m_clientAddress);
             }
+            m_worker.noteAccepted(m_clientAddress, m_route->service);  // the talkers' rate
             m_proxyParser.reset();
             m_state = State::Connecting;
             start();
@@ -249,12 +340,21 @@ void Session::connectNext()
         pick.clientKey = m_clientKey;
         pick.excluded = m_tried.constData();
         pick.excludedCount = std::size_t(m_tried.size());
-        HostRuntime *picked = group.scheduler().pick(pick);
+        const PickResult pickResult = group.scheduler().pick(pick);
+        HostRuntime *picked = pickResult.host;
         if (!picked) {
             qCWarning(lcNet, "service %s: no live host left for client %s (tried %d); closing it",
-                qUtf8Printable(m_route->service), qUtf8Printable(clientAddress()), int(m_tried.size()));
+                qUtf8Printable(m_route->service), qUtf8Printable(clientAddress()), int(m_attempts.size()));
             endClientGracefully();
-            close(m_tried.isEmpty() ? Termination::NoBackend : Termination::ConnectRefused, {});
+            // No host was tried at all (every one down, full or in
+            // maintenance): no backend. Otherwise the last failure says how
+            // the connect ended: timed out, or refused (or unreachable).
+            Termination why = Termination::NoBackend;
+            if (!m_attempts.isEmpty()) {
+                why = m_attempts.last().result == AttemptResult::Timeout ? Termination::ConnectTimeout
+                                                                         : Termination::ConnectRefused;
+            }
+            close(why, {});
             return;
         }
         m_tried.append(picked);
@@ -262,17 +362,22 @@ void Session::connectNext()
             continue;  // became full or unavailable since pick(): try another
         m_host = group.share(picked);
         m_hostAcquired = true;
+        m_pickCode = pickResult.code;
+        m_pickA = pickResult.a;
+        m_pickB = pickResult.b;
 
         const Endpoint endpoint = m_host->endpoint();
         if (!endpoint.isValid()) {
             const QString error = m_host->resolveError();
-            failHost(error.isEmpty() ? QStringLiteral("address %1 is not resolved yet").arg(m_host->address())
-                                     : error);
+            failHost(AttemptResult::Unresolved,
+                error.isEmpty() ? QStringLiteral("address %1 is not resolved yet").arg(m_host->address())
+                                : error);
             continue;
         }
         const SocketOps::Result created = SocketOps::createTcpSocket(endpoint.storage.ss_family);
         if (!created.ok()) {
-            failHost(QStringLiteral("cannot create a socket: %1").arg(SocketOps::errorString(created.error)));
+            failHost(AttemptResult::Unreachable,
+                QStringLiteral("cannot create a socket: %1").arg(SocketOps::errorString(created.error)));
             continue;
         }
         m_backend = created.socket();
@@ -291,7 +396,7 @@ void Session::connectNext()
                     m_backend = SocketOps::InvalidSocket;
                     m_up.to = SocketOps::InvalidSocket;
                     m_down.from = SocketOps::InvalidSocket;
-                    failHost(
+                    failHost(AttemptResult::Unreachable,
                         QStringLiteral("cannot watch the socket: %1").arg(SocketOps::errorString(error)));
                     continue;
                 }
@@ -304,7 +409,7 @@ void Session::connectNext()
             updateInterest();
             return;
         }
-        failHost(SocketOps::errorString(connected.error));
+        failHost(attemptResultOf(connected.error), SocketOps::errorString(connected.error));
     }
 }
 
@@ -322,8 +427,10 @@ void Session::endClientGracefully()
     }
 }
 
-void Session::failHost(const QString &reason)
+void Session::failHost(AttemptResult result, const QString &reason)
 {
+    m_attempts.append({m_host->name(), result});
+    m_detail = reason;
     if (m_backend != SocketOps::InvalidSocket) {
         if (m_backendInterest >= 0)
             m_worker.poller().removeClosing(m_backend);
@@ -349,10 +456,12 @@ void Session::handleConnected()
     m_counted = true;
     m_host->total.fetch_add(1, std::memory_order_relaxed);
     m_route->group->scheduler().connectionTaken(m_host.get());
-    if (m_route->logConnections) {
-        qCInfo(lcNet, "service %s: client %s -> host %s (%s)", qUtf8Printable(m_route->service),
-            qUtf8Printable(clientAddress()), qUtf8Printable(m_host->name()),
-            qUtf8Printable(m_host->address()));
+    m_connectedMs = m_lastActivityMs;
+    m_lastRecordMs = m_lastActivityMs;
+    m_detail.clear();  // the failures before are in m_attempts
+    if (const ConnectionLog *log = m_worker.context().connectionLog;
+        log && log->enabled() && log->atConnect()) {
+        record(ConnectionRecord::Event::Connect, m_lastActivityMs);
     }
     if (!queueProxyHeader())
         return;
@@ -398,10 +507,15 @@ bool Session::readClientWhileConnecting()
 
 void Session::countBytes(const Pipe &pipe, qint64 bytes)
 {
-    if (&pipe == &m_up)
+    if (&pipe == &m_up) {
         m_host->bytesOut.fetch_add(bytes, std::memory_order_relaxed);
-    else
+        m_bytesIn += bytes;
+    } else {
         m_host->bytesIn.fetch_add(bytes, std::memory_order_relaxed);
+        if (m_bytesOut == 0)
+            m_firstByteMs = m_lastActivityMs;
+        m_bytesOut += bytes;
+    }
 }
 
 void Session::noteReadiness(qintptr fd, int events)
@@ -730,7 +844,8 @@ void Session::ioReady(qintptr fd, int events)
             handleConnected();
             return;
         }
-        failHost(error ? SocketOps::errorString(error) : QStringLiteral("connection failed"));
+        failHost(error ? attemptResultOf(error) : AttemptResult::Unreachable,
+            error ? SocketOps::errorString(error) : QStringLiteral("connection failed"));
         connectNext();
         return;
     }
@@ -769,14 +884,22 @@ void Session::checkTimeouts(qint64 nowMs)
     }
     if (m_state == State::Connecting) {
         if (nowMs >= m_connectDeadlineMs) {
-            failHost(QStringLiteral("connect timeout after %1 ms").arg(m_route->timeouts.connectMs));
+            failHost(AttemptResult::Timeout,
+                QStringLiteral("connect timeout after %1 ms").arg(m_route->timeouts.connectMs));
             connectNext();
         }
         return;
     }
     const qint64 idle = m_route->timeouts.idleMs;
-    if (idle > 0 && nowMs - m_lastActivityMs >= idle)
+    if (idle > 0 && nowMs - m_lastActivityMs >= idle) {
         close(Termination::IdleTimeout, QStringLiteral("idle for %1 ms").arg(idle));
+        return;
+    }
+    if (const ConnectionLog *log = m_worker.context().connectionLog; log && log->enabled()) {
+        const qint64 interim = log->interimMs();
+        if (interim > 0 && nowMs - m_lastRecordMs >= interim)
+            record(ConnectionRecord::Event::Interim, nowMs);
+    }
 }
 
 void Session::cut(Termination why)
@@ -788,8 +911,9 @@ void Session::cut(Termination why)
 void Session::close(Termination why, const QString &reason)
 {
     m_termination = why;
-    if (!reason.isEmpty() && (m_route->logConnections || lcNet().isDebugEnabled())) {
-        qCInfo(lcNet, "service %s: closing client %s: %s", qUtf8Printable(m_route->service),
+    if (!reason.isEmpty()) {
+        m_detail = reason;
+        qCDebug(lcNet, "service %s: closing client %s: %s", qUtf8Printable(m_route->service),
             qUtf8Printable(clientAddress()), qUtf8Printable(reason));
     }
     m_worker.sessionFinished(this);

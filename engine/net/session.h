@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/connectionrecord.h"
 #include "net/intrusivelist.h"
 #include "net/iopoller.h"
 #include "net/ipendpoint.h"
@@ -79,7 +80,7 @@ public:
 
     /// Closes both sides at once (a drain deadline passed, the balancer
     /// stops, an operator closed it). Destroys the session.
-    void cut(Termination why = Termination::DrainDeadline);
+    void cut(Termination why);
 
     /// Unique in this balancer's run: the connection log's id, the
     /// connection table's and PP2_TYPE_UNIQUE_ID.
@@ -90,6 +91,10 @@ public:
     /// carried, else the socket's own (asked once, when first needed).
     const IpEndpoint &local();
 
+    /// The address the client reached, when it is known without asking
+    /// the system (a listener on one address; later: a PROXY header).
+    void setLocalAddress(const IpEndpoint &local) { m_localAddress = local; }
+
     bool isConnecting() const { return m_state == State::Connecting; }
     /// Waiting for the client's PROXY header (acceptproxy).
     bool isIdentifying() const { return m_state == State::Identifying; }
@@ -98,6 +103,16 @@ public:
     /// Worker's, not the session's.
     IntrusiveHook workerHook;
     IntrusiveHook connectingHook;
+    /// Its row of the live connection table now; `nowMs` from the worker's clock.
+    ConnectionRow row(qint64 nowMs) const;
+    /// Age in milliseconds and bytes both ways, for the table's filters.
+    qint64 ageMs(qint64 nowMs) const { return nowMs - m_acceptMs; }
+    qint64 bytesIn() const { return m_bytesIn; }
+    qint64 bytesOut() const { return m_bytesOut; }
+    const QString &service() const { return m_route->service; }
+    const QString &groupName() const;
+    /// The backend's name; empty while none accepted or is being tried.
+    QString backendName() const;
     /// The host this session holds a place on (connecting or connected), or nullptr.
     const HostRuntime *host() const { return m_hostAcquired ? m_host.get() : nullptr; }
 
@@ -140,7 +155,12 @@ private:
     bool queueProxyHeader();
     void connectNext();
     void handleConnected();
-    void failHost(const QString &reason);
+    void failHost(AttemptResult result, const QString &reason);
+    /// Hands a record of this session to the connection log (when it is on).
+    void record(ConnectionRecord::Event event, qint64 nowMs);
+    /// The listener's address the client reached (getsockname); asked only
+    /// when the log or the table needs it.
+    IpEndpoint localAddress() const;
     /// Before giving up on a client: end of stream rather than a reset.
     void endClientGracefully();
     /// False when the session closed.
@@ -191,7 +211,6 @@ private:
     bool m_edgeTriggered = false;  ///< both sockets added with IoPoller::addEdgeTriggered()
     quint64 m_id;
     IpEndpoint m_clientAddress;
-    IpEndpoint m_localAddress;  ///< invalid until local() asked or a PROXY header said
     quint64 m_clientKey;
     /// While identifying: the parser and the deadline's length (for the log).
     std::unique_ptr<ProxyProtocol::Parser> m_proxyParser;
@@ -202,6 +221,21 @@ private:
     qint64 m_connectDeadlineMs = 0;
     bool m_hostAcquired = false;
     bool m_counted = false;  ///< counted in the host's `total` and the scheduler
+    // For the connection log and the table; times from the worker's clock.
+    qint64 m_acceptMs = 0;
+    qint64 m_connectedMs = -1;
+    qint64 m_firstByteMs = -1;
+    qint64 m_lastRecordMs = 0;  ///< the last connect or interim record
+    qint64 m_bytesIn = 0;  ///< from the client, relayed
+    qint64 m_bytesOut = 0;  ///< to the client, relayed
+    PickCode m_pickCode = PickCode::None;
+    qint32 m_pickA = 0;
+    qint32 m_pickB = 0;
+    QVarLengthArray<ConnectionRecord::Attempt, 4> m_attempts;
+    QString m_detail;  ///< what ended it, when the system said something
+    /// The address the client reached (after PROXY, when a header said it);
+    /// invalid until asked (localAddress()).
+    mutable IpEndpoint m_localAddress;
 };
 
 }  // namespace Balancier

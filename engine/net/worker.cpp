@@ -6,6 +6,7 @@
 #include "net/session.h"
 
 #include <QThread>
+#include <algorithm>
 #include <vector>
 
 namespace Balancier {
@@ -83,14 +84,101 @@ void Worker::stopAccepting()
     m_acceptors.clear();
 }
 
-int Worker::cutSessions()
+int Worker::cutSessions(Termination why)
 {
     std::vector<Session *> sessions(m_sessions.begin(), m_sessions.end());
     m_sessions.clear();
     m_connecting.clear();
     for (Session *session : sessions)
-        session->cut();
+        session->cut(why);
     return int(sessions.size());
+}
+
+bool Worker::closeConnection(quint64 id)
+{
+    for (Session *session : m_sessions) {
+        if (session->id() == id) {
+            sessionFinished(session);
+            session->cut(Termination::AdminClose);
+            return true;
+        }
+    }
+    return false;
+}
+
+QList<ConnectionRow> Worker::listConnections(const ConnectionSelection &selection)
+{
+    const qint64 now = nowMs();
+    QList<ConnectionRow> rows;
+    for (const Session *session : m_sessions) {
+        if (!selection.service.isEmpty() && session->service() != selection.service)
+            continue;
+        if (!selection.group.isEmpty() && session->groupName() != selection.group)
+            continue;
+        if (!selection.backend.isEmpty() && session->backendName() != selection.backend)
+            continue;
+        if (selection.client && !selection.client->contains(session->client()))
+            continue;
+        if (session->ageMs(now) < selection.minAgeMs)
+            continue;
+        if (session->bytesIn() + session->bytesOut() < selection.minBytes)
+            continue;
+        rows.append(session->row(now));
+    }
+    return rows;
+}
+
+QHash<QString, Talker> Worker::talkers(const ConnectionSelection &selection)
+{
+    QHash<QString, Talker> result;
+    for (const Session *session : m_sessions) {
+        if (!selection.service.isEmpty() && session->service() != selection.service)
+            continue;
+        const QString prefix
+            = IpPrefix::of(session->client(), selection.prefix4, selection.prefix6).toString();
+        Talker &talker = result[prefix];
+        talker.prefix = prefix;
+        ++talker.open;
+        talker.bytesIn += session->bytesIn();
+        talker.bytesOut += session->bytesOut();
+    }
+    // Recent accepts: per second over the window, or over the span the
+    // ring still holds when it wrapped within the window (a busy worker).
+    if (m_accepted && m_acceptedCount > 0) {
+        const qint64 now = nowMs();
+        const quint64 kept = std::min<quint64>(m_acceptedCount, AcceptHistory);
+        qint64 window = selection.rateWindowMs;
+        if (kept == AcceptHistory) {
+            const Accepted &oldest = m_accepted[std::size_t(m_acceptedCount % AcceptHistory)];
+            window = std::min(window, std::max<qint64>(now - oldest.atMs, 1));
+        }
+        QHash<QString, int> recent;
+        for (quint64 i = 0; i < kept; ++i) {
+            const Accepted &entry = m_accepted[std::size_t((m_acceptedCount - 1 - i) % AcceptHistory)];
+            if (now - entry.atMs > window)
+                break;
+            if (!selection.service.isEmpty() && entry.service != selection.service)
+                continue;
+            ++recent[IpPrefix::of(entry.client, selection.prefix4, selection.prefix6).toString()];
+        }
+        for (auto it = recent.cbegin(); it != recent.cend(); ++it) {
+            Talker &talker = result[it.key()];
+            talker.prefix = it.key();
+            talker.ratePerSecond = double(it.value()) * 1000.0 / double(std::max<qint64>(window, 1));
+        }
+    }
+    return result;
+}
+
+void Worker::noteAccepted(const IpEndpoint &client, const QString &service)
+{
+    if (!m_accepted)
+        m_accepted = std::make_unique<Accepted[]>(AcceptHistory);
+    Accepted &slot = m_accepted[std::size_t(m_acceptedCount % AcceptHistory)];
+    slot.client = client;
+    slot.atMs = nowMs();
+    slot.service = service;
+    ++m_acceptedCount;
 }
 
 int Worker::cutSessionsOf(const HostRuntime *host)
@@ -102,7 +190,7 @@ int Worker::cutSessionsOf(const HostRuntime *host)
     }
     for (Session *session : cut) {
         sessionFinished(session);
-        session->cut();
+        session->cut(Termination::DrainDeadline);
     }
     return int(cut.size());
 }
@@ -110,7 +198,7 @@ int Worker::cutSessionsOf(const HostRuntime *host)
 void Worker::shutdownNow()
 {
     stopAccepting();
-    cutSessions();
+    cutSessions(Termination::Shutdown);
     delete m_tick;
     m_tick = nullptr;
     delete m_resume;

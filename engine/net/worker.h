@@ -1,10 +1,13 @@
 #pragma once
 
+#include "net/connectionselection.h"
 #include "net/enginecontext.h"
 #include "net/intrusivelist.h"
 #include "net/iopoller.h"
+#include "net/ipendpoint.h"
 #include "net/pipepool.h"
 #include "net/session.h"
+#include "net/termination.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
 
@@ -51,11 +54,19 @@ public:
     /// new one. The engine calls it blocking, so that no client is accepted
     /// once shutdown() has returned.
     void stopAccepting();
-    /// Closes every session now; returns how many were cut.
-    int cutSessions();
+    /// Closes every session now (`why`: Shutdown when the balancer stops);
+    /// returns how many were cut.
+    int cutSessions(Termination why = Termination::Shutdown);
     /// Closes every session that holds `host` now (its drain timeout
     /// passed); returns how many were cut. The other sessions go on.
     int cutSessionsOf(const HostRuntime *host);
+    /// Closes connection `id` (Termination::AdminClose); false when this worker has none such.
+    bool closeConnection(quint64 id);
+    /// Its open connections that match `selection`, as the table shows them.
+    QList<ConnectionRow> listConnections(const ConnectionSelection &selection);
+    /// Its open connections and recent accepts by client prefix
+    /// (selection.prefix4/prefix6), of `selection.service` or all.
+    QHash<QString, Talker> talkers(const ConnectionSelection &selection);
     /// Frees everything that uses the poller; call (blocking) before the thread quits.
     void shutdownNow();
 
@@ -76,6 +87,9 @@ public:
     void sessionFinished(Session *session);
     /// Pauses every acceptor for a moment: out of descriptors, or the global cap reached.
     void pauseAccepting();
+    /// A client was accepted (for the talkers' recent accept rate). Cheap:
+    /// a slot of a fixed ring is overwritten.
+    void noteAccepted(const IpEndpoint &client, const QString &service);
 
 private:
     void handleTick();
@@ -98,6 +112,15 @@ private:
     /// While handleTick() scans: the next session to look at, and which list it walks.
     Session *m_scanNext = nullptr;
     bool m_scanConnecting = false;
+    struct Accepted
+    {
+        IpEndpoint client;
+        qint64 atMs = -1;
+        QString service;
+    };
+    static constexpr int AcceptHistory = 4096;
+    std::unique_ptr<Accepted[]> m_accepted;
+    quint64 m_acceptedCount = 0;
     QTimer *m_tick = nullptr;
     QTimer *m_resume = nullptr;
     int m_ticks = 0;

@@ -134,6 +134,11 @@ public:
     void closeConnection(quint64 id, QObject *context, std::function<void(const OpResult &)> done);
     /// Open connections, new connections per second and bytes by client prefix, the largest first.
     void talkers(const TalkerQuery &query, QObject *context, std::function<void(const QList<Talker> &)> done);
+    /// The rules of a filter and a talkers query: BadInput naming the parameter ("client",
+    /// "minage", "minbytes", "sort", "offset", "limit", "prefix4", "prefix6"), or ok.
+    /// listConnections() and talkers() answer nothing for a query that fails them.
+    static OpResult checkConnectionFilter(const ConnectionFilter &filter);
+    static OpResult checkTalkerQuery(const TalkerQuery &query);
 
     // --- the whole config ---
     /// Replaces the running config: with a dry run, only validates and

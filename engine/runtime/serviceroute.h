@@ -5,6 +5,7 @@
 #include "runtime/groupruntime.h"
 
 #include <QString>
+#include <array>
 #include <atomic>
 #include <limits>
 #include <memory>
@@ -51,13 +52,38 @@ struct ListenerProxyRoute
     friend bool operator==(const ListenerProxyRoute &, const ListenerProxyRoute &) = default;
 };
 
+enum class Termination : quint8;  // net/termination.h; runtime/ does not include net/
+
+/// Connections of one service that ended, by Termination: the metric
+/// balancier_connections_closed_total{service,termination}. One per service,
+/// kept across reloads (every route of the service shares it).
+///
+/// Thread contract: any thread (relaxed atomics).
+struct TerminationCounts
+{
+    /// Room for every Termination code (net/session.cpp checks it at compile time).
+    static constexpr int Size = 32;
+    std::array<std::atomic<quint64>, Size> counts{};
+
+    void add(Termination why)
+    {
+        const int index = int(why);
+        if (index >= 0 && index < Size)
+            counts[std::size_t(index)].fetch_add(1, std::memory_order_relaxed);
+    }
+    quint64 value(Termination why) const
+    {
+        const int index = int(why);
+        return index >= 0 && index < Size ? counts[std::size_t(index)].load(std::memory_order_relaxed) : 0;
+    }
+};
+
 /// What a worker needs to route a new client of one service. Immutable.
 struct ServiceRoute
 {
     QString service;
     std::shared_ptr<GroupRuntime> group;  ///< the enabled group
     TimeoutConfig timeouts;
-    bool logConnections = false;
     /// Listeners that expect a PROXY header; empty (the usual case): none,
     /// and the acceptor looks nothing up.
     QList<ListenerProxyRoute> acceptProxy;
@@ -72,6 +98,8 @@ struct ServiceRoute
         }
         return nullptr;
     }
+    /// The service's counters of ended connections (never null in a published route).
+    std::shared_ptr<TerminationCounts> terminations;
 };
 
 /// The current route of a service, shared by the control thread (writer)

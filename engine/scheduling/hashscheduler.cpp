@@ -29,7 +29,7 @@ HashScheduler::HashScheduler(QList<HostRuntime *> hosts)
 
 HashScheduler::~HashScheduler() = default;
 
-HostRuntime *HashScheduler::pick(const PickContext &context)
+PickResult HashScheduler::pick(const PickContext &context)
 {
     const auto ring = m_ring.read();
     const std::vector<Point> &points = ring->points;
@@ -45,12 +45,13 @@ HostRuntime *HashScheduler::pick(const PickContext &context)
     QVarLengthArray<bool, 64> refused(m_hosts.size(), false);
     quint32 refusedCount = 0;
     for (std::size_t step = 0; step < points.size(); ++step) {
-        const quint32 hostIndex = points[(index + step) % points.size()].host;
+        const std::size_t point = (index + step) % points.size();
+        const quint32 hostIndex = points[point].host;
         if (refused[hostIndex])
             continue;
         HostRuntime *host = m_hosts.at(hostIndex);
         if (isEligible(host, context))
-            return host;
+            return {host, PickCode::Hash, qint32(point), qint32(points.size())};
         refused[hostIndex] = true;
         if (++refusedCount == ring->distinctHosts)
             break;

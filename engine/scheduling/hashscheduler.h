@@ -29,7 +29,7 @@ public:
     explicit HashScheduler(QList<HostRuntime *> hosts);
     ~HashScheduler() override;
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
     void weightChanged(HostRuntime *host) override;
 
     static constexpr int VirtualNodesPerWeight = 160;

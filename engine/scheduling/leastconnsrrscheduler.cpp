@@ -10,7 +10,7 @@ LeastConnsRrScheduler::LeastConnsRrScheduler(QList<HostRuntime *> hosts)
     : Scheduler(std::move(hosts))
 { }
 
-HostRuntime *LeastConnsRrScheduler::pick(const PickContext &context)
+PickResult LeastConnsRrScheduler::pick(const PickContext &context)
 {
     // Hosts tied on both keys, in list order; the rotating counter picks
     // among them so that they take turns evenly.
@@ -34,9 +34,9 @@ HostRuntime *LeastConnsRrScheduler::pick(const PickContext &context)
     if (tied.isEmpty())
         return nullptr;
     if (tied.size() == 1)
-        return tied.first();
+        return {tied.first(), PickCode::LeastConnsRr};
     const quint64 turn = m_turn.fetch_add(1, std::memory_order_relaxed);
-    return tied.at(qsizetype(turn % quint64(tied.size())));
+    return {tied.at(qsizetype(turn % quint64(tied.size()))), PickCode::LeastConnsRr};
 }
 
 }  // namespace Balancier

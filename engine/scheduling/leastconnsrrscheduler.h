@@ -20,7 +20,7 @@ class LeastConnsRrScheduler final : public Scheduler
 public:
     explicit LeastConnsRrScheduler(QList<HostRuntime *> hosts);
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
 
 private:
     std::atomic<quint64> m_turn{0};  // rotates among tied hosts

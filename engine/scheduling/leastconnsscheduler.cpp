@@ -9,7 +9,7 @@ LeastConnsScheduler::LeastConnsScheduler(QList<HostRuntime *> hosts)
     , m_lastPick(std::make_unique<std::atomic<quint64>[]>(std::size_t(m_hosts.size())))
 { }
 
-HostRuntime *LeastConnsScheduler::pick(const PickContext &context)
+PickResult LeastConnsScheduler::pick(const PickContext &context)
 {
     // The lowest load wins; among hosts tied for it, the one picked least
     // recently. Ties must not be broken by a counter over the tied hosts
@@ -45,7 +45,7 @@ HostRuntime *LeastConnsScheduler::pick(const PickContext &context)
         return nullptr;
     m_lastPick[std::size_t(best)].store(
         m_turn.fetch_add(1, std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-    return m_hosts.at(best);
+    return {m_hosts.at(best), PickCode::LeastConns};
 }
 
 }  // namespace Balancier

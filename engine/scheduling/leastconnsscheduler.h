@@ -24,7 +24,7 @@ class LeastConnsScheduler final : public Scheduler
 public:
     explicit LeastConnsScheduler(QList<HostRuntime *> hosts);
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
 
 private:
     std::atomic<quint64> m_turn{0};  // numbers the picks

@@ -128,7 +128,7 @@ std::unique_ptr<const MaglevScheduler::Table> MaglevScheduler::makeTable() const
     return table;
 }
 
-HostRuntime *MaglevScheduler::pick(const PickContext &context)
+PickResult MaglevScheduler::pick(const PickContext &context)
 {
     const auto table = m_table.read();
     const std::vector<quint32> &entries = table->entries;
@@ -153,22 +153,26 @@ HostRuntime *MaglevScheduler::pick(const PickContext &context)
     QVarLengthArray<bool, 64> refused(m_hosts.size(), false);
     quint32 refusedCount = 0;
     HostRuntime *overloaded = nullptr;
+    std::size_t overloadedEntry = 0;
     for (std::size_t step = 0; step < entries.size(); ++step) {
-        const quint32 hostIndex = entries[(start + step) % entries.size()];
+        const std::size_t entry = (start + step) % entries.size();
+        const quint32 hostIndex = entries[entry];
         if (refused[hostIndex])
             continue;
         HostRuntime *host = m_hosts.at(hostIndex);
         if (isEligible(host, context)) {
             if (totalWeight == 0 || !isOverloaded(host, totalActive, totalWeight))
-                return host;
-            if (!overloaded)
+                return {host, PickCode::Maglev, qint32(entry), qint32(entries.size())};
+            if (!overloaded) {
                 overloaded = host;
+                overloadedEntry = entry;
+            }
         }
         refused[hostIndex] = true;
         if (++refusedCount == table->distinctHosts)
             break;
     }
-    return overloaded;
+    return {overloaded, PickCode::Maglev, qint32(overloadedEntry), qint32(entries.size())};
 }
 
 bool MaglevScheduler::isOverloaded(const HostRuntime *host, qint64 totalActive, qint64 totalWeight) const

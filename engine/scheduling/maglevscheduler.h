@@ -43,7 +43,7 @@ public:
     MaglevScheduler(QList<HostRuntime *> hosts, const SchedulerOptions &options);
     ~MaglevScheduler() override;
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
     void weightChanged(HostRuntime *host) override;
 
     static constexpr int DefaultTableSize = 65537;

@@ -12,7 +12,7 @@ P2cScheduler::P2cScheduler(QList<HostRuntime *> hosts)
     , m_lastPick(std::make_unique<std::atomic<quint64>[]>(std::size_t(m_hosts.size())))
 { }
 
-HostRuntime *P2cScheduler::pick(const PickContext &context)
+PickResult P2cScheduler::pick(const PickContext &context)
 {
     const auto count = quint32(m_hosts.size());
     if (count == 0)
@@ -69,11 +69,11 @@ HostRuntime *P2cScheduler::pick(const PickContext &context)
     return taken((FastRandom::next() & 1) ? first : second);
 }
 
-HostRuntime *P2cScheduler::taken(qsizetype index)
+PickResult P2cScheduler::taken(qsizetype index)
 {
     m_lastPick[std::size_t(index)].store(
         m_turn.fetch_add(1, std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-    return m_hosts.at(index);
+    return {m_hosts.at(index), PickCode::P2c};
 }
 
 }  // namespace Balancier

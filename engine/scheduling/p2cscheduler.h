@@ -20,11 +20,11 @@ class P2cScheduler final : public Scheduler
 public:
     explicit P2cScheduler(QList<HostRuntime *> hosts);
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
 
 private:
     /// Stamps the pick of host `index` and returns it.
-    HostRuntime *taken(qsizetype index);
+    PickResult taken(qsizetype index);
 
     std::atomic<quint64> m_turn{0};  // numbers the picks
     std::unique_ptr<std::atomic<quint64>[]> m_lastPick;  // per host (list order): its last pick's number

@@ -11,7 +11,7 @@ RandomScheduler::RandomScheduler(QList<HostRuntime *> hosts)
     : Scheduler(std::move(hosts))
 { }
 
-HostRuntime *RandomScheduler::pick(const PickContext &context)
+PickResult RandomScheduler::pick(const PickContext &context)
 {
     const auto count = quint32(m_hosts.size());
     if (count == 0)
@@ -22,7 +22,7 @@ HostRuntime *RandomScheduler::pick(const PickContext &context)
     for (int attempt = 0; attempt < 2; ++attempt) {
         HostRuntime *host = m_hosts.at(FastRandom::below(count));
         if (isEligible(host, context))
-            return host;
+            return {host, PickCode::Random};
     }
     QVarLengthArray<HostRuntime *, 64> candidates;
     for (HostRuntime *host : m_hosts) {
@@ -31,7 +31,7 @@ HostRuntime *RandomScheduler::pick(const PickContext &context)
     }
     if (candidates.isEmpty())
         return nullptr;
-    return candidates.at(FastRandom::below(quint32(candidates.size())));
+    return {candidates.at(FastRandom::below(quint32(candidates.size()))), PickCode::Random};
 }
 
 }  // namespace Balancier

@@ -13,7 +13,7 @@ class RandomScheduler final : public Scheduler
 public:
     explicit RandomScheduler(QList<HostRuntime *> hosts);
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
 };
 
 }  // namespace Balancier

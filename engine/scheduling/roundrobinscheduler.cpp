@@ -8,7 +8,7 @@ RoundRobinScheduler::RoundRobinScheduler(QList<HostRuntime *> hosts)
     : Scheduler(std::move(hosts))
 { }
 
-HostRuntime *RoundRobinScheduler::pick(const PickContext &context)
+PickResult RoundRobinScheduler::pick(const PickContext &context)
 {
     const auto count = quint64(m_hosts.size());
     if (count == 0)
@@ -22,7 +22,7 @@ HostRuntime *RoundRobinScheduler::pick(const PickContext &context)
         // one's turn and get twice the share.
         if (skipped > 0)
             m_next.fetch_add(skipped, std::memory_order_relaxed);
-        return host;
+        return {host, PickCode::RoundRobin};
     }
     return nullptr;
 }

@@ -20,7 +20,7 @@ class RoundRobinScheduler final : public Scheduler
 public:
     explicit RoundRobinScheduler(QList<HostRuntime *> hosts);
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
 
 private:
     std::atomic<quint64> m_next{0};

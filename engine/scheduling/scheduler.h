@@ -20,6 +20,47 @@ struct PickContext
     bool isExcluded(const HostRuntime *host) const;
 };
 
+/// Why a scheduler chose its host, compact: a code and two numbers, so that
+/// pick() allocates nothing. PickReason (ops/connectionquery.h) is what an
+/// edge shows; pickReason() in net/connectionrecord.h turns one into the other.
+enum class PickCode : quint8
+{
+    None,  ///< nothing picked (yet)
+    RoundRobin,
+    Weighted,
+    LeastConns,
+    LeastConnsRr,
+    P2c,
+    Random,
+    StickySeen,  ///< a client seen before: `a` = milliseconds since it was last seen
+    StickyNew,  ///< a client not seen before (or expired, or its host unavailable): round robin
+    Hash,  ///< `a` = the point on the ring, `b` = the ring's points
+    Maglev,  ///< `a` = the entry of the lookup table, `b` = the table's entries
+};
+
+/// What pick() returns: the host (nullptr: none) and why. Converts to the
+/// host pointer, so `HostRuntime *h = scheduler.pick(context)` still reads.
+struct PickResult
+{
+    HostRuntime *host = nullptr;
+    PickCode code = PickCode::None;
+    qint32 a = 0;
+    qint32 b = 0;
+
+    PickResult() = default;
+    // Implicit on purpose: `return nullptr;` and `HostRuntime *h = pick(...)`.
+    PickResult(HostRuntime *picked, PickCode why = PickCode::None, qint32 first = 0, qint32 second = 0)
+        : host(picked)
+        , code(picked ? why : PickCode::None)
+        , a(first)
+        , b(second)
+    { }
+    PickResult(std::nullptr_t) { }
+
+    operator HostRuntime *() const { return host; }
+    HostRuntime *operator->() const { return host; }
+};
+
 /// One scheduling algorithm for one group's fixed list of hosts.
 ///
 /// A scheduler is built for a host list and never sees that list change:
@@ -40,7 +81,7 @@ public:
     virtual ~Scheduler();
     Q_DISABLE_COPY_MOVE(Scheduler)
 
-    virtual HostRuntime *pick(const PickContext &context) = 0;
+    virtual PickResult pick(const PickContext &context) = 0;
 
     virtual void hostUp(HostRuntime *host);
     virtual void hostDown(HostRuntime *host);

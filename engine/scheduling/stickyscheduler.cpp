@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <vector>
 
 namespace Balancier {
@@ -33,7 +34,7 @@ StickyScheduler::StickyScheduler(QList<HostRuntime *> hosts, const SchedulerOpti
 
 StickyScheduler::~StickyScheduler() = default;
 
-HostRuntime *StickyScheduler::pick(const PickContext &context)
+PickResult StickyScheduler::pick(const PickContext &context)
 {
     const qint64 now = nowMs();
     Shard &shard = m_shards[std::size_t(mixKey(context.clientKey) >> 60) % ShardCount];
@@ -42,20 +43,22 @@ HostRuntime *StickyScheduler::pick(const PickContext &context)
     std::lock_guard lock(shard.mutex);
     const auto it = shard.entries.find(context.clientKey);
     if (it != shard.entries.end() && !isExpired(*it, now) && isEligible(it->host, context)) {
+        const qint64 seenAgo
+            = std::clamp<qint64>(now - it->lastUsedMs, 0, std::numeric_limits<qint32>::max());
         it->lastUsedMs = now;
-        return it->host;
+        return {it->host, PickCode::StickySeen, qint32(seenAgo)};
     }
     HostRuntime *host = m_roundRobin.pick(context);
     if (!host)
         return nullptr;  // keep any entry: its host may come back in time
     if (it != shard.entries.end()) {
         *it = Entry{host, now};
-        return host;
+        return {host, PickCode::StickyNew};
     }
     if (shard.entries.size() >= m_shardCapacity)
         makeRoom(shard, now);
     shard.entries.insert(context.clientKey, Entry{host, now});
-    return host;
+    return {host, PickCode::StickyNew};
 }
 
 void StickyScheduler::setClockForTesting(Clock clock)

@@ -33,7 +33,7 @@ public:
     StickyScheduler(QList<HostRuntime *> hosts, const SchedulerOptions &options);
     ~StickyScheduler() override;
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
 
     /// Replaces the steady clock, so tests can move time without sleeping.
     void setClockForTesting(Clock clock);

@@ -16,7 +16,7 @@ WeightedScheduler::WeightedScheduler(QList<HostRuntime *> hosts)
 
 WeightedScheduler::~WeightedScheduler() = default;
 
-HostRuntime *WeightedScheduler::pick(const PickContext &context)
+PickResult WeightedScheduler::pick(const PickContext &context)
 {
     const auto cycle = m_cycle.read();
     const auto length = quint64(cycle->order.size());
@@ -34,12 +34,12 @@ HostRuntime *WeightedScheduler::pick(const PickContext &context)
         // the cycle is served once per cycle and proportions hold.
         if (skipped > 0)
             m_next.fetch_add(skipped, std::memory_order_relaxed);
-        return host;
+        return {host, PickCode::Weighted};
     }
     if (scanLimit == length)
         return nullptr;  // the whole cycle was refused
     m_next.fetch_add(scanLimit, std::memory_order_relaxed);
-    return pickByWeight(context);
+    return {pickByWeight(context), PickCode::Weighted};
 }
 
 HostRuntime *WeightedScheduler::pickByWeight(const PickContext &context) const

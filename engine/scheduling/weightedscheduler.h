@@ -34,7 +34,7 @@ public:
     explicit WeightedScheduler(QList<HostRuntime *> hosts);
     ~WeightedScheduler() override;
 
-    HostRuntime *pick(const PickContext &context) override;
+    PickResult pick(const PickContext &context) override;
     void weightChanged(HostRuntime *host) override;
 
     /// Upper bound on the precomputed cycle's length (weights are scaled down beyond it).

@@ -77,6 +77,9 @@ struct ServiceStats
     /// ("proxy-untrusted", "proxy-bad-header", "proxy-timeout"); only codes seen.
     QMap<QString, qint64> refused;
     QList<ProxyListenerStats> proxyListeners;
+    /// Connections that ended, by termination code ("client-close", ...);
+    /// codes never seen are absent.
+    QMap<QString, qint64> closed;
 };
 
 /// One batched picture of the whole balancer, taken at most 10 times a second.
@@ -85,6 +88,7 @@ struct StatsSnapshot
     QDateTime taken;
     quint64 sequence = 0;
     qint64 activeConnections = 0;  ///< client connections open right now
+    qint64 connectionLogDropped = 0;  ///< connection log records dropped (the writer fell behind)
     QString poller;  ///< the workers' IoPoller: "epoll", "kqueue", "poll" or "qt"
     QList<ServiceStats> services;
     /// This node's VRRP role: "master", "backup" or "unknown" (HaRoleProbe, <ha>).

@@ -69,6 +69,8 @@ QString ChangeText::describe(const ConfigChange &change)
             return tr("default health: %1").arg(changed);
         if (change.name == "timeouts"_L1)
             return tr("default timeouts: %1").arg(changed);
+        if (change.name == "logging"_L1)
+            return tr("logging: %1").arg(changed);
         return tr("%1: %2").arg(change.name, changed);
     }
     return changed;

@@ -232,8 +232,40 @@ QList<ConfigField> settingsFields()
     fields.append(text(u"logging.file"_s, ConfigFields::tr("Log file"),
         ConfigFields::tr("Empty: standard error (or the journal)."),
         [](Config &c, const ConfigItemRef &) { return &c.logging.file; }));
-    fields.append(boolean(u"logging.connections"_s, ConfigFields::tr("Log every connection"), {},
+    fields.append(boolean(u"logging.connections"_s, ConfigFields::tr("Log every connection"),
+        ConfigFields::tr("The connection log: one record per finished connection (docs/connection-log.md)."),
         [](Config &c, const ConfigItemRef &) { return &c.logging.connections; }));
+    const auto loggingChoice = [](const QString &key, const QString &label, const QStringList &choices,
+                                   const QStringList &labels, QString LoggingConfig::*member) {
+        ConfigField field;
+        field.key = key;
+        field.label = label;
+        field.type = ConfigField::Type::Choice;
+        field.choices = choices;
+        field.choiceLabels = labels;
+        field.get = [member](const Config &c, const ConfigItemRef &) -> QVariant {
+            return c.logging.*member;
+        };
+        field.set = [member](Config &c, ConfigItemRef &, const QVariant &v) {
+            c.logging.*member = v.toString();
+        };
+        return field;
+    };
+    fields.append(
+        loggingChoice(u"logging.format"_s, ConfigFields::tr("Connection log format"), {u"text"_s, u"json"_s},
+            {ConfigFields::tr("Text (key=value)"), ConfigFields::tr("JSON lines")}, &LoggingConfig::format));
+    fields.append(loggingChoice(u"logging.to"_s, ConfigFields::tr("Connection log destination"),
+        {u"log"_s, u"syslog"_s}, {ConfigFields::tr("The balancer's log"), ConfigFields::tr("Syslog")},
+        &LoggingConfig::to));
+    fields.append(text(u"logging.syslog"_s, ConfigFields::tr("Syslog socket"),
+        ConfigFields::tr("The UNIX datagram socket of the syslog daemon, for the syslog destination."),
+        [](Config &c, const ConfigItemRef &) { return &c.logging.syslog; }));
+    fields.append(duration(u"logging.interim"_s, ConfigFields::tr("Interim records every"),
+        ConfigFields::tr("A record for connections still open, this often; 0: none."),
+        [](Config &c, const ConfigItemRef &) { return &c.logging.interimMs; }));
+    fields.append(boolean(u"logging.atconnect"_s, ConfigFields::tr("Log at connect"),
+        ConfigFields::tr("A record also when the backend accepts, not only when the connection ends."),
+        [](Config &c, const ConfigItemRef &) { return &c.logging.atConnect; }));
     // <ha>: present while either attribute is set (docs/high-availability.md).
     const auto haText
         = [](const QString &key, const QString &label, const QString &help, QString HaConfig::*member) {

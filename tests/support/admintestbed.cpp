@@ -145,5 +145,6 @@ QByteArray AdminTestBed::concretePath(const QString &pattern)
     path.replace(QStringLiteral("{group}"), QStringLiteral("prod"));
     path.replace(QStringLiteral("{host}"), QStringLiteral("a"));
     path.replace(QStringLiteral("{action}"), QStringLiteral("drain"));
+    path.replace(QStringLiteral("{id}"), QStringLiteral("1"));
     return path.toUtf8();
 }

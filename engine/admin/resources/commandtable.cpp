@@ -9,6 +9,7 @@
 #include "admin/resources/commandtable.h"
 
 #include "admin/resources/configresource.h"
+#include "admin/resources/connections.h"
 #include "admin/resources/events.h"
 #include "admin/resources/groups.h"
 #include "admin/resources/hosts.h"
@@ -70,6 +71,14 @@ const QList<Command> &commands()
         {"POST", QStringLiteral("/delGroup"), Access::Write, &Legacy::delGroup,
             {QStringLiteral("service"), QStringLiteral("group")}},
         {"GET", QStringLiteral("/api/v1/status"), Access::Read, &Services::status},
+        {"GET", QStringLiteral("/api/v1/connections"), Access::Read, &Connections::list,
+            {QStringLiteral("service"), QStringLiteral("group"), QStringLiteral("backend"),
+                QStringLiteral("client"), QStringLiteral("minage"), QStringLiteral("minbytes"),
+                QStringLiteral("sort"), QStringLiteral("offset"), QStringLiteral("limit")}},
+        {"DELETE", QStringLiteral("/api/v1/connections/{id}"), Access::Write, &Connections::close},
+        {"GET", QStringLiteral("/api/v1/talkers"), Access::Read, &Connections::talkers,
+            {QStringLiteral("service"), QStringLiteral("prefix4"), QStringLiteral("prefix6"),
+                QStringLiteral("limit"), QStringLiteral("sort")}},
         {"GET", QStringLiteral("/api/v1/health"), Access::Health, &Services::health},
         {"GET", QStringLiteral("/api/v1/events"), Access::Read, &Events::open, {QStringLiteral("rate")}},
         {"GET", QStringLiteral("/api/v1/log"), Access::Read, &Log::lines, {QStringLiteral("lines")}},

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace Balancier {
@@ -28,6 +29,20 @@ struct RequestContext
     bool streamStarted = false;
     /// The body read as a config, off the control thread (commands that take one).
     std::shared_ptr<const LoadResult> parsedBody = {};
+    /// Answers a request later (a handler that waits for the workers, e.g.
+    /// GET /api/v1/connections): set by the server; see deferResponse().
+    std::function<void(const HttpResponse &)> later = {};
+    bool deferred = false;
+
+    /// Takes the answer out of the handler's return: the server ignores what
+    /// the handler returns and waits for the returned function, which the
+    /// handler (or what it starts) calls once, in the control thread.
+    /// Harmless when the connection is gone by then.
+    std::function<void(const HttpResponse &)> deferResponse()
+    {
+        deferred = true;
+        return later;
+    }
 
     /// A required parameter; records the first missing one.
     QString need(const QString &name)
