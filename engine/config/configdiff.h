@@ -18,7 +18,8 @@ namespace Balancier {
 ///   HostRemoved in `before`. HostChanged fields: address, weight, maxconns, state.
 /// - User*: `name`; UserAdded/Removed carry the access right. UserChanged
 ///   fields: password (shown as "(hidden)", never the hash), access.
-/// - ServiceSettingsChanged: `service`, `name` = "timeouts" or "health", or
+/// - ServiceSettingsChanged: `service`, `name` = "timeouts", "health" or "limit"
+///   (fields: enabled, perip, prefix, prefix6, rate, burst, mode, table), or
 ///   "listen ADDRESS" for a kept listener marked optional or no longer (field optional).
 /// - SettingsChanged: `name` = the area: "settings" (version, workers,
 ///   maxconns, draintimeout, persist), "checktime" (time), "health" and
@@ -55,6 +56,12 @@ struct ConfigChange
         UserChanged,
         ServiceSettingsChanged,  ///< timeouts or health of a service
         SettingsChanged,  ///< top-level settings, admin, logging, checktime, defaults
+        AclRuleAdded,  ///< `service`; `name` = "allow" or "deny"; `after` = its list ("10.0.0.0/8,::1")
+        AclRuleRemoved,  ///< `service`; `name` = "allow" or "deny"; `before` = its list
+        /// `service`, `name` = "acl"; fields: enabled, default, order (the
+        /// kept rules were reordered), rules (more than 50 rules came or went:
+        /// their counts, not one change each).
+        AclChanged,
     };
 
     Kind kind;

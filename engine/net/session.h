@@ -4,6 +4,7 @@
 #include "net/ipendpoint.h"
 #include "net/pipepool.h"
 #include "net/relaybuffer.h"
+#include "net/sourcelimiter.h"
 #include "net/termination.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
@@ -59,7 +60,10 @@ public:
         const IpEndpoint &peer, quint64 id);
     ~Session() override;
 
-    /// Picks a host and connects. The session may be destroyed before this returns.
+    /// Admits the client (the service's <acl> and <limit>, on
+    /// m_clientAddress), then picks a host and connects. A refused client
+    /// is closed at once (Termination::AclDenied, LimitConcurrent,
+    /// LimitRate). The session may be destroyed before this returns.
     void start();
 
     void ioReady(qintptr fd, int events) override;
@@ -112,6 +116,14 @@ private:
         qint64 inKernel = 0;
     };
 
+    /// The service's <acl> and <limit>; false when the client was refused
+    /// (the session is then destroyed).
+    bool admit();
+    /// True at most once a second per service (the refusal log's brake);
+    /// when false, the refusal is counted as unlogged.
+    bool refusalLogDue();
+    /// Logs `what` about this client; call only when refusalLogDue() said so.
+    void logRefusal(QLatin1StringView what, const QString &detail);
     void connectNext();
     void handleConnected();
     void failHost(const QString &reason);
@@ -150,6 +162,9 @@ private:
 
     Worker &m_worker;
     std::shared_ptr<const ServiceRoute> m_route;
+    /// The place in the source's open count (<limit perip>); declared after
+    /// m_route, which keeps the limiter alive, so that it is released first.
+    SourceLimiter::Ticket m_sourceTicket;
     std::shared_ptr<HostRuntime> m_host;  ///< current (or last tried) backend
     QVarLengthArray<const HostRuntime *, 4> m_tried;
     SocketOps::Socket m_client;

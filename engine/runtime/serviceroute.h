@@ -2,12 +2,16 @@
 
 #include "config/config.h"
 #include "runtime/groupruntime.h"
+#include "runtime/refusalcounters.h"
 
 #include <QString>
 #include <memory>
 #include <mutex>
 
 namespace Balancier {
+
+class SourceAcl;  // net/: the route only carries them
+class SourceLimiter;
 
 /// What a worker needs to route a new client of one service. Immutable.
 struct ServiceRoute
@@ -16,6 +20,12 @@ struct ServiceRoute
     std::shared_ptr<GroupRuntime> group;  ///< the enabled group
     TimeoutConfig timeouts;
     bool logConnections = false;
+    /// Admission (Session::start()): both null without <acl> and <limit>,
+    /// and then nothing is looked up. Swapped with the route, whole: a
+    /// connection sees one rule set, never half of one.
+    std::shared_ptr<const SourceAcl> acl;
+    std::shared_ptr<SourceLimiter> limiter;
+    std::shared_ptr<RefusalCounters> refusals;  ///< the service's, kept across applies
 };
 
 /// The current route of a service, shared by the control thread (writer)

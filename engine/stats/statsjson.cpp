@@ -95,6 +95,23 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
         serviceObject.insert(QStringLiteral("listeners"), QJsonArray::fromStringList(service.listeners));
         serviceObject.insert(QStringLiteral("enabledGroup"), service.enabledGroup);
         serviceObject.insert(QStringLiteral("aggressive"), service.aggressive);
+        // Admission: only for a service that has or had <acl> or <limit>.
+        if (service.aclRules >= 0 || service.trackedSources >= 0 || service.refusedAcl
+            || service.refusedConcurrent || service.refusedRate || service.dryRunConcurrent
+            || service.dryRunRate) {
+            QJsonObject refused;
+            refused.insert(QStringLiteral("acl-denied"), service.refusedAcl);
+            refused.insert(QStringLiteral("limit-concurrent"), service.refusedConcurrent);
+            refused.insert(QStringLiteral("limit-rate"), service.refusedRate);
+            serviceObject.insert(QStringLiteral("refused"), refused);
+            QJsonObject dryRun;
+            dryRun.insert(QStringLiteral("limit-concurrent"), service.dryRunConcurrent);
+            dryRun.insert(QStringLiteral("limit-rate"), service.dryRunRate);
+            serviceObject.insert(QStringLiteral("dryRun"), dryRun);
+            serviceObject.insert(QStringLiteral("aclRules"), service.aclRules);
+            serviceObject.insert(QStringLiteral("trackedSources"), service.trackedSources);
+            serviceObject.insert(QStringLiteral("sourceEvictions"), service.sourceEvictions);
+        }
         serviceObject.insert(QStringLiteral("groups"), groups);
         writeTotals(serviceObject, service);
         services.append(serviceObject);
@@ -127,6 +144,16 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
             service.listeners.append(listener.toString());
         service.enabledGroup = serviceObject.value(QStringLiteral("enabledGroup")).toString();
         service.aggressive = serviceObject.value(QStringLiteral("aggressive")).toBool();
+        const QJsonObject refused = serviceObject.value(QStringLiteral("refused")).toObject();
+        service.refusedAcl = refused.value(QStringLiteral("acl-denied")).toInteger();
+        service.refusedConcurrent = refused.value(QStringLiteral("limit-concurrent")).toInteger();
+        service.refusedRate = refused.value(QStringLiteral("limit-rate")).toInteger();
+        const QJsonObject dryRun = serviceObject.value(QStringLiteral("dryRun")).toObject();
+        service.dryRunConcurrent = dryRun.value(QStringLiteral("limit-concurrent")).toInteger();
+        service.dryRunRate = dryRun.value(QStringLiteral("limit-rate")).toInteger();
+        service.aclRules = serviceObject.value(QStringLiteral("aclRules")).toInteger(-1);
+        service.trackedSources = serviceObject.value(QStringLiteral("trackedSources")).toInteger(-1);
+        service.sourceEvictions = serviceObject.value(QStringLiteral("sourceEvictions")).toInteger();
         readTotals(serviceObject, service);
         for (const QJsonValue &groupValue : serviceObject.value(QStringLiteral("groups")).toArray()) {
             const QJsonObject groupObject = groupValue.toObject();
