@@ -209,7 +209,9 @@ SourceLimiter::Result SourceLimiter::admit(const IpEndpoint &client, qint64 nowM
         result.verdict = result.enforced;
         return result;
     }
-    if (m_config.rate > 0 && entry.tokens >= microPerToken)
+    // A connection let through by a dry run takes no token: the bucket
+    // stays as enforcing would have left it, so the counts say what enforcing would do.
+    if (m_config.rate > 0 && result.enforced == Verdict::Admit)
         entry.tokens -= microPerToken;
     ++entry.active;
     if (ticket) {
