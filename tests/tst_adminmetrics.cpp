@@ -153,6 +153,8 @@ void tst_AdminMetrics::exposition()
         {"balancier_service_active_connections", "gauge"},
         {"balancier_service_connections_total", "counter"},
         {"balancier_service_all_hosts_down", "gauge"},
+        {"balancier_refused_total", "counter"},
+        {"balancier_dryrun_refusals_total", "counter"},
         {"balancier_host_active_connections", "gauge"},
         {"balancier_host_connections_total", "counter"},
         {"balancier_host_failed_connects_total", "counter"},
