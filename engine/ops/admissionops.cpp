@@ -79,7 +79,8 @@ OpResult Operations::setAcl(const QString &service, const AclConfig &acl)
         return *target.failure;
     if (auto failure = checkAcl(acl))
         return *failure;
-    target.service->acl = acl;
+    // A switched-off <acl> keeps nothing: the model says what the file would.
+    target.service->acl = acl.enabled ? acl : AclConfig();
     return applyEdited(config);
 }
 
@@ -93,7 +94,7 @@ OpResult Operations::setLimit(const QString &service, const LimitConfig &limit)
         if (auto failure = checkLimit(limit))
             return *failure;
     }
-    target.service->limit = limit;
+    target.service->limit = limit.enabled ? limit : LimitConfig();
     return applyEdited(config);
 }
 
