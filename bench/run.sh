@@ -24,6 +24,9 @@ usage: bench/run.sh [options]
   --syscall-seconds S   length of the system-call pass under strace (default 3; 0: skip it)
   --balancierd PATH     the daemon (default build/headless/balancierd)
   --out DIR             where results.md, raw.tsv and logs go (default build-bench/)
+  --acl-rules N         give Balancier's service an <acl> of N deny rules that match no
+                        client (198.18.0.0/15 and 2001:db8::/32 test prefixes), default allow;
+                        0: no <acl> (default)
   --connection-log      Balancier with its connection log on (<logging connections="yes">,
                         text records to a log file in the work directory): its cost
   --quick               a smoke run: 1 round of 3 s, 1000 idle connections, 1 s strace pass
@@ -47,6 +50,7 @@ SYSCALL_CONNECTIONS=20  # wrk -c for the strace pass, as in the issue's count
 FOREIGN_WARN=0.25  # cores of CPU used by others during a round above which the round is flagged
 BALANCIERD="$ROOT/build/headless/balancierd"
 OUT_DIR="$ROOT/build-bench"
+ACL_RULES=0
 CONNECTION_LOG=0
 WRK_THREADS=1  # one load-generator thread leaves the other core to the balancer
 
@@ -63,6 +67,7 @@ while [ $# -gt 0 ]; do
     --syscall-seconds) SYSCALL_SECONDS="$2"; shift 2 ;;
     --balancierd) BALANCIERD="$2"; shift 2 ;;
     --out) OUT_DIR="$2"; shift 2 ;;
+    --acl-rules) ACL_RULES="$2"; shift 2 ;;
     --connection-log) CONNECTION_LOG=1; shift ;;
     --quick) ROUNDS=1; DURATION=3; IDLE=1000; SYSCALL_SECONDS=1; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -232,7 +237,27 @@ start_backends() {
 }
 
 # ---------------------------------------------------------------- contenders
+# N deny rules that match no client: half IPv4 /32s in 198.18.0.0/15, half
+# IPv6 /64s in 2001:db8::/32 (both reserved for tests and documentation).
+acl_element() {
+  [ "$ACL_RULES" -gt 0 ] || return 0
+  python3 - "$ACL_RULES" <<'PY'
+import sys
+n = int(sys.argv[1])
+out = ['    <acl default="allow">']
+for i in range(n):
+    if i % 2 == 0:
+        out.append('      <deny from="198.%d.%d.%d"/>' % (18 + (i >> 16) % 2, (i >> 8) & 255, i & 255))
+    else:
+        out.append('      <deny from="2001:db8:%x:%x::/64"/>' % (i >> 16, i & 0xffff))
+out.append('    </acl>')
+print("\n".join(out))
+PY
+}
+
 write_configs() {
+  local acl
+  acl="$(acl_element)"
   local logging='<logging level="warning"/>'
   if [ "$CONNECTION_LOG" = 1 ]; then
     # Records are info messages of balancier.connlog: the level must let them through.
@@ -247,6 +272,7 @@ write_configs() {
   $logging
   <service name="bench">
     <listen ip="127.0.0.1:$FRONT"/>
+$acl
     <group name="nginx" scheduler="roundrobin">
       <host name="b1" ip="127.0.0.1:$PORT1"/>
       <host name="b2" ip="127.0.0.1:$PORT2"/>
@@ -666,7 +692,7 @@ step "Results"
   echo
   echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), Linux $(uname -r)"
   echo "- Versions: $("$BALANCIERD" --version 2>/dev/null | head -n 1 || echo 'balancierd: not built'); $(haproxy -v 2>/dev/null | head -n 1 | cut -d' ' -f1-3); $(nginx -v 2>&1 | sed 's/^nginx version: //'); wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }')"
-  echo "- Settings: $ROUNDS rounds, ${DURATION} s per run, $WORKERS balancer threads, wrk -t$WRK_THREADS -c$CONNECTIONS (bulk -c$BULK_CONNECTIONS), $IDLE idle connections; all on 127.0.0.1"
+  echo "- Settings: $ROUNDS rounds, ${DURATION} s per run, $WORKERS balancer threads, wrk -t$WRK_THREADS -c$CONNECTIONS (bulk -c$BULK_CONNECTIONS), $IDLE idle connections; all on 127.0.0.1; Balancier <acl> rules: $ACL_RULES"
   echo "- Direct: no balancer; one wrk per nginx backend, the connections split between the three"
   echo
   python3 "$ROOT/bench/report.py" "$RAW"

@@ -64,6 +64,7 @@ Engine::Engine(QObject *parent)
     connect(&d->statsTimer, &QTimer::timeout, this, [this] {
         d->pruneDraining();
         Q_EMIT statsUpdated(snapshot());
+        d->reportRefusals();
     });
     d->drainTimer.setInterval(50);
     connect(&d->drainTimer, &QTimer::timeout, this, [this] { d->checkDrained(); });

@@ -173,6 +173,13 @@ Q_SIGNALS:
         const Balancier::HostStateEvent &event);
     void statsUpdated(const Balancier::StatsSnapshot &snapshot);
     void listenerFailed(const QString &service, const QString &address, const QString &reason);
+    /// Clients of `service` were refused by its <acl> or <limit> (or would
+    /// have been, in dry run) since the last such signal: `counts` maps
+    /// "acl-denied", "limit-concurrent", "limit-rate", "dryrun-concurrent"
+    /// and "dryrun-rate" to how many, leaving out those that did not move.
+    /// At most once a second per service; `sinceMs` is the time since the
+    /// previous one (0 for the first).
+    void connectionsRefused(const QString &service, const QVariantMap &counts, qint64 sinceMs);
     void stopped(int cutConnections);
 
 private:

@@ -13,6 +13,8 @@
 #include "net/enginecontext.h"
 #include "net/hostresolver.h"
 #include "net/listenerbinder.h"
+#include "net/sourceacl.h"
+#include "net/sourcelimiter.h"
 #include "runtime/groupruntime.h"
 #include "runtime/hostruntime.h"
 #include "runtime/serviceroute.h"
@@ -23,6 +25,8 @@
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
+
+#include <array>
 
 namespace Balancier {
 
@@ -42,6 +46,17 @@ struct ServiceState
     std::shared_ptr<TerminationCounts> terminations = std::make_shared<TerminationCounts>();
     QString enabledGroup;
     bool enabledGroupEmpty = false;  // said in the log once per change
+    /// Admission: the compiled rules and the limiter in force, and what they
+    /// were made from (a kept <acl> or <limit> keeps them: the limiter's
+    /// table survives an unrelated change).
+    AclConfig aclConfig;
+    std::shared_ptr<const SourceAcl> acl;
+    LimitConfig limitConfig;
+    std::shared_ptr<SourceLimiter> limiter;
+    std::shared_ptr<RefusalCounters> refusals = std::make_shared<RefusalCounters>();
+    /// The counts said in the last "refused" event (Engine::connectionsRefused).
+    std::array<qint64, 5> reportedRefusals{};
+    qint64 lastRefusalEventMs = -1000000;
 
     std::shared_ptr<GroupRuntime> group(QStringView name) const
     {
@@ -152,6 +167,9 @@ public:
     void updateWatchers(const Config &config);
     void retireHost(const std::shared_ptr<HostRuntime> &host, const HostReason &reason);
     QList<ServiceView> views() const;
+    /// Emits Engine::connectionsRefused for each service whose refusal
+    /// counters moved, at most once a second per service.
+    void reportRefusals();
     std::shared_ptr<HostRuntime> findHost(
         const QString &service, const QString &group, const QString &host) const;
     void handleHealthChange(

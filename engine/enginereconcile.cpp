@@ -302,9 +302,35 @@ void EnginePrivate::reconcileServices(const Config &config)
         }
         // Listener options change without rebinding: the acceptors read them
         // from the route at each accept.
+        // Compiled here, on the control thread, and published with the
+        // route: a worker sees the old rule set or the new one, whole.
+        if (!serviceConfig.acl.enabled) {
+            state.acl.reset();
+        } else if (!state.acl || !(state.aclConfig == serviceConfig.acl)) {
+            QElapsedTimer compileTime;
+            compileTime.start();
+            state.acl = SourceAcl::compile(serviceConfig.acl);
+            qCInfo(lcConfig, "service %s: ACL of %lld rule(s) compiled into %lld range(s) in %lld ms",
+                qUtf8Printable(serviceConfig.name), static_cast<long long>(serviceConfig.acl.rules.size()),
+                static_cast<long long>(state.acl->rangeCount()),
+                static_cast<long long>(compileTime.elapsed()));
+        }
+        state.aclConfig = serviceConfig.acl;
+        if (!serviceConfig.limit.enabled) {
+            state.limiter.reset();
+        } else if (!state.limiter || !(state.limitConfig == serviceConfig.limit)) {
+            // A changed <limit> starts a new table; connections counted in
+            // the old one release their places there.
+            state.limiter = std::make_shared<SourceLimiter>(serviceConfig.limit);
+        }
+        state.limitConfig = serviceConfig.limit;
+        route->acl = state.acl;
+        route->limiter = state.limiter;
+        route->refusals = state.refusals;
         const std::shared_ptr<const ServiceRoute> current = state.slot->load();
         if (!current || current->group != route->group || !(current->timeouts == route->timeouts)
-            || current->acceptProxy != route->acceptProxy) {
+            || current->acceptProxy != route->acceptProxy || current->acl != route->acl
+            || current->limiter != route->limiter) {
             state.slot->store(std::move(route));
         }
         next.insert(serviceConfig.name, std::move(state));
@@ -530,6 +556,12 @@ QList<ServiceView> EnginePrivate::views() const
         view.counters = state.counters;
         if (const std::shared_ptr<const ServiceRoute> route = state.slot->load())
             view.acceptProxy = route->acceptProxy;
+        view.refusals = state.refusals;
+        view.aclRules = state.acl ? serviceConfig.acl.rules.size() : -1;
+        if (state.limiter) {
+            view.trackedSources = state.limiter->trackedSources();
+            view.sourceEvictions = state.limiter->evictions();
+        }
         for (const auto &host : draining) {
             if (host->service() == serviceConfig.name)
                 view.draining.append(host);
@@ -537,6 +569,34 @@ QList<ServiceView> EnginePrivate::views() const
         result.append(std::move(view));
     }
     return result;
+}
+
+void EnginePrivate::reportRefusals()
+{
+    const qint64 now = clock.elapsed();
+    for (auto it = services.begin(); it != services.end(); ++it) {
+        ServiceState &state = *it;
+        const RefusalCounters &counters = *state.refusals;
+        const std::array<qint64, 5> counts = {counters.aclDenied.load(std::memory_order_relaxed),
+            counters.limitConcurrent.load(std::memory_order_relaxed),
+            counters.limitRate.load(std::memory_order_relaxed),
+            counters.dryRunConcurrent.load(std::memory_order_relaxed),
+            counters.dryRunRate.load(std::memory_order_relaxed)};
+        if (counts == state.reportedRefusals || now - state.lastRefusalEventMs < 1000)
+            continue;
+        static const std::array<QString, 5> names
+            = {QStringLiteral("acl-denied"), QStringLiteral("limit-concurrent"), QStringLiteral("limit-rate"),
+                QStringLiteral("dryrun-concurrent"), QStringLiteral("dryrun-rate")};
+        QVariantMap since;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (counts[i] != state.reportedRefusals[i])
+                since.insert(names[i], counts[i] - state.reportedRefusals[i]);
+        }
+        const qint64 span = state.lastRefusalEventMs < 0 ? 0 : now - state.lastRefusalEventMs;
+        state.reportedRefusals = counts;
+        state.lastRefusalEventMs = now;
+        Q_EMIT q->connectionsRefused(it.key(), since, span);
+    }
 }
 
 void EnginePrivate::pruneDraining()

@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void loadShowsTree();
     void editUndoRedoSave();
     void pairAndHealthFields();
+    void aclAndLimitFields();
     void editThroughUiMatchesExpectedFile();
     void problemsListLineAndColumn();
     void layoutMerge_data();
@@ -246,6 +248,81 @@ void tst_GuiEditor::pairAndHealthFields()
     healthPublic->setChecked(true);
     QVERIFY(editor.draft()->config().admin.healthPublic);
     QVERIFY2(editor.draft()->text().contains(R"(healthpublic="yes")"), editor.draft()->text().constData());
+}
+
+void tst_GuiEditor::aclAndLimitFields()
+{
+    // The service's <acl>: switched on, rules added, edited, moved and
+    // removed through the rule list; the diff words them; then <limit>.
+    ConfigEditor editor;
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    editor.selectItem({ConfigItemRef::Kind::Service, u"web"_s, {}, {}});
+    auto *enabled = editor.form()->findChild<QCheckBox *>(u"field_acl.enabled"_s);
+    QVERIFY(enabled);
+    QVERIFY(!enabled->isChecked());
+    enabled->setChecked(true);
+    QVERIFY(editor.draft()->config().service(u"web"_s)->acl.enabled);
+    QVERIFY2(editor.draft()->text().contains("<acl"), editor.draft()->text().constData());
+
+    auto *list = editor.form()->findChild<QListWidget *>(u"aclRules"_s);
+    auto *add = editor.form()->findChild<QPushButton *>(u"aclAdd"_s);
+    auto *from = editor.form()->findChild<QLineEdit *>(u"aclFrom"_s);
+    auto *action = editor.form()->findChild<QComboBox *>(u"aclAction"_s);
+    QVERIFY(list && add && from && action);
+    add->click();
+    from->setText(u"10.0.0.0/8, 2001:db8::/32"_s);
+    Q_EMIT from->editingFinished();
+    add->click();  // a second rule after it
+    action->setCurrentIndex(action->findData(u"allow"_s));
+    from->setText(u"10.1.0.0/16"_s);
+    Q_EMIT from->editingFinished();
+    AclConfig acl = editor.draft()->config().service(u"web"_s)->acl;
+    QCOMPARE(acl.rules.size(), 2);
+    QCOMPARE(acl.rules.at(0).action, AclRule::Action::Deny);
+    QCOMPARE(acl.rules.at(0).from, (QStringList{u"10.0.0.0/8"_s, u"2001:db8::/32"_s}));
+    QCOMPARE(acl.rules.at(1).action, AclRule::Action::Allow);
+
+    // The allow first: it then wins for 10.1/16.
+    list->setCurrentRow(1);
+    editor.form()->findChild<QPushButton *>(u"aclUp"_s)->click();
+    acl = editor.draft()->config().service(u"web"_s)->acl;
+    QCOMPARE(acl.rules.at(0).action, AclRule::Action::Allow);
+    QCOMPARE(acl.rules.at(1).action, AclRule::Action::Deny);
+    const QByteArray text = editor.draft()->text();
+    QVERIFY2(text.indexOf(R"(<allow from="10.1.0.0/16"/>)")
+                < text.indexOf(R"(<deny from="10.0.0.0/8,2001:db8::/32"/>)")
+            && text.contains("<allow"),
+        text.constData());
+    const LoadResult reread = ConfigReader::readData(text, u"draft.xml"_s);
+    QVERIFY(reread.ok());
+    QCOMPARE(reread.config.service(u"web"_s)->acl, acl);
+
+    // A bad address is refused where it is typed; the model keeps the last good list.
+    list->setCurrentRow(0);
+    from->setText(u"10.1.0.300"_s);
+    Q_EMIT from->editingFinished();
+    QCOMPARE(editor.draft()->config().service(u"web"_s)->acl, acl);
+    QVERIFY(!editor.form()->message(u"acl.rules"_s).isEmpty());
+
+    editor.form()->findChild<QPushButton *>(u"aclRemove"_s)->click();
+    QCOMPARE(editor.draft()->config().service(u"web"_s)->acl.rules.size(), 1);
+
+    // Limits.
+    auto *limit = editor.form()->findChild<QCheckBox *>(u"field_limit.enabled"_s);
+    QVERIFY(limit);
+    limit->setChecked(true);
+    editor.form()->findChild<QSpinBox *>(u"field_limit.perip"_s)->setValue(20);
+    typeInto(editor.form()->findChild<QLineEdit *>(u"field_limit.rate"_s), u"10/s"_s);
+    auto *mode = editor.form()->findChild<QComboBox *>(u"field_limit.mode"_s);
+    mode->setCurrentIndex(mode->findData(u"dryrun"_s));
+    const LimitConfig limitConfig = editor.draft()->config().service(u"web"_s)->limit;
+    QVERIFY(limitConfig.enabled);
+    QCOMPARE(limitConfig.perIp, 20);
+    QCOMPARE(limitConfig.rate, 10);
+    QVERIFY(limitConfig.dryRun);
+    QVERIFY2(editor.draft()->text().contains(R"(<limit perip="20" rate="10/s" mode="dryrun"/>)"),
+        editor.draft()->text().constData());
 }
 
 void tst_GuiEditor::editThroughUiMatchesExpectedFile()

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Balancier::AclRulesEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>ACL rules, first match decides</source>
+        <translation>ACL-Regeln, die erste passende entscheidet</translation>
+    </message>
+    <message>
+        <source>Action of the selected rule</source>
+        <translation>Aktion der gewählten Regel</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>erlauben</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>verweigern</translation>
+    </message>
+    <message>
+        <source>Addresses of the selected rule</source>
+        <translation>Adressen der gewählten Regel</translation>
+    </message>
+    <message>
+        <source>10.0.0.0/8, 2001:db8::/32</source>
+        <translation>10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <source>Move the rule up</source>
+        <translation>Regel nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move the rule down</source>
+        <translation>Regel nach unten verschieben</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::AddressProbe</name>
     <message>
         <source>no answer within the time limit</source>
@@ -242,6 +293,26 @@
     <message>
         <source>logging: %1</source>
         <translation>Protokollierung: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 added to service %3&apos;s ACL</source>
+        <translation>%1 %2 zur ACL von Dienst %3 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>erlauben</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>verweigern</translation>
+    </message>
+    <message>
+        <source>%1 %2 removed from service %3&apos;s ACL</source>
+        <translation>%1 %2 aus der ACL von Dienst %3 entfernt</translation>
+    </message>
+    <message>
+        <source>%1: ACL: %2</source>
+        <translation>%1: ACL: %2</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2595,22 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
         <translation>der Listener behält seinen Socket; seine neuen PROXY-Protokoll-Optionen gelten für neue Verbindungen</translation>
     </message>
+    <message>
+        <source>lets new clients from %1 into service %2</source>
+        <translation>lässt neue Clients von %1 zu Dienst %2 durch</translation>
+    </message>
+    <message>
+        <source>refuses new clients from %1 at service %2; open connections stay</source>
+        <translation>weist neue Clients von %1 bei Dienst %2 ab; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>drops the %1 rule for %2 from service %3&apos;s ACL</source>
+        <translation>entfernt die Regel %1 für %2 aus der ACL von Dienst %3</translation>
+    </message>
+    <message>
+        <source>changes the ACL of service %1; open connections stay</source>
+        <translation>ändert die ACL von Dienst %1; offene Verbindungen bleiben</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2994,6 +3081,126 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>A record also when the backend accepts, not only when the connection ends.</source>
         <translation>Ein Eintrag auch, wenn das Backend annimmt, nicht erst am Ende der Verbindung.</translation>
+    </message>
+    <message>
+        <source>Access control</source>
+        <translation>Zugriffskontrolle</translation>
+    </message>
+    <message>
+        <source>Accept or refuse clients by address; the first matching rule decides.</source>
+        <translation>Clients nach Adresse annehmen oder abweisen; die erste passende Regel entscheidet.</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>What happens to a client that no rule matches.</source>
+        <translation>Was mit einem Client geschieht, auf den keine Regel passt.</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>erlauben</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>verweigern</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>In order: the first rule whose addresses hold the client&apos;s decides.</source>
+        <translation>Der Reihe nach: Die erste Regel, deren Adressen die des Clients enthalten, entscheidet.</translation>
+    </message>
+    <message>
+        <source>Rule %1 has no address.</source>
+        <translation>Regel %1 hat keine Adresse.</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;%2&quot; is not an address or prefix such as 10.0.0.0/8.</source>
+        <translation>Regel %1: „%2“ ist keine Adresse und kein Präfix wie 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Per-source limits</source>
+        <translation>Grenzen je Quelle</translation>
+    </message>
+    <message>
+        <source>Limit the connections each client address (or prefix) may open.</source>
+        <translation>Die Verbindungen begrenzen, die jede Client-Adresse (oder jedes Präfix) öffnen darf.</translation>
+    </message>
+    <message>
+        <source>New connections per source</source>
+        <translation>Neue Verbindungen je Quelle</translation>
+    </message>
+    <message>
+        <source>A rate such as 10/s or 600/m; empty: no rate limit.</source>
+        <translation>Eine Rate wie 10/s oder 600/m; leer: keine Ratengrenze.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Expected a rate such as 10/s or 600/m.</source>
+        <translation>Erwartet wird eine Rate wie 10/s oder 600/m.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Dry run refuses nothing: it counts and logs what enforcing would refuse.</source>
+        <translation>Der Probelauf weist nichts ab: Er zählt und protokolliert, was die Durchsetzung abweisen würde.</translation>
+    </message>
+    <message>
+        <source>enforce</source>
+        <translation>durchsetzen</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Open connections per source</source>
+        <translation>Offene Verbindungen je Quelle</translation>
+    </message>
+    <message>
+        <source>0: no limit on open connections.</source>
+        <translation>0: keine Grenze für offene Verbindungen.</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <source>Connections a quiet source may open at once; 0: the rate&apos;s number.</source>
+        <translation>Verbindungen, die eine ruhige Quelle auf einmal öffnen darf; 0: die Zahl der Rate.</translation>
+    </message>
+    <message>
+        <source>IPv4 prefix</source>
+        <translation>IPv4-Präfix</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv4 address that name a source: 32 each address, 24 a /24.</source>
+        <translation>Bits einer IPv4-Adresse, die eine Quelle bezeichnen: 32 jede Adresse, 24 ein /24.</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix</source>
+        <translation>IPv6-Präfix</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv6 address that name a source: 64 a /64.</source>
+        <translation>Bits einer IPv6-Adresse, die eine Quelle bezeichnen: 64 ein /64.</translation>
+    </message>
+    <message>
+        <source>Tracked sources</source>
+        <translation>Erfasste Quellen</translation>
+    </message>
+    <message>
+        <source>At most this many sources are remembered; the least recently seen go first.</source>
+        <translation>Höchstens so viele Quellen werden gemerkt; die am längsten nicht gesehenen gehen zuerst.</translation>
     </message>
 </context>
 <context>

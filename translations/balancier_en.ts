@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Balancier::AclRulesEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>ACL rules, first match decides</source>
+        <translation>ACL rules, first match decides</translation>
+    </message>
+    <message>
+        <source>Action of the selected rule</source>
+        <translation>Action of the selected rule</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>allow</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>deny</translation>
+    </message>
+    <message>
+        <source>Addresses of the selected rule</source>
+        <translation>Addresses of the selected rule</translation>
+    </message>
+    <message>
+        <source>10.0.0.0/8, 2001:db8::/32</source>
+        <translation>10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <source>Move the rule up</source>
+        <translation>Move the rule up</translation>
+    </message>
+    <message>
+        <source>Move the rule down</source>
+        <translation>Move the rule down</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::AddressProbe</name>
     <message>
         <source>no answer within the time limit</source>
@@ -242,6 +293,26 @@
     <message>
         <source>logging: %1</source>
         <translation>logging: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 added to service %3&apos;s ACL</source>
+        <translation>%1 %2 added to service %3&apos;s ACL</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>allow</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>deny</translation>
+    </message>
+    <message>
+        <source>%1 %2 removed from service %3&apos;s ACL</source>
+        <translation>%1 %2 removed from service %3&apos;s ACL</translation>
+    </message>
+    <message>
+        <source>%1: ACL: %2</source>
+        <translation>%1: ACL: %2</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2595,22 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
         <translation>the listener keeps its socket; its new PROXY protocol options apply to new connections</translation>
     </message>
+    <message>
+        <source>lets new clients from %1 into service %2</source>
+        <translation>lets new clients from %1 into service %2</translation>
+    </message>
+    <message>
+        <source>refuses new clients from %1 at service %2; open connections stay</source>
+        <translation>refuses new clients from %1 at service %2; open connections stay</translation>
+    </message>
+    <message>
+        <source>drops the %1 rule for %2 from service %3&apos;s ACL</source>
+        <translation>drops the %1 rule for %2 from service %3&apos;s ACL</translation>
+    </message>
+    <message>
+        <source>changes the ACL of service %1; open connections stay</source>
+        <translation>changes the ACL of service %1; open connections stay</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2994,6 +3081,126 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>A record also when the backend accepts, not only when the connection ends.</source>
         <translation>A record also when the backend accepts, not only when the connection ends.</translation>
+    </message>
+    <message>
+        <source>Access control</source>
+        <translation>Access control</translation>
+    </message>
+    <message>
+        <source>Accept or refuse clients by address; the first matching rule decides.</source>
+        <translation>Accept or refuse clients by address; the first matching rule decides.</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>What happens to a client that no rule matches.</source>
+        <translation>What happens to a client that no rule matches.</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>allow</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>deny</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>In order: the first rule whose addresses hold the client&apos;s decides.</source>
+        <translation>In order: the first rule whose addresses hold the client&apos;s decides.</translation>
+    </message>
+    <message>
+        <source>Rule %1 has no address.</source>
+        <translation>Rule %1 has no address.</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;%2&quot; is not an address or prefix such as 10.0.0.0/8.</source>
+        <translation>Rule %1: &quot;%2&quot; is not an address or prefix such as 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Per-source limits</source>
+        <translation>Per-source limits</translation>
+    </message>
+    <message>
+        <source>Limit the connections each client address (or prefix) may open.</source>
+        <translation>Limit the connections each client address (or prefix) may open.</translation>
+    </message>
+    <message>
+        <source>New connections per source</source>
+        <translation>New connections per source</translation>
+    </message>
+    <message>
+        <source>A rate such as 10/s or 600/m; empty: no rate limit.</source>
+        <translation>A rate such as 10/s or 600/m; empty: no rate limit.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Expected a rate such as 10/s or 600/m.</source>
+        <translation>Expected a rate such as 10/s or 600/m.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Dry run refuses nothing: it counts and logs what enforcing would refuse.</source>
+        <translation>Dry run refuses nothing: it counts and logs what enforcing would refuse.</translation>
+    </message>
+    <message>
+        <source>enforce</source>
+        <translation>enforce</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>dry run</translation>
+    </message>
+    <message>
+        <source>Open connections per source</source>
+        <translation>Open connections per source</translation>
+    </message>
+    <message>
+        <source>0: no limit on open connections.</source>
+        <translation>0: no limit on open connections.</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Burst</translation>
+    </message>
+    <message>
+        <source>Connections a quiet source may open at once; 0: the rate&apos;s number.</source>
+        <translation>Connections a quiet source may open at once; 0: the rate&apos;s number.</translation>
+    </message>
+    <message>
+        <source>IPv4 prefix</source>
+        <translation>IPv4 prefix</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv4 address that name a source: 32 each address, 24 a /24.</source>
+        <translation>Bits of an IPv4 address that name a source: 32 each address, 24 a /24.</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix</source>
+        <translation>IPv6 prefix</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv6 address that name a source: 64 a /64.</source>
+        <translation>Bits of an IPv6 address that name a source: 64 a /64.</translation>
+    </message>
+    <message>
+        <source>Tracked sources</source>
+        <translation>Tracked sources</translation>
+    </message>
+    <message>
+        <source>At most this many sources are remembered; the least recently seen go first.</source>
+        <translation>At most this many sources are remembered; the least recently seen go first.</translation>
     </message>
 </context>
 <context>

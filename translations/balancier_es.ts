@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Balancier::AclRulesEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>ACL rules, first match decides</source>
+        <translation>Reglas de la ACL, decide la primera que coincide</translation>
+    </message>
+    <message>
+        <source>Action of the selected rule</source>
+        <translation>Acción de la regla elegida</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>permitir</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>denegar</translation>
+    </message>
+    <message>
+        <source>Addresses of the selected rule</source>
+        <translation>Direcciones de la regla elegida</translation>
+    </message>
+    <message>
+        <source>10.0.0.0/8, 2001:db8::/32</source>
+        <translation>10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <source>Move the rule up</source>
+        <translation>Subir la regla</translation>
+    </message>
+    <message>
+        <source>Move the rule down</source>
+        <translation>Bajar la regla</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::AddressProbe</name>
     <message>
         <source>no answer within the time limit</source>
@@ -242,6 +293,26 @@
     <message>
         <source>logging: %1</source>
         <translation>registro: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 added to service %3&apos;s ACL</source>
+        <translation>%1 %2 añadido a la ACL del servicio %3</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>permitir</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>denegar</translation>
+    </message>
+    <message>
+        <source>%1 %2 removed from service %3&apos;s ACL</source>
+        <translation>%1 %2 quitado de la ACL del servicio %3</translation>
+    </message>
+    <message>
+        <source>%1: ACL: %2</source>
+        <translation>%1: ACL: %2</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2595,22 @@ SHA-256: %4
         <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
         <translation>el listener conserva su socket; sus nuevas opciones del protocolo PROXY se aplican a las conexiones nuevas</translation>
     </message>
+    <message>
+        <source>lets new clients from %1 into service %2</source>
+        <translation>deja entrar a los clientes nuevos de %1 en el servicio %2</translation>
+    </message>
+    <message>
+        <source>refuses new clients from %1 at service %2; open connections stay</source>
+        <translation>rechaza a los clientes nuevos de %1 en el servicio %2; las conexiones abiertas siguen</translation>
+    </message>
+    <message>
+        <source>drops the %1 rule for %2 from service %3&apos;s ACL</source>
+        <translation>quita la regla %1 para %2 de la ACL del servicio %3</translation>
+    </message>
+    <message>
+        <source>changes the ACL of service %1; open connections stay</source>
+        <translation>cambia la ACL del servicio %1; las conexiones abiertas siguen</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2994,6 +3081,126 @@ SHA-256: %4
     <message>
         <source>A record also when the backend accepts, not only when the connection ends.</source>
         <translation>Una entrada también cuando el backend acepta, no solo al terminar la conexión.</translation>
+    </message>
+    <message>
+        <source>Access control</source>
+        <translation>Control de acceso</translation>
+    </message>
+    <message>
+        <source>Accept or refuse clients by address; the first matching rule decides.</source>
+        <translation>Aceptar o rechazar clientes por dirección; decide la primera regla que coincide.</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Por defecto</translation>
+    </message>
+    <message>
+        <source>What happens to a client that no rule matches.</source>
+        <translation>Qué pasa con un cliente al que no corresponde ninguna regla.</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>permitir</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>denegar</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Reglas</translation>
+    </message>
+    <message>
+        <source>In order: the first rule whose addresses hold the client&apos;s decides.</source>
+        <translation>En orden: decide la primera regla cuyas direcciones contienen la del cliente.</translation>
+    </message>
+    <message>
+        <source>Rule %1 has no address.</source>
+        <translation>La regla %1 no tiene dirección.</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;%2&quot; is not an address or prefix such as 10.0.0.0/8.</source>
+        <translation>Regla %1: «%2» no es una dirección ni un prefijo como 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Per-source limits</source>
+        <translation>Límites por origen</translation>
+    </message>
+    <message>
+        <source>Limit the connections each client address (or prefix) may open.</source>
+        <translation>Limitar las conexiones que cada dirección de cliente (o prefijo) puede abrir.</translation>
+    </message>
+    <message>
+        <source>New connections per source</source>
+        <translation>Conexiones nuevas por origen</translation>
+    </message>
+    <message>
+        <source>A rate such as 10/s or 600/m; empty: no rate limit.</source>
+        <translation>Una tasa como 10/s o 600/m; vacío: sin límite de tasa.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Expected a rate such as 10/s or 600/m.</source>
+        <translation>Se espera una tasa como 10/s o 600/m.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Dry run refuses nothing: it counts and logs what enforcing would refuse.</source>
+        <translation>La prueba no rechaza nada: cuenta y registra lo que aplicar el límite rechazaría.</translation>
+    </message>
+    <message>
+        <source>enforce</source>
+        <translation>aplicar</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>Open connections per source</source>
+        <translation>Conexiones abiertas por origen</translation>
+    </message>
+    <message>
+        <source>0: no limit on open connections.</source>
+        <translation>0: sin límite de conexiones abiertas.</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Ráfaga</translation>
+    </message>
+    <message>
+        <source>Connections a quiet source may open at once; 0: the rate&apos;s number.</source>
+        <translation>Conexiones que un origen tranquilo puede abrir de una vez; 0: el número de la tasa.</translation>
+    </message>
+    <message>
+        <source>IPv4 prefix</source>
+        <translation>Prefijo IPv4</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv4 address that name a source: 32 each address, 24 a /24.</source>
+        <translation>Bits de una dirección IPv4 que designan un origen: 32 cada dirección, 24 un /24.</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix</source>
+        <translation>Prefijo IPv6</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv6 address that name a source: 64 a /64.</source>
+        <translation>Bits de una dirección IPv6 que designan un origen: 64 un /64.</translation>
+    </message>
+    <message>
+        <source>Tracked sources</source>
+        <translation>Orígenes seguidos</translation>
+    </message>
+    <message>
+        <source>At most this many sources are remembered; the least recently seen go first.</source>
+        <translation>Se recuerdan como mucho tantos orígenes; los vistos hace más tiempo salen primero.</translation>
     </message>
 </context>
 <context>

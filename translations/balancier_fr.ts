@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>Balancier::AclRulesEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>ACL rules, first match decides</source>
+        <translation>Règles de l’ACL, la première qui correspond décide</translation>
+    </message>
+    <message>
+        <source>Action of the selected rule</source>
+        <translation>Action de la règle choisie</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>autoriser</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>refuser</translation>
+    </message>
+    <message>
+        <source>Addresses of the selected rule</source>
+        <translation>Adresses de la règle choisie</translation>
+    </message>
+    <message>
+        <source>10.0.0.0/8, 2001:db8::/32</source>
+        <translation>10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <source>Move the rule up</source>
+        <translation>Monter la règle</translation>
+    </message>
+    <message>
+        <source>Move the rule down</source>
+        <translation>Descendre la règle</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::AddressProbe</name>
     <message>
         <source>no answer within the time limit</source>
@@ -242,6 +293,26 @@
     <message>
         <source>logging: %1</source>
         <translation>journalisation : %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 added to service %3&apos;s ACL</source>
+        <translation>%1 %2 ajouté à l’ACL du service %3</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>autoriser</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>refuser</translation>
+    </message>
+    <message>
+        <source>%1 %2 removed from service %3&apos;s ACL</source>
+        <translation>%1 %2 retiré de l’ACL du service %3</translation>
+    </message>
+    <message>
+        <source>%1: ACL: %2</source>
+        <translation>%1 : ACL : %2</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2595,22 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>the listener keeps its socket; its new PROXY protocol options apply to new connections</source>
         <translation>l&apos;écouteur garde son socket ; ses nouvelles options du protocole PROXY s&apos;appliquent aux nouvelles connexions</translation>
     </message>
+    <message>
+        <source>lets new clients from %1 into service %2</source>
+        <translation>laisse entrer les nouveaux clients de %1 dans le service %2</translation>
+    </message>
+    <message>
+        <source>refuses new clients from %1 at service %2; open connections stay</source>
+        <translation>refuse les nouveaux clients de %1 au service %2 ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>drops the %1 rule for %2 from service %3&apos;s ACL</source>
+        <translation>retire la règle %1 pour %2 de l’ACL du service %3</translation>
+    </message>
+    <message>
+        <source>changes the ACL of service %1; open connections stay</source>
+        <translation>modifie l’ACL du service %1 ; les connexions ouvertes restent</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -2994,6 +3081,126 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>A record also when the backend accepts, not only when the connection ends.</source>
         <translation>Un enregistrement aussi quand le backend accepte, pas seulement à la fin de la connexion.</translation>
+    </message>
+    <message>
+        <source>Access control</source>
+        <translation>Contrôle d’accès</translation>
+    </message>
+    <message>
+        <source>Accept or refuse clients by address; the first matching rule decides.</source>
+        <translation>Accepter ou refuser les clients selon leur adresse ; la première règle qui correspond décide.</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>What happens to a client that no rule matches.</source>
+        <translation>Ce qui arrive à un client qu’aucune règle ne concerne.</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>autoriser</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>refuser</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>In order: the first rule whose addresses hold the client&apos;s decides.</source>
+        <translation>Dans l’ordre : la première règle dont les adresses contiennent celle du client décide.</translation>
+    </message>
+    <message>
+        <source>Rule %1 has no address.</source>
+        <translation>La règle %1 n’a pas d’adresse.</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;%2&quot; is not an address or prefix such as 10.0.0.0/8.</source>
+        <translation>Règle %1 : « %2 » n’est ni une adresse ni un préfixe comme 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Per-source limits</source>
+        <translation>Limites par source</translation>
+    </message>
+    <message>
+        <source>Limit the connections each client address (or prefix) may open.</source>
+        <translation>Limiter les connexions que chaque adresse client (ou préfixe) peut ouvrir.</translation>
+    </message>
+    <message>
+        <source>New connections per source</source>
+        <translation>Nouvelles connexions par source</translation>
+    </message>
+    <message>
+        <source>A rate such as 10/s or 600/m; empty: no rate limit.</source>
+        <translation>Un débit comme 10/s ou 600/m ; vide : pas de limite de débit.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Expected a rate such as 10/s or 600/m.</source>
+        <translation>Un débit comme 10/s ou 600/m est attendu.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Dry run refuses nothing: it counts and logs what enforcing would refuse.</source>
+        <translation>L’essai ne refuse rien : il compte et journalise ce que l’application refuserait.</translation>
+    </message>
+    <message>
+        <source>enforce</source>
+        <translation>appliquer</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>essai</translation>
+    </message>
+    <message>
+        <source>Open connections per source</source>
+        <translation>Connexions ouvertes par source</translation>
+    </message>
+    <message>
+        <source>0: no limit on open connections.</source>
+        <translation>0 : pas de limite de connexions ouvertes.</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Rafale</translation>
+    </message>
+    <message>
+        <source>Connections a quiet source may open at once; 0: the rate&apos;s number.</source>
+        <translation>Connexions qu’une source calme peut ouvrir d’un coup ; 0 : le nombre du débit.</translation>
+    </message>
+    <message>
+        <source>IPv4 prefix</source>
+        <translation>Préfixe IPv4</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv4 address that name a source: 32 each address, 24 a /24.</source>
+        <translation>Bits d’une adresse IPv4 qui désignent une source : 32 chaque adresse, 24 un /24.</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix</source>
+        <translation>Préfixe IPv6</translation>
+    </message>
+    <message>
+        <source>Bits of an IPv6 address that name a source: 64 a /64.</source>
+        <translation>Bits d’une adresse IPv6 qui désignent une source : 64 un /64.</translation>
+    </message>
+    <message>
+        <source>Tracked sources</source>
+        <translation>Sources suivies</translation>
+    </message>
+    <message>
+        <source>At most this many sources are remembered; the least recently seen go first.</source>
+        <translation>Au plus ce nombre de sources est retenu ; les moins récemment vues partent en premier.</translation>
     </message>
 </context>
 <context>

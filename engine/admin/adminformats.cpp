@@ -96,13 +96,20 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral("Open client connections of the service."), {}};
     Family serviceTotal{QStringLiteral("balancier_service_connections_total"), QStringLiteral("counter"),
         QStringLiteral("Connections established by the service."), {}};
+    Family serviceRefused{QStringLiteral("balancier_refused_total"), QStringLiteral("counter"),
+        QStringLiteral(
+            "Clients refused before a backend was picked (<acl>, <limit>, a PROXY header), by reason."),
+        {}};
+    Family serviceDryRun{QStringLiteral("balancier_dryrun_refusals_total"), QStringLiteral("counter"),
+        QStringLiteral("Clients a dry-run <limit> would have refused and let through, by reason."), {}};
+    Family serviceTracked{QStringLiteral("balancier_limit_tracked_sources"), QStringLiteral("gauge"),
+        QStringLiteral("Sources in the service's <limit> table."), {}};
+    Family serviceEvictions{QStringLiteral("balancier_limit_evictions_total"), QStringLiteral("counter"),
+        QStringLiteral("Sources forgotten to make room in the service's <limit> table."), {}};
     Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
         QStringLiteral("1 when every host of the enabled group is down."), {}};
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
         QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
-
-    Family serviceRefused{QStringLiteral("balancier_service_refused_total"), QStringLiteral("counter"),
-        QStringLiteral("Connections refused before a backend was picked, by reason (termination code)."), {}};
 
     for (const ServiceStats &service : snapshot.services) {
         const QString serviceLabel = QStringLiteral("service=") + label(service.name);
@@ -119,6 +126,27 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         for (auto it = service.closed.cbegin(); it != service.closed.cend(); ++it) {
             closed.samples.append(u'{' + serviceLabel + QStringLiteral(",termination=") + label(it.key())
                 + QStringLiteral("} ") + QString::number(it.value()));
+        }
+        const std::pair<QLatin1StringView, qint64> refused[]
+            = {{QLatin1StringView("acl-denied"), service.refusedAcl},
+                {QLatin1StringView("limit-concurrent"), service.refusedConcurrent},
+                {QLatin1StringView("limit-rate"), service.refusedRate}};
+        for (const auto &[reason, count] : refused) {
+            serviceRefused.samples.append(u'{' + serviceLabel + QStringLiteral(",reason=\"") + reason
+                + QStringLiteral("\"} ") + QString::number(count));
+        }
+        const std::pair<QLatin1StringView, qint64> dryRun[]
+            = {{QLatin1StringView("limit-concurrent"), service.dryRunConcurrent},
+                {QLatin1StringView("limit-rate"), service.dryRunRate}};
+        for (const auto &[reason, count] : dryRun) {
+            serviceDryRun.samples.append(u'{' + serviceLabel + QStringLiteral(",reason=\"") + reason
+                + QStringLiteral("\"} ") + QString::number(count));
+        }
+        if (service.trackedSources >= 0) {
+            serviceTracked.samples.append(
+                u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.trackedSources));
+            serviceEvictions.samples.append(
+                u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.sourceEvictions));
         }
         for (const GroupStats &group : service.groups) {
             for (const HostStats &host : group.hosts) {
@@ -159,8 +187,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "writer fell behind.\n# TYPE balancier_connlog_dropped_total counter\n"
                           "balancier_connlog_dropped_total %1\n")
                .arg(snapshot.connectionLogDropped);
-    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &closed,
-             &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
+    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
+             &serviceDryRun, &serviceTracked, &serviceEvictions, &closed, &hostActive, &hostTotal,
+             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
+        if (family->samples.isEmpty() && (family == &serviceTracked || family == &serviceEvictions))
+            continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)
             out += family->name + sample + u'\n';

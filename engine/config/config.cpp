@@ -19,6 +19,55 @@ auto findByName(List &items, QStringView name) -> decltype(items.data())
 
 }  // namespace
 
+QString LimitConfig::rateText() const
+{
+    if (rate <= 0)
+        return {};
+    return QString::number(rate) + (ratePeriodS == 60 ? QStringLiteral("/m") : QStringLiteral("/s"));
+}
+
+bool LimitConfig::parseRate(QStringView text, int *rateOut, int *periodS, QString *error)
+{
+    const QStringView trimmed = text.trimmed();
+    const qsizetype slash = trimmed.indexOf(u'/');
+    const auto fail = [&] {
+        if (error) {
+            *error = QStringLiteral("\"%1\" is not a rate; expected connections per second or minute, "
+                                    "e.g. \"10/s\" or \"600/m\"")
+                         .arg(text);
+        }
+        return false;
+    };
+    if (slash <= 0)
+        return fail();
+    const QStringView number = trimmed.left(slash).trimmed();
+    const QStringView unit = trimmed.mid(slash + 1).trimmed();
+    for (const QChar c : number) {
+        if (!c.isDigit() || c.unicode() > 127)
+            return fail();
+    }
+    bool ok = false;
+    const qlonglong value = number.toLongLong(&ok);
+    int period = 0;
+    if (unit == u"s" || unit == u"sec")
+        period = 1;
+    else if (unit == u"m" || unit == u"min")
+        period = 60;
+    if (!ok || period == 0)
+        return fail();
+    if (value < 1 || value > maxRate) {
+        if (error)
+            *error = QStringLiteral("rate %1 is out of range; expected 1 to %2 connections per %3")
+                         .arg(number)
+                         .arg(maxRate)
+                         .arg(period == 1 ? QStringLiteral("second") : QStringLiteral("minute"));
+        return false;
+    }
+    *rateOut = int(value);
+    *periodS = period;
+    return true;
+}
+
 QString hostAdminStateName(HostAdminState state)
 {
     switch (state) {

@@ -174,6 +174,39 @@ struct AclConfig
     friend bool operator==(const AclConfig &, const AclConfig &) = default;
 };
 
+/// <limit perip="N" prefix="32" prefix6="64" rate="N/s" burst="N"
+/// mode="enforce|dryrun" table="N"/> inside <service>: per-source limits.
+/// A source is the client's address cut to `prefix` (IPv4) or `prefix6`
+/// (IPv6) bits; the tracking table holds at most `table` sources (the least
+/// recently used one is forgotten first).
+struct LimitConfig
+{
+    static constexpr int defaultTable = 65536;
+    static constexpr int minTable = 16;
+    static constexpr int maxTable = 16 * 1024 * 1024;
+    static constexpr int maxRate = 1000000;
+
+    bool enabled = false;  ///< true when the service has a <limit> element
+    int perIp = 0;  ///< open connections per source; 0: no such limit
+    int prefix = 32;  ///< IPv4 bits that name a source (0 to 32)
+    int prefix6 = 64;  ///< IPv6 bits that name a source (0 to 128)
+    int rate = 0;  ///< new connections per `ratePeriodS` per source; 0: no rate limit
+    int ratePeriodS = 1;  ///< 1 ("N/s") or 60 ("N/m")
+    int burst = 0;  ///< token bucket size; 0: the same as `rate`
+    bool dryRun = false;  ///< mode="dryrun": count and log what would be refused, refuse nothing
+    int table = defaultTable;  ///< tracked sources at most
+    SourcePos pos;
+
+    int effectiveBurst() const { return burst > 0 ? burst : rate; }
+    /// "10/s", "600/m"; empty without a rate.
+    QString rateText() const;
+    /// Reads "N/s" or "N/m" (N from 1 to 1000000) into `rate` and
+    /// `ratePeriodS`; false, with the reason in `error`, for anything else.
+    static bool parseRate(QStringView text, int *rate, int *periodS, QString *error);
+
+    friend bool operator==(const LimitConfig &, const LimitConfig &) = default;
+};
+
 struct ServiceConfig
 {
     QString name;
@@ -189,6 +222,7 @@ struct ServiceConfig
     std::optional<HealthConfig> health;
     std::optional<TimeoutConfig> timeouts;
     AclConfig acl;
+    LimitConfig limit;
     SourcePos pos;
     SourcePosList listenerPos;  ///< where each <listen> stood
     SourcePos enablePos;  ///< where <enable> stood; invalid when it was implied

@@ -304,6 +304,30 @@ QList<Attribute> userAttributes(const AdminUser &user)
     };
 }
 
+QList<Attribute> aclAttributes(const AclConfig &acl)
+{
+    return {{"default"_L1, ValueKind::Keyword, acl.defaultAllow ? u"allow"_s : u"deny"_s, u"allow"_s, true}};
+}
+
+QList<Attribute> limitAttributes(const LimitConfig &limit)
+{
+    const LimitConfig defaults;
+    QList<Attribute> out = {
+        {"perip"_L1, ValueKind::Integer, QString::number(limit.perIp), QString::number(defaults.perIp)},
+        {"prefix"_L1, ValueKind::Integer, QString::number(limit.prefix), QString::number(defaults.prefix)},
+        {"prefix6"_L1, ValueKind::Integer, QString::number(limit.prefix6), QString::number(defaults.prefix6)},
+    };
+    // rate and burst have no written default: they are there or not (syncLimit removes them).
+    if (limit.rate > 0)
+        out.append({"rate"_L1, ValueKind::Text, limit.rateText(), std::nullopt, true});
+    if (limit.burst > 0)
+        out.append({"burst"_L1, ValueKind::Integer, QString::number(limit.burst), std::nullopt, true});
+    out.append({"mode"_L1, ValueKind::Keyword, limit.dryRun ? u"dryrun"_s : u"enforce"_s, u"enforce"_s});
+    out.append(
+        {"table"_L1, ValueKind::Integer, QString::number(limit.table), QString::number(defaults.table)});
+    return out;
+}
+
 QList<Attribute> groupAttributes(const GroupConfig &group)
 {
     const GroupConfig defaults;

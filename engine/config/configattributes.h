@@ -68,6 +68,8 @@ QList<Attribute> loggingAttributes(const LoggingConfig &logging);
 QList<Attribute> haAttributes(const HaConfig &ha);
 QList<Attribute> adminAttributes(const AdminConfig &admin);
 QList<Attribute> userAttributes(const AdminUser &user);
+QList<Attribute> aclAttributes(const AclConfig &acl);
+QList<Attribute> limitAttributes(const LimitConfig &limit);
 QList<Attribute> groupAttributes(const GroupConfig &group);
 QList<Attribute> hostAttributes(const HostConfig &host);
 /// A <listen>: its address, optional="yes", and its PROXY options (`proxy` may be null).

@@ -236,6 +236,92 @@ QStringList missing(const QStringList &from, const QStringList &in)
     return out;
 }
 
+QString aclRuleKey(const AclRule &rule)
+{
+    return (rule.action == AclRule::Action::Allow ? u"allow "_s : u"deny "_s) + rule.from.join(u',');
+}
+
+/// More rules than this coming or going at once are one change with the counts.
+constexpr qsizetype maxListedAclRules = 50;
+
+void diffAcl(DiffBuilder &diff, const QString &service, const AclConfig &old, const AclConfig &acl)
+{
+    FieldChanges fields;
+    compareBool(fields, u"enabled"_s, old.enabled, acl.enabled);
+    if (old.enabled && acl.enabled)
+        compare(fields, u"default"_s, old.defaultAllow, acl.defaultAllow,
+            [](bool allow) { return allow ? u"allow"_s : u"deny"_s; });
+    // Rules have no names: matched by what they say, counting repeats.
+    QHash<QString, qsizetype> newCount;
+    for (const AclRule &rule : acl.rules)
+        ++newCount[aclRuleKey(rule)];
+    QHash<QString, qsizetype> oldCount;
+    for (const AclRule &rule : old.rules)
+        ++oldCount[aclRuleKey(rule)];
+    QList<const AclRule *> removed;
+    QStringList keptOld;
+    {
+        QHash<QString, qsizetype> rest = newCount;
+        for (const AclRule &rule : old.rules) {
+            const QString key = aclRuleKey(rule);
+            auto it = rest.find(key);
+            if (it == rest.end() || *it == 0) {
+                removed.append(&rule);
+            } else {
+                --*it;
+                keptOld.append(key);
+            }
+        }
+    }
+    QList<const AclRule *> added;
+    QStringList keptNew;
+    {
+        QHash<QString, qsizetype> rest = oldCount;
+        for (const AclRule &rule : acl.rules) {
+            const QString key = aclRuleKey(rule);
+            auto it = rest.find(key);
+            if (it == rest.end() || *it == 0) {
+                added.append(&rule);
+            } else {
+                --*it;
+                keptNew.append(key);
+            }
+        }
+    }
+    if (keptOld != keptNew)
+        fields.append({u"order"_s, u"old order"_s, u"new order"_s});
+    const bool summarise = removed.size() + added.size() > maxListedAclRules;
+    if (summarise) {
+        fields.append({u"rules"_s, QString::number(old.rules.size()) + u" rules"_s,
+            QString::number(acl.rules.size()) + u" rules"_s});
+    }
+    diff.addFields(Kind::AclChanged, service, {}, u"acl"_s, fields);
+    if (summarise)
+        return;
+    const auto actionName = [](const AclRule &rule) {
+        return rule.action == AclRule::Action::Allow ? u"allow"_s : u"deny"_s;
+    };
+    for (const AclRule *rule : removed)
+        diff.add(Kind::AclRuleRemoved, service, {}, actionName(*rule), rule->from.join(u','));
+    for (const AclRule *rule : added)
+        diff.add(Kind::AclRuleAdded, service, {}, actionName(*rule), {}, rule->from.join(u','));
+}
+
+FieldChanges limitChanges(const LimitConfig &a, const LimitConfig &b)
+{
+    FieldChanges changes;
+    compareBool(changes, u"enabled"_s, a.enabled, b.enabled);
+    compareInt(changes, u"perip"_s, a.perIp, b.perIp);
+    compareInt(changes, u"prefix"_s, a.prefix, b.prefix);
+    compareInt(changes, u"prefix6"_s, a.prefix6, b.prefix6);
+    compareText(changes, u"rate"_s, a.rateText(), b.rateText());
+    compareInt(changes, u"burst"_s, a.burst, b.burst);
+    compare(changes, u"mode"_s, a.dryRun, b.dryRun,
+        [](bool dryRun) { return dryRun ? u"dryrun"_s : u"enforce"_s; });
+    compareInt(changes, u"table"_s, a.table, b.table);
+    return changes;
+}
+
 }  // namespace
 
 QString ConfigChange::description() const
@@ -290,6 +376,12 @@ QString ConfigChange::description() const
         return where + u": "_s + name + u": "_s + changed;
     case Kind::GroupProxyChanged:
         return where + u": PROXY header: "_s + changed;
+    case Kind::AclRuleAdded:
+        return name + u' ' + after + u" added to service "_s + service + u"'s ACL"_s;
+    case Kind::AclRuleRemoved:
+        return name + u' ' + before + u" removed from service "_s + service + u"'s ACL"_s;
+    case Kind::AclChanged:
+        return where + u": ACL: "_s + changed;
     case Kind::SettingsChanged: {
         const QString area = name == "health"_L1 ? u"default health"_s
             : name == "timeouts"_L1              ? u"default timeouts"_s
@@ -399,6 +491,9 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 old->timeouts, running.timeouts, service->timeouts, next.timeouts, timeoutChanges));
         diff.addFields(Kind::ServiceSettingsChanged, service->name, {}, u"health"_s,
             overrideChanges(old->health, running.health, service->health, next.health, healthChanges));
+        diffAcl(diff, service->name, old->acl, service->acl);
+        diff.addFields(Kind::ServiceSettingsChanged, service->name, {}, u"limit"_s,
+            limitChanges(old->limit, service->limit));
         // A listener kept but marked optional or required: it keeps its sockets.
         const QSet<QString> oldListeners(old->listeners.cbegin(), old->listeners.cend());
         const QSet<QString> oldOptional(old->optionalListeners.cbegin(), old->optionalListeners.cend());

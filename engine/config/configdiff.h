@@ -20,7 +20,8 @@ namespace Balancier {
 /// - GroupProxyChanged: `service`, `group`; field proxy (no, v1, v2).
 /// - User*: `name`; UserAdded/Removed carry the access right. UserChanged
 ///   fields: password (shown as "(hidden)", never the hash), access.
-/// - ServiceSettingsChanged: `service`, `name` = "timeouts" or "health", or
+/// - ServiceSettingsChanged: `service`, `name` = "timeouts", "health" or "limit"
+///   (fields: enabled, perip, prefix, prefix6, rate, burst, mode, table), or
 ///   "listen ADDRESS" for a kept listener whose options changed (fields optional,
 ///   acceptproxy, trusted, proxytimeout): it keeps its sockets.
 /// - SettingsChanged: `name` = the area: "settings" (version, workers,
@@ -59,6 +60,12 @@ struct ConfigChange
         ServiceSettingsChanged,  ///< timeouts or health of a service
         SettingsChanged,  ///< top-level settings, admin, logging, checktime, defaults
         GroupProxyChanged,  ///< the PROXY header a group sends (field proxy: no, v1, v2)
+        AclRuleAdded,  ///< `service`; `name` = "allow" or "deny"; `after` = its list ("10.0.0.0/8,::1")
+        AclRuleRemoved,  ///< `service`; `name` = "allow" or "deny"; `before` = its list
+        /// `service`, `name` = "acl"; fields: enabled, default, order (the
+        /// kept rules were reordered), rules (more than 50 rules came or went:
+        /// their counts, not one change each).
+        AclChanged,
     };
 
     Kind kind;

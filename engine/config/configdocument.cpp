@@ -1,5 +1,6 @@
 #include "configdocument.h"
 
+#include "config/cidr.h"
 #include "config/configattributes.h"
 
 #include "configreader.h"
@@ -39,7 +40,7 @@ using namespace ConfigAttributes;
 const QList<QLatin1StringView> rootOrder = {"settings"_L1, "checktime"_L1, "health"_L1, "timeouts"_L1,
     "logging"_L1, "admin"_L1, "ha"_L1, "service"_L1};
 const QList<QLatin1StringView> serviceOrder
-    = {"listen"_L1, "timeouts"_L1, "health"_L1, "group"_L1, "enable"_L1};
+    = {"listen"_L1, "timeouts"_L1, "health"_L1, "acl"_L1, "limit"_L1, "group"_L1, "enable"_L1};
 const QList<QLatin1StringView> groupOrder = {"health"_L1, "host"_L1};
 const QList<QLatin1StringView> adminOrder = {"user"_L1};
 
@@ -218,6 +219,48 @@ void syncGroup(XmlNode &element, const GroupConfig &group, const HealthConfig &s
         "name"_L1, syncHost);
 }
 
+QLatin1StringView aclActionName(AclRule::Action action)
+{
+    return action == AclRule::Action::Allow ? "allow"_L1 : "deny"_L1;
+}
+
+/// The rules are an ordered list without names: kept as written while they
+/// say the same (action and items, whatever the spacing), else written anew.
+void syncAcl(XmlNode &element, const AclConfig &acl, bool isNew)
+{
+    applyAttributes(element, aclAttributes(acl), isNew);
+    QList<std::size_t> ruleNodes;
+    for (std::size_t i = 0; i < element.children.size(); ++i) {
+        if (isKind(element.children[i], "allow"_L1) || isKind(element.children[i], "deny"_L1))
+            ruleNodes.append(i);
+    }
+    bool same = ruleNodes.size() == acl.rules.size();
+    for (qsizetype r = 0; same && r < acl.rules.size(); ++r) {
+        const XmlNode &node = element.children[ruleNodes.at(r)];
+        const AclRule &rule = acl.rules.at(r);
+        same = node.name == aclActionName(rule.action)
+            && Cidr::splitList(node.attribute(u"from")) == rule.from;
+    }
+    if (same)
+        return;
+    for (auto it = ruleNodes.crbegin(); it != ruleNodes.crend(); ++it)
+        removeChild(element, *it);
+    for (const AclRule &rule : acl.rules) {
+        XmlNode node = XmlNode::element(aclActionName(rule.action));
+        node.setAttribute(u"from"_s, rule.from.join(u","_s));
+        element.children.push_back(std::move(node));
+    }
+}
+
+void syncLimit(XmlNode &element, const LimitConfig &limit, bool isNew)
+{
+    if (limit.rate <= 0)
+        element.removeAttribute(u"rate");
+    if (limit.burst <= 0)
+        element.removeAttribute(u"burst");
+    applyAttributes(element, limitAttributes(limit), isNew);
+}
+
 void syncService(XmlNode &element, const ServiceConfig &service, const Config &config, bool isNew)
 {
     applyAttributes(element, {{"name"_L1, ValueKind::Text, service.name, std::nullopt, true}}, isNew);
@@ -241,6 +284,10 @@ void syncService(XmlNode &element, const ServiceConfig &service, const Config &c
         [&](XmlNode &health, bool fresh) {
             applyAttributes(health, healthAttributes(*service.health, config.health), fresh);
         });
+    syncSingleton(element, "acl"_L1, serviceOrder, service.acl.enabled, true,
+        [&](XmlNode &acl, bool fresh) { syncAcl(acl, service.acl, fresh); });
+    syncSingleton(element, "limit"_L1, serviceOrder, service.limit.enabled, true,
+        [&](XmlNode &limit, bool fresh) { syncLimit(limit, service.limit, fresh); });
     const HealthConfig serviceHealth = service.health.value_or(config.health);
     syncList(
         element, "group"_L1, serviceOrder, service.groups,

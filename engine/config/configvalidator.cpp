@@ -1,6 +1,7 @@
 #include "configvalidator.h"
 
 #include "address.h"
+#include "cidr.h"
 #include "config/adminlistencheck.h"
 #include "config/passwordhash.h"
 #include "config/proxytrust.h"
@@ -217,6 +218,8 @@ private:
     void checkHa();
     void checkService(const ServiceConfig &service);
     void checkListenerProxy(const ServiceConfig &service, const QString &context);
+    void checkAcl(const AclConfig &acl, const QString &context);
+    void checkLimit(const LimitConfig &limit, const QString &context);
     void checkGroup(const ServiceConfig &service, const GroupConfig &group);
     void checkHost(const QString &context, const HostConfig &host);
     void addListener(const QString &text, SourcePos pos, const QString &context, const QString &element,
@@ -514,6 +517,51 @@ void Checker::checkAdmin()
     }
 }
 
+void Checker::checkAcl(const AclConfig &acl, const QString &context)
+{
+    for (qsizetype r = 0; r < acl.rules.size(); ++r) {
+        const AclRule &rule = acl.rules.at(r);
+        const QString tag = rule.action == AclRule::Action::Allow ? u"allow"_s : u"deny"_s;
+        const SourcePos pos = rule.pos.isValid() ? rule.pos : acl.pos;
+        const QString where = context + u": <acl> rule "_s + QString::number(r + 1);
+        if (rule.from.isEmpty()) {
+            error(pos, where, elementText(tag, {}, u"from"),
+                u"empty list; expected addresses or prefixes such as 10.0.0.0/8, 2001:db8::/32"_s);
+            continue;
+        }
+        for (qsizetype i = 0; i < rule.from.size(); ++i) {
+            QString problem;
+            if (!Cidr::parse(rule.from.at(i), &problem)) {
+                error(pos, where, elementText(tag, {}, u"from"),
+                    u"item "_s + QString::number(i + 1) + u" of "_s + QString::number(rule.from.size())
+                        + u": "_s + printable(problem));
+            }
+        }
+    }
+}
+
+void Checker::checkLimit(const LimitConfig &limit, const QString &context)
+{
+    const auto element = [](QStringView attribute) {
+        return elementText(u"limit", {}, attribute);
+    };
+    checkInt(limit.perIp, 0, std::numeric_limits<int>::max(), limit.pos, context, element(u"perip"));
+    checkInt(limit.prefix, 0, 32, limit.pos, context, element(u"prefix"));
+    checkInt(limit.prefix6, 0, 128, limit.pos, context, element(u"prefix6"));
+    checkInt(limit.rate, 0, LimitConfig::maxRate, limit.pos, context, element(u"rate"));
+    if (limit.rate > 0 && limit.ratePeriodS != 1 && limit.ratePeriodS != 60)
+        error(limit.pos, context, element(u"rate"), u"the period must be a second or a minute"_s);
+    checkInt(limit.burst, 0, LimitConfig::maxRate, limit.pos, context, element(u"burst"));
+    if (limit.burst > 0 && limit.rate <= 0)
+        error(limit.pos, context, element(u"burst"),
+            u"burst without rate; a burst is the room of a rate limit, e.g. rate=\"10/s\" burst=\"20\""_s);
+    checkInt(
+        limit.table, LimitConfig::minTable, LimitConfig::maxTable, limit.pos, context, element(u"table"));
+    if (limit.perIp == 0 && limit.rate == 0)
+        add(Diagnostic::Severity::Warning, limit.pos, context, element({}),
+            u"neither perip nor rate is set: this <limit> limits nothing"_s);
+}
+
 void Checker::checkService(const ServiceConfig &service)
 {
     const QString context = u"service "_s + quote(service.name);
@@ -531,6 +579,10 @@ void Checker::checkService(const ServiceConfig &service)
         checkTimeouts(*service.timeouts, service.pos, context);
     if (service.health)
         checkHealth(*service.health, service.pos, context);
+    if (service.acl.enabled)
+        checkAcl(service.acl, context);
+    if (service.limit.enabled)
+        checkLimit(service.limit, context);
 
     QHash<QString, SourcePos> seen;
     qsizetype hostCount = 0;

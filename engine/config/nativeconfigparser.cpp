@@ -1,5 +1,6 @@
 #include "nativeconfigparser.h"
 
+#include "cidr.h"
 #include "configlimits.h"
 #include "configxmlstream.h"
 #include "decimal.h"
@@ -266,6 +267,8 @@ void NativeConfigParser::parseService()
     bool seenHealth = false;
     bool seenTimeouts = false;
     bool seenEnable = false;
+    bool seenAcl = false;
+    bool seenLimit = false;
     while (m_xml.readNextChild()) {
         if (m_xml.isElement(u"listen")) {
             m_xml.checkAttributes(
@@ -294,9 +297,15 @@ void NativeConfigParser::parseService()
         } else if (m_xml.isElement(u"timeouts")) {
             if (claimSingle(&seenTimeouts))
                 overrides.timeouts = parseTimeouts();
+        } else if (m_xml.isElement(u"acl")) {
+            if (claimSingle(&seenAcl))
+                parseAcl(service.acl);
+        } else if (m_xml.isElement(u"limit")) {
+            if (claimSingle(&seenLimit))
+                parseLimit(service.limit);
         } else {
-            m_xml.rejectElement(
-                u"service", {u"listen"_s, u"timeouts"_s, u"health"_s, u"group"_s, u"enable"_s});
+            m_xml.rejectElement(u"service",
+                {u"listen"_s, u"timeouts"_s, u"health"_s, u"acl"_s, u"limit"_s, u"group"_s, u"enable"_s});
         }
     }
     // Without <enable>, the first group is live (as pythondirector's
@@ -347,6 +356,59 @@ void NativeConfigParser::readProxySendMode(std::optional<ProxySendMode> *out)
     QString mode;
     if (m_xml.readChoice(u"proxy", {u"no"_s, u"v1"_s, u"v2"_s}, &mode))
         *out = proxySendModeFromName(mode);
+}
+
+void NativeConfigParser::parseAcl(AclConfig &acl)
+{
+    m_xml.checkAttributes({u"default"_s});
+    acl.enabled = true;
+    acl.pos = m_xml.elementPos();
+    QString defaultAction;
+    if (m_xml.readChoice(u"default", {u"allow"_s, u"deny"_s}, &defaultAction))
+        acl.defaultAllow = defaultAction == u"allow";
+    while (m_xml.readNextChild()) {
+        const bool allow = m_xml.isElement(u"allow");
+        if (allow || m_xml.isElement(u"deny")) {
+            m_xml.checkAttributes({u"from"_s});
+            AclRule rule;
+            rule.action = allow ? AclRule::Action::Allow : AclRule::Action::Deny;
+            // The items are checked by the validator, which names the one at
+            // fault; the position is the attribute's, so that it points there.
+            rule.pos = m_xml.hasAttribute(u"from") ? m_xml.attributePos(u"from") : m_xml.elementPos();
+            rule.from = Cidr::splitList(m_xml.requiredAttribute(u"from").value_or(QString()));
+            m_xml.readNoChildren();
+            acl.rules.append(rule);
+        } else {
+            m_xml.rejectElement(u"acl", {u"allow"_s, u"deny"_s});
+        }
+    }
+}
+
+void NativeConfigParser::parseLimit(LimitConfig &limit)
+{
+    m_xml.checkAttributes(
+        {u"perip"_s, u"prefix"_s, u"prefix6"_s, u"rate"_s, u"burst"_s, u"mode"_s, u"table"_s});
+    limit.enabled = true;
+    limit.pos = m_xml.elementPos();
+    m_xml.readInt(u"perip", 0, intMax, &limit.perIp);
+    m_xml.readInt(u"prefix", 0, 32, &limit.prefix);
+    m_xml.readInt(u"prefix6", 0, 128, &limit.prefix6);
+    bool rateOk = true;
+    if (m_xml.hasAttribute(u"rate")) {
+        QString error;
+        rateOk = LimitConfig::parseRate(m_xml.attribute(u"rate"), &limit.rate, &limit.ratePeriodS, &error);
+        if (!rateOk)
+            m_xml.attributeError(u"rate", error);
+    }
+    // Without a (readable) rate the validator says what a burst lacks,
+    // unless the rate itself was wrong: one message is enough.
+    if (rateOk)
+        m_xml.readInt(u"burst", 1, LimitConfig::maxRate, &limit.burst);
+    QString mode;
+    if (m_xml.readChoice(u"mode", {u"enforce"_s, u"dryrun"_s}, &mode))
+        limit.dryRun = mode == u"dryrun";
+    m_xml.readInt(u"table", LimitConfig::minTable, LimitConfig::maxTable, &limit.table);
+    m_xml.readNoChildren();
 }
 
 void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &overrides)

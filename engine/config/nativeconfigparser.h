@@ -70,6 +70,8 @@ private:
     void parseUser();
     void parseService();
     void parseGroup(ServiceConfig &service, ServiceOverrides &overrides);
+    void parseAcl(AclConfig &acl);
+    void parseLimit(LimitConfig &limit);
     void readMaglevOptions(GroupConfig &group);
     /// acceptproxy, trusted and proxytimeout of the current <listen>.
     void readListenerProxy(ServiceConfig &service, const QString &address);

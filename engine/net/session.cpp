@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "net/clientkey.h"
+#include "net/sourceacl.h"
 
 #include "logcategories.h"
 #include "net/connectionlog.h"
@@ -199,7 +200,88 @@ ConnectionRow Session::row(qint64 nowMs) const
 
 void Session::start()
 {
+    // Without <acl> and <limit> both are null: no lookup, no lock.
+    if ((m_route->acl || m_route->limiter) && !admit())
+        return;
     connectNext();
+}
+
+bool Session::admit()
+{
+    const ServiceRoute &route = *m_route;
+    RefusalCounters &refusals = *route.refusals;
+    if (route.acl) {
+        const SourceAcl::Decision decision = route.acl->decide(m_clientAddress);
+        if (!decision.allowed) {
+            refusals.aclDenied.fetch_add(1, std::memory_order_relaxed);
+            if (refusalLogDue()) {
+                logRefusal(terminationCode(Termination::AclDenied),
+                    decision.rule < 0 ? QStringLiteral("the ACL's default")
+                                      : QStringLiteral("ACL rule %1").arg(decision.rule + 1));
+            }
+            close(Termination::AclDenied, QStringLiteral("refused by the service's ACL"));
+            return false;
+        }
+    }
+    if (route.limiter) {
+        const SourceLimiter::Result result = route.limiter->admit(m_clientAddress, &m_sourceTicket);
+        if (result.enforced != SourceLimiter::Verdict::Admit) {
+            const bool concurrent = result.enforced == SourceLimiter::Verdict::Concurrent;
+            const bool dryRun = result.verdict == SourceLimiter::Verdict::Admit;
+            const Termination why = concurrent ? Termination::LimitConcurrent : Termination::LimitRate;
+            if (dryRun)
+                (concurrent ? refusals.dryRunConcurrent : refusals.dryRunRate)
+                    .fetch_add(1, std::memory_order_relaxed);
+            else
+                (concurrent ? refusals.limitConcurrent : refusals.limitRate)
+                    .fetch_add(1, std::memory_order_relaxed);
+            if (refusalLogDue()) {
+                const LimitConfig &limit = route.limiter->config();
+                QString detail = concurrent
+                    ? QStringLiteral("%1 open connections from its source already (perip %1)")
+                          .arg(limit.perIp)
+                    : QStringLiteral("faster than rate %1, burst %2")
+                          .arg(limit.rateText())
+                          .arg(limit.effectiveBurst());
+                if (dryRun)
+                    detail += QStringLiteral(" (dry run: let through)");
+                logRefusal(terminationCode(why), detail);
+            }
+            if (!dryRun) {
+                close(why, QStringLiteral("refused by the service's <limit>"));
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool Session::refusalLogDue()
+{
+    RefusalCounters &refusals = *m_route->refusals;
+    const qint64 now = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+                           .count();
+    qint64 last = refusals.lastLogMs.load(std::memory_order_relaxed);
+    // One line a second per service at most, whichever worker writes it: a
+    // flood of refused clients must not become a flood of log lines.
+    if (now - last < 1000
+        || !refusals.lastLogMs.compare_exchange_strong(last, now, std::memory_order_relaxed)) {
+        refusals.unlogged.fetch_add(1, std::memory_order_relaxed);
+        return false;
+    }
+    return true;
+}
+
+void Session::logRefusal(QLatin1StringView what, const QString &detail)
+{
+    const qint64 unsaid = m_route->refusals->unlogged.exchange(0, std::memory_order_relaxed);
+    const QString more = unsaid > 0
+        ? QStringLiteral("; %1 more refused or counted since the last line").arg(unsaid)
+        : QString();
+    qCWarning(lcNet, "service %s: client %s: %.*s: %s%s", qUtf8Printable(m_route->service),
+        qUtf8Printable(clientAddress()), int(what.size()), what.data(), qUtf8Printable(detail),
+        qUtf8Printable(more));
 }
 
 const IpEndpoint &Session::local()

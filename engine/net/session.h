@@ -7,6 +7,7 @@
 #include "net/pipepool.h"
 #include "net/proxyprotocol.h"
 #include "net/relaybuffer.h"
+#include "net/sourcelimiter.h"
 #include "net/termination.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
@@ -62,7 +63,10 @@ public:
         const IpEndpoint &peer, quint64 id);
     ~Session() override;
 
-    /// Picks a host and connects. The session may be destroyed before this returns.
+    /// Admits the client (the service's <acl> and <limit>, on
+    /// m_clientAddress), then picks a host and connects. A refused client
+    /// is closed at once (Termination::AclDenied, LimitConcurrent,
+    /// LimitRate). The session may be destroyed before this returns.
     void start();
 
     /// For a listener with acceptproxy: refuses a peer outside `options`'
@@ -153,6 +157,14 @@ private:
     void refuseProxy(Termination why, const QString &reason);
     /// Puts the PROXY header `m_host` wants before the client's bytes; false when the session closed.
     bool queueProxyHeader();
+    /// The service's <acl> and <limit>; false when the client was refused
+    /// (the session is then destroyed).
+    bool admit();
+    /// True at most once a second per service (the refusal log's brake);
+    /// when false, the refusal is counted as unlogged.
+    bool refusalLogDue();
+    /// Logs `what` about this client; call only when refusalLogDue() said so.
+    void logRefusal(QLatin1StringView what, const QString &detail);
     void connectNext();
     void handleConnected();
     void failHost(AttemptResult result, const QString &reason);
@@ -196,6 +208,9 @@ private:
 
     Worker &m_worker;
     std::shared_ptr<const ServiceRoute> m_route;
+    /// The place in the source's open count (<limit perip>); declared after
+    /// m_route, which keeps the limiter alive, so that it is released first.
+    SourceLimiter::Ticket m_sourceTicket;
     std::shared_ptr<HostRuntime> m_host;  ///< current (or last tried) backend
     QVarLengthArray<const HostRuntime *, 4> m_tried;
     SocketOps::Socket m_client;

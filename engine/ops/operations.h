@@ -118,6 +118,20 @@ public:
     OpResult addListener(const QString &service, const QString &address);
     OpResult removeListener(const QString &service, const QString &address);
 
+    // --- admission (engine/ops/admissionops.cpp) ---
+    /// Replaces the <acl> of `service` (`acl.enabled` false: the service has
+    /// none). The workers take the new rule set at once and whole: the
+    /// next client is judged by it, none by a mix. BadInput "from" names the
+    /// rule and the item at fault.
+    OpResult setAcl(const QString &service, const AclConfig &acl);
+    /// Replaces the <limit> of `service` (`limit.enabled` false: none). A
+    /// changed limit starts a new tracking table. BadInput names the field:
+    /// "perip", "prefix", "prefix6", "rate", "burst", "table".
+    OpResult setLimit(const QString &service, const LimitConfig &limit);
+    /// The rules behind setAcl() and setLimit(), said about the argument.
+    static std::optional<OpResult> checkAcl(const AclConfig &acl);
+    static std::optional<OpResult> checkLimit(const LimitConfig &limit);
+
     // --- users ---
     /// `user.passwordHash` is a hash already (hashing is slow and belongs off this thread).
     OpResult addUser(const AdminUser &user);

@@ -3,6 +3,7 @@
 #include "config/config.h"
 #include "config/proxytrust.h"
 #include "runtime/groupruntime.h"
+#include "runtime/refusalcounters.h"
 
 #include <QString>
 #include <array>
@@ -78,6 +79,9 @@ struct TerminationCounts
     }
 };
 
+class SourceAcl;  // net/: the route only carries them
+class SourceLimiter;
+
 /// What a worker needs to route a new client of one service. Immutable.
 struct ServiceRoute
 {
@@ -100,6 +104,12 @@ struct ServiceRoute
     }
     /// The service's counters of ended connections (never null in a published route).
     std::shared_ptr<TerminationCounts> terminations;
+    /// Admission (Session::start()): both null without <acl> and <limit>,
+    /// and then nothing is looked up. Swapped with the route, whole: a
+    /// connection sees one rule set, never half of one.
+    std::shared_ptr<const SourceAcl> acl;
+    std::shared_ptr<SourceLimiter> limiter;
+    std::shared_ptr<RefusalCounters> refusals;  ///< the service's, kept across applies
 };
 
 /// The current route of a service, shared by the control thread (writer)

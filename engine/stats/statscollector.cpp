@@ -105,6 +105,16 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             note("proxy-bad-header", view.counters->proxyBadHeader);
             note("proxy-timeout", view.counters->proxyTimeout);
         }
+        if (view.refusals) {
+            service.refusedAcl = view.refusals->aclDenied.load(std::memory_order_relaxed);
+            service.refusedConcurrent = view.refusals->limitConcurrent.load(std::memory_order_relaxed);
+            service.refusedRate = view.refusals->limitRate.load(std::memory_order_relaxed);
+            service.dryRunConcurrent = view.refusals->dryRunConcurrent.load(std::memory_order_relaxed);
+            service.dryRunRate = view.refusals->dryRunRate.load(std::memory_order_relaxed);
+        }
+        service.aclRules = view.aclRules;
+        service.trackedSources = view.trackedSources;
+        service.sourceEvictions = view.sourceEvictions;
         for (const auto &group : view.groups) {
             GroupStats groupStats;
             groupStats.name = group->name();

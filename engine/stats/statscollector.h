@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/groupruntime.h"
+#include "runtime/refusalcounters.h"
 #include "runtime/serviceroute.h"
 #include "stats/statssnapshot.h"
 
@@ -25,6 +26,10 @@ struct ServiceView
     QList<ListenerProxyRoute> acceptProxy;  ///< listeners that expect a PROXY header
     /// Hosts removed from the config that still have open connections.
     QList<std::shared_ptr<HostRuntime>> draining;
+    std::shared_ptr<RefusalCounters> refusals;
+    qsizetype aclRules = -1;  ///< -1: no <acl>
+    qint64 trackedSources = -1;  ///< -1: no <limit>
+    qint64 sourceEvictions = 0;
 };
 
 /// Turns the hosts' atomic counters into snapshots with rates.

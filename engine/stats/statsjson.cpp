@@ -96,6 +96,23 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
         serviceObject.insert(QStringLiteral("listeners"), QJsonArray::fromStringList(service.listeners));
         serviceObject.insert(QStringLiteral("enabledGroup"), service.enabledGroup);
         serviceObject.insert(QStringLiteral("aggressive"), service.aggressive);
+        // Admission: only for a service that has or had <acl> or <limit>.
+        if (service.aclRules >= 0 || service.trackedSources >= 0 || service.refusedAcl
+            || service.refusedConcurrent || service.refusedRate || service.dryRunConcurrent
+            || service.dryRunRate) {
+            QJsonObject refused;
+            refused.insert(QStringLiteral("acl-denied"), service.refusedAcl);
+            refused.insert(QStringLiteral("limit-concurrent"), service.refusedConcurrent);
+            refused.insert(QStringLiteral("limit-rate"), service.refusedRate);
+            serviceObject.insert(QStringLiteral("refused"), refused);
+            QJsonObject dryRun;
+            dryRun.insert(QStringLiteral("limit-concurrent"), service.dryRunConcurrent);
+            dryRun.insert(QStringLiteral("limit-rate"), service.dryRunRate);
+            serviceObject.insert(QStringLiteral("dryRun"), dryRun);
+            serviceObject.insert(QStringLiteral("aclRules"), service.aclRules);
+            serviceObject.insert(QStringLiteral("trackedSources"), service.trackedSources);
+            serviceObject.insert(QStringLiteral("sourceEvictions"), service.sourceEvictions);
+        }
         serviceObject.insert(QStringLiteral("groups"), groups);
         if (!service.proxyListeners.isEmpty()) {
             QJsonArray listeners;
@@ -110,7 +127,8 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
             serviceObject.insert(QStringLiteral("proxyListeners"), listeners);
         }
         if (!service.refused.isEmpty()) {
-            QJsonObject refused;
+            // One "refused" object per service: the PROXY codes join the ACL/limit ones above.
+            QJsonObject refused = serviceObject.value(QStringLiteral("refused")).toObject();
             for (auto it = service.refused.cbegin(); it != service.refused.cend(); ++it)
                 refused.insert(it.key(), it.value());
             serviceObject.insert(QStringLiteral("refused"), refused);
@@ -156,8 +174,20 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
                 listener.value(QStringLiteral("proxytimeoutMs")).toInteger()});
         }
         const QJsonObject refused = serviceObject.value(QStringLiteral("refused")).toObject();
-        for (auto it = refused.constBegin(); it != refused.constEnd(); ++it)
-            service.refused.insert(it.key(), it.value().toInteger());
+        service.refusedAcl = refused.value(QStringLiteral("acl-denied")).toInteger();
+        service.refusedConcurrent = refused.value(QStringLiteral("limit-concurrent")).toInteger();
+        service.refusedRate = refused.value(QStringLiteral("limit-rate")).toInteger();
+        const QJsonObject dryRun = serviceObject.value(QStringLiteral("dryRun")).toObject();
+        service.dryRunConcurrent = dryRun.value(QStringLiteral("limit-concurrent")).toInteger();
+        service.dryRunRate = dryRun.value(QStringLiteral("limit-rate")).toInteger();
+        service.aclRules = serviceObject.value(QStringLiteral("aclRules")).toInteger(-1);
+        service.trackedSources = serviceObject.value(QStringLiteral("trackedSources")).toInteger(-1);
+        service.sourceEvictions = serviceObject.value(QStringLiteral("sourceEvictions")).toInteger();
+        for (auto it = refused.constBegin(); it != refused.constEnd(); ++it) {
+            // The ACL/limit codes have their own fields above; the map holds the others (PROXY).
+            if (it.key() != u"acl-denied" && it.key() != u"limit-concurrent" && it.key() != u"limit-rate")
+                service.refused.insert(it.key(), it.value().toInteger());
+        }
         readTotals(serviceObject, service);
         for (const QJsonValue &groupValue : serviceObject.value(QStringLiteral("groups")).toArray()) {
             const QJsonObject groupObject = groupValue.toObject();

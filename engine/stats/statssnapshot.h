@@ -80,6 +80,16 @@ struct ServiceStats
     /// Connections that ended, by termination code ("client-close", ...);
     /// codes never seen are absent.
     QMap<QString, qint64> closed;
+    /// Admission (<acl>, <limit>): clients refused since start, by reason,
+    /// and those a dry-run limit would have refused.
+    qint64 refusedAcl = 0;
+    qint64 refusedConcurrent = 0;
+    qint64 refusedRate = 0;
+    qint64 dryRunConcurrent = 0;
+    qint64 dryRunRate = 0;
+    qint64 aclRules = -1;  ///< rules of the <acl> in force; -1: none
+    qint64 trackedSources = -1;  ///< sources in the <limit> table; -1: no <limit>
+    qint64 sourceEvictions = 0;  ///< sources forgotten to make room in that table
 };
 
 /// One batched picture of the whole balancer, taken at most 10 times a second.

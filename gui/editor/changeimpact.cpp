@@ -259,6 +259,19 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::SettingsChanged:
             phrases.append(tr("changes the %1 settings").arg(change.name));
             break;
+        case Kind::AclRuleAdded:
+            phrases.append(change.name == "allow"_L1
+                    ? tr("lets new clients from %1 into service %2").arg(change.after, change.service)
+                    : tr("refuses new clients from %1 at service %2; open connections stay")
+                          .arg(change.after, change.service));
+            break;
+        case Kind::AclRuleRemoved:
+            phrases.append(tr("drops the %1 rule for %2 from service %3's ACL")
+                               .arg(change.name, change.before, change.service));
+            break;
+        case Kind::AclChanged:
+            phrases.append(tr("changes the ACL of service %1; open connections stay").arg(change.service));
+            break;
         }
     }
     // Listeners closed without a replacement.

@@ -64,6 +64,14 @@ QString ChangeText::describe(const ConfigChange &change)
     case Kind::GroupProxyChanged:
         return tr("%1: PROXY protocol header sent to the hosts: %2 -> %3")
             .arg(where, change.before, change.after);
+    case Kind::AclRuleAdded:
+        return tr("%1 %2 added to service %3's ACL")
+            .arg(change.name == "allow"_L1 ? tr("allow") : tr("deny"), change.after, change.service);
+    case Kind::AclRuleRemoved:
+        return tr("%1 %2 removed from service %3's ACL")
+            .arg(change.name == "allow"_L1 ? tr("allow") : tr("deny"), change.before, change.service);
+    case Kind::AclChanged:
+        return tr("%1: ACL: %2").arg(where, changed);
     case Kind::SettingsChanged:
         if (change.name == "health"_L1)
             return tr("default health: %1").arg(changed);

@@ -1,5 +1,7 @@
 #include "configfield.h"
 
+#include "config/cidr.h"
+
 #include "config/address.h"
 #include "config/configlimits.h"
 #include "config/decimal.h"
@@ -408,6 +410,201 @@ ConfigField serviceTimeout(const QString &key, const QString &label, qint64 Time
     return field;
 }
 
+bool hasAcl(const Config &c, const ConfigItemRef &r)
+{
+    const ServiceConfig *s = c.service(r.service);
+    return s && s->acl.enabled;
+}
+
+bool hasLimit(const Config &c, const ConfigItemRef &r)
+{
+    const ServiceConfig *s = c.service(r.service);
+    return s && s->limit.enabled;
+}
+
+QList<ConfigField> aclFields()
+{
+    ConfigField enabled;
+    enabled.key = u"acl.enabled"_s;
+    enabled.label = ConfigFields::tr("Access control");
+    enabled.help = ConfigFields::tr("Accept or refuse clients by address; the first matching rule decides.");
+    enabled.type = ConfigField::Type::Boolean;
+    enabled.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        return hasAcl(c, r);
+    };
+    enabled.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->acl.enabled = v.toBool();
+    };
+
+    ConfigField defaultAction;
+    defaultAction.key = u"acl.default"_s;
+    defaultAction.label = ConfigFields::tr("Default");
+    defaultAction.help = ConfigFields::tr("What happens to a client that no rule matches.");
+    defaultAction.type = ConfigField::Type::Choice;
+    defaultAction.choices = {u"allow"_s, u"deny"_s};
+    defaultAction.choiceLabels = {ConfigFields::tr("allow"), ConfigFields::tr("deny")};
+    defaultAction.visible = hasAcl;
+    defaultAction.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s && !s->acl.defaultAllow ? u"deny"_s : u"allow"_s;
+    };
+    defaultAction.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->acl.defaultAllow = v.toString() != u"deny";
+    };
+
+    ConfigField rules;
+    rules.key = u"acl.rules"_s;
+    rules.label = ConfigFields::tr("Rules");
+    rules.help = ConfigFields::tr("In order: the first rule whose addresses hold the client's decides.");
+    rules.type = ConfigField::Type::RuleList;
+    rules.visible = hasAcl;
+    rules.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        QStringList out;
+        if (const ServiceConfig *s = c.service(r.service)) {
+            for (const AclRule &rule : s->acl.rules) {
+                out.append((rule.action == AclRule::Action::Allow ? u"allow "_s : u"deny "_s)
+                    + rule.from.join(u", "_s));
+            }
+        }
+        return out;
+    };
+    rules.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        ServiceConfig *s = ConfigFields::service(c, r);
+        if (!s)
+            return;
+        s->acl.rules.clear();
+        for (const QString &text : v.toStringList()) {
+            AclRule rule;
+            rule.action
+                = text.section(u' ', 0, 0) == u"allow" ? AclRule::Action::Allow : AclRule::Action::Deny;
+            rule.from = Cidr::splitList(text.section(u' ', 1));
+            s->acl.rules.append(rule);
+        }
+    };
+    rules.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        const QStringList list = v.toStringList();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QStringList items = Cidr::splitList(list.at(i).section(u' ', 1));
+            if (items.isEmpty())
+                return ConfigFields::tr("Rule %1 has no address.").arg(i + 1);
+            for (const QString &item : items) {
+                if (!Cidr::parse(item))
+                    return ConfigFields::tr("Rule %1: \"%2\" is not an address or prefix such as 10.0.0.0/8.")
+                        .arg(i + 1)
+                        .arg(item);
+            }
+        }
+        return QString();
+    };
+    return {enabled, defaultAction, rules};
+}
+
+ConfigField limitInt(const QString &attribute, const QString &label, const QString &help, int minimum,
+    int maximum, int LimitConfig::*member)
+{
+    ConfigField field;
+    field.key = u"limit."_s + attribute;
+    field.label = label;
+    field.help = help;
+    field.type = ConfigField::Type::Integer;
+    field.minimum = minimum;
+    field.maximum = maximum;
+    field.visible = hasLimit;
+    field.get = [member](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s ? s->limit.*member : LimitConfig().*member;
+    };
+    field.set = [member](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->limit.*member = v.toInt();
+    };
+    return field;
+}
+
+QList<ConfigField> limitFields()
+{
+    ConfigField enabled;
+    enabled.key = u"limit.enabled"_s;
+    enabled.label = ConfigFields::tr("Per-source limits");
+    enabled.help = ConfigFields::tr("Limit the connections each client address (or prefix) may open.");
+    enabled.type = ConfigField::Type::Boolean;
+    enabled.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        return hasLimit(c, r);
+    };
+    enabled.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->limit.enabled = v.toBool();
+    };
+
+    ConfigField rate;
+    rate.key = u"limit.rate"_s;
+    rate.label = ConfigFields::tr("New connections per source");
+    rate.help = ConfigFields::tr("A rate such as 10/s or 600/m; empty: no rate limit.");
+    rate.placeholder = ConfigFields::tr("none");
+    rate.visible = hasLimit;
+    rate.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s ? s->limit.rateText() : QString();
+    };
+    rate.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        ServiceConfig *s = ConfigFields::service(c, r);
+        if (!s)
+            return;
+        const QString text = v.toString().trimmed();
+        if (text.isEmpty()) {
+            s->limit.rate = 0;
+            s->limit.burst = 0;
+            return;
+        }
+        LimitConfig::parseRate(text, &s->limit.rate, &s->limit.ratePeriodS, nullptr);
+    };
+    rate.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        const QString text = v.toString().trimmed();
+        int count = 0;
+        int period = 0;
+        if (text.isEmpty() || LimitConfig::parseRate(text, &count, &period, nullptr))
+            return QString();
+        return ConfigFields::tr("Expected a rate such as 10/s or 600/m.");
+    };
+
+    ConfigField mode;
+    mode.key = u"limit.mode"_s;
+    mode.label = ConfigFields::tr("Mode");
+    mode.help = ConfigFields::tr("Dry run refuses nothing: it counts and logs what enforcing would refuse.");
+    mode.type = ConfigField::Type::Choice;
+    mode.choices = {u"enforce"_s, u"dryrun"_s};
+    mode.choiceLabels = {ConfigFields::tr("enforce"), ConfigFields::tr("dry run")};
+    mode.visible = hasLimit;
+    mode.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s && s->limit.dryRun ? u"dryrun"_s : u"enforce"_s;
+    };
+    mode.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->limit.dryRun = v.toString() == u"dryrun";
+    };
+
+    return {enabled,
+        limitInt(u"perip"_s, ConfigFields::tr("Open connections per source"),
+            ConfigFields::tr("0: no limit on open connections."), 0, 1000000, &LimitConfig::perIp),
+        rate,
+        limitInt(u"burst"_s, ConfigFields::tr("Burst"),
+            ConfigFields::tr("Connections a quiet source may open at once; 0: the rate's number."), 0,
+            LimitConfig::maxRate, &LimitConfig::burst),
+        limitInt(u"prefix"_s, ConfigFields::tr("IPv4 prefix"),
+            ConfigFields::tr("Bits of an IPv4 address that name a source: 32 each address, 24 a /24."), 0, 32,
+            &LimitConfig::prefix),
+        limitInt(u"prefix6"_s, ConfigFields::tr("IPv6 prefix"),
+            ConfigFields::tr("Bits of an IPv6 address that name a source: 64 a /64."), 0, 128,
+            &LimitConfig::prefix6),
+        mode,
+        limitInt(u"table"_s, ConfigFields::tr("Tracked sources"),
+            ConfigFields::tr("At most this many sources are remembered; the least recently seen go first."),
+            LimitConfig::minTable, LimitConfig::maxTable, &LimitConfig::table)};
+}
+
 QList<ConfigField> serviceFields()
 {
     QList<ConfigField> fields;
@@ -460,6 +657,8 @@ QList<ConfigField> serviceFields()
         u"timeouts.connect"_s, ConfigFields::tr("Connect timeout"), &TimeoutConfig::connectMs));
     fields.append(
         serviceTimeout(u"timeouts.idle"_s, ConfigFields::tr("Idle timeout"), &TimeoutConfig::idleMs));
+    fields.append(aclFields());
+    fields.append(limitFields());
     return fields;
 }
 

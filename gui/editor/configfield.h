@@ -28,6 +28,7 @@ struct ConfigField
         Boolean,
         Choice,
         Password,  ///< write-only: a new password is hashed when set
+        RuleList,  ///< an ordered list of "allow|deny CIDR,..." (AclRulesEditor); the value is a QStringList
     };
 
     QString key;

@@ -1,5 +1,7 @@
 #include "propertyform.h"
 
+#include "aclruleseditor.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -184,6 +186,14 @@ QWidget *PropertyForm::makeEditor(Row &row)
         });
         return combo;
     }
+    case ConfigField::Type::RuleList: {
+        auto *rules = new AclRulesEditor;
+        connect(rules, &AclRulesEditor::rulesEdited, this, [this, rowFor](const QStringList &value) {
+            if (Row *r = rowFor(); r && !m_updating)
+                commit(*r, value);
+        });
+        return rules;
+    }
     case ConfigField::Type::Text:
     case ConfigField::Type::Duration:
     case ConfigField::Type::Password: {
@@ -234,7 +244,8 @@ void PropertyForm::commit(Row &row, const QVariant &value)
     if (!checkValue(row, value))
         return;
     const QVariant current = row.field.get(m_config, m_ref);
-    if (current.toString() == value.toString())
+    if (row.field.type == ConfigField::Type::RuleList ? current.toStringList() == value.toStringList()
+                                                      : current.toString() == value.toString())
         return;
     // Hand on a copy of the ref: the receiver may rebuild this form.
     const ConfigItemRef ref = m_ref;
@@ -252,7 +263,9 @@ void PropertyForm::refreshValues()
             m_layout->setRowVisible(cell, !row.field.visible || row.field.visible(m_config, m_ref));
         const QVariant value = row.field.get(m_config, m_ref);
         const bool editing = row.editor->hasFocus() && !row.message->isHidden();
-        if (auto *spin = qobject_cast<QSpinBox *>(row.editor)) {
+        if (auto *rules = qobject_cast<AclRulesEditor *>(row.editor)) {
+            rules->setRules(value.toStringList());
+        } else if (auto *spin = qobject_cast<QSpinBox *>(row.editor)) {
             spin->setValue(value.toInt());
         } else if (auto *check = qobject_cast<QCheckBox *>(row.editor)) {
             check->setChecked(value.toBool());

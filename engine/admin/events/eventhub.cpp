@@ -38,6 +38,15 @@ EventHub::EventHub(Engine &engine, QObject *parent)
             object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
             broadcast("host", compact(object), true);
         });
+    // Aggregated by the engine: at most one a second per service.
+    connect(&m_engine, &Engine::connectionsRefused, this,
+        [this](const QString &service, const QVariantMap &counts, qint64 sinceMs) {
+            QJsonObject object;
+            object.insert(QStringLiteral("service"), service);
+            object.insert(QStringLiteral("counts"), QJsonObject::fromVariantMap(counts));
+            object.insert(QStringLiteral("sinceMs"), sinceMs);
+            broadcast("refused", compact(object), false);
+        });
     connect(&m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
         QJsonObject object;
         object.insert(QStringLiteral("changes"), configChangesToJson(changes));

@@ -8,6 +8,7 @@
 
 #include "admin/resources/commandtable.h"
 
+#include "admin/resources/admission.h"
 #include "admin/resources/configresource.h"
 #include "admin/resources/connections.h"
 #include "admin/resources/events.h"
@@ -88,6 +89,10 @@ const QList<Command> &commands()
         {"POST", QStringLiteral("/api/v1/save"), Access::Write, &Legacy::save},
         {"GET", QStringLiteral("/api/v1/services"), Access::Read, &Services::all},
         {"GET", QStringLiteral("/api/v1/services/{service}"), Access::Read, &Services::one},
+        {"GET", QStringLiteral("/api/v1/services/{service}/acl"), Access::Read, &Admission::getAcl},
+        {"PUT", QStringLiteral("/api/v1/services/{service}/acl"), Access::Write, &Admission::putAcl},
+        {"GET", QStringLiteral("/api/v1/services/{service}/limit"), Access::Read, &Admission::getLimit},
+        {"PUT", QStringLiteral("/api/v1/services/{service}/limit"), Access::Write, &Admission::putLimit},
         {"POST", QStringLiteral("/api/v1/services/{service}/groups/{group}/enable"), Access::Write,
             &Groups::enable},
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/scheduler"), Access::Write,
