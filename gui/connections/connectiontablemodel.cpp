@@ -30,7 +30,16 @@ void ConnectionTableModel::rebuildIndex()
     m_rowById.clear();
     m_rowById.reserve(m_rows.size());
     for (int row = 0; row < m_rows.size(); ++row)
-        m_rowById.insert(m_rows.at(row).id, row);
+        m_rowById.insert(m_rows.at(row).row.id, row);
+}
+
+QList<ConnectionRow> ConnectionTableModel::connections() const
+{
+    QList<ConnectionRow> rows;
+    rows.reserve(m_rows.size());
+    for (const Entry &entry : m_rows)
+        rows.append(entry.row);
+    return rows;
 }
 
 void ConnectionTableModel::clear()
@@ -39,7 +48,6 @@ void ConnectionTableModel::clear()
         return;
     beginRemoveRows({}, 0, int(m_rows.size()) - 1);
     m_rows.clear();
-    m_pageOrder.clear();
     m_rowById.clear();
     endRemoveRows();
 }
@@ -54,16 +62,15 @@ void ConnectionTableModel::applyPage(const QList<ConnectionRow> &rows)
     // Gone: removed in runs, from the end, so the rows before keep their numbers.
     bool removed = false;
     for (int row = int(m_rows.size()) - 1; row >= 0;) {
-        if (wanted.contains(m_rows.at(row).id)) {
+        if (wanted.contains(m_rows.at(row).row.id)) {
             --row;
             continue;
         }
         const int last = row;
-        while (row > 0 && !wanted.contains(m_rows.at(row - 1).id))
+        while (row > 0 && !wanted.contains(m_rows.at(row - 1).row.id))
             --row;
         beginRemoveRows({}, row, last);
         m_rows.remove(row, last - row + 1);
-        m_pageOrder.remove(row, last - row + 1);
         endRemoveRows();
         removed = true;
         --row;
@@ -80,14 +87,15 @@ void ConnectionTableModel::applyPage(const QList<ConnectionRow> &rows)
         changedFirst = -1;
     };
     for (int row = 0; row < m_rows.size(); ++row) {
-        const int from = wanted.value(m_rows.at(row).id);
+        Entry &entry = m_rows[row];
+        const int from = wanted.value(entry.row.id);
         present[from] = true;
-        if (m_pageOrder.at(row) == from && m_rows.at(row) == rows.at(from)) {
+        if (entry.pageOrder == from && entry.row == rows.at(from)) {
             flush(row);
             continue;
         }
-        m_rows[row] = rows.at(from);
-        m_pageOrder[row] = from;
+        entry.row = rows.at(from);
+        entry.pageOrder = from;
         if (changedFirst < 0)
             changedFirst = row;
     }
@@ -100,12 +108,10 @@ void ConnectionTableModel::applyPage(const QList<ConnectionRow> &rows)
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + added - 1);
     m_rows.reserve(first + added);
-    m_pageOrder.reserve(first + added);
     for (int i = 0; i < rows.size(); ++i) {
         if (!present.at(i)) {
             m_rowById.insert(rows.at(i).id, int(m_rows.size()));
-            m_rows.append(rows.at(i));
-            m_pageOrder.append(i);
+            m_rows.append({rows.at(i), i});
         }
     }
     endInsertRows();
@@ -167,7 +173,7 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ConnectionRow &row = m_rows.at(index.row());
+    const ConnectionRow &row = m_rows.at(index.row()).row;
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, index.column());
@@ -180,7 +186,7 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     case ServiceRole:
         return row.service;
     case PageOrderRole:
-        return m_pageOrder.at(index.row());
+        return m_rows.at(index.row()).pageOrder;
     case Qt::TextAlignmentRole:
         if (index.column() == AgeColumn || index.column() == BytesInColumn
             || index.column() == BytesOutColumn)

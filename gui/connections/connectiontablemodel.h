@@ -58,8 +58,9 @@ public:
 
     /// The row of connection `id`, or -1.
     int rowOf(quint64 id) const { return m_rowById.value(id, -1); }
-    const ConnectionRow &connection(int row) const { return m_rows.at(row); }
-    const QList<ConnectionRow> &connections() const { return m_rows; }
+    const ConnectionRow &connection(int row) const { return m_rows.at(row).row; }
+    /// Every row, in the model's order.
+    QList<ConnectionRow> connections() const;
 
     /// "10.1.2.3" from "10.1.2.3:51234", "::1" from "[::1]:51234".
     static QString addressOf(const QString &client);
@@ -69,14 +70,24 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// A row and its place in the last answer (public only for the type
+    /// info below): relocatable, so removing a run of rows is one memmove.
+    struct Entry
+    {
+        ConnectionRow row;
+        int pageOrder = 0;
+    };
+
 private:
     void rebuildIndex();
     QVariant displayData(const ConnectionRow &row, int column) const;
     QVariant sortData(const ConnectionRow &row, int column) const;
 
-    QList<ConnectionRow> m_rows;
-    QList<int> m_pageOrder;  // per row: its place in the last answer
+    QList<Entry> m_rows;
     QHash<quint64, int> m_rowById;
 };
 
 }  // namespace Balancier
+
+// Every member (QString, QVariantMap, QList, integers) is relocatable.
+Q_DECLARE_TYPEINFO(Balancier::ConnectionTableModel::Entry, Q_RELOCATABLE_TYPE);
