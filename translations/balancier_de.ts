@@ -3397,8 +3397,8 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <translation>Die Konfiguration FILE in dieser App ausführen und in der Übersicht zeigen (mit --connect in einem zweiten Fenster).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Zuerst PAGE zeigen: dashboard, editor oder log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Zuerst PAGE zeigen: dashboard, connections, editor oder log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

@@ -3397,8 +3397,8 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <translation>Run the config FILE in this app and show it on the dashboard (in a second window with --connect).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Show PAGE first: dashboard, editor or log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Show PAGE first: dashboard, connections, editor or log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

@@ -3397,8 +3397,8 @@ SHA-256: %4
         <translation>Ejecutar la configuración FILE en esta aplicación y mostrarla en el panel (en una segunda ventana con --connect).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Mostrar primero PAGE: dashboard, editor o log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Mostrar primero PAGE: dashboard, connections, editor o log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

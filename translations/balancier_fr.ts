@@ -3397,8 +3397,8 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <translation>Exécuter la configuration FILE dans cette application et l’afficher dans le tableau de bord (dans une deuxième fenêtre avec --connect).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Afficher d’abord PAGE : dashboard, editor ou log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Afficher d’abord PAGE : dashboard, connections, editor ou log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

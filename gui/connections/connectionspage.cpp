@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -77,12 +78,22 @@ ConnectionsPage::ConnectionsPage(QWidget *parent)
     m_view->horizontalHeader()->setSortIndicatorShown(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Widths for typical contents until the first rows size them.
+    const QStringList samples{u"[2001:db8::1]:51234"_s, u"service"_s, u"group"_s, u"backend1"_s, u"59 min"_s,
+        u"999.9 kB"_s, u"999.9 kB"_s, u"established"_s};
+    for (int column = 0; column < samples.size(); ++column) {
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(column,
+            qMax(fontMetrics().horizontalAdvance(samples.at(column)), fontMetrics().horizontalAdvance(header))
+                + 24);
+    }
     m_talkerView = makeTable(m_talkers, this);
     m_talkerView->setObjectName(u"talkersView"_s);
     m_talkerView->setAccessibleName(tr("Top talkers"));
     m_talkerView->setSelectionMode(QAbstractItemView::SingleSelection);
+    // A short list: every column as wide as its widest entry.
     m_talkerView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_talkerView->horizontalHeader()->setSectionResizeMode(TalkerModel::PrefixColumn, QHeaderView::Stretch);
+    m_talkerView->horizontalHeader()->setStretchLastSection(false);
 
     // The sort's order is the balancer's, so that pages follow each other;
     // a header click sorts the rows of the page shown.
@@ -96,7 +107,10 @@ ConnectionsPage::ConnectionsPage(QWidget *parent)
 
     m_service->setObjectName(u"serviceFilter"_s);
     m_service->addItem(tr("All services"), QString());
-    m_service->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (QComboBox *box : {m_service, m_sort, m_talkerSort}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     m_group->setPlaceholderText(tr("any group"));
     m_backend->setPlaceholderText(tr("any backend"));
     m_clientPrefix->setPlaceholderText(tr("e.g. 10.1.0.0/16"));
@@ -147,12 +161,18 @@ ConnectionsPage::ConnectionsPage(QWidget *parent)
     connect(m_refreshNow, &QAction::triggered, this, &ConnectionsPage::refresh);
     addActions({m_close, m_refreshNow});
 
-    auto *filters = new QHBoxLayout;
-    const auto addFilter = [this, filters](const QString &label, QWidget *field) {
+    // Two rows of three, so that longer translations still fit a narrow window.
+    auto *filters = new QGridLayout;
+    int filterCount = 0;
+    const auto addFilter = [this, filters, &filterCount](const QString &label, QWidget *field) {
         auto *name = new QLabel(label, this);
         name->setBuddy(field);
-        filters->addWidget(name);
-        filters->addWidget(field, field == m_clientPrefix ? 2 : 1);
+        const int row = filterCount / 3;
+        const int column = (filterCount % 3) * 2;
+        filters->addWidget(name, row, column);
+        filters->addWidget(field, row, column + 1);
+        filters->setColumnStretch(column + 1, 1);
+        ++filterCount;
     };
     addFilter(tr("&Service:"), m_service);
     addFilter(tr("&Group:"), m_group);
@@ -206,9 +226,13 @@ ConnectionsPage::ConnectionsPage(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
+    // Room for "2001:db8:ffff::/64  1,234  12.5/s  1.2 MB  1.2 MB" beside the table.
+    const int talkerWidth
+        = fontMetrics().horizontalAdvance(u"2001:db8:ffff::/64 1,234 12.5/s 999.9 kB 999.9 MB"_s) + 70;
+    splitter->setSizes({1280 - talkerWidth, talkerWidth});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
@@ -401,6 +425,13 @@ void ConnectionsPage::handleConnections(const ClientReply &reply)
         showMessage({}, false);
     m_total = reply.connections.total;
     m_model->applyPage(reply.connections.rows);
+    if (!m_columnsSized && !reply.connections.rows.isEmpty()) {
+        // Once, from the first rows (the view measures the rows it shows):
+        // the reason, the widest text, takes the rest.
+        m_columnsSized = true;
+        for (int column = 0; column < ConnectionTableModel::ReasonColumn; ++column)
+            m_view->resizeColumnToContents(column);
+    }
     // The page emptied under us (connections closed): show the last one there is.
     if (reply.connections.rows.isEmpty() && m_offset > 0 && m_total > 0) {
         const int size = m_pageSize->currentData().toInt();

@@ -159,6 +159,7 @@ private:
     int m_answers = 0;
     bool m_connectionsPending = false;
     bool m_talkersPending = false;
+    bool m_columnsSized = false;
     quint64 m_generation = 0;  // answers to an older filter are dropped
 };
 
