@@ -94,8 +94,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption passwordFile(u"password-file"_s,
         QApplication::translate("main", "Read the password for --connect from the first line of FILE."),
         u"FILE"_s);
-    const QCommandLineOption page(
-        u"page"_s, QApplication::translate("main", "Show PAGE first: dashboard, connections, editor or log."), u"PAGE"_s);
+    const QCommandLineOption page(u"page"_s,
+        QApplication::translate("main", "Show PAGE first: dashboard, connections, editor or log."),
+        u"PAGE"_s);
     const QCommandLineOption languageOption(u"language"_s,
         QApplication::translate("main", "Use LANGUAGE (en, de, fr, es) instead of the preference."),
         u"LANGUAGE"_s);
