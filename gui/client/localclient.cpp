@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <type_traits>
+
 namespace Balancier {
 
 LocalClient::LocalClient(QString configPath, QObject *parent)
@@ -156,6 +158,26 @@ ClientReply notRunning()
     ClientReply reply;
     reply.error = LocalClient::tr("The local balancer is not running.");
     return reply;
+}
+
+// The engine's rules for a filter and a talker query (a CIDR, the sort, the
+// limits), where its Operations has them: the operations answer a bad query
+// with an empty page, so the error is asked for first, as the admin API
+// does. Resolved at compile time, so that this builds against an engine
+// without the checks (which then answers every query).
+template<typename Ops, typename Query>
+OpResult checkQuery(const Query &query)
+{
+    if constexpr (std::is_same_v<Query, ConnectionFilter>) {
+        if constexpr (requires { Ops::checkConnectionFilter(query); })
+            return Ops::checkConnectionFilter(query);
+    } else {
+        if constexpr (requires { Ops::checkTalkerQuery(query); })
+            return Ops::checkTalkerQuery(query);
+    }
+    OpResult passed;
+    passed.ok = true;
+    return passed;
 }
 
 QString noSuchHost(const HostRef &host)
