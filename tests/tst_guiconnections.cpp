@@ -80,6 +80,7 @@ public:
     QList<ConnectionFilter> asked;
     QList<quint64> closed;
     bool readOnly = false;
+    bool silent = false;  ///< never answers (a local engine stopped with the request under way)
 
     QString description() const override { return u"fake"_s; }
     bool isLocal() const override { return false; }
@@ -105,6 +106,8 @@ public:
     void fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler) override
     {
         asked.append(filter);
+        if (silent)
+            return;
         ClientReply reply;
         reply.ok = true;
         reply.connections.total = int(rows.size());
@@ -170,6 +173,7 @@ private Q_SLOTS:
     void addressOfClient();
     void pageSendsFilterAndPages();
     void selectionSurvivesRefresh();
+    void pageAsksAgainAfterReconnect();
     void closeAsksThenCalls();
     void closeRefusedForReadOnly();
     void addDenyRule();
@@ -503,6 +507,30 @@ void tst_GuiConnections::selectionSurvivesRefresh()
     page.refresh();
     QTRY_COMPARE(page.model()->rowCount(), 10);
     QVERIFY(page.selectedIds().isEmpty());
+}
+
+void tst_GuiConnections::pageAsksAgainAfterReconnect()
+{
+    FakeClient client;
+    client.rows = makeRows(1, 3);
+    ConnectionsPage page;
+    page.setClient(&client);
+    page.setRefreshRate(10);
+    client.silent = true;
+    client.start();
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(!client.asked.isEmpty());
+    // One request at a time: no answer, no second request.
+    QTest::qWait(300);
+    QCOMPARE(client.asked.size(), 1);
+    // The connection drops and comes back: the page asks again.
+    client.stop();
+    QVERIFY(!page.isRefreshing());
+    client.silent = false;
+    client.start();
+    QVERIFY(page.isRefreshing());
+    QTRY_COMPARE(page.model()->rowCount(), 3);
 }
 
 void tst_GuiConnections::closeAsksThenCalls()

@@ -474,6 +474,13 @@ void ConnectionsPage::handleSnapshot(const StatsSnapshot &snapshot)
 
 void ConnectionsPage::handleStateChanged()
 {
+    if (m_client && m_client->state() != BalancerClient::State::Connected) {
+        // A request under way may never be answered (a local engine that
+        // stopped): ask afresh once connected, and drop late answers.
+        m_connectionsPending = false;
+        m_talkersPending = false;
+        ++m_generation;
+    }
     updateTimer();
     updateActions();
     if (m_client && m_client->state() == BalancerClient::State::Connected && isVisible())
