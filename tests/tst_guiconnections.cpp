@@ -7,6 +7,7 @@
 #include "admintestbed.h"
 #include "client/localclient.h"
 #include "client/remoteclient.h"
+#include "common/preferences.h"
 #include "common/translationloader.h"
 #include "config/configdiff.h"
 #include "config/configdocument.h"
@@ -16,6 +17,7 @@
 #include "connections/talkermodel.h"
 #include "editor/changetext.h"
 #include "editor/configdraft.h"
+#include "mainwindow.h"
 #include "proxyconfig.h"
 #include "stubbackend.h"
 #include "testconnection.h"
@@ -30,6 +32,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <QUrlQuery>
@@ -179,6 +182,7 @@ private Q_SLOTS:
     void addDenyRule();
     void blockPrefixEditsDraft();
     void remoteRequestsAndParsing();
+    void mainWindowShowsThePage();
     void localClientAsksOperations();
     void remoteReadOnlyIsForbidden();
     void liveEngineListsConnections();
@@ -722,6 +726,34 @@ void tst_GuiConnections::remoteRequestsAndParsing()
     QCOMPARE(list.constFirst().open, 12);
     QCOMPARE(list.constFirst().ratePerSecond, 3.5);
     QCOMPARE(list.constFirst().bytesOut, qint64(200000));
+}
+
+void tst_GuiConnections::mainWindowShowsThePage()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Preferences preferences(dir.filePath(u"prefs.ini"_s));
+    MainWindow window(&preferences);
+    auto owned = std::make_unique<FakeClient>();
+    FakeClient *client = owned.get();
+    client->rows = makeRows(1, 7);
+    window.setClient(std::move(owned));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Not shown: not asked.
+    QVERIFY(!window.connections()->isRefreshing());
+    QVERIFY(client->asked.isEmpty());
+    window.showPage(MainWindow::Page::Connections);
+    QTRY_COMPARE(window.connections()->model()->rowCount(), 7);
+    QVERIFY(window.connections()->isRefreshing());
+    // Another page: the refreshes stop.
+    window.showPage(MainWindow::Page::Dashboard);
+    QVERIFY(!window.connections()->isRefreshing());
+    const qsizetype asked = client->asked.size();
+    QTest::qWait(700);
+    QCOMPARE(client->asked.size(), asked);
+    window.disconnectClient();
+    QCOMPARE(window.connections()->model()->rowCount(), 0);
 }
 
 void tst_GuiConnections::localClientAsksOperations()
