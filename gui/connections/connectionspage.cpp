@@ -79,13 +79,14 @@ ConnectionsPage::ConnectionsPage(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
     // Widths for typical contents until the first rows size them.
-    const QStringList samples{u"[2001:db8::1]:51234"_s, u"service"_s, u"group"_s, u"backend1"_s, u"59 min"_s,
+    const QStringList samples{u"10.100.200.123:51234"_s, u"service"_s, u"group"_s, u"backend1"_s, u"59 min"_s,
         u"999.9 kB"_s, u"999.9 kB"_s, u"established"_s};
     for (int column = 0; column < samples.size(); ++column) {
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
-        m_view->setColumnWidth(column,
+        m_typicalWidths.append(
             qMax(fontMetrics().horizontalAdvance(samples.at(column)), fontMetrics().horizontalAdvance(header))
-                + 24);
+            + 24);
+        m_view->setColumnWidth(column, m_typicalWidths.constLast());
     }
     m_talkerView = makeTable(m_talkers, this);
     m_talkerView->setObjectName(u"talkersView"_s);
@@ -429,8 +430,13 @@ void ConnectionsPage::handleConnections(const ClientReply &reply)
         // Once, from the first rows (the view measures the rows it shows):
         // the reason, the widest text, takes the rest.
         m_columnsSized = true;
-        for (int column = 0; column < ConnectionTableModel::ReasonColumn; ++column)
+        // Never below the typical widths: young connections ("2 s", "1 kB")
+        // would leave no room for the same columns an hour later.
+        for (int column = 0; column < ConnectionTableModel::ReasonColumn; ++column) {
             m_view->resizeColumnToContents(column);
+            if (m_view->columnWidth(column) < m_typicalWidths.value(column))
+                m_view->setColumnWidth(column, m_typicalWidths.value(column));
+        }
     }
     // The page emptied under us (connections closed): show the last one there is.
     if (reply.connections.rows.isEmpty() && m_offset > 0 && m_total > 0) {

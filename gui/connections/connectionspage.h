@@ -160,6 +160,7 @@ private:
     bool m_connectionsPending = false;
     bool m_talkersPending = false;
     bool m_columnsSized = false;
+    QList<int> m_typicalWidths;  // per column, for typical contents
     quint64 m_generation = 0;  // answers to an older filter are dropped
 };
 
