@@ -94,8 +94,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption passwordFile(u"password-file"_s,
         QApplication::translate("main", "Read the password for --connect from the first line of FILE."),
         u"FILE"_s);
-    const QCommandLineOption page(
-        u"page"_s, QApplication::translate("main", "Show PAGE first: dashboard, editor or log."), u"PAGE"_s);
+    const QCommandLineOption page(u"page"_s,
+        QApplication::translate("main", "Show PAGE first: dashboard, connections, editor or log."),
+        u"PAGE"_s);
     const QCommandLineOption languageOption(u"language"_s,
         QApplication::translate("main", "Use LANGUAGE (en, de, fr, es) instead of the preference."),
         u"LANGUAGE"_s);
@@ -167,6 +168,8 @@ int main(int argc, char *argv[])
         window.showPage(MainWindow::Page::Dashboard);
     else if (parser.value(page) == "log"_L1)
         window.showPage(MainWindow::Page::Log);
+    else if (parser.value(page) == "connections"_L1)
+        window.showPage(MainWindow::Page::Connections);
     if (parser.isSet(fleetOption))
         windows.showFleet();
     return QApplication::exec();

@@ -9,6 +9,7 @@
 #include "common/preferencesdialog.h"
 #include "common/statestyle.h"
 #include "common/traynotifier.h"
+#include "connections/connectionspage.h"
 #include "dashboard/dashboardmodel.h"
 #include "dashboard/dashboardwidget.h"
 #include "editor/changetext.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_preferences(preferences)
     , m_tabs(new QTabWidget(this))
     , m_dashboard(new DashboardWidget(this))
+    , m_connections(new ConnectionsPage(this))
     , m_editor(new ConfigEditor(this))
     , m_log(new EventLogModel(this))
     , m_logView(new LogView(m_log, this))
@@ -54,6 +56,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowIcon(StateStyle::appIcon());
     m_tabs->addTab(m_dashboard, tr("&Dashboard"));
+    m_tabs->addTab(m_connections, tr("Co&nnections"));
     m_tabs->addTab(m_editor, tr("&Configuration"));
     m_tabs->addTab(m_logView, tr("&Log"));
     m_tabs->setDocumentMode(true);
@@ -76,6 +79,11 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_editor, &ConfigEditor::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_connections, &ConnectionsPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    // "Block Prefix" edited the draft: the editor shows the pending change, to be applied from there.
+    m_connections->setDraft(m_editor->draft());
+    m_connections->setRefreshRate(m_preferences->refreshRate());
     connect(m_editor, &ConfigEditor::documentStateChanged, this, &MainWindow::updateTitle);
     connect(m_editor, &ConfigEditor::fileUsed, this, [this](const QString &path) {
         m_preferences->addRecentFile(path);
@@ -110,7 +118,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Children outlive this class's part of the object: no more calls in here.
-    for (QObject *child : std::initializer_list<QObject *>{m_editor, m_dashboard, m_banner})
+    for (QObject *child : std::initializer_list<QObject *>{m_editor, m_dashboard, m_connections, m_banner})
         child->disconnect(this);
     if (m_engineLog)
         m_engineLog->disconnect(this);
@@ -118,6 +126,7 @@ MainWindow::~MainWindow()
         m_fleet->removeClient(m_client.get());
     // The pages hold the client without owning it: let go of it first.
     m_dashboard->setClient(nullptr);
+    m_connections->setClient(nullptr);
     m_editor->setClient(nullptr);
     if (m_client)
         m_client->disconnect(this);
@@ -159,6 +168,11 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *dashboard = view->addAction(tr("&Dashboard"), this, [this] { showPage(Page::Dashboard); });
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *connectionsPage
+        = view->addAction(tr("Co&nnections"), this, [this] { showPage(Page::Connections); });
+    connectionsPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    connectionsPage->setStatusTip(
+        tr("The open connections, why each went to its backend, and the top talkers"));
     QAction *editor = view->addAction(tr("&Configuration"), this, [this] { showPage(Page::Editor); });
     editor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     QAction *logPage = view->addAction(tr("&Log"), this, [this] { showPage(Page::Log); });
@@ -224,6 +238,9 @@ void MainWindow::showPage(Page page)
     switch (page) {
     case Page::Dashboard:
         m_tabs->setCurrentWidget(m_dashboard);
+        break;
+    case Page::Connections:
+        m_tabs->setCurrentWidget(m_connections);
         break;
     case Page::Editor:
         m_tabs->setCurrentWidget(m_editor);
@@ -336,6 +353,7 @@ void MainWindow::setClient(std::unique_ptr<BalancerClient> client)
             Qt::QueuedConnection);
     m_client->setRefreshRate(m_preferences->refreshRate());
     m_dashboard->setClient(m_client.get());
+    m_connections->setClient(m_client.get());
     m_editor->setClient(m_client.get());
     if (m_fleet)
         m_fleet->addClient(m_client.get(), this, m_profileName);
@@ -382,6 +400,7 @@ void MainWindow::disconnectClient()
     if (!m_client)
         return;
     m_dashboard->setClient(nullptr);
+    m_connections->setClient(nullptr);
     m_editor->setClient(nullptr);
     if (m_fleet)
         m_fleet->removeClient(m_client.get());
@@ -409,6 +428,7 @@ void MainWindow::showPreferences()
         return;
     if (m_client)
         m_client->setRefreshRate(m_preferences->refreshRate());
+    m_connections->setRefreshRate(m_preferences->refreshRate());
     if (m_tray)
         m_tray->setNotificationsEnabled(m_preferences->notificationsEnabled());
 }

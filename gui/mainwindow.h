@@ -17,6 +17,7 @@ namespace Balancier {
 
 class ConfigEditor;
 class ConnectionBanner;
+class ConnectionsPage;
 class DashboardWidget;
 class EngineLogCapture;
 class EventLogModel;
@@ -25,8 +26,8 @@ class LogView;
 class Preferences;
 class TrayNotifier;
 
-/// One connection's window: the dashboard, the config editor and the log
-/// as pages, a banner for connection trouble, a status bar with the totals,
+/// One connection's window: the dashboard, the open connections, the
+/// config editor and the log as pages, a banner for connection trouble, a status bar with the totals,
 /// and the menus, toolbar and shortcuts that reach every action. Several
 /// can be open at once (File > New Window, see WindowManager), each with
 /// its own connection, and the fleet overview lists them all.
@@ -45,6 +46,7 @@ public:
     enum class Page
     {
         Dashboard,
+        Connections,
         Editor,
         Log,
     };
@@ -74,6 +76,7 @@ public:
     EventLogModel *log() const { return m_log; }
     LogView *logView() const { return m_logView; }
     DashboardWidget *dashboard() const { return m_dashboard; }
+    ConnectionsPage *connections() const { return m_connections; }
     ConfigEditor *editor() const { return m_editor; }
     ConnectionBanner *banner() const { return m_banner; }
     QLabel *totalsLabel() const { return m_totals; }
@@ -109,6 +112,7 @@ private:
     QString m_profileName;
     QTabWidget *m_tabs;
     DashboardWidget *m_dashboard;
+    ConnectionsPage *m_connections;
     ConfigEditor *m_editor;
     EventLogModel *m_log;
     LogView *m_logView;

@@ -10,6 +10,8 @@
 #   docs/screenshots/dashboard-dark.png the dashboard with a dark palette and a
 #                                    service's traffic graph
 #   docs/screenshots/log.png         the log page (host changes, config changes)
+#   docs/screenshots/connections.png the Connections page with six clients that
+#                                    stay connected
 #   docs/screenshots/fleet.png       the fleet overview window: the demo, and a
 #                                    second balancer run in the app
 #
@@ -166,6 +168,14 @@ step "Log"
 pids+=($!)
 WAIT=5 shoot log --language en --connect "$ADMIN_URL" --user admin --password-file "$WORK/password" \
   --page log
+
+# Six clients that send half a request and stay: the Connections page lists them.
+for i in 1 2 3 4 5 6; do
+  ( exec 3<>"/dev/tcp/127.0.0.1/$FRONT_PORT"; printf 'GET / HTTP/1.1\r\nHost: demo\r\n' >&3; exec sleep 600 ) &
+  pids+=($!)
+done
+WAIT=6 shoot connections --language en --connect "$ADMIN_URL" --user admin --password-file "$WORK/password" \
+  --page connections
 
 step "Fleet overview"
 # A second balancer, run inside the app, in front of the demo plus a host

@@ -126,6 +126,10 @@
         <source>Reconnecting</source>
         <translation>Verbinde erneut</translation>
     </message>
+    <message>
+        <source>This balancer does not list its connections.</source>
+        <translation>Dieser Balancer listet seine Verbindungen nicht auf.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -911,6 +915,426 @@
     <message>
         <source>Connection status</source>
         <translation>Verbindungsstatus</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionTableModel</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keiner)</translation>
+    </message>
+    <message>
+        <source>Connection %1 from %2 to %3</source>
+        <translation>Verbindung %1 von %2 an %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes from the client, %2 bytes to the client</source>
+        <translation>%1 Bytes vom Client, %2 Bytes an den Client</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Why this backend</source>
+        <translation>Warum dieses Backend</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>round robin</source>
+        <translation>Round Robin</translation>
+    </message>
+    <message>
+        <source>weighted round robin</source>
+        <translation>gewichtetes Round Robin</translation>
+    </message>
+    <message>
+        <source>least connections</source>
+        <translation>wenigste Verbindungen</translation>
+    </message>
+    <message>
+        <source>least connections, round robin among equals</source>
+        <translation>wenigste Verbindungen, Round Robin unter Gleichen</translation>
+    </message>
+    <message>
+        <source>better of two random choices</source>
+        <translation>bessere von zwei Zufallswahlen</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>sticky: new client</source>
+        <translation>sticky: neuer Client</translation>
+    </message>
+    <message>
+        <source>sticky: seen %1 ago</source>
+        <translation>sticky: vor %1 gesehen</translation>
+    </message>
+    <message>
+        <source>hash bucket %1 of %2</source>
+        <translation>Hash-Bucket %1 von %2</translation>
+    </message>
+    <message>
+        <source>Maglev entry %1 of %2</source>
+        <translation>Maglev-Eintrag %1 von %2</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>unerreichbar</translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation>nicht aufgelöst</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>backend, then what happened</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failover after %1</source>
+        <translation>Failover nach %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between failed backends</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the scheduler&apos;s reason; the failover</comment>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>reading PROXY header</source>
+        <translation>liest PROXY-Header</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>established</source>
+        <translation>aufgebaut</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionsPage</name>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Offene Verbindungen</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Aktivste Clients</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>any group</source>
+        <translation>jede Gruppe</translation>
+    </message>
+    <message>
+        <source>any backend</source>
+        <translation>jedes Backend</translation>
+    </message>
+    <message>
+        <source>e.g. 10.1.0.0/16</source>
+        <translation>z. B. 10.1.0.0/16</translation>
+    </message>
+    <message>
+        <source>Only clients in this network (CIDR), IPv4 or IPv6</source>
+        <translation>Nur Clients in diesem Netz (CIDR), IPv4 oder IPv6</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>jedes Alter</translation>
+    </message>
+    <message>
+        <source>Only connections open at least this long</source>
+        <translation>Nur Verbindungen, die mindestens so lange offen sind</translation>
+    </message>
+    <message>
+        <source> kB</source>
+        <translation> kB</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <translation>jede Menge</translation>
+    </message>
+    <message>
+        <source>Only connections that moved at least this much, both ways together</source>
+        <translation>Nur Verbindungen, die mindestens so viel übertragen haben, beide Richtungen zusammen</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Most bytes first</source>
+        <translation>Meiste Bytes zuerst</translation>
+    </message>
+    <message>
+        <source>By client</source>
+        <translation>Nach Client</translation>
+    </message>
+    <message>
+        <source>By backend</source>
+        <translation>Nach Backend</translation>
+    </message>
+    <message>
+        <source>By id (newest last)</source>
+        <translation>Nach ID (neueste zuletzt)</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s order, across every page</source>
+        <translation>Die Reihenfolge des Balancers, über alle Seiten</translation>
+    </message>
+    <message>
+        <source>Rows per page</source>
+        <translation>Zeilen pro Seite</translation>
+    </message>
+    <message>
+        <source>by open connections</source>
+        <translation>nach offenen Verbindungen</translation>
+    </message>
+    <message>
+        <source>by new connections per second</source>
+        <translation>nach neuen Verbindungen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>by bytes</source>
+        <translation>nach Bytes</translation>
+    </message>
+    <message>
+        <source>&amp;Close Connection…</source>
+        <translation>Verbindung &amp;schließen…</translation>
+    </message>
+    <message>
+        <source>Close the selected connections (needs full access)</source>
+        <translation>Die ausgewählten Verbindungen schließen (braucht vollen Zugriff)</translation>
+    </message>
+    <message>
+        <source>&amp;Block Prefix</source>
+        <translation>Präfix &amp;sperren</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the selected prefix to the service&apos;s ACL in the draft; Apply makes it take effect</source>
+        <translation>Eine Sperrregel für das ausgewählte Präfix in die ACL des Dienstes im Entwurf einfügen; Anwenden macht sie wirksam</translation>
+    </message>
+    <message>
+        <source>Block This &amp;Client</source>
+        <translation>Diesen &amp;Client sperren</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the client&apos;s address to the service&apos;s ACL in the draft</source>
+        <translation>Eine Sperrregel für die Adresse des Clients in die ACL des Dienstes im Entwurf einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ient:</source>
+        <translation>Cl&amp;ient:</translation>
+    </message>
+    <message>
+        <source>Open &amp;at least:</source>
+        <translation>Offen &amp;mindestens:</translation>
+    </message>
+    <message>
+        <source>&amp;Moved at least:</source>
+        <translation>Ü&amp;bertragen mindestens:</translation>
+    </message>
+    <message>
+        <source>S&amp;ort:</source>
+        <translation>S&amp;ortierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows per page:</source>
+        <translation>&amp;Zeilen pro Seite:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top talkers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Aktivste Clients&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The balancer did not list its connections: %1</source>
+        <translation>Der Balancer hat seine Verbindungen nicht aufgelistet: %1</translation>
+    </message>
+    <message>
+        <source>No open connections match.</source>
+        <translation>Keine offene Verbindung passt.</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 von %3</translation>
+    </message>
+    <message>
+        <source>Close the connection from %1 to %2 (service %3)?
+
+Both ends see it closed; the client may connect again.</source>
+        <translation>Die Verbindung von %1 an %2 (Dienst %3) schließen?
+
+Beide Enden sehen sie geschlossen; der Client kann sich erneut verbinden.</translation>
+    </message>
+    <message>
+        <source>no backend yet</source>
+        <translation>noch kein Backend</translation>
+    </message>
+    <message>
+        <source>Close %1 connections?
+
+Both ends of each see it closed; the clients may connect again.</source>
+        <translation>%1 Verbindungen schließen?
+
+Beide Enden sehen sie jeweils geschlossen; die Clients können sich erneut verbinden.</translation>
+    </message>
+    <message>
+        <source>Close Connections</source>
+        <translation>Verbindungen schließen</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed.</source>
+        <translation>Verbindung %1 geschlossen.</translation>
+    </message>
+    <message>
+        <source>The balancer refused to close connection %1: closing connections needs a user with full access, and this login is read-only (%2). Connect as a user with access=&quot;full&quot; to close connections.</source>
+        <translation>Der Balancer hat das Schließen von Verbindung %1 abgelehnt: dazu braucht es einen Benutzer mit vollem Zugriff, und diese Anmeldung ist nur lesend (%2). Verbinden Sie sich als Benutzer mit access=&quot;full&quot;, um Verbindungen zu schließen.</translation>
+    </message>
+    <message>
+        <source>Connection %1 was not closed: %2</source>
+        <translation>Verbindung %1 wurde nicht geschlossen: %2</translation>
+    </message>
+    <message>
+        <source>The draft has no service %1.</source>
+        <translation>Der Entwurf hat keinen Dienst %1.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in service %2 already (the ACL&apos;s first rule).</source>
+        <translation>%1 ist im Dienst %2 schon gesperrt (die erste Regel der ACL).</translation>
+    </message>
+    <message>
+        <source>There is no draft to add the rule to.</source>
+        <translation>Es gibt keinen Entwurf, in den die Regel kann.</translation>
+    </message>
+    <message>
+        <source>The draft is not a well-formed config (%1); fix it on the Configuration page first.</source>
+        <translation>Der Entwurf ist keine wohlgeformte Konfiguration (%1); korrigieren Sie ihn zuerst auf der Seite Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Block Prefix</source>
+        <translation>Präfix sperren</translation>
+    </message>
+    <message>
+        <source>Block %1 in which service?</source>
+        <translation>%1 in welchem Dienst sperren?</translation>
+    </message>
+    <message>
+        <source>Block %1 in service %2</source>
+        <translation>%1 im Dienst %2 sperren</translation>
+    </message>
+    <message>
+        <source>The draft could not take the deny rule for %1: this version does not write &lt;acl&gt; into the config.</source>
+        <translation>Der Entwurf konnte die Sperrregel für %1 nicht aufnehmen: diese Version schreibt kein &lt;acl&gt; in die Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Deny rule for %1 added to the ACL of service %2 in the draft. Review it on the Configuration page and Apply it to take effect.</source>
+        <translation>Sperrregel für %1 zur ACL des Dienstes %2 im Entwurf hinzugefügt. Prüfen Sie sie auf der Seite Konfiguration und wenden Sie sie an, damit sie wirkt.</translation>
+    </message>
+    <message>
+        <source>%1 blocked in the draft of service %2; Apply to take effect.</source>
+        <translation>%1 im Entwurf des Dienstes %2 gesperrt; Anwenden, damit es wirkt.</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2437,14 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>daemon</source>
         <translation>Daemon</translation>
     </message>
+    <message>
+        <source>Co&amp;nnections</source>
+        <translation>&amp;Verbindungen</translation>
+    </message>
+    <message>
+        <source>The open connections, why each went to its backend, and the top talkers</source>
+        <translation>Die offenen Verbindungen, warum jede zu ihrem Backend ging, und die aktivsten Clients</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::NodeHealth</name>
@@ -2168,6 +2600,33 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>GET /api/v1/health: HTTP status %1</source>
         <translation>GET /api/v1/health: HTTP-Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TalkerModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Client prefix</source>
+        <translation>Client-Präfix</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>New connections</source>
+        <translation>Neue Verbindungen</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Aus</translation>
     </message>
 </context>
 <context>
@@ -3292,8 +3751,8 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <translation>Die Konfiguration FILE in dieser App ausführen und in der Übersicht zeigen (mit --connect in einem zweiten Fenster).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Zuerst PAGE zeigen: dashboard, editor oder log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Zuerst PAGE zeigen: dashboard, connections, editor oder log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

@@ -126,6 +126,10 @@
         <source>Reconnecting</source>
         <translation>Reconnecting</translation>
     </message>
+    <message>
+        <source>This balancer does not list its connections.</source>
+        <translation>This balancer does not list its connections.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -911,6 +915,426 @@
     <message>
         <source>Connection status</source>
         <translation>Connection status</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionTableModel</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Connection %1 from %2 to %3</source>
+        <translation>Connection %1 from %2 to %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes from the client, %2 bytes to the client</source>
+        <translation>%1 bytes from the client, %2 bytes to the client</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Why this backend</source>
+        <translation>Why this backend</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>round robin</source>
+        <translation>round robin</translation>
+    </message>
+    <message>
+        <source>weighted round robin</source>
+        <translation>weighted round robin</translation>
+    </message>
+    <message>
+        <source>least connections</source>
+        <translation>least connections</translation>
+    </message>
+    <message>
+        <source>least connections, round robin among equals</source>
+        <translation>least connections, round robin among equals</translation>
+    </message>
+    <message>
+        <source>better of two random choices</source>
+        <translation>better of two random choices</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>random</translation>
+    </message>
+    <message>
+        <source>sticky: new client</source>
+        <translation>sticky: new client</translation>
+    </message>
+    <message>
+        <source>sticky: seen %1 ago</source>
+        <translation>sticky: seen %1 ago</translation>
+    </message>
+    <message>
+        <source>hash bucket %1 of %2</source>
+        <translation>hash bucket %1 of %2</translation>
+    </message>
+    <message>
+        <source>Maglev entry %1 of %2</source>
+        <translation>Maglev entry %1 of %2</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>timed out</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation>not resolved</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>backend, then what happened</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failover after %1</source>
+        <translation>failover after %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between failed backends</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the scheduler&apos;s reason; the failover</comment>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>reading PROXY header</source>
+        <translation>reading PROXY header</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <source>established</source>
+        <translation>established</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionsPage</name>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Open connections</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Top talkers</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>any group</source>
+        <translation>any group</translation>
+    </message>
+    <message>
+        <source>any backend</source>
+        <translation>any backend</translation>
+    </message>
+    <message>
+        <source>e.g. 10.1.0.0/16</source>
+        <translation>e.g. 10.1.0.0/16</translation>
+    </message>
+    <message>
+        <source>Only clients in this network (CIDR), IPv4 or IPv6</source>
+        <translation>Only clients in this network (CIDR), IPv4 or IPv6</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>any age</translation>
+    </message>
+    <message>
+        <source>Only connections open at least this long</source>
+        <translation>Only connections open at least this long</translation>
+    </message>
+    <message>
+        <source> kB</source>
+        <translation> kB</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <translation>any size</translation>
+    </message>
+    <message>
+        <source>Only connections that moved at least this much, both ways together</source>
+        <translation>Only connections that moved at least this much, both ways together</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <source>Most bytes first</source>
+        <translation>Most bytes first</translation>
+    </message>
+    <message>
+        <source>By client</source>
+        <translation>By client</translation>
+    </message>
+    <message>
+        <source>By backend</source>
+        <translation>By backend</translation>
+    </message>
+    <message>
+        <source>By id (newest last)</source>
+        <translation>By id (newest last)</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s order, across every page</source>
+        <translation>The balancer&apos;s order, across every page</translation>
+    </message>
+    <message>
+        <source>Rows per page</source>
+        <translation>Rows per page</translation>
+    </message>
+    <message>
+        <source>by open connections</source>
+        <translation>by open connections</translation>
+    </message>
+    <message>
+        <source>by new connections per second</source>
+        <translation>by new connections per second</translation>
+    </message>
+    <message>
+        <source>by bytes</source>
+        <translation>by bytes</translation>
+    </message>
+    <message>
+        <source>&amp;Close Connection…</source>
+        <translation>&amp;Close Connection…</translation>
+    </message>
+    <message>
+        <source>Close the selected connections (needs full access)</source>
+        <translation>Close the selected connections (needs full access)</translation>
+    </message>
+    <message>
+        <source>&amp;Block Prefix</source>
+        <translation>&amp;Block Prefix</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the selected prefix to the service&apos;s ACL in the draft; Apply makes it take effect</source>
+        <translation>Add a deny rule for the selected prefix to the service&apos;s ACL in the draft; Apply makes it take effect</translation>
+    </message>
+    <message>
+        <source>Block This &amp;Client</source>
+        <translation>Block This &amp;Client</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the client&apos;s address to the service&apos;s ACL in the draft</source>
+        <translation>Add a deny rule for the client&apos;s address to the service&apos;s ACL in the draft</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ient:</source>
+        <translation>Cl&amp;ient:</translation>
+    </message>
+    <message>
+        <source>Open &amp;at least:</source>
+        <translation>Open &amp;at least:</translation>
+    </message>
+    <message>
+        <source>&amp;Moved at least:</source>
+        <translation>&amp;Moved at least:</translation>
+    </message>
+    <message>
+        <source>S&amp;ort:</source>
+        <translation>S&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows per page:</source>
+        <translation>&amp;Rows per page:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top talkers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Top talkers&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The balancer did not list its connections: %1</source>
+        <translation>The balancer did not list its connections: %1</translation>
+    </message>
+    <message>
+        <source>No open connections match.</source>
+        <translation>No open connections match.</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Close the connection from %1 to %2 (service %3)?
+
+Both ends see it closed; the client may connect again.</source>
+        <translation>Close the connection from %1 to %2 (service %3)?
+
+Both ends see it closed; the client may connect again.</translation>
+    </message>
+    <message>
+        <source>no backend yet</source>
+        <translation>no backend yet</translation>
+    </message>
+    <message>
+        <source>Close %1 connections?
+
+Both ends of each see it closed; the clients may connect again.</source>
+        <translation>Close %1 connections?
+
+Both ends of each see it closed; the clients may connect again.</translation>
+    </message>
+    <message>
+        <source>Close Connections</source>
+        <translation>Close Connections</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed.</source>
+        <translation>Connection %1 closed.</translation>
+    </message>
+    <message>
+        <source>The balancer refused to close connection %1: closing connections needs a user with full access, and this login is read-only (%2). Connect as a user with access=&quot;full&quot; to close connections.</source>
+        <translation>The balancer refused to close connection %1: closing connections needs a user with full access, and this login is read-only (%2). Connect as a user with access=&quot;full&quot; to close connections.</translation>
+    </message>
+    <message>
+        <source>Connection %1 was not closed: %2</source>
+        <translation>Connection %1 was not closed: %2</translation>
+    </message>
+    <message>
+        <source>The draft has no service %1.</source>
+        <translation>The draft has no service %1.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in service %2 already (the ACL&apos;s first rule).</source>
+        <translation>%1 is blocked in service %2 already (the ACL&apos;s first rule).</translation>
+    </message>
+    <message>
+        <source>There is no draft to add the rule to.</source>
+        <translation>There is no draft to add the rule to.</translation>
+    </message>
+    <message>
+        <source>The draft is not a well-formed config (%1); fix it on the Configuration page first.</source>
+        <translation>The draft is not a well-formed config (%1); fix it on the Configuration page first.</translation>
+    </message>
+    <message>
+        <source>Block Prefix</source>
+        <translation>Block Prefix</translation>
+    </message>
+    <message>
+        <source>Block %1 in which service?</source>
+        <translation>Block %1 in which service?</translation>
+    </message>
+    <message>
+        <source>Block %1 in service %2</source>
+        <translation>Block %1 in service %2</translation>
+    </message>
+    <message>
+        <source>The draft could not take the deny rule for %1: this version does not write &lt;acl&gt; into the config.</source>
+        <translation>The draft could not take the deny rule for %1: this version does not write &lt;acl&gt; into the config.</translation>
+    </message>
+    <message>
+        <source>Deny rule for %1 added to the ACL of service %2 in the draft. Review it on the Configuration page and Apply it to take effect.</source>
+        <translation>Deny rule for %1 added to the ACL of service %2 in the draft. Review it on the Configuration page and Apply it to take effect.</translation>
+    </message>
+    <message>
+        <source>%1 blocked in the draft of service %2; Apply to take effect.</source>
+        <translation>%1 blocked in the draft of service %2; Apply to take effect.</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2437,14 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>daemon</source>
         <translation>daemon</translation>
     </message>
+    <message>
+        <source>Co&amp;nnections</source>
+        <translation>Co&amp;nnections</translation>
+    </message>
+    <message>
+        <source>The open connections, why each went to its backend, and the top talkers</source>
+        <translation>The open connections, why each went to its backend, and the top talkers</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::NodeHealth</name>
@@ -2168,6 +2600,33 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>GET /api/v1/health: HTTP status %1</source>
         <translation>GET /api/v1/health: HTTP status %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TalkerModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Client prefix</source>
+        <translation>Client prefix</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>New connections</source>
+        <translation>New connections</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Out</translation>
     </message>
 </context>
 <context>
@@ -3292,8 +3751,8 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <translation>Run the config FILE in this app and show it on the dashboard (in a second window with --connect).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Show PAGE first: dashboard, editor or log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Show PAGE first: dashboard, connections, editor or log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

@@ -126,6 +126,10 @@
         <source>Reconnecting</source>
         <translation>Reconectando</translation>
     </message>
+    <message>
+        <source>This balancer does not list its connections.</source>
+        <translation>Este balanceador no lista sus conexiones.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -911,6 +915,426 @@
     <message>
         <source>Connection status</source>
         <translation>Estado de la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionTableModel</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>(ninguno aún)</translation>
+    </message>
+    <message>
+        <source>Connection %1 from %2 to %3</source>
+        <translation>Conexión %1 de %2 a %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes from the client, %2 bytes to the client</source>
+        <translation>%1 bytes del cliente, %2 bytes al cliente</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Why this backend</source>
+        <translation>Por qué este backend</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>round robin</source>
+        <translation>round robin</translation>
+    </message>
+    <message>
+        <source>weighted round robin</source>
+        <translation>round robin ponderado</translation>
+    </message>
+    <message>
+        <source>least connections</source>
+        <translation>menos conexiones</translation>
+    </message>
+    <message>
+        <source>least connections, round robin among equals</source>
+        <translation>menos conexiones, round robin entre iguales</translation>
+    </message>
+    <message>
+        <source>better of two random choices</source>
+        <translation>mejor de dos elecciones al azar</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>aleatorio</translation>
+    </message>
+    <message>
+        <source>sticky: new client</source>
+        <translation>sticky: cliente nuevo</translation>
+    </message>
+    <message>
+        <source>sticky: seen %1 ago</source>
+        <translation>sticky: visto hace %1</translation>
+    </message>
+    <message>
+        <source>hash bucket %1 of %2</source>
+        <translation>cubeta de hash %1 de %2</translation>
+    </message>
+    <message>
+        <source>Maglev entry %1 of %2</source>
+        <translation>entrada Maglev %1 de %2</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>tiempo agotado</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>inalcanzable</translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation>no resuelto</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>backend, then what happened</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failover after %1</source>
+        <translation>conmutación tras %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between failed backends</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the scheduler&apos;s reason; the failover</comment>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>reading PROXY header</source>
+        <translation>leyendo la cabecera PROXY</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>established</source>
+        <translation>establecida</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionsPage</name>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Conexiones abiertas</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Clientes más activos</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Todos los servicios</translation>
+    </message>
+    <message>
+        <source>any group</source>
+        <translation>cualquier grupo</translation>
+    </message>
+    <message>
+        <source>any backend</source>
+        <translation>cualquier backend</translation>
+    </message>
+    <message>
+        <source>e.g. 10.1.0.0/16</source>
+        <translation>p. ej. 10.1.0.0/16</translation>
+    </message>
+    <message>
+        <source>Only clients in this network (CIDR), IPv4 or IPv6</source>
+        <translation>Solo clientes de esta red (CIDR), IPv4 o IPv6</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>cualquier antigüedad</translation>
+    </message>
+    <message>
+        <source>Only connections open at least this long</source>
+        <translation>Solo conexiones abiertas al menos este tiempo</translation>
+    </message>
+    <message>
+        <source> kB</source>
+        <translation> kB</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <translation>cualquier tamaño</translation>
+    </message>
+    <message>
+        <source>Only connections that moved at least this much, both ways together</source>
+        <translation>Solo conexiones que movieron al menos esto, en ambos sentidos</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Más antiguas primero</translation>
+    </message>
+    <message>
+        <source>Most bytes first</source>
+        <translation>Más bytes primero</translation>
+    </message>
+    <message>
+        <source>By client</source>
+        <translation>Por cliente</translation>
+    </message>
+    <message>
+        <source>By backend</source>
+        <translation>Por backend</translation>
+    </message>
+    <message>
+        <source>By id (newest last)</source>
+        <translation>Por id (más nuevas al final)</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s order, across every page</source>
+        <translation>El orden del balanceador, en todas las páginas</translation>
+    </message>
+    <message>
+        <source>Rows per page</source>
+        <translation>Filas por página</translation>
+    </message>
+    <message>
+        <source>by open connections</source>
+        <translation>por conexiones abiertas</translation>
+    </message>
+    <message>
+        <source>by new connections per second</source>
+        <translation>por conexiones nuevas por segundo</translation>
+    </message>
+    <message>
+        <source>by bytes</source>
+        <translation>por bytes</translation>
+    </message>
+    <message>
+        <source>&amp;Close Connection…</source>
+        <translation>&amp;Cerrar conexión…</translation>
+    </message>
+    <message>
+        <source>Close the selected connections (needs full access)</source>
+        <translation>Cerrar las conexiones seleccionadas (requiere acceso completo)</translation>
+    </message>
+    <message>
+        <source>&amp;Block Prefix</source>
+        <translation>&amp;Bloquear prefijo</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the selected prefix to the service&apos;s ACL in the draft; Apply makes it take effect</source>
+        <translation>Añadir una regla de denegación para el prefijo seleccionado a la ACL del servicio en el borrador; Aplicar la hace efectiva</translation>
+    </message>
+    <message>
+        <source>Block This &amp;Client</source>
+        <translation>Bloquear este &amp;cliente</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the client&apos;s address to the service&apos;s ACL in the draft</source>
+        <translation>Añadir una regla de denegación para la dirección del cliente a la ACL del servicio en el borrador</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Servicio:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Grupo:</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ient:</source>
+        <translation>Cl&amp;iente:</translation>
+    </message>
+    <message>
+        <source>Open &amp;at least:</source>
+        <translation>Abierta &amp;al menos:</translation>
+    </message>
+    <message>
+        <source>&amp;Moved at least:</source>
+        <translation>&amp;Movido al menos:</translation>
+    </message>
+    <message>
+        <source>S&amp;ort:</source>
+        <translation>&amp;Orden:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows per page:</source>
+        <translation>&amp;Filas por página:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top talkers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Clientes más activos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The balancer did not list its connections: %1</source>
+        <translation>El balanceador no listó sus conexiones: %1</translation>
+    </message>
+    <message>
+        <source>No open connections match.</source>
+        <translation>Ninguna conexión abierta coincide.</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 de %3</translation>
+    </message>
+    <message>
+        <source>Close the connection from %1 to %2 (service %3)?
+
+Both ends see it closed; the client may connect again.</source>
+        <translation>¿Cerrar la conexión de %1 a %2 (servicio %3)?
+
+Ambos extremos la ven cerrada; el cliente puede volver a conectarse.</translation>
+    </message>
+    <message>
+        <source>no backend yet</source>
+        <translation>aún sin backend</translation>
+    </message>
+    <message>
+        <source>Close %1 connections?
+
+Both ends of each see it closed; the clients may connect again.</source>
+        <translation>¿Cerrar %1 conexiones?
+
+Ambos extremos de cada una la ven cerrada; los clientes pueden volver a conectarse.</translation>
+    </message>
+    <message>
+        <source>Close Connections</source>
+        <translation>Cerrar conexiones</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed.</source>
+        <translation>Conexión %1 cerrada.</translation>
+    </message>
+    <message>
+        <source>The balancer refused to close connection %1: closing connections needs a user with full access, and this login is read-only (%2). Connect as a user with access=&quot;full&quot; to close connections.</source>
+        <translation>El balanceador se negó a cerrar la conexión %1: cerrar conexiones requiere un usuario con acceso completo, y este inicio de sesión es de solo lectura (%2). Conéctese con un usuario access=&quot;full&quot; para cerrar conexiones.</translation>
+    </message>
+    <message>
+        <source>Connection %1 was not closed: %2</source>
+        <translation>La conexión %1 no se cerró: %2</translation>
+    </message>
+    <message>
+        <source>The draft has no service %1.</source>
+        <translation>El borrador no tiene el servicio %1.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in service %2 already (the ACL&apos;s first rule).</source>
+        <translation>%1 ya está bloqueado en el servicio %2 (la primera regla de la ACL).</translation>
+    </message>
+    <message>
+        <source>There is no draft to add the rule to.</source>
+        <translation>No hay borrador al que añadir la regla.</translation>
+    </message>
+    <message>
+        <source>The draft is not a well-formed config (%1); fix it on the Configuration page first.</source>
+        <translation>El borrador no es una configuración bien formada (%1); corríjalo primero en la página Configuración.</translation>
+    </message>
+    <message>
+        <source>Block Prefix</source>
+        <translation>Bloquear prefijo</translation>
+    </message>
+    <message>
+        <source>Block %1 in which service?</source>
+        <translation>¿Bloquear %1 en qué servicio?</translation>
+    </message>
+    <message>
+        <source>Block %1 in service %2</source>
+        <translation>Bloquear %1 en el servicio %2</translation>
+    </message>
+    <message>
+        <source>The draft could not take the deny rule for %1: this version does not write &lt;acl&gt; into the config.</source>
+        <translation>El borrador no pudo recibir la regla de denegación para %1: esta versión no escribe &lt;acl&gt; en la configuración.</translation>
+    </message>
+    <message>
+        <source>Deny rule for %1 added to the ACL of service %2 in the draft. Review it on the Configuration page and Apply it to take effect.</source>
+        <translation>Regla de denegación para %1 añadida a la ACL del servicio %2 en el borrador. Revísela en la página Configuración y aplíquela para que tenga efecto.</translation>
+    </message>
+    <message>
+        <source>%1 blocked in the draft of service %2; Apply to take effect.</source>
+        <translation>%1 bloqueado en el borrador del servicio %2; aplique para que tenga efecto.</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2437,14 @@ SHA-256: %4
         <source>daemon</source>
         <translation>demonio</translation>
     </message>
+    <message>
+        <source>Co&amp;nnections</source>
+        <translation>Co&amp;nexiones</translation>
+    </message>
+    <message>
+        <source>The open connections, why each went to its backend, and the top talkers</source>
+        <translation>Las conexiones abiertas, por qué cada una fue a su backend, y los clientes más activos</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::NodeHealth</name>
@@ -2168,6 +2600,33 @@ SHA-256: %4
     <message>
         <source>GET /api/v1/health: HTTP status %1</source>
         <translation>GET /api/v1/health: estado HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TalkerModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Client prefix</source>
+        <translation>Prefijo de cliente</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>New connections</source>
+        <translation>Conexiones nuevas</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Salida</translation>
     </message>
 </context>
 <context>
@@ -3292,8 +3751,8 @@ SHA-256: %4
         <translation>Ejecutar la configuración FILE en esta aplicación y mostrarla en el panel (en una segunda ventana con --connect).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Mostrar primero PAGE: dashboard, editor o log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Mostrar primero PAGE: dashboard, connections, editor o log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

@@ -126,6 +126,10 @@
         <source>Reconnecting</source>
         <translation>Reconnexion</translation>
     </message>
+    <message>
+        <source>This balancer does not list its connections.</source>
+        <translation>Ce balanceur ne liste pas ses connexions.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -911,6 +915,426 @@
     <message>
         <source>Connection status</source>
         <translation>État de la connexion</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionTableModel</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>(aucun pour l’instant)</translation>
+    </message>
+    <message>
+        <source>Connection %1 from %2 to %3</source>
+        <translation>Connexion %1 de %2 vers %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes from the client, %2 bytes to the client</source>
+        <translation>%1 octets du client, %2 octets vers le client</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Why this backend</source>
+        <translation>Pourquoi ce backend</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>round robin</source>
+        <translation>tourniquet</translation>
+    </message>
+    <message>
+        <source>weighted round robin</source>
+        <translation>tourniquet pondéré</translation>
+    </message>
+    <message>
+        <source>least connections</source>
+        <translation>moins de connexions</translation>
+    </message>
+    <message>
+        <source>least connections, round robin among equals</source>
+        <translation>moins de connexions, tourniquet entre égaux</translation>
+    </message>
+    <message>
+        <source>better of two random choices</source>
+        <translation>meilleur de deux choix aléatoires</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>aléatoire</translation>
+    </message>
+    <message>
+        <source>sticky: new client</source>
+        <translation>sticky : nouveau client</translation>
+    </message>
+    <message>
+        <source>sticky: seen %1 ago</source>
+        <translation>sticky : vu il y a %1</translation>
+    </message>
+    <message>
+        <source>hash bucket %1 of %2</source>
+        <translation>case de hachage %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Maglev entry %1 of %2</source>
+        <translation>entrée Maglev %1 sur %2</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation>non résolu</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>backend, then what happened</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failover after %1</source>
+        <translation>bascule après %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between failed backends</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the scheduler&apos;s reason; the failover</comment>
+        <translation>%1 ; %2</translation>
+    </message>
+    <message>
+        <source>reading PROXY header</source>
+        <translation>lecture de l’en-tête PROXY</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion en cours</translation>
+    </message>
+    <message>
+        <source>established</source>
+        <translation>établie</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::ConnectionsPage</name>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Connexions ouvertes</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Plus gros émetteurs</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>any group</source>
+        <translation>tout groupe</translation>
+    </message>
+    <message>
+        <source>any backend</source>
+        <translation>tout backend</translation>
+    </message>
+    <message>
+        <source>e.g. 10.1.0.0/16</source>
+        <translation>p. ex. 10.1.0.0/16</translation>
+    </message>
+    <message>
+        <source>Only clients in this network (CIDR), IPv4 or IPv6</source>
+        <translation>Seulement les clients de ce réseau (CIDR), IPv4 ou IPv6</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>tout âge</translation>
+    </message>
+    <message>
+        <source>Only connections open at least this long</source>
+        <translation>Seulement les connexions ouvertes depuis au moins ce temps</translation>
+    </message>
+    <message>
+        <source> kB</source>
+        <translation> ko</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <translation>toute taille</translation>
+    </message>
+    <message>
+        <source>Only connections that moved at least this much, both ways together</source>
+        <translation>Seulement les connexions ayant transféré au moins autant, dans les deux sens</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Plus anciennes d’abord</translation>
+    </message>
+    <message>
+        <source>Most bytes first</source>
+        <translation>Plus d’octets d’abord</translation>
+    </message>
+    <message>
+        <source>By client</source>
+        <translation>Par client</translation>
+    </message>
+    <message>
+        <source>By backend</source>
+        <translation>Par backend</translation>
+    </message>
+    <message>
+        <source>By id (newest last)</source>
+        <translation>Par identifiant (plus récentes en dernier)</translation>
+    </message>
+    <message>
+        <source>The balancer&apos;s order, across every page</source>
+        <translation>L’ordre du balanceur, sur toutes les pages</translation>
+    </message>
+    <message>
+        <source>Rows per page</source>
+        <translation>Lignes par page</translation>
+    </message>
+    <message>
+        <source>by open connections</source>
+        <translation>par connexions ouvertes</translation>
+    </message>
+    <message>
+        <source>by new connections per second</source>
+        <translation>par nouvelles connexions par seconde</translation>
+    </message>
+    <message>
+        <source>by bytes</source>
+        <translation>par octets</translation>
+    </message>
+    <message>
+        <source>&amp;Close Connection…</source>
+        <translation>&amp;Fermer la connexion…</translation>
+    </message>
+    <message>
+        <source>Close the selected connections (needs full access)</source>
+        <translation>Fermer les connexions sélectionnées (accès complet requis)</translation>
+    </message>
+    <message>
+        <source>&amp;Block Prefix</source>
+        <translation>&amp;Bloquer le préfixe</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the selected prefix to the service&apos;s ACL in the draft; Apply makes it take effect</source>
+        <translation>Ajouter une règle de refus pour le préfixe sélectionné à l’ACL du service dans le brouillon ; Appliquer la rend effective</translation>
+    </message>
+    <message>
+        <source>Block This &amp;Client</source>
+        <translation>Bloquer ce &amp;client</translation>
+    </message>
+    <message>
+        <source>Add a deny rule for the client&apos;s address to the service&apos;s ACL in the draft</source>
+        <translation>Ajouter une règle de refus pour l’adresse du client à l’ACL du service dans le brouillon</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Groupe :</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend :</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ient:</source>
+        <translation>Cl&amp;ient :</translation>
+    </message>
+    <message>
+        <source>Open &amp;at least:</source>
+        <translation>Ouverte &amp;depuis au moins :</translation>
+    </message>
+    <message>
+        <source>&amp;Moved at least:</source>
+        <translation>&amp;Transféré au moins :</translation>
+    </message>
+    <message>
+        <source>S&amp;ort:</source>
+        <translation>&amp;Tri :</translation>
+    </message>
+    <message>
+        <source>&amp;Rows per page:</source>
+        <translation>&amp;Lignes par page :</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top talkers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Plus gros émetteurs&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The balancer did not list its connections: %1</source>
+        <translation>Le balanceur n’a pas listé ses connexions : %1</translation>
+    </message>
+    <message>
+        <source>No open connections match.</source>
+        <translation>Aucune connexion ouverte ne correspond.</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 sur %3</translation>
+    </message>
+    <message>
+        <source>Close the connection from %1 to %2 (service %3)?
+
+Both ends see it closed; the client may connect again.</source>
+        <translation>Fermer la connexion de %1 vers %2 (service %3) ?
+
+Les deux extrémités la voient fermée ; le client peut se reconnecter.</translation>
+    </message>
+    <message>
+        <source>no backend yet</source>
+        <translation>pas encore de backend</translation>
+    </message>
+    <message>
+        <source>Close %1 connections?
+
+Both ends of each see it closed; the clients may connect again.</source>
+        <translation>Fermer %1 connexions ?
+
+Les deux extrémités de chacune la voient fermée ; les clients peuvent se reconnecter.</translation>
+    </message>
+    <message>
+        <source>Close Connections</source>
+        <translation>Fermer des connexions</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed.</source>
+        <translation>Connexion %1 fermée.</translation>
+    </message>
+    <message>
+        <source>The balancer refused to close connection %1: closing connections needs a user with full access, and this login is read-only (%2). Connect as a user with access=&quot;full&quot; to close connections.</source>
+        <translation>Le balanceur a refusé de fermer la connexion %1 : fermer des connexions demande un utilisateur avec accès complet, et cette connexion est en lecture seule (%2). Connectez-vous avec un utilisateur access=&quot;full&quot; pour fermer des connexions.</translation>
+    </message>
+    <message>
+        <source>Connection %1 was not closed: %2</source>
+        <translation>La connexion %1 n’a pas été fermée : %2</translation>
+    </message>
+    <message>
+        <source>The draft has no service %1.</source>
+        <translation>Le brouillon n’a pas de service %1.</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in service %2 already (the ACL&apos;s first rule).</source>
+        <translation>%1 est déjà bloqué dans le service %2 (la première règle de l’ACL).</translation>
+    </message>
+    <message>
+        <source>There is no draft to add the rule to.</source>
+        <translation>Il n’y a pas de brouillon où ajouter la règle.</translation>
+    </message>
+    <message>
+        <source>The draft is not a well-formed config (%1); fix it on the Configuration page first.</source>
+        <translation>Le brouillon n’est pas une configuration bien formée (%1) ; corrigez-le d’abord dans la page Configuration.</translation>
+    </message>
+    <message>
+        <source>Block Prefix</source>
+        <translation>Bloquer le préfixe</translation>
+    </message>
+    <message>
+        <source>Block %1 in which service?</source>
+        <translation>Bloquer %1 dans quel service ?</translation>
+    </message>
+    <message>
+        <source>Block %1 in service %2</source>
+        <translation>Bloquer %1 dans le service %2</translation>
+    </message>
+    <message>
+        <source>The draft could not take the deny rule for %1: this version does not write &lt;acl&gt; into the config.</source>
+        <translation>Le brouillon n’a pas pu recevoir la règle de refus pour %1 : cette version n’écrit pas &lt;acl&gt; dans la configuration.</translation>
+    </message>
+    <message>
+        <source>Deny rule for %1 added to the ACL of service %2 in the draft. Review it on the Configuration page and Apply it to take effect.</source>
+        <translation>Règle de refus pour %1 ajoutée à l’ACL du service %2 dans le brouillon. Vérifiez-la dans la page Configuration et appliquez-la pour qu’elle prenne effet.</translation>
+    </message>
+    <message>
+        <source>%1 blocked in the draft of service %2; Apply to take effect.</source>
+        <translation>%1 bloqué dans le brouillon du service %2 ; appliquer pour que cela prenne effet.</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2437,14 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>daemon</source>
         <translation>démon</translation>
     </message>
+    <message>
+        <source>Co&amp;nnections</source>
+        <translation>Co&amp;nnexions</translation>
+    </message>
+    <message>
+        <source>The open connections, why each went to its backend, and the top talkers</source>
+        <translation>Les connexions ouvertes, pourquoi chacune est allée à son backend, et les plus gros émetteurs</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::NodeHealth</name>
@@ -2168,6 +2600,33 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>GET /api/v1/health: HTTP status %1</source>
         <translation>GET /api/v1/health : statut HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::TalkerModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Client prefix</source>
+        <translation>Préfixe client</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>New connections</source>
+        <translation>Nouvelles connexions</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortie</translation>
     </message>
 </context>
 <context>
@@ -3292,8 +3751,8 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <translation>Exécuter la configuration FILE dans cette application et l’afficher dans le tableau de bord (dans une deuxième fenêtre avec --connect).</translation>
     </message>
     <message>
-        <source>Show PAGE first: dashboard, editor or log.</source>
-        <translation>Afficher d’abord PAGE : dashboard, editor ou log.</translation>
+        <source>Show PAGE first: dashboard, connections, editor or log.</source>
+        <translation>Afficher d’abord PAGE : dashboard, connections, editor ou log.</translation>
     </message>
     <message>
         <source>Also show the fleet overview.</source>

@@ -44,6 +44,35 @@ void BalancerClient::fetchHealth(QObject *context, ReplyHandler handler)
     deliver(context, handler, reply);
 }
 
+namespace {
+
+ClientReply noConnectionTable()
+{
+    ClientReply reply;
+    reply.error = BalancerClient::tr("This balancer does not list its connections.");
+    return reply;
+}
+
+}  // namespace
+
+void BalancerClient::fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler)
+{
+    Q_UNUSED(filter)
+    deliver(context, handler, noConnectionTable());
+}
+
+void BalancerClient::closeConnection(quint64 id, QObject *context, ReplyHandler handler)
+{
+    Q_UNUSED(id)
+    deliver(context, handler, noConnectionTable());
+}
+
+void BalancerClient::fetchTalkers(const TalkerQuery &query, QObject *context, ReplyHandler handler)
+{
+    Q_UNUSED(query)
+    deliver(context, handler, noConnectionTable());
+}
+
 NodeHealth::Role NodeHealth::roleFromName(const QString &name)
 {
     if (name == u"master")

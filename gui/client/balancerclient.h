@@ -4,6 +4,7 @@
 #include "config/diagnostic.h"
 #include "enginetypes.h"
 #include "log/eventlogmodel.h"
+#include "ops/connectionquery.h"
 #include "stats/statssnapshot.h"
 
 #include <QByteArray>
@@ -80,6 +81,11 @@ struct ClientReply
     QList<HostStateEvent> history;  ///< fetchHistory(): oldest first
     QByteArray etag;  ///< the running config's version (ETag) the answer names, when the balancer gives one
     NodeHealth health;  ///< fetchHealth()
+    /// Refused because the user may not do this (HTTP 403): a read-only
+    /// login asked for a change, or the request failed the API's CSRF check.
+    bool forbidden = false;
+    ConnectionPage connections;  ///< fetchConnections()
+    QList<Talker> talkers;  ///< fetchTalkers()
 };
 
 /// The one interface the desktop app uses to watch and steer a balancer,
@@ -143,6 +149,17 @@ public:
     virtual void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) = 0;
     /// How often snapshots should arrive, 2..10 Hz.
     virtual void setRefreshRate(int hertz) = 0;
+
+    // --- the live connection table ---
+    /// One page of the open connections that match `filter`
+    /// (ClientReply::connections). The default (a client that cannot list
+    /// connections) fails with a message.
+    virtual void fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler);
+    /// Closes one connection (termination code admin-close). A read-only
+    /// login is refused with ClientReply::forbidden.
+    virtual void closeConnection(quint64 id, QObject *context, ReplyHandler handler);
+    /// Open connections, rate and bytes by client prefix (ClientReply::talkers).
+    virtual void fetchTalkers(const TalkerQuery &query, QObject *context, ReplyHandler handler);
 
     State state() const { return m_state; }
     /// The last error that changed the state, or empty.

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <type_traits>
+
 namespace Balancier {
 
 LocalClient::LocalClient(QString configPath, QObject *parent)
@@ -64,6 +66,7 @@ void LocalClient::start()
             // The engine is born in its thread so that its timers, health
             // probes and listeners belong to that thread's event loop.
             m_engine = new Engine;
+            m_operations = new Operations(*m_engine);
             connect(m_engine, &Engine::statsUpdated, this, &LocalClient::deliverSnapshot);
             connect(m_engine, &Engine::hostStateChanged, this,
                 [this](const QString &service, const QString &group, const QString &host,
@@ -107,6 +110,8 @@ void LocalClient::stop()
     QMetaObject::invokeMethod(
         m_anchor,
         [this] {
+            delete m_operations;
+            m_operations = nullptr;
             delete m_engine;
             m_engine = nullptr;
         },
@@ -182,6 +187,70 @@ void LocalClient::request(QObject *context, ReplyHandler handler, std::function<
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+void LocalClient::requestAsync(QObject *context, ReplyHandler handler,
+    std::function<void(Operations &, QObject *anchor, Finish finish)> work)
+{
+    if (!m_anchor)
+        return deliver(context, handler, notRunning());
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this, guard, handler = std::move(handler), work = std::move(work)] {
+            Finish finish = [this, guard, handler](const ClientReply &reply) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [guard, handler, reply] {
+                        if (guard && handler)
+                            handler(reply);
+                    },
+                    Qt::QueuedConnection);
+            };
+            if (!m_operations)
+                return finish(notRunning());
+            work(*m_operations, m_anchor, std::move(finish));
+        },
+        Qt::QueuedConnection);
+}
+
+void LocalClient::fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler)
+{
+    requestAsync(
+        context, std::move(handler), [filter](Operations &operations, QObject *anchor, Finish finish) {
+            // The operations answer a bad filter with an empty page: its error first, as the admin API does.
+            if (const OpResult checked = Operations::checkConnectionFilter(filter); !checked.ok)
+                return finish(replyFrom(checked));
+            operations.listConnections(filter, anchor, [finish](const ConnectionPage &page) {
+                ClientReply reply;
+                reply.ok = true;
+                reply.connections = page;
+                finish(reply);
+            });
+        });
+}
+
+void LocalClient::closeConnection(quint64 id, QObject *context, ReplyHandler handler)
+{
+    requestAsync(context, std::move(handler), [id](Operations &operations, QObject *anchor, Finish finish) {
+        operations.closeConnection(
+            id, anchor, [finish](const OpResult &result) { finish(replyFrom(result)); });
+    });
+}
+
+void LocalClient::fetchTalkers(const TalkerQuery &query, QObject *context, ReplyHandler handler)
+{
+    requestAsync(
+        context, std::move(handler), [query](Operations &operations, QObject *anchor, Finish finish) {
+            if (const OpResult checked = Operations::checkTalkerQuery(query); !checked.ok)
+                return finish(replyFrom(checked));
+            operations.talkers(query, anchor, [finish](const QList<Talker> &talkers) {
+                ClientReply reply;
+                reply.ok = true;
+                reply.talkers = talkers;
+                finish(reply);
+            });
+        });
 }
 
 void LocalClient::fetchRunningConfig(QObject *context, ReplyHandler handler)

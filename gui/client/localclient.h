@@ -10,6 +10,7 @@ class QThread;
 namespace Balancier {
 
 class Engine;
+class Operations;
 struct OpResult;
 
 /// A balancer run by this process: an Engine on its own QThread, loaded
@@ -44,6 +45,9 @@ public:
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler) override;
     void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) override;
     void setRefreshRate(int hertz) override;
+    void fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler) override;
+    void closeConnection(quint64 id, QObject *context, ReplyHandler handler) override;
+    void fetchTalkers(const TalkerQuery &query, QObject *context, ReplyHandler handler) override;
 
     /// The config file this client runs, or empty.
     QString configPath() const { return m_configPath; }
@@ -54,6 +58,13 @@ private:
     /// Runs `work` in the engine thread and hands its reply to `handler` in
     /// the GUI thread, if `context` still exists by then.
     void request(QObject *context, ReplyHandler handler, std::function<ClientReply(Engine &)> work);
+    /// The same for an operation that answers later (the connection table:
+    /// every worker answers for its own sessions): `work` runs in the engine
+    /// thread with the operations, the context the operation answers in (the
+    /// engine thread's anchor), and the function to call with the reply.
+    using Finish = std::function<void(const ClientReply &)>;
+    void requestAsync(QObject *context, ReplyHandler handler,
+        std::function<void(Operations &, QObject *anchor, Finish finish)> work);
     void handleStarted(const ClientReply &reply);
     /// The one place an operation's outcome becomes a reply.
     static ClientReply replyFrom(const OpResult &result);
@@ -65,6 +76,9 @@ private:
     QThread *m_thread = nullptr;  // owned; runs while started
     QObject *m_anchor = nullptr;  // owned; lives in m_thread, the target of posted work
     Engine *m_engine = nullptr;  // engine thread only
+    /// Engine thread only; lives as long as m_engine, so that an operation
+    /// answering later never outlives what it was called on.
+    Operations *m_operations = nullptr;
 };
 
 }  // namespace Balancier

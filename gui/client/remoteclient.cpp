@@ -256,6 +256,10 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
             if (object.contains("saveError"_L1))
                 result.warnings.append(
                     tr("Not saved on the server: %1").arg(object.value("saveError"_L1).toString()));
+            if (object.contains("connections"_L1))
+                result.connections = connectionPageFromJson(object);
+            if (object.contains("talkers"_L1))
+                result.talkers = talkersFromJson(object);
             for (const QJsonValue &value : object.value("history"_L1).toArray()) {
                 const QJsonObject entry = value.toObject();
                 HostStateEvent event;
@@ -269,6 +273,7 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
         } else if (status != 0) {
             // 409: the running state forbids it; 412: the config moved on since its ETag.
             result.conflict = status == 409 || status == 412;
+            result.forbidden = status == 403;
             result.diagnostics = diagnosticsFrom(object.value("errors"_L1).toArray());
             QStringList lines;
             for (const QJsonValue &value : object.value("errors"_L1).toArray())
@@ -559,6 +564,103 @@ void RemoteClient::hostAction(
 void RemoteClient::fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler)
 {
     send("GET", hostPath(host) + u"/history"_s, {}, {}, context, std::move(handler));
+}
+
+}  // namespace Balancier
+
+namespace Balancier {
+
+QString RemoteClient::connectionsPath(const ConnectionFilter &filter)
+{
+    QUrlQuery query;
+    const auto add = [&query](const QString &name, const QString &value) {
+        if (!value.isEmpty())
+            query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value, "/:")));
+    };
+    add(u"service"_s, filter.service);
+    add(u"group"_s, filter.group);
+    add(u"backend"_s, filter.backend);
+    add(u"client"_s, filter.clientPrefix);
+    if (filter.minAgeMs > 0)
+        add(u"minage"_s, QString::number(filter.minAgeMs / 1000));
+    if (filter.minBytes > 0)
+        add(u"minbytes"_s, QString::number(filter.minBytes));
+    add(u"sort"_s, filter.sort);
+    query.addQueryItem(u"offset"_s, QString::number(qMax(0, filter.offset)));
+    query.addQueryItem(u"limit"_s, QString::number(qBound(1, filter.limit, 1000)));
+    return u"/api/v1/connections?"_s + query.query(QUrl::FullyEncoded);
+}
+
+ConnectionPage RemoteClient::connectionPageFromJson(const QJsonObject &object)
+{
+    ConnectionPage page;
+    page.total = object.value("total"_L1).toInt();
+    const QJsonArray rows = object.value("connections"_L1).toArray();
+    page.rows.reserve(rows.size());
+    for (const QJsonValue &value : rows) {
+        const QJsonObject entry = value.toObject();
+        ConnectionRow row;
+        // A decimal string (a 64-bit id loses precision as a JSON number); a number is taken too.
+        const QJsonValue id = entry.value("id"_L1);
+        row.id = id.isString() ? id.toString().toULongLong() : quint64(id.toInteger());
+        row.service = entry.value("service"_L1).toString();
+        row.group = entry.value("group"_L1).toString();
+        row.backend = entry.value("backend"_L1).toString();
+        row.client = entry.value("client"_L1).toString();
+        row.local = entry.value("local"_L1).toString();
+        row.ageMs = entry.value("ageMs"_L1).toInteger();
+        row.bytesIn = entry.value("bytesIn"_L1).toInteger();
+        row.bytesOut = entry.value("bytesOut"_L1).toInteger();
+        row.state = entry.value("state"_L1).toString();
+        const QJsonObject reason = entry.value("reason"_L1).toObject();
+        row.reason.code = reason.value("code"_L1).toString();
+        row.reason.params = reason.value("params"_L1).toObject().toVariantMap();
+        for (const QJsonValue &attempt : entry.value("attempts"_L1).toArray()) {
+            const QJsonObject tried = attempt.toObject();
+            row.attempts.append({tried.value("backend"_L1).toString(), tried.value("result"_L1).toString()});
+        }
+        page.rows.append(row);
+    }
+    return page;
+}
+
+QList<Talker> RemoteClient::talkersFromJson(const QJsonObject &object)
+{
+    QList<Talker> talkers;
+    for (const QJsonValue &value : object.value("talkers"_L1).toArray()) {
+        const QJsonObject entry = value.toObject();
+        Talker talker;
+        talker.prefix = entry.value("prefix"_L1).toString();
+        talker.open = entry.value("open"_L1).toInt();
+        talker.ratePerSecond = entry.value("ratePerSecond"_L1).toDouble();
+        talker.bytesIn = entry.value("bytesIn"_L1).toInteger();
+        talker.bytesOut = entry.value("bytesOut"_L1).toInteger();
+        talkers.append(talker);
+    }
+    return talkers;
+}
+
+void RemoteClient::fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler)
+{
+    send("GET", connectionsPath(filter), {}, {}, context, std::move(handler));
+}
+
+void RemoteClient::closeConnection(quint64 id, QObject *context, ReplyHandler handler)
+{
+    send("DELETE", u"/api/v1/connections/"_s + QString::number(id), {}, {}, context, std::move(handler));
+}
+
+void RemoteClient::fetchTalkers(const TalkerQuery &query, QObject *context, ReplyHandler handler)
+{
+    QUrlQuery items;
+    if (!query.service.isEmpty())
+        items.addQueryItem(u"service"_s, QString::fromLatin1(QUrl::toPercentEncoding(query.service)));
+    items.addQueryItem(u"prefix4"_s, QString::number(query.prefix4));
+    items.addQueryItem(u"prefix6"_s, QString::number(query.prefix6));
+    items.addQueryItem(u"limit"_s, QString::number(query.limit));
+    if (!query.sort.isEmpty())
+        items.addQueryItem(u"sort"_s, query.sort);
+    send("GET", u"/api/v1/talkers?"_s + items.query(QUrl::FullyEncoded), {}, {}, context, std::move(handler));
 }
 
 }  // namespace Balancier

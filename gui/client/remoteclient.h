@@ -19,8 +19,8 @@ namespace Balancier {
 
 /// A balancierd reached over its admin API (HTTP Basic authentication,
 /// optionally TLS): /api/v1/status, the /api/v1/events stream, the config
-/// and host endpoints, and the daemon's log (/api/v1/log, fetched on every
-/// (re)connect, then "log" events; lines already delivered are not repeated).
+/// and host endpoints, the connection table (/api/v1/connections, /api/v1/talkers), and the daemon's log
+/// (/api/v1/log, fetched on every (re)connect, then "log" events; lines already delivered are not repeated).
 ///
 /// A lost stream is reopened with exponential back-off (resuming with
 /// Last-Event-ID); the state goes to Reconnecting and one errorOccurred()
@@ -55,6 +55,16 @@ public:
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler) override;
     void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) override;
     void setRefreshRate(int hertz) override;
+    void fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler) override;
+    void closeConnection(quint64 id, QObject *context, ReplyHandler handler) override;
+    void fetchTalkers(const TalkerQuery &query, QObject *context, ReplyHandler handler) override;
+
+    /// GET /api/v1/connections's answer as a page (unknown fields ignored).
+    static ConnectionPage connectionPageFromJson(const QJsonObject &object);
+    /// GET /api/v1/talkers's answer.
+    static QList<Talker> talkersFromJson(const QJsonObject &object);
+    /// The path and query of GET /api/v1/connections for `filter` (empty fields left out).
+    static QString connectionsPath(const ConnectionFilter &filter);
 
     /// The SHA-256 digest of a certificate the user accepted; empty for none.
     void setTrustedCertificate(const QByteArray &sha256);
