@@ -120,6 +120,9 @@ void Acceptor::ioReady(qintptr, int)
         // No enabled group, or one emptied at runtime (the control thread
         // logged it once): nobody to pass the client to.
         if (!route || !route->group || route->group->hosts().isEmpty()) {
+            // No session, so no log record; the count still says it happened.
+            if (route && route->terminations)
+                route->terminations->add(Termination::NoBackend);
             SocketOps::close(accepted.socket());
             context.activeClients.fetch_sub(1, std::memory_order_relaxed);
             continue;

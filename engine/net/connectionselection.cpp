@@ -42,6 +42,9 @@ std::optional<IpPrefix> IpPrefix::parse(const QString &text)
     if (isV4) {
         const quint8 raw[4] = {quint8(v4 >> 24), quint8(v4 >> 16), quint8(v4 >> 8), quint8(v4)};
         prefix.network = IpEndpoint::fromV4(raw, 0);
+        // An IPv4-mapped IPv6 prefix (::ffff:10.0.0.0/104) counts its bits over 128.
+        if (bits >= 96 && address.protocol() == QAbstractSocket::IPv6Protocol)
+            bits -= 96;
         prefix.bits = bits < 0 ? 32 : bits;
         if (prefix.bits > 32)
             return std::nullopt;
