@@ -93,7 +93,8 @@ void tst_GuiProxy::groupAndHostFields()
 {
     Config config = sample();
     const ConfigItemRef groupRef{ConfigItemRef::Kind::Group, u"web"_s, u"g"_s, {}};
-    const ConfigField *groupProxy = field(ConfigFields::forKind(ConfigItemRef::Kind::Group), u"proxy");
+    const QList<ConfigField> groupFields = ConfigFields::forKind(ConfigItemRef::Kind::Group);
+    const ConfigField *groupProxy = field(groupFields, u"proxy");  // points into groupFields
     QVERIFY(groupProxy);
     ConfigItemRef ref = groupRef;
     groupProxy->set(config, ref, u"v2"_s);
