@@ -27,9 +27,23 @@ while [ $# -gt 0 ]; do
     *) echo "heapcheck: unknown option $1" >&2; exit 2 ;;
   esac
 done
-for tool in heaptrack heaptrack_print wrk python3; do
-  command -v "$tool" >/dev/null || { echo "heapcheck: $tool is missing (apt install heaptrack wrk python3)" >&2; exit 1; }
-done
+need=""
+command -v heaptrack >/dev/null 2>&1 || need="$need heaptrack"
+command -v wrk >/dev/null 2>&1 || need="$need wrk"
+command -v python3 >/dev/null 2>&1 || need="$need python3"
+if [ -n "$need" ]; then
+  if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
+    # The README scripts' installer (root or sudo, noninteractive), as bench/run.sh uses it.
+    # shellcheck source=tools/deps.sh
+    source tools/deps.sh
+    # shellcheck disable=SC2034 # read by ensure_apt_packages
+    BALANCIER_APT_PACKAGES="$need"
+    ensure_apt_packages
+  else
+    echo "heapcheck: install$need, then run this again" >&2
+    exit 1
+  fi
+fi
 [ -x "$BALANCIERD" ] || { echo "heapcheck: no balancierd at $BALANCIERD" >&2; exit 1; }
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)

@@ -41,7 +41,6 @@ struct WorkerThread
 struct ServiceState
 {
     std::shared_ptr<RouteSlot> slot = std::make_shared<RouteSlot>();
-    std::shared_ptr<ServiceCounters> counters = std::make_shared<ServiceCounters>();
     QList<std::shared_ptr<GroupRuntime>> groups;
     std::shared_ptr<TerminationCounts> terminations = std::make_shared<TerminationCounts>();
     QString enabledGroup;
@@ -55,7 +54,7 @@ struct ServiceState
     std::shared_ptr<SourceLimiter> limiter;
     std::shared_ptr<RefusalCounters> refusals = std::make_shared<RefusalCounters>();
     /// The counts said in the last "refused" event (Engine::connectionsRefused).
-    std::array<qint64, 5> reportedRefusals{};
+    std::array<qint64, 8> reportedRefusals{};
     qint64 lastRefusalEventMs = -1000000;
 
     std::shared_ptr<GroupRuntime> group(QStringView name) const

@@ -284,7 +284,6 @@ void EnginePrivate::reconcileServices(const Config &config)
         }
         state.enabledGroupEmpty = empty;
         route->timeouts = config.effectiveTimeouts(serviceConfig);
-        route->counters = state.counters;
         route->terminations = state.terminations;
         for (const ListenerProxyConfig &options : serviceConfig.listenerProxy) {
             if (!options.acceptsProxy())
@@ -553,7 +552,6 @@ QList<ServiceView> EnginePrivate::views() const
         view.enabledGroup = state.enabledGroup;
         view.aggressive = health.isAggressive(serviceConfig.name);
         view.groups = state.groups;
-        view.counters = state.counters;
         if (const std::shared_ptr<const ServiceRoute> route = state.slot->load())
             view.acceptProxy = route->acceptProxy;
         view.refusals = state.refusals;
@@ -577,16 +575,21 @@ void EnginePrivate::reportRefusals()
     for (auto it = services.begin(); it != services.end(); ++it) {
         ServiceState &state = *it;
         const RefusalCounters &counters = *state.refusals;
-        const std::array<qint64, 5> counts = {counters.aclDenied.load(std::memory_order_relaxed),
+        const std::array<qint64, 8> counts = {counters.aclDenied.load(std::memory_order_relaxed),
             counters.limitConcurrent.load(std::memory_order_relaxed),
             counters.limitRate.load(std::memory_order_relaxed),
             counters.dryRunConcurrent.load(std::memory_order_relaxed),
-            counters.dryRunRate.load(std::memory_order_relaxed)};
+            counters.dryRunRate.load(std::memory_order_relaxed),
+            counters.proxyUntrusted.load(std::memory_order_relaxed),
+            counters.proxyBadHeader.load(std::memory_order_relaxed),
+            counters.proxyTimeout.load(std::memory_order_relaxed)};
         if (counts == state.reportedRefusals || now - state.lastRefusalEventMs < 1000)
             continue;
-        static const std::array<QString, 5> names
+        static const std::array<QString, 8> names
             = {QStringLiteral("acl-denied"), QStringLiteral("limit-concurrent"), QStringLiteral("limit-rate"),
-                QStringLiteral("dryrun-concurrent"), QStringLiteral("dryrun-rate")};
+                QStringLiteral("dryrun-concurrent"), QStringLiteral("dryrun-rate"),
+                QStringLiteral("proxy-untrusted"), QStringLiteral("proxy-bad-header"),
+                QStringLiteral("proxy-timeout")};
         QVariantMap since;
         for (std::size_t i = 0; i < counts.size(); ++i) {
             if (counts[i] != state.reportedRefusals[i])

@@ -5,6 +5,7 @@
 // truncated header), the header replayed on failover, and the health
 // probes' LOCAL / UNKNOWN headers.
 
+#include "admin/adminformats.h"
 #include "admintestbed.h"
 #include "engine.h"
 #include "net/proxyprotocol.h"
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -300,6 +302,7 @@ void tst_ProxyHaproxy::untrustedPeerRefused()
         = {acceptOptions(u"127.0.0.1:0"_s, ListenerProxyConfig::V2, {u"10.0.0.0/8"_s, u"::1"_s})};
     const quint16 port = ProxyConfig::start(engine, config);
     QVERIFY(port);
+    QSignalSpy refusedEvents(&engine, &Engine::connectionsRefused);
 
     const std::unique_ptr<TestConnection> client = TestConnection::open(port);
     const ProxyProtocol::Bytes header = ProxyProtocol::buildV2Local();
@@ -309,6 +312,11 @@ void tst_ProxyHaproxy::untrustedPeerRefused()
     QCOMPARE(stub.connectionCount(), 0);
     QTRY_COMPARE(refused(engine, u"proxy-untrusted"_s), 1);
     QTRY_COMPARE(engine.activeConnections(), 0);
+    // Counted like the ACL's refusals: one metric family, one event.
+    QVERIFY(AdminFormats::metrics(engine.snapshot())
+                .contains("balancier_refused_total{service=\"svc\",reason=\"proxy-untrusted\"} 1"));
+    QTRY_VERIFY_WITH_TIMEOUT(!refusedEvents.isEmpty(), 5000);
+    QCOMPARE(refusedEvents.constFirst().at(1).toMap().value(u"proxy-untrusted"_s).toLongLong(), 1);
 }
 
 void tst_ProxyHaproxy::refusedHeaders_data()

@@ -36,9 +36,6 @@ constexpr int MaxReadsPerWakeUp = 16;
 // upstream buffer: the PROXY header goes in front of them (Session::queueProxyHeader()).
 constexpr qsizetype HeaderRoom = ProxyProtocol::MaxBuiltLength;
 
-// At most one log line a second per service about refused PROXY headers.
-constexpr qint64 ProxyLogIntervalMs = 1000;
-
 qint64 steadyMilliseconds()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -259,9 +256,7 @@ bool Session::admit()
 bool Session::refusalLogDue()
 {
     RefusalCounters &refusals = *m_route->refusals;
-    const qint64 now = std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::steady_clock::now().time_since_epoch())
-                           .count();
+    const qint64 now = steadyMilliseconds();
     qint64 last = refusals.lastLogMs.load(std::memory_order_relaxed);
     // One line a second per service at most, whichever worker writes it: a
     // flood of refused clients must not become a flood of log lines.
@@ -367,25 +362,14 @@ bool Session::readProxyHeader()
 
 void Session::refuseProxy(Termination why, const QString &reason)
 {
-    if (ServiceCounters *counters = m_route->counters.get()) {
-        std::atomic<qint64> &count = why == Termination::ProxyUntrusted ? counters->proxyUntrusted
-            : why == Termination::ProxyTimeout                          ? counters->proxyTimeout
-                                                                        : counters->proxyBadHeader;
+    // Counted and logged like the ACL's and the limit's refusals: one brake per service.
+    if (RefusalCounters *refusals = m_route->refusals.get()) {
+        std::atomic<qint64> &count = why == Termination::ProxyUntrusted ? refusals->proxyUntrusted
+            : why == Termination::ProxyTimeout                          ? refusals->proxyTimeout
+                                                                        : refusals->proxyBadHeader;
         count.fetch_add(1, std::memory_order_relaxed);
-        // Rate-limited: a scan or a misconfigured proxy must not flood the log.
-        const qint64 now = steadyMilliseconds();
-        qint64 last = counters->proxyLoggedMs.load(std::memory_order_relaxed);
-        if (now - last >= ProxyLogIntervalMs
-            && counters->proxyLoggedMs.compare_exchange_strong(last, now, std::memory_order_relaxed)) {
-            const qint64 unlogged = counters->proxyUnlogged.exchange(0, std::memory_order_relaxed);
-            qCWarning(lcNet, "service %s: refused client %s (%s): %s%s", qUtf8Printable(m_route->service),
-                qUtf8Printable(clientAddress()), terminationCode(why).data(), qUtf8Printable(reason),
-                unlogged > 0
-                    ? qPrintable(QStringLiteral(" (and %1 more since the last such line)").arg(unlogged))
-                    : "");
-        } else {
-            counters->proxyUnlogged.fetch_add(1, std::memory_order_relaxed);
-        }
+        if (refusalLogDue())
+            logRefusal(terminationCode(why), reason);
     }
     close(why, reason);
 }

@@ -6,8 +6,9 @@
 
 namespace Balancier {
 
-/// What a service's admission refused (and, in dry run, would have refused),
-/// counted since start. One per service, kept across applies, so that the
+/// What a service refused before a backend was picked (its <acl> and
+/// <limit>, and PROXY headers on acceptproxy listeners) and, in dry run,
+/// would have refused, counted since start. One per service, kept across applies, so that the
 /// counters only ever grow (Prometheus counters).
 ///
 /// Thread contract: relaxed atomics; workers add, anyone reads.
@@ -18,6 +19,9 @@ struct RefusalCounters
     std::atomic<qint64> limitRate{0};
     std::atomic<qint64> dryRunConcurrent{0};  ///< mode="dryrun": would have been refused, let through
     std::atomic<qint64> dryRunRate{0};
+    std::atomic<qint64> proxyUntrusted{0};
+    std::atomic<qint64> proxyBadHeader{0};
+    std::atomic<qint64> proxyTimeout{0};
     /// The refusal log line's brake: the last time (ms, steady clock) a line
     /// was written, and the refusals left unsaid since.
     std::atomic<qint64> lastLogMs{-1000000};

@@ -14,22 +14,6 @@
 
 namespace Balancier {
 
-/// Counters of one service that outlive its routes: connections refused
-/// before a backend was picked, by reason (the Termination codes
-/// proxy-untrusted, proxy-bad-header, proxy-timeout).
-///
-/// Thread contract: any thread (atomics); workers add, the stats read.
-struct ServiceCounters
-{
-    std::atomic<qint64> proxyUntrusted{0};
-    std::atomic<qint64> proxyBadHeader{0};
-    std::atomic<qint64> proxyTimeout{0};
-    /// Rate limit of the refusal log lines: the last one's time (worker
-    /// clock, ms) and how many were left out since.
-    std::atomic<qint64> proxyLoggedMs{std::numeric_limits<qint64>::min() / 2};
-    std::atomic<qint64> proxyUnlogged{0};
-};
-
 /// The PROXY protocol options of one listener of a service (<listen
 /// acceptproxy trusted proxytimeout>), ready for the acceptor.
 struct ListenerProxyRoute
@@ -91,7 +75,6 @@ struct ServiceRoute
     /// Listeners that expect a PROXY header; empty (the usual case): none,
     /// and the acceptor looks nothing up.
     QList<ListenerProxyRoute> acceptProxy;
-    std::shared_ptr<ServiceCounters> counters;
 
     /// The PROXY options of `listener`, or nullptr.
     const ListenerProxyRoute *acceptProxyOf(QStringView listener) const

@@ -96,14 +96,14 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             service.proxyListeners.append(
                 {proxy.listener, versions.join(u','), proxy.trustedText, proxy.timeoutMs});
         }
-        if (view.counters) {
+        if (view.refusals) {
             const auto note = [&service](const char *code, const std::atomic<qint64> &count) {
                 if (const qint64 value = count.load(std::memory_order_relaxed); value > 0)
                     service.refused.insert(QString::fromLatin1(code), value);
             };
-            note("proxy-untrusted", view.counters->proxyUntrusted);
-            note("proxy-bad-header", view.counters->proxyBadHeader);
-            note("proxy-timeout", view.counters->proxyTimeout);
+            note("proxy-untrusted", view.refusals->proxyUntrusted);
+            note("proxy-bad-header", view.refusals->proxyBadHeader);
+            note("proxy-timeout", view.refusals->proxyTimeout);
         }
         if (view.refusals) {
             service.refusedAcl = view.refusals->aclDenied.load(std::memory_order_relaxed);

@@ -22,7 +22,6 @@ struct ServiceView
     QString enabledGroup;
     bool aggressive = false;
     QList<std::shared_ptr<GroupRuntime>> groups;
-    std::shared_ptr<const ServiceCounters> counters;  ///< may be null
     QList<ListenerProxyRoute> acceptProxy;  ///< listeners that expect a PROXY header
     /// Hosts removed from the config that still have open connections.
     QList<std::shared_ptr<HostRuntime>> draining;
