@@ -116,6 +116,48 @@ std::optional<ProxySendMode> proxySendModeFromName(QStringView name)
     return std::nullopt;
 }
 
+QString hostResolveModeName(HostResolveMode mode)
+{
+    return mode == HostResolveMode::All ? u"all"_s : u"first"_s;
+}
+
+std::optional<HostResolveMode> hostResolveModeFromName(QStringView name)
+{
+    if (name == u"first")
+        return HostResolveMode::First;
+    if (name == u"all")
+        return HostResolveMode::All;
+    return std::nullopt;
+}
+
+QString hostDownActionName(HostDownAction action)
+{
+    return action == HostDownAction::ShutdownSessions ? u"shutdown-sessions"_s : u"none"_s;
+}
+
+std::optional<HostDownAction> hostDownActionFromName(QStringView name)
+{
+    if (name == u"none")
+        return HostDownAction::None;
+    if (name == u"shutdown-sessions")
+        return HostDownAction::ShutdownSessions;
+    return std::nullopt;
+}
+
+QString primaryUpActionName(PrimaryUpAction action)
+{
+    return action == PrimaryUpAction::ShutdownBackupSessions ? u"shutdown-backup-sessions"_s : u"none"_s;
+}
+
+std::optional<PrimaryUpAction> primaryUpActionFromName(QStringView name)
+{
+    if (name == u"none")
+        return PrimaryUpAction::None;
+    if (name == u"shutdown-backup-sessions")
+        return PrimaryUpAction::ShutdownBackupSessions;
+    return std::nullopt;
+}
+
 QString proxyVersionsName(quint8 versions)
 {
     QStringList names;

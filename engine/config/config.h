@@ -110,6 +110,61 @@ QString proxyVersionsName(quint8 versions);
 /// From "v1", "v2", "v1,v2", "v2, v1"; nullopt for anything else (an empty list too).
 std::optional<quint8> proxyVersionsFromName(QStringView text);
 
+/// HAProxy's agent check (agent="PORT", agentinterval, agentsend): the
+/// host's own agent answers one line that may change its weight, its
+/// connection limit, its administrative state or its health.
+struct AgentCheckConfig
+{
+    int port = 0;  ///< 0: no agent
+    qint64 intervalMs = 2000;  ///< agentinterval
+    QByteArray send;  ///< agentsend: bytes written after connect, may be empty
+
+    bool isEnabled() const { return port > 0; }
+    friend bool operator==(const AgentCheckConfig &, const AgentCheckConfig &) = default;
+};
+
+/// How a host written as a DNS name becomes addresses (resolve="first|all").
+enum class HostResolveMode
+{
+    First,  ///< the first address only (the behaviour before discovery)
+    All,  ///< every A/AAAA record is a host of its own
+};
+/// "first", "all".
+QString hostResolveModeName(HostResolveMode mode);
+std::optional<HostResolveMode> hostResolveModeFromName(QStringView name);
+
+/// What happens to a host's open connections when health marks it down
+/// (<group ondown="...">).
+enum class HostDownAction
+{
+    None,  ///< they stay until they end (the default)
+    ShutdownSessions,  ///< "shutdown-sessions": they are cut at once
+};
+/// "none", "shutdown-sessions".
+QString hostDownActionName(HostDownAction action);
+std::optional<HostDownAction> hostDownActionFromName(QStringView name);
+
+/// What happens to the backup hosts' open connections when a primary host
+/// comes back (<group onprimaryup="...">).
+enum class PrimaryUpAction
+{
+    None,  ///< they stay; new connections go to the primary
+    ShutdownBackupSessions,  ///< "shutdown-backup-sessions": they are cut
+};
+/// "none", "shutdown-backup-sessions".
+QString primaryUpActionName(PrimaryUpAction action);
+std::optional<PrimaryUpAction> primaryUpActionFromName(QStringView name);
+
+/// A group's hosts taken from a DNS SRV record (<discover srv="..." interval="30s"/>).
+struct DiscoverConfig
+{
+    QString srv;  ///< "_service._tcp.example.org"
+    qint64 intervalMs = 30000;
+    SourcePos pos;
+
+    friend bool operator==(const DiscoverConfig &, const DiscoverConfig &) = default;
+};
+
 struct HostConfig
 {
     QString name;
@@ -119,6 +174,18 @@ struct HostConfig
     HostAdminState adminState = HostAdminState::Ready;
     /// The host's own PROXY header choice; nullopt: the group's (proxy="...").
     std::optional<ProxySendMode> proxy;
+    /// backup="yes": takes new connections only while no primary host of
+    /// the group is up.
+    bool backup = false;
+    /// slowstart="30s" on the host; nullopt: the group's.
+    std::optional<qint64> slowStartMs;
+    /// agent="PORT", agentinterval, agentsend on the host; each nullopt:
+    /// the group's (GroupConfig::agentOf).
+    std::optional<int> agentPort;
+    std::optional<qint64> agentIntervalMs;
+    std::optional<QByteArray> agentSend;
+    /// resolve="first|all" for a host whose address is a DNS name.
+    HostResolveMode resolve = HostResolveMode::First;
     SourcePos pos;
 
     friend bool operator==(const HostConfig &, const HostConfig &) = default;
@@ -134,10 +201,24 @@ struct GroupConfig
     int maglevTableSize = 65537;  ///< "maglev" scheduler: lookup table entries, a prime (tablesize)
     double balanceFactor = 0.0;  ///< "maglev" scheduler: bounded load, > 1.0; 0 means none (balancefactor)
     ProxySendMode proxy = ProxySendMode::None;  ///< the PROXY header sent to its hosts (proxy="...")
+    qint64 slowStartMs = 0;  ///< slowstart="30s": a returning host's weight ramps up over this; 0: none
+    AgentCheckConfig agent;  ///< agent="PORT", agentinterval, agentsend; port 0: none
+    HostDownAction onDown = HostDownAction::None;  ///< ondown="..."
+    PrimaryUpAction onPrimaryUp = PrimaryUpAction::None;  ///< onprimaryup="..."
+    bool allBackups = false;  ///< allbackups="yes": every backup host takes connections, not the first only
+    std::optional<DiscoverConfig> discover;  ///< <discover srv="..."/>: hosts from DNS SRV
     SourcePos pos;
 
     /// What `host` sends: its own choice, else the group's.
     ProxySendMode proxyOf(const HostConfig &host) const { return host.proxy.value_or(proxy); }
+    /// `host`'s slow start: its own, else the group's.
+    qint64 slowStartOf(const HostConfig &host) const { return host.slowStartMs.value_or(slowStartMs); }
+    /// `host`'s agent check: each of its own attributes, else the group's.
+    AgentCheckConfig agentOf(const HostConfig &host) const
+    {
+        return AgentCheckConfig{host.agentPort.value_or(agent.port),
+            host.agentIntervalMs.value_or(agent.intervalMs), host.agentSend.value_or(agent.send)};
+    }
 
     const HostConfig *host(QStringView name) const;
     HostConfig *host(QStringView name);
