@@ -559,6 +559,7 @@ QList<ServiceView> EnginePrivate::views() const
         if (state.limiter) {
             view.trackedSources = state.limiter->trackedSources();
             view.sourceEvictions = state.limiter->evictions();
+            view.sourceUntracked = state.limiter->untracked();
         }
         for (const auto &host : draining) {
             if (host->service() == serviceConfig.name)

@@ -546,16 +546,33 @@ void TestSourceAcl::limiterTableIsBounded()
     SourceLimiter::Ticket again;
     QCOMPARE(limiter.admit(endpoint(u"10.0.0.1"_s), 0, &again).verdict, SourceLimiter::Verdict::Concurrent);
 
-    // When every entry is busy the oldest is forgotten; its tickets then release nothing.
+    // When every entry is busy, no open count is forgotten: a new source is
+    // let through uncounted, and the busy sources stay limited.
     LimitConfig tiny = config;
     tiny.table = 16;  // one entry per shard
     SourceLimiter small(tiny);
     std::vector<SourceLimiter::Ticket> tickets(200);
     for (int i = 0; i < 200; ++i)
-        small.admit(endpoint(u"10.2.0.%1"_s.arg(i)), 0, &tickets[std::size_t(i)]);
+        QCOMPARE(small.admit(endpoint(u"10.2.0.%1"_s.arg(i)), 0, &tickets[std::size_t(i)]).verdict,
+            SourceLimiter::Verdict::Admit);
     QVERIFY(small.trackedSources() <= 16);
-    tickets.clear();  // releases stale and live places alike without harm
+    QCOMPARE(small.evictions(), 0);
+    QCOMPARE(small.untracked(), 200 - small.trackedSources());
+    int stillLimited = 0;
+    for (int i = 0; i < 200; ++i) {
+        if (!tickets[std::size_t(i)].isHeld())
+            continue;
+        SourceLimiter::Ticket second;
+        QCOMPARE(small.admit(endpoint(u"10.2.0.%1"_s.arg(i)), 0, &second).verdict,
+            SourceLimiter::Verdict::Concurrent);
+        ++stillLimited;
+    }
+    QCOMPARE(stillLimited, small.trackedSources());
+    tickets.clear();  // every counted place is released; the entries can be reused
     QVERIFY(small.trackedSources() <= 16);
+    SourceLimiter::Ticket later;
+    QCOMPARE(small.admit(endpoint(u"10.3.0.1"_s), 0, &later).verdict, SourceLimiter::Verdict::Admit);
+    QVERIFY(later.isHeld());
     qInfo("%zu bytes per table entry", SourceLimiter::bytesPerEntry());
 }
 

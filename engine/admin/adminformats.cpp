@@ -105,7 +105,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
     Family serviceTracked{QStringLiteral("balancier_limit_tracked_sources"), QStringLiteral("gauge"),
         QStringLiteral("Sources in the service's <limit> table."), {}};
     Family serviceEvictions{QStringLiteral("balancier_limit_evictions_total"), QStringLiteral("counter"),
-        QStringLiteral("Sources forgotten to make room in the service's <limit> table."), {}};
+        QStringLiteral("Idle sources forgotten to make room in the service's <limit> table."), {}};
+    Family serviceUntracked{QStringLiteral("balancier_limit_untracked_total"), QStringLiteral("counter"),
+        QStringLiteral("Connections let through uncounted: the <limit> table was full of sources with open "
+                       "connections."),
+        {}};
     Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
         QStringLiteral("1 when every host of the enabled group is down."), {}};
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
@@ -147,6 +151,8 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                 u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.trackedSources));
             serviceEvictions.samples.append(
                 u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.sourceEvictions));
+            serviceUntracked.samples.append(
+                u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.sourceUntracked));
         }
         for (const GroupStats &group : service.groups) {
             for (const HostStats &host : group.hosts) {
@@ -188,9 +194,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "balancier_connlog_dropped_total %1\n")
                .arg(snapshot.connectionLogDropped);
     for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
-             &serviceDryRun, &serviceTracked, &serviceEvictions, &closed, &hostActive, &hostTotal,
-             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
-        if (family->samples.isEmpty() && (family == &serviceTracked || family == &serviceEvictions))
+             &serviceDryRun, &serviceTracked, &serviceEvictions, &serviceUntracked, &closed, &hostActive,
+             &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
+        if (family->samples.isEmpty()
+            && (family == &serviceTracked || family == &serviceEvictions || family == &serviceUntracked))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)

@@ -11,8 +11,6 @@ namespace Balancier {
 namespace {
 
 constexpr qint64 microPerToken = 1000000;
-/// Least recently used entries looked at for one without open connections.
-constexpr int evictionScan = 8;
 
 quint32 roundUpToPowerOfTwo(std::size_t value)
 {
@@ -137,15 +135,11 @@ qint32 SourceLimiter::takeEntry(Shard &shard)
         shard.entries.emplace_back();
         return qint32(shard.entries.size() - 1);
     }
-    qint32 victim = shard.lruTail;
-    qint32 candidate = shard.lruTail;
-    for (int scanned = 0; candidate >= 0 && scanned < evictionScan; ++scanned) {
-        if (shard.entries[std::size_t(candidate)].active == 0) {
-            victim = candidate;
-            break;
-        }
-        candidate = shard.entries[std::size_t(candidate)].lruPrev;
-    }
+    // Only sources without open connections are in the LRU list: an entry
+    // whose count is still needed is never forgotten.
+    const qint32 victim = shard.lruTail;
+    if (victim < 0)
+        return -1;
     unlinkLru(shard, victim);
     unlinkChain(shard, victim);
     m_evictions.fetch_add(1, std::memory_order_relaxed);
@@ -174,6 +168,13 @@ SourceLimiter::Result SourceLimiter::admit(const IpEndpoint &client, qint64 nowM
     qint32 index = find(shard, key, hash);
     if (index < 0) {
         index = takeEntry(shard);
+        if (index < 0) {
+            // Every entry of the shard counts open connections: this source
+            // is let through without a count (as HAProxy does when its stick
+            // table is full) rather than refused, or another source forgotten.
+            m_untracked.fetch_add(1, std::memory_order_relaxed);
+            return Result{};
+        }
         Entry &entry = shard.entries[std::size_t(index)];
         const quint32 generation = entry.generation + 1;
         entry = Entry{};
@@ -185,11 +186,15 @@ SourceLimiter::Result SourceLimiter::admit(const IpEndpoint &client, qint64 nowM
         qint32 &head = shard.buckets[(hash >> 4) & m_bucketMask];
         entry.chain = head;
         head = index;
-    } else {
+    } else if (shard.entries[std::size_t(index)].active == 0) {
         unlinkLru(shard, index);
     }
-    pushFrontLru(shard, index);
     Entry &entry = shard.entries[std::size_t(index)];
+    // Back in the LRU list only while it has no open connection (below).
+    const auto relist = [&] {
+        if (entry.active == 0)
+            pushFrontLru(shard, index);
+    };
 
     Result result;
     if (m_config.perIp > 0 && entry.active >= m_config.perIp) {
@@ -207,14 +212,21 @@ SourceLimiter::Result SourceLimiter::admit(const IpEndpoint &client, qint64 nowM
     }
     if (result.enforced != Verdict::Admit && !m_config.dryRun) {
         result.verdict = result.enforced;
+        relist();
         return result;
     }
     // A connection let through by a dry run takes no token: the bucket
     // stays as enforcing would have left it, so the counts say what enforcing would do.
     if (m_config.rate > 0 && result.enforced == Verdict::Admit)
         entry.tokens -= microPerToken;
+    // Counted only with a ticket to release it: without one the source would
+    // hold its place for ever.
+    if (!ticket) {
+        relist();
+        return result;
+    }
     ++entry.active;
-    if (ticket) {
+    {
         ticket->m_limiter = this;
         ticket->m_shard = shardIndex;
         ticket->m_index = index;
@@ -231,8 +243,8 @@ void SourceLimiter::release(const Ticket &ticket)
         return;
     Entry &entry = shard.entries[std::size_t(ticket.m_index)];
     // Evicted and reused since: the count it held was forgotten with it.
-    if (entry.generation == ticket.m_generation && entry.active > 0)
-        --entry.active;
+    if (entry.generation == ticket.m_generation && entry.active > 0 && --entry.active == 0)
+        pushFrontLru(shard, ticket.m_index);
 }
 
 qint64 SourceLimiter::trackedSources() const

@@ -18,10 +18,11 @@ namespace Balancier {
 /// bounded table shared by the service's workers.
 ///
 /// The table has `table` entries at most, spread over 16 shards, each with
-/// its own lock, entries and least-recently-used list. A new source takes a
-/// free entry, or the least recently used one of its shard that has no open
-/// connection (if the few oldest all have some, the oldest: its open count is
-/// then forgotten, and the tickets that counted it release nothing). Entries
+/// its own lock, entries and least-recently-used list of the sources without
+/// open connections. A new source takes a free entry, or the least recently
+/// used one of its shard without open connections; an open count is never
+/// forgotten. When every entry of the shard has open connections, the new
+/// source is admitted without being counted (untracked()). Entries
 /// live in one vector per shard that grows up to the shard's share and is
 /// then reused: no allocation per connection once the table is full.
 ///
@@ -90,6 +91,9 @@ public:
     /// Sources tracked now, and sources forgotten to make room so far.
     qint64 trackedSources() const;
     qint64 evictions() const { return m_evictions.load(std::memory_order_relaxed); }
+    /// Connections admitted without a count because their shard was full of
+    /// sources with open connections.
+    qint64 untracked() const { return m_untracked.load(std::memory_order_relaxed); }
     /// Open connections counted for `client`'s source (tests, diagnostics).
     int openCount(const IpEndpoint &client) const;
 
@@ -143,6 +147,7 @@ private:
     std::size_t m_seed = 0;
     std::array<Shard, shardCount> m_shards;
     std::atomic<qint64> m_evictions{0};
+    std::atomic<qint64> m_untracked{0};
 };
 
 constexpr std::size_t SourceLimiter::bytesPerEntry()

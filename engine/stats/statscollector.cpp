@@ -115,6 +115,7 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
         service.aclRules = view.aclRules;
         service.trackedSources = view.trackedSources;
         service.sourceEvictions = view.sourceEvictions;
+        service.sourceUntracked = view.sourceUntracked;
         for (const auto &group : view.groups) {
             GroupStats groupStats;
             groupStats.name = group->name();

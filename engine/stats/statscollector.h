@@ -29,6 +29,7 @@ struct ServiceView
     qsizetype aclRules = -1;  ///< -1: no <acl>
     qint64 trackedSources = -1;  ///< -1: no <limit>
     qint64 sourceEvictions = 0;
+    qint64 sourceUntracked = 0;
 };
 
 /// Turns the hosts' atomic counters into snapshots with rates.

@@ -112,6 +112,7 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
             serviceObject.insert(QStringLiteral("aclRules"), service.aclRules);
             serviceObject.insert(QStringLiteral("trackedSources"), service.trackedSources);
             serviceObject.insert(QStringLiteral("sourceEvictions"), service.sourceEvictions);
+            serviceObject.insert(QStringLiteral("sourceUntracked"), service.sourceUntracked);
         }
         serviceObject.insert(QStringLiteral("groups"), groups);
         if (!service.proxyListeners.isEmpty()) {
@@ -183,6 +184,7 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
         service.aclRules = serviceObject.value(QStringLiteral("aclRules")).toInteger(-1);
         service.trackedSources = serviceObject.value(QStringLiteral("trackedSources")).toInteger(-1);
         service.sourceEvictions = serviceObject.value(QStringLiteral("sourceEvictions")).toInteger();
+        service.sourceUntracked = serviceObject.value(QStringLiteral("sourceUntracked")).toInteger();
         for (auto it = refused.constBegin(); it != refused.constEnd(); ++it) {
             // The ACL/limit codes have their own fields above; the map holds the others (PROXY).
             if (it.key() != u"acl-denied" && it.key() != u"limit-concurrent" && it.key() != u"limit-rate")

@@ -90,6 +90,7 @@ struct ServiceStats
     qint64 aclRules = -1;  ///< rules of the <acl> in force; -1: none
     qint64 trackedSources = -1;  ///< sources in the <limit> table; -1: no <limit>
     qint64 sourceEvictions = 0;  ///< sources forgotten to make room in that table
+    qint64 sourceUntracked = 0;  ///< connections let through uncounted: that table was full of busy sources
 };
 
 /// One batched picture of the whole balancer, taken at most 10 times a second.
