@@ -404,15 +404,17 @@ static void askWorkers(
 }
 
 void Engine::collectConnections(
-    const ConnectionSelection &selection, std::function<void(const QList<ConnectionRow> &)> done)
+    const ConnectionSelection &selection, std::function<void(const ConnectionPart &)> done)
 {
-    askWorkers<QList<ConnectionRow>>(
+    askWorkers<ConnectionPart>(
         this, d->workers, [selection](Worker &worker) { return worker.listConnections(selection); },
-        [done = std::move(done)](QList<QList<ConnectionRow>> &parts) {
-            QList<ConnectionRow> rows;
-            for (QList<ConnectionRow> &part : parts)
-                rows.append(std::move(part));
-            done(rows);
+        [done = std::move(done)](QList<ConnectionPart> &parts) {
+            ConnectionPart all;
+            for (ConnectionPart &part : parts) {
+                all.matched += part.matched;
+                all.rows.append(std::move(part.rows));
+            }
+            done(all);
         });
 }
 

@@ -47,6 +47,7 @@ struct ListenerSockets
 
 class EnginePrivate;
 struct ConnectionSelection;
+struct ConnectionPart;
 
 /// The load balancer: listeners, worker threads, schedulers, health checks,
 /// statistics. Every change, from a reload, the admin API or the GUI, goes
@@ -147,7 +148,7 @@ public:
     // two events; none stops. `done` runs in this (the control) thread once
     // every worker answered; never when the engine is destroyed first.
     void collectConnections(
-        const ConnectionSelection &selection, std::function<void(const QList<ConnectionRow> &)> done);
+        const ConnectionSelection &selection, std::function<void(const ConnectionPart &)> done);
     void collectTalkers(
         const ConnectionSelection &selection, std::function<void(const QHash<QString, Talker> &)> done);
     /// Cuts connection `id` with Termination::AdminClose in the worker that

@@ -159,6 +159,21 @@ void TestConnectionTable::sortAndPaging()
     QCOMPARE(rows(page).size(), 1);
     QCOMPARE(rows(page).at(0).toObject().value("client"_L1).toString().section(u':', 0, 0), u"127.0.0.2"_s);
     QCOMPARE(rows(m_bed->get("/api/v1/connections?offset=5")).size(), 0);
+
+    // Each worker sends only its first offset + limit rows in order: every
+    // one-row page is still the same row as in the whole list, in every order.
+    for (const char *sort : {"age", "bytes", "client", "backend", "id"}) {
+        const QByteArray base = QByteArray("/api/v1/connections?sort=") + sort;
+        const QJsonArray all = rows(m_bed->get(base));
+        QCOMPARE(all.size(), 3);
+        for (int offset = 0; offset < 3; ++offset) {
+            const HttpTestResponse one = m_bed->get(base + "&limit=1&offset=" + QByteArray::number(offset));
+            QCOMPARE(json(one).value("total"_L1).toInt(), 3);
+            QCOMPARE(rows(one).size(), 1);
+            QCOMPARE(rows(one).at(0).toObject().value("id"_L1).toString(),
+                all.at(offset).toObject().value("id"_L1).toString());
+        }
+    }
 }
 
 void TestConnectionTable::badParameters_data()

@@ -89,4 +89,28 @@ QString IpPrefix::toString() const
     return network.addressString() + u'/' + QString::number(bits);
 }
 
+ConnectionOrderKey ConnectionOrderKey::of(QStringView sort, const ConnectionRow &row)
+{
+    ConnectionOrderKey key;
+    key.ageMs = row.ageMs;
+    key.bytes = row.bytesIn + row.bytesOut;
+    if (sort == u"client")
+        key.text = row.client;
+    else if (sort == u"backend")
+        key.text = row.backend;
+    key.id = row.id;
+    return key;
+}
+
+bool connectionOrderBefore(QStringView sort, const ConnectionOrderKey &a, const ConnectionOrderKey &b)
+{
+    if ((sort.isEmpty() || sort == u"age") && a.ageMs != b.ageMs)
+        return a.ageMs > b.ageMs;  // oldest first
+    if (sort == u"bytes" && a.bytes != b.bytes)
+        return a.bytes > b.bytes;  // most first
+    if ((sort == u"client" || sort == u"backend") && a.text != b.text)
+        return a.text < b.text;
+    return a.id < b.id;
+}
+
 }  // namespace Balancier

@@ -106,10 +106,17 @@ bool Worker::closeConnection(quint64 id)
     return false;
 }
 
-QList<ConnectionRow> Worker::listConnections(const ConnectionSelection &selection)
+ConnectionPart Worker::listConnections(const ConnectionSelection &selection)
 {
     const qint64 now = nowMs();
-    QList<ConnectionRow> rows;
+    // Keys first, rows only for those kept: a page of 20 among 100,000
+    // connections builds 20 rows in this worker, not 100,000.
+    struct Candidate
+    {
+        ConnectionOrderKey key;
+        const Session *session;
+    };
+    std::vector<Candidate> candidates;
     for (const Session *session : m_sessions) {
         if (!selection.service.isEmpty() && session->service() != selection.service)
             continue;
@@ -123,9 +130,28 @@ QList<ConnectionRow> Worker::listConnections(const ConnectionSelection &selectio
             continue;
         if (session->bytesIn() + session->bytesOut() < selection.minBytes)
             continue;
-        rows.append(session->row(now));
+        Candidate candidate{
+            {session->ageMs(now), session->bytesIn() + session->bytesOut(), {}, session->id()}, session};
+        if (selection.sort == u"client")
+            candidate.key.text = session->client().toString();
+        else if (selection.sort == u"backend")
+            candidate.key.text = session->backendName();
+        candidates.push_back(std::move(candidate));
     }
-    return rows;
+    ConnectionPart part;
+    part.matched = qint64(candidates.size());
+    const auto before = [&selection](const Candidate &a, const Candidate &b) {
+        return connectionOrderBefore(selection.sort, a.key, b.key);
+    };
+    if (selection.keep >= 0 && qint64(candidates.size()) > selection.keep) {
+        const auto end = candidates.begin() + std::ptrdiff_t(selection.keep);
+        std::partial_sort(candidates.begin(), end, candidates.end(), before);
+        candidates.erase(end, candidates.end());
+    }
+    part.rows.reserve(qsizetype(candidates.size()));
+    for (const Candidate &candidate : candidates)
+        part.rows.append(candidate.session->row(now));
+    return part;
 }
 
 QHash<QString, Talker> Worker::talkers(const ConnectionSelection &selection)

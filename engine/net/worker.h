@@ -63,7 +63,8 @@ public:
     /// Closes connection `id` (Termination::AdminClose); false when this worker has none such.
     bool closeConnection(quint64 id);
     /// Its open connections that match `selection`, as the table shows them.
-    QList<ConnectionRow> listConnections(const ConnectionSelection &selection);
+    /// How many match, and rows for the first `selection.keep` in its order only.
+    ConnectionPart listConnections(const ConnectionSelection &selection);
     /// Its open connections and recent accepts by client prefix
     /// (selection.prefix4/prefix6), of `selection.service` or all.
     QHash<QString, Talker> talkers(const ConnectionSelection &selection);

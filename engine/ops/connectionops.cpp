@@ -7,6 +7,8 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <limits>
+#include <vector>
 
 namespace Balancier {
 
@@ -91,27 +93,28 @@ void Operations::listConnections(
         selection.client = IpPrefix::parse(filter.clientPrefix);
     selection.minAgeMs = filter.minAgeMs;
     selection.minBytes = filter.minBytes;
+    selection.sort = filter.sort.isEmpty() ? QStringLiteral("age") : filter.sort;
+    // Each worker sends its first offset + limit rows in order: the page is among them.
+    selection.keep = qint64(filter.offset) + qint64(filter.limit);
     m_engine.collectConnections(
-        selection, [guard, filter, done = std::move(done)](const QList<ConnectionRow> &all) {
-            QList<ConnectionRow> rows = all;
-            const QString sort = filter.sort.isEmpty() ? QStringLiteral("age") : filter.sort;
-            const auto byId = [](const ConnectionRow &a, const ConnectionRow &b) {
-                return a.id < b.id;
+        selection, [guard, filter, sort = selection.sort, done = std::move(done)](const ConnectionPart &all) {
+            struct Keyed
+            {
+                ConnectionOrderKey key;
+                qsizetype index;
             };
-            std::sort(rows.begin(), rows.end(), [&](const ConnectionRow &a, const ConnectionRow &b) {
-                if (sort == u"age" && a.ageMs != b.ageMs)
-                    return a.ageMs > b.ageMs;  // oldest first
-                if (sort == u"bytes" && a.bytesIn + a.bytesOut != b.bytesIn + b.bytesOut)
-                    return a.bytesIn + a.bytesOut > b.bytesIn + b.bytesOut;  // most first
-                if (sort == u"client" && a.client != b.client)
-                    return a.client < b.client;
-                if (sort == u"backend" && a.backend != b.backend)
-                    return a.backend < b.backend;
-                return byId(a, b);
+            std::vector<Keyed> order;
+            order.reserve(std::size_t(all.rows.size()));
+            for (qsizetype i = 0; i < all.rows.size(); ++i)
+                order.push_back({ConnectionOrderKey::of(sort, all.rows.at(i)), i});
+            std::sort(order.begin(), order.end(), [&sort](const Keyed &a, const Keyed &b) {
+                return connectionOrderBefore(sort, a.key, b.key);
             });
             ConnectionPage page;
-            page.total = int(rows.size());
-            page.rows = rows.mid(filter.offset, filter.limit);
+            page.total = int(std::min<qint64>(all.matched, std::numeric_limits<int>::max()));
+            for (std::size_t i = std::size_t(filter.offset);
+                 i < order.size() && page.rows.size() < filter.limit; ++i)
+                page.rows.append(all.rows.at(order[i].index));
             answer<ConnectionPage>(guard.data(), done, page);
         });
 }
