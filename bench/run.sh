@@ -137,9 +137,9 @@ rm -rf "$LOG_DIR"
 mkdir -p "$LOG_DIR"
 RAW="$OUT_DIR/raw.tsv"
 
-read -r PORT1 PORT2 PORT3 FRONT < <(python3 -c '
+read -r PORT1 PORT2 PORT3 FRONT ADMIN_PORT < <(python3 -c '
 import socket
-socks = [socket.socket() for _ in range(4)]
+socks = [socket.socket() for _ in range(5)]
 for s in socks:
     s.bind(("127.0.0.1", 0))
 print(*[s.getsockname()[1] for s in socks])')
@@ -280,6 +280,10 @@ $acl
     </group>
     <enable group="nginx"/>
   </service>
+  <!-- Only for the per-worker counts after each round (public /metrics); the user's hash matches no password. -->
+  <admin listen="127.0.0.1:$ADMIN_PORT" metricspublic="yes">
+    <user name="bench" password="pbkdf2-sha256\$200000\$UExBQ0VIT0xERVJTQUxUIQ==\$UExBQ0VIT0xERVIgLSByZXBsYWNlIG1lIG5vdyEhISE=" access="readonly"/>
+  </admin>
 </balancier>
 EOF
   cat >"$WORK/haproxy.cfg" <<EOF
@@ -467,6 +471,17 @@ foreign_cores() {  # cores used by other work since foreign_start, never below 0
     }'
 }
 
+worker_counts() {  # label: how the connections of this daemon spread over its workers (SO_REUSEPORT)
+  local counts
+  counts="$(curl -s --max-time 5 "http://127.0.0.1:$ADMIN_PORT/metrics" \
+    | awk '/^balancier_worker_connections_total/ { printf "%s%s", sep, $2; sep = " " }')"
+  [ -n "$counts" ] || { note "$1: per-worker counts not available"; return; }
+  printf '%s\t%s\n' "$1" "$counts" >>"$OUT_DIR/workers.tsv"
+  note "$1: connections per worker $counts ($(awk -v c="$counts" 'BEGIN {
+      n = split(c, v, " "); lo = v[1]; hi = v[1]; for (i = 2; i <= n; i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
+      printf "busiest/least busy %.2f", lo > 0 ? hi / lo : 0 }'))"
+}
+
 record() {  # the COLUMNS of bench/report.py, tab-separated
   local IFS=$'\t'
   echo "$*" >>"$RAW"
@@ -581,6 +596,7 @@ trial() {  # scenario contender round
     return
   fi
   cpu1="$(cpu_seconds "$CONTENDER_PID")"
+  [ "$who" != balancier ] || worker_counts "$label"
   local foreign
   foreign="$(foreign_cores)"
   cpu=""
@@ -664,6 +680,7 @@ write_configs
 printf '%s\t' scenario contender round status requests duration_us bytes p99_us errors cpu_s \
   rss_before_kib rss_after_kib idle >"$RAW"
 printf 'note\tforeign_cores\n' >>"$RAW"
+: >"$OUT_DIR/workers.tsv"
 
 for scenario in $SCENARIOS; do
   step "Scenario $scenario"

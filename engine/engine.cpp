@@ -277,6 +277,8 @@ StatsSnapshot Engine::snapshot() const
     snapshot.poller = d->pollerName;
     snapshot.haRole = HaRoleProbe::role(d->running.ha);
     snapshot.connectionLogDropped = connectionLogDropped();
+    for (const WorkerThread &entry : d->workers)
+        snapshot.workers.append({qint64(entry.worker->acceptedTotal()), entry.worker->openSessions()});
     for (ServiceStats &service : snapshot.services) {
         const auto it = d->services.constFind(service.name);
         if (it == d->services.cend() || !it->terminations)

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <numeric>
 
 using namespace Balancier;
 
@@ -165,6 +166,8 @@ void tst_AdminMetrics::exposition()
         {"balancier_ha_role", "gauge"},
         {"balancier_connections_closed_total", "counter"},
         {"balancier_connlog_dropped_total", "counter"},
+        {"balancier_worker_connections_total", "counter"},
+        {"balancier_worker_open_connections", "gauge"},
     };
     QCOMPARE(parser.families().size(), expected.size());
     for (const auto &[name, type] : expected) {
@@ -250,6 +253,20 @@ void tst_AdminMetrics::countsTraffic()
     QVERIFY(
         *parser.value("balancier_host_received_bytes_total", hostLabels(QStringLiteral("prod"), host)) >= 2);
     QCOMPARE(*parser.value("balancier_active_connections"), 1.0);
+    // One sample per worker thread; the client counts in exactly one.
+    const auto perWorker = [&parser](QByteArrayView name) {
+        const PrometheusText::Family *family = parser.family(name);
+        QList<double> values;
+        for (const PrometheusText::Sample &sample :
+            family ? family->samples : QList<PrometheusText::Sample>{})
+            values.append(sample.value);
+        return values;
+    };
+    const QList<double> accepted = perWorker("balancier_worker_connections_total");
+    QVERIFY(!accepted.isEmpty());
+    QCOMPARE(std::accumulate(accepted.begin(), accepted.end(), 0.0), 1.0);
+    const QList<double> open = perWorker("balancier_worker_open_connections");
+    QCOMPARE(std::accumulate(open.begin(), open.end(), 0.0), 1.0);
 }
 
 void tst_AdminMetrics::labelEscaping()

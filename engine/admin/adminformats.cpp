@@ -182,6 +182,23 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         {QStringLiteral("master"), QStringLiteral("backup"), QStringLiteral("unknown")})
         out += QStringLiteral("balancier_ha_role{role=\"%1\"} %2\n")
                    .arg(role, snapshot.haRole == role ? u"1" : u"0");
+    if (!snapshot.workers.isEmpty()) {
+        QString accepted
+            = QStringLiteral("# HELP balancier_worker_connections_total Connections each worker thread "
+                             "accepted (SO_REUSEPORT spreads "
+                             "them by hash).\n# TYPE balancier_worker_connections_total counter\n");
+        QString open
+            = QStringLiteral("# HELP balancier_worker_open_connections Sessions open in each worker thread.\n"
+                             "# TYPE balancier_worker_open_connections gauge\n");
+        for (qsizetype i = 0; i < snapshot.workers.size(); ++i) {
+            const QString labels = QStringLiteral("{worker=\"%1\"} ").arg(i);
+            accepted += QStringLiteral("balancier_worker_connections_total") + labels
+                + QString::number(snapshot.workers.at(i).accepted) + u'\n';
+            open += QStringLiteral("balancier_worker_open_connections") + labels
+                + QString::number(snapshot.workers.at(i).open) + u'\n';
+        }
+        out += accepted + open;
+    }
     if (!snapshot.poller.isEmpty()) {
         out += QStringLiteral(
                    "# HELP balancier_poller_info What the worker threads wait for readiness with.\n"

@@ -116,6 +116,7 @@ void Acceptor::ioReady(qintptr, int)
         if (!capped)
             context.activeClients.fetch_add(1, std::memory_order_relaxed);
         context.outOfDescriptors.store(false, std::memory_order_relaxed);
+        m_worker.countAccepted();
         std::shared_ptr<const ServiceRoute> route = m_slot->load();
         // No enabled group, or one emptied at runtime (the control thread
         // logged it once): nobody to pass the client to.

@@ -235,6 +235,7 @@ void Worker::sessionStarted(Session *session)
 {
     m_sessions.insert(session);
     m_connecting.insert(session);
+    m_openSessions.store(qint64(m_sessions.size()), std::memory_order_relaxed);
 }
 
 void Worker::sessionConnected(Session *session)
@@ -254,6 +255,7 @@ void Worker::sessionFinished(Session *session)
     }
     m_sessions.erase(session);
     m_connecting.erase(session);
+    m_openSessions.store(qint64(m_sessions.size()), std::memory_order_relaxed);
     // The session still counts until it is destroyed, just after this.
     if (m_context.capReached.load(std::memory_order_relaxed)) {
         const int cap = m_context.maxConnections.load(std::memory_order_relaxed);

@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 #include <memory>
 
 namespace Balancier {
@@ -91,6 +92,15 @@ public:
     /// A client was accepted (for the talkers' recent accept rate). Cheap:
     /// a slot of a fixed ring is overwritten.
     void noteAccepted(const IpEndpoint &client, const QString &service);
+    /// Every connection its acceptors took (refused ones too), and its
+    /// sessions open now: how evenly SO_REUSEPORT spreads the clients.
+    /// Written by its thread, read from any (statistics).
+    void countAccepted()
+    {
+        m_acceptedTotal.store(m_acceptedTotal.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    }
+    quint64 acceptedTotal() const { return m_acceptedTotal.load(std::memory_order_relaxed); }
+    qint64 openSessions() const { return m_openSessions.load(std::memory_order_relaxed); }
 
 private:
     void handleTick();
@@ -122,6 +132,8 @@ private:
     static constexpr int AcceptHistory = 4096;
     std::unique_ptr<Accepted[]> m_accepted;
     quint64 m_acceptedCount = 0;
+    std::atomic<quint64> m_acceptedTotal{0};
+    std::atomic<qint64> m_openSessions{0};
     QTimer *m_tick = nullptr;
     QTimer *m_resume = nullptr;
     int m_ticks = 0;

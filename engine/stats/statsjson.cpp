@@ -144,6 +144,11 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
     object.insert(QStringLiteral("role"), snapshot.haRole);
     object.insert(QStringLiteral("poller"), snapshot.poller);
     object.insert(QStringLiteral("services"), services);
+    QJsonArray workers;
+    for (const WorkerStats &worker : snapshot.workers)
+        workers.append(QJsonObject{
+            {QStringLiteral("accepted"), worker.accepted}, {QStringLiteral("open"), worker.open}});
+    object.insert(QStringLiteral("workers"), workers);
     return object;
 }
 
@@ -156,6 +161,11 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
     snapshot.activeConnections = object.value(QStringLiteral("activeConnections")).toInteger();
     snapshot.haRole = object.value(QStringLiteral("role")).toString(QStringLiteral("unknown"));
     snapshot.poller = object.value(QStringLiteral("poller")).toString();
+    for (const QJsonValue &value : object.value(QStringLiteral("workers")).toArray()) {
+        const QJsonObject worker = value.toObject();
+        snapshot.workers.append({worker.value(QStringLiteral("accepted")).toInteger(),
+            worker.value(QStringLiteral("open")).toInteger()});
+    }
     const QJsonArray services = object.value(QStringLiteral("services")).toArray();
     for (const QJsonValue &serviceValue : services) {
         const QJsonObject serviceObject = serviceValue.toObject();

@@ -94,6 +94,14 @@ struct ServiceStats
 };
 
 /// One batched picture of the whole balancer, taken at most 10 times a second.
+/// One worker thread's share of the clients (SO_REUSEPORT spreads them by
+/// hash, not by load).
+struct WorkerStats
+{
+    qint64 accepted = 0;  ///< connections its acceptors took since start
+    qint64 open = 0;  ///< its sessions open now
+};
+
 struct StatsSnapshot
 {
     QDateTime taken;
@@ -102,6 +110,7 @@ struct StatsSnapshot
     qint64 connectionLogDropped = 0;  ///< connection log records dropped (the writer fell behind)
     QString poller;  ///< the workers' IoPoller: "epoll", "kqueue", "poll" or "qt"
     QList<ServiceStats> services;
+    QList<WorkerStats> workers;  ///< by worker index
     /// This node's VRRP role: "master", "backup" or "unknown" (HaRoleProbe, <ha>).
     QString haRole = QStringLiteral("unknown");
 
