@@ -1,6 +1,7 @@
 #include "acceptor.h"
 
 #include "logcategories.h"
+#include "net/connectionlog.h"
 #include "net/ipendpoint.h"
 #include "net/session.h"
 #include "net/worker.h"
@@ -63,6 +64,23 @@ Acceptor::~Acceptor()
     m_worker.poller().remove(m_socket->socket());
 }
 
+void Acceptor::recordNoBackend(const ServiceRoute &route, const IpEndpoint &client)
+{
+    ConnectionLog *log = m_worker.context().connectionLog;
+    if (!log || !log->enabled())
+        return;
+    ConnectionRecord entry;
+    entry.id = m_worker.nextConnectionId();
+    entry.client = client;
+    entry.local = m_local;
+    entry.service = route.service;
+    if (route.group)
+        entry.group = route.group->name();
+    entry.acceptedAtMs = QDateTime::currentMSecsSinceEpoch();
+    entry.termination = Termination::NoBackend;
+    log->push(m_worker.index(), entry);
+}
+
 void Acceptor::setEnabled(bool enabled)
 {
     if (enabled == m_enabled)
@@ -121,9 +139,11 @@ void Acceptor::ioReady(qintptr, int)
         // No enabled group, or one emptied at runtime (the control thread
         // logged it once): nobody to pass the client to.
         if (!route || !route->group || route->group->hosts().isEmpty()) {
-            // No session, so no log record; the count still says it happened.
+            // No session: the count and a log record of its own say it happened.
             if (route && route->terminations)
                 route->terminations->add(Termination::NoBackend);
+            if (route)
+                recordNoBackend(*route, IpEndpoint::from(peer));
             SocketOps::close(accepted.socket());
             context.activeClients.fetch_sub(1, std::memory_order_relaxed);
             continue;

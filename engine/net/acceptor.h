@@ -32,6 +32,10 @@ public:
     void ioReady(qintptr fd, int events) override;
 
 private:
+    /// A client closed at once because the service has no host: no session,
+    /// so its connection log record (no-backend) is written here.
+    void recordNoBackend(const ServiceRoute &route, const IpEndpoint &client);
+
     Worker &m_worker;
     const QString m_configured;
     std::shared_ptr<ListenSocket> m_socket;
