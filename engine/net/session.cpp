@@ -129,14 +129,8 @@ IpEndpoint Session::localAddress() const
 {
     if (m_localAddress.valid)
         return m_localAddress;
-    sockaddr_storage storage{};
-    socklen_t length = socklen_t(sizeof storage);
-#ifdef _WIN32
-    const int got = ::getsockname(SOCKET(m_client), reinterpret_cast<sockaddr *>(&storage), &length);
-#else
-    const int got = ::getsockname(int(m_client), reinterpret_cast<sockaddr *>(&storage), &length);
-#endif
-    if (got == 0)
+    sockaddr_storage storage;
+    if (SocketOps::localSockaddr(m_client, &storage))
         m_localAddress = IpEndpoint::from(storage);
     return m_localAddress;
 }

@@ -97,6 +97,9 @@ Result send(Socket socket, const char *data, qint64 size);
 Result shutdownWrite(Socket socket);
 
 bool localAddress(Socket socket, QHostAddress *address, quint16 *port);
+/// The socket's own address as the system gives it (getsockname): no
+/// QHostAddress on the way, for the data plane.
+bool localSockaddr(Socket socket, sockaddr_storage *storage);
 bool peerAddress(Socket socket, QHostAddress *address, quint16 *port);
 /// "127.0.0.1:8080" or "[::1]:8080"; empty when the socket has no address.
 QString localAddressString(Socket socket);

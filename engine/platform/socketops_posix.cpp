@@ -255,6 +255,13 @@ bool localAddress(Socket socket, QHostAddress *address, quint16 *port)
     return fromSockaddr(storage, length, address, port);
 }
 
+bool localSockaddr(Socket socket, sockaddr_storage *storage)
+{
+    *storage = sockaddr_storage{};
+    socklen_t length = socklen_t(sizeof *storage);
+    return ::getsockname(int(socket), reinterpret_cast<sockaddr *>(storage), &length) == 0;
+}
+
 bool peerAddress(Socket socket, QHostAddress *address, quint16 *port)
 {
     sockaddr_storage storage{};

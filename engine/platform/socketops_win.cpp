@@ -214,6 +214,13 @@ bool localAddress(Socket socket, QHostAddress *address, quint16 *port)
     return fromSockaddr(storage, length, address, port);
 }
 
+bool localSockaddr(Socket socket, sockaddr_storage *storage)
+{
+    *storage = sockaddr_storage{};
+    int length = int(sizeof *storage);
+    return ::getsockname(native(socket), reinterpret_cast<sockaddr *>(storage), &length) != SOCKET_ERROR;
+}
+
 bool peerAddress(Socket socket, QHostAddress *address, quint16 *port)
 {
     sockaddr_storage storage{};
