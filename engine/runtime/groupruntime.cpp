@@ -45,6 +45,51 @@ bool GroupRuntime::hasSchedulingOf(const GroupConfig &config) const
         && m_balanceFactor == config.balanceFactor;
 }
 
+void GroupRuntime::setLifecyclePolicy(const GroupConfig &config)
+{
+    m_onDown = config.onDown;
+    m_onPrimaryUp = config.onPrimaryUp;
+    m_allBackups = config.allBackups;
+}
+
+bool GroupRuntime::hasBackups() const
+{
+    for (const auto &host : m_hosts) {
+        if (host->backup.load(std::memory_order_relaxed))
+            return true;
+    }
+    return false;
+}
+
+bool GroupRuntime::updateBackups()
+{
+    bool primaryLive = false;
+    for (const auto &host : m_hosts) {
+        if (!host->backup.load(std::memory_order_relaxed) && host->isLive()) {
+            primaryLive = true;
+            break;
+        }
+    }
+    bool active = false;
+    bool firstTaken = false;
+    for (const auto &host : m_hosts) {
+        if (!host->backup.load(std::memory_order_relaxed)) {
+            host->standby.store(false, std::memory_order_relaxed);
+            continue;
+        }
+        bool standby = primaryLive;
+        if (!primaryLive && !m_allBackups) {
+            // HAProxy without "option allbackups": the first backup (config
+            // order) that is live; a dead one passes the turn on.
+            standby = firstTaken || !host->isLive();
+            firstTaken = firstTaken || host->isLive();
+        }
+        host->standby.store(standby, std::memory_order_relaxed);
+        active = active || (!standby && host->isLive());
+    }
+    return m_backupActive.exchange(active, std::memory_order_relaxed) != active;
+}
+
 std::shared_ptr<HostRuntime> GroupRuntime::host(QStringView name) const
 {
     for (const auto &host : m_hosts) {
