@@ -35,8 +35,7 @@ int EnginePrivate::cutHostSessions(const HostRuntime *host, Termination why)
         // Blocking, as cutOverdueDrains(): the count goes into the event, and
         // a worker never waits on the control thread.
         QMetaObject::invokeMethod(
-            entry.worker,
-            [worker = entry.worker, host, why] { return worker->cutSessionsOf(host, why); },
+            entry.worker, [worker = entry.worker, host, why] { return worker->cutSessionsOf(host, why); },
             Qt::BlockingQueuedConnection, &count);
         cut += count;
     }
@@ -59,7 +58,8 @@ void EnginePrivate::updateBackups(const std::shared_ptr<GroupRuntime> &group)
         qCWarning(lcNet, "service %s: group %s: no primary host is up; backup hosts take new clients",
             qUtf8Printable(group->service()), qUtf8Printable(group->name()));
     else
-        qCInfo(lcNet, "service %s: group %s: a primary host is up again; backups stand by (%d connection(s) cut)",
+        qCInfo(lcNet,
+            "service %s: group %s: a primary host is up again; backups stand by (%d connection(s) cut)",
             qUtf8Printable(group->service()), qUtf8Printable(group->name()), cut);
     Q_EMIT q->backupStateChanged(group->service(), group->name(), active, cut);
 }
@@ -104,13 +104,14 @@ void EnginePrivate::syncGuidedDrains()
                 drain.deadlineMs = host.drainDeadlineMs;
                 drain.then = host.drainThen;
                 if (fresh)
-                    qCInfo(lcNet, "service %s: group %s: host %s: guided drain, %lld open, deadline %s, then %s",
+                    qCInfo(lcNet,
+                        "service %s: group %s: host %s: guided drain, %lld open, deadline %s, then %s",
                         qUtf8Printable(service.name), qUtf8Printable(group.name), qUtf8Printable(host.name),
                         static_cast<long long>(hostRuntime->active.load()),
-                        host.drainDeadlineMs > 0
-                            ? qUtf8Printable(QDateTime::fromMSecsSinceEpoch(host.drainDeadlineMs, QTimeZone::utc())
-                                                 .toString(Qt::ISODate))
-                            : "none",
+                        host.drainDeadlineMs > 0 ? qUtf8Printable(
+                            QDateTime::fromMSecsSinceEpoch(host.drainDeadlineMs, QTimeZone::utc())
+                                .toString(Qt::ISODate))
+                                                 : "none",
                         qUtf8Printable(drainThenName(host.drainThen)));
                 // Its own deadline replaces <settings draintimeout>.
                 if (host.drainDeadlineMs > 0)

@@ -21,8 +21,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /// Hosts p1, p2 (primaries) and b1, b2 (backups) of group "g".
-Config backupConfig(const StubBackend &p1, const StubBackend &p2, const StubBackend &b1, const StubBackend &b2,
-    const QString &scheduler, bool allBackups, PrimaryUpAction onPrimaryUp = PrimaryUpAction::None)
+Config backupConfig(const StubBackend &p1, const StubBackend &p2, const StubBackend &b1,
+    const StubBackend &b2, const QString &scheduler, bool allBackups,
+    PrimaryUpAction onPrimaryUp = PrimaryUpAction::None)
 {
     HostConfig backup1 = ProxyConfig::host(u"b1"_s, b1.address());
     backup1.backup = true;
@@ -53,8 +54,9 @@ QStringList landOn(quint16 port, int count, std::vector<std::unique_ptr<TestConn
 
 bool allIn(const QStringList &names, const QStringList &allowed)
 {
-    return !names.isEmpty()
-        && std::all_of(names.cbegin(), names.cend(), [&](const QString &name) { return allowed.contains(name); });
+    return !names.isEmpty() && std::all_of(names.cbegin(), names.cend(), [&](const QString &name) {
+        return allowed.contains(name);
+    });
 }
 
 void setState(Engine &engine, const QString &host, HostAdminState state)
@@ -83,8 +85,8 @@ void tst_BackupHosts::everyScheduler_data()
 {
     QTest::addColumn<QString>("scheduler");
     QTest::addColumn<bool>("allBackups");
-    for (const char *scheduler :
-        {"roundrobin", "weighted", "random", "leastconns", "leastconnsrr", "sticky", "hash", "p2c", "maglev"}) {
+    for (const char *scheduler : {"roundrobin", "weighted", "random", "leastconns", "leastconnsrr", "sticky",
+             "hash", "p2c", "maglev"}) {
         QTest::addRow("%s first", scheduler) << QString::fromLatin1(scheduler) << false;
         QTest::addRow("%s all", scheduler) << QString::fromLatin1(scheduler) << true;
     }
@@ -232,7 +234,8 @@ void tst_BackupHosts::configReadWriteValidate()
   </service>
 </balancier>)";
     const LoadResult loaded = ConfigReader::readData(xml, u"test.xml"_s);
-    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnostics.isEmpty() ? QString() : loaded.diagnostics.first().message));
+    QVERIFY2(loaded.ok(),
+        qPrintable(loaded.diagnostics.isEmpty() ? QString() : loaded.diagnostics.first().message));
     const Config *config = &loaded.config;
     const GroupConfig &group = config->services.at(0).groups.at(0);
     QCOMPARE(group.onDown, HostDownAction::ShutdownSessions);
@@ -247,7 +250,8 @@ void tst_BackupHosts::configReadWriteValidate()
     const LoadResult refused = ConfigReader::readData(bad, u"test.xml"_s);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.diagnostics.first().line, 4);
-    QVERIFY2(refused.diagnostics.first().message.contains(u"cut"_s), qPrintable(refused.diagnostics.first().message));
+    QVERIFY2(refused.diagnostics.first().message.contains(u"cut"_s),
+        qPrintable(refused.diagnostics.first().message));
 
     // Written and read back: the same.
     const LoadResult again = ConfigReader::readData(ConfigDocument::serialize(*config), u"again.xml"_s);

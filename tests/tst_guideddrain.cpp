@@ -142,14 +142,16 @@ void tst_GuidedDrain::survivesRestart()
     {
         Engine engine;
         const quint16 port = ProxyConfig::start(engine,
-            ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())}));
+            ProxyConfig::make(
+                {ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())}));
         QVERIFY(port);
         const std::unique_ptr<TestConnection> onA = TestConnection::open(port);
         QCOMPARE(onA->waitForLine(), u"a"_s);
         QVERIFY(Operations(engine).drainHost(u"svc"_s, u"g"_s, u"a"_s, {600000, DrainThen::Maintenance}).ok);
         deadline = configHost(engine, u"a"_s)->drainDeadlineMs;
         saved = ConfigDocument::serialize(engine.runningConfig());
-        QVERIFY2(saved.contains("draindeadline=\"") && saved.contains("drainthen=\"maintenance\""), saved.constData());
+        QVERIFY2(saved.contains("draindeadline=\"") && saved.contains("drainthen=\"maintenance\""),
+            saved.constData());
     }
     // The new daemon reads the saved file: the same drain, the same deadline.
     const LoadResult loaded = ConfigReader::readData(saved, u"saved.xml"_s);
@@ -175,7 +177,8 @@ void tst_GuidedDrain::plainDrainUnchanged()
     // Without deadline and then: today's drain; <settings draintimeout> cuts.
     StubBackend a(u"a"_s), b(u"b"_s);
     QVERIFY(a.listen() && b.listen());
-    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())});
+    Config config
+        = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())});
     config.settings.drainTimeoutMs = 500;
     Engine engine;
     const quint16 port = ProxyConfig::start(engine, config);
@@ -198,11 +201,12 @@ void tst_GuidedDrain::adminApi_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("said");
     QTest::newRow("ok") << QByteArray("?deadline=10m&then=maintenance") << QByteArray() << 200 << QString();
-    QTest::newRow("body") << QByteArray() << QByteArray(R"({"deadline":"90s","then":"remove"})") << 200 << QString();
+    QTest::newRow("body") << QByteArray() << QByteArray(R"({"deadline":"90s","then":"remove"})") << 200
+                          << QString();
     QTest::newRow("bad deadline") << QByteArray("?deadline=soon&then=remove") << QByteArray() << 400
                                   << u"parameter 'deadline'"_s;
-    QTest::newRow("deadline too long") << QByteArray("?deadline=30d") << QByteArray() << 400
-                                       << u"parameter 'deadline'"_s;
+    QTest::newRow("deadline too long")
+        << QByteArray("?deadline=30d") << QByteArray() << 400 << u"parameter 'deadline'"_s;
     QTest::newRow("bad then") << QByteArray("?deadline=10m&then=delete") << QByteArray() << 400
                               << u"parameter 'then'"_s;
     QTest::newRow("bad body then") << QByteArray() << QByteArray(R"({"then":"explode"})") << 400
@@ -219,8 +223,8 @@ void tst_GuidedDrain::adminApi()
     QString error;
     QVERIFY2(bed.start(&error), qPrintable(error));
     // b keeps an open connection so that the drain is still running when looked at.
-    const HttpTestResponse response
-        = bed.request("POST", "/api/v1/services/web/groups/prod/hosts/a/drain" + query, AdminTestBed::Admin, body);
+    const HttpTestResponse response = bed.request(
+        "POST", "/api/v1/services/web/groups/prod/hosts/a/drain" + query, AdminTestBed::Admin, body);
     QVERIFY2(response.status == status, response.body.constData());
     if (status != 200) {
         QVERIFY2(QString::fromUtf8(response.body).contains(said), response.body.constData());

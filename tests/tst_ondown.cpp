@@ -35,7 +35,8 @@ void tst_OnDown::healthDownCutsConnections()
     QFETCH(bool, shutdown);
     StubBackend a(u"a"_s), b(u"b"_s);
     QVERIFY(a.listen() && b.listen());
-    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())});
+    Config config
+        = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())});
     config.health = ProxyConfig::fastHealth();
     config.health.active = true;
     config.services[0].groups[0].onDown = shutdown ? HostDownAction::ShutdownSessions : HostDownAction::None;
@@ -80,7 +81,8 @@ void tst_OnDown::adminMaintenanceDoesNotCut()
     // ondown is about health; an operator's maintenance drains as before.
     StubBackend a(u"a"_s), b(u"b"_s);
     QVERIFY(a.listen() && b.listen());
-    Config config = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())});
+    Config config
+        = ProxyConfig::make({ProxyConfig::host(u"a"_s, a.address()), ProxyConfig::host(u"b"_s, b.address())});
     config.services[0].groups[0].onDown = HostDownAction::ShutdownSessions;
     Engine engine;
     const quint16 port = ProxyConfig::start(engine, config);

@@ -110,7 +110,8 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral("1 when every host of the enabled group is down."), {}};
     // Issue 16: backups and guided drains.
     Family groupBackupActive{QStringLiteral("balancier_group_backup_active"), QStringLiteral("gauge"),
-        QStringLiteral("1 while no primary host of the group is up and its backup hosts take the clients."), {}};
+        QStringLiteral("1 while no primary host of the group is up and its backup hosts take the clients."),
+        {}};
     Family hostBackup{QStringLiteral("balancier_host_backup"), QStringLiteral("gauge"),
         QStringLiteral("Backup hosts (backup=\"yes\"): 1 while it takes new connections, 0 on standby."), {}};
     Family hostDrainDeadline{QStringLiteral("balancier_host_drain_deadline_seconds"), QStringLiteral("gauge"),
@@ -167,7 +168,8 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                 if (host.backup)
                     hostBackup.samples.append(hostLabels + (host.standby ? u'0' : u'1'));
                 if (host.drainDeadlineMs > 0)
-                    hostDrainDeadline.samples.append(hostLabels + QString::number(host.drainDeadlineMs / 1000));
+                    hostDrainDeadline.samples.append(
+                        hostLabels + QString::number(host.drainDeadlineMs / 1000));
             }
             for (const HostStats &host : group.hosts) {
                 const QString labels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name)
@@ -207,10 +209,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "writer fell behind.\n# TYPE balancier_connlog_dropped_total counter\n"
                           "balancier_connlog_dropped_total %1\n")
                .arg(snapshot.connectionLogDropped);
-    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
-             &serviceDryRun, &serviceTracked, &serviceEvictions, &closed, &hostActive, &hostTotal,
-             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight, &groupBackupActive, &hostBackup,
-             &hostDrainDeadline}) {
+    for (const Family *family :
+        {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &serviceDryRun, &serviceTracked,
+            &serviceEvictions, &closed, &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp,
+            &hostWeight, &groupBackupActive, &hostBackup, &hostDrainDeadline}) {
         if (family->samples.isEmpty()
             && (family == &serviceTracked || family == &serviceEvictions || family == &hostBackup
                 || family == &hostDrainDeadline))

@@ -345,7 +345,8 @@ QList<Attribute> groupAttributes(const GroupConfig &group)
             formatDecimal(defaults.balanceFactor)},
         {"proxy"_L1, ValueKind::Keyword, proxySendModeName(group.proxy), proxySendModeName(defaults.proxy)},
         // Issue 16: backups and health changes.
-        {"ondown"_L1, ValueKind::Keyword, hostDownActionName(group.onDown), hostDownActionName(defaults.onDown)},
+        {"ondown"_L1, ValueKind::Keyword, hostDownActionName(group.onDown),
+            hostDownActionName(defaults.onDown)},
         {"onprimaryup"_L1, ValueKind::Keyword, primaryUpActionName(group.onPrimaryUp),
             primaryUpActionName(defaults.onPrimaryUp)},
         {"allbackups"_L1, ValueKind::Boolean, yesNo(group.allBackups), yesNo(defaults.allBackups)},
@@ -376,7 +377,8 @@ QList<Attribute> hostAttributes(const HostConfig &host)
             QDateTime::fromMSecsSinceEpoch(host.drainDeadlineMs, QTimeZone::utc()).toString(Qt::ISODate),
             std::nullopt, true});
     if (host.drainThen != DrainThen::None)
-        attributes.append({"drainthen"_L1, ValueKind::Keyword, drainThenName(host.drainThen), std::nullopt, true});
+        attributes.append(
+            {"drainthen"_L1, ValueKind::Keyword, drainThenName(host.drainThen), std::nullopt, true});
     return attributes;
 }
 

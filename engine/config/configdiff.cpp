@@ -447,7 +447,8 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
         for (const auto &[oldGroup, group] : groups.kept) {
             FieldChanges lifecycle;
             compare(lifecycle, u"ondown"_s, oldGroup->onDown, group->onDown, hostDownActionName);
-            compare(lifecycle, u"onprimaryup"_s, oldGroup->onPrimaryUp, group->onPrimaryUp, primaryUpActionName);
+            compare(
+                lifecycle, u"onprimaryup"_s, oldGroup->onPrimaryUp, group->onPrimaryUp, primaryUpActionName);
             compare(lifecycle, u"allbackups"_s, oldGroup->allBackups, group->allBackups, yesNo);
             diff.addFields(Kind::GroupLifecycleChanged, service->name, group->name, {}, lifecycle);
         }
@@ -483,7 +484,8 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate)
                                   : u"none"_s;
                 };
-                compare(fields, u"draindeadline"_s, oldHost->drainDeadlineMs, host->drainDeadlineMs, deadlineText);
+                compare(fields, u"draindeadline"_s, oldHost->drainDeadlineMs, host->drainDeadlineMs,
+                    deadlineText);
                 compare(fields, u"drainthen"_s, oldHost->drainThen, host->drainThen, drainThenName);
                 diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
             }

@@ -764,8 +764,10 @@ void Checker::checkLifecycle(const QString &context, const GroupConfig &group)
         if ((host.drainDeadlineMs > 0 || host.drainThen != DrainThen::None)
             && host.adminState != HostAdminState::Drain) {
             error(host.pos, context + u", host "_s + quote(host.name),
-                elementText(u"host", host.name, host.drainThen != DrainThen::None ? u"drainthen" : u"draindeadline"),
-                u"draindeadline and drainthen belong to a guided drain: they need state=\"drain\"; remove them "
+                elementText(
+                    u"host", host.name, host.drainThen != DrainThen::None ? u"drainthen" : u"draindeadline"),
+                u"draindeadline and drainthen belong to a guided drain: they need state=\"drain\"; remove "
+                u"them "
                 u"or set the state to drain"_s);
         }
     }
@@ -776,13 +778,16 @@ void Checker::checkLifecycle(const QString &context, const GroupConfig &group)
                   u"host a primary (remove backup=\"yes\")"_s);
     }
     if (backups == 0 && group.onPrimaryUp != PrimaryUpAction::None) {
-        add(Diagnostic::Severity::Warning, group.pos, context, elementText(u"group", group.name, u"onprimaryup"),
+        add(Diagnostic::Severity::Warning, group.pos, context,
+            elementText(u"group", group.name, u"onprimaryup"),
             u"onprimaryup has no effect: group "_s + quote(group.name)
                 + u" has no backup host (backup=\"yes\")"_s);
     }
     if (backups == 0 && group.allBackups) {
-        add(Diagnostic::Severity::Warning, group.pos, context, elementText(u"group", group.name, u"allbackups"),
-            u"allbackups has no effect: group "_s + quote(group.name) + u" has no backup host (backup=\"yes\")"_s);
+        add(Diagnostic::Severity::Warning, group.pos, context,
+            elementText(u"group", group.name, u"allbackups"),
+            u"allbackups has no effect: group "_s + quote(group.name)
+                + u" has no backup host (backup=\"yes\")"_s);
     }
 }
 

@@ -474,8 +474,8 @@ void NativeConfigParser::readMaglevOptions(GroupConfig &group)
 
 void NativeConfigParser::parseHost(GroupConfig &group)
 {
-    m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s, u"proxy"_s, u"backup"_s,
-        u"draindeadline"_s, u"drainthen"_s});
+    m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s, u"proxy"_s,
+        u"backup"_s, u"draindeadline"_s, u"drainthen"_s});
     HostConfig host;
     host.pos = m_xml.elementPos();
     host.name = m_xml.requiredAttribute(u"name").value_or(QString());

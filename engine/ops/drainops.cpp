@@ -62,7 +62,8 @@ OpResult Operations::drainHost(
     return applyEdited(config);
 }
 
-OpResult Operations::editGroupLifecycle(const QString &service, const QString &group, const LifecycleEdit &edit)
+OpResult Operations::editGroupLifecycle(
+    const QString &service, const QString &group, const LifecycleEdit &edit)
 {
     Config config = m_engine.runningConfig();
     Target target = locate(config, service, group);

@@ -110,8 +110,8 @@ public:
     /// the engine cuts what is left at the deadline (Termination::DrainDeadline)
     /// and then runs the action through removeHost() or setHostAdminState().
     /// Without a deadline and an action it is today's drain.
-    OpResult drainHost(const QString &service, const QString &group, const QString &host,
-        const DrainRequest &request);
+    OpResult drainHost(
+        const QString &service, const QString &group, const QString &host, const DrainRequest &request);
     /// Reads `deadline` ("10m", "90s", "1h"; empty: none) and `then`
     /// ("remove", "maintenance", "none"; empty: none): BadInput naming the
     /// parameter for anything else, or a deadline of more than 7 days.

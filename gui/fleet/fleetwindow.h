@@ -55,7 +55,8 @@ public:
     QList<int> fleetRows(QStringList *missing = nullptr) const;
     void compareConfigs();
     void applyDraftToFleet();
-    void drainHostEverywhere(const QString &host);
+    /// With a deadline and an action: a guided drain on every node (issue 16).
+    void drainHostEverywhere(const QString &host, qint64 deadlineMs = 0, DrainThen then = DrainThen::None);
 
 Q_SIGNALS:
     /// The user asked for a new connection window.

@@ -67,8 +67,9 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
     if (!body)
         return error;
-    static const QStringList known = {QStringLiteral("address"), QStringLiteral("weight"),
-        QStringLiteral("maxconns"), QStringLiteral("state"), QStringLiteral("proxy"), QStringLiteral("backup")};
+    static const QStringList known
+        = {QStringLiteral("address"), QStringLiteral("weight"), QStringLiteral("maxconns"),
+            QStringLiteral("state"), QStringLiteral("proxy"), QStringLiteral("backup")};
     if (const auto unknown = unknownFields(*body, known))
         return *unknown;
     // The body's types are this API's; what the values may be is the operation's.
@@ -160,7 +161,8 @@ HttpResponse action(ResourceEnv &env, RequestContext &context)
             const std::optional<QJsonObject> body = jsonBody(context.request, &error);
             if (!body)
                 return error;
-            if (const auto unknown = unknownFields(*body, {QStringLiteral("deadline"), QStringLiteral("then")}))
+            if (const auto unknown
+                = unknownFields(*body, {QStringLiteral("deadline"), QStringLiteral("then")}))
                 return *unknown;
             for (const auto &[field, target, label] :
                 {std::tuple{QStringLiteral("deadline"), &deadline, &deadlineLabel},
@@ -168,7 +170,8 @@ HttpResponse action(ResourceEnv &env, RequestContext &context)
                 if (!body->contains(field))
                     continue;
                 if (!body->value(field).isString())
-                    return HttpResponse::error(400, QStringLiteral("body: '%1' must be a string").arg(field), true);
+                    return HttpResponse::error(
+                        400, QStringLiteral("body: '%1' must be a string").arg(field), true);
                 *target = body->value(field).toString().trimmed();
                 *label = QStringLiteral("body: '%1'").arg(field);
             }
