@@ -224,7 +224,7 @@ void tst_BackupHosts::healthDownSwitchesToBackup()
 
 void tst_BackupHosts::configReadWriteValidate()
 {
-    const QByteArray xml = R"(<balancier>
+    const QByteArray xml = R"(<balancier version="1">
   <service name="db">
     <listen ip="127.0.0.1:0"/>
     <group name="g" ondown="shutdown-sessions" onprimaryup="shutdown-backup-sessions" allbackups="yes">

@@ -109,8 +109,9 @@ const QList<Command> &commands()
             &Hosts::put},
         {"DELETE", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Write,
             &Hosts::remove, {QStringLiteral("force")}},
+        // deadline and then: a guided drain (issue 16); the other actions take none.
         {"POST", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}/{action}"),
-            Access::Write, &Hosts::action},
+            Access::Write, &Hosts::action, {QStringLiteral("deadline"), QStringLiteral("then")}},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}/history"),
             Access::Read, &Hosts::history},
         {"GET", QStringLiteral("/metrics"), Access::Public, &Metrics::prometheus},

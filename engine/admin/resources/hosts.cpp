@@ -186,6 +186,11 @@ HttpResponse action(ResourceEnv &env, RequestContext &context)
             return jsonOutcome(parsed, labels);
         return jsonOutcome(operations.drainHost(service, group, host, request), labels);
     }
+    if (context.request.hasParameter(QStringLiteral("deadline"))
+        || context.request.hasParameter(QStringLiteral("then")))
+        return HttpResponse::error(400,
+            QStringLiteral("deadline and then belong to drain; %1 takes no parameter").arg(action.left(40)),
+            true);
     HostAdminState state;
     if (action == u"maintenance")
         state = HostAdminState::Maintenance;
