@@ -61,6 +61,17 @@ void tst_GuiDrainDialog::drainsUntilRemoved()
     DashboardWidget dashboard;
     dashboard.setClient(&client);
     QTRY_VERIFY(dashboard.model()->rowCount() > 0);
+    const auto stateOfOne = [&dashboard] {
+        const DashboardModel *model = dashboard.model();
+        const QModelIndex group = model->index(0, 0, model->index(0, 0));
+        for (int row = 0; row < model->rowCount(group); ++row) {
+            if (model->index(row, DashboardModel::NameColumn, group).data().toString() == u"one")
+                return model->index(row, DashboardModel::StateColumn, group).data().toString();
+        }
+        return QString();
+    };
+    QTRY_VERIFY2(stateOfOne().contains(u"drain:"_s) && stateOfOne().contains(u"then remove"_s),
+        qPrintable(stateOfOne()));
 
     onOne.front()->finish();
     QVERIFY(onOne.front()->waitForEnd());
