@@ -77,6 +77,7 @@ private Q_SLOTS:
     void firstBackupPassesTheTurnOn();
     void primaryUpCutsBackupSessions_data();
     void primaryUpCutsBackupSessions();
+    void addedPrimaryEndsBackup();
     void healthDownSwitchesToBackup();
     void configReadWriteValidate();
 };
@@ -195,6 +196,35 @@ void tst_BackupHosts::primaryUpCutsBackupSessions()
     const QMap<QString, qint64> closed = engine.snapshot().services.at(0).closed;
     QCOMPARE(closed.value(u"backup-shutdown"_s), cut ? 4 : 0);
     QVERIFY(allIn(landOn(port, 2), {u"p2"_s}));
+}
+
+void tst_BackupHosts::addedPrimaryEndsBackup()
+{
+    // A primary that joins (an operator's addHost, DNS discovery) while the
+    // backups serve is a primary coming back: the group is rebuilt for the
+    // new host list, and onprimaryup still applies.
+    StubBackend p1(u"p1"_s), p2(u"p2"_s), b1(u"b1"_s), b2(u"b2"_s);
+    QVERIFY(p1.listen() && p2.listen() && b1.listen() && b2.listen());
+    Engine engine;
+    Config config
+        = backupConfig(p1, p2, b1, b2, u"roundrobin"_s, false, PrimaryUpAction::ShutdownBackupSessions);
+    config.services[0].groups[0].hosts.removeFirst();
+    config.services[0].groups[0].hosts.first().adminState = HostAdminState::Maintenance;  // p2
+    QSignalSpy switches(&engine, &Engine::backupStateChanged);
+    const quint16 port = ProxyConfig::start(engine, config);
+    QVERIFY(port);
+    QCOMPARE(switches.size(), 1);  // the backups serve from the start
+    std::vector<std::unique_ptr<TestConnection>> onBackup;
+    QVERIFY(allIn(landOn(port, 2, &onBackup), {u"b1"_s}));
+    const OpResult added
+        = Operations(engine).addHost(u"svc"_s, u"g"_s, ProxyConfig::host(u"p1"_s, p1.address()));
+    QVERIFY2(added.ok, qPrintable(added.errorString()));
+    QCOMPARE(switches.size(), 2);
+    QCOMPARE(switches.at(1).at(2).toBool(), false);
+    QCOMPARE(switches.at(1).at(3).toInt(), 2);
+    for (const auto &client : onBackup)
+        QVERIFY(client->waitForEnd());
+    QVERIFY(allIn(landOn(port, 2), {u"p1"_s}));
 }
 
 void tst_BackupHosts::healthDownSwitchesToBackup()

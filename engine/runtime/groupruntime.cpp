@@ -32,6 +32,14 @@ GroupRuntime::GroupRuntime(
     options.stickyTimeoutMs = config.stickyTimeoutMs;
     options.maglevTableSize = config.maglevTableSize;
     options.balanceFactor = config.balanceFactor;
+    // A group rebuilt for the same hosts (a new scheduler, a host added)
+    // starts from what their standby flags say, so that a primary added while
+    // backups serve is a switch (onprimaryup), not a fresh start.
+    for (const auto &host : m_hosts) {
+        if (host->backup.load(std::memory_order_relaxed) && !host->standby.load(std::memory_order_relaxed)
+            && host->isLive())
+            m_backupActive.store(true, std::memory_order_relaxed);
+    }
     m_scheduler = SchedulerFactory::create(m_schedulerName, rawHosts(m_hosts), options);
     // Validation refuses unknown names; this keeps a programming error from crashing a worker.
     if (!m_scheduler)

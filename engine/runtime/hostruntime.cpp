@@ -7,6 +7,7 @@ HostRuntime::HostRuntime(QString service, QString group, const HostConfig &confi
     , maxConns(config.maxConns)
     , adminState(config.adminState)
     , backup(config.backup)
+    , standby(config.backup)  // a new backup waits until GroupRuntime::updateBackups() calls it in
     , m_service(std::move(service))
     , m_group(std::move(group))
     , m_name(config.name)
