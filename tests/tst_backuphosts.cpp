@@ -4,6 +4,7 @@
 // onprimaryup="shutdown-backup-sessions" cuts their connections. For every
 // scheduler.
 
+#include "admin/adminformats.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "engine.h"
@@ -118,6 +119,10 @@ void tst_BackupHosts::everyScheduler()
     QCOMPARE(switches.size(), 1);
     QCOMPARE(switches.at(0).at(2).toBool(), true);
     QVERIFY(engine.snapshot().services.at(0).groups.at(0).backupActive);
+    const QByteArray metrics = AdminFormats::metrics(engine.snapshot());
+    QVERIFY2(metrics.contains("balancier_group_backup_active{service=\"svc\",group=\"g\"} 1\n")
+            && metrics.contains("balancier_host_backup{service=\"svc\",group=\"g\",host=\"b1\"} 1\n"),
+        metrics.constData());
     names = landOn(port, 12);
     if (allBackups) {
         QVERIFY2(allIn(names, {u"b1"_s, u"b2"_s}), qPrintable(names.join(u',')));
