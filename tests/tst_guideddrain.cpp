@@ -55,6 +55,8 @@ private Q_SLOTS:
     void plainDrainUnchanged();
     void adminApi_data();
     void adminApi();
+    void configErrors_data();
+    void configErrors();
 };
 
 void tst_GuidedDrain::removeAfterLastConnection()
@@ -237,6 +239,34 @@ void tst_GuidedDrain::adminApi()
     QTRY_VERIFY(bed.engine().runningConfig().service(u"web")->group(u"prod")->host(u"a") == nullptr
         || bed.hostState(u"prod"_s, u"a"_s) == u"maintenance");
     Q_UNUSED(object);
+}
+
+void tst_GuidedDrain::configErrors_data()
+{
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("not drain") << QByteArray(R"(<host name="a" ip="127.0.0.1:81" drainthen="remove"/>)")
+                               << u"need state=\"drain\""_s;
+    QTest::newRow("bad then") << QByteArray(
+        R"(<host name="a" ip="127.0.0.1:81" state="drain" drainthen="delete"/>)")
+                              << u"delete"_s;
+    QTest::newRow("no zone") << QByteArray(
+        R"(<host name="a" ip="127.0.0.1:81" state="drain" draindeadline="2026-01-31T14:05:00"/>)")
+                             << u"not a UTC time"_s;
+}
+
+void tst_GuidedDrain::configErrors()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(QString, said);
+    const QByteArray xml = "<balancier version=\"1\">\n<service name=\"s\">\n<listen ip=\"127.0.0.1:0\"/>\n"
+                           "<group name=\"g\">\n"
+        + host + "\n</group>\n</service>\n</balancier>\n";
+    const LoadResult loaded = ConfigReader::readData(xml, u"drain.xml"_s);
+    QVERIFY(!loaded.ok());
+    const Diagnostic &first = loaded.diagnostics.first();
+    QVERIFY2(first.message.contains(said), qPrintable(first.message));
+    QCOMPARE(first.line, 5);
 }
 
 QTEST_GUILESS_MAIN(tst_GuidedDrain)
