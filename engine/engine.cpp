@@ -70,6 +70,7 @@ Engine::Engine(QObject *parent)
     connect(&d->drainTimer, &QTimer::timeout, this, [this] { d->checkDrained(); });
     d->hostDrainTimer.setSingleShot(true);
     connect(&d->hostDrainTimer, &QTimer::timeout, this, [this] { d->cutOverdueDrains(); });
+    connect(&d->guidedDrainTimer, &QTimer::timeout, this, [this] { d->tickGuidedDrains(); });
     // Acceptors on inherited sockets wait for the host names (at most 5 s).
     d->deferredAcceptorsTimer.setSingleShot(true);
     d->deferredAcceptorsTimer.setInterval(5000);
@@ -155,6 +156,13 @@ ApplyResult Engine::apply(const Config &input)
     d->reconcileListeners(config, result);
     d->closeUnadoptedSockets();
     d->running = config;
+    // Issue 16: which backups take clients, and the guided drains, as the
+    // config now says (enginedrain.cpp).
+    for (const ServiceState &state : std::as_const(d->services)) {
+        for (const auto &group : state.groups)
+            d->updateBackups(group);
+    }
+    d->syncGuidedDrains();
     result.ok = true;
     // An administrative state change is a host state change too, whichever
     // front end (or reload) made it: said once, here, after the change list.
@@ -283,7 +291,7 @@ StatsSnapshot Engine::snapshot() const
         const auto it = d->services.constFind(service.name);
         if (it == d->services.cend() || !it->terminations)
             continue;
-        for (int i = 1; i <= int(Termination::MaxConnections); ++i) {
+        for (int i = 1; i <= int(Termination::BackupShutdown); ++i) {  // the last code
             const auto why = Termination(i);
             if (const quint64 count = it->terminations->value(why))
                 service.closed.insert(QString(terminationCode(why)), qint64(count));

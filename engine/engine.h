@@ -182,6 +182,19 @@ Q_SIGNALS:
     /// previous one (0 for the first).
     void connectionsRefused(const QString &service, const QVariantMap &counts, qint64 sinceMs);
     void stopped(int cutConnections);
+    /// A guided drain (Operations::drainHost()) moved on: at most once a
+    /// second per host while it runs, and once when it ends. `progress` has
+    /// "open" (connections left), "remainingMs" (to the deadline; -1: none),
+    /// "deadline" (ISO UTC, or empty), "then" ("none", "remove",
+    /// "maintenance"), "phase" ("progress", "done"), and at the end "cut"
+    /// (connections cut at the deadline) and "outcome" ("empty", "deadline",
+    /// "cancelled").
+    void hostDrainProgress(
+        const QString &service, const QString &group, const QString &host, const QVariantMap &progress);
+    /// A group's backup hosts took over (`active`: no primary is up) or gave
+    /// way to a primary again; `cut`: backup connections closed with it
+    /// (onprimaryup="shutdown-backup-sessions").
+    void backupStateChanged(const QString &service, const QString &group, bool active, int cut);
 
 private:
     std::unique_ptr<EnginePrivate> d;

@@ -147,6 +147,20 @@ public:
     QTimer hostDrainTimer;  // single shot, at the earliest deadline
     qint64 hostDrainTimeoutMs = 0;  // <settings draintimeout> of the config being applied
 
+    /// A guided drain (HostConfig::isGuidedDrain()): its own deadline (an
+    /// absolute UTC time, ms since the epoch; 0: none) and action, run by
+    /// tickGuidedDrains() (enginedrain.cpp).
+    struct GuidedDrain
+    {
+        std::shared_ptr<HostRuntime> host;
+        qint64 deadlineMs = 0;
+        DrainThen then = DrainThen::None;
+        qint64 lastReportMs = -1000000;  // clock.elapsed() of the last progress event
+        qint64 lastReportedOpen = -1;
+    };
+    QList<GuidedDrain> guidedDrains;
+    QTimer guidedDrainTimer;  // runs while there are guided drains
+
     void startWorkers(int count);
     void stopWorkers();
     void stopAccepting();
@@ -179,6 +193,16 @@ public:
     void endHostDrain(const HostRuntime *host);
     void armHostDrainTimer();
     void cutOverdueDrains();
+    // --- issue 16: backups, ondown, guided drains (enginedrain.cpp) ---
+    /// Cuts every connection to `host` in every worker with `why`; returns how many.
+    int cutHostSessions(const HostRuntime *host, Termination why);
+    /// Recomputes which backups of `group` take clients; says and does what
+    /// a switch means (Engine::backupStateChanged, onprimaryup).
+    void updateBackups(const std::shared_ptr<GroupRuntime> &group);
+    /// After an apply: the guided drains the running config asks for.
+    void syncGuidedDrains();
+    void tickGuidedDrains();
+    QVariantMap drainProgress(const GuidedDrain &drain, qint64 nowUtcMs) const;
 };
 
 }  // namespace Balancier

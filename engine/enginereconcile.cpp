@@ -116,6 +116,9 @@ void EnginePrivate::retireHost(const std::shared_ptr<HostRuntime> &host, const H
 
 void EnginePrivate::beginHostDrain(const std::shared_ptr<HostRuntime> &host)
 {
+    // A guided drain with a deadline of its own: tickGuidedDrains() cuts.
+    if (host->drainDeadlineMs > 0 && !host->removed.load())
+        return;
     // Even without open connections: a worker may be taking one on the
     // route this apply is replacing. pruneDraining() drops the deadline of
     // a host that has none left, as the stats timer ticks.
@@ -204,8 +207,16 @@ void EnginePrivate::reconcileServices(const Config &config)
             QList<HostRuntime *> weightChanged;
             for (const HostConfig &hostConfig : groupConfig.hosts) {
                 std::shared_ptr<HostRuntime> host = old ? old->host(hostConfig.name) : nullptr;
+                if (host) {
+                    // Issue 16: a backup, and a guided drain's deadline and action.
+                    host->backup.store(hostConfig.backup, std::memory_order_relaxed);
+                    host->drainDeadlineMs = hostConfig.drainDeadlineMs;
+                    host->drainThen = hostConfig.drainThen;
+                }
                 if (!host) {
                     host = std::make_shared<HostRuntime>(serviceConfig.name, groupConfig.name, hostConfig);
+                    host->drainDeadlineMs = hostConfig.drainDeadlineMs;
+                    host->drainThen = hostConfig.drainThen;
                     host->recordEvent(host->stateName(), {QStringLiteral("added"), {}});
                 } else {
                     if (host->address() != hostConfig.address) {
@@ -248,6 +259,7 @@ void EnginePrivate::reconcileServices(const Config &config)
                 groups.append(std::make_shared<GroupRuntime>(serviceConfig.name, groupConfig, hosts));
             }
             groups.last()->setProxyMode(groupConfig.proxy);
+            groups.last()->setLifecyclePolicy(groupConfig);
         }
         for (const auto &old : std::as_const(state.groups)) {
             bool kept = false;
@@ -518,6 +530,15 @@ void EnginePrivate::handleHealthChange(
             group->scheduler().hostUp(host.get());
         else
             group->scheduler().hostDown(host.get());
+        // ondown="shutdown-sessions": its open connections go with it.
+        if (to == HostHealth::Down && group->onDown() == HostDownAction::ShutdownSessions) {
+            const int cut = cutHostSessions(host.get(), Termination::HostDown);
+            if (cut > 0)
+                qCWarning(lcNet, "service %s: group %s: host %s is down: cut %d open connection(s) (ondown)",
+                    qUtf8Printable(host->service()), qUtf8Printable(host->group()),
+                    qUtf8Printable(host->name()), cut);
+        }
+        updateBackups(group);
     }
     HostStateEvent event;
     event.when = QDateTime::currentDateTimeUtc();

@@ -77,6 +77,10 @@ struct HostView
     qint64 bytesOut = 0;  ///< clients -> backend
     qint64 lastClosedNs = 0;  ///< steady clock of the last closed connection (leastconnsrr's tie-break)
     QList<HostStateEvent> history;  ///< oldest first, bounded
+    bool backup = false;  ///< backup="yes"
+    bool standby = false;  ///< a backup held back now (a primary is up, or another backup comes first)
+    qint64 drainDeadlineMs = 0;  ///< a guided drain's deadline (ms since the epoch, UTC), or 0
+    DrainThen drainThen = DrainThen::None;  ///< a guided drain's action
 };
 
 }  // namespace Balancier

@@ -34,6 +34,8 @@ QString HostReason::text() const
         return u"answered while every host of group '%1' was down"_s.arg(param("group"));
     if (code == "drainTimeout"_L1)
         return u"drain timeout %1 passed: %2 open connection(s) cut"_s.arg(param("timeout"), param("cut"));
+    if (code == "drainDeadline"_L1)
+        return u"drain deadline passed: %1 open connection(s) cut"_s.arg(param("cut"));
     return param("text");
 }
 

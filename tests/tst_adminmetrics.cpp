@@ -163,6 +163,7 @@ void tst_AdminMetrics::exposition()
         {"balancier_host_sent_bytes_total", "counter"},
         {"balancier_host_up", "gauge"},
         {"balancier_host_weight", "gauge"},
+        {"balancier_group_backup_active", "gauge"},
         {"balancier_ha_role", "gauge"},
         {"balancier_connections_closed_total", "counter"},
         {"balancier_connlog_dropped_total", "counter"},

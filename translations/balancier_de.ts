@@ -318,6 +318,17 @@
         <source>%1: ACL: %2</source>
         <translation>%1: ACL: %2</translation>
     </message>
+    <message>
+        <source>%1: backups and host failure: %2</source>
+        <translation>%1: Backups und Host-Ausfall: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain deadline passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>Drain-Frist abgelaufen: %n offene Verbindung getrennt</numerusform>
+            <numerusform>Drain-Frist abgelaufen: %n offene Verbindungen getrennt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1423,6 +1434,30 @@ Beide Enden sehen sie jeweils geschlossen; die Clients können sich erneut verbi
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>, backup (standby)</source>
+        <translation>, Backup (in Bereitschaft)</translation>
+    </message>
+    <message>
+        <source>, backup</source>
+        <translation>, Backup</translation>
+    </message>
+    <message>
+        <source>, drain: %1 left</source>
+        <translation>, Drain: noch %1</translation>
+    </message>
+    <message>
+        <source>, then remove</source>
+        <translation>, danach entfernen</translation>
+    </message>
+    <message>
+        <source>, then maintenance</source>
+        <translation>, danach Wartung</translation>
+    </message>
+    <message>
+        <source>%1, backup active</source>
+        <translation>%1, Backup aktiv</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -1609,6 +1644,14 @@ Beide Enden sehen sie jeweils geschlossen; die Clients können sich erneut verbi
     <message>
         <source>VRRP role: %1</source>
         <translation>VRRP-Rolle: %1</translation>
+    </message>
+    <message>
+        <source>Drain with &amp;Deadline…</source>
+        <translation>Drain mit &amp;Frist…</translation>
+    </message>
+    <message>
+        <source>Drain the selected hosts with a deadline, then remove them or set them to maintenance</source>
+        <translation>Die ausgewählten Hosts mit einer Frist leeren, dann entfernen oder in Wartung setzen</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2084,30 @@ Jeder Knoten muss sich als gesund melden, bevor der nächste geändert wird.</nu
         <source>Host %1 could not be drained on every node.</source>
         <translation>Host %1 konnte nicht auf jedem Knoten geleert werden.</translation>
     </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Weiter leeren</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Host entfernen</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>In Wartung setzen</translation>
+    </message>
+    <message>
+        <source>When host %1 is empty or its deadline passed:</source>
+        <translation>Wenn Host %1 leer ist oder seine Frist abgelaufen ist:</translation>
+    </message>
+    <message>
+        <source>Deadline (such as 90s, 10m or 1h; empty: each node&apos;s drain timeout):</source>
+        <translation>Frist (etwa 90s, 10m oder 1h; leer: das Drain-Timeout jedes Knotens):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>„%1“ ist keine Dauer; schreiben Sie etwa 90s, 10m oder 1h.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HistoryPanel</name>
@@ -2082,6 +2149,86 @@ Jeder Knoten muss sich als gesund melden, bevor der nächste geändert wird.</nu
     <message>
         <source>Ve&amp;rsions of the running config:</source>
         <translation>&amp;Versionen der laufenden Konfiguration:</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostDrainDialog</name>
+    <message>
+        <source>Drain with Deadline</source>
+        <translation>Drain mit Frist</translation>
+    </message>
+    <message>
+        <source>How long the open connections may take, such as 90s, 10m or 1h; empty: the balancer&apos;s drain timeout</source>
+        <translation>Wie lange die offenen Verbindungen dauern dürfen, etwa 90s, 10m oder 1h; leer: das Drain-Timeout des Balancers</translation>
+    </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Weiter leeren</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Host entfernen</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>In Wartung setzen</translation>
+    </message>
+    <message>
+        <source>%v open</source>
+        <translation>%v offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drain %n host(s): no new connections; the open ones finish, or are cut at the deadline.</source>
+        <translation>
+            <numerusform>%n Host leeren: keine neuen Verbindungen; die offenen laufen aus oder werden zur Frist getrennt.</numerusform>
+            <numerusform>%n Hosts leeren: keine neuen Verbindungen; die offenen laufen aus oder werden zur Frist getrennt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Frist:</translation>
+    </message>
+    <message>
+        <source>&amp;Then:</source>
+        <translation>&amp;Danach:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Drain</source>
+        <translation>Drain &amp;starten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>„%1“ ist keine Dauer; schreiben Sie etwa 90s, 10m oder 1h.</translation>
+    </message>
+    <message>
+        <source>Starting the drain…</source>
+        <translation>Drain wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Drained; the host was removed.</source>
+        <translation>Geleert; der Host wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Drained: no open connection left.</source>
+        <translation>Geleert: keine offene Verbindung mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s), %1 left</source>
+        <translation>
+            <numerusform>%n offene Verbindung, noch %1</numerusform>
+            <numerusform>%n offene Verbindungen, noch %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n offene Verbindung</numerusform>
+            <numerusform>%n offene Verbindungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3069,6 +3216,14 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>ändert die ACL von Dienst %1; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>changes what group %1 does when a host goes down or a primary comes back</source>
+        <translation>ändert, was Gruppe %1 tut, wenn ein Host ausfällt oder ein primärer Host zurückkommt</translation>
+    </message>
+    <message>
+        <source>applies at the next health change of a host of group %1; open connections stay</source>
+        <translation>gilt ab der nächsten Zustandsänderung eines Hosts der Gruppe %1; offene Verbindungen bleiben</translation>
     </message>
 </context>
 <context>

@@ -318,6 +318,17 @@
         <source>%1: ACL: %2</source>
         <translation>%1: ACL: %2</translation>
     </message>
+    <message>
+        <source>%1: backups and host failure: %2</source>
+        <translation>%1: backups and host failure: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain deadline passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>drain deadline passed: %n open connection cut</numerusform>
+            <numerusform>drain deadline passed: %n open connections cut</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1423,6 +1434,30 @@ Both ends of each see it closed; the clients may connect again.</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>, backup (standby)</source>
+        <translation>, backup (standby)</translation>
+    </message>
+    <message>
+        <source>, backup</source>
+        <translation>, backup</translation>
+    </message>
+    <message>
+        <source>, drain: %1 left</source>
+        <translation>, drain: %1 left</translation>
+    </message>
+    <message>
+        <source>, then remove</source>
+        <translation>, then remove</translation>
+    </message>
+    <message>
+        <source>, then maintenance</source>
+        <translation>, then maintenance</translation>
+    </message>
+    <message>
+        <source>%1, backup active</source>
+        <translation>%1, backup active</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -1609,6 +1644,14 @@ Both ends of each see it closed; the clients may connect again.</translation>
     <message>
         <source>VRRP role: %1</source>
         <translation>VRRP role: %1</translation>
+    </message>
+    <message>
+        <source>Drain with &amp;Deadline…</source>
+        <translation>Drain with &amp;Deadline…</translation>
+    </message>
+    <message>
+        <source>Drain the selected hosts with a deadline, then remove them or set them to maintenance</source>
+        <translation>Drain the selected hosts with a deadline, then remove them or set them to maintenance</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2084,30 @@ Each node must report healthy before the next one is changed.</numerusform>
         <source>Host %1 could not be drained on every node.</source>
         <translation>Host %1 could not be drained on every node.</translation>
     </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Keep draining</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Remove the host</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>Set to maintenance</translation>
+    </message>
+    <message>
+        <source>When host %1 is empty or its deadline passed:</source>
+        <translation>When host %1 is empty or its deadline passed:</translation>
+    </message>
+    <message>
+        <source>Deadline (such as 90s, 10m or 1h; empty: each node&apos;s drain timeout):</source>
+        <translation>Deadline (such as 90s, 10m or 1h; empty: each node&apos;s drain timeout):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HistoryPanel</name>
@@ -2082,6 +2149,86 @@ Each node must report healthy before the next one is changed.</numerusform>
     <message>
         <source>Ve&amp;rsions of the running config:</source>
         <translation>Ve&amp;rsions of the running config:</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostDrainDialog</name>
+    <message>
+        <source>Drain with Deadline</source>
+        <translation>Drain with Deadline</translation>
+    </message>
+    <message>
+        <source>How long the open connections may take, such as 90s, 10m or 1h; empty: the balancer&apos;s drain timeout</source>
+        <translation>How long the open connections may take, such as 90s, 10m or 1h; empty: the balancer&apos;s drain timeout</translation>
+    </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Keep draining</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Remove the host</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>Set to maintenance</translation>
+    </message>
+    <message>
+        <source>%v open</source>
+        <translation>%v open</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drain %n host(s): no new connections; the open ones finish, or are cut at the deadline.</source>
+        <translation>
+            <numerusform>Drain %n host: no new connections; the open ones finish, or are cut at the deadline.</numerusform>
+            <numerusform>Drain %n hosts: no new connections; the open ones finish, or are cut at the deadline.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>&amp;Then:</source>
+        <translation>&amp;Then:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Drain</source>
+        <translation>&amp;Start Drain</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</translation>
+    </message>
+    <message>
+        <source>Starting the drain…</source>
+        <translation>Starting the drain…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Drained; the host was removed.</source>
+        <translation>Drained; the host was removed.</translation>
+    </message>
+    <message>
+        <source>Drained: no open connection left.</source>
+        <translation>Drained: no open connection left.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s), %1 left</source>
+        <translation>
+            <numerusform>%n open connection, %1 left</numerusform>
+            <numerusform>%n open connections, %1 left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n open connection</numerusform>
+            <numerusform>%n open connections</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3069,6 +3216,14 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>changes the ACL of service %1; open connections stay</translation>
+    </message>
+    <message>
+        <source>changes what group %1 does when a host goes down or a primary comes back</source>
+        <translation>changes what group %1 does when a host goes down or a primary comes back</translation>
+    </message>
+    <message>
+        <source>applies at the next health change of a host of group %1; open connections stay</source>
+        <translation>applies at the next health change of a host of group %1; open connections stay</translation>
     </message>
 </context>
 <context>

@@ -318,6 +318,17 @@
         <source>%1: ACL: %2</source>
         <translation>%1: ACL: %2</translation>
     </message>
+    <message>
+        <source>%1: backups and host failure: %2</source>
+        <translation>%1: respaldos y caída de host: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain deadline passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>plazo de vaciado vencido: %n conexión abierta cortada</numerusform>
+            <numerusform>plazo de vaciado vencido: %n conexiones abiertas cortadas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1423,6 +1434,30 @@ Ambos extremos de cada una la ven cerrada; los clientes pueden volver a conectar
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>, backup (standby)</source>
+        <translation>, respaldo (en espera)</translation>
+    </message>
+    <message>
+        <source>, backup</source>
+        <translation>, respaldo</translation>
+    </message>
+    <message>
+        <source>, drain: %1 left</source>
+        <translation>, vaciado: quedan %1</translation>
+    </message>
+    <message>
+        <source>, then remove</source>
+        <translation>, luego eliminar</translation>
+    </message>
+    <message>
+        <source>, then maintenance</source>
+        <translation>, luego mantenimiento</translation>
+    </message>
+    <message>
+        <source>%1, backup active</source>
+        <translation>%1, respaldo activo</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -1609,6 +1644,14 @@ Ambos extremos de cada una la ven cerrada; los clientes pueden volver a conectar
     <message>
         <source>VRRP role: %1</source>
         <translation>Rol VRRP: %1</translation>
+    </message>
+    <message>
+        <source>Drain with &amp;Deadline…</source>
+        <translation>Vaciar con &amp;plazo…</translation>
+    </message>
+    <message>
+        <source>Drain the selected hosts with a deadline, then remove them or set them to maintenance</source>
+        <translation>Vaciar los hosts seleccionados con un plazo y luego eliminarlos o ponerlos en mantenimiento</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2084,30 @@ Cada nodo debe informar que está sano antes de cambiar el siguiente.</numerusfo
         <source>Host %1 could not be drained on every node.</source>
         <translation>El host %1 no se pudo drenar en cada nodo.</translation>
     </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Seguir vaciando</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Eliminar el host</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>Poner en mantenimiento</translation>
+    </message>
+    <message>
+        <source>When host %1 is empty or its deadline passed:</source>
+        <translation>Cuando el host %1 esté vacío o venza su plazo:</translation>
+    </message>
+    <message>
+        <source>Deadline (such as 90s, 10m or 1h; empty: each node&apos;s drain timeout):</source>
+        <translation>Plazo (por ejemplo 90s, 10m o 1h; vacío: el tiempo de vaciado de cada nodo):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>«%1» no es una duración; escriba por ejemplo 90s, 10m o 1h.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HistoryPanel</name>
@@ -2082,6 +2149,86 @@ Cada nodo debe informar que está sano antes de cambiar el siguiente.</numerusfo
     <message>
         <source>Ve&amp;rsions of the running config:</source>
         <translation>Versi&amp;ones de la configuración en ejecución:</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostDrainDialog</name>
+    <message>
+        <source>Drain with Deadline</source>
+        <translation>Vaciar con plazo</translation>
+    </message>
+    <message>
+        <source>How long the open connections may take, such as 90s, 10m or 1h; empty: the balancer&apos;s drain timeout</source>
+        <translation>Cuánto pueden durar las conexiones abiertas, por ejemplo 90s, 10m o 1h; vacío: el tiempo de vaciado del balanceador</translation>
+    </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Seguir vaciando</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Eliminar el host</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>Poner en mantenimiento</translation>
+    </message>
+    <message>
+        <source>%v open</source>
+        <translation>%v abiertas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drain %n host(s): no new connections; the open ones finish, or are cut at the deadline.</source>
+        <translation>
+            <numerusform>Vaciar %n host: sin conexiones nuevas; las abiertas terminan o se cortan al vencer el plazo.</numerusform>
+            <numerusform>Vaciar %n hosts: sin conexiones nuevas; las abiertas terminan o se cortan al vencer el plazo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Plazo:</translation>
+    </message>
+    <message>
+        <source>&amp;Then:</source>
+        <translation>&amp;Después:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Drain</source>
+        <translation>&amp;Iniciar vaciado</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>«%1» no es una duración; escriba por ejemplo 90s, 10m o 1h.</translation>
+    </message>
+    <message>
+        <source>Starting the drain…</source>
+        <translation>Iniciando el vaciado…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Drained; the host was removed.</source>
+        <translation>Vaciado; el host se eliminó.</translation>
+    </message>
+    <message>
+        <source>Drained: no open connection left.</source>
+        <translation>Vaciado: no queda ninguna conexión abierta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s), %1 left</source>
+        <translation>
+            <numerusform>%n conexión abierta, quedan %1</numerusform>
+            <numerusform>%n conexiones abiertas, quedan %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n conexión abierta</numerusform>
+            <numerusform>%n conexiones abiertas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3069,6 +3216,14 @@ SHA-256: %4
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>cambia la ACL del servicio %1; las conexiones abiertas siguen</translation>
+    </message>
+    <message>
+        <source>changes what group %1 does when a host goes down or a primary comes back</source>
+        <translation>cambia lo que hace el grupo %1 cuando un host cae o vuelve un primario</translation>
+    </message>
+    <message>
+        <source>applies at the next health change of a host of group %1; open connections stay</source>
+        <translation>se aplica en el próximo cambio de estado de un host del grupo %1; las conexiones abiertas siguen</translation>
     </message>
 </context>
 <context>

@@ -318,6 +318,17 @@
         <source>%1: ACL: %2</source>
         <translation>%1 : ACL : %2</translation>
     </message>
+    <message>
+        <source>%1: backups and host failure: %2</source>
+        <translation>%1 : secours et panne d’hôte : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>drain deadline passed: %n open connection(s) cut</source>
+        <translation>
+            <numerusform>échéance de vidage dépassée : %n connexion ouverte coupée</numerusform>
+            <numerusform>échéance de vidage dépassée : %n connexions ouvertes coupées</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1423,6 +1434,30 @@ Les deux extrémités de chacune la voient fermée ; les clients peuvent se reco
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
+    <message>
+        <source>, backup (standby)</source>
+        <translation>, secours (en attente)</translation>
+    </message>
+    <message>
+        <source>, backup</source>
+        <translation>, secours</translation>
+    </message>
+    <message>
+        <source>, drain: %1 left</source>
+        <translation>, vidage : reste %1</translation>
+    </message>
+    <message>
+        <source>, then remove</source>
+        <translation>, puis suppression</translation>
+    </message>
+    <message>
+        <source>, then maintenance</source>
+        <translation>, puis maintenance</translation>
+    </message>
+    <message>
+        <source>%1, backup active</source>
+        <translation>%1, secours actif</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -1609,6 +1644,14 @@ Les deux extrémités de chacune la voient fermée ; les clients peuvent se reco
     <message>
         <source>VRRP role: %1</source>
         <translation>Rôle VRRP : %1</translation>
+    </message>
+    <message>
+        <source>Drain with &amp;Deadline…</source>
+        <translation>Vider avec &amp;échéance…</translation>
+    </message>
+    <message>
+        <source>Drain the selected hosts with a deadline, then remove them or set them to maintenance</source>
+        <translation>Vider les hôtes sélectionnés avec une échéance, puis les supprimer ou les mettre en maintenance</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2084,30 @@ Chaque nœud doit se déclarer sain avant que le suivant ne soit modifié.</nume
         <source>Host %1 could not be drained on every node.</source>
         <translation>L’hôte %1 n’a pas pu être drainé sur chaque nœud.</translation>
     </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Continuer le vidage</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Supprimer l’hôte</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>Mettre en maintenance</translation>
+    </message>
+    <message>
+        <source>When host %1 is empty or its deadline passed:</source>
+        <translation>Quand l’hôte %1 est vide ou son échéance passée :</translation>
+    </message>
+    <message>
+        <source>Deadline (such as 90s, 10m or 1h; empty: each node&apos;s drain timeout):</source>
+        <translation>Échéance (par exemple 90s, 10m ou 1h ; vide : le délai de vidage de chaque nœud) :</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>« %1 » n’est pas une durée ; écrivez par exemple 90s, 10m ou 1h.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::HistoryPanel</name>
@@ -2082,6 +2149,86 @@ Chaque nœud doit se déclarer sain avant que le suivant ne soit modifié.</nume
     <message>
         <source>Ve&amp;rsions of the running config:</source>
         <translation>&amp;Versions de la configuration en service :</translation>
+    </message>
+</context>
+<context>
+    <name>Balancier::HostDrainDialog</name>
+    <message>
+        <source>Drain with Deadline</source>
+        <translation>Vider avec échéance</translation>
+    </message>
+    <message>
+        <source>How long the open connections may take, such as 90s, 10m or 1h; empty: the balancer&apos;s drain timeout</source>
+        <translation>Le temps laissé aux connexions ouvertes, par exemple 90s, 10m ou 1h ; vide : le délai de vidage du répartiteur</translation>
+    </message>
+    <message>
+        <source>Keep draining</source>
+        <translation>Continuer le vidage</translation>
+    </message>
+    <message>
+        <source>Remove the host</source>
+        <translation>Supprimer l’hôte</translation>
+    </message>
+    <message>
+        <source>Set to maintenance</source>
+        <translation>Mettre en maintenance</translation>
+    </message>
+    <message>
+        <source>%v open</source>
+        <translation>%v ouvertes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drain %n host(s): no new connections; the open ones finish, or are cut at the deadline.</source>
+        <translation>
+            <numerusform>Vider %n hôte : plus de nouvelles connexions ; les ouvertes se terminent ou sont coupées à l’échéance.</numerusform>
+            <numerusform>Vider %n hôtes : plus de nouvelles connexions ; les ouvertes se terminent ou sont coupées à l’échéance.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>É&amp;chéance :</translation>
+    </message>
+    <message>
+        <source>&amp;Then:</source>
+        <translation>&amp;Ensuite :</translation>
+    </message>
+    <message>
+        <source>&amp;Start Drain</source>
+        <translation>&amp;Démarrer le vidage</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; write for example 90s, 10m or 1h.</source>
+        <translation>« %1 » n’est pas une durée ; écrivez par exemple 90s, 10m ou 1h.</translation>
+    </message>
+    <message>
+        <source>Starting the drain…</source>
+        <translation>Démarrage du vidage…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Drained; the host was removed.</source>
+        <translation>Vidé ; l’hôte a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Drained: no open connection left.</source>
+        <translation>Vidé : plus aucune connexion ouverte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s), %1 left</source>
+        <translation>
+            <numerusform>%n connexion ouverte, reste %1</numerusform>
+            <numerusform>%n connexions ouvertes, reste %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n connexion ouverte</numerusform>
+            <numerusform>%n connexions ouvertes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3069,6 +3216,14 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>modifie l’ACL du service %1 ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>changes what group %1 does when a host goes down or a primary comes back</source>
+        <translation>change ce que fait le groupe %1 quand un hôte tombe ou qu’un primaire revient</translation>
+    </message>
+    <message>
+        <source>applies at the next health change of a host of group %1; open connections stay</source>
+        <translation>s’applique au prochain changement d’état d’un hôte du groupe %1 ; les connexions ouvertes restent</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,16 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         {}};
     Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
         QStringLiteral("1 when every host of the enabled group is down."), {}};
+    // Issue 16: backups and guided drains.
+    Family groupBackupActive{QStringLiteral("balancier_group_backup_active"), QStringLiteral("gauge"),
+        QStringLiteral("1 while no primary host of the group is up and its backup hosts take the clients."),
+        {}};
+    Family hostBackup{QStringLiteral("balancier_host_backup"), QStringLiteral("gauge"),
+        QStringLiteral("Backup hosts (backup=\"yes\"): 1 while it takes new connections, 0 on standby."), {}};
+    Family hostDrainDeadline{QStringLiteral("balancier_host_drain_deadline_seconds"), QStringLiteral("gauge"),
+        QStringLiteral("A guided drain's deadline, as Unix time; the host's open connections are "
+                       "balancier_host_active_connections."),
+        {}};
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
         QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
 
@@ -155,6 +165,18 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                 u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.sourceUntracked));
         }
         for (const GroupStats &group : service.groups) {
+            const QString groupLabels
+                = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name) + QStringLiteral("} ");
+            groupBackupActive.samples.append(groupLabels + (group.backupActive ? u'1' : u'0'));
+            for (const HostStats &host : group.hosts) {
+                const QString hostLabels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name)
+                    + QStringLiteral(",host=") + label(host.name) + QStringLiteral("} ");
+                if (host.backup)
+                    hostBackup.samples.append(hostLabels + (host.standby ? u'0' : u'1'));
+                if (host.drainDeadlineMs > 0)
+                    hostDrainDeadline.samples.append(
+                        hostLabels + QString::number(host.drainDeadlineMs / 1000));
+            }
             for (const HostStats &host : group.hosts) {
                 const QString labels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name)
                     + QStringLiteral(",host=") + label(host.name) + u'}';
@@ -210,11 +232,13 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "writer fell behind.\n# TYPE balancier_connlog_dropped_total counter\n"
                           "balancier_connlog_dropped_total %1\n")
                .arg(snapshot.connectionLogDropped);
-    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
-             &serviceDryRun, &serviceTracked, &serviceEvictions, &serviceUntracked, &closed, &hostActive,
-             &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
+    for (const Family *family :
+        {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &serviceDryRun, &serviceTracked,
+            &serviceEvictions, &serviceUntracked, &closed, &hostActive, &hostTotal, &hostFailed, &hostIn,
+            &hostOut, &hostUp, &hostWeight, &groupBackupActive, &hostBackup, &hostDrainDeadline}) {
         if (family->samples.isEmpty()
-            && (family == &serviceTracked || family == &serviceEvictions || family == &serviceUntracked))
+            && (family == &serviceTracked || family == &serviceEvictions || family == &serviceUntracked
+                || family == &hostBackup || family == &hostDrainDeadline))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)

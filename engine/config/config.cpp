@@ -144,6 +144,30 @@ std::optional<HostDownAction> hostDownActionFromName(QStringView name)
     return std::nullopt;
 }
 
+QString drainThenName(DrainThen then)
+{
+    switch (then) {
+    case DrainThen::Remove:
+        return u"remove"_s;
+    case DrainThen::Maintenance:
+        return u"maintenance"_s;
+    case DrainThen::None:
+        break;
+    }
+    return u"none"_s;
+}
+
+std::optional<DrainThen> drainThenFromName(QStringView name)
+{
+    if (name == u"none")
+        return DrainThen::None;
+    if (name == u"remove")
+        return DrainThen::Remove;
+    if (name == u"maintenance")
+        return DrainThen::Maintenance;
+    return std::nullopt;
+}
+
 QString primaryUpActionName(PrimaryUpAction action)
 {
     return action == PrimaryUpAction::ShutdownBackupSessions ? u"shutdown-backup-sessions"_s : u"none"_s;

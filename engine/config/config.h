@@ -155,6 +155,18 @@ enum class PrimaryUpAction
 QString primaryUpActionName(PrimaryUpAction action);
 std::optional<PrimaryUpAction> primaryUpActionFromName(QStringView name);
 
+/// What a guided drain does once its host is empty or its deadline passed
+/// (<host drainthen="...">, POST .../drain?then=...).
+enum class DrainThen
+{
+    None,  ///< nothing: the host stays in drain (today's drain)
+    Remove,  ///< "remove": the host is removed from the config
+    Maintenance,  ///< "maintenance": the host is set to maintenance
+};
+/// "none", "remove", "maintenance".
+QString drainThenName(DrainThen then);
+std::optional<DrainThen> drainThenFromName(QStringView name);
+
 /// A group's hosts taken from a DNS SRV record (<discover srv="..." interval="30s"/>).
 struct DiscoverConfig
 {
@@ -186,6 +198,18 @@ struct HostConfig
     std::optional<QByteArray> agentSend;
     /// resolve="first|all" for a host whose address is a DNS name.
     HostResolveMode resolve = HostResolveMode::First;
+    /// A guided drain (state="drain" draindeadline="..." drainthen="..."):
+    /// when the open connections are cut, as milliseconds since the epoch
+    /// (UTC); 0: no deadline of its own (<settings draintimeout> applies).
+    /// Kept with the admin state, so that a drain survives a restart.
+    qint64 drainDeadlineMs = 0;
+    /// What runs once the host is empty or its deadline passed.
+    DrainThen drainThen = DrainThen::None;
+    /// True when the host is in a guided drain (a deadline or an action).
+    bool isGuidedDrain() const
+    {
+        return adminState == HostAdminState::Drain && (drainDeadlineMs > 0 || drainThen != DrainThen::None);
+    }
     SourcePos pos;
 
     friend bool operator==(const HostConfig &, const HostConfig &) = default;

@@ -6,6 +6,9 @@
 #include "schedulerregistry.h"
 #include "xmlnode.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -341,6 +344,12 @@ QList<Attribute> groupAttributes(const GroupConfig &group)
         {"balancefactor"_L1, ValueKind::Decimal, formatDecimal(group.balanceFactor),
             formatDecimal(defaults.balanceFactor)},
         {"proxy"_L1, ValueKind::Keyword, proxySendModeName(group.proxy), proxySendModeName(defaults.proxy)},
+        // Issue 16: backups and health changes.
+        {"ondown"_L1, ValueKind::Keyword, hostDownActionName(group.onDown),
+            hostDownActionName(defaults.onDown)},
+        {"onprimaryup"_L1, ValueKind::Keyword, primaryUpActionName(group.onPrimaryUp),
+            primaryUpActionName(defaults.onPrimaryUp)},
+        {"allbackups"_L1, ValueKind::Boolean, yesNo(group.allBackups), yesNo(defaults.allBackups)},
     };
 }
 
@@ -360,6 +369,16 @@ QList<Attribute> hostAttributes(const HostConfig &host)
     if (host.proxy)
         attributes.append(
             {"proxy"_L1, ValueKind::Keyword, proxySendModeName(*host.proxy), std::nullopt, true});
+    // Issue 16: a backup host; a guided drain's deadline and action (written
+    // only while there is one: syncHost removes them otherwise).
+    attributes.append({"backup"_L1, ValueKind::Boolean, yesNo(host.backup), yesNo(defaults.backup)});
+    if (host.drainDeadlineMs > 0)
+        attributes.append({"draindeadline"_L1, ValueKind::Text,
+            QDateTime::fromMSecsSinceEpoch(host.drainDeadlineMs, QTimeZone::utc()).toString(Qt::ISODate),
+            std::nullopt, true});
+    if (host.drainThen != DrainThen::None)
+        attributes.append(
+            {"drainthen"_L1, ValueKind::Keyword, drainThenName(host.drainThen), std::nullopt, true});
     return attributes;
 }
 

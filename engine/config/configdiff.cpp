@@ -3,8 +3,10 @@
 #include "decimal.h"
 #include "duration.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -382,6 +384,8 @@ QString ConfigChange::description() const
         return name + u' ' + before + u" removed from service "_s + service + u"'s ACL"_s;
     case Kind::AclChanged:
         return where + u": ACL: "_s + changed;
+    case Kind::GroupLifecycleChanged:
+        return where + u": "_s + changed;
     case Kind::SettingsChanged: {
         const QString area = name == "health"_L1 ? u"default health"_s
             : name == "timeouts"_L1              ? u"default timeouts"_s
@@ -439,6 +443,15 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
             compare(proxy, u"proxy"_s, oldGroup->proxy, group->proxy, proxySendModeName);
             diff.addFields(Kind::GroupProxyChanged, service->name, group->name, {}, proxy);
         }
+        // Issue 16: backups and what a health change does.
+        for (const auto &[oldGroup, group] : groups.kept) {
+            FieldChanges lifecycle;
+            compare(lifecycle, u"ondown"_s, oldGroup->onDown, group->onDown, hostDownActionName);
+            compare(
+                lifecycle, u"onprimaryup"_s, oldGroup->onPrimaryUp, group->onPrimaryUp, primaryUpActionName);
+            compare(lifecycle, u"allbackups"_s, oldGroup->allBackups, group->allBackups, yesNo);
+            diff.addFields(Kind::GroupLifecycleChanged, service->name, group->name, {}, lifecycle);
+        }
         if (old->enabledGroup != service->enabledGroup) {
             diff.changes.append({Kind::GroupEnabled, service->name, {}, {}, {u"enabled"_s}, old->enabledGroup,
                 service->enabledGroup});
@@ -465,6 +478,15 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                     return mode ? proxySendModeName(*mode) : u"group"_s;
                 };
                 compare(fields, u"proxy"_s, oldHost->proxy, host->proxy, proxyName);
+                // Issue 16: a backup; a guided drain's deadline and action.
+                compare(fields, u"backup"_s, oldHost->backup, host->backup, yesNo);
+                const auto deadlineText = [](qint64 ms) {
+                    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate)
+                                  : u"none"_s;
+                };
+                compare(fields, u"draindeadline"_s, oldHost->drainDeadlineMs, host->drainDeadlineMs,
+                    deadlineText);
+                compare(fields, u"drainthen"_s, oldHost->drainThen, host->drainThen, drainThenName);
                 diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
             }
         }

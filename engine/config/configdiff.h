@@ -66,6 +66,8 @@ struct ConfigChange
         /// kept rules were reordered), rules (more than 50 rules came or went:
         /// their counts, not one change each).
         AclChanged,
+        /// Issue 16: a group's fields ondown, onprimaryup, allbackups.
+        GroupLifecycleChanged,
     };
 
     Kind kind;

@@ -205,6 +205,10 @@ void syncHost(XmlNode &element, const HostConfig &host, bool isNew)
     applyAttributes(element, hostAttributes(host), isNew);
     if (!host.proxy)
         element.removeAttribute(u"proxy");  // the group's choice again
+    if (host.drainDeadlineMs <= 0)
+        element.removeAttribute(u"draindeadline");  // no guided drain (any more)
+    if (host.drainThen == DrainThen::None)
+        element.removeAttribute(u"drainthen");
 }
 
 void syncGroup(XmlNode &element, const GroupConfig &group, const HealthConfig &serviceHealth, bool isNew)

@@ -47,6 +47,9 @@ QStringList ConfigPersistence::carryRuntimeAdminStates(
                         .arg(service.name, group.name, host.name, hostAdminStateName(runningHost->adminState),
                             hostAdminStateName(host.adminState)));
                 host.adminState = runningHost->adminState;
+                // A guided drain's deadline and action go with its state.
+                host.drainDeadlineMs = runningHost->drainDeadlineMs;
+                host.drainThen = runningHost->drainThen;
             }
         }
     }

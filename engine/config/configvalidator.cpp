@@ -222,6 +222,7 @@ private:
     void checkLimit(const LimitConfig &limit, const QString &context);
     void checkGroup(const ServiceConfig &service, const GroupConfig &group);
     void checkHost(const QString &context, const HostConfig &host);
+    void checkLifecycle(const QString &context, const GroupConfig &group);
     void addListener(const QString &text, SourcePos pos, const QString &context, const QString &element,
         const QString &owner);
 
@@ -750,6 +751,43 @@ void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
             seen.insert(host.name, host.pos);
         }
         checkHost(context + u", host "_s + quote(host.name), host);
+    }
+    checkLifecycle(context, group);
+}
+
+// Issue 16: backup hosts, onprimaryup, and guided drains.
+void Checker::checkLifecycle(const QString &context, const GroupConfig &group)
+{
+    qsizetype backups = 0;
+    for (const HostConfig &host : group.hosts) {
+        backups += host.backup ? 1 : 0;
+        if ((host.drainDeadlineMs > 0 || host.drainThen != DrainThen::None)
+            && host.adminState != HostAdminState::Drain) {
+            error(host.pos, context + u", host "_s + quote(host.name),
+                elementText(
+                    u"host", host.name, host.drainThen != DrainThen::None ? u"drainthen" : u"draindeadline"),
+                u"draindeadline and drainthen belong to a guided drain: they need state=\"drain\"; remove "
+                u"them "
+                u"or set the state to drain"_s);
+        }
+    }
+    if (backups > 0 && backups == group.hosts.size()) {
+        add(Diagnostic::Severity::Warning, group.pos, context, elementText(u"group", group.name),
+            u"every host of group "_s + quote(group.name)
+                + u" is a backup: with no primary they always take clients, as primaries would; make one "
+                  u"host a primary (remove backup=\"yes\")"_s);
+    }
+    if (backups == 0 && group.onPrimaryUp != PrimaryUpAction::None) {
+        add(Diagnostic::Severity::Warning, group.pos, context,
+            elementText(u"group", group.name, u"onprimaryup"),
+            u"onprimaryup has no effect: group "_s + quote(group.name)
+                + u" has no backup host (backup=\"yes\")"_s);
+    }
+    if (backups == 0 && group.allBackups) {
+        add(Diagnostic::Severity::Warning, group.pos, context,
+            elementText(u"group", group.name, u"allbackups"),
+            u"allbackups has no effect: group "_s + quote(group.name)
+                + u" has no backup host (backup=\"yes\")"_s);
     }
 }
 

@@ -7,6 +7,8 @@
 #include "schedulerregistry.h"
 #include "schedulingoptions.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
@@ -413,8 +415,8 @@ void NativeConfigParser::parseLimit(LimitConfig &limit)
 
 void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &overrides)
 {
-    m_xml.checkAttributes(
-        {u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s, u"proxy"_s});
+    m_xml.checkAttributes({u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s,
+        u"proxy"_s, u"ondown"_s, u"onprimaryup"_s, u"allbackups"_s});
     GroupConfig group;
     group.pos = m_xml.elementPos();
     group.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -429,6 +431,7 @@ void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &ov
     std::optional<ProxySendMode> proxy;
     readProxySendMode(&proxy);
     group.proxy = proxy.value_or(ProxySendMode::None);
+    readGroupLifecycle(group);
     std::optional<HealthOverride> health;
     bool seenHealth = false;
     while (m_xml.readNextChild()) {
@@ -471,7 +474,8 @@ void NativeConfigParser::readMaglevOptions(GroupConfig &group)
 
 void NativeConfigParser::parseHost(GroupConfig &group)
 {
-    m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s, u"proxy"_s});
+    m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s, u"proxy"_s,
+        u"backup"_s, u"draindeadline"_s, u"drainthen"_s});
     HostConfig host;
     host.pos = m_xml.elementPos();
     host.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -482,8 +486,39 @@ void NativeConfigParser::parseHost(GroupConfig &group)
     if (m_xml.readChoice(u"state", {u"ready"_s, u"drain"_s, u"maintenance"_s}, &state))
         host.adminState = hostAdminStateFromName(state).value_or(HostAdminState::Ready);
     readProxySendMode(&host.proxy);
+    readHostLifecycle(host);
     m_xml.readNoChildren();
     group.hosts.append(host);
+}
+
+// Issue 16: ondown, onprimaryup, allbackups on <group>.
+void NativeConfigParser::readGroupLifecycle(GroupConfig &group)
+{
+    QString word;
+    if (m_xml.readChoice(u"ondown", {u"none"_s, u"shutdown-sessions"_s}, &word))
+        group.onDown = hostDownActionFromName(word).value_or(HostDownAction::None);
+    if (m_xml.readChoice(u"onprimaryup", {u"none"_s, u"shutdown-backup-sessions"_s}, &word))
+        group.onPrimaryUp = primaryUpActionFromName(word).value_or(PrimaryUpAction::None);
+    m_xml.readBool(u"allbackups", &group.allBackups);
+}
+
+// Issue 16: backup, draindeadline, drainthen on <host>.
+void NativeConfigParser::readHostLifecycle(HostConfig &host)
+{
+    m_xml.readBool(u"backup", &host.backup);
+    if (m_xml.hasAttribute(u"draindeadline")) {
+        const QString written = m_xml.attribute(u"draindeadline");
+        const QDateTime when = QDateTime::fromString(written, Qt::ISODate);
+        if (!when.isValid() || when.timeSpec() == Qt::LocalTime)
+            m_xml.attributeError(u"draindeadline",
+                u'"' + written.left(40)
+                    + u"\" is not a UTC time; expected ISO 8601 with a zone, such as 2026-01-31T14:05:00Z"_s);
+        else
+            host.drainDeadlineMs = when.toMSecsSinceEpoch();
+    }
+    QString then;
+    if (m_xml.readChoice(u"drainthen", {u"none"_s, u"remove"_s, u"maintenance"_s}, &then))
+        host.drainThen = drainThenFromName(then).value_or(DrainThen::None);
 }
 
 void NativeConfigParser::resolveOverrides()

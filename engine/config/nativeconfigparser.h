@@ -73,6 +73,8 @@ private:
     void parseAcl(AclConfig &acl);
     void parseLimit(LimitConfig &limit);
     void readMaglevOptions(GroupConfig &group);
+    void readGroupLifecycle(GroupConfig &group);
+    void readHostLifecycle(HostConfig &host);
     /// acceptproxy, trusted and proxytimeout of the current <listen>.
     void readListenerProxy(ServiceConfig &service, const QString &address);
     /// proxy="no|v1|v2" of the current <group> or <host>.

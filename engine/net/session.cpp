@@ -16,7 +16,7 @@
 
 namespace Balancier {
 
-static_assert(int(Termination::MaxConnections) < TerminationCounts::Size,
+static_assert(int(Termination::BackupShutdown) < TerminationCounts::Size,
     "TerminationCounts (runtime/serviceroute.h) has no room for every Termination");
 
 namespace {

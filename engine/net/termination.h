@@ -33,6 +33,8 @@ enum class Termination : quint8
     AdminClose,  ///< closed through the admin API or the desktop app
     Shutdown,  ///< the balancer stopped
     MaxConnections,  ///< the global connection cap (reserved: such clients wait in the backlog today)
+    HostDown,  ///< health marked its host down and its group says ondown="shutdown-sessions"
+    BackupShutdown,  ///< its backup host gave way to a primary (onprimaryup="shutdown-backup-sessions")
 };
 
 /// The stable code of `t`, e.g. "client-close", for logs, JSON and metrics labels.
@@ -77,6 +79,10 @@ constexpr QLatin1StringView terminationCode(Termination t)
         return QLatin1StringView("shutdown");
     case Termination::MaxConnections:
         return QLatin1StringView("max-connections");
+    case Termination::HostDown:
+        return QLatin1StringView("host-down");
+    case Termination::BackupShutdown:
+        return QLatin1StringView("backup-shutdown");
     }
     return QLatin1StringView("unknown");
 }

@@ -207,7 +207,7 @@ void Worker::noteAccepted(const IpEndpoint &client, const QString &service)
     ++m_acceptedCount;
 }
 
-int Worker::cutSessionsOf(const HostRuntime *host)
+int Worker::cutSessionsOf(const HostRuntime *host, Termination why)
 {
     std::vector<Session *> cut;
     for (Session *session : m_sessions) {
@@ -216,7 +216,7 @@ int Worker::cutSessionsOf(const HostRuntime *host)
     }
     for (Session *session : cut) {
         sessionFinished(session);
-        session->cut(Termination::DrainDeadline);
+        session->cut(why);
     }
     return int(cut.size());
 }

@@ -59,8 +59,9 @@ public:
     /// returns how many were cut.
     int cutSessions(Termination why = Termination::Shutdown);
     /// Closes every session that holds `host` now (its drain timeout
-    /// passed); returns how many were cut. The other sessions go on.
-    int cutSessionsOf(const HostRuntime *host);
+    /// passed, `why` DrainDeadline; health marked it down, HostDown; it is a
+    /// backup that gave way, BackupShutdown); returns how many were cut. The other sessions go on.
+    int cutSessionsOf(const HostRuntime *host, Termination why = Termination::DrainDeadline);
     /// Closes connection `id` (Termination::AdminClose); false when this worker has none such.
     bool closeConnection(quint64 id);
     /// Its open connections that match `selection`, as the table shows them.

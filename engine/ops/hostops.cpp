@@ -129,8 +129,14 @@ OpResult Operations::editHost(
         entry->weight = *edit.weight;
     if (edit.maxConns)
         entry->maxConns = *edit.maxConns;
-    if (edit.state)
+    if (edit.state) {
         entry->adminState = *edit.state;
+        // A new state ends a guided drain: its deadline and action go.
+        entry->drainDeadlineMs = 0;
+        entry->drainThen = DrainThen::None;
+    }
+    if (edit.backup)
+        entry->backup = *edit.backup;
     if (edit.proxy)
         entry->proxy = *edit.proxy;
     // The validator's rules for the values, said about the argument before anything is applied.

@@ -46,6 +46,23 @@ public:
         std::optional<HostAdminState> state;
         /// The host's PROXY header choice; an inner nullopt: its group's again.
         std::optional<std::optional<ProxySendMode>> proxy;
+        std::optional<bool> backup;  ///< backup="yes"
+    };
+
+    /// A guided drain: how long the open connections may take, and what
+    /// runs when the last one closed or the deadline passed.
+    struct DrainRequest
+    {
+        qint64 deadlineMs = 0;  ///< from now; 0: <settings draintimeout>, as a plain drain
+        DrainThen then = DrainThen::None;
+    };
+
+    /// A group's backup and health-change behaviour; unset fields stay.
+    struct LifecycleEdit
+    {
+        std::optional<HostDownAction> onDown;
+        std::optional<PrimaryUpAction> onPrimaryUp;
+        std::optional<bool> allBackups;
     };
 
     struct ReplaceOptions
@@ -87,6 +104,18 @@ public:
     /// Changes nothing.
     OpResult findHostAt(
         const QString &service, const QString &group, const QString &address, QString *name) const;
+    /// Drains a host with a deadline and an action (POST .../drain?deadline=10m&then=remove):
+    /// the host goes to state drain, its deadline (an absolute UTC time) and
+    /// action are kept in the config, so that the drain survives a restart;
+    /// the engine cuts what is left at the deadline (Termination::DrainDeadline)
+    /// and then runs the action through removeHost() or setHostAdminState().
+    /// Without a deadline and an action it is today's drain.
+    OpResult drainHost(
+        const QString &service, const QString &group, const QString &host, const DrainRequest &request);
+    /// Reads `deadline` ("10m", "90s", "1h"; empty: none) and `then`
+    /// ("remove", "maintenance", "none"; empty: none): BadInput naming the
+    /// parameter for anything else, or a deadline of more than 7 days.
+    static OpResult parseDrainRequest(const QString &deadline, const QString &then, DrainRequest *out);
     /// Probes a host now. Changes nothing in the config.
     OpResult retryHost(const QString &service, const QString &group, const QString &host);
 
@@ -111,6 +140,9 @@ public:
     /// The PROXY protocol header a group sends its hosts (those without
     /// their own choice); new connections get it, open ones stay.
     OpResult setGroupProxy(const QString &service, const QString &group, ProxySendMode mode);
+    /// ondown, onprimaryup and allbackups of a group; they apply at the next
+    /// health or admin change (and at once for which backups take clients).
+    OpResult editGroupLifecycle(const QString &service, const QString &group, const LifecycleEdit &edit);
 
     // --- services ---
     OpResult addService(const ServiceConfig &service);

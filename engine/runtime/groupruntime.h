@@ -40,6 +40,22 @@ public:
     ProxySendMode proxyMode() const { return m_proxyMode.load(std::memory_order_relaxed); }
     void setProxyMode(ProxySendMode mode) { m_proxyMode.store(mode, std::memory_order_relaxed); }
 
+    // --- backup hosts and what health changes do (control thread) ---
+    /// The group's ondown, onprimaryup and allbackups, as applied.
+    void setLifecyclePolicy(const GroupConfig &config);
+    HostDownAction onDown() const { return m_onDown; }
+    PrimaryUpAction onPrimaryUp() const { return m_onPrimaryUp; }
+    bool allBackups() const { return m_allBackups; }
+    /// Recomputes which backup hosts take new connections (HostRuntime::standby)
+    /// from the hosts' health and admin state: none while a primary is live;
+    /// else the first live backup in config order, or all of them with
+    /// allbackups. Returns true when backupActive() changed. Cheap: a walk
+    /// over the hosts; workers see only the atomics it sets.
+    bool updateBackups();
+    /// True while no primary is live and backups take the group's clients.
+    bool backupActive() const { return m_backupActive.load(std::memory_order_relaxed); }
+    bool hasBackups() const;
+
     std::shared_ptr<HostRuntime> host(QStringView name) const;
     /// The shared pointer for a raw host picked by the scheduler.
     std::shared_ptr<HostRuntime> share(const HostRuntime *host) const;
@@ -54,6 +70,10 @@ private:
     const QList<std::shared_ptr<HostRuntime>> m_hosts;
     std::unique_ptr<Scheduler> m_scheduler;
     std::atomic<ProxySendMode> m_proxyMode{ProxySendMode::None};
+    HostDownAction m_onDown = HostDownAction::None;
+    PrimaryUpAction m_onPrimaryUp = PrimaryUpAction::None;
+    bool m_allBackups = false;
+    std::atomic<bool> m_backupActive{false};
 };
 
 }  // namespace Balancier

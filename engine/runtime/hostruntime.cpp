@@ -6,6 +6,8 @@ HostRuntime::HostRuntime(QString service, QString group, const HostConfig &confi
     : weight(config.weight)
     , maxConns(config.maxConns)
     , adminState(config.adminState)
+    , backup(config.backup)
+    , standby(config.backup)  // a new backup waits until GroupRuntime::updateBackups() calls it in
     , m_service(std::move(service))
     , m_group(std::move(group))
     , m_name(config.name)
@@ -47,11 +49,16 @@ QString HostRuntime::resolveError() const
     return m_resolveError;
 }
 
+bool HostRuntime::isLive() const
+{
+    return health.load(std::memory_order_relaxed) == HostHealth::Up
+        && adminState.load(std::memory_order_relaxed) == HostAdminState::Ready
+        && !removed.load(std::memory_order_relaxed);
+}
+
 bool HostRuntime::isAvailable() const
 {
-    if (health.load(std::memory_order_relaxed) != HostHealth::Up
-        || adminState.load(std::memory_order_relaxed) != HostAdminState::Ready
-        || removed.load(std::memory_order_relaxed))
+    if (!isLive() || standby.load(std::memory_order_relaxed))
         return false;
     const int limit = maxConns.load(std::memory_order_relaxed);
     return limit <= 0 || active.load(std::memory_order_relaxed) < limit;
@@ -59,9 +66,7 @@ bool HostRuntime::isAvailable() const
 
 bool HostRuntime::tryAcquire()
 {
-    if (health.load(std::memory_order_relaxed) != HostHealth::Up
-        || adminState.load(std::memory_order_relaxed) != HostAdminState::Ready
-        || removed.load(std::memory_order_relaxed))
+    if (!isLive() || standby.load(std::memory_order_relaxed))
         return false;
     const int limit = maxConns.load(std::memory_order_relaxed);
     qint64 current = active.load(std::memory_order_relaxed);
@@ -130,6 +135,10 @@ HostView HostRuntime::view() const
     view.bytesOut = bytesOut.load(std::memory_order_relaxed);
     view.lastClosedNs = lastClosedNs.load(std::memory_order_relaxed);
     view.history = m_history;
+    view.backup = backup.load(std::memory_order_relaxed);
+    view.standby = standby.load(std::memory_order_relaxed);
+    view.drainDeadlineMs = drainDeadlineMs;
+    view.drainThen = drainThen;
     return view;
 }
 

@@ -65,6 +65,13 @@ public:
     /// applies to new connections.
     std::atomic<ProxySendMode> proxyMode{ProxySendMode::None};
     std::atomic<bool> removed{false};  ///< removed from the config; draining its last connections
+    /// backup="yes": a host that takes over only while no primary of its group is up.
+    std::atomic<bool> backup{false};
+    /// A backup host held back now (a primary is up, or allbackups="no" and
+    /// another backup comes first). Computed on the control thread
+    /// (GroupRuntime::updateBackups()) when health or admin state changes;
+    /// workers only read it, through isAvailable().
+    std::atomic<bool> standby{false};
 
     // --- counters, updated by workers with relaxed atomics ---
     std::atomic<qint64> active{0};
@@ -74,8 +81,11 @@ public:
     std::atomic<qint64> bytesOut{0};  ///< bytes from clients to the backend
     std::atomic<qint64> lastClosedNs{0};  ///< steady clock; leastconnsrr breaks ties on it
 
-    /// Up, ready, not removed, and not full.
+    /// Up, ready, not removed, not a backup on standby, and not full.
     bool isAvailable() const;
+    /// Up, ready and not removed: it would take clients (a primary that is
+    /// live holds the group's backups back).
+    bool isLive() const;
 
     /// Takes a connection slot if the host is available and below maxconns.
     /// Exact across threads. Pair every success with release().
@@ -87,6 +97,9 @@ public:
     HostReason downCause;  ///< downReason as a code and parameters, for translated front ends
     QDateTime lastChange;
     QString lastProbeResult;
+    /// Its guided drain (HostConfig::drainDeadlineMs, drainThen), as applied.
+    qint64 drainDeadlineMs = 0;
+    DrainThen drainThen = DrainThen::None;
     void recordEvent(const QString &state, const HostReason &reason);
     const QList<HostStateEvent> &history() const { return m_history; }
     static constexpr int HistoryLimit = 100;

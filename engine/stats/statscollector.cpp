@@ -35,6 +35,11 @@ HostStats StatsCollector::hostStats(const std::shared_ptr<HostRuntime> &host, qi
     stats.failedConnects = host->failedConnects.load(std::memory_order_relaxed);
     stats.bytesIn = host->bytesIn.load(std::memory_order_relaxed);
     stats.bytesOut = host->bytesOut.load(std::memory_order_relaxed);
+    stats.backup = host->backup.load(std::memory_order_relaxed);
+    stats.standby = host->standby.load(std::memory_order_relaxed);
+    stats.drainDeadlineMs = host->drainDeadlineMs;
+    if (host->drainThen != DrainThen::None)
+        stats.drainThen = drainThenName(host->drainThen);
 
     History &history = m_history[host.get()];
     if (history.host.lock() != host) {
@@ -126,6 +131,7 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             }
             groupStats.enabled = group->name() == view.enabledGroup;
             groupStats.proxy = proxySendModeName(group->proxyMode());
+            groupStats.backupActive = group->backupActive();
             for (const auto &host : group->hosts()) {
                 HostStats hostStatsValue = hostStats(host, nowMs);
                 addTo(groupStats, hostStatsValue);

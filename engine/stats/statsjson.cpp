@@ -45,6 +45,15 @@ QJsonObject hostToJson(const HostStats &host)
     object.insert(QStringLiteral("weight"), host.weight);
     object.insert(QStringLiteral("maxConns"), host.maxConns);
     object.insert(QStringLiteral("failedConnects"), host.failedConnects);
+    // Issue 16: only when set, to keep the stream small.
+    if (host.backup) {
+        object.insert(QStringLiteral("backup"), true);
+        object.insert(QStringLiteral("standby"), host.standby);
+    }
+    if (host.drainDeadlineMs > 0)
+        object.insert(QStringLiteral("drainDeadlineMs"), host.drainDeadlineMs);
+    if (!host.drainThen.isEmpty())
+        object.insert(QStringLiteral("drainThen"), host.drainThen);
     writeTotals(object, host);
     return object;
 }
@@ -63,6 +72,10 @@ HostStats hostFromJson(const QJsonObject &object)
     host.weight = object.value(QStringLiteral("weight")).toInt(1);
     host.maxConns = object.value(QStringLiteral("maxConns")).toInt();
     host.failedConnects = object.value(QStringLiteral("failedConnects")).toInteger();
+    host.backup = object.value(QStringLiteral("backup")).toBool();
+    host.standby = object.value(QStringLiteral("standby")).toBool();
+    host.drainDeadlineMs = object.value(QStringLiteral("drainDeadlineMs")).toInteger();
+    host.drainThen = object.value(QStringLiteral("drainThen")).toString();
     readTotals(object, host);
     return host;
 }
@@ -87,6 +100,8 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
                 groupObject.insert(QStringLiteral("balanceFactor"), group.balanceFactor);
             groupObject.insert(QStringLiteral("enabled"), group.enabled);
             groupObject.insert(QStringLiteral("proxy"), group.proxy);
+            if (group.backupActive)
+                groupObject.insert(QStringLiteral("backupActive"), true);
             groupObject.insert(QStringLiteral("hosts"), hosts);
             writeTotals(groupObject, group);
             groups.append(groupObject);
@@ -210,6 +225,7 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
             group.balanceFactor = groupObject.value(QStringLiteral("balanceFactor")).toDouble();
             group.enabled = groupObject.value(QStringLiteral("enabled")).toBool();
             group.proxy = groupObject.value(QStringLiteral("proxy")).toString(QStringLiteral("no"));
+            group.backupActive = groupObject.value(QStringLiteral("backupActive")).toBool();
             readTotals(groupObject, group);
             for (const QJsonValue &hostValue : groupObject.value(QStringLiteral("hosts")).toArray())
                 group.hosts.append(hostFromJson(hostValue.toObject()));

@@ -30,6 +30,10 @@ struct HostStats
     double connectionRate = 0;
     double bytesInRate = 0;
     double bytesOutRate = 0;
+    bool backup = false;  ///< backup="yes"
+    bool standby = false;  ///< a backup held back now
+    qint64 drainDeadlineMs = 0;  ///< a guided drain's deadline (ms since the epoch, UTC), or 0
+    QString drainThen;  ///< a guided drain's action ("remove", "maintenance"), or empty
 };
 
 struct GroupStats
@@ -41,6 +45,7 @@ struct GroupStats
     bool enabled = false;
     QString proxy = QStringLiteral("no");  ///< the PROXY header it sends its hosts: "no", "v1", "v2"
     QList<HostStats> hosts;
+    bool backupActive = false;  ///< no primary is up: backup hosts take the clients
     qint64 active = 0;
     qint64 total = 0;
     qint64 bytesIn = 0;

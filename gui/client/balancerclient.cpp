@@ -126,4 +126,12 @@ void BalancerClient::deliver(QObject *context, const ReplyHandler &handler, cons
         context, [handler, reply] { handler(reply); }, Qt::QueuedConnection);
 }
 
+void BalancerClient::drainHost(
+    const HostRef &host, qint64 deadlineMs, DrainThen then, QObject *context, ReplyHandler handler)
+{
+    Q_UNUSED(deadlineMs);
+    Q_UNUSED(then);
+    hostAction(host, HostAction::Drain, 0, context, std::move(handler));
+}
+
 }  // namespace Balancier

@@ -136,6 +136,12 @@ public:
     virtual void hostAction(
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler)
         = 0;
+    /// A guided drain (issue 16): drain `host`, cut what is left after
+    /// `deadlineMs` (0: <settings draintimeout>), then run `then`
+    /// (POST …/drain?deadline=…&then=…, Operations::drainHost()). The
+    /// default is the plain drain, for clients that cannot do more.
+    virtual void drainHost(
+        const HostRef &host, qint64 deadlineMs, DrainThen then, QObject *context, ReplyHandler handler);
     /// Applies a whole config only while the running config is still the
     /// version `ifMatch` (an etag of fetchRunningConfig() or of a dry run);
     /// otherwise fails with ClientReply::conflict. The default (a balancer

@@ -286,6 +286,15 @@ void LocalClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *conte
     });
 }
 
+void LocalClient::drainHost(
+    const HostRef &host, qint64 deadlineMs, DrainThen then, QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [host, deadlineMs, then](Engine &engine) {
+        return replyFrom(
+            Operations(engine).drainHost(host.service, host.group, host.host, {deadlineMs, then}));
+    });
+}
+
 void LocalClient::hostAction(
     const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler)
 {

@@ -43,6 +43,8 @@ public:
     void applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler) override;
     void hostAction(
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler) override;
+    void drainHost(const HostRef &host, qint64 deadlineMs, DrainThen then, QObject *context,
+        ReplyHandler handler) override;
     void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) override;
     void setRefreshRate(int hertz) override;
     void fetchConnections(const ConnectionFilter &filter, QObject *context, ReplyHandler handler) override;

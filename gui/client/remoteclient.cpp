@@ -1,6 +1,7 @@
 #include "remoteclient.h"
 
 #include "config/configchangejson.h"
+#include "config/duration.h"
 #include "stats/statsjson.h"
 
 #include <QJsonArray>
@@ -559,6 +560,18 @@ void RemoteClient::hostAction(
             context, std::move(handler));
     }
     }
+}
+
+void RemoteClient::drainHost(
+    const HostRef &host, qint64 deadlineMs, DrainThen then, QObject *context, ReplyHandler handler)
+{
+    QString query;
+    if (deadlineMs > 0)
+        query += u"deadline="_s + formatDuration(deadlineMs);
+    if (then != DrainThen::None)
+        query += (query.isEmpty() ? QString() : u"&"_s) + u"then="_s + drainThenName(then);
+    send("POST", hostPath(host) + u"/drain"_s + (query.isEmpty() ? QString() : u'?' + query), {}, {}, context,
+        std::move(handler));
 }
 
 void RemoteClient::fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler)

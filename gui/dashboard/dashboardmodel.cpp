@@ -2,6 +2,7 @@
 
 #include "common/displayformat.h"
 #include "common/statestyle.h"
+#include "config/duration.h"
 #include "editor/changetext.h"
 
 #include <QGuiApplication>
@@ -34,8 +35,35 @@ struct DashboardModel::Values
     double rateIn = 0;
     double rateOut = 0;
     QDateTime lastChange;
+    // Issue 16: backup hosts and guided drains.
+    bool backup = false;  // hosts
+    bool standby = false;  // hosts
+    bool backupActive = false;  // groups
+    qint64 drainDeadlineMs = 0;  // hosts
+    QString drainThen;  // hosts
     std::vector<Values> children;
 };
+
+namespace {
+
+/// ", backup (standby)", ", drain: 6m left, then remove": what a host's state says of issue 16.
+QString lifecycleNote(bool backup, bool standby, qint64 drainDeadlineMs, const QString &drainThen)
+{
+    QString note;
+    if (backup)
+        note += standby ? DashboardModel::tr(", backup (standby)") : DashboardModel::tr(", backup");
+    if (drainDeadlineMs > 0) {
+        const qint64 left = std::max<qint64>(0, drainDeadlineMs - QDateTime::currentMSecsSinceEpoch());
+        note += DashboardModel::tr(", drain: %1 left").arg(formatDuration((left + 999) / 1000 * 1000));
+    }
+    if (drainThen == "remove"_L1)
+        note += DashboardModel::tr(", then remove");
+    else if (drainThen == "maintenance"_L1)
+        note += DashboardModel::tr(", then maintenance");
+    return note;
+}
+
+}  // namespace
 
 struct DashboardModel::Node
 {
@@ -103,6 +131,7 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
             g.name = group.name;
             g.scheduler = group.scheduler;
             g.enabled = group.enabled;
+            g.backupActive = group.backupActive;
             g.active = group.active;
             g.total = group.total;
             g.bytesIn = group.bytesIn;
@@ -126,6 +155,10 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
                 h.rateIn = host.bytesInRate;
                 h.rateOut = host.bytesOutRate;
                 h.lastChange = host.lastChange;
+                h.backup = host.backup;
+                h.standby = host.standby;
+                h.drainDeadlineMs = host.drainDeadlineMs;
+                h.drainThen = host.drainThen;
                 g.failed += host.failedConnects;
                 g.children.push_back(std::move(h));
             }
@@ -253,11 +286,15 @@ QVariant DashboardModel::displayData(const Node &node, int column) const
         return v.name;
     case StateColumn:
         if (v.kind == Kind::Host) {
-            const QString name = StateStyle::displayName(v.state);
+            const QString name = StateStyle::displayName(v.state)
+                + lifecycleNote(v.backup, v.standby, v.drainDeadlineMs, v.drainThen);
             return v.reason.isEmpty() ? name : tr("%1 (%2)").arg(name, v.reason);
         }
-        if (v.kind == Kind::Group)
-            return v.enabled ? tr("enabled, %1").arg(v.scheduler) : tr("standby, %1").arg(v.scheduler);
+        if (v.kind == Kind::Group) {
+            const QString text
+                = v.enabled ? tr("enabled, %1").arg(v.scheduler) : tr("standby, %1").arg(v.scheduler);
+            return v.backupActive ? tr("%1, backup active").arg(text) : text;
+        }
         return v.aggressive ? tr("no host up") : v.listeners.join(u", "_s);
     case ActiveColumn:
         return v.maxConns > 0 ? tr("%1 / %2").arg(v.active).arg(v.maxConns) : QString::number(v.active);

@@ -4,6 +4,7 @@
 #include "common/statestyle.h"
 #include "connectionbardelegate.h"
 #include "dashboardmodel.h"
+#include "hostdraindialog.h"
 #include "hostfilterproxymodel.h"
 #include "hosthistorymodel.h"
 #include "timelinestrip.h"
@@ -125,6 +126,9 @@ DashboardWidget::DashboardWidget(QWidget *parent)
 
     m_drain = addHostAction(tr("&Drain"), u"host-draining"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
         tr("Send no new connections to the selected hosts; open ones finish"));
+    m_drainGuided = addHostAction(tr("Drain with &Deadline…"), u"host-draining"_s,
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+        tr("Drain the selected hosts with a deadline, then remove them or set them to maintenance"));
     m_maintenance = addHostAction(tr("&Maintenance"), u"host-maintenance"_s,
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), tr("Take the selected hosts out of rotation"));
     m_ready = addHostAction(tr("&Ready"), u"host-up"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
@@ -144,6 +148,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     connect(m_weight, &QAction::triggered, this, &DashboardWidget::askWeight);
     connect(m_probe, &QAction::triggered, this, &DashboardWidget::probeSelected);
     connect(m_remove, &QAction::triggered, this, &DashboardWidget::askRemove);
+    connect(m_drainGuided, &QAction::triggered, this, &DashboardWidget::askGuidedDrain);
 
     connect(m_view, &QWidget::customContextMenuRequested, this, &DashboardWidget::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -354,7 +359,7 @@ void DashboardWidget::showContextMenu(const QPoint &position)
     if (!m_view->indexAt(position).isValid())
         return;
     QMenu menu(this);
-    menu.addActions({m_drain, m_maintenance, m_ready});
+    menu.addActions({m_drain, m_drainGuided, m_maintenance, m_ready});
     menu.addSeparator();
     menu.addActions({m_weight, m_retry, m_probe});
     menu.addSeparator();
@@ -403,6 +408,17 @@ void DashboardWidget::askRemove()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         runHostAction(HostAction::Remove);
+}
+
+void DashboardWidget::askGuidedDrain()
+{
+    const QList<HostRef> hosts = selectedHosts();
+    if (hosts.isEmpty() || !m_client)
+        return;
+    auto *dialog = new HostDrainDialog(m_client, hosts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
 }
 
 void DashboardWidget::runHostAction(HostAction action, int value)

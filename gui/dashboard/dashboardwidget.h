@@ -54,6 +54,7 @@ public:
     TrafficHistory *traffic() const { return m_traffic; }
     TrafficGraph *graph() const { return m_graph; }
     QAction *probeAction() const { return m_probe; }
+    QAction *guidedDrainAction() const { return m_drainGuided; }
     /// Focuses the filter field.
     void focusFilter();
     /// Selects a host (now, or as soon as a snapshot shows it) and shows its history.
@@ -90,6 +91,8 @@ private:
     void showContextMenu(const QPoint &position);
     void askWeight();
     void askRemove();
+    /// Opens the drain dialog (deadline, then) for the selected hosts.
+    void askGuidedDrain();
     void askForceRemove(const QList<Balancier::HostRef> &hosts, const QStringList &reasons);
     QAction *addHostAction(
         const QString &text, const QString &iconName, const QKeySequence &shortcut, const QString &toolTip);
@@ -113,6 +116,7 @@ private:
     bool m_expandedOnce = false;
     QList<QAction *> m_hostActions;
     QAction *m_drain = nullptr;
+    QAction *m_drainGuided = nullptr;  // issue 16: the drain dialog
     QAction *m_maintenance = nullptr;
     QAction *m_ready = nullptr;
     QAction *m_weight = nullptr;

@@ -272,6 +272,10 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::AclChanged:
             phrases.append(tr("changes the ACL of service %1; open connections stay").arg(change.service));
             break;
+        case Kind::GroupLifecycleChanged:
+            phrases.append(tr("changes what group %1 does when a host goes down or a primary comes back")
+                               .arg(change.group));
+            break;
         }
     }
     // Listeners closed without a replacement.
@@ -462,6 +466,9 @@ QString ChangeImpact::describe(
             : tr("new connections to the hosts of group %1 start with a PROXY %2 header (a host must expect "
                  "it); open connections stay")
                   .arg(change.group, change.after);
+    case Kind::GroupLifecycleChanged:
+        return tr("applies at the next health change of a host of group %1; open connections stay")
+            .arg(change.group);
     case Kind::ServiceSettingsChanged:
         if (change.fields.contains("acceptproxy"_L1) || change.fields.contains("trusted"_L1)
             || change.fields.contains("proxytimeout"_L1))

@@ -72,6 +72,8 @@ QString ChangeText::describe(const ConfigChange &change)
             .arg(change.name == "allow"_L1 ? tr("allow") : tr("deny"), change.before, change.service);
     case Kind::AclChanged:
         return tr("%1: ACL: %2").arg(where, changed);
+    case Kind::GroupLifecycleChanged:
+        return tr("%1: backups and host failure: %2").arg(where, changed);
     case Kind::SettingsChanged:
         if (change.name == "health"_L1)
             return tr("default health: %1").arg(changed);
@@ -119,6 +121,8 @@ QString ChangeText::describeReason(const QString &code, const QVariantMap &param
     if (code == "drainTimeout"_L1)
         return tr("drain timeout %1 passed: %n open connection(s) cut", nullptr, param("cut"_L1).toInt())
             .arg(param("timeout"_L1));
+    if (code == "drainDeadline"_L1)
+        return tr("drain deadline passed: %n open connection(s) cut", nullptr, param("cut"_L1).toInt());
     return english;
 }
 

@@ -62,7 +62,7 @@ void FleetDrain::drainNode(int index)
         auto remaining = std::make_shared<int>(int(hosts.size()));
         auto errors = std::make_shared<QStringList>();
         for (const HostRef &host : hosts) {
-            stillOpen->hostAction(host, HostAction::Drain, 0, this,
+            stillOpen->drainHost(host, m_deadlineMs, m_then, this,
                 [this, index, host, remaining, errors](const ClientReply &answer) {
                     if (answer.ok)
                         m_nodes[index].drained.append(host);

@@ -35,6 +35,13 @@ public:
     ~FleetDrain() override;
 
     void addNode(const QString &name, BalancerClient *client);
+    /// A guided drain on every node (issue 16): cut what is left after
+    /// `deadlineMs` (0: each node's draintimeout), then run `then`.
+    void setGuided(qint64 deadlineMs, DrainThen then)
+    {
+        m_deadlineMs = deadlineMs;
+        m_then = then;
+    }
     const QList<Node> &nodes() const { return m_nodes; }
     QString host() const { return m_host; }
     void start();
@@ -50,6 +57,8 @@ private:
     void finishNode(int index, const QString &error);
 
     QString m_host;
+    qint64 m_deadlineMs = 0;
+    DrainThen m_then = DrainThen::None;
     QList<Node> m_nodes;
     int m_pending = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "common/preferences.h"
 #include "common/statestyle.h"
+#include "config/duration.h"
 #include "editor/changetext.h"
 #include "fleetapply.h"
 #include "fleetcompare.h"
@@ -380,16 +381,43 @@ void FleetWindow::askDrainHost()
     const QString host = QInputDialog::getText(this, tr("Drain Host Everywhere"),
         tr("Host name to drain on every node of the fleet:"), QLineEdit::Normal, {}, &ok)
                              .trimmed();
-    if (ok && !host.isEmpty())
-        drainHostEverywhere(host);
+    if (!ok || host.isEmpty())
+        return;
+    // Issue 16: a deadline and what follows, the same on every node.
+    const QStringList actions = {tr("Keep draining"), tr("Remove the host"), tr("Set to maintenance")};
+    const QString action = QInputDialog::getItem(this, tr("Drain Host Everywhere"),
+        tr("When host %1 is empty or its deadline passed:").arg(host), actions, 0, false, &ok);
+    if (!ok)
+        return;
+    qint64 deadlineMs = 0;
+    const QString deadline = QInputDialog::getText(this, tr("Drain Host Everywhere"),
+        tr("Deadline (such as 90s, 10m or 1h; empty: each node's drain timeout):"), QLineEdit::Normal,
+        u"10m"_s, &ok)
+                                 .trimmed();
+    if (!ok)
+        return;
+    if (!deadline.isEmpty()) {
+        const std::optional<qint64> parsed = parseDuration(deadline);
+        if (!parsed || *parsed <= 0) {
+            QMessageBox::warning(this, tr("Drain Host Everywhere"),
+                tr("\"%1\" is not a duration; write for example 90s, 10m or 1h.").arg(deadline));
+            return;
+        }
+        deadlineMs = *parsed;
+    }
+    const DrainThen then = action == actions.at(1) ? DrainThen::Remove
+        : action == actions.at(2)                  ? DrainThen::Maintenance
+                                                   : DrainThen::None;
+    drainHostEverywhere(host, deadlineMs, then);
 }
 
-void FleetWindow::drainHostEverywhere(const QString &host)
+void FleetWindow::drainHostEverywhere(const QString &host, qint64 deadlineMs, DrainThen then)
 {
     QStringList missing;
     const QList<int> rows = fleetRows(&missing);
     beginReport(tr("Draining host %1 on every node…").arg(host), missing);
     auto *drain = new FleetDrain(host, this);
+    drain->setGuided(deadlineMs, then);
     for (int row : rows)
         drain->addNode(m_model->name(row), m_model->client(row));
     connect(drain, &FleetDrain::finished, this, [this, drain, rows] {

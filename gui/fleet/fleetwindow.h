@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/config.h"
+
 #include <QByteArray>
 #include <QPointer>
 #include <QWidget>
@@ -55,7 +57,8 @@ public:
     QList<int> fleetRows(QStringList *missing = nullptr) const;
     void compareConfigs();
     void applyDraftToFleet();
-    void drainHostEverywhere(const QString &host);
+    /// With a deadline and an action: a guided drain on every node (issue 16).
+    void drainHostEverywhere(const QString &host, qint64 deadlineMs = 0, DrainThen then = DrainThen::None);
 
 Q_SIGNALS:
     /// The user asked for a new connection window.

@@ -47,6 +47,36 @@ EventHub::EventHub(Engine &engine, QObject *parent)
             object.insert(QStringLiteral("sinceMs"), sinceMs);
             broadcast("refused", compact(object), false);
         });
+    // Issue 16: a guided drain's progress (at most once a second per host)
+    // and its end; backups taking over or giving way.
+    connect(&m_engine, &Engine::hostDrainProgress, this,
+        [this](const QString &service, const QString &group, const QString &hostName,
+            const QVariantMap &progress) {
+            QJsonObject object = QJsonObject::fromVariantMap(progress);
+            object.insert(QStringLiteral("service"), service);
+            object.insert(QStringLiteral("group"), group);
+            object.insert(QStringLiteral("host"), hostName);
+            const qint64 open = progress.value(QStringLiteral("open")).toLongLong();
+            const qint64 remainingMs = progress.value(QStringLiteral("remainingMs")).toLongLong();
+            QString text = progress.value(QStringLiteral("phase")).toString() == u"done"
+                ? QStringLiteral("drain of %1 done (%2)")
+                      .arg(hostName, progress.value(QStringLiteral("outcome")).toString())
+                : remainingMs >= 0
+                ? QStringLiteral("%1 open, %2 min left").arg(open).arg((remainingMs + 59999) / 60000)
+                : QStringLiteral("%1 open").arg(open);
+            object.insert(QStringLiteral("text"), text);
+            broadcast(
+                "drain", compact(object), progress.value(QStringLiteral("phase")).toString() == u"done");
+        });
+    connect(&m_engine, &Engine::backupStateChanged, this,
+        [this](const QString &service, const QString &group, bool active, int cut) {
+            QJsonObject object;
+            object.insert(QStringLiteral("service"), service);
+            object.insert(QStringLiteral("group"), group);
+            object.insert(QStringLiteral("active"), active);
+            object.insert(QStringLiteral("cut"), cut);
+            broadcast("backup", compact(object), true);
+        });
     connect(&m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
         QJsonObject object;
         object.insert(QStringLiteral("changes"), configChangesToJson(changes));

@@ -76,4 +76,41 @@ HttpResponse setProxy(ResourceEnv &env, RequestContext &context)
                                context.capture(QStringLiteral("group")), *mode));
 }
 
+HttpResponse setLifecycle(ResourceEnv &env, RequestContext &context)
+{
+    HttpResponse error;
+    const std::optional<QJsonObject> body = jsonBody(context.request, &error);
+    if (!body)
+        return error;
+    const QString onDownField = QStringLiteral("ondown");
+    const QString onPrimaryUpField = QStringLiteral("onprimaryup");
+    const QString allBackupsField = QStringLiteral("allbackups");
+    if (const auto unknown = unknownFields(*body, {onDownField, onPrimaryUpField, allBackupsField}))
+        return *unknown;
+    Operations::LifecycleEdit edit;
+    if (body->contains(onDownField)) {
+        edit.onDown = hostDownActionFromName(body->value(onDownField).toString());
+        if (!edit.onDown)
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'ondown' must be none or shutdown-sessions"), true);
+    }
+    if (body->contains(onPrimaryUpField)) {
+        edit.onPrimaryUp = primaryUpActionFromName(body->value(onPrimaryUpField).toString());
+        if (!edit.onPrimaryUp)
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'onprimaryup' must be none or shutdown-backup-sessions"), true);
+    }
+    if (body->contains(allBackupsField)) {
+        if (!body->value(allBackupsField).isBool())
+            return HttpResponse::error(400, QStringLiteral("body: 'allbackups' must be true or false"), true);
+        edit.allBackups = body->value(allBackupsField).toBool();
+    }
+    if (!edit.onDown && !edit.onPrimaryUp && !edit.allBackups)
+        return HttpResponse::error(
+            400, QStringLiteral("body: expected one of 'ondown', 'onprimaryup', 'allbackups'"), true);
+    return jsonOutcome(Operations(env.engine)
+                           .editGroupLifecycle(context.capture(QStringLiteral("service")),
+                               context.capture(QStringLiteral("group")), edit));
+}
+
 }  // namespace Balancier::AdminResources::Groups

@@ -10,5 +10,7 @@ HttpResponse enable(ResourceEnv &env, RequestContext &context);
 HttpResponse setScheduler(ResourceEnv &env, RequestContext &context);
 /// PUT …/groups/{group}/proxy {"proxy": "v1|v2|no"}: the PROXY header sent to its hosts.
 HttpResponse setProxy(ResourceEnv &env, RequestContext &context);
+/// PUT …/groups/{group}/lifecycle: ondown, onprimaryup, allbackups (issue 16).
+HttpResponse setLifecycle(ResourceEnv &env, RequestContext &context);
 
 }  // namespace Balancier::AdminResources::Groups

@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <tuple>
+
 namespace Balancier::AdminResources::Hosts {
 
 HttpResponse list(ResourceEnv &env, RequestContext &context)
@@ -65,8 +67,9 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
     const std::optional<QJsonObject> body = jsonBody(context.request, &error);
     if (!body)
         return error;
-    static const QStringList known = {QStringLiteral("address"), QStringLiteral("weight"),
-        QStringLiteral("maxconns"), QStringLiteral("state"), QStringLiteral("proxy")};
+    static const QStringList known
+        = {QStringLiteral("address"), QStringLiteral("weight"), QStringLiteral("maxconns"),
+            QStringLiteral("state"), QStringLiteral("proxy"), QStringLiteral("backup")};
     if (const auto unknown = unknownFields(*body, known))
         return *unknown;
     // The body's types are this API's; what the values may be is the operation's.
@@ -101,6 +104,11 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
             return HttpResponse::error(
                 400, QStringLiteral("body: 'proxy' must be v1, v2, no or group (the group's choice)"), true);
         }
+    }
+    if (body->contains(QStringLiteral("backup"))) {
+        if (!body->value(QStringLiteral("backup")).isBool())
+            return HttpResponse::error(400, QStringLiteral("body: 'backup' must be true or false"), true);
+        edit.backup = body->value(QStringLiteral("backup")).toBool();
     }
     static const ParameterNames labels = {{QStringLiteral("host"), QStringLiteral("host name in the path")},
         {QStringLiteral("address"), QStringLiteral("body: 'address'")},
@@ -141,10 +149,50 @@ HttpResponse action(ResourceEnv &env, RequestContext &context)
             return jsonOutcome(result);
         return HttpResponse::json(200, R"({"ok":true})");
     }
+    if (action == u"drain") {
+        // A guided drain: ?deadline=10m&then=remove|maintenance, or the same
+        // in a JSON body. Without either: today's drain.
+        QString deadline = context.request.parameter(QStringLiteral("deadline")).trimmed();
+        QString then = context.request.parameter(QStringLiteral("then")).trimmed();
+        QString deadlineLabel = QStringLiteral("parameter 'deadline'");
+        QString thenLabel = QStringLiteral("parameter 'then'");
+        if (!context.request.body.trimmed().isEmpty()) {
+            HttpResponse error;
+            const std::optional<QJsonObject> body = jsonBody(context.request, &error);
+            if (!body)
+                return error;
+            if (const auto unknown
+                = unknownFields(*body, {QStringLiteral("deadline"), QStringLiteral("then")}))
+                return *unknown;
+            for (const auto &[field, target, label] :
+                {std::tuple{QStringLiteral("deadline"), &deadline, &deadlineLabel},
+                    std::tuple{QStringLiteral("then"), &then, &thenLabel}}) {
+                if (!body->contains(field))
+                    continue;
+                if (!body->value(field).isString())
+                    return HttpResponse::error(
+                        400, QStringLiteral("body: '%1' must be a string").arg(field), true);
+                *target = body->value(field).toString().trimmed();
+                *label = QStringLiteral("body: '%1'").arg(field);
+            }
+        }
+        if (deadline.isEmpty() && then.isEmpty())
+            return jsonOutcome(operations.setHostAdminState(service, group, host, HostAdminState::Drain));
+        const ParameterNames labels
+            = {{QStringLiteral("deadline"), deadlineLabel}, {QStringLiteral("then"), thenLabel}};
+        Operations::DrainRequest request;
+        const OpResult parsed = Operations::parseDrainRequest(deadline, then, &request);
+        if (!parsed.ok)
+            return jsonOutcome(parsed, labels);
+        return jsonOutcome(operations.drainHost(service, group, host, request), labels);
+    }
+    if (context.request.hasParameter(QStringLiteral("deadline"))
+        || context.request.hasParameter(QStringLiteral("then")))
+        return HttpResponse::error(400,
+            QStringLiteral("deadline and then belong to drain; %1 takes no parameter").arg(action.left(40)),
+            true);
     HostAdminState state;
-    if (action == u"drain")
-        state = HostAdminState::Drain;
-    else if (action == u"maintenance")
+    if (action == u"maintenance")
         state = HostAdminState::Maintenance;
     else if (action == u"ready")
         state = HostAdminState::Ready;

@@ -270,7 +270,23 @@ HttpResponse hostAdminUp(ResourceEnv &env, RequestContext &context)
 
 HttpResponse hostDrain(ResourceEnv &env, RequestContext &context)
 {
-    return hostStateCommand(env, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
+    // Issue 16: deadline and then make it a guided drain, as POST …/drain.
+    const QString deadline = context.request.parameter(QStringLiteral("deadline")).trimmed();
+    const QString then = context.request.parameter(QStringLiteral("then")).trimmed();
+    if (deadline.isEmpty() && then.isEmpty())
+        return hostStateCommand(env, context, HostAdminState::Drain, QStringLiteral("host %1 is draining"));
+    HttpResponse failure;
+    const std::optional<HostTarget> target = hostTarget(env, context, &failure);
+    if (!target)
+        return failure;
+    Operations::DrainRequest request;
+    const OpResult parsed = Operations::parseDrainRequest(deadline, then, &request);
+    if (!parsed.ok)
+        return legacyOutcome(parsed, {}, HostParameters);
+    return legacyOutcome(
+        Operations(env.engine).drainHost(target->service, target->group, target->host, request),
+        QStringLiteral("host %1 is draining (then %2)").arg(target->host, drainThenName(request.then)),
+        HostParameters);
 }
 
 HttpResponse newService(ResourceEnv &env, RequestContext &context)

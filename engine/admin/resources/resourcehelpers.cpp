@@ -3,9 +3,11 @@
 #include "config/configchangejson.h"
 #include "ops/operations.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace Balancier::AdminResources {
 
@@ -97,6 +99,13 @@ QJsonObject hostConfigJson(const HostConfig &host)
     // The host's own PROXY header choice, or "group" when it follows its group's.
     object.insert(
         QStringLiteral("proxy"), host.proxy ? proxySendModeName(*host.proxy) : QStringLiteral("group"));
+    // Issue 16: a backup host; a guided drain's deadline and action.
+    object.insert(QStringLiteral("backup"), host.backup);
+    if (host.drainDeadlineMs > 0)
+        object.insert(QStringLiteral("drainDeadline"),
+            QDateTime::fromMSecsSinceEpoch(host.drainDeadlineMs, QTimeZone::utc()).toString(Qt::ISODate));
+    if (host.drainThen != DrainThen::None)
+        object.insert(QStringLiteral("drainThen"), drainThenName(host.drainThen));
     return object;
 }
 
