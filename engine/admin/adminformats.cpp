@@ -108,6 +108,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral("Sources forgotten to make room in the service's <limit> table."), {}};
     Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
         QStringLiteral("1 when every host of the enabled group is down."), {}};
+    Family routeConnections{QStringLiteral("balancier_route_connections_total"), QStringLiteral("counter"),
+        QStringLiteral(
+            "Connections a TLS route (<route>) sent to its group; route=\"default\": the enabled group."),
+        {}};
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
         QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
 
@@ -126,6 +130,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         for (auto it = service.closed.cbegin(); it != service.closed.cend(); ++it) {
             closed.samples.append(u'{' + serviceLabel + QStringLiteral(",termination=") + label(it.key())
                 + QStringLiteral("} ") + QString::number(it.value()));
+        }
+        for (const RouteStats &route : service.routes) {
+            routeConnections.samples.append(u'{' + serviceLabel + QStringLiteral(",route=")
+                + label(route.label) + QStringLiteral(",group=") + label(route.group) + QStringLiteral("} ")
+                + QString::number(route.connections));
         }
         const std::pair<QLatin1StringView, qint64> refused[]
             = {{QLatin1StringView("acl-denied"), service.refusedAcl},
@@ -188,9 +197,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "balancier_connlog_dropped_total %1\n")
                .arg(snapshot.connectionLogDropped);
     for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
-             &serviceDryRun, &serviceTracked, &serviceEvictions, &closed, &hostActive, &hostTotal,
-             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
-        if (family->samples.isEmpty() && (family == &serviceTracked || family == &serviceEvictions))
+             &serviceDryRun, &serviceTracked, &serviceEvictions, &routeConnections, &closed, &hostActive,
+             &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
+        if (family->samples.isEmpty()
+            && (family == &serviceTracked || family == &serviceEvictions || family == &routeConnections))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)

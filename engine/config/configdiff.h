@@ -66,6 +66,15 @@ struct ConfigChange
         /// kept rules were reordered), rules (more than 50 rules came or went:
         /// their counts, not one change each).
         AclChanged,
+        /// TLS routing (<route>): `service`, `name` = the route's label
+        /// ("sni=a.example alpn=h2", "plain"); RouteAdded has its group in
+        /// `after`, RouteRemoved in `before`; RouteChanged fields: group, silence.
+        RouteAdded,
+        RouteRemoved,
+        RouteChanged,
+        /// `service`, `name` = "routes"; fields: order (the kept routes were
+        /// reordered), peektimeout, peeksize.
+        RoutesChanged,
     };
 
     Kind kind;

@@ -119,7 +119,8 @@ void Acceptor::ioReady(qintptr, int)
         std::shared_ptr<const ServiceRoute> route = m_slot->load();
         // No enabled group, or one emptied at runtime (the control thread
         // logged it once): nobody to pass the client to.
-        if (!route || !route->group || route->group->hosts().isEmpty()) {
+        // With TLS routes the group is chosen later, by the session.
+        if (!route || !route->group || (!route->tls && route->group->hosts().isEmpty())) {
             // No session, so no log record; the count still says it happened.
             if (route && route->terminations)
                 route->terminations->add(Termination::NoBackend);

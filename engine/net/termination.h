@@ -33,6 +33,10 @@ enum class Termination : quint8
     AdminClose,  ///< closed through the admin API or the desktop app
     Shutdown,  ///< the balancer stopped
     MaxConnections,  ///< the global connection cap (reserved: such clients wait in the backlog today)
+    TlsPeekTimeout,  ///< <route>: the ClientHello was not complete within peektimeout
+    TlsBadHello,  ///< <route>: a malformed or truncated ClientHello
+    TlsHelloTooLarge,  ///< <route>: the ClientHello is longer than peeksize
+    NotTls,  ///< <route>: the client does not speak TLS and the service has no plain route
 };
 
 /// The stable code of `t`, e.g. "client-close", for logs, JSON and metrics labels.
@@ -77,6 +81,14 @@ constexpr QLatin1StringView terminationCode(Termination t)
         return QLatin1StringView("shutdown");
     case Termination::MaxConnections:
         return QLatin1StringView("max-connections");
+    case Termination::TlsPeekTimeout:
+        return QLatin1StringView("tls-peek-timeout");
+    case Termination::TlsBadHello:
+        return QLatin1StringView("tls-bad-hello");
+    case Termination::TlsHelloTooLarge:
+        return QLatin1StringView("tls-hello-too-large");
+    case Termination::NotTls:
+        return QLatin1StringView("not-tls");
     }
     return QLatin1StringView("unknown");
 }

@@ -272,6 +272,13 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::AclChanged:
             phrases.append(tr("changes the ACL of service %1; open connections stay").arg(change.service));
             break;
+        case Kind::RouteAdded:
+        case Kind::RouteRemoved:
+        case Kind::RouteChanged:
+        case Kind::RoutesChanged:
+            phrases.append(tr("changes how new TLS clients of service %1 are routed; open connections stay")
+                               .arg(change.service));
+            break;
         }
     }
     // Listeners closed without a replacement.
