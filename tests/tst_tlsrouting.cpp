@@ -5,6 +5,9 @@
 // that write a captured ClientHello byte by byte, or split over two records,
 // or garbage; plain clients that speak first or wait for the server (SSH).
 
+#include "config/configdiff.h"
+#include "config/configdocument.h"
+#include "config/configreader.h"
 #include "engine.h"
 #include "ops/operations.h"
 #include "platform/socketops.h"
@@ -150,6 +153,12 @@ class tst_TlsRouting : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The config: XML, located errors, writing, the diff (no sockets).
+    void configErrors_data();
+    void configErrors();
+    void configRoundTrip();
+    void configDiff();
+
     void initTestCase();
     void routesByRule_data();
     void routesByRule();
@@ -176,14 +185,149 @@ private:
     std::unique_ptr<TlsBackend> m_h2;
     std::unique_ptr<TlsBackend> m_default;
     std::unique_ptr<StubBackend> m_ssh;
+    const char *m_skip = nullptr;
 };
+
+#define NEEDS_TLS_TOOLS()                                                                                    \
+    do {                                                                                                     \
+        if (m_skip)                                                                                          \
+            QSKIP(m_skip);                                                                                   \
+    } while (false)
+
+namespace {
+
+/// A service "s" with groups g and h, and `inner` (routes) inside it.
+QByteArray xmlWith(const QByteArray &serviceAttributes, const QByteArray &inner)
+{
+    return "<balancier version=\"1\">\n<service name=\"s\"" + serviceAttributes
+        + ">\n"
+          "<listen ip=\"127.0.0.1:0\"/>\n"
+        + inner
+        + "\n"
+          "<group name=\"g\"><host name=\"a\" ip=\"127.0.0.1:9001\"/></group>\n"
+          "<group name=\"h\"><host name=\"b\" ip=\"127.0.0.1:9002\"/></group>\n"
+          "<enable group=\"g\"/>\n</service>\n</balancier>\n";
+}
+
+}  // namespace
+
+void tst_TlsRouting::configErrors_data()
+{
+    QTest::addColumn<QByteArray>("attributes");
+    QTest::addColumn<QByteArray>("routes");
+    QTest::addColumn<QString>("message");  // empty: no error
+    QTest::newRow("fine") << QByteArray()
+                          << QByteArray("<route sni=\"a.example,*.b.example\" alpn=\"h2\" group=\"h\"/>")
+                          << QString();
+    QTest::newRow("unknown group") << QByteArray() << QByteArray("<route sni=\"a.example\" group=\"x\"/>")
+                                   << u"3:1: error: <route group>: group \"x\" does not exist"_s;
+    QTest::newRow("empty sni") << QByteArray() << QByteArray("<route sni=\"\" group=\"h\"/>")
+                               << u"<route sni>: item 1: empty name"_s;
+    QTest::newRow("bad wildcard") << QByteArray()
+                                  << QByteArray("<route sni=\"ok.example,a*.b\" group=\"h\"/>")
+                                  << u"<route sni>: item 2: \"a*.b\": a wildcard"_s;
+    QTest::newRow("two plain routes")
+        << QByteArray() << QByteArray("<route plain=\"yes\" group=\"h\"/><route plain=\"yes\" group=\"g\"/>")
+        << u"a second plain route"_s;
+    QTest::newRow("route without group")
+        << QByteArray() << QByteArray("<route sni=\"a.example\"/>") << u"group"_s;
+    QTest::newRow("bad alpn token") << QByteArray() << QByteArray("<route alpn=\"h2,http 1.1\" group=\"h\"/>")
+                                    << u"<route alpn>: item 2: \"http 1.1\" is not an ALPN name"_s;
+    QTest::newRow("route matching nothing")
+        << QByteArray() << QByteArray("<route group=\"h\"/>") << u"a route needs sni, alpn or plain"_s;
+    QTest::newRow("plain with sni") << QByteArray()
+                                    << QByteArray("<route plain=\"yes\" sni=\"a.example\" group=\"h\"/>")
+                                    << u"has no sni or alpn"_s;
+    QTest::newRow("peeksize out of range") << QByteArray(" peeksize=\"64k\"") << QByteArray()
+                                           << u"<service peeksize>: \"64k\" is out of range"_s;
+    QTest::newRow("peeksize not a size")
+        << QByteArray(" peeksize=\"lots\"") << QByteArray() << u"is not a size"_s;
+    QTest::newRow("peektimeout") << QByteArray(" peektimeout=\"soon\"") << QByteArray() << u"peektimeout"_s;
+}
+
+void tst_TlsRouting::configErrors()
+{
+    QFETCH(QByteArray, attributes);
+    QFETCH(QByteArray, routes);
+    QFETCH(QString, message);
+    const LoadResult result = ConfigReader::readData(xmlWith(attributes, routes), u"t.xml"_s);
+    QStringList texts;
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        texts.append(diagnostic.toString());
+    if (message.isEmpty()) {
+        QVERIFY2(result.ok(), qPrintable(texts.join(u'\n')));
+        return;
+    }
+    QVERIFY(!result.ok());
+    QVERIFY2(texts.join(u'\n').contains(message), qPrintable(texts.join(u'\n')));
+}
+
+void tst_TlsRouting::configRoundTrip()
+{
+    const QByteArray xml = xmlWith(" peektimeout=\"2s\" peeksize=\"8k\"",
+        "<route sni=\"a.example\" group=\"h\"/>\n<route alpn=\"h2,http/1.1\" group=\"g\"/>\n"
+        "<route plain=\"yes\" silence=\"500ms\" group=\"h\"/>");
+    const LoadResult read = ConfigReader::readData(xml, u"t.xml"_s);
+    QVERIFY(read.ok());
+    const ServiceConfig &service = read.config.services.constFirst();
+    QCOMPARE(service.routes.size(), 3);
+    QCOMPARE(service.peekTimeoutMs, qint64(2000));
+    QCOMPARE(service.peekSize, 8192);
+    QCOMPARE(service.routes.at(1).alpn, (QStringList{u"h2"_s, u"http/1.1"_s}));
+    QVERIFY(service.routes.at(2).plain);
+    QCOMPARE(service.routes.at(2).silenceMs, qint64(500));
+    // Written and read again: the same model; a reordered model writes the new order.
+    const QByteArray written = ConfigDocument::serialize(read.config);
+    const LoadResult again = ConfigReader::readData(written, u"w.xml"_s);
+    QVERIFY2(again.ok(), written.constData());
+    QCOMPARE(again.config, read.config);
+    Config reordered = read.config;
+    reordered.services[0].routes.move(0, 2);
+    const LoadResult third = ConfigReader::readData(ConfigDocument::serialize(reordered), u"r.xml"_s);
+    QCOMPARE(third.config.services.constFirst().routes, reordered.services.constFirst().routes);
+}
+
+void tst_TlsRouting::configDiff()
+{
+    const LoadResult before = ConfigReader::readData(
+        xmlWith({}, "<route sni=\"a.example\" group=\"h\"/><route alpn=\"h2\" group=\"g\"/>"), u"t.xml"_s);
+    QVERIFY(before.ok());
+    Config after = before.config;
+    ServiceConfig &service = after.services[0];
+    service.routes.move(0, 1);  // reordered
+    service.routes[0].group = u"h"_s;  // alpn=h2 -> h
+    RouteConfig plain;
+    plain.plain = true;
+    plain.group = u"g"_s;
+    service.routes.append(plain);
+    service.peekSize = 4096;
+    QStringList lines;
+    for (const ConfigChange &change : diffConfigs(before.config, after))
+        lines.append(change.description());
+    const QString text = lines.join(u'\n');
+    QVERIFY2(text.contains(u"route alpn=h2: group g -> h"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"route plain -> group g added"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"routes: "_s) && text.contains(u"order"_s) && text.contains(u"peeksize"_s),
+        qPrintable(text));
+    service.routes.clear();
+    lines.clear();
+    for (const ConfigChange &change : diffConfigs(before.config, after))
+        lines.append(change.description());
+    QVERIFY2(lines.join(u'\n').contains(u"route sni=a.example -> group h removed"_s),
+        qPrintable(lines.join(u'\n')));
+}
 
 void tst_TlsRouting::initTestCase()
 {
-    if (QStandardPaths::findExecutable(u"openssl"_s).isEmpty())
-        QSKIP("the openssl tool is not installed (package openssl)");
-    if (!QSslSocket::supportsSsl())
-        QSKIP("Qt has no TLS backend here");
+    // The config tests need nothing; the others skip without the tools.
+    if (QStandardPaths::findExecutable(u"openssl"_s).isEmpty()) {
+        m_skip = "the openssl tool is not installed (package openssl)";
+        return;
+    }
+    if (!QSslSocket::supportsSsl()) {
+        m_skip = "Qt has no TLS backend here";
+        return;
+    }
     m_a = std::make_unique<TlsBackend>(u"a-backend"_s);
     m_b = std::make_unique<TlsBackend>(u"b-backend"_s);
     m_wild = std::make_unique<TlsBackend>(u"wild-backend"_s);
@@ -242,6 +386,7 @@ void tst_TlsRouting::routesByRule_data()
 
 void tst_TlsRouting::routesByRule()
 {
+    NEEDS_TLS_TOOLS();
     QFETCH(QString, sni);
     QFETCH(QList<QByteArray>, alpn);
     QFETCH(QString, backend);
@@ -264,6 +409,7 @@ void tst_TlsRouting::opensslClient_data()
 
 void tst_TlsRouting::opensslClient()
 {
+    NEEDS_TLS_TOOLS();
     QFETCH(QStringList, arguments);
     QFETCH(QString, backend);
     Engine engine;
@@ -282,6 +428,7 @@ void tst_TlsRouting::opensslClient()
 
 void tst_TlsRouting::plainClientSpeaksFirst()
 {
+    NEEDS_TLS_TOOLS();
     Engine engine;
     const quint16 port = start(engine, makeConfig());
     QVERIFY(port != 0);
@@ -297,6 +444,7 @@ void tst_TlsRouting::plainClientSpeaksFirst()
 
 void tst_TlsRouting::plainClientWaits()
 {
+    NEEDS_TLS_TOOLS();
     Engine engine;
     const quint16 port = start(engine, makeConfig());
     QVERIFY(port != 0);
@@ -312,6 +460,7 @@ void tst_TlsRouting::plainClientWaits()
 
 void tst_TlsRouting::helloByteByByte()
 {
+    NEEDS_TLS_TOOLS();
     // TLS 1.2 only: the server's certificate (and its CN) travels in clear.
     const QByteArray hello = captured(u"clienthello-tls12-sni.bin"_s);
     QVERIFY(!hello.isEmpty());
@@ -334,6 +483,7 @@ void tst_TlsRouting::helloByteByByte()
 
 void tst_TlsRouting::helloOverTwoRecords()
 {
+    NEEDS_TLS_TOOLS();
     const QByteArray hello = captured(u"clienthello-tls12-sni.bin"_s);
     QVERIFY(hello.size() > 100);
     const QByteArray message = hello.mid(5);
@@ -366,6 +516,7 @@ void tst_TlsRouting::refusals_data()
 
 void tst_TlsRouting::refusals()
 {
+    NEEDS_TLS_TOOLS();
     QFETCH(QByteArray, bytes);
     QFETCH(QString, code);
     Config config = makeConfig();
@@ -385,6 +536,7 @@ void tst_TlsRouting::refusals()
 
 void tst_TlsRouting::peekTimeout()
 {
+    NEEDS_TLS_TOOLS();
     Config config = makeConfig();
     config.services[0].peekTimeoutMs = 300;
     Engine engine;
@@ -402,6 +554,7 @@ void tst_TlsRouting::peekTimeout()
 
 void tst_TlsRouting::failoverReplaysTheHello()
 {
+    NEEDS_TLS_TOOLS();
     Config config = makeConfig();
     // Group "a" gets a first host where nothing listens: its refusal sends
     // the peeked hello, replayed, to the next host.
@@ -424,6 +577,7 @@ void tst_TlsRouting::failoverReplaysTheHello()
 
 void tst_TlsRouting::liveRouteChange()
 {
+    NEEDS_TLS_TOOLS();
     Engine engine;
     const quint16 port = start(engine, makeConfig());
     QVERIFY(port != 0);
@@ -443,6 +597,7 @@ void tst_TlsRouting::liveRouteChange()
 
 void tst_TlsRouting::routeCounters()
 {
+    NEEDS_TLS_TOOLS();
     Engine engine;
     const quint16 port = start(engine, makeConfig());
     QVERIFY(port != 0);
