@@ -166,6 +166,10 @@ void tst_ClientHello::everyTruncationNeedsMore()
         const ClientHello hello = parse(prefix);
         QVERIFY2(hello.status() == ClientHello::Status::NeedMore,
             qPrintable(u"at %1 of %2: %3"_s.arg(size).arg(bytes.size()).arg(hello.error())));
+        // needed() is a lower bound that moves forward: more than what is
+        // there, never past the end of the hello.
+        QVERIFY(hello.needed() > size);
+        QVERIFY(hello.needed() <= bytes.size());
     }
     QCOMPARE(parse(bytes).status(), ClientHello::Status::Done);
 }

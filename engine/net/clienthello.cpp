@@ -75,6 +75,7 @@ ClientHello ClientHello::parse(const char *data, qsizetype size, qsizetype limit
 {
     ClientHello hello;
     const auto *bytes = reinterpret_cast<const uchar *>(data);
+    hello.m_needed = std::max<qsizetype>(size, 0) + 1;
     if (size <= 0)
         return hello;  // NeedMore
     if (bytes[0] != ContentHandshake) {
@@ -96,8 +97,12 @@ ClientHello ClientHello::parse(const char *data, qsizetype size, qsizetype limit
     for (;;) {
         if (offset + RecordHeader > limit)
             return hello.fail(Status::TooLarge, "the ClientHello is larger than the peek size");
-        if (size - offset < RecordHeader)
+        if (size - offset < RecordHeader) {
+            // The first bytes answer NotTls at once: before a whole header,
+            // every byte counts.
+            hello.m_needed = offset == 0 ? size + 1 : offset + RecordHeader;
             return hello;  // NeedMore
+        }
         const uchar *record = bytes + offset;
         if (record[0] != ContentHandshake)
             return hello.fail(
@@ -129,8 +134,19 @@ ClientHello ClientHello::parse(const char *data, qsizetype size, qsizetype limit
                 return hello;
             }
         }
-        if (available < length)
-            return hello;  // NeedMore: the rest of this record has not arrived
+        if (available < length) {
+            // NeedMore: nothing changes before this record ends, or before
+            // the hello's own bytes are all there if it ends first.
+            const qsizetype recordEnd = offset + RecordHeader + length;
+            qsizetype messageEnd = recordEnd;
+            if (message.size() >= 4) {
+                const qsizetype bodyLength
+                    = qsizetype(message.at(1)) << 16 | qsizetype(message.at(2)) << 8 | message.at(3);
+                messageEnd = size + (4 + bodyLength - message.size());
+            }
+            hello.m_needed = std::min(recordEnd, messageEnd);
+            return hello;
+        }
         offset += RecordHeader + length;
     }
 }

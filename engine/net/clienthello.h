@@ -65,6 +65,10 @@ public:
     bool isSslV2() const { return m_sslV2; }
     /// Done: the bytes of the records up to the end of the hello.
     qsizetype length() const { return m_length; }
+    /// NeedMore: fewer bytes in all than this cannot change the answer, so
+    /// a caller fed one byte at a time need not parse again before (which
+    /// keeps a hello sent byte by byte linear, not quadratic).
+    qsizetype needed() const { return m_needed; }
 
 private:
     bool parseBody(const uchar *body, qsizetype size);
@@ -74,6 +78,7 @@ private:
     QList<QByteArray> m_alpn;
     const char *m_error = "";
     qsizetype m_length = 0;
+    qsizetype m_needed = 1;
     quint16 m_legacyVersion = 0;
     Status m_status = Status::NeedMore;
     bool m_hasAlpn = false;

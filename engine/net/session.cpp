@@ -388,7 +388,10 @@ bool Session::beginPeek()
     m_state = State::Peeking;
     m_peekStartMs = m_worker.nowMs();
     m_connectDeadlineMs = m_peekStartMs + m_route->tls->peekTimeoutMs();
-    // Bytes that came after a PROXY header are the hello's start.
+    // Bytes that came after a PROXY header are the hello's start; and the
+    // socket may hold more that no new edge will announce.
+    if (m_up.readable)
+        return readHello();
     if (!m_up.pending.isEmpty())
         return examineHello();
     // The hello usually came with the connection: the poller reports the
@@ -446,7 +449,11 @@ bool Session::readHello()
 bool Session::examineHello()
 {
     const TlsRouter &router = *m_route->tls;
+    // A hello that comes a byte at a time is parsed again only when it can tell more.
+    if (m_up.pending.size() < m_helloNeeded)
+        return true;
     const ClientHello hello = ClientHello::parse(m_up.pending.data(), m_up.pending.size(), router.peekSize());
+    m_helloNeeded = hello.needed();
     switch (hello.status()) {
     case ClientHello::Status::NeedMore:
         if (m_up.pending.size() > router.peekSize()) {

@@ -251,7 +251,9 @@ private:
     /// While identifying: the parser and the deadline's length (for the log).
     std::unique_ptr<ProxyProtocol::Parser> m_proxyParser;
     qint64 m_proxyTimeoutMs = 0;
-    qint64 m_peekStartMs = 0;  ///< when peeking began (the plain route's silence counts from here)
+    qint64 m_peekStartMs = 0;
+    /// While peeking: bytes the ClientHello needs before another parse can tell more.
+    qsizetype m_helloNeeded = 0;  ///< when peeking began (the plain route's silence counts from here)
     Termination m_termination = Termination::None;
     bool m_clientEndedFirst = false;  ///< the client's stream ended before the backend's
     qint64 m_lastActivityMs = 0;
