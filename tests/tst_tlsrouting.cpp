@@ -220,7 +220,7 @@ void tst_TlsRouting::configErrors_data()
                           << QByteArray("<route sni=\"a.example,*.b.example\" alpn=\"h2\" group=\"h\"/>")
                           << QString();
     QTest::newRow("unknown group") << QByteArray() << QByteArray("<route sni=\"a.example\" group=\"x\"/>")
-                                   << u"3:1: error: <route group>: group \"x\" does not exist"_s;
+                                   << u"4:1: error: <route group>: group \"x\" does not exist"_s;
     QTest::newRow("empty sni") << QByteArray() << QByteArray("<route sni=\"\" group=\"h\"/>")
                                << u"<route sni>: item 1: empty name"_s;
     QTest::newRow("bad wildcard") << QByteArray()
@@ -238,8 +238,8 @@ void tst_TlsRouting::configErrors_data()
     QTest::newRow("plain with sni") << QByteArray()
                                     << QByteArray("<route plain=\"yes\" sni=\"a.example\" group=\"h\"/>")
                                     << u"has no sni or alpn"_s;
-    QTest::newRow("peeksize out of range") << QByteArray(" peeksize=\"64k\"") << QByteArray()
-                                           << u"<service peeksize>: \"64k\" is out of range"_s;
+    QTest::newRow("peeksize out of range")
+        << QByteArray(" peeksize=\"64k\"") << QByteArray() << u"peeksize>: \"64k\" is out of range"_s;
     QTest::newRow("peeksize not a size")
         << QByteArray(" peeksize=\"lots\"") << QByteArray() << u"is not a size"_s;
     QTest::newRow("peektimeout") << QByteArray(" peektimeout=\"soon\"") << QByteArray() << u"peektimeout"_s;
@@ -487,7 +487,7 @@ void tst_TlsRouting::helloOverTwoRecords()
     const QByteArray hello = captured(u"clienthello-tls12-sni.bin"_s);
     QVERIFY(hello.size() > 100);
     const QByteArray message = hello.mid(5);
-    const auto record = [](const QByteArray &fragment) {
+    const auto record = [](const QByteArray &fragment) -> QByteArray {
         return QByteArray("\x16\x03\x01", 3) + char(fragment.size() >> 8) + char(fragment.size() & 0xff)
             + fragment;
     };
