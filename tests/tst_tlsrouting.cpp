@@ -168,6 +168,7 @@ private Q_SLOTS:
     void plainClientWaits();
     void helloByteByByte();
     void helloOverTwoRecords();
+    void sniInProxyV2Authority();
     void refusals_data();
     void refusals();
     void peekTimeout();
@@ -499,6 +500,34 @@ void tst_TlsRouting::helloOverTwoRecords()
     QVERIFY(client);
     client->write(split);
     QTRY_VERIFY_WITH_TIMEOUT(client->received().contains("a-backend"), 8000);
+}
+
+void tst_TlsRouting::sniInProxyV2Authority()
+{
+    NEEDS_TLS_TOOLS();
+    // A group that sends PROXY v2: the server name read goes in the
+    // AUTHORITY TLV (type 0x02), before the replayed hello.
+    const QByteArray hello = captured(u"clienthello-tls12-sni.bin"_s);
+    QVERIFY(!hello.isEmpty());
+    StubBackend recorder(u"recorder"_s, StubBackend::Mode::NameOnEof);
+    QVERIFY(recorder.listen());
+    Config config = makeConfig();
+    GroupConfig group = ProxyConfig::group(u"pp"_s, {ProxyConfig::host(u"recorder"_s, recorder.address())});
+    group.proxy = ProxySendMode::V2;
+    config.services[0].groups.append(group);
+    config.services[0].routes[0].group = u"pp"_s;
+    Engine engine;
+    const quint16 port = start(engine, config);
+    QVERIFY(port != 0);
+    auto client = rawClient(port);
+    QVERIFY(client);
+    client->write(hello);
+    client->shutdownWrite();
+    QVERIFY(client->waitForEnd());
+    const QByteArray received = client->received();
+    QVERIFY2(received.startsWith("recorder:"), received.left(40).constData());
+    QVERIFY(received.contains(QByteArray("\x02\x00\x16legacy.capture.example", 25)));
+    QVERIFY(received.endsWith(hello));  // the hello itself, unchanged, after the header
 }
 
 void tst_TlsRouting::refusals_data()
