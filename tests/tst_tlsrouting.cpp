@@ -5,6 +5,7 @@
 // that write a captured ClientHello byte by byte, or split over two records,
 // or garbage; plain clients that speak first or wait for the server (SSH).
 
+#include "admintestbed.h"
 #include "config/configdiff.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
@@ -158,6 +159,8 @@ private Q_SLOTS:
     void configErrors();
     void configRoundTrip();
     void configDiff();
+    void adminApi_data();
+    void adminApi();
 
     void initTestCase();
     void routesByRule_data();
@@ -316,6 +319,54 @@ void tst_TlsRouting::configDiff()
         lines.append(change.description());
     QVERIFY2(lines.join(u'\n').contains(u"route sni=a.example -> group h removed"_s),
         qPrintable(lines.join(u'\n')));
+}
+
+void tst_TlsRouting::adminApi_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("needle");
+    QTest::newRow("fine") << QByteArray(R"({"peeksize":8192,"routes":[{"sni":["a.example"],"group":"spare"},)"
+                                        R"({"plain":true,"silence":"2s","group":"prod"}]})")
+                          << 200 << u"routeAdded"_s;
+    QTest::newRow("bad wildcard") << QByteArray(R"({"routes":[{"sni":"ok.example","group":"spare"},)"
+                                                R"({"sni":["a*.b"],"group":"spare"}]})")
+                                  << 400 << u"body: 'routes[1].sni[0]'"_s;
+    QTest::newRow("unknown group") << QByteArray(R"({"routes":[{"alpn":["h2"],"group":"nope"}]})") << 400
+                                   << u"body: 'routes[0].group'"_s;
+    QTest::newRow("peeksize out of range")
+        << QByteArray(R"({"peeksize":100,"routes":[]})") << 400 << u"body: 'peeksize'"_s;
+    QTest::newRow("unknown field") << QByteArray(R"({"routes":[{"host":"x","group":"spare"}]})") << 400
+                                   << u"routes[0].host"_s;
+}
+
+void tst_TlsRouting::adminApi()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, needle);
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    const HttpTestResponse response
+        = bed.request("PUT", "/api/v1/services/web/routes", AdminTestBed::Admin, body);
+    QCOMPARE(response.status, status);
+    QVERIFY2(QString::fromUtf8(response.body).contains(needle), response.body.constData());
+    const ServiceConfig &service = bed.engine().runningConfig().services.constFirst();
+    if (status != 200) {
+        QVERIFY(service.routes.isEmpty());  // nothing changed
+        return;
+    }
+    QCOMPARE(service.routes.size(), 2);
+    QCOMPARE(service.peekSize, 8192);
+    QCOMPARE(service.routes.at(1).silenceMs, qint64(2000));
+    const HttpTestResponse get = bed.request("GET", "/api/v1/services/web/routes", AdminTestBed::Viewer);
+    QCOMPARE(get.status, 200);
+    QVERIFY2(get.body.contains(R"("label":"sni=a.example")"), get.body.constData());
+    // The service's JSON carries the routes and their counters.
+    const HttpTestResponse one = bed.request("GET", "/api/v1/services/web", AdminTestBed::Viewer);
+    QVERIFY2(one.body.contains(R"("routes":[)") && one.body.contains(R"("label":"default")"),
+        one.body.constData());
 }
 
 void tst_TlsRouting::initTestCase()
