@@ -172,6 +172,7 @@ private Q_SLOTS:
     void helloByteByByte();
     void helloOverTwoRecords();
     void sniInProxyV2Authority();
+    void sniInConnectionTable();
     void refusals_data();
     void refusals();
     void peekTimeout();
@@ -579,6 +580,34 @@ void tst_TlsRouting::sniInProxyV2Authority()
     QVERIFY2(received.startsWith("recorder:"), received.left(40).constData());
     QVERIFY(received.contains(QByteArray("\x02\x00\x16legacy.capture.example", 25)));
     QVERIFY(received.endsWith(hello));  // the hello itself, unchanged, after the header
+}
+
+void tst_TlsRouting::sniInConnectionTable()
+{
+    NEEDS_TLS_TOOLS();
+    Engine engine;
+    const quint16 port = start(engine, makeConfig());
+    QVERIFY(port != 0);
+    // Half a hello: the row says "peeking"; the whole: the name and the route's group.
+    const QByteArray hello = captured(u"clienthello-tls12-sni.bin"_s);
+    auto client = rawClient(port);
+    QVERIFY(client);
+    client->write(hello.left(20));
+    const auto rows = [&engine]() {
+        QList<ConnectionRow> out;
+        bool answered = false;
+        Operations(engine).listConnections({}, &engine, [&](const ConnectionPage &page) {
+            out = page.rows;
+            answered = true;
+        });
+        if (!QTest::qWaitFor([&answered] { return answered; }, 5000))
+            qWarning("the connection table did not answer");
+        return out;
+    };
+    QTRY_VERIFY(!rows().isEmpty() && rows().constFirst().state == u"peeking");
+    client->write(hello.mid(20));
+    QTRY_VERIFY(!rows().isEmpty() && rows().constFirst().sni == u"legacy.capture.example");
+    QCOMPARE(rows().constFirst().group, u"a"_s);
 }
 
 void tst_TlsRouting::refusals_data()
