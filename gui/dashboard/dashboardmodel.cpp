@@ -370,8 +370,8 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
             return tip;
         }
         if (!v.routes.isEmpty()) {
-            return tr("Listening on %1").arg(v.listeners.join(u", "_s)) + u'\n' + tr("TLS routes:")
-                + u"\n  "_s + v.routes.join(u"\n  "_s);
+            return QString(tr("Listening on %1").arg(v.listeners.join(u", "_s)) + u'\n' + tr("TLS routes:")
+                + u"\n  "_s + v.routes.join(u"\n  "_s));
         }
         return tr("Listening on %1").arg(v.listeners.join(u", "_s));
     case SortRole:
