@@ -291,7 +291,7 @@ StatsSnapshot Engine::snapshot() const
         const auto it = d->services.constFind(service.name);
         if (it == d->services.cend() || !it->terminations)
             continue;
-        for (int i = 1; i <= int(Termination::BackupShutdown); ++i) {  // the last code
+        for (int i = 1; i <= int(LastTermination); ++i) {
             const auto why = Termination(i);
             if (const quint64 count = it->terminations->value(why))
                 service.closed.insert(QString(terminationCode(why)), qint64(count));

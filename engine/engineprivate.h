@@ -15,6 +15,7 @@
 #include "net/listenerbinder.h"
 #include "net/sourceacl.h"
 #include "net/sourcelimiter.h"
+#include "net/tlsrouter.h"
 #include "runtime/groupruntime.h"
 #include "runtime/hostruntime.h"
 #include "runtime/serviceroute.h"
@@ -54,8 +55,12 @@ struct ServiceState
     std::shared_ptr<SourceLimiter> limiter;
     std::shared_ptr<RefusalCounters> refusals = std::make_shared<RefusalCounters>();
     /// The counts said in the last "refused" event (Engine::connectionsRefused).
-    std::array<qint64, 8> reportedRefusals{};
+    std::array<qint64, 12> reportedRefusals{};
     qint64 lastRefusalEventMs = -1000000;
+    /// TLS routing (<route>): the compiled rules in force (null without
+    /// routes), and each route's connection count by label, kept across applies.
+    std::shared_ptr<const TlsRouter> tls;
+    QHash<QString, std::shared_ptr<TlsRouter::Counter>> routeCounters;
 
     std::shared_ptr<GroupRuntime> group(QStringView name) const
     {
@@ -170,6 +175,8 @@ public:
     void forEachWorker(Function function);
 
     void reconcileServices(const Config &config);
+    /// Compiles a service's <route> rules into state.tls (TLS routing).
+    void reconcileTlsRoutes(const ServiceConfig &serviceConfig, ServiceState &state);
     void reconcileListeners(const Config &config, ApplyResult &result);
     BoundSockets bindOrAdopt(const QString &address, bool *adopted);
     void addAcceptors(quint64 listenerId, const QString &configured,

@@ -338,10 +338,12 @@ void EnginePrivate::reconcileServices(const Config &config)
         route->acl = state.acl;
         route->limiter = state.limiter;
         route->refusals = state.refusals;
+        reconcileTlsRoutes(serviceConfig, state);
+        route->tls = state.tls;
         const std::shared_ptr<const ServiceRoute> current = state.slot->load();
         if (!current || current->group != route->group || !(current->timeouts == route->timeouts)
             || current->acceptProxy != route->acceptProxy || current->acl != route->acl
-            || current->limiter != route->limiter) {
+            || current->limiter != route->limiter || current->tls != route->tls) {
             state.slot->store(std::move(route));
         }
         next.insert(serviceConfig.name, std::move(state));
@@ -355,6 +357,24 @@ void EnginePrivate::reconcileServices(const Config &config)
         }
     }
     services = std::move(next);
+}
+
+void EnginePrivate::reconcileTlsRoutes(const ServiceConfig &serviceConfig, ServiceState &state)
+{
+    if (serviceConfig.routes.isEmpty()) {
+        state.tls.reset();
+        return;
+    }
+    // Compiled here, on the control thread, and published with the route;
+    // built anew at each apply because the groups it points to may be new.
+    state.tls = TlsRouter::compile(
+        serviceConfig, [&state](const QString &name) { return state.group(name); },
+        [&state](const QString &label) {
+            std::shared_ptr<TlsRouter::Counter> &counter = state.routeCounters[label];
+            if (!counter)
+                counter = std::make_shared<TlsRouter::Counter>(0);
+            return counter;
+        });
 }
 
 void EnginePrivate::reconcileListeners(const Config &config, ApplyResult &result)
@@ -577,6 +597,14 @@ QList<ServiceView> EnginePrivate::views() const
             view.acceptProxy = route->acceptProxy;
         view.refusals = state.refusals;
         view.aclRules = state.acl ? serviceConfig.acl.rules.size() : -1;
+        if (state.tls) {
+            for (const TlsRouter::Route &route : state.tls->routes())
+                view.routes.append({route.label, route.group->name(), route.connections});
+            if (const TlsRouter::Route *plain = state.tls->plain())
+                view.routes.append({plain->label, plain->group->name(), plain->connections});
+            view.routes.append({TlsRouter::defaultLabel(), state.enabledGroup,
+                state.routeCounters.value(TlsRouter::defaultLabel())});
+        }
         if (state.limiter) {
             view.trackedSources = state.limiter->trackedSources();
             view.sourceEvictions = state.limiter->evictions();
@@ -597,21 +625,27 @@ void EnginePrivate::reportRefusals()
     for (auto it = services.begin(); it != services.end(); ++it) {
         ServiceState &state = *it;
         const RefusalCounters &counters = *state.refusals;
-        const std::array<qint64, 8> counts = {counters.aclDenied.load(std::memory_order_relaxed),
+        const std::array<qint64, 12> counts = {counters.aclDenied.load(std::memory_order_relaxed),
             counters.limitConcurrent.load(std::memory_order_relaxed),
             counters.limitRate.load(std::memory_order_relaxed),
             counters.dryRunConcurrent.load(std::memory_order_relaxed),
             counters.dryRunRate.load(std::memory_order_relaxed),
             counters.proxyUntrusted.load(std::memory_order_relaxed),
             counters.proxyBadHeader.load(std::memory_order_relaxed),
-            counters.proxyTimeout.load(std::memory_order_relaxed)};
+            counters.proxyTimeout.load(std::memory_order_relaxed),
+            counters.tlsPeekTimeout.load(std::memory_order_relaxed),
+            counters.tlsBadHello.load(std::memory_order_relaxed),
+            counters.tlsHelloTooLarge.load(std::memory_order_relaxed),
+            counters.notTls.load(std::memory_order_relaxed)};
         if (counts == state.reportedRefusals || now - state.lastRefusalEventMs < 1000)
             continue;
-        static const std::array<QString, 8> names
+        static const std::array<QString, 12> names
             = {QStringLiteral("acl-denied"), QStringLiteral("limit-concurrent"), QStringLiteral("limit-rate"),
                 QStringLiteral("dryrun-concurrent"), QStringLiteral("dryrun-rate"),
                 QStringLiteral("proxy-untrusted"), QStringLiteral("proxy-bad-header"),
-                QStringLiteral("proxy-timeout")};
+                QStringLiteral("proxy-timeout"), QStringLiteral("tls-peek-timeout"),
+                QStringLiteral("tls-bad-hello"), QStringLiteral("tls-hello-too-large"),
+                QStringLiteral("not-tls")};
         QVariantMap since;
         for (std::size_t i = 0; i < counts.size(); ++i) {
             if (counts[i] != state.reportedRefusals[i])

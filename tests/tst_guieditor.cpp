@@ -91,6 +91,7 @@ private Q_SLOTS:
     void editUndoRedoSave();
     void pairAndHealthFields();
     void aclAndLimitFields();
+    void tlsRoutesField();
     void editThroughUiMatchesExpectedFile();
     void problemsListLineAndColumn();
     void layoutMerge_data();
@@ -248,6 +249,60 @@ void tst_GuiEditor::pairAndHealthFields()
     healthPublic->setChecked(true);
     QVERIFY(editor.draft()->config().admin.healthPublic);
     QVERIFY2(editor.draft()->text().contains(R"(healthpublic="yes")"), editor.draft()->text().constData());
+}
+
+void tst_GuiEditor::tlsRoutesField()
+{
+    // The service's TLS routes: added, edited, moved by a drag (a row move
+    // in the list's model, as a drop does) and by Up; written in order.
+    ConfigEditor editor;
+    QString error;
+    QVERIFY2(editor.openFile(m_path, &error), qPrintable(error));
+    editor.selectItem({ConfigItemRef::Kind::Service, u"web"_s, {}, {}});
+    auto *list = editor.form()->findChild<QListWidget *>(u"routes"_s);
+    auto *add = editor.form()->findChild<QPushButton *>(u"routeAdd"_s);
+    auto *sni = editor.form()->findChild<QLineEdit *>(u"routeSni"_s);
+    auto *alpn = editor.form()->findChild<QLineEdit *>(u"routeAlpn"_s);
+    auto *plain = editor.form()->findChild<QCheckBox *>(u"routePlain"_s);
+    auto *group = editor.form()->findChild<QComboBox *>(u"routeGroup"_s);
+    QVERIFY(list && add && sni && alpn && plain && group);
+    QVERIFY(group->findText(u"test"_s) >= 0);  // the service's groups are offered
+    add->click();
+    sni->setText(u"a.example, *.b.example"_s);
+    Q_EMIT sni->editingFinished();
+    group->setCurrentText(u"test"_s);
+    add->click();
+    plain->setChecked(true);
+    QList<RouteConfig> routes = editor.draft()->config().service(u"web"_s)->routes;
+    QCOMPARE(routes.size(), 2);
+    QCOMPARE(routes.at(0).sni, (QStringList{u"a.example"_s, u"*.b.example"_s}));
+    QCOMPARE(routes.at(0).group, u"test"_s);
+    QVERIFY(routes.at(1).plain);
+
+    // A drop moves the plain route first.
+    QVERIFY(list->model()->moveRow(QModelIndex(), 1, QModelIndex(), 0));
+    routes = editor.draft()->config().service(u"web"_s)->routes;
+    QVERIFY(routes.at(0).plain);
+    QCOMPARE(routes.at(1).group, u"test"_s);
+    // Up puts it back.
+    list->setCurrentRow(1);
+    editor.form()->findChild<QPushButton *>(u"routeUp"_s)->click();
+    routes = editor.draft()->config().service(u"web"_s)->routes;
+    QVERIFY(!routes.at(0).plain);
+    const QByteArray text = editor.draft()->text();
+    QVERIFY2(text.indexOf(R"(<route sni="a.example,*.b.example" group="test"/>)") >= 0
+            && text.indexOf(R"(<route sni=)") < text.indexOf(R"(<route plain="yes")"),
+        text.constData());
+    const LoadResult reread = ConfigReader::readData(text, u"draft.xml"_s);
+    QVERIFY(reread.ok());
+    QCOMPARE(reread.config.service(u"web"_s)->routes, routes);
+
+    // A bad name is refused where it is typed; the model keeps the last good list.
+    list->setCurrentRow(0);
+    sni->setText(u"a*.b"_s);
+    Q_EMIT sni->editingFinished();
+    QCOMPARE(editor.draft()->config().service(u"web"_s)->routes, routes);
+    QVERIFY(!editor.form()->message(u"routes"_s).isEmpty());
 }
 
 void tst_GuiEditor::aclAndLimitFields()

@@ -329,6 +329,26 @@
             <numerusform>Drain-Frist abgelaufen: %n offene Verbindungen getrennt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>for clients that do not speak TLS</source>
+        <translation>für Clients, die kein TLS sprechen</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 added</source>
+        <translation>%1: TLS-Route %2 zur Gruppe %3 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 removed</source>
+        <translation>%1: TLS-Route %2 zur Gruppe %3 entfernt</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2: %3</source>
+        <translation>%1: TLS-Route %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: TLS routes: %2</source>
+        <translation>%1: TLS-Routen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1457,6 +1477,29 @@ Beide Enden sehen sie jeweils geschlossen; die Clients können sich erneut verbi
     <message>
         <source>%1, backup active</source>
         <translation>%1, Backup aktiv</translation>
+    </message>
+    <message>
+        <source>default (the enabled group)</source>
+        <translation>Vorgabe (die aktive Gruppe)</translation>
+    </message>
+    <message>
+        <source>not TLS</source>
+        <translation>kein TLS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 -&gt; %2: %n connection(s)</source>
+        <translation>
+            <numerusform>%1 -&gt; %2: %n Verbindung</numerusform>
+            <numerusform>%1 -&gt; %2: %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS routes to this group:</source>
+        <translation>TLS-Routen zu dieser Gruppe:</translation>
+    </message>
+    <message>
+        <source>TLS routes:</source>
+        <translation>TLS-Routen:</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2793,73 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     </message>
 </context>
 <context>
+    <name>Balancier::RoutesEditor</name>
+    <message>
+        <source>Clients that do not speak TLS</source>
+        <translation>Clients, die kein TLS sprechen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>TLS routes, first match decides; drag to reorder</source>
+        <translation>TLS-Routen, die erste passende entscheidet; zum Umordnen ziehen</translation>
+    </message>
+    <message>
+        <source>Server names of the selected route</source>
+        <translation>Servernamen der gewählten Route</translation>
+    </message>
+    <message>
+        <source>a.example, *.b.example</source>
+        <translation>a.example, *.b.example</translation>
+    </message>
+    <message>
+        <source>ALPN protocols of the selected route</source>
+        <translation>ALPN-Protokolle der gewählten Route</translation>
+    </message>
+    <message>
+        <source>h2, http/1.1</source>
+        <translation>h2, http/1.1</translation>
+    </message>
+    <message>
+        <source>Group of the selected route</source>
+        <translation>Gruppe der gewählten Route</translation>
+    </message>
+    <message>
+        <source>Move the route up</source>
+        <translation>Route nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move the route down</source>
+        <translation>Route nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>Servernamen</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TalkerModel</name>
     <message>
         <source>%1/s</source>
@@ -3224,6 +3334,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>applies at the next health change of a host of group %1; open connections stay</source>
         <translation>gilt ab der nächsten Zustandsänderung eines Hosts der Gruppe %1; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
+        <translation>ändert, wohin neue TLS-Clients von Dienst %1 geleitet werden; offene Verbindungen bleiben</translation>
     </message>
 </context>
 <context>
@@ -3815,6 +3929,34 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>At most this many sources are remembered; the least recently seen go first.</source>
         <translation>Höchstens so viele Quellen werden gemerkt; die am längsten nicht gesehenen gehen zuerst.</translation>
+    </message>
+    <message>
+        <source>TLS routes</source>
+        <translation>TLS-Routen</translation>
+    </message>
+    <message>
+        <source>In order: the first route whose server names and ALPN protocols match the client&apos;s TLS hello decides; none does: the enabled group. Drag a route to move it.</source>
+        <translation>Der Reihe nach: Die erste Route, deren Servernamen und ALPN-Protokolle zum TLS-Hello des Clients passen, entscheidet; passt keine: die aktive Gruppe. Eine Route zum Verschieben ziehen.</translation>
+    </message>
+    <message>
+        <source>Route %1: %2</source>
+        <translation>Route %1: %2</translation>
+    </message>
+    <message>
+        <source>Peek timeout</source>
+        <translation>Frist für das TLS-Hello</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the whole TLS hello must arrive within this.</source>
+        <translation>Mit TLS-Routen: Das ganze TLS-Hello muss innerhalb dieser Zeit ankommen.</translation>
+    </message>
+    <message>
+        <source>Peek size (bytes)</source>
+        <translation>Größe des TLS-Hello (Bytes)</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the largest TLS hello read.</source>
+        <translation>Mit TLS-Routen: das größte gelesene TLS-Hello.</translation>
     </message>
 </context>
 <context>

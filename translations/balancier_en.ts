@@ -329,6 +329,26 @@
             <numerusform>drain deadline passed: %n open connections cut</numerusform>
         </translation>
     </message>
+    <message>
+        <source>for clients that do not speak TLS</source>
+        <translation>for clients that do not speak TLS</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 added</source>
+        <translation>%1: TLS route %2 to group %3 added</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 removed</source>
+        <translation>%1: TLS route %2 to group %3 removed</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2: %3</source>
+        <translation>%1: TLS route %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: TLS routes: %2</source>
+        <translation>%1: TLS routes: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1457,6 +1477,29 @@ Both ends of each see it closed; the clients may connect again.</translation>
     <message>
         <source>%1, backup active</source>
         <translation>%1, backup active</translation>
+    </message>
+    <message>
+        <source>default (the enabled group)</source>
+        <translation>default (the enabled group)</translation>
+    </message>
+    <message>
+        <source>not TLS</source>
+        <translation>not TLS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 -&gt; %2: %n connection(s)</source>
+        <translation>
+            <numerusform>%1 -&gt; %2: %n connection</numerusform>
+            <numerusform>%1 -&gt; %2: %n connections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS routes to this group:</source>
+        <translation>TLS routes to this group:</translation>
+    </message>
+    <message>
+        <source>TLS routes:</source>
+        <translation>TLS routes:</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2793,73 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     </message>
 </context>
 <context>
+    <name>Balancier::RoutesEditor</name>
+    <message>
+        <source>Clients that do not speak TLS</source>
+        <translation>Clients that do not speak TLS</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>TLS routes, first match decides; drag to reorder</source>
+        <translation>TLS routes, first match decides; drag to reorder</translation>
+    </message>
+    <message>
+        <source>Server names of the selected route</source>
+        <translation>Server names of the selected route</translation>
+    </message>
+    <message>
+        <source>a.example, *.b.example</source>
+        <translation>a.example, *.b.example</translation>
+    </message>
+    <message>
+        <source>ALPN protocols of the selected route</source>
+        <translation>ALPN protocols of the selected route</translation>
+    </message>
+    <message>
+        <source>h2, http/1.1</source>
+        <translation>h2, http/1.1</translation>
+    </message>
+    <message>
+        <source>Group of the selected route</source>
+        <translation>Group of the selected route</translation>
+    </message>
+    <message>
+        <source>Move the route up</source>
+        <translation>Move the route up</translation>
+    </message>
+    <message>
+        <source>Move the route down</source>
+        <translation>Move the route down</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>Server names</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TalkerModel</name>
     <message>
         <source>%1/s</source>
@@ -3224,6 +3334,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>applies at the next health change of a host of group %1; open connections stay</source>
         <translation>applies at the next health change of a host of group %1; open connections stay</translation>
+    </message>
+    <message>
+        <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
+        <translation>changes how new TLS clients of service %1 are routed; open connections stay</translation>
     </message>
 </context>
 <context>
@@ -3815,6 +3929,34 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>At most this many sources are remembered; the least recently seen go first.</source>
         <translation>At most this many sources are remembered; the least recently seen go first.</translation>
+    </message>
+    <message>
+        <source>TLS routes</source>
+        <translation>TLS routes</translation>
+    </message>
+    <message>
+        <source>In order: the first route whose server names and ALPN protocols match the client&apos;s TLS hello decides; none does: the enabled group. Drag a route to move it.</source>
+        <translation>In order: the first route whose server names and ALPN protocols match the client&apos;s TLS hello decides; none does: the enabled group. Drag a route to move it.</translation>
+    </message>
+    <message>
+        <source>Route %1: %2</source>
+        <translation>Route %1: %2</translation>
+    </message>
+    <message>
+        <source>Peek timeout</source>
+        <translation>Peek timeout</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the whole TLS hello must arrive within this.</source>
+        <translation>With TLS routes: the whole TLS hello must arrive within this.</translation>
+    </message>
+    <message>
+        <source>Peek size (bytes)</source>
+        <translation>Peek size (bytes)</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the largest TLS hello read.</source>
+        <translation>With TLS routes: the largest TLS hello read.</translation>
     </message>
 </context>
 <context>

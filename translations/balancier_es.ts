@@ -329,6 +329,26 @@
             <numerusform>plazo de vaciado vencido: %n conexiones abiertas cortadas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>for clients that do not speak TLS</source>
+        <translation>para los clientes que no hablan TLS</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 added</source>
+        <translation>%1: ruta TLS %2 al grupo %3 añadida</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 removed</source>
+        <translation>%1: ruta TLS %2 al grupo %3 eliminada</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2: %3</source>
+        <translation>%1: ruta TLS %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: TLS routes: %2</source>
+        <translation>%1: rutas TLS: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1457,6 +1477,29 @@ Ambos extremos de cada una la ven cerrada; los clientes pueden volver a conectar
     <message>
         <source>%1, backup active</source>
         <translation>%1, respaldo activo</translation>
+    </message>
+    <message>
+        <source>default (the enabled group)</source>
+        <translation>predeterminada (el grupo activo)</translation>
+    </message>
+    <message>
+        <source>not TLS</source>
+        <translation>no TLS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 -&gt; %2: %n connection(s)</source>
+        <translation>
+            <numerusform>%1 -&gt; %2: %n conexión</numerusform>
+            <numerusform>%1 -&gt; %2: %n conexiones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS routes to this group:</source>
+        <translation>Rutas TLS a este grupo:</translation>
+    </message>
+    <message>
+        <source>TLS routes:</source>
+        <translation>Rutas TLS:</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2793,73 @@ SHA-256: %4
     </message>
 </context>
 <context>
+    <name>Balancier::RoutesEditor</name>
+    <message>
+        <source>Clients that do not speak TLS</source>
+        <translation>Clientes que no hablan TLS</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>TLS routes, first match decides; drag to reorder</source>
+        <translation>Rutas TLS, decide la primera que coincide; arrastre para reordenar</translation>
+    </message>
+    <message>
+        <source>Server names of the selected route</source>
+        <translation>Nombres de servidor de la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>a.example, *.b.example</source>
+        <translation>a.example, *.b.example</translation>
+    </message>
+    <message>
+        <source>ALPN protocols of the selected route</source>
+        <translation>Protocolos ALPN de la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>h2, http/1.1</source>
+        <translation>h2, http/1.1</translation>
+    </message>
+    <message>
+        <source>Group of the selected route</source>
+        <translation>Grupo de la ruta seleccionada</translation>
+    </message>
+    <message>
+        <source>Move the route up</source>
+        <translation>Subir la ruta</translation>
+    </message>
+    <message>
+        <source>Move the route down</source>
+        <translation>Bajar la ruta</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>Nombres de servidor</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TalkerModel</name>
     <message>
         <source>%1/s</source>
@@ -3224,6 +3334,10 @@ SHA-256: %4
     <message>
         <source>applies at the next health change of a host of group %1; open connections stay</source>
         <translation>se aplica en el próximo cambio de estado de un host del grupo %1; las conexiones abiertas siguen</translation>
+    </message>
+    <message>
+        <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
+        <translation>cambia el encaminamiento de los nuevos clientes TLS del servicio %1; las conexiones abiertas se mantienen</translation>
     </message>
 </context>
 <context>
@@ -3815,6 +3929,34 @@ SHA-256: %4
     <message>
         <source>At most this many sources are remembered; the least recently seen go first.</source>
         <translation>Se recuerdan como mucho tantos orígenes; los vistos hace más tiempo salen primero.</translation>
+    </message>
+    <message>
+        <source>TLS routes</source>
+        <translation>Rutas TLS</translation>
+    </message>
+    <message>
+        <source>In order: the first route whose server names and ALPN protocols match the client&apos;s TLS hello decides; none does: the enabled group. Drag a route to move it.</source>
+        <translation>En orden: decide la primera ruta cuyos nombres de servidor y protocolos ALPN coinciden con el hello TLS del cliente; si ninguna: el grupo activo. Arrastre una ruta para moverla.</translation>
+    </message>
+    <message>
+        <source>Route %1: %2</source>
+        <translation>Ruta %1: %2</translation>
+    </message>
+    <message>
+        <source>Peek timeout</source>
+        <translation>Plazo del hello TLS</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the whole TLS hello must arrive within this.</source>
+        <translation>Con rutas TLS: el hello TLS completo debe llegar dentro de este plazo.</translation>
+    </message>
+    <message>
+        <source>Peek size (bytes)</source>
+        <translation>Tamaño del hello TLS (bytes)</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the largest TLS hello read.</source>
+        <translation>Con rutas TLS: el mayor hello TLS leído.</translation>
     </message>
 </context>
 <context>

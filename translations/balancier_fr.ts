@@ -329,6 +329,26 @@
             <numerusform>échéance de vidage dépassée : %n connexions ouvertes coupées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>for clients that do not speak TLS</source>
+        <translation>pour les clients qui ne parlent pas TLS</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 added</source>
+        <translation>%1 : route TLS %2 vers le groupe %3 ajoutée</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2 to group %3 removed</source>
+        <translation>%1 : route TLS %2 vers le groupe %3 supprimée</translation>
+    </message>
+    <message>
+        <source>%1: TLS route %2: %3</source>
+        <translation>%1 : route TLS %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: TLS routes: %2</source>
+        <translation>%1 : routes TLS : %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1457,6 +1477,29 @@ Les deux extrémités de chacune la voient fermée ; les clients peuvent se reco
     <message>
         <source>%1, backup active</source>
         <translation>%1, secours actif</translation>
+    </message>
+    <message>
+        <source>default (the enabled group)</source>
+        <translation>par défaut (le groupe actif)</translation>
+    </message>
+    <message>
+        <source>not TLS</source>
+        <translation>pas TLS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 -&gt; %2: %n connection(s)</source>
+        <translation>
+            <numerusform>%1 -&gt; %2 : %n connexion</numerusform>
+            <numerusform>%1 -&gt; %2 : %n connexions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS routes to this group:</source>
+        <translation>Routes TLS vers ce groupe :</translation>
+    </message>
+    <message>
+        <source>TLS routes:</source>
+        <translation>Routes TLS :</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2793,73 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     </message>
 </context>
 <context>
+    <name>Balancier::RoutesEditor</name>
+    <message>
+        <source>Clients that do not speak TLS</source>
+        <translation>Clients qui ne parlent pas TLS</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>TLS routes, first match decides; drag to reorder</source>
+        <translation>Routes TLS, la première qui correspond décide ; faire glisser pour réordonner</translation>
+    </message>
+    <message>
+        <source>Server names of the selected route</source>
+        <translation>Noms de serveur de la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>a.example, *.b.example</source>
+        <translation>a.example, *.b.example</translation>
+    </message>
+    <message>
+        <source>ALPN protocols of the selected route</source>
+        <translation>Protocoles ALPN de la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>h2, http/1.1</source>
+        <translation>h2, http/1.1</translation>
+    </message>
+    <message>
+        <source>Group of the selected route</source>
+        <translation>Groupe de la route sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move the route up</source>
+        <translation>Monter la route</translation>
+    </message>
+    <message>
+        <source>Move the route down</source>
+        <translation>Descendre la route</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>Noms de serveur</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::TalkerModel</name>
     <message>
         <source>%1/s</source>
@@ -3224,6 +3334,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>applies at the next health change of a host of group %1; open connections stay</source>
         <translation>s’applique au prochain changement d’état d’un hôte du groupe %1 ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
+        <translation>change l’aiguillage des nouveaux clients TLS du service %1 ; les connexions ouvertes restent</translation>
     </message>
 </context>
 <context>
@@ -3815,6 +3929,34 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>At most this many sources are remembered; the least recently seen go first.</source>
         <translation>Au plus ce nombre de sources est retenu ; les moins récemment vues partent en premier.</translation>
+    </message>
+    <message>
+        <source>TLS routes</source>
+        <translation>Routes TLS</translation>
+    </message>
+    <message>
+        <source>In order: the first route whose server names and ALPN protocols match the client&apos;s TLS hello decides; none does: the enabled group. Drag a route to move it.</source>
+        <translation>Dans l’ordre : la première route dont les noms de serveur et les protocoles ALPN correspondent au hello TLS du client décide ; aucune : le groupe actif. Faites glisser une route pour la déplacer.</translation>
+    </message>
+    <message>
+        <source>Route %1: %2</source>
+        <translation>Route %1 : %2</translation>
+    </message>
+    <message>
+        <source>Peek timeout</source>
+        <translation>Délai du hello TLS</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the whole TLS hello must arrive within this.</source>
+        <translation>Avec des routes TLS : le hello TLS entier doit arriver dans ce délai.</translation>
+    </message>
+    <message>
+        <source>Peek size (bytes)</source>
+        <translation>Taille du hello TLS (octets)</translation>
+    </message>
+    <message>
+        <source>With TLS routes: the largest TLS hello read.</source>
+        <translation>Avec des routes TLS : le plus grand hello TLS lu.</translation>
     </message>
 </context>
 <context>

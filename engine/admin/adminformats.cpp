@@ -122,6 +122,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral("A guided drain's deadline, as Unix time; the host's open connections are "
                        "balancier_host_active_connections."),
         {}};
+    Family routeConnections{QStringLiteral("balancier_route_connections_total"), QStringLiteral("counter"),
+        QStringLiteral(
+            "Connections a TLS route (<route>) sent to its group; route=\"default\": the enabled group."),
+        {}};
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
         QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
 
@@ -140,6 +144,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         for (auto it = service.closed.cbegin(); it != service.closed.cend(); ++it) {
             closed.samples.append(u'{' + serviceLabel + QStringLiteral(",termination=") + label(it.key())
                 + QStringLiteral("} ") + QString::number(it.value()));
+        }
+        for (const RouteStats &route : service.routes) {
+            routeConnections.samples.append(u'{' + serviceLabel + QStringLiteral(",route=")
+                + label(route.label) + QStringLiteral(",group=") + label(route.group) + QStringLiteral("} ")
+                + QString::number(route.connections));
         }
         const std::pair<QLatin1StringView, qint64> refused[]
             = {{QLatin1StringView("acl-denied"), service.refusedAcl},
@@ -232,13 +241,14 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "writer fell behind.\n# TYPE balancier_connlog_dropped_total counter\n"
                           "balancier_connlog_dropped_total %1\n")
                .arg(snapshot.connectionLogDropped);
-    for (const Family *family :
-        {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &serviceDryRun, &serviceTracked,
-            &serviceEvictions, &serviceUntracked, &closed, &hostActive, &hostTotal, &hostFailed, &hostIn,
-            &hostOut, &hostUp, &hostWeight, &groupBackupActive, &hostBackup, &hostDrainDeadline}) {
-        if (family->samples.isEmpty()
-            && (family == &serviceTracked || family == &serviceEvictions || family == &serviceUntracked
-                || family == &hostBackup || family == &hostDrainDeadline))
+    // Families of features a config may not use appear only with samples.
+    const QList<const Family *> optional{&serviceTracked, &serviceEvictions, &serviceUntracked,
+        &routeConnections, &hostBackup, &hostDrainDeadline};
+    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
+             &serviceDryRun, &serviceTracked, &serviceEvictions, &serviceUntracked, &routeConnections,
+             &closed, &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight,
+             &groupBackupActive, &hostBackup, &hostDrainDeadline}) {
+        if (family->samples.isEmpty() && optional.contains(family))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)

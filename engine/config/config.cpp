@@ -225,6 +225,29 @@ ListenerProxyConfig *ServiceConfig::proxyOptions(QStringView listener)
     return nullptr;
 }
 
+// TLS routing (<route>).
+
+QString RouteConfig::label() const
+{
+    if (plain)
+        return QStringLiteral("plain");
+    QStringList parts;
+    if (!sni.isEmpty())
+        parts.append(QStringLiteral("sni=") + sni.join(u','));
+    if (!alpn.isEmpty())
+        parts.append(QStringLiteral("alpn=") + alpn.join(u','));
+    return parts.join(u' ');
+}
+
+const RouteConfig *ServiceConfig::plainRoute() const
+{
+    for (const RouteConfig &route : routes) {
+        if (route.plain)
+            return &route;
+    }
+    return nullptr;
+}
+
 const HostConfig *GroupConfig::host(QStringView hostName) const
 {
     return findByName(hosts, hostName);

@@ -312,8 +312,38 @@ struct LimitConfig
     friend bool operator==(const LimitConfig &, const LimitConfig &) = default;
 };
 
+/// One rule of a service's TLS routing (docs/tls-routing.md), in the
+/// file's order inside <service>: <route sni="a.example,*.b.example"
+/// alpn="h2,http/1.1" group="G"/> or <route plain="yes" group="G"/>. The
+/// first rule whose every given list matches the ClientHello decides; none
+/// does: the enabled group (the default route).
+struct RouteConfig
+{
+    static constexpr qint64 defaultSilenceMs = 1000;
+
+    QStringList sni;  ///< names as written ("a.example", "*.b.example"); empty: any (or none)
+    QStringList alpn;  ///< protocols, any of which the client must offer; empty: any
+    bool plain = false;  ///< plain="yes": the route of clients that do not speak TLS
+    /// plain="yes" only (silence="1s"): a client that sends nothing this
+    /// long (an SSH client waiting for the server's banner) takes this route.
+    qint64 silenceMs = defaultSilenceMs;
+    QString group;
+    SourcePos pos;
+
+    /// A stable label for counters and metrics: "plain", or
+    /// "sni=a.example,*.b.example alpn=h2" (the group is not part of it).
+    QString label() const;
+
+    friend bool operator==(const RouteConfig &, const RouteConfig &) = default;
+};
+
 struct ServiceConfig
 {
+    static constexpr qint64 defaultPeekTimeoutMs = 5000;
+    static constexpr int defaultPeekSize = 16 * 1024;
+    static constexpr int minPeekSize = 512;
+    static constexpr int maxPeekSize = 32 * 1024;
+
     QString name;
     QStringList listeners;  ///< "*:port", "0.0.0.0:port", "[::]:port", "host:port"
     /// Those of `listeners` written with optional="yes": one that cannot be
@@ -328,6 +358,11 @@ struct ServiceConfig
     std::optional<TimeoutConfig> timeouts;
     AclConfig acl;
     LimitConfig limit;
+    /// TLS routing rules (<route>), in order; empty: no peek at all.
+    QList<RouteConfig> routes;
+    qint64 peekTimeoutMs
+        = defaultPeekTimeoutMs;  ///< <service peektimeout>: the whole ClientHello within this
+    int peekSize = defaultPeekSize;  ///< <service peeksize>: the largest ClientHello read (bytes)
     SourcePos pos;
     SourcePosList listenerPos;  ///< where each <listen> stood
     SourcePos enablePos;  ///< where <enable> stood; invalid when it was implied
@@ -337,6 +372,8 @@ struct ServiceConfig
     /// The PROXY options of `listener`, or nullptr when it has none.
     const ListenerProxyConfig *proxyOptions(QStringView listener) const;
     ListenerProxyConfig *proxyOptions(QStringView listener);
+    /// The route with plain="yes", or nullptr.
+    const RouteConfig *plainRoute() const;
 
     friend bool operator==(const ServiceConfig &, const ServiceConfig &) = default;
 };

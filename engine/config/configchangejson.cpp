@@ -14,7 +14,7 @@ namespace {
 using Kind = ConfigChange::Kind;
 
 /// The one table of wire names; never rename an entry (clients depend on it).
-constexpr std::array<std::pair<Kind, QStringView>, 22> kindNames{{
+constexpr std::array<std::pair<Kind, QStringView>, 26> kindNames{{
     {Kind::ServiceAdded, u"serviceAdded"},
     {Kind::ServiceRemoved, u"serviceRemoved"},
     {Kind::ListenerAdded, u"listenerAdded"},
@@ -37,6 +37,10 @@ constexpr std::array<std::pair<Kind, QStringView>, 22> kindNames{{
     {Kind::AclRuleRemoved, u"aclRuleRemoved"},
     {Kind::AclChanged, u"aclChanged"},
     {Kind::GroupLifecycleChanged, u"groupLifecycleChanged"},
+    {Kind::RouteAdded, u"routeAdded"},
+    {Kind::RouteRemoved, u"routeRemoved"},
+    {Kind::RouteChanged, u"routeChanged"},
+    {Kind::RoutesChanged, u"routesChanged"},
 }};
 
 void insertIfSet(QJsonObject &object, QLatin1StringView key, const QString &value)

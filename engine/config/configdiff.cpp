@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSet>
 #include <QTimeZone>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -309,6 +310,43 @@ void diffAcl(DiffBuilder &diff, const QString &service, const AclConfig &old, co
         diff.add(Kind::AclRuleAdded, service, {}, actionName(*rule), {}, rule->from.join(u','));
 }
 
+/// TLS routes have no names: matched by label (what they match), in order.
+void diffRoutes(DiffBuilder &diff, const ServiceConfig &old, const ServiceConfig &service)
+{
+    FieldChanges fields;
+    compareDuration(fields, u"peektimeout"_s, old.peekTimeoutMs, service.peekTimeoutMs);
+    compareInt(fields, u"peeksize"_s, old.peekSize, service.peekSize);
+    QList<bool> taken(old.routes.size(), false);
+    QList<qsizetype> keptOld;  // old indices of kept routes, in new order
+    QList<const RouteConfig *> added;
+    for (const RouteConfig &route : service.routes) {
+        qsizetype match = -1;
+        for (qsizetype i = 0; i < old.routes.size() && match < 0; ++i) {
+            if (!taken.at(i) && old.routes.at(i).label() == route.label())
+                match = i;
+        }
+        if (match < 0) {
+            added.append(&route);
+            continue;
+        }
+        taken[match] = true;
+        keptOld.append(match);
+        FieldChanges changes;
+        compareText(changes, u"group"_s, old.routes.at(match).group, route.group);
+        compareDuration(changes, u"silence"_s, old.routes.at(match).silenceMs, route.silenceMs);
+        diff.addFields(Kind::RouteChanged, service.name, {}, route.label(), changes);
+    }
+    if (!std::is_sorted(keptOld.cbegin(), keptOld.cend()))
+        fields.append({u"order"_s, u"old order"_s, u"new order"_s});
+    diff.addFields(Kind::RoutesChanged, service.name, {}, u"routes"_s, fields);
+    for (qsizetype i = 0; i < old.routes.size(); ++i) {
+        if (!taken.at(i))
+            diff.add(Kind::RouteRemoved, service.name, {}, old.routes.at(i).label(), old.routes.at(i).group);
+    }
+    for (const RouteConfig *route : added)
+        diff.add(Kind::RouteAdded, service.name, {}, route->label(), {}, route->group);
+}
+
 FieldChanges limitChanges(const LimitConfig &a, const LimitConfig &b)
 {
     FieldChanges changes;
@@ -386,6 +424,14 @@ QString ConfigChange::description() const
         return where + u": ACL: "_s + changed;
     case Kind::GroupLifecycleChanged:
         return where + u": "_s + changed;
+    case Kind::RouteAdded:
+        return where + u": route "_s + name + u" -> group "_s + after + u" added"_s;
+    case Kind::RouteRemoved:
+        return where + u": route "_s + name + u" -> group "_s + before + u" removed"_s;
+    case Kind::RouteChanged:
+        return where + u": route "_s + name + u": "_s + changed;
+    case Kind::RoutesChanged:
+        return where + u": routes: "_s + changed;
     case Kind::SettingsChanged: {
         const QString area = name == "health"_L1 ? u"default health"_s
             : name == "timeouts"_L1              ? u"default timeouts"_s
@@ -514,6 +560,7 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
         diff.addFields(Kind::ServiceSettingsChanged, service->name, {}, u"health"_s,
             overrideChanges(old->health, running.health, service->health, next.health, healthChanges));
         diffAcl(diff, service->name, old->acl, service->acl);
+        diffRoutes(diff, *old, *service);
         diff.addFields(Kind::ServiceSettingsChanged, service->name, {}, u"limit"_s,
             limitChanges(old->limit, service->limit));
         // A listener kept but marked optional or required: it keeps its sockets.

@@ -68,6 +68,15 @@ struct ConfigChange
         AclChanged,
         /// Issue 16: a group's fields ondown, onprimaryup, allbackups.
         GroupLifecycleChanged,
+        /// TLS routing (<route>): `service`, `name` = the route's label
+        /// ("sni=a.example alpn=h2", "plain"); RouteAdded has its group in
+        /// `after`, RouteRemoved in `before`; RouteChanged fields: group, silence.
+        RouteAdded,
+        RouteRemoved,
+        RouteChanged,
+        /// `service`, `name` = "routes"; fields: order (the kept routes were
+        /// reordered), peektimeout, peeksize.
+        RoutesChanged,
     };
 
     Kind kind;

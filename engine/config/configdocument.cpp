@@ -6,6 +6,7 @@
 #include "configreader.h"
 #include "configxmlstream.h"
 #include "duration.h"
+#include "routerules.h"
 #include "schedulerregistry.h"
 #include "xmllayoutmerge.h"
 #include "xmlnode.h"
@@ -40,7 +41,7 @@ using namespace ConfigAttributes;
 const QList<QLatin1StringView> rootOrder = {"settings"_L1, "checktime"_L1, "health"_L1, "timeouts"_L1,
     "logging"_L1, "admin"_L1, "ha"_L1, "service"_L1};
 const QList<QLatin1StringView> serviceOrder
-    = {"listen"_L1, "timeouts"_L1, "health"_L1, "acl"_L1, "limit"_L1, "group"_L1, "enable"_L1};
+    = {"listen"_L1, "timeouts"_L1, "health"_L1, "acl"_L1, "limit"_L1, "route"_L1, "group"_L1, "enable"_L1};
 const QList<QLatin1StringView> groupOrder = {"health"_L1, "host"_L1};
 const QList<QLatin1StringView> adminOrder = {"user"_L1};
 
@@ -265,9 +266,80 @@ void syncLimit(XmlNode &element, const LimitConfig &limit, bool isNew)
     applyAttributes(element, limitAttributes(limit), isNew);
 }
 
+/// The attributes a <route> is written with (TLS routing).
+XmlNode routeElement(const RouteConfig &route)
+{
+    XmlNode node = XmlNode::element(u"route"_s);
+    if (!route.sni.isEmpty())
+        node.setAttribute(u"sni"_s, route.sni.join(u','));
+    if (!route.alpn.isEmpty())
+        node.setAttribute(u"alpn"_s, route.alpn.join(u','));
+    if (route.plain) {
+        node.setAttribute(u"plain"_s, u"yes"_s);
+        if (route.silenceMs != RouteConfig::defaultSilenceMs)
+            node.setAttribute(u"silence"_s, formatDuration(route.silenceMs));
+    }
+    node.setAttribute(u"group"_s, route.group);
+    return node;
+}
+
+/// The routes are an ordered list without names, like the ACL's rules:
+/// kept as written while they say the same, else written anew in place.
+void syncRoutes(XmlNode &element, const QList<RouteConfig> &routes)
+{
+    QList<std::size_t> routeNodes;
+    for (std::size_t i = 0; i < element.children.size(); ++i) {
+        if (isKind(element.children[i], "route"_L1))
+            routeNodes.append(i);
+    }
+    const auto list = [](const QString &text) {
+        QStringList items;
+        if (!text.isEmpty()) {
+            for (const QString &item : text.split(u','))
+                items.append(item.trimmed());
+        }
+        return items;
+    };
+    bool same = routeNodes.size() == routes.size();
+    for (qsizetype r = 0; same && r < routes.size(); ++r) {
+        const XmlNode &node = element.children[routeNodes.at(r)];
+        const RouteConfig &route = routes.at(r);
+        const QString plain = node.attribute(u"plain").trimmed().toLower();
+        const bool plainWritten = !plain.isEmpty() && plain != u"no" && plain != u"false" && plain != u"0";
+        const QString silence = node.attribute(u"silence");
+        const std::optional<qint64> silenceMs = silence.isEmpty()
+            ? std::optional<qint64>(RouteConfig::defaultSilenceMs)
+            : parseDuration(silence);
+        same = list(node.attribute(u"sni")) == route.sni && list(node.attribute(u"alpn")) == route.alpn
+            && node.attribute(u"group") == route.group && plainWritten == route.plain
+            && (!route.plain || silenceMs == route.silenceMs);
+    }
+    if (same)
+        return;
+    std::vector<XmlNode> fresh;
+    for (const RouteConfig &route : routes)
+        fresh.push_back(routeElement(route));
+    if (!routeNodes.isEmpty()) {
+        // In place of the first old one, so that comments around them stay.
+        const std::size_t at = routeNodes.first();
+        for (auto it = routeNodes.crbegin(); it != routeNodes.crend(); ++it)
+            removeChild(element, *it);
+        element.children.insert(element.children.begin() + qsizetype(std::min(at, element.children.size())),
+            std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+        return;
+    }
+    insertChildren(element, std::move(fresh), "route"_L1, serviceOrder);
+}
+
 void syncService(XmlNode &element, const ServiceConfig &service, const Config &config, bool isNew)
 {
-    applyAttributes(element, {{"name"_L1, ValueKind::Text, service.name, std::nullopt, true}}, isNew);
+    applyAttributes(element,
+        {{"name"_L1, ValueKind::Text, service.name, std::nullopt, true},
+            {"peektimeout"_L1, ValueKind::Duration, formatDuration(service.peekTimeoutMs),
+                formatDuration(ServiceConfig::defaultPeekTimeoutMs)},
+            {"peeksize"_L1, ValueKind::Text, RouteRules::sizeText(service.peekSize),
+                RouteRules::sizeText(ServiceConfig::defaultPeekSize)}},
+        isNew);
     syncList(
         element, "listen"_L1, serviceOrder, service.listeners,
         [](const QString &listener) { return listener; }, "ip"_L1,
@@ -292,6 +364,7 @@ void syncService(XmlNode &element, const ServiceConfig &service, const Config &c
         [&](XmlNode &acl, bool fresh) { syncAcl(acl, service.acl, fresh); });
     syncSingleton(element, "limit"_L1, serviceOrder, service.limit.enabled, true,
         [&](XmlNode &limit, bool fresh) { syncLimit(limit, service.limit, fresh); });
+    syncRoutes(element, service.routes);
     const HealthConfig serviceHealth = service.health.value_or(config.health);
     syncList(
         element, "group"_L1, serviceOrder, service.groups,

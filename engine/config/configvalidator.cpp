@@ -1,5 +1,7 @@
 #include "configvalidator.h"
 
+#include "routerules.h"
+
 #include "address.h"
 #include "cidr.h"
 #include "config/adminlistencheck.h"
@@ -220,6 +222,7 @@ private:
     void checkListenerProxy(const ServiceConfig &service, const QString &context);
     void checkAcl(const AclConfig &acl, const QString &context);
     void checkLimit(const LimitConfig &limit, const QString &context);
+    void checkRoutes(const ServiceConfig &service, const QString &context);
     void checkGroup(const ServiceConfig &service, const GroupConfig &group);
     void checkHost(const QString &context, const HostConfig &host);
     void checkLifecycle(const QString &context, const GroupConfig &group);
@@ -563,6 +566,25 @@ void Checker::checkLimit(const LimitConfig &limit, const QString &context)
             u"neither perip nor rate is set: this <limit> limits nothing"_s);
 }
 
+void Checker::checkRoutes(const ServiceConfig &service, const QString &context)
+{
+    // The rules live in RouteRules, shared with the admin API (Operations::setRoutes).
+    for (const RouteProblem &problem : RouteRules::problems(service)) {
+        if (problem.route < 0) {
+            error(service.pos, context, elementText(u"service", service.name, problem.attribute),
+                printable(problem.message));
+            continue;
+        }
+        const RouteConfig &route = service.routes.at(problem.route);
+        const SourcePos pos = route.pos.isValid() ? route.pos : service.pos;
+        QString message = printable(problem.message);
+        if (problem.item >= 0)
+            message = u"item "_s + QString::number(problem.item + 1) + u": "_s + message;
+        error(pos, context + u": <route> "_s + QString::number(problem.route + 1),
+            elementText(u"route", {}, problem.attribute), message);
+    }
+}
+
 void Checker::checkService(const ServiceConfig &service)
 {
     const QString context = u"service "_s + quote(service.name);
@@ -584,6 +606,7 @@ void Checker::checkService(const ServiceConfig &service)
         checkAcl(service.acl, context);
     if (service.limit.enabled)
         checkLimit(service.limit, context);
+    checkRoutes(service, context);
 
     QHash<QString, SourcePos> seen;
     qsizetype hostCount = 0;

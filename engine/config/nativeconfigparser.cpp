@@ -4,6 +4,7 @@
 #include "configlimits.h"
 #include "configxmlstream.h"
 #include "decimal.h"
+#include "routerules.h"
 #include "schedulerregistry.h"
 #include "schedulingoptions.h"
 
@@ -261,11 +262,12 @@ void NativeConfigParser::parseUser()
 
 void NativeConfigParser::parseService()
 {
-    m_xml.checkAttributes({u"name"_s});
+    m_xml.checkAttributes({u"name"_s, u"peektimeout"_s, u"peeksize"_s});
     ServiceConfig service;
     ServiceOverrides overrides;
     service.pos = m_xml.elementPos();
     service.name = m_xml.requiredAttribute(u"name").value_or(QString());
+    readPeekLimits(service);
     bool seenHealth = false;
     bool seenTimeouts = false;
     bool seenEnable = false;
@@ -305,9 +307,12 @@ void NativeConfigParser::parseService()
         } else if (m_xml.isElement(u"limit")) {
             if (claimSingle(&seenLimit))
                 parseLimit(service.limit);
+        } else if (m_xml.isElement(u"route")) {
+            parseRoute(service);
         } else {
             m_xml.rejectElement(u"service",
-                {u"listen"_s, u"timeouts"_s, u"health"_s, u"acl"_s, u"limit"_s, u"group"_s, u"enable"_s});
+                {u"listen"_s, u"timeouts"_s, u"health"_s, u"acl"_s, u"limit"_s, u"route"_s, u"group"_s,
+                    u"enable"_s});
         }
     }
     // Without <enable>, the first group is live (as pythondirector's
@@ -384,6 +389,50 @@ void NativeConfigParser::parseAcl(AclConfig &acl)
             m_xml.rejectElement(u"acl", {u"allow"_s, u"deny"_s});
         }
     }
+}
+
+void NativeConfigParser::readPeekLimits(ServiceConfig &service)
+{
+    m_xml.readDuration(u"peektimeout", 1, ConfigLimits::maxDurationMs, &service.peekTimeoutMs);
+    if (!m_xml.hasAttribute(u"peeksize"))
+        return;
+    const QString written = m_xml.attribute(u"peeksize");
+    int bytes = 0;
+    if (!RouteRules::parseSize(written, &bytes)) {
+        m_xml.attributeError(
+            u"peeksize", u'"' + written.left(40) + u"\" is not a size; expected bytes or KiB, e.g. 16k"_s);
+    } else if (bytes < ServiceConfig::minPeekSize || bytes > ServiceConfig::maxPeekSize) {
+        m_xml.attributeError(u"peeksize",
+            u'"' + written.left(40) + u"\" is out of range; expected "_s
+                + RouteRules::sizeText(ServiceConfig::minPeekSize) + u" to "_s
+                + RouteRules::sizeText(ServiceConfig::maxPeekSize));
+    } else {
+        service.peekSize = bytes;
+    }
+}
+
+void NativeConfigParser::parseRoute(ServiceConfig &service)
+{
+    m_xml.checkAttributes({u"sni"_s, u"alpn"_s, u"plain"_s, u"group"_s, u"silence"_s});
+    RouteConfig route;
+    route.pos = m_xml.elementPos();
+    route.group = m_xml.requiredAttribute(u"group").value_or(QString());
+    // Items are kept as written (trimmed), empty ones too: the validator
+    // names the one at fault (RouteRules).
+    const auto list = [this](QStringView attribute) {
+        QStringList items;
+        if (m_xml.hasAttribute(attribute)) {
+            for (const QString &item : m_xml.attribute(attribute).split(u','))
+                items.append(item.trimmed());
+        }
+        return items;
+    };
+    route.sni = list(u"sni");
+    route.alpn = list(u"alpn");
+    m_xml.readBool(u"plain", &route.plain);
+    m_xml.readDuration(u"silence", 1, ConfigLimits::maxDurationMs, &route.silenceMs);
+    m_xml.readNoChildren();
+    service.routes.append(route);
 }
 
 void NativeConfigParser::parseLimit(LimitConfig &limit)

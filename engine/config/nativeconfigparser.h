@@ -72,6 +72,10 @@ private:
     void parseGroup(ServiceConfig &service, ServiceOverrides &overrides);
     void parseAcl(AclConfig &acl);
     void parseLimit(LimitConfig &limit);
+    /// <service peektimeout peeksize> (TLS routing).
+    void readPeekLimits(ServiceConfig &service);
+    /// <route> inside <service> (TLS routing), appended in the file's order.
+    void parseRoute(ServiceConfig &service);
     void readMaglevOptions(GroupConfig &group);
     void readGroupLifecycle(GroupConfig &group);
     void readHostLifecycle(HostConfig &host);

@@ -138,7 +138,8 @@ void Acceptor::ioReady(qintptr, int)
         std::shared_ptr<const ServiceRoute> route = m_slot->load();
         // No enabled group, or one emptied at runtime (the control thread
         // logged it once): nobody to pass the client to.
-        if (!route || !route->group || route->group->hosts().isEmpty()) {
+        // With TLS routes the group is chosen later, by the session.
+        if (!route || !route->group || (!route->tls && route->group->hosts().isEmpty())) {
             // No session: the count and a log record of its own say it happened.
             if (route && route->terminations)
                 route->terminations->add(Termination::NoBackend);

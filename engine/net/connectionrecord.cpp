@@ -180,6 +180,8 @@ QByteArray ConnectionRecord::toText() const
     appendField(out, "termination", QByteArray(code.data(), code.size()));
     if (!detail.isEmpty())
         appendField(out, "detail", detail.toUtf8());
+    if (!sni.isEmpty())
+        appendField(out, "sni", sni);
     return out;
 }
 
@@ -212,6 +214,8 @@ QByteArray ConnectionRecord::toJson() const
     object.insert(QStringLiteral("termination"), terminationCode(termination));
     if (!detail.isEmpty())
         object.insert(QStringLiteral("detail"), detail);
+    if (!sni.isEmpty())
+        object.insert(QStringLiteral("sni"), QString::fromLatin1(sni));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

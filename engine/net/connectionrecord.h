@@ -70,6 +70,7 @@ struct ConnectionRecord
     qint64 bytesOut = 0;  ///< to the client (from the backend)
     Termination termination = Termination::None;
     QString detail;  ///< what the system said, for resets and failures; usually empty
+    QByteArray sni;  ///< the ClientHello's server name (TLS routing, <route>); empty: none read
 
     /// One line of key=value pairs (docs/connection-log.md), no newline.
     QByteArray toText() const;

@@ -62,7 +62,9 @@ struct ConnectionRow
     qint64 ageMs = 0;
     qint64 bytesIn = 0;  ///< from the client
     qint64 bytesOut = 0;  ///< to the client
-    QString state;  ///< "identifying" (reading a PROXY header), "connecting", "established"
+    QString state;  ///< "identifying" (reading a PROXY header), "peeking" (a TLS ClientHello), "connecting",
+                    ///< "established"
+    QString sni;  ///< the ClientHello's server name (TLS routing); empty: none read
     PickReason reason;
     QList<ConnectAttempt> attempts;
 

@@ -16,7 +16,7 @@
 
 namespace Balancier {
 
-static_assert(int(Termination::BackupShutdown) < TerminationCounts::Size,
+static_assert(int(LastTermination) < TerminationCounts::Size,
     "TerminationCounts (runtime/serviceroute.h) has no room for every Termination");
 
 namespace {
@@ -63,6 +63,7 @@ Session::Session(Worker &worker, SocketOps::Socket client, std::shared_ptr<const
     const IpEndpoint &peer, quint64 id)
     : m_worker(worker)
     , m_route(std::move(route))
+    , m_group(m_route->group.get())
     , m_client(client)
     , m_id(id)
     , m_clientAddress(peer)
@@ -105,7 +106,7 @@ Session::~Session()
         m_host->lastClosedNs.store(steadyNanoseconds(), std::memory_order_relaxed);
         m_host->release();
         if (m_counted)
-            m_route->group->scheduler().connectionDropped(m_host.get());
+            m_group->scheduler().connectionDropped(m_host.get());
     }
     m_worker.context().activeClients.fetch_sub(1, std::memory_order_relaxed);
 }
@@ -117,7 +118,7 @@ QString Session::clientAddress() const
 
 const QString &Session::groupName() const
 {
-    return m_route->group->name();
+    return m_group->name();
 }
 
 QString Session::backendName() const
@@ -163,6 +164,7 @@ void Session::record(ConnectionRecord::Event event, qint64 nowMs)
         entry.termination = m_termination;
         entry.detail = m_detail;
     }
+    entry.sni = m_sni;
     log->push(m_worker.index(), entry);
     m_lastRecordMs = nowMs;
 }
@@ -182,7 +184,9 @@ ConnectionRow Session::row(qint64 nowMs) const
     row.bytesOut = m_bytesOut;
     row.state = m_state == State::Established ? QStringLiteral("established")
         : m_state == State::Identifying       ? QStringLiteral("identifying")
+        : m_state == State::Peeking           ? QStringLiteral("peeking")
                                               : QStringLiteral("connecting");
+    row.sni = QString::fromLatin1(m_sni);
     row.reason = pickReason(m_pickCode, m_pickA, m_pickB);
     for (const ConnectionRecord::Attempt &attempt : m_attempts)
         row.attempts.append({attempt.backend, QString(attemptResultCode(attempt.result))});
@@ -194,6 +198,11 @@ void Session::start()
     // Without <acl> and <limit> both are null: no lookup, no lock.
     if ((m_route->acl || m_route->limiter) && !admit())
         return;
+    // Without <route> (the usual case) nothing is peeked at.
+    if (m_route->tls && !beginPeek())
+        return;
+    if (m_state == State::Peeking)
+        return;  // routed once the ClientHello is read (readHello())
     connectNext();
 }
 
@@ -368,6 +377,138 @@ void Session::refuseProxy(Termination why, const QString &reason)
     close(why, reason);
 }
 
+bool Session::beginPeek()
+{
+    m_state = State::Peeking;
+    m_peekStartMs = m_worker.nowMs();
+    m_connectDeadlineMs = m_peekStartMs + m_route->tls->peekTimeoutMs();
+    // Bytes that came after a PROXY header are the hello's start; and the
+    // socket may hold more that no new edge will announce.
+    if (m_up.readable)
+        return readHello();
+    if (!m_up.pending.isEmpty())
+        return examineHello();
+    // The hello usually came with the connection: the poller reports the
+    // socket readable (at once on epoll, where it was added edge-triggered).
+    return true;
+}
+
+bool Session::readHello()
+{
+    const qsizetype limit = m_route->tls->peekSize();
+    while (m_up.readable) {
+        qsizetype room = 0;
+        char *tail = m_up.pending.tail(&room);
+        // One byte past the peek size tells a hello that is too large.
+        room = std::min({room, m_up.pending.space() - HeaderRoom, limit + 1 - m_up.pending.size()});
+        if (room <= 0)
+            break;
+        const SocketOps::Result got = SocketOps::recv(m_client, tail, room);
+        if (!got.ok()) {
+            if (got.status == SocketOps::Status::WouldBlock) {
+                m_up.readable = false;
+                break;
+            }
+            close(Termination::ClientReset,
+                QStringLiteral("client error before its ClientHello: %1")
+                    .arg(SocketOps::errorString(got.error)));
+            return false;
+        }
+        if (got.value == 0) {
+            m_up.eof = true;
+            m_up.readable = false;
+            break;
+        }
+        m_up.pending.commit(got.value);
+        if (got.value < room) {
+            m_up.readable = false;
+            m_up.eof = m_up.peerClosed;
+        }
+    }
+    if (!m_up.pending.isEmpty() && !examineHello())
+        return false;
+    if (m_up.eof) {
+        if (m_up.pending.isEmpty()) {
+            close(Termination::ClientClose, QStringLiteral("closed before sending anything"));
+        } else {
+            refuseTls(Termination::TlsBadHello,
+                QStringLiteral("closed before its ClientHello was complete (%1 bytes)")
+                    .arg(m_up.pending.size()));
+        }
+        return false;
+    }
+    return true;
+}
+
+bool Session::examineHello()
+{
+    const TlsRouter &router = *m_route->tls;
+    // A hello that comes a byte at a time is parsed again only when it can tell more.
+    if (m_up.pending.size() < m_helloNeeded)
+        return true;
+    const ClientHello hello = ClientHello::parse(m_up.pending.data(), m_up.pending.size(), router.peekSize());
+    m_helloNeeded = hello.needed();
+    switch (hello.status()) {
+    case ClientHello::Status::NeedMore:
+        if (m_up.pending.size() > router.peekSize()) {
+            refuseTls(Termination::TlsHelloTooLarge,
+                QStringLiteral("the ClientHello is larger than peeksize %1").arg(router.peekSize()));
+            return false;
+        }
+        return true;
+    case ClientHello::Status::Done:
+        m_sni = hello.serverName();
+        takeRoute(router.match(hello));
+        return false;
+    case ClientHello::Status::NotTls:
+        if (const TlsRouter::Route *plain = router.plain()) {
+            takeRoute(plain);
+            return false;
+        }
+        refuseTls(
+            Termination::NotTls, QStringLiteral("%1, and the service has no plain route").arg(hello.error()));
+        return false;
+    case ClientHello::Status::TooLarge:
+        refuseTls(Termination::TlsHelloTooLarge,
+            QStringLiteral("the ClientHello is larger than peeksize %1").arg(router.peekSize()));
+        return false;
+    case ClientHello::Status::Error:
+        break;
+    }
+    refuseTls(Termination::TlsBadHello, QStringLiteral("a bad ClientHello: %1").arg(hello.error()));
+    return false;
+}
+
+void Session::takeRoute(const TlsRouter::Route *route)
+{
+    if (route) {
+        m_group = route->group.get();
+        route->connections->fetch_add(1, std::memory_order_relaxed);
+    } else {
+        m_route->tls->defaultCounter().fetch_add(1, std::memory_order_relaxed);
+    }
+    m_state = State::Connecting;
+    if (!m_group) {
+        close(Termination::NoBackend, QStringLiteral("no group to route to"));
+        return;
+    }
+    connectNext();
+}
+
+void Session::refuseTls(Termination why, const QString &reason)
+{
+    if (RefusalCounters *refusals = m_route->refusals.get()) {
+        std::atomic<qint64> &count = why == Termination::TlsPeekTimeout ? refusals->tlsPeekTimeout
+            : why == Termination::TlsHelloTooLarge                      ? refusals->tlsHelloTooLarge
+            : why == Termination::NotTls                                ? refusals->notTls
+                                                                        : refusals->tlsBadHello;
+        count.fetch_add(1, std::memory_order_relaxed);
+        if (refusalLogDue())
+            logRefusal(terminationCode(why), reason);
+    }
+    close(why, reason);
+}
+
 bool Session::queueProxyHeader()
 {
     const ProxySendMode mode = m_host->proxyMode.load(std::memory_order_relaxed);
@@ -381,8 +522,8 @@ bool Session::queueProxyHeader()
     } else {
         char id[24];
         const int length = std::snprintf(id, sizeof(id), "%llu", static_cast<unsigned long long>(m_id));
-        // PP2_TYPE_AUTHORITY stays empty until TLS routing knows an SNI.
-        header = ProxyProtocol::buildV2(m_clientAddress, local(), QByteArrayView(id, length), {});
+        // PP2_TYPE_AUTHORITY: the ClientHello's server name, when TLS routing read one.
+        header = ProxyProtocol::buildV2(m_clientAddress, local(), QByteArrayView(id, length), m_sni);
     }
     if (!m_up.pending.prepend(header.constData(), header.size())) {
         // Cannot happen: the client's bytes leave HeaderRoom free until now.
@@ -394,7 +535,7 @@ bool Session::queueProxyHeader()
 
 void Session::connectNext()
 {
-    GroupRuntime &group = *m_route->group;
+    GroupRuntime &group = *m_group;
     for (;;) {
         PickContext pick;
         pick.clientKey = m_clientKey;
@@ -515,7 +656,7 @@ void Session::handleConnected()
     m_worker.sessionConnected(this);
     m_counted = true;
     m_host->total.fetch_add(1, std::memory_order_relaxed);
-    m_route->group->scheduler().connectionTaken(m_host.get());
+    m_group->scheduler().connectionTaken(m_host.get());
     m_connectedMs = m_lastActivityMs;
     m_lastRecordMs = m_lastActivityMs;
     m_detail.clear();  // the failures before are in m_attempts
@@ -801,7 +942,7 @@ bool Session::pump()
 int Session::wantedClientEvents() const
 {
     int events = 0;
-    if (m_state == State::Identifying)
+    if (m_state == State::Identifying || m_state == State::Peeking)
         return IoHandler::Readable;
     if (m_state == State::Connecting) {
         if (!m_up.eof && m_up.pending.space() > HeaderRoom)
@@ -880,6 +1021,12 @@ void Session::ioReady(qintptr fd, int events)
             updateInterest(hungUp ? m_client : SocketOps::InvalidSocket);
         return;
     }
+    if (m_state == State::Peeking) {
+        noteReadiness(fd, events);
+        if (readHello())
+            updateInterest(hungUp ? m_client : SocketOps::InvalidSocket);
+        return;
+    }
     if (m_state == State::Connecting) {
         if (fd == m_client) {
             if (hungUp) {
@@ -939,6 +1086,25 @@ void Session::checkTimeouts(qint64 nowMs)
         if (nowMs >= m_connectDeadlineMs) {
             refuseProxy(Termination::ProxyTimeout,
                 QStringLiteral("no complete PROXY header within %1 ms").arg(m_proxyTimeoutMs));
+        }
+        return;
+    }
+    if (m_state == State::Peeking) {
+        const TlsRouter &router = *m_route->tls;
+        const TlsRouter::Route *plain = router.plain();
+        // A client that waits for the server to speak first (SSH) sends
+        // nothing: after the plain route's silence it takes that route.
+        if (plain && m_up.pending.isEmpty() && nowMs - m_peekStartMs >= plain->silenceMs) {
+            takeRoute(plain);
+            return;
+        }
+        if (nowMs >= m_connectDeadlineMs) {
+            refuseTls(Termination::TlsPeekTimeout,
+                m_up.pending.isEmpty()
+                    ? QStringLiteral("nothing received within %1 ms").arg(router.peekTimeoutMs())
+                    : QStringLiteral("no complete ClientHello within %1 ms (%2 bytes received)")
+                          .arg(router.peekTimeoutMs())
+                          .arg(m_up.pending.size()));
         }
         return;
     }

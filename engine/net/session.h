@@ -9,6 +9,7 @@
 #include "net/relaybuffer.h"
 #include "net/sourcelimiter.h"
 #include "net/termination.h"
+#include "net/tlsrouter.h"
 #include "platform/socketops.h"
 #include "runtime/serviceroute.h"
 
@@ -102,6 +103,8 @@ public:
     bool isConnecting() const { return m_state == State::Connecting; }
     /// Waiting for the client's PROXY header (acceptproxy).
     bool isIdentifying() const { return m_state == State::Identifying; }
+    /// Reading the client's TLS ClientHello to pick a route (<route>).
+    bool isPeeking() const { return m_state == State::Peeking; }
 
     /// The links of the worker's lists (all its sessions, those connecting):
     /// Worker's, not the session's.
@@ -124,6 +127,7 @@ private:
     enum class State
     {
         Identifying,  ///< reading the PROXY header (acceptproxy)
+        Peeking,  ///< reading the TLS ClientHello, kept for the backend (<route>)
         Connecting,
         Established,
     };
@@ -155,6 +159,18 @@ private:
     bool readProxyHeader();
     /// Ends a connection whose PROXY header was refused: counted per reason and logged (rate-limited).
     void refuseProxy(Termination why, const QString &reason);
+    /// TLS routing: starts reading the ClientHello (bytes already read,
+    /// e.g. after a PROXY header, count); false when the session closed.
+    bool beginPeek();
+    /// Reads what the client sent while peeking and routes once the hello
+    /// says enough; false when the session closed or moved on.
+    bool readHello();
+    /// Looks at the bytes kept so far; false when the session closed or moved on.
+    bool examineHello();
+    /// Sends the client through `route` (nullptr: the enabled group) and connects.
+    void takeRoute(const TlsRouter::Route *route);
+    /// Ends a connection refused by TLS routing: counted, logged (rate-limited).
+    void refuseTls(Termination why, const QString &reason);
     /// Puts the PROXY header `m_host` wants before the client's bytes; false when the session closed.
     bool queueProxyHeader();
     /// The service's <acl> and <limit>; false when the client was refused
@@ -208,6 +224,11 @@ private:
 
     Worker &m_worker;
     std::shared_ptr<const ServiceRoute> m_route;
+    /// The group this client goes to: the route's enabled group, or the one
+    /// a TLS route chose (kept alive by m_route).
+    GroupRuntime *m_group = nullptr;
+    /// The ClientHello's server name (TLS routing), for the log, the table and PROXY v2.
+    QByteArray m_sni;
     /// The place in the source's open count (<limit perip>); declared after
     /// m_route, which keeps the limiter alive, so that it is released first.
     SourceLimiter::Ticket m_sourceTicket;
@@ -230,6 +251,9 @@ private:
     /// While identifying: the parser and the deadline's length (for the log).
     std::unique_ptr<ProxyProtocol::Parser> m_proxyParser;
     qint64 m_proxyTimeoutMs = 0;
+    qint64 m_peekStartMs = 0;
+    /// While peeking: bytes the ClientHello needs before another parse can tell more.
+    qsizetype m_helloNeeded = 0;  ///< when peeking began (the plain route's silence counts from here)
     Termination m_termination = Termination::None;
     bool m_clientEndedFirst = false;  ///< the client's stream ended before the backend's
     qint64 m_lastActivityMs = 0;

@@ -35,7 +35,15 @@ enum class Termination : quint8
     MaxConnections,  ///< the global connection cap (reserved: such clients wait in the backlog today)
     HostDown,  ///< health marked its host down and its group says ondown="shutdown-sessions"
     BackupShutdown,  ///< its backup host gave way to a primary (onprimaryup="shutdown-backup-sessions")
+    TlsPeekTimeout,  ///< <route>: the ClientHello was not complete within peektimeout
+    TlsBadHello,  ///< <route>: a malformed or truncated ClientHello
+    TlsHelloTooLarge,  ///< <route>: the ClientHello is longer than peeksize
+    NotTls,  ///< <route>: the client does not speak TLS and the service has no plain route
 };
+
+/// The last code: counts (TerminationCounts) and loops over every code end
+/// here. A new code goes before this line's neighbour and moves it.
+constexpr Termination LastTermination = Termination::NotTls;
 
 /// The stable code of `t`, e.g. "client-close", for logs, JSON and metrics labels.
 constexpr QLatin1StringView terminationCode(Termination t)
@@ -83,6 +91,14 @@ constexpr QLatin1StringView terminationCode(Termination t)
         return QLatin1StringView("host-down");
     case Termination::BackupShutdown:
         return QLatin1StringView("backup-shutdown");
+    case Termination::TlsPeekTimeout:
+        return QLatin1StringView("tls-peek-timeout");
+    case Termination::TlsBadHello:
+        return QLatin1StringView("tls-bad-hello");
+    case Termination::TlsHelloTooLarge:
+        return QLatin1StringView("tls-hello-too-large");
+    case Termination::NotTls:
+        return QLatin1StringView("not-tls");
     }
     return QLatin1StringView("unknown");
 }

@@ -164,6 +164,15 @@ public:
     static std::optional<OpResult> checkAcl(const AclConfig &acl);
     static std::optional<OpResult> checkLimit(const LimitConfig &limit);
 
+    // --- TLS routing (engine/ops/routeops.cpp) ---
+    /// Replaces the <route> rules of `service` and its peek limits (<service
+    /// peektimeout peeksize>); an empty list turns TLS routing off. New
+    /// connections take the new rules at once; open ones stay where they
+    /// went. BadInput names the item at fault: "routes[1].sni[0]",
+    /// "routes[0].group", "peeksize" (RouteRules).
+    OpResult setRoutes(
+        const QString &service, const QList<RouteConfig> &routes, qint64 peekTimeoutMs, int peekSize);
+
     // --- users ---
     /// `user.passwordHash` is a hash already (hashing is slow and belongs off this thread).
     OpResult addUser(const AdminUser &user);

@@ -22,6 +22,12 @@ struct RefusalCounters
     std::atomic<qint64> proxyUntrusted{0};
     std::atomic<qint64> proxyBadHeader{0};
     std::atomic<qint64> proxyTimeout{0};
+    /// TLS routing (<route>): ClientHellos not complete in time, malformed,
+    /// too large, and clients that do not speak TLS where no plain route is.
+    std::atomic<qint64> tlsPeekTimeout{0};
+    std::atomic<qint64> tlsBadHello{0};
+    std::atomic<qint64> tlsHelloTooLarge{0};
+    std::atomic<qint64> notTls{0};
     /// The refusal log line's brake: the last time (ms, steady clock) a line
     /// was written, and the refusals left unsaid since.
     std::atomic<qint64> lastLogMs{-1000000};

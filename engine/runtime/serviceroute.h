@@ -65,6 +65,7 @@ struct TerminationCounts
 
 class SourceAcl;  // net/: the route only carries them
 class SourceLimiter;
+class TlsRouter;
 
 /// What a worker needs to route a new client of one service. Immutable.
 struct ServiceRoute
@@ -93,6 +94,9 @@ struct ServiceRoute
     std::shared_ptr<const SourceAcl> acl;
     std::shared_ptr<SourceLimiter> limiter;
     std::shared_ptr<RefusalCounters> refusals;  ///< the service's, kept across applies
+    /// TLS routing (<route>): null without routes, and then a session does
+    /// not peek at all. Compiled on the control thread, swapped with the route.
+    std::shared_ptr<const TlsRouter> tls;
 };
 
 /// The current route of a service, shared by the control thread (writer)

@@ -109,6 +109,10 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             note("proxy-untrusted", view.refusals->proxyUntrusted);
             note("proxy-bad-header", view.refusals->proxyBadHeader);
             note("proxy-timeout", view.refusals->proxyTimeout);
+            note("tls-peek-timeout", view.refusals->tlsPeekTimeout);
+            note("tls-bad-hello", view.refusals->tlsBadHello);
+            note("tls-hello-too-large", view.refusals->tlsHelloTooLarge);
+            note("not-tls", view.refusals->notTls);
         }
         if (view.refusals) {
             service.refusedAcl = view.refusals->aclDenied.load(std::memory_order_relaxed);
@@ -118,6 +122,9 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             service.dryRunRate = view.refusals->dryRunRate.load(std::memory_order_relaxed);
         }
         service.aclRules = view.aclRules;
+        for (const ServiceView::Route &route : view.routes)
+            service.routes.append(
+                {route.label, route.group, route.connections->load(std::memory_order_relaxed)});
         service.trackedSources = view.trackedSources;
         service.sourceEvictions = view.sourceEvictions;
         service.sourceUntracked = view.sourceUntracked;

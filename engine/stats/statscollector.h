@@ -30,6 +30,14 @@ struct ServiceView
     qint64 trackedSources = -1;  ///< -1: no <limit>
     qint64 sourceEvictions = 0;
     qint64 sourceUntracked = 0;
+    /// TLS routing: each route's label, group and counter (the engine's, kept across applies).
+    struct Route
+    {
+        QString label;
+        QString group;
+        std::shared_ptr<const std::atomic<qint64>> connections;
+    };
+    QList<Route> routes;
 };
 
 /// Turns the hosts' atomic counters into snapshots with rates.

@@ -149,6 +149,15 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
                 refused.insert(it.key(), it.value());
             serviceObject.insert(QStringLiteral("refused"), refused);
         }
+        if (!service.routes.isEmpty()) {
+            QJsonArray routes;
+            for (const RouteStats &route : service.routes) {
+                routes.append(QJsonObject{{QStringLiteral("label"), route.label},
+                    {QStringLiteral("group"), route.group},
+                    {QStringLiteral("connections"), route.connections}});
+            }
+            serviceObject.insert(QStringLiteral("routes"), routes);
+        }
         writeTotals(serviceObject, service);
         services.append(serviceObject);
     }
@@ -214,6 +223,12 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
             // The ACL/limit codes have their own fields above; the map holds the others (PROXY).
             if (it.key() != u"acl-denied" && it.key() != u"limit-concurrent" && it.key() != u"limit-rate")
                 service.refused.insert(it.key(), it.value().toInteger());
+        }
+        for (const QJsonValue &value : serviceObject.value(QStringLiteral("routes")).toArray()) {
+            const QJsonObject route = value.toObject();
+            service.routes.append({route.value(QStringLiteral("label")).toString(),
+                route.value(QStringLiteral("group")).toString(),
+                route.value(QStringLiteral("connections")).toInteger()});
         }
         readTotals(serviceObject, service);
         for (const QJsonValue &groupValue : serviceObject.value(QStringLiteral("groups")).toArray()) {

@@ -64,6 +64,17 @@ struct ProxyListenerStats
     qint64 timeoutMs = 0;
 };
 
+/// One TLS route of a service (<route>) and the connections it took since
+/// start; label "default" is the enabled group's share.
+struct RouteStats
+{
+    QString label;  ///< RouteConfig::label(): "sni=a.example alpn=h2", "plain", "default"
+    QString group;
+    qint64 connections = 0;
+
+    friend bool operator==(const RouteStats &, const RouteStats &) = default;
+};
+
 struct ServiceStats
 {
     QString name;
@@ -96,6 +107,8 @@ struct ServiceStats
     qint64 trackedSources = -1;  ///< sources in the <limit> table; -1: no <limit>
     qint64 sourceEvictions = 0;  ///< sources forgotten to make room in that table
     qint64 sourceUntracked = 0;  ///< connections let through uncounted: that table was full of busy sources
+    /// TLS routing: each route in order, then the plain one, then "default"; empty without <route>.
+    QList<RouteStats> routes;
 };
 
 /// One batched picture of the whole balancer, taken at most 10 times a second.

@@ -9,6 +9,7 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +26,7 @@ struct DashboardModel::Values
     bool enabled = false;  // groups
     bool aggressive = false;  // services
     QStringList listeners;  // services
+    QStringList routes;  // services and groups: TLS routes and their connection counts
     int weight = 0;
     int maxConns = 0;
     qint64 active = 0;
@@ -125,6 +127,17 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
         s.bytesOut = service.bytesOut;
         s.rateIn = service.bytesInRate;
         s.rateOut = service.bytesOutRate;
+        // TLS routing: each route's connections, on the service and on its group.
+        const auto routeLine = [](const RouteStats &route) {
+            const QString name = route.label == u"default" ? tr("default (the enabled group)")
+                : route.label == u"plain"                  ? tr("not TLS")
+                                                           : route.label;
+            return tr("%1 -> %2: %n connection(s)", nullptr,
+                int(std::min<qint64>(route.connections, std::numeric_limits<int>::max())))
+                .arg(name, route.group);
+        };
+        for (const RouteStats &route : service.routes)
+            s.routes.append(routeLine(route));
         for (const GroupStats &group : service.groups) {
             Values g;
             g.kind = kindOf(1);
@@ -138,6 +151,10 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
             g.bytesOut = group.bytesOut;
             g.rateIn = group.bytesInRate;
             g.rateOut = group.bytesOutRate;
+            for (const RouteStats &route : service.routes) {
+                if (route.group == group.name)
+                    g.routes.append(routeLine(route));
+            }
             for (const HostStats &host : group.hosts) {
                 Values h;
                 h.kind = kindOf(2);
@@ -383,8 +400,16 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + v.reason;
             return tip;
         }
-        if (v.kind == Kind::Group)
-            return tr("Scheduler: %1").arg(v.scheduler);
+        if (v.kind == Kind::Group) {
+            QString tip = tr("Scheduler: %1").arg(v.scheduler);
+            if (!v.routes.isEmpty())
+                tip += u'\n' + tr("TLS routes to this group:") + u"\n  "_s + v.routes.join(u"\n  "_s);
+            return tip;
+        }
+        if (!v.routes.isEmpty()) {
+            return QString(tr("Listening on %1").arg(v.listeners.join(u", "_s)) + u'\n' + tr("TLS routes:")
+                + u"\n  "_s + v.routes.join(u"\n  "_s));
+        }
         return tr("Listening on %1").arg(v.listeners.join(u", "_s));
     case SortRole:
         return sortData(node, column);

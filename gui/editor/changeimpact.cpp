@@ -275,6 +275,12 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::GroupLifecycleChanged:
             phrases.append(tr("changes what group %1 does when a host goes down or a primary comes back")
                                .arg(change.group));
+        case Kind::RouteAdded:
+        case Kind::RouteRemoved:
+        case Kind::RouteChanged:
+        case Kind::RoutesChanged:
+            phrases.append(tr("changes how new TLS clients of service %1 are routed; open connections stay")
+                               .arg(change.service));
             break;
         }
     }

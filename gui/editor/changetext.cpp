@@ -26,6 +26,10 @@ QString ChangeText::describe(const ConfigChange &change)
     const auto orNone = [](const QString &value) {
         return value.isEmpty() ? tr("(none)") : value;
     };
+    // A TLS route's label says what it matches; "plain" is the route of non-TLS clients.
+    const auto routeName = [](const QString &label) {
+        return label == "plain"_L1 ? tr("for clients that do not speak TLS") : label;
+    };
 
     using Kind = ConfigChange::Kind;
     switch (change.kind) {
@@ -74,6 +78,14 @@ QString ChangeText::describe(const ConfigChange &change)
         return tr("%1: ACL: %2").arg(where, changed);
     case Kind::GroupLifecycleChanged:
         return tr("%1: backups and host failure: %2").arg(where, changed);
+    case Kind::RouteAdded:
+        return tr("%1: TLS route %2 to group %3 added").arg(where, routeName(change.name), change.after);
+    case Kind::RouteRemoved:
+        return tr("%1: TLS route %2 to group %3 removed").arg(where, routeName(change.name), change.before);
+    case Kind::RouteChanged:
+        return tr("%1: TLS route %2: %3").arg(where, routeName(change.name), changed);
+    case Kind::RoutesChanged:
+        return tr("%1: TLS routes: %2").arg(where, changed);
     case Kind::SettingsChanged:
         if (change.name == "health"_L1)
             return tr("default health: %1").arg(changed);

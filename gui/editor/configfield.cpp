@@ -8,6 +8,7 @@
 #include "config/duration.h"
 #include "config/passwordhash.h"
 #include "config/proxytrust.h"
+#include "config/routerules.h"
 #include "config/schedulerregistry.h"
 #include "config/schedulingoptions.h"
 
@@ -501,6 +502,115 @@ QList<ConfigField> aclFields()
     return {enabled, defaultAction, rules};
 }
 
+/// TLS routing (<route>, <service peektimeout peeksize>).
+QList<ConfigField> routeFields()
+{
+    ConfigField routes;
+    routes.key = u"routes"_s;
+    routes.label = ConfigFields::tr("TLS routes");
+    routes.help = ConfigFields::tr(
+        "In order: the first route whose server names and ALPN protocols match the client's TLS hello "
+        "decides; none does: the enabled group. Drag a route to move it.");
+    routes.type = ConfigField::Type::RouteList;
+    routes.dynamicChoices = [](const Config &c, const ConfigItemRef &r) {
+        QStringList names;
+        if (const ServiceConfig *s = c.service(r.service)) {
+            for (const GroupConfig &group : s->groups)
+                names.append(group.name);
+        }
+        return names;
+    };
+    routes.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        QStringList out;
+        if (const ServiceConfig *s = c.service(r.service)) {
+            for (const RouteConfig &route : s->routes) {
+                QString text = route.label();
+                if (route.plain && route.silenceMs != RouteConfig::defaultSilenceMs)
+                    text += u" silence="_s + formatDuration(route.silenceMs);
+                out.append(text + u" -> "_s + route.group);
+            }
+        }
+        return out;
+    };
+    routes.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        ServiceConfig *s = ConfigFields::service(c, r);
+        if (!s)
+            return;
+        s->routes.clear();
+        for (const QString &text : v.toStringList()) {
+            RouteConfig route;
+            route.group = text.section(u" -> "_s, 1).trimmed();
+            for (const QString &token : text.section(u" -> "_s, 0, 0).split(u' ', Qt::SkipEmptyParts)) {
+                if (token == u"plain")
+                    route.plain = true;
+                else if (token.startsWith(u"sni="))
+                    route.sni = token.mid(4).split(u',');
+                else if (token.startsWith(u"alpn="))
+                    route.alpn = token.mid(5).split(u',');
+                else if (token.startsWith(u"silence="))
+                    route.silenceMs = parseDuration(token.mid(8)).value_or(RouteConfig::defaultSilenceMs);
+            }
+            s->routes.append(route);
+        }
+    };
+    routes.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
+        // The rules of the file and the admin API (RouteRules), on a copy.
+        const ServiceConfig *s = c.service(r.service);
+        if (!s)
+            return QString();
+        Config copy;
+        copy.services.append(*s);
+        ConfigItemRef ref = r;
+        const QList<ConfigField> fields = routeFields();
+        fields.constFirst().set(copy, ref, v);
+        const QList<RouteProblem> problems = RouteRules::problems(copy.services.constFirst());
+        if (problems.isEmpty())
+            return QString();
+        const RouteProblem &first = problems.constFirst();
+        return first.route < 0 ? first.message
+                               : ConfigFields::tr("Route %1: %2").arg(first.route + 1).arg(first.message);
+    };
+
+    ConfigField peekTimeout;
+    peekTimeout.key = u"peektimeout"_s;
+    peekTimeout.label = ConfigFields::tr("Peek timeout");
+    peekTimeout.help = ConfigFields::tr("With TLS routes: the whole TLS hello must arrive within this.");
+    peekTimeout.type = ConfigField::Type::Duration;
+    peekTimeout.visible = [](const Config &c, const ConfigItemRef &r) {
+        const ServiceConfig *s = c.service(r.service);
+        return s && !s->routes.isEmpty();
+    };
+    peekTimeout.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return formatDuration(s ? s->peekTimeoutMs : ServiceConfig::defaultPeekTimeoutMs);
+    };
+    peekTimeout.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->peekTimeoutMs = parseDuration(v.toString().trimmed()).value_or(s->peekTimeoutMs);
+    };
+    peekTimeout.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkDuration(v, false);
+    };
+
+    ConfigField peekSize;
+    peekSize.key = u"peeksize"_s;
+    peekSize.label = ConfigFields::tr("Peek size (bytes)");
+    peekSize.help = ConfigFields::tr("With TLS routes: the largest TLS hello read.");
+    peekSize.type = ConfigField::Type::Integer;
+    peekSize.minimum = ServiceConfig::minPeekSize;
+    peekSize.maximum = ServiceConfig::maxPeekSize;
+    peekSize.visible = peekTimeout.visible;
+    peekSize.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const ServiceConfig *s = c.service(r.service);
+        return s ? s->peekSize : ServiceConfig::defaultPeekSize;
+    };
+    peekSize.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ServiceConfig *s = ConfigFields::service(c, r))
+            s->peekSize = v.toInt();
+    };
+    return {routes, peekTimeout, peekSize};
+}
+
 ConfigField limitInt(const QString &attribute, const QString &label, const QString &help, int minimum,
     int maximum, int LimitConfig::*member)
 {
@@ -659,6 +769,7 @@ QList<ConfigField> serviceFields()
         serviceTimeout(u"timeouts.idle"_s, ConfigFields::tr("Idle timeout"), &TimeoutConfig::idleMs));
     fields.append(aclFields());
     fields.append(limitFields());
+    fields.append(routeFields());
     return fields;
 }
 

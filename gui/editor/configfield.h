@@ -29,6 +29,9 @@ struct ConfigField
         Choice,
         Password,  ///< write-only: a new password is hashed when set
         RuleList,  ///< an ordered list of "allow|deny CIDR,..." (AclRulesEditor); the value is a QStringList
+        /// an ordered list of "sni=... alpn=... -> G" / "plain -> G" (RoutesEditor); a QStringList;
+        /// dynamicChoices gives the groups
+        RouteList,
     };
 
     QString key;

@@ -1,6 +1,7 @@
 #include "propertyform.h"
 
 #include "aclruleseditor.h"
+#include "routeseditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -194,6 +195,14 @@ QWidget *PropertyForm::makeEditor(Row &row)
         });
         return rules;
     }
+    case ConfigField::Type::RouteList: {
+        auto *routes = new RoutesEditor;
+        connect(routes, &RoutesEditor::routesEdited, this, [this, rowFor](const QStringList &value) {
+            if (Row *r = rowFor(); r && !m_updating)
+                commit(*r, value);
+        });
+        return routes;
+    }
     case ConfigField::Type::Text:
     case ConfigField::Type::Duration:
     case ConfigField::Type::Password: {
@@ -244,8 +253,9 @@ void PropertyForm::commit(Row &row, const QVariant &value)
     if (!checkValue(row, value))
         return;
     const QVariant current = row.field.get(m_config, m_ref);
-    if (row.field.type == ConfigField::Type::RuleList ? current.toStringList() == value.toStringList()
-                                                      : current.toString() == value.toString())
+    const bool list
+        = row.field.type == ConfigField::Type::RuleList || row.field.type == ConfigField::Type::RouteList;
+    if (list ? current.toStringList() == value.toStringList() : current.toString() == value.toString())
         return;
     // Hand on a copy of the ref: the receiver may rebuild this form.
     const ConfigItemRef ref = m_ref;
@@ -265,6 +275,10 @@ void PropertyForm::refreshValues()
         const bool editing = row.editor->hasFocus() && !row.message->isHidden();
         if (auto *rules = qobject_cast<AclRulesEditor *>(row.editor)) {
             rules->setRules(value.toStringList());
+        } else if (auto *routes = qobject_cast<RoutesEditor *>(row.editor)) {
+            if (row.field.dynamicChoices)
+                routes->setGroups(row.field.dynamicChoices(m_config, m_ref));
+            routes->setRoutes(value.toStringList());
         } else if (auto *spin = qobject_cast<QSpinBox *>(row.editor)) {
             spin->setValue(value.toInt());
         } else if (auto *check = qobject_cast<QCheckBox *>(row.editor)) {

@@ -27,7 +27,7 @@ bool TestCertificate::generate(const QString &directory, QString *error, bool *m
                   << QStringLiteral("ec_paramgen_curve:prime256v1");
     else
         arguments << QStringLiteral("rsa:2048");
-    arguments << QStringLiteral("-nodes") << QStringLiteral("-subj") << QStringLiteral("/CN=127.0.0.1")
+    arguments << QStringLiteral("-nodes") << QStringLiteral("-subj") << QStringLiteral("/CN=") + m_commonName
               << QStringLiteral("-days") << QStringLiteral("1") << QStringLiteral("-keyout") << m_keyPath
               << QStringLiteral("-out") << m_certificatePath;
     process.start(openssl, arguments);

@@ -24,11 +24,15 @@ public:
     bool generate(
         const QString &directory, QString *error, bool *missingTool = nullptr, KeyType type = KeyType::Rsa);
 
+    /// The subject's CN (default "127.0.0.1"); set before generate(), e.g.
+    /// to a backend's name so that a TLS client can tell which one answered.
+    void setCommonName(const QString &name) { m_commonName = name; }
     const QString &certificatePath() const { return m_certificatePath; }
     const QString &keyPath() const { return m_keyPath; }
     const QSslCertificate &certificate() const { return m_certificate; }
 
 private:
+    QString m_commonName = QStringLiteral("127.0.0.1");
     QString m_certificatePath;
     QString m_keyPath;
     QSslCertificate m_certificate;

@@ -17,6 +17,7 @@
 #include "admin/resources/legacycommands.h"
 #include "admin/resources/log.h"
 #include "admin/resources/metrics.h"
+#include "admin/resources/routes.h"
 #include "admin/resources/services.h"
 
 namespace Balancier::AdminResources {
@@ -93,6 +94,8 @@ const QList<Command> &commands()
         {"PUT", QStringLiteral("/api/v1/services/{service}/acl"), Access::Write, &Admission::putAcl},
         {"GET", QStringLiteral("/api/v1/services/{service}/limit"), Access::Read, &Admission::getLimit},
         {"PUT", QStringLiteral("/api/v1/services/{service}/limit"), Access::Write, &Admission::putLimit},
+        {"GET", QStringLiteral("/api/v1/services/{service}/routes"), Access::Read, &Routes::getRoutes},
+        {"PUT", QStringLiteral("/api/v1/services/{service}/routes"), Access::Write, &Routes::putRoutes},
         {"POST", QStringLiteral("/api/v1/services/{service}/groups/{group}/enable"), Access::Write,
             &Groups::enable},
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/scheduler"), Access::Write,

@@ -82,6 +82,8 @@ QJsonObject rowJson(const ConnectionRow &row)
     object.insert(QStringLiteral("bytesIn"), row.bytesIn);
     object.insert(QStringLiteral("bytesOut"), row.bytesOut);
     object.insert(QStringLiteral("state"), row.state);
+    if (!row.sni.isEmpty())
+        object.insert(QStringLiteral("sni"), row.sni);
     object.insert(QStringLiteral("reason"),
         QJsonObject{{QStringLiteral("code"), row.reason.code},
             {QStringLiteral("params"), QJsonObject::fromVariantMap(row.reason.params)}});
