@@ -66,6 +66,14 @@ struct ConfigChange
         /// kept rules were reordered), rules (more than 50 rules came or went:
         /// their counts, not one change each).
         AclChanged,
+        /// <alert>s, matched by position: `name` = its number (1, 2, ...);
+        /// AlertAdded has its target in `after`, AlertRemoved in `before` (a
+        /// webhook's scheme, host and port only: the rest may be a secret).
+        /// AlertChanged fields: url, exec, events, services, groups, timeout,
+        /// retries, backoff, ratelimit, queue, format.
+        AlertAdded,
+        AlertRemoved,
+        AlertChanged,
     };
 
     Kind kind;

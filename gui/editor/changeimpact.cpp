@@ -272,6 +272,11 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::AclChanged:
             phrases.append(tr("changes the ACL of service %1; open connections stay").arg(change.service));
             break;
+        case Kind::AlertAdded:
+        case Kind::AlertRemoved:
+        case Kind::AlertChanged:
+            phrases.append(tr("changes where alert %1 is sent; traffic is not affected").arg(change.name));
+            break;
         }
     }
     // Listeners closed without a replacement.

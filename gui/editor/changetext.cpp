@@ -72,6 +72,12 @@ QString ChangeText::describe(const ConfigChange &change)
             .arg(change.name == "allow"_L1 ? tr("allow") : tr("deny"), change.before, change.service);
     case Kind::AclChanged:
         return tr("%1: ACL: %2").arg(where, changed);
+    case Kind::AlertAdded:
+        return tr("alert %1 added (%2)").arg(change.name, change.after);
+    case Kind::AlertRemoved:
+        return tr("alert %1 removed (%2)").arg(change.name, change.before);
+    case Kind::AlertChanged:
+        return tr("alert %1: %2").arg(change.name, changed);
     case Kind::SettingsChanged:
         if (change.name == "health"_L1)
             return tr("default health: %1").arg(changed);
