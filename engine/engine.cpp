@@ -179,12 +179,12 @@ ApplyResult Engine::apply(const Config &input)
     return result;
 }
 
-ConfigHistory &Engine::history()
+AppliedConfigHistory &Engine::history()
 {
     return d->history;
 }
 
-const ConfigHistory &Engine::history() const
+const AppliedConfigHistory &Engine::history() const
 {
     return d->history;
 }

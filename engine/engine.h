@@ -46,7 +46,7 @@ struct ListenerSockets
 };
 
 class AlertManager;
-class ConfigHistory;
+class AppliedConfigHistory;
 class EnginePrivate;
 struct ConnectionSelection;
 
@@ -160,10 +160,10 @@ public:
 
     /// The applied configs: every apply that changes something (and the
     /// first) is a new version, recorded with the origin in force
-    /// (ConfigHistory::OriginScope). In memory unless the host gives it a
-    /// file (ConfigHistory::setStorage(), the daemon).
-    ConfigHistory &history();
-    const ConfigHistory &history() const;
+    /// (AppliedConfigHistory::OriginScope). In memory unless the host gives it a
+    /// file (AppliedConfigHistory::setStorage(), the daemon).
+    AppliedConfigHistory &history();
+    const AppliedConfigHistory &history() const;
     /// The delivery of the config's <alert>s (webhooks, exec hooks); idle
     /// while the config has none.
     AlertManager &alerts();

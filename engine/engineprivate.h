@@ -8,7 +8,7 @@
 // except what the workers reach through shared pointers and atomics.
 
 #include "alerts/alertmanager.h"
-#include "config/confighistory.h"
+#include "config/appliedconfighistory.h"
 #include "engine.h"
 #include "health/healthmonitor.h"
 #include "net/connectionlog.h"
@@ -94,7 +94,7 @@ public:
     /// writes what they queued last.
     std::unique_ptr<ConnectionLog> connectionLog;
     /// The applied configs (Engine::history()) and the alerts' delivery (Engine::alerts()).
-    ConfigHistory history;
+    AppliedConfigHistory history;
     std::unique_ptr<AlertManager> alerts;
     QList<WorkerThread> workers;
     /// IoPoller::pollerName() of the workers' dispatchers: "epoll", "poll", ...

@@ -3,7 +3,7 @@
 #include "admin/adminserver.h"
 
 #include "config/address.h"
-#include "config/confighistory.h"
+#include "config/appliedconfighistory.h"
 #include "config/configlimits.h"
 #include "config/configpersistence.h"
 #include "config/configreader.h"
@@ -155,14 +155,14 @@ bool Daemon::start()
     if (!m_configPath.isEmpty()) {
         m_engine.history().setLimit(config.settings.history);
         QString historyError;
-        const QString directory = ConfigHistory::storageDirectoryFor(m_configPath);
+        const QString directory = AppliedConfigHistory::storageDirectoryFor(m_configPath);
         if (!m_engine.history().setStorage(directory, &historyError))
             qCWarning(
                 lcConfig, "config history: %s; it is kept in memory only", qUtf8Printable(historyError));
     }
     ConfigOrigin startupOrigin;
     startupOrigin.kind = u"startup"_s;
-    const ConfigHistory::OriginScope startupScope(m_engine.history(), startupOrigin);
+    const AppliedConfigHistory::OriginScope startupScope(m_engine.history(), startupOrigin);
 
     // The first config goes through the operations layer like every later
     // one (the admin API is not up yet, so there is no listener to move).
@@ -494,7 +494,7 @@ void Daemon::reloadConfig()
     options.keepFullAccessUser = false;
     ConfigOrigin reloadOrigin;
     reloadOrigin.kind = u"sighup"_s;
-    const ConfigHistory::OriginScope reloadScope(m_engine.history(), reloadOrigin);
+    const AppliedConfigHistory::OriginScope reloadScope(m_engine.history(), reloadOrigin);
     m_applyingFromFile = true;
     const OpResult result = operations.replaceConfig(next, options);
     m_applyingFromFile = false;

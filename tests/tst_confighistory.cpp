@@ -7,8 +7,8 @@
 // answers 412, a bad n 400, an unknown one 404.
 
 #include "admintestbed.h"
+#include "config/appliedconfighistory.h"
 #include "config/configdocument.h"
-#include "config/confighistory.h"
 #include "config/passwordhash.h"
 #include "daemonprocess.h"
 #include "httptestclient.h"
@@ -277,11 +277,11 @@ void tst_ConfigHistory::storedAtomicallyAndReadBack()
     Config config;
     config.settings.history = 2;
     {
-        ConfigHistory history;
+        AppliedConfigHistory history;
         QVERIFY(history.setStorage(directory));
         ConfigOrigin origin;
         origin.kind = u"startup"_s;
-        const ConfigHistory::OriginScope scope(history, origin);
+        const AppliedConfigHistory::OriginScope scope(history, origin);
         for (int i = 1; i <= 3; ++i) {
             config.settings.workers = i;
             QCOMPARE(history.record(config, {}), i);
@@ -289,7 +289,7 @@ void tst_ConfigHistory::storedAtomicallyAndReadBack()
         QCOMPARE(history.record(config, {}), 3);  // the same config again: no new version
     }
     QCOMPARE(QDir(directory).entryList(QDir::Files).size(), 3);  // the limit is the history's, default 50
-    ConfigHistory again;
+    AppliedConfigHistory again;
     again.setLimit(2);
     QVERIFY(again.setStorage(directory));
     QCOMPARE(QDir(directory).entryList(QDir::Files).size(), 2);

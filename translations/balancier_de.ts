@@ -318,6 +318,18 @@
         <source>%1: ACL: %2</source>
         <translation>%1: ACL: %2</translation>
     </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>Alarm %1 hinzugefügt (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>Alarm %1 entfernt (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>Alarm %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -3069,6 +3081,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>ändert die ACL von Dienst %1; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>ändert, wohin Alarm %1 gesendet wird; der Verkehr ist nicht betroffen</translation>
     </message>
 </context>
 <context>

@@ -318,6 +318,18 @@
         <source>%1: ACL: %2</source>
         <translation>%1: ACL: %2</translation>
     </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>alert %1 added (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>alert %1 removed (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>alert %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -3069,6 +3081,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>changes the ACL of service %1; open connections stay</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>changes where alert %1 is sent; traffic is not affected</translation>
     </message>
 </context>
 <context>

@@ -318,6 +318,18 @@
         <source>%1: ACL: %2</source>
         <translation>%1: ACL: %2</translation>
     </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>alerta %1 añadida (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>alerta %1 eliminada (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>alerta %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -3069,6 +3081,10 @@ SHA-256: %4
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>cambia la ACL del servicio %1; las conexiones abiertas siguen</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>cambia adónde se envía la alerta %1; el tráfico no se ve afectado</translation>
     </message>
 </context>
 <context>

@@ -318,6 +318,18 @@
         <source>%1: ACL: %2</source>
         <translation>%1 : ACL : %2</translation>
     </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>alerte %1 ajoutée (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>alerte %1 supprimée (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>alerte %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -3069,6 +3081,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>changes the ACL of service %1; open connections stay</source>
         <translation>modifie l’ACL du service %1 ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>change la destination de l’alerte %1 ; le trafic n’est pas affecté</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@
 #include "admin/resources/resourceenv.h"
 #include "config/address.h"
 #include "config/adminlistencheck.h"
-#include "config/confighistory.h"
+#include "config/appliedconfighistory.h"
 #include "config/configreader.h"
 #include "config/configvalidator.h"
 #include "engine.h"
@@ -138,7 +138,7 @@ HttpResponse AdminServer::runHandler(const Command &command, RequestContext &con
         : QStringLiteral("api");
     origin.user = context.user.name;
     origin.peer = context.request.peer.toString();
-    const ConfigHistory::OriginScope scope(m_engine.history(), origin);
+    const AppliedConfigHistory::OriginScope scope(m_engine.history(), origin);
     return command.handler(env, context);
 }
 

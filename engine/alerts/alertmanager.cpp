@@ -1,7 +1,7 @@
 #include "alerts/alertmanager.h"
 
+#include "config/appliedconfighistory.h"
 #include "config/configchangejson.h"
-#include "config/confighistory.h"
 #include "engine.h"
 
 #include <QElapsedTimer>
@@ -420,7 +420,7 @@ void AlertManager::handleConfigApplied(const QList<ConfigChange> &changes)
     alert.kind = AlertConfig::ConfigApplied;
     alert.name = u"config"_s;
     alert.when = QDateTime::currentDateTimeUtc();
-    const ConfigHistory &history = m_engine.history();
+    const AppliedConfigHistory &history = m_engine.history();
     alert.fields.insert(u"version"_s, history.currentVersion());
     alert.fields.insert(u"origin"_s, history.origin().kind);
     alert.fields.insert(u"user"_s, history.origin().user);

@@ -10,7 +10,7 @@
 #include "admin/resources/resourcehelpers.h"
 #include "config/configchangejson.h"
 #include "config/configdocument.h"
-#include "config/confighistory.h"
+#include "config/appliedconfighistory.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "ops/operations.h"

@@ -5,8 +5,8 @@
 #include "admin/resources/configresource.h"
 #include "admin/resources/requestcontext.h"
 #include "admin/resources/resourcehelpers.h"
+#include "config/appliedconfighistory.h"
 #include "config/configdocument.h"
-#include "config/confighistory.h"
 #include "config/configreader.h"
 #include "engine.h"
 
@@ -21,7 +21,7 @@ namespace {
 
 /// The version in the path: a whole number from 1; 400 for anything else,
 /// 404 for one the history does not hold (any more).
-std::optional<ConfigHistoryEntry> entryOf(ResourceEnv &env, RequestContext &context, HttpResponse *failure)
+std::optional<AppliedConfigEntry> entryOf(ResourceEnv &env, RequestContext &context, HttpResponse *failure)
 {
     const QString text = context.capture(QStringLiteral("n"));
     bool ok = false;
@@ -33,10 +33,10 @@ std::optional<ConfigHistoryEntry> entryOf(ResourceEnv &env, RequestContext &cont
             true);
         return std::nullopt;
     }
-    std::optional<ConfigHistoryEntry> entry = env.engine.history().entry(version);
+    std::optional<AppliedConfigEntry> entry = env.engine.history().entry(version);
     if (!entry) {
-        const ConfigHistory &history = env.engine.history();
-        const QList<ConfigHistoryEntry> entries = history.entries();
+        const AppliedConfigHistory &history = env.engine.history();
+        const QList<AppliedConfigEntry> entries = history.entries();
         *failure = HttpResponse::error(404,
             entries.isEmpty()
                 ? QStringLiteral("the config history has no version %1: it is empty").arg(version)
@@ -55,9 +55,9 @@ std::optional<ConfigHistoryEntry> entryOf(ResourceEnv &env, RequestContext &cont
 
 HttpResponse list(ResourceEnv &env, RequestContext &)
 {
-    const ConfigHistory &history = env.engine.history();
+    const AppliedConfigHistory &history = env.engine.history();
     QJsonArray entries;
-    for (const ConfigHistoryEntry &entry : history.entries())
+    for (const AppliedConfigEntry &entry : history.entries())
         entries.append(entry.toJson(false));
     QJsonObject object;
     object.insert(QStringLiteral("current"), history.currentVersion());
@@ -70,7 +70,7 @@ HttpResponse list(ResourceEnv &env, RequestContext &)
 HttpResponse one(ResourceEnv &env, RequestContext &context)
 {
     HttpResponse failure;
-    const std::optional<ConfigHistoryEntry> entry = entryOf(env, context, &failure);
+    const std::optional<AppliedConfigEntry> entry = entryOf(env, context, &failure);
     if (!entry)
         return failure;
     QJsonObject object = entry->toJson(true);
@@ -89,7 +89,7 @@ HttpResponse one(ResourceEnv &env, RequestContext &context)
 HttpResponse rollback(ResourceEnv &env, RequestContext &context)
 {
     HttpResponse failure;
-    const std::optional<ConfigHistoryEntry> entry = entryOf(env, context, &failure);
+    const std::optional<AppliedConfigEntry> entry = entryOf(env, context, &failure);
     if (!entry)
         return failure;
     const QString source = QStringLiteral("config history version %1").arg(entry->version);
@@ -98,7 +98,7 @@ HttpResponse rollback(ResourceEnv &env, RequestContext &context)
     ConfigOrigin origin = env.engine.history().origin();
     origin.kind = QStringLiteral("rollback");
     origin.rollbackOf = entry->version;
-    const ConfigHistory::OriginScope scope(env.engine.history(), origin);
+    const AppliedConfigHistory::OriginScope scope(env.engine.history(), origin);
     return ConfigResource::replace(env, context, loaded, source);
 }
 

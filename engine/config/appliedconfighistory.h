@@ -31,7 +31,7 @@ struct ConfigOrigin
 
 /// One applied config: its version, when and by whom, the structured
 /// changes (configchangejson) and the whole config as canonical XML.
-struct ConfigHistoryEntry
+struct AppliedConfigEntry
 {
     qint64 version = 0;
     QDateTime when;  ///< UTC
@@ -41,7 +41,7 @@ struct ConfigHistoryEntry
 
     /// With `withXml` false, the list form (GET /api/v1/config/history).
     QJsonObject toJson(bool withXml) const;
-    static std::optional<ConfigHistoryEntry> fromJson(const QJsonObject &object);
+    static std::optional<AppliedConfigEntry> fromJson(const QJsonObject &object);
 };
 
 /// The last N applied configs, each with a version number that only grows
@@ -53,17 +53,17 @@ struct ConfigHistoryEntry
 ///
 /// Thread contract: lives in the engine's control thread and is used only
 /// from there (as the Engine that owns it).
-class ConfigHistory final : public QObject
+class AppliedConfigHistory final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(ConfigHistory)
+    Q_DISABLE_COPY_MOVE(AppliedConfigHistory)
 
 public:
     static constexpr int DefaultLimit = 50;
     static constexpr int MaxLimit = 10000;
 
-    explicit ConfigHistory(QObject *parent = nullptr);
-    ~ConfigHistory() override;
+    explicit AppliedConfigHistory(QObject *parent = nullptr);
+    ~AppliedConfigHistory() override;
 
     /// Keeps at most `limit` entries (<settings history="N">); older ones
     /// are forgotten (and their files removed) at once.
@@ -86,8 +86,8 @@ public:
     /// The latest version; 0 before the first record.
     qint64 currentVersion() const;
     /// Newest first.
-    QList<ConfigHistoryEntry> entries() const;
-    std::optional<ConfigHistoryEntry> entry(qint64 version) const;
+    QList<AppliedConfigEntry> entries() const;
+    std::optional<AppliedConfigEntry> entry(qint64 version) const;
     /// The latest entry's config as read back (for the diff at startup); nullopt when none.
     std::optional<Config> latestConfig() const;
 
@@ -98,11 +98,11 @@ public:
         Q_DISABLE_COPY_MOVE(OriginScope)
 
     public:
-        OriginScope(ConfigHistory &history, const ConfigOrigin &origin);
+        OriginScope(AppliedConfigHistory &history, const ConfigOrigin &origin);
         ~OriginScope();
 
     private:
-        ConfigHistory &m_history;
+        AppliedConfigHistory &m_history;
         ConfigOrigin m_previous;
     };
 
@@ -115,10 +115,10 @@ Q_SIGNALS:
 
 private:
     void prune();
-    bool writeEntry(const ConfigHistoryEntry &entry, QString *error) const;
+    bool writeEntry(const AppliedConfigEntry &entry, QString *error) const;
     QString entryPath(qint64 version) const;
 
-    QList<ConfigHistoryEntry> m_entries;  ///< oldest first
+    QList<AppliedConfigEntry> m_entries;  ///< oldest first
     qint64 m_version = 0;
     int m_limit = DefaultLimit;
     QString m_directory;

@@ -1,4 +1,4 @@
-#include "config/confighistory.h"
+#include "config/appliedconfighistory.h"
 
 #include "config/configchangejson.h"
 #include "config/configdocument.h"
@@ -24,7 +24,7 @@ constexpr qint64 maxEntryFileSize = 64 * 1024 * 1024;
 
 }  // namespace
 
-QJsonObject ConfigHistoryEntry::toJson(bool withXml) const
+QJsonObject AppliedConfigEntry::toJson(bool withXml) const
 {
     QJsonObject object;
     object.insert(u"version"_s, version);
@@ -44,9 +44,9 @@ QJsonObject ConfigHistoryEntry::toJson(bool withXml) const
     return object;
 }
 
-std::optional<ConfigHistoryEntry> ConfigHistoryEntry::fromJson(const QJsonObject &object)
+std::optional<AppliedConfigEntry> AppliedConfigEntry::fromJson(const QJsonObject &object)
 {
-    ConfigHistoryEntry entry;
+    AppliedConfigEntry entry;
     entry.version = object.value(u"version"_s).toInteger();
     entry.when = QDateTime::fromString(object.value(u"when"_s).toString(), Qt::ISODateWithMs);
     entry.origin.kind = object.value(u"origin"_s).toString();
@@ -60,29 +60,29 @@ std::optional<ConfigHistoryEntry> ConfigHistoryEntry::fromJson(const QJsonObject
     return entry;
 }
 
-ConfigHistory::ConfigHistory(QObject *parent)
+AppliedConfigHistory::AppliedConfigHistory(QObject *parent)
     : QObject(parent)
 { }
 
-ConfigHistory::~ConfigHistory() = default;
+AppliedConfigHistory::~AppliedConfigHistory() = default;
 
-void ConfigHistory::setLimit(int limit)
+void AppliedConfigHistory::setLimit(int limit)
 {
     m_limit = qBound(1, limit, MaxLimit);
     prune();
 }
 
-int ConfigHistory::limit() const
+int AppliedConfigHistory::limit() const
 {
     return m_limit;
 }
 
-QString ConfigHistory::storageDirectoryFor(const QString &configPath)
+QString AppliedConfigHistory::storageDirectoryFor(const QString &configPath)
 {
     return configPath + u".history"_s;
 }
 
-bool ConfigHistory::setStorage(const QString &directory, QString *error)
+bool AppliedConfigHistory::setStorage(const QString &directory, QString *error)
 {
     const auto fail = [error](const QString &why) {
         if (error)
@@ -95,21 +95,21 @@ bool ConfigHistory::setStorage(const QString &directory, QString *error)
     // The entries hold the whole config, password hashes included.
     QFile::setPermissions(
         directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    QList<ConfigHistoryEntry> loaded;
+    QList<AppliedConfigEntry> loaded;
     const QStringList names = dir.entryList({u"*"_s + entrySuffix}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         QFile file(dir.filePath(name));
         if (file.size() > maxEntryFileSize || !file.open(QIODevice::ReadOnly))
             continue;
         const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
-        if (const std::optional<ConfigHistoryEntry> entry = ConfigHistoryEntry::fromJson(document.object()))
+        if (const std::optional<AppliedConfigEntry> entry = AppliedConfigEntry::fromJson(document.object()))
             loaded.append(*entry);
     }
     std::sort(loaded.begin(), loaded.end(),
-        [](const ConfigHistoryEntry &a, const ConfigHistoryEntry &b) { return a.version < b.version; });
+        [](const AppliedConfigEntry &a, const AppliedConfigEntry &b) { return a.version < b.version; });
     m_directory = dir.absolutePath();
     // What was recorded in memory before (none in the daemon) follows the stored ones.
-    for (ConfigHistoryEntry entry : std::as_const(m_entries)) {
+    for (AppliedConfigEntry entry : std::as_const(m_entries)) {
         entry.version += loaded.isEmpty() ? 0 : loaded.constLast().version;
         loaded.append(entry);
         writeEntry(entry, nullptr);
@@ -120,18 +120,18 @@ bool ConfigHistory::setStorage(const QString &directory, QString *error)
     return true;
 }
 
-QString ConfigHistory::storageDirectory() const
+QString AppliedConfigHistory::storageDirectory() const
 {
     return m_directory;
 }
 
-QString ConfigHistory::entryPath(qint64 version) const
+QString AppliedConfigHistory::entryPath(qint64 version) const
 {
     // Zero-padded, so that the names sort as the versions do.
     return QDir(m_directory).filePath(u"%1"_s.arg(version, 10, 10, QLatin1Char('0')) + entrySuffix);
 }
 
-bool ConfigHistory::writeEntry(const ConfigHistoryEntry &entry, QString *error) const
+bool AppliedConfigHistory::writeEntry(const AppliedConfigEntry &entry, QString *error) const
 {
     if (m_directory.isEmpty())
         return true;
@@ -151,12 +151,12 @@ bool ConfigHistory::writeEntry(const ConfigHistoryEntry &entry, QString *error) 
     return true;
 }
 
-qint64 ConfigHistory::record(const Config &config, const QList<ConfigChange> &changes)
+qint64 AppliedConfigHistory::record(const Config &config, const QList<ConfigChange> &changes)
 {
     const QByteArray xml = ConfigDocument::serialize(config);
     if (!m_entries.isEmpty() && m_entries.constLast().xml == xml)
         return m_version;
-    ConfigHistoryEntry entry;
+    AppliedConfigEntry entry;
     entry.version = ++m_version;
     entry.when = QDateTime::currentDateTimeUtc();
     entry.origin = m_origin;
@@ -173,7 +173,7 @@ qint64 ConfigHistory::record(const Config &config, const QList<ConfigChange> &ch
     return entry.version;
 }
 
-void ConfigHistory::prune()
+void AppliedConfigHistory::prune()
 {
     while (m_entries.size() > m_limit) {
         const qint64 version = m_entries.takeFirst().version;
@@ -182,27 +182,27 @@ void ConfigHistory::prune()
     }
 }
 
-qint64 ConfigHistory::currentVersion() const
+qint64 AppliedConfigHistory::currentVersion() const
 {
     return m_version;
 }
 
-QList<ConfigHistoryEntry> ConfigHistory::entries() const
+QList<AppliedConfigEntry> AppliedConfigHistory::entries() const
 {
-    QList<ConfigHistoryEntry> newestFirst(m_entries.crbegin(), m_entries.crend());
+    QList<AppliedConfigEntry> newestFirst(m_entries.crbegin(), m_entries.crend());
     return newestFirst;
 }
 
-std::optional<ConfigHistoryEntry> ConfigHistory::entry(qint64 version) const
+std::optional<AppliedConfigEntry> AppliedConfigHistory::entry(qint64 version) const
 {
-    for (const ConfigHistoryEntry &entry : m_entries) {
+    for (const AppliedConfigEntry &entry : m_entries) {
         if (entry.version == version)
             return entry;
     }
     return std::nullopt;
 }
 
-std::optional<Config> ConfigHistory::latestConfig() const
+std::optional<Config> AppliedConfigHistory::latestConfig() const
 {
     if (m_entries.isEmpty())
         return std::nullopt;
@@ -213,24 +213,24 @@ std::optional<Config> ConfigHistory::latestConfig() const
     return loaded.config;
 }
 
-ConfigOrigin ConfigHistory::origin() const
+ConfigOrigin AppliedConfigHistory::origin() const
 {
     return m_origin;
 }
 
-QString ConfigHistory::lastStorageError() const
+QString AppliedConfigHistory::lastStorageError() const
 {
     return m_storageError;
 }
 
-ConfigHistory::OriginScope::OriginScope(ConfigHistory &history, const ConfigOrigin &origin)
+AppliedConfigHistory::OriginScope::OriginScope(AppliedConfigHistory &history, const ConfigOrigin &origin)
     : m_history(history)
     , m_previous(history.m_origin)
 {
     m_history.m_origin = origin;
 }
 
-ConfigHistory::OriginScope::~OriginScope()
+AppliedConfigHistory::OriginScope::~OriginScope()
 {
     m_history.m_origin = m_previous;
 }
