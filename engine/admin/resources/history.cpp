@@ -51,14 +51,33 @@ std::optional<AppliedConfigEntry> entryOf(ResourceEnv &env, RequestContext &cont
     return entry;
 }
 
+/// One entry as a user may see it: with `withXml`, its changes and its
+/// config (without secrets for a read-only user).
+QJsonObject entryJson(const AppliedConfigEntry &entry, bool withXml, const RequestContext &context)
+{
+    QJsonObject object = entry.toJson(withXml);
+    if (withXml && !context.fullAccess()) {
+        // As /running.xml: a read-only user sees no password hash and no webhook secret.
+        const LoadResult loaded
+            = ConfigReader::readData(entry.xml, QStringLiteral("history"), AdminFiles::Skipped);
+        object.insert(QStringLiteral("xml"),
+            loaded.ok() ? QString::fromUtf8(ConfigDocument::serialize(withoutPasswords(loaded.config)))
+                        : QString::fromUtf8(withoutPasswords(entry.xml)));
+    }
+    return object;
+}
+
 }  // namespace
 
-HttpResponse list(ResourceEnv &env, RequestContext &)
+HttpResponse list(ResourceEnv &env, RequestContext &context)
 {
+    const QString full = context.request.parameter(QStringLiteral("full")).trimmed();
+    if (!full.isEmpty() && full != u"0" && full != u"1")
+        return HttpResponse::error(400, QStringLiteral("parameter 'full': expected 1 (or 0)"), true);
     const AppliedConfigHistory &history = env.engine.history();
     QJsonArray entries;
     for (const AppliedConfigEntry &entry : history.entries())
-        entries.append(entry.toJson(false));
+        entries.append(entryJson(entry, full == u"1", context));
     QJsonObject object;
     object.insert(QStringLiteral("current"), history.currentVersion());
     object.insert(QStringLiteral("limit"), history.limit());
@@ -73,15 +92,7 @@ HttpResponse one(ResourceEnv &env, RequestContext &context)
     const std::optional<AppliedConfigEntry> entry = entryOf(env, context, &failure);
     if (!entry)
         return failure;
-    QJsonObject object = entry->toJson(true);
-    if (!context.fullAccess()) {
-        // As /running.xml: a read-only user sees no password hash and no webhook secret.
-        const LoadResult loaded
-            = ConfigReader::readData(entry->xml, QStringLiteral("history"), AdminFiles::Skipped);
-        object.insert(QStringLiteral("xml"),
-            loaded.ok() ? QString::fromUtf8(ConfigDocument::serialize(withoutPasswords(loaded.config)))
-                        : QString::fromUtf8(withoutPasswords(entry->xml)));
-    }
+    QJsonObject object = entryJson(*entry, true, context);
     object.insert(QStringLiteral("current"), entry->version == env.engine.history().currentVersion());
     return HttpResponse::json(200, compact(object));
 }
