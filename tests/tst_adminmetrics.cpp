@@ -165,6 +165,9 @@ void tst_AdminMetrics::exposition()
         {"balancier_ha_role", "gauge"},
         {"balancier_connections_closed_total", "counter"},
         {"balancier_connlog_dropped_total", "counter"},
+        {"balancier_alerts_sent_total", "counter"},
+        {"balancier_alerts_dropped_total", "counter"},
+        {"balancier_alerts_retries_total", "counter"},
     };
     QCOMPARE(parser.families().size(), expected.size());
     for (const auto &[name, type] : expected) {

@@ -157,6 +157,7 @@ private Q_SLOTS:
     void rateLimitQueuesAndDrops();
     void execHookGetsEnvironment();
     void execHookTimeoutKills();
+    void execMissingProgramFails();
     void controlThreadStaysResponsive();
 
 private:
@@ -548,6 +549,19 @@ void tst_Alerts::execHookTimeoutKills()
     QVERIFY(setState(u"g"_s, u"b"_s, HostAdminState::Maintenance).ok);
     QTRY_COMPARE(m_engine->alerts().totals().failed, quint64(1));
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void tst_Alerts::execMissingProgramFails()
+{
+    AlertConfig alert;
+    alert.exec = u"/nonexistent/balancier-hook"_s;
+    alert.events = AlertConfig::Host;
+    alert.retries = 0;
+    startEngine({alert});
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(setState(u"g"_s, u"a"_s, i % 2 ? HostAdminState::Ready : HostAdminState::Drain).ok);
+    QTRY_COMPARE(m_engine->alerts().totals().failed, quint64(4));
+    QCOMPARE(m_engine->alerts().totals().sent, quint64(0));
 }
 
 void tst_Alerts::controlThreadStaysResponsive()

@@ -318,7 +318,16 @@ void AlertManager::finishAttempt(const std::shared_ptr<Channel> &channel, const 
             retryable ? qUtf8Printable(u" (after %1 retries)"_s.arg(channel->config.retries)) : "");
     }
     --channel->inFlight;
-    pump(channel);
+    // Queued: a program that cannot start fails within start(), and a
+    // direct call would recurse once per queued event.
+    const std::weak_ptr<Channel> weak = channel;
+    QMetaObject::invokeMethod(
+        this,
+        [this, weak] {
+            if (const std::shared_ptr<Channel> alive = weak.lock())
+                pump(alive);
+        },
+        Qt::QueuedConnection);
 }
 
 AlertManager::Counters AlertManager::totals() const
