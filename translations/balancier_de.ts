@@ -130,6 +130,10 @@
         <source>This balancer does not list its connections.</source>
         <translation>Dieser Balancer listet seine Verbindungen nicht auf.</translation>
     </message>
+    <message>
+        <source>This balancer keeps no config history.</source>
+        <translation>Dieser Balancer führt keinen Konfigurationsverlauf.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -779,6 +783,46 @@
     <message>
         <source>Changes</source>
         <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>admin API, %1</source>
+        <translation>Admin-API, %1</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>Desktop-App</translation>
+    </message>
+    <message>
+        <source>desktop app, %1</source>
+        <translation>Desktop-App, %1</translation>
+    </message>
+    <message>
+        <source>reload (SIGHUP)</source>
+        <translation>Neu laden (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>daemon started</source>
+        <translation>Daemon gestartet</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>Zurück zu Version %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1, %2</source>
+        <translation>Zurück zu Version %1, %2</translation>
+    </message>
+    <message>
+        <source>balancer</source>
+        <translation>Balancer</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,10 @@
         <source>This balancer does not list its connections.</source>
         <translation>This balancer does not list its connections.</translation>
     </message>
+    <message>
+        <source>This balancer keeps no config history.</source>
+        <translation>This balancer keeps no config history.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -779,6 +783,46 @@
     <message>
         <source>Changes</source>
         <translation>Changes</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>admin API, %1</source>
+        <translation>admin API, %1</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>desktop app</translation>
+    </message>
+    <message>
+        <source>desktop app, %1</source>
+        <translation>desktop app, %1</translation>
+    </message>
+    <message>
+        <source>reload (SIGHUP)</source>
+        <translation>reload (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>daemon started</source>
+        <translation>daemon started</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>rollback to version %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1, %2</source>
+        <translation>rollback to version %1, %2</translation>
+    </message>
+    <message>
+        <source>balancer</source>
+        <translation>balancer</translation>
     </message>
 </context>
 <context>

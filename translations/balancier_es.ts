@@ -130,6 +130,10 @@
         <source>This balancer does not list its connections.</source>
         <translation>Este balanceador no lista sus conexiones.</translation>
     </message>
+    <message>
+        <source>This balancer keeps no config history.</source>
+        <translation>Este balanceador no guarda historial de configuración.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -779,6 +783,46 @@
     <message>
         <source>Changes</source>
         <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 desde %2</translation>
+    </message>
+    <message>
+        <source>admin API, %1</source>
+        <translation>API de administración, %1</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>aplicación de escritorio</translation>
+    </message>
+    <message>
+        <source>desktop app, %1</source>
+        <translation>aplicación de escritorio, %1</translation>
+    </message>
+    <message>
+        <source>reload (SIGHUP)</source>
+        <translation>recarga (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>daemon started</source>
+        <translation>demonio iniciado</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>vuelta a la versión %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1, %2</source>
+        <translation>vuelta a la versión %1, %2</translation>
+    </message>
+    <message>
+        <source>balancer</source>
+        <translation>balanceador</translation>
     </message>
 </context>
 <context>
