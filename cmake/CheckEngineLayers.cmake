@@ -8,7 +8,9 @@
 #   balancier_runtime: platform, logging, types (enginetypes.h: values the
 #                      façade hands out), runtime + scheduling, net, health,
 #                      stats, facade (engine*), ops (the operations layer,
-#                      the façade's partner: Engine's live edits forward to it)
+#                      the façade's partner: Engine's live edits forward to it),
+#                      alerts (the façade owns the delivery; it listens to
+#                      the façade's signals)
 #   balancier_admin:   admin
 # runtime/ and scheduling/ are one layer: a group owns its scheduler and a
 # scheduler picks among the group's HostRuntime objects.
@@ -27,9 +29,10 @@ set(allowed_scheduling scheduling types runtime config platform logging)
 set(allowed_net        net types runtime scheduling config platform logging)
 set(allowed_health     health types runtime scheduling config platform logging)
 set(allowed_stats      stats types runtime scheduling config platform logging)
-set(allowed_facade     facade ops types net health stats runtime scheduling config platform logging)
+set(allowed_facade     facade ops alerts types net health stats runtime scheduling config platform logging)
+set(allowed_alerts     alerts facade types config logging)
 set(allowed_ops        ops facade types net health stats runtime scheduling config platform logging)
-set(allowed_admin      admin ops facade types net health stats runtime scheduling config platform logging)
+set(allowed_admin      admin ops alerts facade types net health stats runtime scheduling config platform logging)
 
 # The unit of a header named by an include, relative to the engine's root.
 function(unit_of_include include from_unit out_var)

@@ -48,6 +48,7 @@ Engine::Engine(QObject *parent)
     qRegisterMetaType<Balancier::HostStateEvent>();
     qRegisterMetaType<QList<Balancier::ConfigChange>>();
     d->clock.start();
+    d->alerts = std::make_unique<AlertManager>(*this);
     d->context.reportFailure = [this](std::shared_ptr<HostRuntime> host, QString reason) {
         QMetaObject::invokeMethod(
             this,
@@ -155,6 +156,8 @@ ApplyResult Engine::apply(const Config &input)
     d->updateWatchers(config);
     d->reconcileListeners(config, result);
     d->closeUnadoptedSockets();
+    const bool first = !d->historyStarted;
+    const std::optional<Config> before = first ? d->history.latestConfig() : std::nullopt;
     d->running = config;
     // Issue 16: which backups take clients, and the guided drains, as the
     // config now says (enginedrain.cpp).
@@ -164,6 +167,16 @@ ApplyResult Engine::apply(const Config &input)
     }
     d->syncGuidedDrains();
     result.ok = true;
+    // The history and the alerts take the new config before anyone hears of it:
+    // the "config" event carries the version just recorded.
+    d->history.setLimit(config.settings.history);
+    if (first || !result.changes.isEmpty()) {
+        // At startup the changes are those since the version last recorded
+        // (the file may have been edited while the daemon was stopped).
+        d->history.record(config, before ? diffConfigs(*before, config) : result.changes);
+        d->historyStarted = true;
+    }
+    d->alerts->configure(config.alerts);
     // An administrative state change is a host state change too, whichever
     // front end (or reload) made it: said once, here, after the change list.
     const QList<std::pair<std::shared_ptr<HostRuntime>, HostStateEvent>> adminEvents
@@ -172,6 +185,26 @@ ApplyResult Engine::apply(const Config &input)
     for (const auto &[host, event] : adminEvents)
         Q_EMIT hostStateChanged(host->service(), host->group(), host->name(), event);
     return result;
+}
+
+AppliedConfigHistory &Engine::history()
+{
+    return d->history;
+}
+
+const AppliedConfigHistory &Engine::history() const
+{
+    return d->history;
+}
+
+AlertManager &Engine::alerts()
+{
+    return *d->alerts;
+}
+
+const AlertManager &Engine::alerts() const
+{
+    return *d->alerts;
 }
 
 Config Engine::runningConfig() const

@@ -45,6 +45,8 @@ struct ListenerSockets
     QList<qintptr> sockets;  ///< one per worker with SO_REUSEPORT, else one
 };
 
+class AlertManager;
+class AppliedConfigHistory;
 class EnginePrivate;
 struct ConnectionSelection;
 struct ConnectionPart;
@@ -156,6 +158,17 @@ public:
     void closeConnection(quint64 id, std::function<void(bool found)> done);
     /// Connection log records dropped because the writer fell behind.
     quint64 connectionLogDropped() const;
+
+    /// The applied configs: every apply that changes something (and the
+    /// first) is a new version, recorded with the origin in force
+    /// (AppliedConfigHistory::OriginScope). In memory unless the host gives it a
+    /// file (AppliedConfigHistory::setStorage(), the daemon).
+    AppliedConfigHistory &history();
+    const AppliedConfigHistory &history() const;
+    /// The delivery of the config's <alert>s (webhooks, exec hooks); idle
+    /// while the config has none.
+    AlertManager &alerts();
+    const AlertManager &alerts() const;
 
     /// Stops accepting, lets open connections finish for up to `drainTimeoutMs`,
     /// then cuts the rest and emits stopped(). When it returns, every

@@ -7,6 +7,8 @@
 // Thread contract: as Engine: everything here lives in the control thread,
 // except what the workers reach through shared pointers and atomics.
 
+#include "alerts/alertmanager.h"
+#include "config/appliedconfighistory.h"
 #include "engine.h"
 #include "health/healthmonitor.h"
 #include "net/connectionlog.h"
@@ -90,11 +92,15 @@ public:
     Engine *q;
     Config running;
     bool started = false;
+    bool historyStarted = false;  ///< the first apply was recorded
     bool stopping = false;
     EngineContext context;
     /// Made with the workers (startWorkers()), destroyed after them: it
     /// writes what they queued last.
     std::unique_ptr<ConnectionLog> connectionLog;
+    /// The applied configs (Engine::history()) and the alerts' delivery (Engine::alerts()).
+    AppliedConfigHistory history;
+    std::unique_ptr<AlertManager> alerts;
     QList<WorkerThread> workers;
     /// IoPoller::pollerName() of the workers' dispatchers: "epoll", "poll", ...
     QString pollerName;

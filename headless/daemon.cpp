@@ -3,6 +3,7 @@
 #include "admin/adminserver.h"
 
 #include "config/address.h"
+#include "config/appliedconfighistory.h"
 #include "config/configlimits.h"
 #include "config/configpersistence.h"
 #include "config/configreader.h"
@@ -147,6 +148,21 @@ bool Daemon::start()
         for (const QString &line : std::as_const(lines))
             m_logging.status(line);
     }
+
+    // The config history lives beside the config file and survives
+    // restarts; the first apply is recorded as "startup" (with the changes
+    // since the last version recorded, when the file was edited meanwhile).
+    if (!m_configPath.isEmpty()) {
+        m_engine.history().setLimit(config.settings.history);
+        QString historyError;
+        const QString directory = AppliedConfigHistory::storageDirectoryFor(m_configPath);
+        if (!m_engine.history().setStorage(directory, &historyError))
+            qCWarning(
+                lcConfig, "config history: %s; it is kept in memory only", qUtf8Printable(historyError));
+    }
+    ConfigOrigin startupOrigin;
+    startupOrigin.kind = u"startup"_s;
+    const AppliedConfigHistory::OriginScope startupScope(m_engine.history(), startupOrigin);
 
     // The first config goes through the operations layer like every later
     // one (the admin API is not up yet, so there is no listener to move).
@@ -476,6 +492,9 @@ void Daemon::reloadConfig()
         });
     Operations::ReplaceOptions options;
     options.keepFullAccessUser = false;
+    ConfigOrigin reloadOrigin;
+    reloadOrigin.kind = u"sighup"_s;
+    const AppliedConfigHistory::OriginScope reloadScope(m_engine.history(), reloadOrigin);
     m_applyingFromFile = true;
     const OpResult result = operations.replaceConfig(next, options);
     m_applyingFromFile = false;

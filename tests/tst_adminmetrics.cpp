@@ -169,6 +169,9 @@ void tst_AdminMetrics::exposition()
         {"balancier_connlog_dropped_total", "counter"},
         {"balancier_worker_connections_total", "counter"},
         {"balancier_worker_open_connections", "gauge"},
+        {"balancier_alerts_sent_total", "counter"},
+        {"balancier_alerts_dropped_total", "counter"},
+        {"balancier_alerts_retries_total", "counter"},
     };
     QCOMPARE(parser.families().size(), expected.size());
     for (const auto &[name, type] : expected) {

@@ -1086,7 +1086,7 @@ void TestConfigReader::deepNesting()
     // The first <a> is an unknown element; the nesting cap then stops the read.
     compareLists(locatedAll(result.diagnostics),
         {u"2:1: error: <a>: unknown element <a> in <balancier>; expected <settings>, <checktime>, <health>, "
-         u"<timeouts>, <logging>, <admin>, <ha>, <service>"_s,
+         u"<timeouts>, <logging>, <admin>, <ha>, <alert>, <service>"_s,
             u"2:193: error: elements nested more than 64 levels deep"_s});
 
     // Inside tolerated content too, where nothing else is reported.

@@ -423,7 +423,8 @@ void tst_GuiApply::draftDiffApplyKeepsConnection()
     QTRY_VERIFY(accepted.seen);
     QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(editor.pendingChanges().isEmpty() && editor.history()->count() == 2, 10000);
-    QCOMPARE(editor.history()->version(0).origin, u"applied from this editor"_s);
+    // The balancer's own history (balancierd keeps it): the app's apply is the desktop app's.
+    QCOMPARE(editor.history()->version(0).origin, u"desktop app, admin from 127.0.0.1"_s);
     QCOMPARE(editor.history()->version(0).changes, pending);
 
     // Live, no restart: the same listener, new connections go to "two" and
@@ -489,7 +490,7 @@ void tst_GuiApply::rollbackFromHistory()
 
     // The daemon runs version 1 again; the history says so as version 3.
     QTRY_VERIFY_WITH_TIMEOUT(editor.history()->count() == 3, 10000);
-    QCOMPARE(editor.history()->version(0).origin, u"rollback to version 1"_s);
+    QCOMPARE(editor.history()->version(0).origin, u"desktop app, admin from 127.0.0.1"_s);
     QCOMPARE(editor.history()->version(0).config, editor.history()->version(2).config);
     QCOMPARE(editor.runningConfig(), editor.history()->version(2).config);
     const ServiceConfig *web = editor.runningConfig().service(u"web");

@@ -2,7 +2,9 @@
 // panel, and rollback through a LocalClient, including versions that come
 // from outside the editor (a host action).
 
+#include "admintestbed.h"
 #include "client/localclient.h"
+#include "client/remoteclient.h"
 #include "config/configdocument.h"
 #include "editor/configeditor.h"
 #include "editor/confighistory.h"
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void capacityDropsOldest();
     void panelShowsChangesAndAsksForRollback();
     void rollbackThroughLocalClient();
+    void showsChangesMadeWhileAway();
 };
 
 void tst_GuiHistory::recordsVersionsNewestFirst()
@@ -147,8 +150,10 @@ void tst_GuiHistory::rollbackThroughLocalClient()
     ConfigEditor editor;
     QAbstractItemModelTester tester(editor.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     editor.setClient(&client);
-    QTRY_COMPARE(editor.history()->count(), 1);
-    QCOMPARE(editor.history()->version(0).origin, u"running when connected"_s);
+    // The local engine's own history: version 1 is its first config.
+    QTRY_VERIFY(editor.history()->isBalancers());
+    QCOMPARE(editor.history()->count(), 1);
+    QCOMPARE(editor.history()->version(0).origin, u"balancer"_s);
     editor.revertToRunning();
 
     // Version 2, from the editor.
@@ -156,7 +161,7 @@ void tst_GuiHistory::rollbackThroughLocalClient()
     editor.form()->findChild<QSpinBox *>(u"field_weight"_s)->setValue(7);
     editor.applyDraft();
     QTRY_COMPARE(editor.history()->count(), 2);
-    QCOMPARE(editor.history()->version(0).origin, u"applied from this editor"_s);
+    QCOMPARE(editor.history()->version(0).origin, u"desktop app"_s);
     QCOMPARE(weightOf(editor.runningConfig(), u"two"_s), 7);
 
     // Version 3, from outside the editor: a host action.
@@ -168,13 +173,14 @@ void tst_GuiHistory::rollbackThroughLocalClient()
         });
     QTRY_COMPARE(done, 1);
     QTRY_COMPARE(editor.history()->count(), 3);
-    QCOMPARE(editor.history()->version(0).origin, u"changed outside this editor"_s);
+    QCOMPARE(editor.history()->version(0).origin, u"balancer"_s);
     QCOMPARE(editor.history()->version(0).changes.constFirst().name, u"one"_s);
 
     // Roll back to version 1: both changes are undone on the balancer.
     QVERIFY(editor.applyVersion(1));
     QTRY_COMPARE(editor.history()->count(), 4);
-    QCOMPARE(editor.history()->version(0).origin, u"rollback to version 1"_s);
+    QCOMPARE(editor.history()->version(0).origin, u"desktop app"_s);
+    QCOMPARE(editor.history()->version(0).number, 4);
     QCOMPARE(editor.history()->version(0).changes.size(), 2);
     QCOMPARE(editor.runningConfig(), editor.history()->version(3).config);
     QCOMPARE(weightOf(editor.runningConfig(), u"two"_s), 1);
@@ -184,6 +190,54 @@ void tst_GuiHistory::rollbackThroughLocalClient()
     QVERIFY(!editor.applyVersion(99));
     editor.setClient(nullptr);
     QCOMPARE(editor.history()->count(), 0);
+}
+
+void tst_GuiHistory::showsChangesMadeWhileAway()
+{
+    // A change through the admin API while no app is connected...
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    Config changed = bed.engine().runningConfig();
+    changed.services.first().group(u"prod")->host(u"a")->weight = 5;
+    QCOMPARE(
+        bed.request("PUT", "/api/v1/config", AdminTestBed::Admin, ConfigDocument::serialize(changed)).status,
+        200);
+
+    // ...is in the history panel once the app connects.
+    RemoteClient client(QUrl(bed.server().url()), AdminTestBed::Admin, AdminTestBed::AdminPassword);
+    client.start();
+    QTRY_COMPARE(client.state(), BalancerClient::State::Connected);
+    ConfigEditor editor;
+    QAbstractItemModelTester tester(editor.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    editor.setClient(&client);
+    QTRY_VERIFY(editor.history()->isBalancers());
+    QCOMPARE(editor.history()->count(), 2);
+    const ConfigHistory::Version &latest = editor.history()->version(0);
+    QCOMPARE(latest.number, 2);
+    QVERIFY(latest.running);
+    QCOMPARE(latest.origin, u"admin API, admin from 127.0.0.1"_s);
+    QCOMPARE(latest.changes.size(), 1);
+    QCOMPARE(latest.changes.constFirst().kind, ConfigChange::Kind::HostChanged);
+    QCOMPARE(latest.changes.constFirst().after, u"5"_s);
+    HistoryPanel panel(editor.history());
+    QVERIFY(editor.history()
+                ->index(0, ConfigHistory::ChangesColumn)
+                .data()
+                .toString()
+                .contains(u"weight 1 -> 5"_s));
+
+    // The app's own apply is recorded by the balancer as the desktop app's.
+    changed.services.first().group(u"prod")->host(u"a")->weight = 6;
+    int done = 0;
+    client.applyConfig(ConfigDocument::serialize(changed), false, this, [&](const ClientReply &reply) {
+        QVERIFY2(reply.ok, qPrintable(reply.error));
+        ++done;
+    });
+    QTRY_COMPARE(done, 1);
+    QTRY_COMPARE(editor.history()->count(), 3);
+    QCOMPARE(editor.history()->version(0).origin, u"desktop app, admin from 127.0.0.1"_s);
+    editor.setClient(nullptr);
 }
 
 QTEST_MAIN(tst_GuiHistory)

@@ -130,6 +130,10 @@
         <source>This balancer does not list its connections.</source>
         <translation>Dieser Balancer listet seine Verbindungen nicht auf.</translation>
     </message>
+    <message>
+        <source>This balancer keeps no config history.</source>
+        <translation>Dieser Balancer führt keinen Konfigurationsverlauf.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -348,6 +352,18 @@
     <message>
         <source>%1: TLS routes: %2</source>
         <translation>%1: TLS-Routen: %2</translation>
+    </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>Alarm %1 hinzugefügt (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>Alarm %1 entfernt (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>Alarm %1: %2</translation>
     </message>
 </context>
 <context>
@@ -798,6 +814,46 @@
     <message>
         <source>Changes</source>
         <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>admin API, %1</source>
+        <translation>Admin-API, %1</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>Desktop-App</translation>
+    </message>
+    <message>
+        <source>desktop app, %1</source>
+        <translation>Desktop-App, %1</translation>
+    </message>
+    <message>
+        <source>reload (SIGHUP)</source>
+        <translation>Neu laden (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>daemon started</source>
+        <translation>Daemon gestartet</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>Zurück zu Version %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1, %2</source>
+        <translation>Zurück zu Version %1, %2</translation>
+    </message>
+    <message>
+        <source>balancer</source>
+        <translation>Balancer</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +3394,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
         <translation>ändert, wohin neue TLS-Clients von Dienst %1 geleitet werden; offene Verbindungen bleiben</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>ändert, wohin Alarm %1 gesendet wird; der Verkehr ist nicht betroffen</translation>
     </message>
 </context>
 <context>

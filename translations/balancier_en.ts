@@ -130,6 +130,10 @@
         <source>This balancer does not list its connections.</source>
         <translation>This balancer does not list its connections.</translation>
     </message>
+    <message>
+        <source>This balancer keeps no config history.</source>
+        <translation>This balancer keeps no config history.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -348,6 +352,18 @@
     <message>
         <source>%1: TLS routes: %2</source>
         <translation>%1: TLS routes: %2</translation>
+    </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>alert %1 added (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>alert %1 removed (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>alert %1: %2</translation>
     </message>
 </context>
 <context>
@@ -798,6 +814,46 @@
     <message>
         <source>Changes</source>
         <translation>Changes</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>admin API, %1</source>
+        <translation>admin API, %1</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>desktop app</translation>
+    </message>
+    <message>
+        <source>desktop app, %1</source>
+        <translation>desktop app, %1</translation>
+    </message>
+    <message>
+        <source>reload (SIGHUP)</source>
+        <translation>reload (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>daemon started</source>
+        <translation>daemon started</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>rollback to version %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1, %2</source>
+        <translation>rollback to version %1, %2</translation>
+    </message>
+    <message>
+        <source>balancer</source>
+        <translation>balancer</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +3394,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
         <translation>changes how new TLS clients of service %1 are routed; open connections stay</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>changes where alert %1 is sent; traffic is not affected</translation>
     </message>
 </context>
 <context>

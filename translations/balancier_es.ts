@@ -130,6 +130,10 @@
         <source>This balancer does not list its connections.</source>
         <translation>Este balanceador no lista sus conexiones.</translation>
     </message>
+    <message>
+        <source>This balancer keeps no config history.</source>
+        <translation>Este balanceador no guarda historial de configuración.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -348,6 +352,18 @@
     <message>
         <source>%1: TLS routes: %2</source>
         <translation>%1: rutas TLS: %2</translation>
+    </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>alerta %1 añadida (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>alerta %1 eliminada (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>alerta %1: %2</translation>
     </message>
 </context>
 <context>
@@ -798,6 +814,46 @@
     <message>
         <source>Changes</source>
         <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 desde %2</translation>
+    </message>
+    <message>
+        <source>admin API, %1</source>
+        <translation>API de administración, %1</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>aplicación de escritorio</translation>
+    </message>
+    <message>
+        <source>desktop app, %1</source>
+        <translation>aplicación de escritorio, %1</translation>
+    </message>
+    <message>
+        <source>reload (SIGHUP)</source>
+        <translation>recarga (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>daemon started</source>
+        <translation>demonio iniciado</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>vuelta a la versión %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1, %2</source>
+        <translation>vuelta a la versión %1, %2</translation>
+    </message>
+    <message>
+        <source>balancer</source>
+        <translation>balanceador</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +3394,10 @@ SHA-256: %4
     <message>
         <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
         <translation>cambia el encaminamiento de los nuevos clientes TLS del servicio %1; las conexiones abiertas se mantienen</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>cambia adónde se envía la alerta %1; el tráfico no se ve afectado</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,10 @@
         <source>This balancer does not list its connections.</source>
         <translation>Ce balanceur ne liste pas ses connexions.</translation>
     </message>
+    <message>
+        <source>This balancer keeps no config history.</source>
+        <translation>Ce répartiteur ne garde pas d’historique de configuration.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ChangeText</name>
@@ -348,6 +352,18 @@
     <message>
         <source>%1: TLS routes: %2</source>
         <translation>%1 : routes TLS : %2</translation>
+    </message>
+    <message>
+        <source>alert %1 added (%2)</source>
+        <translation>alerte %1 ajoutée (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1 removed (%2)</source>
+        <translation>alerte %1 supprimée (%2)</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>alerte %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -798,6 +814,46 @@
     <message>
         <source>Changes</source>
         <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 depuis %2</translation>
+    </message>
+    <message>
+        <source>admin API, %1</source>
+        <translation>API d’administration, %1</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>application de bureau</translation>
+    </message>
+    <message>
+        <source>desktop app, %1</source>
+        <translation>application de bureau, %1</translation>
+    </message>
+    <message>
+        <source>reload (SIGHUP)</source>
+        <translation>rechargement (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>daemon started</source>
+        <translation>démon démarré</translation>
+    </message>
+    <message>
+        <source>rollback to version %1</source>
+        <translation>retour à la version %1</translation>
+    </message>
+    <message>
+        <source>rollback to version %1, %2</source>
+        <translation>retour à la version %1, %2</translation>
+    </message>
+    <message>
+        <source>balancer</source>
+        <translation>répartiteur</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +3394,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>changes how new TLS clients of service %1 are routed; open connections stay</source>
         <translation>change l’aiguillage des nouveaux clients TLS du service %1 ; les connexions ouvertes restent</translation>
+    </message>
+    <message>
+        <source>changes where alert %1 is sent; traffic is not affected</source>
+        <translation>change la destination de l’alerte %1 ; le trafic n’est pas affecté</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "admin/resources/resourceenv.h"
 #include "config/address.h"
 #include "config/adminlistencheck.h"
+#include "config/appliedconfighistory.h"
 #include "config/configreader.h"
 #include "config/configvalidator.h"
 #include "engine.h"
@@ -129,6 +130,15 @@ const QList<AdminServer::Command> &AdminServer::commands()
 HttpResponse AdminServer::runHandler(const Command &command, RequestContext &context)
 {
     ResourceEnv env{m_engine, m_host, *m_events, m_csrf, *m_http};
+    // What this request applies is recorded in the config history as the
+    // user's, from the client's address ("gui" when the desktop app says so).
+    ConfigOrigin origin;
+    origin.kind = context.request.header("x-balancier-client").trimmed().toLower() == "gui"
+        ? QStringLiteral("gui")
+        : QStringLiteral("api");
+    origin.user = context.user.name;
+    origin.peer = context.request.peer.toString();
+    const AppliedConfigHistory::OriginScope scope(m_engine.history(), origin);
     return command.handler(env, context);
 }
 

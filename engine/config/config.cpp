@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <QUrl>
+
 using namespace Qt::StringLiterals;
 
 namespace Balancier {
@@ -292,6 +294,93 @@ HealthConfig Config::effectiveHealth(const ServiceConfig &serviceConfig, const G
 TimeoutConfig Config::effectiveTimeouts(const ServiceConfig &serviceConfig) const
 {
     return serviceConfig.timeouts ? *serviceConfig.timeouts : timeouts;
+}
+
+// --- alerts (<alert>) ---
+
+QString AlertConfig::displayName() const
+{
+    if (!exec.isEmpty())
+        return u"exec "_s + exec;
+    // Only scheme, host and port: a webhook's path or query is often its secret.
+    const QUrl parsed(url);
+    QString text = parsed.scheme() + u"://"_s + parsed.host();
+    if (parsed.port() > 0)
+        text += u':' + QString::number(parsed.port());
+    return u"webhook "_s + text;
+}
+
+QString AlertConfig::rateText() const
+{
+    return QString::number(rate) + (ratePeriodS == 60 ? u"/m"_s : u"/s"_s);
+}
+
+namespace {
+
+struct AlertKindName
+{
+    quint8 bit;
+    QLatin1StringView name;
+};
+constexpr AlertKindName alertKindNames[] = {
+    {AlertConfig::Host, QLatin1StringView("host")},
+    {AlertConfig::Group, QLatin1StringView("group")},
+    {AlertConfig::ConfigApplied, QLatin1StringView("config")},
+    {AlertConfig::Cert, QLatin1StringView("cert")},
+};
+
+}  // namespace
+
+QString alertKindsName(quint8 kinds)
+{
+    QStringList names;
+    for (const AlertKindName &kind : alertKindNames) {
+        if (kinds & kind.bit)
+            names.append(kind.name);
+    }
+    return names.join(u',');
+}
+
+std::optional<quint8> alertKindsFromName(QStringView text, QString *bad)
+{
+    quint8 kinds = 0;
+    for (QStringView word : text.split(u',')) {
+        word = word.trimmed();
+        if (word.isEmpty())
+            continue;
+        bool known = false;
+        for (const AlertKindName &kind : alertKindNames) {
+            if (word == kind.name) {
+                kinds |= kind.bit;
+                known = true;
+            }
+        }
+        if (!known) {
+            if (bad)
+                *bad = word.toString();
+            return std::nullopt;
+        }
+    }
+    if (kinds == 0) {
+        if (bad)
+            bad->clear();
+        return std::nullopt;
+    }
+    return kinds;
+}
+
+QString alertFormatName(AlertConfig::Format format)
+{
+    return format == AlertConfig::Format::Slack ? u"slack"_s : u"json"_s;
+}
+
+std::optional<AlertConfig::Format> alertFormatFromName(QStringView name)
+{
+    if (name == u"json")
+        return AlertConfig::Format::Json;
+    if (name == u"slack")
+        return AlertConfig::Format::Slack;
+    return std::nullopt;
 }
 
 }  // namespace Balancier

@@ -440,6 +440,58 @@ struct HaConfig
     friend bool operator==(const HaConfig &, const HaConfig &) = default;
 };
 
+/// <alert url="https://..." | exec="/path/cmd" events="host,group,config,cert"
+/// services="a,b" groups="g" .../> at the top level: a notification sent
+/// for the balancer's events (docs/alerts.md). Delivered by the engine's
+/// AlertManager, only for the alerts the config has.
+struct AlertConfig
+{
+    /// The event kinds an alert may ask for (events="..."): bits.
+    enum Kind : quint8
+    {
+        Host = 1,  ///< "host": a host changed state
+        Group = 2,  ///< "group": a group lost its last live host, or got one back
+        ConfigApplied = 4,  ///< "config": a config was applied
+        Cert = 8,  ///< "cert": a certificate nears expiry (event "cert-expiry")
+        AllKinds = Host | Group | ConfigApplied | Cert,
+    };
+    enum class Format
+    {
+        Json,  ///< format="json": the event as a JSON object (the default)
+        Slack,  ///< format="slack": {"text": "..."}, what Slack and Teams incoming webhooks take
+    };
+
+    QString url;  ///< http:// or https:// webhook; empty for an exec hook
+    QString exec;  ///< program run with the event in BALANCIER_EVENT_*; empty for a webhook
+    quint8 events = AllKinds;  ///< Kind bits
+    QStringList services;  ///< only events of these services; empty: all
+    QStringList groups;  ///< only events of these groups; empty: all
+    qint64 timeoutMs = 5000;  ///< one attempt (HTTP request or program run) at most this long
+    int retries = 3;  ///< further attempts after a failed one
+    qint64 backoffMs = 1000;  ///< the wait before the first retry; doubled for each next one
+    int rate = 60;  ///< at most this many deliveries per `ratePeriodS` (ratelimit="60/m")
+    int ratePeriodS = 60;
+    int queue = 100;  ///< events waiting for their turn at most; more are dropped (and counted)
+    Format format = Format::Json;
+    SourcePos pos;
+
+    /// "webhook https://host:port" or "exec /path/cmd": what logs may say
+    /// about it (never a URL's user, password, path or query: they may hold a secret).
+    QString displayName() const;
+    /// "60/m".
+    QString rateText() const;
+
+    friend bool operator==(const AlertConfig &, const AlertConfig &) = default;
+};
+
+/// "host,group,config,cert" for the bits set, in that order.
+QString alertKindsName(quint8 kinds);
+/// From a comma-separated list of kinds; nullopt (with the word at fault in `bad`) otherwise.
+std::optional<quint8> alertKindsFromName(QStringView text, QString *bad = nullptr);
+/// "json", "slack".
+QString alertFormatName(AlertConfig::Format format);
+std::optional<AlertConfig::Format> alertFormatFromName(QStringView name);
+
 enum class PersistMode
 {
     Manual,  ///< runtime changes are written only by an explicit save
@@ -452,6 +504,8 @@ struct SettingsConfig
     int maxConnections = 0;  ///< global cap on client connections; 0 means none
     qint64 drainTimeoutMs = 30000;
     PersistMode persist = PersistMode::Manual;
+    /// How many applied configs the config history keeps (history="50").
+    int history = 50;
 
     friend bool operator==(const SettingsConfig &, const SettingsConfig &) = default;
 };
@@ -469,6 +523,7 @@ struct Config
     AdminConfig admin;
     LoggingConfig logging;
     HaConfig ha;
+    QList<AlertConfig> alerts;  ///< <alert> elements, in the file's order
 
     const ServiceConfig *service(QStringView name) const;
     ServiceConfig *service(QStringView name);

@@ -215,6 +215,8 @@ QList<Attribute> settingsAttributes(const SettingsConfig &settings)
         {"draintimeout"_L1, ValueKind::Duration, formatDuration(settings.drainTimeoutMs),
             formatDuration(defaults.drainTimeoutMs)},
         {"persist"_L1, ValueKind::Keyword, persistName(settings.persist), persistName(defaults.persist)},
+        {"history"_L1, ValueKind::Integer, QString::number(settings.history),
+            QString::number(defaults.history)},
     };
 }
 
@@ -290,6 +292,26 @@ QList<Attribute> haAttributes(const HaConfig &ha)
     return {
         {"vip"_L1, ValueKind::Text, ha.vip, defaults.vip},
         {"statefile"_L1, ValueKind::Text, ha.stateFile, defaults.stateFile},
+    };
+}
+
+QList<Attribute> alertAttributes(const AlertConfig &alert)
+{
+    const AlertConfig defaults;
+    return {
+        {"url"_L1, ValueKind::Text, alert.url, defaults.url},
+        {"exec"_L1, ValueKind::Text, alert.exec, defaults.exec},
+        {"events"_L1, ValueKind::CommaList, alertKindsName(alert.events), alertKindsName(defaults.events)},
+        {"services"_L1, ValueKind::CommaList, alert.services.join(u','), QString()},
+        {"groups"_L1, ValueKind::CommaList, alert.groups.join(u','), QString()},
+        {"timeout"_L1, ValueKind::Duration, formatDuration(alert.timeoutMs),
+            formatDuration(defaults.timeoutMs)},
+        {"retries"_L1, ValueKind::Integer, QString::number(alert.retries), QString::number(defaults.retries)},
+        {"backoff"_L1, ValueKind::Duration, formatDuration(alert.backoffMs),
+            formatDuration(defaults.backoffMs)},
+        {"ratelimit"_L1, ValueKind::Text, alert.rateText(), defaults.rateText()},
+        {"queue"_L1, ValueKind::Integer, QString::number(alert.queue), QString::number(defaults.queue)},
+        {"format"_L1, ValueKind::Keyword, alertFormatName(alert.format), alertFormatName(defaults.format)},
     };
 }
 

@@ -66,6 +66,7 @@ QList<Attribute> healthAttributes(const HealthConfig &health, const HealthConfig
 QList<Attribute> timeoutAttributes(const TimeoutConfig &timeouts, const TimeoutConfig &inherited);
 QList<Attribute> loggingAttributes(const LoggingConfig &logging);
 QList<Attribute> haAttributes(const HaConfig &ha);
+QList<Attribute> alertAttributes(const AlertConfig &alert);
 QList<Attribute> adminAttributes(const AdminConfig &admin);
 QList<Attribute> userAttributes(const AdminUser &user);
 QList<Attribute> aclAttributes(const AclConfig &acl);

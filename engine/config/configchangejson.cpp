@@ -14,7 +14,7 @@ namespace {
 using Kind = ConfigChange::Kind;
 
 /// The one table of wire names; never rename an entry (clients depend on it).
-constexpr std::array<std::pair<Kind, QStringView>, 26> kindNames{{
+constexpr std::array<std::pair<Kind, QStringView>, 29> kindNames{{
     {Kind::ServiceAdded, u"serviceAdded"},
     {Kind::ServiceRemoved, u"serviceRemoved"},
     {Kind::ListenerAdded, u"listenerAdded"},
@@ -41,6 +41,9 @@ constexpr std::array<std::pair<Kind, QStringView>, 26> kindNames{{
     {Kind::RouteRemoved, u"routeRemoved"},
     {Kind::RouteChanged, u"routeChanged"},
     {Kind::RoutesChanged, u"routesChanged"},
+    {Kind::AlertAdded, u"alertAdded"},
+    {Kind::AlertRemoved, u"alertRemoved"},
+    {Kind::AlertChanged, u"alertChanged"},
 }};
 
 void insertIfSet(QJsonObject &object, QLatin1StringView key, const QString &value)

@@ -432,6 +432,12 @@ QString ConfigChange::description() const
         return where + u": route "_s + name + u": "_s + changed;
     case Kind::RoutesChanged:
         return where + u": routes: "_s + changed;
+    case Kind::AlertAdded:
+        return u"alert "_s + name + u" added ("_s + after + u')';
+    case Kind::AlertRemoved:
+        return u"alert "_s + name + u" removed ("_s + before + u')';
+    case Kind::AlertChanged:
+        return u"alert "_s + name + u": "_s + changed;
     case Kind::SettingsChanged: {
         const QString area = name == "health"_L1 ? u"default health"_s
             : name == "timeouts"_L1              ? u"default timeouts"_s
@@ -440,6 +446,42 @@ QString ConfigChange::description() const
     }
     }
     return changed;
+}
+
+/// The <alert>s by position: the changed fields of the kept ones, then the
+/// removed ones, then the added ones. A URL is never shown whole.
+void alertChanges(DiffBuilder &diff, const QList<AlertConfig> &running, const QList<AlertConfig> &next)
+{
+    const qsizetype kept = qMin(running.size(), next.size());
+    for (qsizetype i = 0; i < kept; ++i) {
+        const AlertConfig &a = running.at(i);
+        const AlertConfig &b = next.at(i);
+        FieldChanges fields;
+        if (a.url != b.url) {
+            const bool sameShown = a.displayName() == b.displayName();
+            fields.append({u"url"_s, sameShown || a.url.isEmpty() ? u"(hidden)"_s : a.displayName(),
+                sameShown || b.url.isEmpty() ? u"(hidden)"_s : b.displayName()});
+            if (a.url.isEmpty())
+                fields.last().before = text({});
+            if (b.url.isEmpty())
+                fields.last().after = text({});
+        }
+        compareText(fields, u"exec"_s, a.exec, b.exec);
+        compareText(fields, u"events"_s, alertKindsName(a.events), alertKindsName(b.events));
+        compareText(fields, u"services"_s, a.services.join(u','), b.services.join(u','));
+        compareText(fields, u"groups"_s, a.groups.join(u','), b.groups.join(u','));
+        compareDuration(fields, u"timeout"_s, a.timeoutMs, b.timeoutMs);
+        compareInt(fields, u"retries"_s, a.retries, b.retries);
+        compareDuration(fields, u"backoff"_s, a.backoffMs, b.backoffMs);
+        compareText(fields, u"ratelimit"_s, a.rateText(), b.rateText());
+        compareInt(fields, u"queue"_s, a.queue, b.queue);
+        compareText(fields, u"format"_s, alertFormatName(a.format), alertFormatName(b.format));
+        diff.addFields(Kind::AlertChanged, {}, {}, QString::number(i + 1), fields);
+    }
+    for (qsizetype i = kept; i < running.size(); ++i)
+        diff.add(Kind::AlertRemoved, {}, {}, QString::number(i + 1), running.at(i).displayName());
+    for (qsizetype i = kept; i < next.size(); ++i)
+        diff.add(Kind::AlertAdded, {}, {}, QString::number(i + 1), {}, next.at(i).displayName());
 }
 
 QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
@@ -599,6 +641,7 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
     compareDuration(
         settings, u"draintimeout"_s, running.settings.drainTimeoutMs, next.settings.drainTimeoutMs);
     compare(settings, u"persist"_s, running.settings.persist, next.settings.persist, persistName);
+    compareInt(settings, u"history"_s, running.settings.history, next.settings.history);
     diff.addFields(Kind::SettingsChanged, {}, {}, u"settings"_s, settings);
 
     FieldChanges checkTime;
@@ -636,6 +679,8 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
     compareText(ha, u"vip"_s, running.ha.vip, next.ha.vip);
     compareText(ha, u"statefile"_s, running.ha.stateFile, next.ha.stateFile);
     diff.addFields(Kind::SettingsChanged, {}, {}, u"ha"_s, ha);
+
+    alertChanges(diff, running.alerts, next.alerts);
 
     return diff.changes;
 }

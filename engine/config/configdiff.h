@@ -77,6 +77,14 @@ struct ConfigChange
         /// `service`, `name` = "routes"; fields: order (the kept routes were
         /// reordered), peektimeout, peeksize.
         RoutesChanged,
+        /// <alert>s, matched by position: `name` = its number (1, 2, ...);
+        /// AlertAdded has its target in `after`, AlertRemoved in `before` (a
+        /// webhook's scheme, host and port only: the rest may be a secret).
+        /// AlertChanged fields: url, exec, events, services, groups, timeout,
+        /// retries, backoff, ratelimit, queue, format.
+        AlertAdded,
+        AlertRemoved,
+        AlertChanged,
     };
 
     Kind kind;

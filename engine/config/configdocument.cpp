@@ -39,7 +39,7 @@ using namespace ConfigAttributes;
 // The canonical order of child elements: where a new element goes when no
 // sibling of its own kind exists yet.
 const QList<QLatin1StringView> rootOrder = {"settings"_L1, "checktime"_L1, "health"_L1, "timeouts"_L1,
-    "logging"_L1, "admin"_L1, "ha"_L1, "service"_L1};
+    "logging"_L1, "admin"_L1, "ha"_L1, "alert"_L1, "service"_L1};
 const QList<QLatin1StringView> serviceOrder
     = {"listen"_L1, "timeouts"_L1, "health"_L1, "acl"_L1, "limit"_L1, "route"_L1, "group"_L1, "enable"_L1};
 const QList<QLatin1StringView> groupOrder = {"health"_L1, "host"_L1};
@@ -390,6 +390,41 @@ void syncService(XmlNode &element, const ServiceConfig &service, const Config &c
     });
 }
 
+/// The <alert>s have no name: matched by position, updated in place (an
+/// attribute that no longer applies is removed), extra ones removed, new
+/// ones added after the last.
+void syncAlerts(XmlNode &root, const QList<AlertConfig> &alerts)
+{
+    std::vector<std::size_t> nodes;
+    for (std::size_t i = 0; i < root.children.size(); ++i) {
+        if (isKind(root.children[i], "alert"_L1))
+            nodes.push_back(i);
+    }
+    const auto fill = [](XmlNode &element, const AlertConfig &alert, bool fresh) {
+        if (alert.url.isEmpty())
+            element.removeAttribute(u"url");
+        if (alert.exec.isEmpty())
+            element.removeAttribute(u"exec");
+        if (alert.services.isEmpty())
+            element.removeAttribute(u"services");
+        if (alert.groups.isEmpty())
+            element.removeAttribute(u"groups");
+        applyAttributes(element, alertAttributes(alert), fresh);
+    };
+    const std::size_t kept = std::min<std::size_t>(nodes.size(), std::size_t(alerts.size()));
+    for (std::size_t i = 0; i < kept; ++i)
+        fill(root.children[nodes[i]], alerts.at(qsizetype(i)), false);
+    for (std::size_t i = nodes.size(); i > kept; --i)
+        removeChild(root, nodes[i - 1]);
+    std::vector<XmlNode> added;
+    for (qsizetype j = qsizetype(kept); j < alerts.size(); ++j) {
+        XmlNode element = XmlNode::element(u"alert"_s);
+        fill(element, alerts.at(j), true);
+        added.push_back(std::move(element));
+    }
+    insertChildren(root, std::move(added), "alert"_L1, rootOrder);
+}
+
 void syncRoot(XmlNode &root, const Config &config)
 {
     applyAttributes(root,
@@ -420,6 +455,7 @@ void syncRoot(XmlNode &root, const Config &config)
     });
     syncSingleton(root, "ha"_L1, rootOrder, config.ha.enabled, true,
         [&](XmlNode &element, bool fresh) { applyAttributes(element, haAttributes(config.ha), fresh); });
+    syncAlerts(root, config.alerts);
     syncList(
         root, "service"_L1, rootOrder, config.services,
         [](const ServiceConfig &service) { return service.name; }, "name"_L1,

@@ -30,4 +30,11 @@ constexpr qint64 maxFileBytes = 16LL * 1024 * 1024;
 /// duplicate check is quadratic, gets to them: no element needs more than 10.
 constexpr int maxAttributesPerElement = 64;
 
+/// <settings history="N">: applied configs kept (each holds a whole config).
+constexpr int maxHistory = 10000;
+/// <alert>: one attempt at most this long; retries and queued events at most so many.
+constexpr qint64 maxAlertTimeoutMs = 10LL * 60 * 1000;  // 10 min
+constexpr int maxAlertRetries = 20;
+constexpr int maxAlertQueue = 100000;
+
 }  // namespace Balancier::ConfigLimits

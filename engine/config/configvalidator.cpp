@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QSet>
+#include <QUrl>
 
 #include <limits>
 
@@ -218,6 +219,7 @@ private:
     void checkTimeouts(const TimeoutConfig &timeouts, SourcePos pos, const QString &context);
     void checkAdmin();
     void checkHa();
+    void checkAlerts();
     void checkService(const ServiceConfig &service);
     void checkListenerProxy(const ServiceConfig &service, const QString &context);
     void checkAcl(const AclConfig &acl, const QString &context);
@@ -424,6 +426,7 @@ QList<Diagnostic> Checker::run()
 
     checkAdmin();
     checkHa();
+    checkAlerts();
 
     QHash<QString, SourcePos> seen;
     for (const ServiceConfig &service : m_config.services) {
@@ -476,6 +479,72 @@ void Checker::checkHa()
             quote(ha.stateFile)
                 + u" is a relative path; expected an absolute one, as the notify script writes it "
                   "(for example /run/balancier/vrrp.state)"_s);
+    }
+}
+
+void Checker::checkAlerts()
+{
+    checkInt(m_config.settings.history, 1, ConfigLimits::maxHistory, {}, u"settings"_s,
+        elementText(u"settings", {}, u"history"));
+    for (qsizetype i = 0; i < m_config.alerts.size(); ++i) {
+        const AlertConfig &alert = m_config.alerts.at(i);
+        const QString context = u"alert %1"_s.arg(i + 1);
+        const auto element = [](QStringView attribute) {
+            return elementText(u"alert", {}, attribute);
+        };
+        if (alert.url.isEmpty() == alert.exec.isEmpty()) {
+            error(alert.pos, context, u"<alert>"_s,
+                alert.url.isEmpty()
+                    ? u"neither url nor exec is set; give a webhook (url=\"https://hooks.example/...\") "
+                      "or a program to run (exec=\"/usr/local/bin/notify\")"_s
+                    : u"both url and exec are set; an alert is a webhook or a program, give one of them"_s);
+        }
+        if (!alert.url.isEmpty()) {
+            const QUrl url(alert.url, QUrl::StrictMode);
+            const QString scheme = url.scheme().toLower();
+            if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty()) {
+                // The URL itself is not repeated: it may hold a secret.
+                error(alert.pos, context, element(u"url"),
+                    url.isValid() && !scheme.isEmpty() && scheme != u"http" && scheme != u"https"
+                        ? u"the scheme \"%1\" is not supported; expected an http:// or https:// URL"_s.arg(
+                            scheme)
+                        : u"not a URL with a host; expected one such as https://hooks.example.org/balancier"_s);
+            }
+        }
+        if (!alert.exec.isEmpty() && QDir::isRelativePath(alert.exec)) {
+            error(alert.pos, context, element(u"exec"),
+                quote(alert.exec)
+                    + u" is a relative path; expected the absolute path of a program "
+                      "(it is run without a shell, with the event in BALANCIER_EVENT_* variables)"_s);
+        }
+        if (alert.events == 0 || (alert.events & ~quint8(AlertConfig::AllKinds)) != 0) {
+            error(alert.pos, context, element(u"events"),
+                u"expected a comma-separated list of host, group, config, cert"_s);
+        }
+        if (alert.timeoutMs < 1 || alert.timeoutMs > ConfigLimits::maxAlertTimeoutMs) {
+            error(alert.pos, context, element(u"timeout"),
+                formatDuration(alert.timeoutMs) + u" is out of range; expected 1ms to "_s
+                    + formatDuration(ConfigLimits::maxAlertTimeoutMs));
+        }
+        if (alert.backoffMs < 1 || alert.backoffMs > ConfigLimits::maxAlertTimeoutMs) {
+            error(alert.pos, context, element(u"backoff"),
+                formatDuration(alert.backoffMs) + u" is out of range; expected 1ms to "_s
+                    + formatDuration(ConfigLimits::maxAlertTimeoutMs));
+        }
+        checkInt(alert.retries, 0, ConfigLimits::maxAlertRetries, alert.pos, context, element(u"retries"));
+        checkInt(alert.queue, 1, ConfigLimits::maxAlertQueue, alert.pos, context, element(u"queue"));
+        if (alert.rate < 1 || alert.rate > LimitConfig::maxRate
+            || (alert.ratePeriodS != 1 && alert.ratePeriodS != 60)) {
+            error(alert.pos, context, element(u"ratelimit"),
+                u"expected alerts per second or minute, e.g. \"1/s\" or \"60/m\""_s);
+        }
+        for (const QString &service : alert.services) {
+            if (!m_config.service(service)) {
+                add(Diagnostic::Severity::Warning, alert.pos, context, element(u"services"),
+                    u"no service is named "_s + quote(service)
+                        + u"; the alert hears of none of its events"_s);
+            }
+        }
     }
 }
 

@@ -98,10 +98,12 @@ bool NativeConfigParser::parse()
         } else if (m_xml.isElement(u"ha")) {
             if (claimSingle(&seenHa))
                 parseHa();
+        } else if (m_xml.isElement(u"alert")) {
+            parseAlert();
         } else {
             m_xml.rejectElement(u"balancier",
                 {u"settings"_s, u"checktime"_s, u"health"_s, u"timeouts"_s, u"logging"_s, u"admin"_s, u"ha"_s,
-                    u"service"_s});
+                    u"alert"_s, u"service"_s});
         }
     }
     resolveOverrides();
@@ -122,7 +124,7 @@ bool NativeConfigParser::claimSingle(bool *seen)
 
 void NativeConfigParser::parseSettings()
 {
-    m_xml.checkAttributes({u"workers"_s, u"maxconns"_s, u"draintimeout"_s, u"persist"_s});
+    m_xml.checkAttributes({u"workers"_s, u"maxconns"_s, u"draintimeout"_s, u"persist"_s, u"history"_s});
     SettingsConfig &settings = m_config->settings;
     m_xml.readInt(u"workers", 0, ConfigLimits::maxWorkers, &settings.workers);
     m_xml.readInt(u"maxconns", 0, intMax, &settings.maxConnections);
@@ -130,6 +132,7 @@ void NativeConfigParser::parseSettings()
     QString persist;
     if (m_xml.readChoice(u"persist", {u"manual"_s, u"auto"_s}, &persist))
         settings.persist = persist == u"auto" ? PersistMode::Auto : PersistMode::Manual;
+    m_xml.readInt(u"history", 1, ConfigLimits::maxHistory, &settings.history);
     m_xml.readNoChildren();
 }
 
@@ -244,6 +247,61 @@ void NativeConfigParser::parseHa()
     if (m_xml.hasAttribute(u"statefile"))
         ha.stateFile = m_xml.attribute(u"statefile");
     m_xml.readNoChildren();
+}
+
+void NativeConfigParser::parseAlert()
+{
+    m_xml.checkAttributes({u"url"_s, u"exec"_s, u"events"_s, u"services"_s, u"groups"_s, u"timeout"_s,
+        u"retries"_s, u"backoff"_s, u"ratelimit"_s, u"queue"_s, u"format"_s});
+    AlertConfig alert;
+    alert.pos = m_xml.elementPos();
+    // Whether it has a url or an exec (one of them, and a good one) is the validator's.
+    if (m_xml.hasAttribute(u"url"))
+        alert.url = m_xml.attribute(u"url").trimmed();
+    if (m_xml.hasAttribute(u"exec"))
+        alert.exec = m_xml.attribute(u"exec").trimmed();
+    if (m_xml.hasAttribute(u"events")) {
+        QString bad;
+        if (const std::optional<quint8> kinds = alertKindsFromName(m_xml.attribute(u"events"), &bad)) {
+            alert.events = *kinds;
+        } else {
+            m_xml.attributeError(u"events",
+                (bad.isEmpty() ? u"no event kind"_s : u"unknown event kind \""_s + bad + u'"')
+                    + u"; expected a comma-separated list of host, group, config, cert"_s);
+        }
+    }
+    const auto names = [this](QStringView attribute) {
+        QStringList list;
+        for (const QString &name : m_xml.attribute(attribute).split(u',', Qt::SkipEmptyParts)) {
+            if (!name.trimmed().isEmpty())
+                list.append(name.trimmed());
+        }
+        return list;
+    };
+    if (m_xml.hasAttribute(u"services"))
+        alert.services = names(u"services");
+    if (m_xml.hasAttribute(u"groups"))
+        alert.groups = names(u"groups");
+    m_xml.readDuration(u"timeout", 1, ConfigLimits::maxAlertTimeoutMs, &alert.timeoutMs);
+    m_xml.readInt(u"retries", 0, ConfigLimits::maxAlertRetries, &alert.retries);
+    m_xml.readDuration(u"backoff", 1, ConfigLimits::maxAlertTimeoutMs, &alert.backoffMs);
+    if (m_xml.hasAttribute(u"ratelimit")) {
+        QString why;
+        int rate = 0;
+        int period = 0;
+        if (LimitConfig::parseRate(m_xml.attribute(u"ratelimit"), &rate, &period, &why)) {
+            alert.rate = rate;
+            alert.ratePeriodS = period;
+        } else {
+            m_xml.attributeError(u"ratelimit", why.replace(u"connections"_s, u"alerts"_s));
+        }
+    }
+    m_xml.readInt(u"queue", 1, ConfigLimits::maxAlertQueue, &alert.queue);
+    QString format;
+    if (m_xml.readChoice(u"format", {u"json"_s, u"slack"_s}, &format))
+        alert.format = alertFormatFromName(format).value_or(AlertConfig::Format::Json);
+    m_xml.readNoChildren();
+    m_config->alerts.append(alert);
 }
 
 void NativeConfigParser::parseUser()

@@ -66,6 +66,7 @@ private:
     TimeoutOverride parseTimeouts();
     void parseLogging();
     void parseHa();
+    void parseAlert();
     void parseAdmin();
     void parseUser();
     void parseService();

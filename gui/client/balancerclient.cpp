@@ -37,6 +37,13 @@ void BalancerClient::applyConfigIfMatch(
     applyConfig(xml, false, context, std::move(handler));
 }
 
+void BalancerClient::fetchConfigHistory(QObject *context, ReplyHandler handler)
+{
+    ClientReply reply;
+    reply.error = tr("This balancer keeps no config history.");
+    deliver(context, handler, reply);
+}
+
 void BalancerClient::fetchHealth(QObject *context, ReplyHandler handler)
 {
     ClientReply reply;

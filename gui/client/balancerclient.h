@@ -153,6 +153,11 @@ public:
     virtual void fetchHealth(QObject *context, ReplyHandler handler);
     /// The host's state history, oldest first.
     virtual void fetchHistory(const HostRef &host, QObject *context, ReplyHandler handler) = 0;
+    /// The balancer's config history (GET /api/v1/config/history?full=1, or
+    /// the local engine's): ClientReply::data holds its entries as a JSON
+    /// array, newest first, each with its changes and XML. The default (a
+    /// balancer that keeps none) fails.
+    virtual void fetchConfigHistory(QObject *context, ReplyHandler handler);
     /// How often snapshots should arrive, 2..10 Hz.
     virtual void setRefreshRate(int hertz) = 0;
 

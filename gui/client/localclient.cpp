@@ -1,11 +1,14 @@
 #include "localclient.h"
 
+#include "config/appliedconfighistory.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "ops/operations.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QThread>
 
@@ -263,9 +266,25 @@ void LocalClient::fetchRunningConfig(QObject *context, ReplyHandler handler)
     });
 }
 
+void LocalClient::fetchConfigHistory(QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [](Engine &engine) {
+        QJsonArray entries;
+        for (const AppliedConfigEntry &entry : engine.history().entries())
+            entries.append(entry.toJson(true));
+        ClientReply reply;
+        reply.ok = true;
+        reply.data = QJsonDocument(entries).toJson(QJsonDocument::Compact);
+        return reply;
+    });
+}
+
 void LocalClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler)
 {
     request(context, std::move(handler), [xml, dryRun](Engine &engine) {
+        ConfigOrigin origin;
+        origin.kind = QStringLiteral("gui");
+        const AppliedConfigHistory::OriginScope scope(engine.history(), origin);
         const LoadResult loaded = ConfigReader::readData(xml, tr("draft"));
         ClientReply reply;
         if (!loaded.ok()) {

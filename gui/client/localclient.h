@@ -40,6 +40,7 @@ public:
     void start() override;
     void stop() override;
     void fetchRunningConfig(QObject *context, ReplyHandler handler) override;
+    void fetchConfigHistory(QObject *context, ReplyHandler handler) override;
     void applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler) override;
     void hostAction(
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler) override;

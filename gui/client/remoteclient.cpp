@@ -180,6 +180,8 @@ QNetworkRequest RemoteClient::makeRequest(const QString &path) const
     QNetworkRequest request(url);
     const QByteArray credentials = m_user.toUtf8() + ':' + m_password.toUtf8();
     request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    // The balancer's config history records our applies as the desktop app's.
+    request.setRawHeader("X-Balancier-Client", "gui");
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -254,6 +256,9 @@ void RemoteClient::send(const QByteArray &method, const QString &path, const QBy
             result.ok = object.value("ok"_L1).toBool(true);
             result.changes = configChangesFromJson(object.value("changes"_L1).toArray());
             result.warnings = stringsFrom(object.value("warnings"_L1));
+            if (object.value("entries"_L1).isArray())  // the config history
+                result.data
+                    = QJsonDocument(object.value("entries"_L1).toArray()).toJson(QJsonDocument::Compact);
             if (object.contains("saveError"_L1))
                 result.warnings.append(
                     tr("Not saved on the server: %1").arg(object.value("saveError"_L1).toString()));
@@ -487,6 +492,11 @@ void RemoteClient::giveUp(const QString &reason)
 void RemoteClient::fetchRunningConfig(QObject *context, ReplyHandler handler)
 {
     send("GET", u"/api/v1/config"_s, {}, {}, context, std::move(handler));
+}
+
+void RemoteClient::fetchConfigHistory(QObject *context, ReplyHandler handler)
+{
+    send("GET", u"/api/v1/config/history?full=1"_s, {}, {}, context, std::move(handler));
 }
 
 void RemoteClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler)

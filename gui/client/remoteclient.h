@@ -47,6 +47,7 @@ public:
     void start() override;
     void stop() override;
     void fetchRunningConfig(QObject *context, ReplyHandler handler) override;
+    void fetchConfigHistory(QObject *context, ReplyHandler handler) override;
     void applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler) override;
     void applyConfigIfMatch(
         const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler) override;

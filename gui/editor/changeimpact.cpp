@@ -281,6 +281,10 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::RoutesChanged:
             phrases.append(tr("changes how new TLS clients of service %1 are routed; open connections stay")
                                .arg(change.service));
+        case Kind::AlertAdded:
+        case Kind::AlertRemoved:
+        case Kind::AlertChanged:
+            phrases.append(tr("changes where alert %1 is sent; traffic is not affected").arg(change.name));
             break;
         }
     }

@@ -86,6 +86,12 @@ QString ChangeText::describe(const ConfigChange &change)
         return tr("%1: TLS route %2: %3").arg(where, routeName(change.name), changed);
     case Kind::RoutesChanged:
         return tr("%1: TLS routes: %2").arg(where, changed);
+    case Kind::AlertAdded:
+        return tr("alert %1 added (%2)").arg(change.name, change.after);
+    case Kind::AlertRemoved:
+        return tr("alert %1 removed (%2)").arg(change.name, change.before);
+    case Kind::AlertChanged:
+        return tr("alert %1: %2").arg(change.name, changed);
     case Kind::SettingsChanged:
         if (change.name == "health"_L1)
             return tr("default health: %1").arg(changed);

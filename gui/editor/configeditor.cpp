@@ -378,6 +378,18 @@ void ConfigEditor::fetchRunning(const QString &origin)
     });
 }
 
+void ConfigEditor::fetchBalancerHistory()
+{
+    // The balancer's own history, when it keeps one, replaces what this app
+    // saw: it has the changes made while the app was closed, and who made them.
+    if (!m_client)
+        return;
+    m_client->fetchConfigHistory(this, [this](const ClientReply &reply) {
+        if (reply.ok)
+            m_history->setBalancerVersions(reply.data);
+    });
+}
+
 void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &origin)
 {
     const LoadResult loaded = ConfigReader::readData(xml, tr("running config"), AdminFiles::Skipped);
@@ -390,6 +402,7 @@ void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &ori
         m_sentOrigin.clear();
     }
     m_history->record(xml, loaded.config, name);
+    fetchBalancerHistory();
     if (m_startFromRunning) {
         m_startFromRunning = false;
         startFromRunning();

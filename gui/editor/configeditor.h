@@ -167,6 +167,7 @@ private:
     void updatePending();
     /// Fetches the running config and records it in the history as `origin`.
     void fetchRunning(const QString &origin);
+    void fetchBalancerHistory();
     void handleRunningConfig(const QByteArray &xml, const QString &origin);
     /// The first running config of a new connection: loads it unless the
     /// draft already says the same or the user keeps an edited draft.

@@ -1,7 +1,13 @@
 #include "confighistory.h"
 #include "changetext.h"
 
+#include "config/configchangejson.h"
+#include "config/configreader.h"
+
 #include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +22,9 @@ ConfigHistory::~ConfigHistory() = default;
 
 bool ConfigHistory::record(const QByteArray &xml, const Config &config, const QString &origin)
 {
+    // The balancer's own list is fetched again instead (ConfigEditor).
+    if (m_balancers)
+        return false;
     QList<ConfigChange> changes;
     if (!m_versions.isEmpty()) {
         // Compared as models: the same config served twice may differ in
@@ -49,8 +58,68 @@ bool ConfigHistory::record(const QByteArray &xml, const Config &config, const QS
     return true;
 }
 
+bool ConfigHistory::setBalancerVersions(const QByteArray &json)
+{
+    const QJsonArray entries = QJsonDocument::fromJson(json).array();
+    QList<Version> versions;
+    for (const QJsonValue &value : entries) {
+        const QJsonObject entry = value.toObject();
+        Version version;
+        version.number = int(entry.value("version"_L1).toInteger());
+        version.when
+            = QDateTime::fromString(entry.value("when"_L1).toString(), Qt::ISODateWithMs).toLocalTime();
+        version.origin
+            = describeOrigin(entry.value("origin"_L1).toString(), entry.value("user"_L1).toString(),
+                entry.value("peer"_L1).toString(), entry.value("rollbackOf"_L1).toInteger());
+        version.xml = entry.value("xml"_L1).toString().toUtf8();
+        const LoadResult loaded
+            = ConfigReader::readData(version.xml, tr("version %1").arg(version.number), AdminFiles::Skipped);
+        if (version.number <= 0 || !loaded.ok())
+            continue;
+        version.config = loaded.config;
+        version.changes = configChangesFromJson(entry.value("changes"_L1).toArray());
+        versions.append(version);
+    }
+    if (versions.isEmpty())
+        return false;
+    versions.first().running = true;
+    if (versions.size() > m_capacity)
+        versions.resize(m_capacity);
+    bool same = m_balancers && versions.size() == m_versions.size();
+    for (qsizetype i = 0; same && i < versions.size(); ++i)
+        same = versions.at(i).number == m_versions.at(i).number;
+    if (same)
+        return false;
+    beginResetModel();
+    m_versions = versions;
+    m_balancers = true;
+    endResetModel();
+    return true;
+}
+
+QString ConfigHistory::describeOrigin(
+    const QString &kind, const QString &user, const QString &peer, qint64 rollbackOf)
+{
+    const QString who = peer.isEmpty() ? user : tr("%1 from %2").arg(user, peer);
+    if (kind == "api"_L1)
+        return tr("admin API, %1").arg(who);
+    if (kind == "gui"_L1)
+        return user.isEmpty() ? tr("desktop app") : tr("desktop app, %1").arg(who);
+    if (kind == "sighup"_L1)
+        return tr("reload (SIGHUP)");
+    if (kind == "startup"_L1)
+        return tr("daemon started");
+    if (kind == "rollback"_L1)
+        return user.isEmpty() ? tr("rollback to version %1").arg(rollbackOf)
+                              : tr("rollback to version %1, %2").arg(rollbackOf).arg(who);
+    if (kind == "engine"_L1)
+        return tr("balancer");
+    return kind;
+}
+
 void ConfigHistory::clear()
 {
+    m_balancers = false;
     if (m_versions.isEmpty())
         return;
     beginResetModel();

@@ -59,6 +59,17 @@ public:
     bool record(const QByteArray &xml, const Config &config, const QString &origin);
     /// Forgets every version (another balancer was connected).
     void clear();
+    /// Takes the balancer's own history instead (the JSON array of
+    /// BalancerClient::fetchConfigHistory(), newest first): its version
+    /// numbers, times, origins and changes, so that changes made while
+    /// this app was closed show too. False, and nothing changes, when it
+    /// holds no entry or the same versions as now.
+    bool setBalancerVersions(const QByteArray &json);
+    /// Whether the versions are the balancer's (setBalancerVersions()).
+    bool isBalancers() const { return m_balancers; }
+    /// "admin API, admin from 10.0.0.5", "reload (SIGHUP)", ... for an origin of the balancer's history.
+    static QString describeOrigin(
+        const QString &kind, const QString &user, const QString &peer, qint64 rollbackOf);
 
     int capacity() const { return m_capacity; }
     void setCapacity(int versions);
@@ -78,6 +89,7 @@ private:
     QList<Version> m_versions;  // newest first
     int m_capacity = 20;
     int m_nextNumber = 1;
+    bool m_balancers = false;
 };
 
 }  // namespace Balancier

@@ -52,7 +52,16 @@ HistoryPanel::HistoryPanel(ConfigHistory *history, QWidget *parent)
             m_view->setCurrentIndex(m_history->index(0, 0));
         handleCurrentChanged();
     });
-    connect(history, &QAbstractItemModel::modelReset, this, &HistoryPanel::handleCurrentChanged);
+    // The balancer's history comes whole (ConfigHistory::setBalancerVersions()):
+    // keep the version looked at, or follow the newest as for an insertion.
+    connect(history, &QAbstractItemModel::modelAboutToBeReset, this,
+        [this] { m_selectedBeforeReset = m_view->currentIndex().row() > 0 ? selectedNumber() : 0; });
+    connect(history, &QAbstractItemModel::modelReset, this, [this] {
+        const int row = m_selectedBeforeReset > 0 ? m_history->rowOfNumber(m_selectedBeforeReset) : -1;
+        if (m_history->count() > 0)
+            m_view->setCurrentIndex(m_history->index(row >= 0 ? row : 0, 0));
+        handleCurrentChanged();
+    });
     connect(history, &QAbstractItemModel::rowsRemoved, this, &HistoryPanel::handleCurrentChanged);
     connect(m_rollback, &QPushButton::clicked, this, [this] {
         if (const int number = selectedNumber())

@@ -52,6 +52,7 @@ private:
     QLabel *m_detail;
     QPushButton *m_rollback;
     bool m_available = false;
+    int m_selectedBeforeReset = 0;  ///< the older version looked at when the model was reset; 0: the newest
 };
 
 }  // namespace Balancier

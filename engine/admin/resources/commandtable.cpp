@@ -9,10 +9,12 @@
 #include "admin/resources/commandtable.h"
 
 #include "admin/resources/admission.h"
+#include "admin/resources/alerts.h"
 #include "admin/resources/configresource.h"
 #include "admin/resources/connections.h"
 #include "admin/resources/events.h"
 #include "admin/resources/groups.h"
+#include "admin/resources/history.h"
 #include "admin/resources/hosts.h"
 #include "admin/resources/legacycommands.h"
 #include "admin/resources/log.h"
@@ -88,6 +90,11 @@ const QList<Command> &commands()
         {"PUT", QStringLiteral("/api/v1/config"), Access::Write, &ConfigResource::put,
             {QStringLiteral("dryrun")}, Body::Config},
         {"POST", QStringLiteral("/api/v1/save"), Access::Write, &Legacy::save},
+        {"GET", QStringLiteral("/api/v1/config/history"), Access::Read, &History::list,
+            {QStringLiteral("full")}},
+        {"GET", QStringLiteral("/api/v1/config/history/{n}"), Access::Read, &History::one},
+        {"POST", QStringLiteral("/api/v1/config/history/{n}/rollback"), Access::Write, &History::rollback},
+        {"GET", QStringLiteral("/api/v1/alerts"), Access::Read, &Alerts::list},
         {"GET", QStringLiteral("/api/v1/services"), Access::Read, &Services::all},
         {"GET", QStringLiteral("/api/v1/services/{service}"), Access::Read, &Services::one},
         {"GET", QStringLiteral("/api/v1/services/{service}/acl"), Access::Read, &Admission::getAcl},

@@ -8,6 +8,7 @@
 #include "admin/resources/requestcontext.h"
 #include "admin/resources/resourceenv.h"
 #include "admin/resources/resourcehelpers.h"
+#include "config/appliedconfighistory.h"
 #include "config/configchangejson.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
@@ -85,17 +86,27 @@ HttpResponse withEtag(HttpResponse response, const QByteArray &etag)
 
 HttpResponse get(ResourceEnv &env, RequestContext &context)
 {
-    return withEtag(Legacy::runningXml(env, context), runningConfigEtag(env.engine.runningConfig()));
+    HttpResponse response
+        = withEtag(Legacy::runningXml(env, context), runningConfigEtag(env.engine.runningConfig()));
+    response.headers.append(
+        {QByteArrayLiteral("X-Config-Version"), QByteArray::number(env.engine.history().currentVersion())});
+    return response;
 }
 
 HttpResponse put(ResourceEnv &env, RequestContext &context)
 {
-    const QByteArray runningEtag = runningConfigEtag(env.engine.runningConfig());
-    if (std::optional<HttpResponse> failure = configPreconditionFailure(context.request, runningEtag))
-        return *failure;
     const LoadResult loaded = context.parsedBody
         ? *context.parsedBody
         : ConfigReader::readData(context.request.body, QStringLiteral("request body"));
+    return replace(env, context, loaded, QStringLiteral("request body"));
+}
+
+HttpResponse replace(
+    ResourceEnv &env, RequestContext &context, const LoadResult &loaded, const QString &source)
+{
+    const QByteArray runningEtag = runningConfigEtag(env.engine.runningConfig());
+    if (std::optional<HttpResponse> failure = configPreconditionFailure(context.request, runningEtag))
+        return *failure;
     const auto diagnosticsJson = [](const QList<Diagnostic> &diagnostics) {
         QJsonArray list;
         for (const Diagnostic &diagnostic : diagnostics) {
@@ -139,7 +150,7 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
     Operations::ReplaceOptions options;
     const QString dryRun = context.request.parameter(QStringLiteral("dryrun"));
     options.dryRun = dryRun == u"1" || dryRun == u"true" || dryRun == u"yes";
-    options.source = QStringLiteral("request body");
+    options.source = source;
     OpResult result = operations.replaceConfig(loaded.config, options);
     if (!result.ok) {
         if (moveFailed && !result.errors.isEmpty())
@@ -169,10 +180,15 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
     object.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings));
     object.insert(QStringLiteral("saved"), saved);
     object.insert(QStringLiteral("admin"), env.http.url());
+    object.insert(QStringLiteral("version"), env.engine.history().currentVersion());
     if (!saved)
         object.insert(
             QStringLiteral("saveError"), saveError.isEmpty() ? QStringLiteral("no config file") : saveError);
-    return withEtag(HttpResponse::json(200, compact(object)), runningConfigEtag(env.engine.runningConfig()));
+    HttpResponse response
+        = withEtag(HttpResponse::json(200, compact(object)), runningConfigEtag(env.engine.runningConfig()));
+    response.headers.append(
+        {QByteArrayLiteral("X-Config-Version"), QByteArray::number(env.engine.history().currentVersion())});
+    return response;
 }
 
 }  // namespace Balancier::AdminResources::ConfigResource

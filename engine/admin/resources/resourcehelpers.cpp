@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <QUrl>
 
 namespace Balancier::AdminResources {
 
@@ -113,6 +114,15 @@ Config withoutPasswords(Config config)
 {
     for (AdminUser &user : config.admin.users)
         user.passwordHash = HiddenPassword;
+    // A webhook's path and query are often its secret (Slack, Teams).
+    for (AlertConfig &alert : config.alerts) {
+        if (!alert.url.isEmpty()) {
+            QUrl url(alert.url);
+            alert.url = url.scheme() + QStringLiteral("://") + url.host()
+                + (url.port() > 0 ? u':' + QString::number(url.port()) : QString())
+                + QStringLiteral("/(hidden)");
+        }
+    }
     return config;
 }
 
