@@ -46,6 +46,7 @@ struct ListenerSockets
 };
 
 class EnginePrivate;
+class DnsResolver;
 struct ConnectionSelection;
 
 /// The load balancer: listeners, worker threads, schedulers, health checks,
@@ -156,6 +157,15 @@ public:
     /// Connection log records dropped because the writer fell behind.
     quint64 connectionLogDropped() const;
 
+    // DNS discovery (docs/dns-discovery.md).
+    /// Replaces the resolver of host names and <discover> SRV lookups (a
+    /// test's fake); null: the one <settings dnsserver> says, again. A
+    /// resolver set here stays across applies.
+    void setDnsResolver(std::shared_ptr<DnsResolver> resolver);
+    /// DNS lookups made by the discovery (<discover>, resolve="all") so far, by
+    /// result ("ok", "error"): balancier_discovery_lookups_total.
+    QHash<QString, qint64> discoveryLookups() const;
+
     /// Stops accepting, lets open connections finish for up to `drainTimeoutMs`,
     /// then cuts the rest and emits stopped(). When it returns, every
     /// listening socket is closed: a new client is refused by the system,
@@ -181,6 +191,11 @@ Q_SIGNALS:
     /// previous one (0 for the first).
     void connectionsRefused(const QString &service, const QVariantMap &counts, qint64 sinceMs);
     void stopped(int cutConnections);
+    /// DNS discovery: a group's SRV set or a resolve="all" host's addresses
+    /// changed, or a lookup failed or recovered (the `discovery` event).
+    /// `details`: kind ("changed", "failed", "recovered"), name, host (for
+    /// resolve="all"), added, removed, records, error.
+    void discoveryChanged(const QString &service, const QString &group, const QVariantMap &details);
 
 private:
     std::unique_ptr<EnginePrivate> d;

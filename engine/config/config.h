@@ -186,6 +186,12 @@ struct HostConfig
     std::optional<QByteArray> agentSend;
     /// resolve="first|all" for a host whose address is a DNS name.
     HostResolveMode resolve = HostResolveMode::First;
+    /// DNS discovery (runtime only, never read from or written to a file):
+    /// empty for a host of the config; "srv" for a host made from a group's
+    /// <discover> SRV record, "resolve" for one of the addresses of a
+    /// resolve="all" host (then `discoveredFrom` names that host).
+    QString discovered;
+    QString discoveredFrom;
     SourcePos pos;
 
     friend bool operator==(const HostConfig &, const HostConfig &) = default;
@@ -391,6 +397,12 @@ struct SettingsConfig
     int maxConnections = 0;  ///< global cap on client connections; 0 means none
     qint64 drainTimeoutMs = 30000;
     PersistMode persist = PersistMode::Manual;
+    /// <settings dnsserver="ADDR[:PORT]">: the name server the DNS discovery
+    /// and host name lookups ask directly (UDP); empty: the system's resolver.
+    QString dnsServer;
+    /// <settings dnsinterval="60s">: the longest wait before a host name is
+    /// looked up again (a shorter TTL wins, down to 1 s).
+    qint64 dnsIntervalMs = 60000;
 
     friend bool operator==(const SettingsConfig &, const SettingsConfig &) = default;
 };

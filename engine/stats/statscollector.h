@@ -29,6 +29,8 @@ struct ServiceView
     qsizetype aclRules = -1;  ///< -1: no <acl>
     qint64 trackedSources = -1;  ///< -1: no <limit>
     qint64 sourceEvictions = 0;
+    /// DNS discovery of the groups that have <discover>, by group name.
+    QHash<QString, DiscoveryStats> discovery;
 };
 
 /// Turns the hosts' atomic counters into snapshots with rates.

@@ -15,6 +15,7 @@ struct HostStats
 {
     QString name;
     QString address;
+    QString discovered;  ///< "srv", "resolve" for a host found by DNS discovery; empty otherwise
     QString state;  ///< "up", "down", "draining", "maintenance"
     QString reason;  ///< why it is down, in English, or empty
     QString reasonCode;  ///< HostReason::code of reason; empty from an older balancer
@@ -32,6 +33,18 @@ struct HostStats
     double bytesOutRate = 0;
 };
 
+/// A group's DNS discovery (<discover srv>) as last seen.
+struct DiscoveryStats
+{
+    QString srv;  ///< empty: the group has no <discover>
+    qint64 intervalMs = 0;
+    QDateTime lastLookup;  ///< invalid before the first answer
+    QString result;  ///< "pending", "ok", "error"
+    QString error;  ///< the last failure, while it lasts
+    QStringList records;  ///< "priority weight port target" of the last good answer
+    qint64 nextLookupMs = 0;  ///< the wait before the next lookup, as planned (TTL-bound)
+};
+
 struct GroupStats
 {
     QString name;
@@ -41,6 +54,7 @@ struct GroupStats
     bool enabled = false;
     QString proxy = QStringLiteral("no");  ///< the PROXY header it sends its hosts: "no", "v1", "v2"
     QList<HostStats> hosts;
+    DiscoveryStats discovery;
     qint64 active = 0;
     qint64 total = 0;
     qint64 bytesIn = 0;
