@@ -471,7 +471,8 @@ void Engine::setDnsResolver(std::shared_ptr<DnsResolver> resolver)
 
 QHash<QString, qint64> Engine::discoveryLookups() const
 {
-    return {{QStringLiteral("ok"), d->discovery.lookups(true)}, {QStringLiteral("error"), d->discovery.lookups(false)}};
+    return {{QStringLiteral("ok"), d->discovery.lookups(true)},
+        {QStringLiteral("error"), d->discovery.lookups(false)}};
 }
 
 quint64 Engine::connectionLogDropped() const

@@ -285,7 +285,8 @@ void EnginePrivate::reconcileServices(const Config &config)
                     if (host->discovered().isEmpty())
                         retireHost(host, {QStringLiteral("removedFromConfig"), {}});
                     else
-                        retireHost(host, {QStringLiteral("undiscovered"), {{QStringLiteral("from"), host->discovered()}}});
+                        retireHost(host,
+                            {QStringLiteral("undiscovered"), {{QStringLiteral("from"), host->discovered()}}});
                 }
             }
             const bool reuse = old && old->hosts() == hosts && old->hasSchedulingOf(groupConfig);

@@ -108,6 +108,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral("Sources forgotten to make room in the service's <limit> table."), {}};
     Family serviceAggressive{QStringLiteral("balancier_service_all_hosts_down"), QStringLiteral("gauge"),
         QStringLiteral("1 when every host of the enabled group is down."), {}};
+    // DNS discovery (groups with <discover>)
+    Family discoveryLookups{QStringLiteral("balancier_discovery_lookups_total"), QStringLiteral("counter"),
+        QStringLiteral("SRV lookups of a group's <discover>, by result (ok, error)."), {}};
+    Family discoveredHosts{QStringLiteral("balancier_discovered_hosts"), QStringLiteral("gauge"),
+        QStringLiteral("Hosts of the group found by DNS discovery (<discover>, resolve=\"all\")."), {}};
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
         QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
 
@@ -149,6 +154,18 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                 u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.sourceEvictions));
         }
         for (const GroupStats &group : service.groups) {
+            const QString groupLabels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name);
+            if (!group.discovery.srv.isEmpty()) {
+                discoveryLookups.samples.append(groupLabels + QStringLiteral(",result=\"ok\"} ")
+                    + QString::number(group.discovery.lookupsOk));
+                discoveryLookups.samples.append(groupLabels + QStringLiteral(",result=\"error\"} ")
+                    + QString::number(group.discovery.lookupsFailed));
+            }
+            const auto discovered = std::count_if(group.hosts.cbegin(), group.hosts.cend(),
+                [](const HostStats &host) { return !host.discovered.isEmpty(); });
+            if (discovered > 0 || !group.discovery.srv.isEmpty())
+                discoveredHosts.samples.append(
+                    groupLabels + QStringLiteral("} ") + QString::number(discovered));
             for (const HostStats &host : group.hosts) {
                 const QString labels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name)
                     + QStringLiteral(",host=") + label(host.name) + u'}';
@@ -189,8 +206,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                .arg(snapshot.connectionLogDropped);
     for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
              &serviceDryRun, &serviceTracked, &serviceEvictions, &closed, &hostActive, &hostTotal,
-             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight}) {
-        if (family->samples.isEmpty() && (family == &serviceTracked || family == &serviceEvictions))
+             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight, &discoveryLookups, &discoveredHosts}) {
+        if (family->samples.isEmpty()
+            && (family == &serviceTracked || family == &serviceEvictions || family == &discoveryLookups
+                || family == &discoveredHosts))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);
         for (const QString &sample : family->samples)

@@ -212,6 +212,10 @@ QList<Attribute> settingsAttributes(const SettingsConfig &settings)
         {"draintimeout"_L1, ValueKind::Duration, formatDuration(settings.drainTimeoutMs),
             formatDuration(defaults.drainTimeoutMs)},
         {"persist"_L1, ValueKind::Keyword, persistName(settings.persist), persistName(defaults.persist)},
+        // DNS discovery
+        {"dnsserver"_L1, ValueKind::Text, settings.dnsServer, defaults.dnsServer},
+        {"dnsinterval"_L1, ValueKind::Duration, formatDuration(settings.dnsIntervalMs),
+            formatDuration(defaults.dnsIntervalMs)},
     };
 }
 
@@ -356,11 +360,24 @@ QList<Attribute> hostAttributes(const HostConfig &host)
         {"state"_L1, ValueKind::AdminState, hostAdminStateName(host.adminState),
             hostAdminStateName(defaults.adminState)},
     };
+    // DNS discovery
+    attributes.append({"resolve"_L1, ValueKind::Keyword, hostResolveModeName(host.resolve),
+        hostResolveModeName(defaults.resolve)});
     // proxy: written only when the host has its own choice (syncHost removes it otherwise).
     if (host.proxy)
         attributes.append(
             {"proxy"_L1, ValueKind::Keyword, proxySendModeName(*host.proxy), std::nullopt, true});
     return attributes;
+}
+
+QList<Attribute> discoverAttributes(const DiscoverConfig &discover)
+{
+    const DiscoverConfig defaults;
+    return {
+        {"srv"_L1, ValueKind::Text, discover.srv, std::nullopt, true},
+        {"interval"_L1, ValueKind::Duration, formatDuration(discover.intervalMs),
+            formatDuration(defaults.intervalMs)},
+    };
 }
 
 QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy)

@@ -14,7 +14,7 @@ namespace {
 using Kind = ConfigChange::Kind;
 
 /// The one table of wire names; never rename an entry (clients depend on it).
-constexpr std::array<std::pair<Kind, QStringView>, 21> kindNames{{
+constexpr std::array<std::pair<Kind, QStringView>, 22> kindNames{{
     {Kind::ServiceAdded, u"serviceAdded"},
     {Kind::ServiceRemoved, u"serviceRemoved"},
     {Kind::ListenerAdded, u"listenerAdded"},
@@ -36,6 +36,7 @@ constexpr std::array<std::pair<Kind, QStringView>, 21> kindNames{{
     {Kind::AclRuleAdded, u"aclRuleAdded"},
     {Kind::AclRuleRemoved, u"aclRuleRemoved"},
     {Kind::AclChanged, u"aclChanged"},
+    {Kind::GroupDiscoverChanged, u"groupDiscoverChanged"},
 }};
 
 void insertIfSet(QJsonObject &object, QLatin1StringView key, const QString &value)

@@ -66,6 +66,9 @@ struct ConfigChange
         /// kept rules were reordered), rules (more than 50 rules came or went:
         /// their counts, not one change each).
         AclChanged,
+        /// DNS discovery: a group's <discover> came, went or changed;
+        /// fields srv ("none" when absent) and interval.
+        GroupDiscoverChanged,
     };
 
     Kind kind;

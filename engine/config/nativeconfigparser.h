@@ -73,6 +73,9 @@ private:
     void parseAcl(AclConfig &acl);
     void parseLimit(LimitConfig &limit);
     void readMaglevOptions(GroupConfig &group);
+    // DNS discovery
+    void readDnsSettings(SettingsConfig &settings);
+    void parseDiscover(GroupConfig &group);
     /// acceptproxy, trusted and proxytimeout of the current <listen>.
     void readListenerProxy(ServiceConfig &service, const QString &address);
     /// proxy="no|v1|v2" of the current <group> or <host>.

@@ -25,7 +25,11 @@ QString watchKey(const QString &service, const QString &group, const QString &ho
 
 QString srvText(const DnsSrvRecord &record)
 {
-    return QStringLiteral("%1 %2 %3 %4").arg(record.priority).arg(record.weight).arg(record.port).arg(record.target);
+    return QStringLiteral("%1 %2 %3 %4")
+        .arg(record.priority)
+        .arg(record.weight)
+        .arg(record.port)
+        .arg(record.target);
 }
 
 QString hostPort(const QString &host, quint16 port)
@@ -54,6 +58,8 @@ struct DnsDiscovery::Watch
     QString result = QStringLiteral("pending");
     QString error;
     qint64 plannedWaitMs = 0;
+    qint64 lookupsOk = 0;
+    qint64 lookupsFailed = 0;
 
     QStringList names() const
     {
@@ -119,8 +125,8 @@ void DnsDiscovery::setConfig(const Config &config, qint64 addressIntervalMs)
     for (const ServiceConfig &service : config.services) {
         for (const GroupConfig &group : service.groups) {
             if (group.discover && !group.discover->srv.isEmpty()) {
-                want(watchKey(service.name, group.name), true, service.name, group.name, {}, group.discover->srv, 0,
-                    group.discover->intervalMs);
+                want(watchKey(service.name, group.name), true, service.name, group.name, {},
+                    group.discover->srv, 0, group.discover->intervalMs);
             }
             for (const HostConfig &host : group.hosts) {
                 if (host.resolve != HostResolveMode::All)
@@ -129,8 +135,8 @@ void DnsDiscovery::setConfig(const Config &config, qint64 addressIntervalMs)
                 QHostAddress numeric;
                 if (!address || numeric.setAddress(address->host))
                     continue;  // a number needs no lookup
-                want(watchKey(service.name, group.name, host.name), false, service.name, group.name, host.name,
-                    address->host, address->port, addressIntervalMs);
+                want(watchKey(service.name, group.name, host.name), false, service.name, group.name,
+                    host.name, address->host, address->port, addressIntervalMs);
             }
         }
     }
@@ -157,7 +163,9 @@ void DnsDiscovery::lookup(const QString &key)
         m_dns = DnsResolver::create({});
     const int id = m_nextLookupId++;
     watch->lookupId = id;
-    auto done = [this, key, id](const DnsAnswer &answer) { handleAnswer(key, id, answer); };
+    auto done = [this, key, id](const DnsAnswer &answer) {
+        handleAnswer(key, id, answer);
+    };
     if (watch->srv)
         m_dns->lookupSrv(watch->name, this, std::move(done));
     else
@@ -175,17 +183,17 @@ void DnsDiscovery::handleAnswer(const QString &key, int lookupId, const DnsAnswe
     // zero); only a failure (no such name, no answer, server failure) keeps
     // the last good set.
     const QString error = answer.error;
-    const QString what = watch->srv ? QStringLiteral("service %1: group %2: discover %3")
-                                          .arg(watch->service, watch->group, watch->name)
-                                    : QStringLiteral("service %1: group %2: host %3: resolve=\"all\" %4")
-                                          .arg(watch->service, watch->group, watch->host, watch->name);
-    QVariantMap details{{QStringLiteral("name"), watch->name}, {QStringLiteral("type"),
-                                                                  watch->srv ? QStringLiteral("srv")
-                                                                             : QStringLiteral("address")}};
+    const QString what = watch->srv
+        ? QStringLiteral("service %1: group %2: discover %3").arg(watch->service, watch->group, watch->name)
+        : QStringLiteral("service %1: group %2: host %3: resolve=\"all\" %4")
+              .arg(watch->service, watch->group, watch->host, watch->name);
+    QVariantMap details{{QStringLiteral("name"), watch->name},
+        {QStringLiteral("type"), watch->srv ? QStringLiteral("srv") : QStringLiteral("address")}};
     if (!watch->host.isEmpty())
         details.insert(QStringLiteral("host"), watch->host);
     if (!error.isEmpty()) {
         ++m_lookupsFailed;
+        ++watch->lookupsFailed;
         arm(*watch, watch->intervalMs);
         const bool first = watch->result != u"error";
         watch->result = QStringLiteral("error");
@@ -201,6 +209,7 @@ void DnsDiscovery::handleAnswer(const QString &key, int lookupId, const DnsAnswe
         return;
     }
     ++m_lookupsOk;
+    ++watch->lookupsOk;
     const qint64 ttl = answer.minTtlMs();
     arm(*watch,
         ttl < 0 ? watch->intervalMs
@@ -212,9 +221,10 @@ void DnsDiscovery::handleAnswer(const QString &key, int lookupId, const DnsAnswe
     watch->haveGood = true;
     if (watch->srv) {
         watch->records = answer.srv;
-        std::sort(watch->records.begin(), watch->records.end(), [](const DnsSrvRecord &a, const DnsSrvRecord &b) {
-            return std::tie(a.priority, a.target, a.port) < std::tie(b.priority, b.target, b.port);
-        });
+        std::sort(
+            watch->records.begin(), watch->records.end(), [](const DnsSrvRecord &a, const DnsSrvRecord &b) {
+                return std::tie(a.priority, a.target, a.port) < std::tie(b.priority, b.target, b.port);
+            });
     } else {
         watch->addresses.clear();
         for (const DnsAddressRecord &record : answer.addresses) {
@@ -248,9 +258,9 @@ void DnsDiscovery::handleAnswer(const QString &key, int lookupId, const DnsAnswe
                 + (added.isEmpty() ? u"none"_s : added.join(u", "_s)) + u"; removed: "_s
                 + (removed.isEmpty() ? u"none"_s : removed.join(u", "_s));
     if (!added.isEmpty() || !removed.isEmpty() || recovered || recordsChanged) {
-        details.insert(QStringLiteral("kind"), recovered && added.isEmpty() && removed.isEmpty() && !recordsChanged
-                ? QStringLiteral("recovered")
-                : QStringLiteral("changed"));
+        details.insert(QStringLiteral("kind"),
+            recovered && added.isEmpty() && removed.isEmpty() && !recordsChanged ? QStringLiteral("recovered")
+                                                                                 : QStringLiteral("changed"));
         details.insert(QStringLiteral("added"), added);
         details.insert(QStringLiteral("removed"), removed);
         details.insert(QStringLiteral("records"), watch->srv ? records : after);
@@ -267,9 +277,9 @@ Config DnsDiscovery::expand(const Config &input) const
         for (GroupConfig &group : service.groups) {
             QList<HostConfig> hosts;
             for (const HostConfig &host : std::as_const(group.hosts)) {
-                const std::shared_ptr<Watch> watch
-                    = host.resolve == HostResolveMode::All ? m_watches.value(watchKey(service.name, group.name, host.name))
-                                                           : nullptr;
+                const std::shared_ptr<Watch> watch = host.resolve == HostResolveMode::All
+                    ? m_watches.value(watchKey(service.name, group.name, host.name))
+                    : nullptr;
                 if (!watch || !watch->haveGood || watch->addresses.isEmpty()) {
                     hosts.append(host);
                     continue;
@@ -325,6 +335,8 @@ QHash<QString, DiscoveryStats> DnsDiscovery::stats(const QString &service) const
         for (const DnsSrvRecord &record : watch->records)
             stats.records.append(srvText(record));
         stats.nextLookupMs = watch->plannedWaitMs;
+        stats.lookupsOk = watch->lookupsOk;
+        stats.lookupsFailed = watch->lookupsFailed;
         result.insert(watch->group, stats);
     }
     return result;

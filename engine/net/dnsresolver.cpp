@@ -1,6 +1,6 @@
 #include "dnsresolver.h"
 
-#include "config/address.h"
+#include "config/discoverlimits.h"
 #include "net/systemdnsresolver.h"
 #include "net/udpdnsresolver.h"
 
@@ -24,26 +24,7 @@ qint64 DnsAnswer::minTtlMs() const
 
 bool DnsResolver::parseServer(const QString &text, QHostAddress *address, quint16 *port, QString *error)
 {
-    const QString trimmed = text.trimmed();
-    QHostAddress plain;
-    if (plain.setAddress(trimmed)) {  // "10.0.0.2", "::1": port 53
-        *address = plain;
-        *port = 53;
-        return true;
-    }
-    QString why;
-    const std::optional<Address> parsed = parseAddress(trimmed, false, &why);
-    if (!parsed || !plain.setAddress(parsed->host) || parsed->port == 0) {
-        if (error) {
-            *error = QStringLiteral("\"%1\" is not a name server address; expected an IP address with an "
-                                    "optional port, such as 127.0.0.1:8600 or [::1]:53")
-                         .arg(text.left(60));
-        }
-        return false;
-    }
-    *address = plain;
-    *port = parsed->port;
-    return true;
+    return DiscoverLimits::parseDnsServer(text, address, port, error);
 }
 
 std::shared_ptr<DnsResolver> DnsResolver::create(const QString &server, QString *error)

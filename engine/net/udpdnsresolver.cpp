@@ -146,14 +146,18 @@ void UdpDnsResolver::start(const QString &name, const QList<quint16> &types, QOb
     m_queries.insert(key, query);
     if (buildQuery(0, name, types.constFirst()).isEmpty()) {
         query->answer.error = QStringLiteral("'%1' is not a valid DNS name").arg(name);
-        QMetaObject::invokeMethod(this, [this, key] { finish(key); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, key] { finish(key); }, Qt::QueuedConnection);
         return;
     }
     const bool bound = query->socket->bind(
-        m_server.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress::AnyIPv6 : QHostAddress::AnyIPv4, 0);
+        m_server.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress::AnyIPv6 : QHostAddress::AnyIPv4,
+        0);
     if (!bound) {
-        query->answer.error = QStringLiteral("cannot open a UDP socket: %1").arg(query->socket->errorString());
-        QMetaObject::invokeMethod(this, [this, key] { finish(key); }, Qt::QueuedConnection);
+        query->answer.error
+            = QStringLiteral("cannot open a UDP socket: %1").arg(query->socket->errorString());
+        QMetaObject::invokeMethod(
+            this, [this, key] { finish(key); }, Qt::QueuedConnection);
         return;
     }
     send(*query);
@@ -163,7 +167,8 @@ void UdpDnsResolver::send(Query &query)
 {
     query.id = quint16(QRandomGenerator::system()->bounded(1, 65536));
     ++query.attempts;
-    query.socket->writeDatagram(buildQuery(query.id, query.name, query.types.at(query.typeIndex)), m_server, m_port);
+    query.socket->writeDatagram(
+        buildQuery(query.id, query.name, query.types.at(query.typeIndex)), m_server, m_port);
     query.timer->start(m_timeoutMs);
 }
 
@@ -270,8 +275,8 @@ QByteArray UdpDnsResolver::buildQuery(quint16 id, const QString &name, quint16 t
         if (bytes.isEmpty() || bytes.size() > 63)
             return {};
         for (const char c : bytes) {
-            const bool fine = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                || c == '_';
+            const bool fine = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_';
             if (!fine)
                 return {};
         }

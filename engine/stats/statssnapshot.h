@@ -43,6 +43,8 @@ struct DiscoveryStats
     QString error;  ///< the last failure, while it lasts
     QStringList records;  ///< "priority weight port target" of the last good answer
     qint64 nextLookupMs = 0;  ///< the wait before the next lookup, as planned (TTL-bound)
+    qint64 lookupsOk = 0;  ///< lookups of this group's SRV record so far that answered
+    qint64 lookupsFailed = 0;  ///< ... and that failed (balancier_discovery_lookups_total)
 };
 
 struct GroupStats

@@ -47,6 +47,16 @@ EventHub::EventHub(Engine &engine, QObject *parent)
             object.insert(QStringLiteral("sinceMs"), sinceMs);
             broadcast("refused", compact(object), false);
         });
+    // DNS discovery: a set changed, or a lookup failed or recovered.
+    connect(&m_engine, &Engine::discoveryChanged, this,
+        [this](const QString &service, const QString &group, const QVariantMap &details) {
+            QJsonObject object = QJsonObject::fromVariantMap(details);
+            object.insert(QStringLiteral("service"), service);
+            object.insert(QStringLiteral("group"), group);
+            object.insert(
+                QStringLiteral("when"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+            broadcast("discovery", compact(object), true);
+        });
     connect(&m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
         QJsonObject object;
         object.insert(QStringLiteral("changes"), configChangesToJson(changes));
