@@ -18,6 +18,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
@@ -84,11 +85,17 @@ QSet<QString> reached(quint16 port, int connections)
     return names;
 }
 
+// dnsmasq listens on TCP too: a port free for both.
 quint16 freeUdpPort()
 {
-    QUdpSocket socket;
-    socket.bind(QHostAddress::LocalHost, 0);
-    return socket.localPort();
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        QUdpSocket socket;
+        socket.bind(QHostAddress::LocalHost, 0);
+        QTcpServer tcp;
+        if (tcp.listen(QHostAddress::LocalHost, socket.localPort()))
+            return socket.localPort();
+    }
+    return 0;
 }
 
 /// A dnsmasq on 127.0.0.1:<port> that answers only what the test gives it:
@@ -203,7 +210,7 @@ void tst_DnsDiscovery::udpCodec()
                                   "0021"
                                   "0001"
                                   "0000003c"
-                                  "000c"
+                                  "0008"
                                   "0000"
                                   "0005"
                                   "1f90"
@@ -223,9 +230,6 @@ void tst_DnsDiscovery::udpCodec()
     // The last pointer (to the target) now points at itself.
     loop[loop.size() - 2] = char(0xc0 | ((loop.size() - 2) >> 8));
     loop[loop.size() - 1] = char((loop.size() - 2) & 0xff);
-        QByteArray::fromHex("c0"
-                            "00")
-            + QByteArray(1, char(answer.size() - 2)));
     DnsAnswer ignored;
     UdpDnsResolver::parseAnswer(loop, 0x1234, 33, &ignored);  // must not hang or crash
     // NXDOMAIN is an answer with an error.
@@ -312,7 +316,7 @@ void tst_DnsDiscovery::xmlErrors_data()
     QTest::newRow("twice") << QByteArray(R"(<discover srv="_a._tcp.t"/><discover srv="_b._tcp.t"/>)")
                            << u"duplicate <discover>"_s << 4;
     QTest::newRow("resolve") << QByteArray(R"(<host name="a" ip="a.test:80" resolve="some"/>)")
-                             << u"resolve"_s << 4;
+                             << u"expected one of first, all"_s << 4;
 }
 
 void tst_DnsDiscovery::xmlErrors()
@@ -399,7 +403,9 @@ void tst_DnsDiscovery::fakeSrvJoinAndLeave()
     // A record appears: its host joins and takes traffic.
     answer.srv.append(FakeDnsResolver::srv(u"127.0.0.1"_s, b.port()));
     fake->setSrv(Srv, answer);
-    QTRY_COMPARE(hostNames(engine), (QStringList{nameA, nameB}));
+    QStringList both{nameA, nameB};
+    both.sort();
+    QTRY_COMPARE(hostNames(engine), both);
     QCOMPARE(reached(port, 4), (QSet<QString>{u"a"_s, u"b"_s}));
     QVERIFY(!events.isEmpty());
     const QVariantMap last = events.constLast().at(2).toMap();
@@ -584,7 +590,7 @@ void tst_DnsDiscovery::dnsmasqSrv()
     QVERIFY(b.listen(QHostAddress(u"127.0.0.3"_s)));
     QVERIFY(c.listen(QHostAddress(u"127.0.0.4"_s)));
     dns.setHosts("127.0.0.2 a.test\n127.0.0.3 b.test\n127.0.0.4 c.test\n");
-    const auto record = [](const QString &target, quint16 port, int priority) {
+    const auto record = [](const QString &target, quint16 port, int priority) -> QString {
         return Srv + u',' + target + u',' + QString::number(port) + u',' + QString::number(priority)
             + u",1"_s;
     };
