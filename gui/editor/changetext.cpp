@@ -111,6 +111,11 @@ QString ChangeText::describeReason(const QString &code, const QVariantMap &param
         return tr("address changed from %1 to %2").arg(param("from"_L1), param("to"_L1));
     if (code == "removedFromConfig"_L1)
         return tr("removed from the config");
+    // DNS discovery
+    if (code == "discovered"_L1)
+        return tr("discovered by DNS (%1)").arg(param("from"_L1));
+    if (code == "undiscovered"_L1)
+        return tr("its DNS record is gone (%1)").arg(param("from"_L1));
     if (code == "groupRemoved"_L1)
         return tr("its group was removed");
     if (code == "serviceRemoved"_L1)
