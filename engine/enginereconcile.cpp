@@ -605,7 +605,13 @@ QList<ServiceView> EnginePrivate::views() const
         if (const std::shared_ptr<const ServiceRoute> route = state.slot->load())
             view.acceptProxy = route->acceptProxy;
         view.refusals = state.refusals;
-        view.discovery = discovery.stats(serviceConfig.name);
+        const QHash<QString, DiscoveryState> discovered = discovery.stats(serviceConfig.name);
+        for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
+            const DiscoveryState &state = it.value();
+            view.discovery.insert(it.key(),
+                DiscoveryStats{state.srv, state.intervalMs, state.lastLookup, state.result, state.error,
+                    state.records, state.nextLookupMs, state.lookupsOk, state.lookupsFailed});
+        }
         view.aclRules = state.acl ? serviceConfig.acl.rules.size() : -1;
         if (state.limiter) {
             view.trackedSources = state.limiter->trackedSources();

@@ -372,7 +372,7 @@ void tst_DnsDiscovery::fakeSrvPrioritiesAndWeights()
     QVERIFY(hosts[3].backup);
     // The running config (what is saved) never holds them.
     QCOMPARE(config.services[0].groups[0].hosts.size(), 1);
-    const QHash<QString, DiscoveryStats> stats = discovery.stats(u"svc"_s);
+    const QHash<QString, DiscoveryState> stats = discovery.stats(u"svc"_s);
     QCOMPARE(stats.value(u"g"_s).result, u"ok"_s);
     QCOMPARE(stats.value(u"g"_s).records.size(), 3);
     QCOMPARE(discovery.lookups(true), qint64(1));

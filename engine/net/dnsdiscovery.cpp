@@ -320,13 +320,13 @@ Config DnsDiscovery::expand(const Config &input) const
     return config;
 }
 
-QHash<QString, DiscoveryStats> DnsDiscovery::stats(const QString &service) const
+QHash<QString, DiscoveryState> DnsDiscovery::stats(const QString &service) const
 {
-    QHash<QString, DiscoveryStats> result;
+    QHash<QString, DiscoveryState> result;
     for (const std::shared_ptr<Watch> &watch : m_watches) {
         if (!watch->srv || watch->service != service)
             continue;
-        DiscoveryStats stats;
+        DiscoveryState stats;
         stats.srv = watch->name;
         stats.intervalMs = watch->intervalMs;
         stats.lastLookup = watch->lastLookup;

@@ -2,7 +2,6 @@
 
 #include "config/config.h"
 #include "net/dnsresolver.h"
-#include "stats/statssnapshot.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -14,6 +13,20 @@
 #include <memory>
 
 namespace Balancier {
+
+/// A group's <discover> as last seen (the engine copies it into DiscoveryStats).
+struct DiscoveryState
+{
+    QString srv;
+    qint64 intervalMs = 0;
+    QDateTime lastLookup;  ///< invalid before the first answer
+    QString result;  ///< "pending", "ok", "error"
+    QString error;
+    QStringList records;  ///< "priority weight port target"
+    qint64 nextLookupMs = 0;
+    qint64 lookupsOk = 0;
+    qint64 lookupsFailed = 0;
+};
 
 /// DNS discovery: the hosts a config does not list but DNS does.
 ///
@@ -49,7 +62,7 @@ public:
     /// `config` with the discovered hosts in their groups.
     Config expand(const Config &config) const;
     /// The <discover> state of `service`'s groups, by group name.
-    QHash<QString, DiscoveryStats> stats(const QString &service) const;
+    QHash<QString, DiscoveryState> stats(const QString &service) const;
     /// Lookups so far, by result ("ok", "error").
     qint64 lookups(bool ok) const { return ok ? m_lookupsOk : m_lookupsFailed; }
 
