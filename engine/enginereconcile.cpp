@@ -607,10 +607,10 @@ QList<ServiceView> EnginePrivate::views() const
         view.refusals = state.refusals;
         const QHash<QString, DiscoveryState> discovered = discovery.stats(serviceConfig.name);
         for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
-            const DiscoveryState &state = it.value();
+            const DiscoveryState &found = it.value();
             view.discovery.insert(it.key(),
-                DiscoveryStats{state.srv, state.intervalMs, state.lastLookup, state.result, state.error,
-                    state.records, state.nextLookupMs, state.lookupsOk, state.lookupsFailed});
+                DiscoveryStats{found.srv, found.intervalMs, found.lastLookup, found.result, found.error,
+                    found.records, found.nextLookupMs, found.lookupsOk, found.lookupsFailed});
         }
         view.aclRules = state.acl ? serviceConfig.acl.rules.size() : -1;
         if (state.limiter) {
