@@ -2,6 +2,7 @@
 // with a fake resolver (unit) and with a real dnsmasq on a loopback port
 // that the test starts, rewrites and stops (end to end).
 
+#include "admin/adminformats.h"
 #include "config/configdiff.h"
 #include "config/configdocument.h"
 #include "config/configreader.h"
@@ -12,6 +13,7 @@
 #include "net/hostresolver.h"
 #include "net/udpdnsresolver.h"
 #include "proxyconfig.h"
+#include "stats/statsjson.h"
 #include "stubbackend.h"
 #include "testconnection.h"
 
@@ -461,6 +463,16 @@ void tst_DnsDiscovery::fakeFailureKeepsSet()
     QVERIFY(stats.error.contains(u"SERVFAIL"_s));
     QCOMPARE(stats.records.size(), 1);
     QVERIFY(engine.discoveryLookups().value(u"error"_s) >= 4);
+    // The admin API's JSON and /metrics say it too.
+    const QJsonObject group = statsToJson(engine.snapshot())[u"services"_s][0][u"groups"_s][0].toObject();
+    QCOMPARE(group[u"discover"_s][u"result"_s].toString(), u"error"_s);
+    QCOMPARE(group[u"discover"_s][u"srv"_s].toString(), Srv);
+    QCOMPARE(group[u"hosts"_s][0][u"discovered"_s].toString(), u"srv"_s);
+    const QByteArray text = AdminFormats::metrics(engine.snapshot());
+    QVERIFY2(
+        text.contains("balancier_discovery_lookups_total{service=\"svc\",group=\"g\",result=\"error\"} "),
+        text.constData());
+    QVERIFY(text.contains("balancier_discovered_hosts{service=\"svc\",group=\"g\"} 1\n"));
     fake->setSrv(Srv, answer);
     QTRY_COMPARE(events.size(), 2);
     QCOMPARE(events[1].at(2).toMap().value(u"kind"_s).toString(), u"recovered"_s);
