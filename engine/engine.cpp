@@ -77,6 +77,8 @@ Engine::Engine(QObject *parent)
     d->deferredAcceptorsTimer.setInterval(5000);
     connect(&d->deferredAcceptorsTimer, &QTimer::timeout, this, [this] { d->startDeferredAcceptors(true); });
     connect(&d->resolver, &HostResolver::resolved, this, [this] { d->startDeferredAcceptors(false); });
+    connect(&d->discovery, &DnsDiscovery::hostsChanged, this, [this] { d->applyDiscovered(); });
+    connect(&d->discovery, &DnsDiscovery::discoveryChanged, this, &Engine::discoveryChanged);
 }
 
 Engine::~Engine()
@@ -149,11 +151,15 @@ ApplyResult Engine::apply(const Config &input)
     d->context.maxConnections.store(config.settings.maxConnections);
     d->connectionLog->configure(connectionLogSettings(config.logging));
 
-    d->reconcileServices(config);
+    // Discovered hosts (DNS discovery) join the config's in what is
+    // reconciled; the running config keeps only what the file says.
+    d->configureDns(config);
+    const Config effective = d->discovery.expand(config);
+    d->reconcileServices(effective);
     // Hosts get their numeric endpoints before a new listener's workers can
     // accept: a client already waiting (on sockets inherited in an upgrade)
     // must not find its host "not resolved yet".
-    d->updateWatchers(config);
+    d->updateWatchers(effective);
     d->reconcileListeners(config, result);
     d->closeUnadoptedSockets();
     const bool first = !d->historyStarted;
@@ -494,6 +500,24 @@ void Engine::closeConnection(quint64 id, std::function<void(bool found)> done)
     askWorkers<bool>(
         this, owner, [id](Worker &worker) { return worker.closeConnection(id); },
         [done = std::move(done)](QList<bool> &parts) { done(!parts.isEmpty() && parts.constFirst()); });
+}
+
+void Engine::setDnsResolver(std::shared_ptr<DnsResolver> resolver)
+{
+    d->dnsOverride = std::move(resolver);
+    d->dnsMade = false;
+    if (d->dnsOverride) {
+        d->resolver.setDnsResolver(d->dnsOverride);
+        d->discovery.setDnsResolver(d->dnsOverride);
+    } else if (d->started) {
+        d->configureDns(d->running);
+    }
+}
+
+QHash<QString, qint64> Engine::discoveryLookups() const
+{
+    return {{QStringLiteral("ok"), d->discovery.lookups(true)},
+        {QStringLiteral("error"), d->discovery.lookups(false)}};
 }
 
 quint64 Engine::connectionLogDropped() const

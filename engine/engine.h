@@ -48,6 +48,7 @@ struct ListenerSockets
 class AlertManager;
 class AppliedConfigHistory;
 class EnginePrivate;
+class DnsResolver;
 struct ConnectionSelection;
 struct ConnectionPart;
 
@@ -169,6 +170,14 @@ public:
     /// while the config has none.
     AlertManager &alerts();
     const AlertManager &alerts() const;
+    // DNS discovery (docs/dns-discovery.md).
+    /// Replaces the resolver of host names and <discover> SRV lookups (a
+    /// test's fake); null: the one <settings dnsserver> says, again. A
+    /// resolver set here stays across applies.
+    void setDnsResolver(std::shared_ptr<DnsResolver> resolver);
+    /// DNS lookups made by the discovery (<discover>, resolve="all") so far, by
+    /// result ("ok", "error"): balancier_discovery_lookups_total.
+    QHash<QString, qint64> discoveryLookups() const;
 
     /// Stops accepting, lets open connections finish for up to `drainTimeoutMs`,
     /// then cuts the rest and emits stopped(). When it returns, every
@@ -208,6 +217,11 @@ Q_SIGNALS:
     /// way to a primary again; `cut`: backup connections closed with it
     /// (onprimaryup="shutdown-backup-sessions").
     void backupStateChanged(const QString &service, const QString &group, bool active, int cut);
+    /// DNS discovery: a group's SRV set or a resolve="all" host's addresses
+    /// changed, or a lookup failed or recovered (the `discovery` event).
+    /// `details`: kind ("changed", "failed", "recovered"), name, host (for
+    /// resolve="all"), added, removed, records, error.
+    void discoveryChanged(const QString &service, const QString &group, const QVariantMap &details);
 
 private:
     std::unique_ptr<EnginePrivate> d;

@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "health/healthmonitor.h"
 #include "net/connectionlog.h"
+#include "net/dnsdiscovery.h"
 #include "net/enginecontext.h"
 #include "net/hostresolver.h"
 #include "net/listenerbinder.h"
@@ -128,6 +129,12 @@ public:
     QList<std::pair<std::shared_ptr<HostRuntime>, HostStateEvent>> adminEvents;
     HealthMonitor health;
     HostResolver resolver;
+    /// DNS discovery (<discover>, resolve="all"): hosts the running config
+    /// does not list; applied through expand() (docs/dns-discovery.md).
+    DnsDiscovery discovery;
+    std::shared_ptr<DnsResolver> dnsOverride;  // Engine::setDnsResolver (tests)
+    QString dnsServer;  // the <settings dnsserver> the resolver in use was made from
+    bool dnsMade = false;
     StatsCollector stats;
     QTimer statsTimer;
     /// One request per caller of requestStatsRate(). `owner` goes null when
@@ -183,6 +190,14 @@ public:
     void reconcileServices(const Config &config);
     /// Compiles a service's <route> rules into state.tls (TLS routing).
     void reconcileTlsRoutes(const ServiceConfig &serviceConfig, ServiceState &state);
+    /// The resolver and discovery for `config` (before it is reconciled).
+    void configureDns(const Config &config);
+    /// The discovered hosts changed: reconcile the running config expanded again.
+    void applyDiscovered();
+    /// A host that was not there before enters its group (added to the
+    /// config or discovered). The seam of slow start (issue 16): a joining
+    /// host ramps up from here once that lands.
+    void hostJoined(const std::shared_ptr<HostRuntime> &host, const HostConfig &config);
     void reconcileListeners(const Config &config, ApplyResult &result);
     BoundSockets bindOrAdopt(const QString &address, bool *adopted);
     void addAcceptors(quint64 listenerId, const QString &configured,

@@ -194,6 +194,51 @@ void EnginePrivate::cutOverdueDrains()
     armHostDrainTimer();
 }
 
+void EnginePrivate::hostJoined(const std::shared_ptr<HostRuntime> &host, const HostConfig &config)
+{
+    if (config.discovered.isEmpty()) {
+        host->recordEvent(host->stateName(), {QStringLiteral("added"), {}});
+        return;
+    }
+    host->recordEvent(
+        host->stateName(), {QStringLiteral("discovered"), {{QStringLiteral("from"), config.discoveredFrom}}});
+    // Slow start (issue 16) hooks in here: a discovered host joins through
+    // its group's ramp when the group has one.
+}
+
+void EnginePrivate::configureDns(const Config &config)
+{
+    std::shared_ptr<DnsResolver> dns = dnsOverride;
+    if (!dns && (!dnsMade || dnsServer != config.settings.dnsServer)) {
+        QString error;
+        dns = DnsResolver::create(config.settings.dnsServer, &error);
+        if (!dns) {  // the validator refuses such a server; never without a resolver
+            qCWarning(lcConfig, "settings dnsserver: %s; using the system resolver", qUtf8Printable(error));
+            dns = DnsResolver::create({});
+        }
+        qCInfo(lcNet, "DNS lookups ask the %s", qUtf8Printable(dns->describe()));
+    }
+    if (dns && dns != resolver.dnsResolver()) {
+        dnsServer = config.settings.dnsServer;
+        dnsMade = true;
+        resolver.setDnsResolver(dns);
+        discovery.setDnsResolver(dns);
+    }
+    resolver.setRefreshInterval(config.settings.dnsIntervalMs);
+    discovery.setConfig(config, config.settings.dnsIntervalMs);
+}
+
+void EnginePrivate::applyDiscovered()
+{
+    if (!started || stopping)
+        return;
+    const Config effective = discovery.expand(running);
+    reconcileServices(effective);
+    updateWatchers(effective);
+    for (const auto &[host, event] : std::exchange(adminEvents, {}))
+        Q_EMIT q->hostStateChanged(host->service(), host->group(), host->name(), event);
+}
+
 void EnginePrivate::reconcileServices(const Config &config)
 {
     hostDrainTimeoutMs = config.settings.drainTimeoutMs;
@@ -217,7 +262,7 @@ void EnginePrivate::reconcileServices(const Config &config)
                     host = std::make_shared<HostRuntime>(serviceConfig.name, groupConfig.name, hostConfig);
                     host->drainDeadlineMs = hostConfig.drainDeadlineMs;
                     host->drainThen = hostConfig.drainThen;
-                    host->recordEvent(host->stateName(), {QStringLiteral("added"), {}});
+                    hostJoined(host, hostConfig);
                 } else {
                     if (host->address() != hostConfig.address) {
                         host->recordEvent(host->stateName(),
@@ -246,8 +291,13 @@ void EnginePrivate::reconcileServices(const Config &config)
             }
             if (old) {
                 for (const auto &host : old->hosts()) {
-                    if (!hosts.contains(host))
+                    if (hosts.contains(host))
+                        continue;
+                    if (host->discovered().isEmpty())
                         retireHost(host, {QStringLiteral("removedFromConfig"), {}});
+                    else
+                        retireHost(host,
+                            {QStringLiteral("undiscovered"), {{QStringLiteral("from"), host->discovered()}}});
                 }
             }
             const bool reuse = old && old->hosts() == hosts && old->hasSchedulingOf(groupConfig);
@@ -596,6 +646,13 @@ QList<ServiceView> EnginePrivate::views() const
         if (const std::shared_ptr<const ServiceRoute> route = state.slot->load())
             view.acceptProxy = route->acceptProxy;
         view.refusals = state.refusals;
+        const QHash<QString, DiscoveryState> discovered = discovery.stats(serviceConfig.name);
+        for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
+            const DiscoveryState &found = it.value();
+            view.discovery.insert(it.key(),
+                DiscoveryStats{found.srv, found.intervalMs, found.lastLookup, found.result, found.error,
+                    found.records, found.nextLookupMs, found.lookupsOk, found.lookupsFailed});
+        }
         view.aclRules = state.acl ? serviceConfig.acl.rules.size() : -1;
         if (state.tls) {
             for (const TlsRouter::Route &route : state.tls->routes())

@@ -58,6 +58,7 @@ struct HostView
     QString group;
     QString name;
     QString address;  ///< as written in the config
+    QString discovered;  ///< "srv", "resolve" for a host found by DNS discovery; empty otherwise
     QString state;  ///< "up", "down", "draining", "maintenance"
     HostAdminState adminState = HostAdminState::Ready;
     HostHealth health = HostHealth::Up;

@@ -18,6 +18,10 @@ QString HostReason::text() const
         return u"address changed from %1 to %2"_s.arg(param("from"), param("to"));
     if (code == "removedFromConfig"_L1)
         return u"removed from the config"_s;
+    if (code == "discovered"_L1)
+        return u"discovered by DNS (%1)"_s.arg(param("from"));
+    if (code == "undiscovered"_L1)
+        return u"its DNS record is gone (%1)"_s.arg(param("from"));
     if (code == "groupRemoved"_L1)
         return u"its group was removed"_s;
     if (code == "serviceRemoved"_L1)

@@ -1,3 +1,4 @@
+#include "fakednsresolver.h"
 #include "health/healthmonitor.h"
 #include "health/healthprobe.h"
 #include "net/hostresolver.h"
@@ -637,6 +638,20 @@ void tst_Health::retryNowSkipsMaintenance()
     QVERIFY(a->lastProbeResult.isEmpty());
 }
 
+namespace {
+
+// The machine's DNS is no part of these tests: "localhost" answers ::1 and
+// 127.0.0.1 (IPv6 first, as some systems list it), anything else is NXDOMAIN.
+std::shared_ptr<FakeDnsResolver> localResolver()
+{
+    auto fake = std::make_shared<FakeDnsResolver>();
+    fake->setAddresses(QStringLiteral("localhost"),
+        FakeDnsResolver::addresses({QStringLiteral("::1"), QStringLiteral("127.0.0.1")}, -1));
+    return fake;
+}
+
+}  // namespace
+
 void tst_Health::resolverNumeric_data()
 {
     QTest::addColumn<QString>("address");
@@ -701,11 +716,12 @@ void tst_Health::resolverLocalhost()
     QVERIFY(stub.listen());
     auto runtime = makeHost(QStringLiteral("a"), QStringLiteral("localhost:%1").arg(stub.port()));
     HostResolver resolver;
+    resolver.setDnsResolver(localResolver());
     QSignalSpy spy(&resolver, &HostResolver::resolved);
     resolver.setHosts({runtime});
     QVERIFY(!runtime->endpoint().isValid());  // asynchronous
     QVERIFY(resolver.isResolving(runtime));
-    QVERIFY(spy.wait(10000));
+    QVERIFY(spy.wait(5000));
     QCOMPARE(qvariant_cast<std::shared_ptr<HostRuntime>>(spy.at(0).at(0)), runtime);
     const Endpoint endpoint = runtime->endpoint();
     QVERIFY2(endpoint.isValid(), qPrintable(runtime->resolveError()));
@@ -728,9 +744,10 @@ void tst_Health::resolverUnresolvable()
 {
     auto runtime = makeHost(QStringLiteral("a"), QStringLiteral("no-such-host.invalid:80"));
     HostResolver resolver;
+    resolver.setDnsResolver(localResolver());
     QSignalSpy spy(&resolver, &HostResolver::resolved);
     resolver.setHosts({runtime});
-    QVERIFY(spy.wait(20000));
+    QVERIFY(spy.wait(5000));
     QVERIFY(!runtime->endpoint().isValid());
     QVERIFY2(runtime->resolveError().startsWith(QStringLiteral("cannot resolve 'no-such-host.invalid': ")),
         qPrintable(runtime->resolveError()));
@@ -742,6 +759,7 @@ void tst_Health::resolverRefreshesPeriodically()
     auto runtime = makeHost(QStringLiteral("a"), QStringLiteral("localhost:80"));
     auto numeric = makeHost(QStringLiteral("b"), QStringLiteral("127.0.0.1:80"));
     HostResolver resolver;
+    resolver.setDnsResolver(localResolver());
     resolver.setRefreshInterval(100);
     QCOMPARE(resolver.refreshInterval(), qint64(100));
     QSignalSpy spy(&resolver, &HostResolver::resolved);
@@ -756,6 +774,7 @@ void tst_Health::resolverRefreshesPeriodically()
     QVERIFY(!resolver.isResolving(runtime));
     spy.clear();
     HostResolver clockResolver;
+    clockResolver.setDnsResolver(localResolver());
     clockResolver.setRefreshInterval(100);
     QSignalSpy ticks(&clockResolver, &HostResolver::resolved);
     clockResolver.setHosts({makeHost(QStringLiteral("clock"), QStringLiteral("localhost:80"))});
@@ -767,6 +786,7 @@ void tst_Health::resolverFollowsAddressChange()
 {
     auto runtime = makeHost(QStringLiteral("a"), QStringLiteral("127.0.0.1:80"));
     HostResolver resolver;
+    resolver.setDnsResolver(localResolver());
     resolver.setHosts({runtime});
     QVERIFY(runtime->endpoint().isValid());
 
@@ -788,7 +808,7 @@ void tst_Health::resolverFollowsAddressChange()
     runtime->setAddress(QStringLiteral("localhost:81"));
     resolver.setHosts({runtime});
     QVERIFY(resolver.isResolving(runtime));
-    QVERIFY(spy.wait(10000));
+    QVERIFY(spy.wait(5000));
     QVERIFY(runtime->endpoint().isValid());
 }
 

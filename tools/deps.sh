@@ -31,8 +31,11 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)}"
 # its hardening (nothing is started; a container needs no running systemd).
 # haproxy is the real PROXY protocol peer of tst_proxyhaproxy (sender in front
 # of Balancier and receiver behind it; the test starts its own, never the service).
+# dnsmasq is the real DNS server of tst_dnsdiscovery (A, AAAA and SRV records on a
+# loopback port the test picks, changed during the test; never the system's).
 BALANCIER_APT_PACKAGES="build-essential cmake ninja-build qt6-base-dev qt6-tools-dev
-  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin openssl systemd haproxy"
+  qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin openssl systemd haproxy
+  dnsmasq"
 
 step() {
   printf '\n==> %s\n' "$*"

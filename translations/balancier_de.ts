@@ -365,6 +365,26 @@
         <source>alert %1: %2</source>
         <translation>Alarm %1: %2</translation>
     </message>
+    <message>
+        <source>%1: hosts discovered from the DNS SRV record %2</source>
+        <translation>%1: Hosts aus dem DNS-SRV-Eintrag %2 ermittelt</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery from %2 stops; its hosts leave</source>
+        <translation>%1: DNS-Ermittlung aus %2 endet; ihre Hosts gehen</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery: %2</source>
+        <translation>%1: DNS-Ermittlung: %2</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (%1)</source>
+        <translation>per DNS ermittelt (%1)</translation>
+    </message>
+    <message>
+        <source>its DNS record is gone (%1)</source>
+        <translation>sein DNS-Eintrag ist weg (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1556,6 +1576,33 @@ Beide Enden sehen sie jeweils geschlossen; die Clients können sich erneut verbi
     <message>
         <source>TLS routes:</source>
         <translation>TLS-Routen:</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (SRV record); not in the config file</source>
+        <translation>per DNS ermittelt (SRV-Eintrag); nicht in der Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (an address of its name); not in the config file</source>
+        <translation>per DNS ermittelt (eine Adresse seines Namens); nicht in der Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>DNS discovery: %1</source>
+        <translation>DNS-Ermittlung: %1</translation>
+    </message>
+    <message>
+        <source>not looked up yet</source>
+        <translation>noch nicht abgefragt</translation>
+    </message>
+    <message numerus="yes">
+        <source>last lookup %1: %n record(s)</source>
+        <translation>
+            <numerusform>letzte Abfrage %1: %n Eintrag</numerusform>
+            <numerusform>letzte Abfrage %1: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failing: %1 (the last good records stay)</source>
+        <translation>schlägt fehl: %1 (die letzten guten Einträge bleiben)</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3446,14 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>changes where alert %1 is sent; traffic is not affected</source>
         <translation>ändert, wohin Alarm %1 gesendet wird; der Verkehr ist nicht betroffen</translation>
     </message>
+    <message>
+        <source>changes the DNS discovery of group %1</source>
+        <translation>ändert die DNS-Ermittlung der Gruppe %1</translation>
+    </message>
+    <message>
+        <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
+        <translation>die Ermittlung der Gruppe %1 beginnt neu mit einer Abfrage; Hosts ohne Eintrag leeren sich und gehen dann</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4017,6 +4072,50 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>With TLS routes: the largest TLS hello read.</source>
         <translation>Mit TLS-Routen: das größte gelesene TLS-Hello.</translation>
+    </message>
+    <message>
+        <source>DNS SRV discovery</source>
+        <translation>DNS-SRV-Ermittlung</translation>
+    </message>
+    <message>
+        <source>Take hosts from this DNS SRV record, kept in step with it (Consul, Kubernetes); empty: none. Discovered hosts are not saved in the file.</source>
+        <translation>Hosts aus diesem DNS-SRV-Eintrag übernehmen und mit ihm abgleichen (Consul, Kubernetes); leer: keine. Ermittelte Hosts werden nicht in der Datei gespeichert.</translation>
+    </message>
+    <message>
+        <source>_http._tcp.web.example.org</source>
+        <translation>_http._tcp.web.example.org</translation>
+    </message>
+    <message>
+        <source>Enter a DNS name such as _http._tcp.web.example.org, or leave it empty.</source>
+        <translation>Geben Sie einen DNS-Namen wie _http._tcp.web.example.org ein oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>Discovery interval</source>
+        <translation>Ermittlungsintervall</translation>
+    </message>
+    <message>
+        <source>Longest wait between two SRV lookups; a shorter TTL wins, down to 1 s.</source>
+        <translation>Längste Pause zwischen zwei SRV-Abfragen; eine kürzere TTL hat Vorrang, bis hinab zu 1 s.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2.</source>
+        <translation>Geben Sie eine Dauer von %1 bis %2 ein.</translation>
+    </message>
+    <message>
+        <source>Name resolution</source>
+        <translation>Namensauflösung</translation>
+    </message>
+    <message>
+        <source>For an address that is a DNS name: connect to its first address, or make each of its addresses a host of its own (discovered, not saved).</source>
+        <translation>Für eine Adresse, die ein DNS-Name ist: mit seiner ersten Adresse verbinden oder jede seiner Adressen zu einem eigenen Host machen (ermittelt, nicht gespeichert).</translation>
+    </message>
+    <message>
+        <source>First address</source>
+        <translation>Erste Adresse</translation>
+    </message>
+    <message>
+        <source>Every address a host</source>
+        <translation>Jede Adresse ein Host</translation>
     </message>
 </context>
 <context>

@@ -365,6 +365,26 @@
         <source>alert %1: %2</source>
         <translation>alert %1: %2</translation>
     </message>
+    <message>
+        <source>%1: hosts discovered from the DNS SRV record %2</source>
+        <translation>%1: hosts discovered from the DNS SRV record %2</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery from %2 stops; its hosts leave</source>
+        <translation>%1: DNS discovery from %2 stops; its hosts leave</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery: %2</source>
+        <translation>%1: DNS discovery: %2</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (%1)</source>
+        <translation>discovered by DNS (%1)</translation>
+    </message>
+    <message>
+        <source>its DNS record is gone (%1)</source>
+        <translation>its DNS record is gone (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1556,6 +1576,33 @@ Both ends of each see it closed; the clients may connect again.</translation>
     <message>
         <source>TLS routes:</source>
         <translation>TLS routes:</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (SRV record); not in the config file</source>
+        <translation>discovered by DNS (SRV record); not in the config file</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (an address of its name); not in the config file</source>
+        <translation>discovered by DNS (an address of its name); not in the config file</translation>
+    </message>
+    <message>
+        <source>DNS discovery: %1</source>
+        <translation>DNS discovery: %1</translation>
+    </message>
+    <message>
+        <source>not looked up yet</source>
+        <translation>not looked up yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>last lookup %1: %n record(s)</source>
+        <translation>
+            <numerusform>last lookup %1: %n record</numerusform>
+            <numerusform>last lookup %1: %n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failing: %1 (the last good records stay)</source>
+        <translation>failing: %1 (the last good records stay)</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3446,14 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>changes where alert %1 is sent; traffic is not affected</source>
         <translation>changes where alert %1 is sent; traffic is not affected</translation>
     </message>
+    <message>
+        <source>changes the DNS discovery of group %1</source>
+        <translation>changes the DNS discovery of group %1</translation>
+    </message>
+    <message>
+        <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
+        <translation>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4017,6 +4072,50 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>With TLS routes: the largest TLS hello read.</source>
         <translation>With TLS routes: the largest TLS hello read.</translation>
+    </message>
+    <message>
+        <source>DNS SRV discovery</source>
+        <translation>DNS SRV discovery</translation>
+    </message>
+    <message>
+        <source>Take hosts from this DNS SRV record, kept in step with it (Consul, Kubernetes); empty: none. Discovered hosts are not saved in the file.</source>
+        <translation>Take hosts from this DNS SRV record, kept in step with it (Consul, Kubernetes); empty: none. Discovered hosts are not saved in the file.</translation>
+    </message>
+    <message>
+        <source>_http._tcp.web.example.org</source>
+        <translation>_http._tcp.web.example.org</translation>
+    </message>
+    <message>
+        <source>Enter a DNS name such as _http._tcp.web.example.org, or leave it empty.</source>
+        <translation>Enter a DNS name such as _http._tcp.web.example.org, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Discovery interval</source>
+        <translation>Discovery interval</translation>
+    </message>
+    <message>
+        <source>Longest wait between two SRV lookups; a shorter TTL wins, down to 1 s.</source>
+        <translation>Longest wait between two SRV lookups; a shorter TTL wins, down to 1 s.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2.</source>
+        <translation>Enter a duration from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Name resolution</source>
+        <translation>Name resolution</translation>
+    </message>
+    <message>
+        <source>For an address that is a DNS name: connect to its first address, or make each of its addresses a host of its own (discovered, not saved).</source>
+        <translation>For an address that is a DNS name: connect to its first address, or make each of its addresses a host of its own (discovered, not saved).</translation>
+    </message>
+    <message>
+        <source>First address</source>
+        <translation>First address</translation>
+    </message>
+    <message>
+        <source>Every address a host</source>
+        <translation>Every address a host</translation>
     </message>
 </context>
 <context>

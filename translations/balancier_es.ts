@@ -365,6 +365,26 @@
         <source>alert %1: %2</source>
         <translation>alerta %1: %2</translation>
     </message>
+    <message>
+        <source>%1: hosts discovered from the DNS SRV record %2</source>
+        <translation>%1: hosts descubiertos del registro DNS SRV %2</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery from %2 stops; its hosts leave</source>
+        <translation>%1: el descubrimiento DNS desde %2 se detiene; sus hosts salen</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery: %2</source>
+        <translation>%1: descubrimiento DNS: %2</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (%1)</source>
+        <translation>descubierto por DNS (%1)</translation>
+    </message>
+    <message>
+        <source>its DNS record is gone (%1)</source>
+        <translation>su registro DNS ha desaparecido (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1556,6 +1576,33 @@ Ambos extremos de cada una la ven cerrada; los clientes pueden volver a conectar
     <message>
         <source>TLS routes:</source>
         <translation>Rutas TLS:</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (SRV record); not in the config file</source>
+        <translation>descubierto por DNS (registro SRV); no está en el archivo de configuración</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (an address of its name); not in the config file</source>
+        <translation>descubierto por DNS (una dirección de su nombre); no está en el archivo de configuración</translation>
+    </message>
+    <message>
+        <source>DNS discovery: %1</source>
+        <translation>Descubrimiento DNS: %1</translation>
+    </message>
+    <message>
+        <source>not looked up yet</source>
+        <translation>aún no consultado</translation>
+    </message>
+    <message numerus="yes">
+        <source>last lookup %1: %n record(s)</source>
+        <translation>
+            <numerusform>última consulta %1: %n registro</numerusform>
+            <numerusform>última consulta %1: %n registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failing: %1 (the last good records stay)</source>
+        <translation>fallando: %1 (los últimos registros buenos se mantienen)</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3446,14 @@ SHA-256: %4
         <source>changes where alert %1 is sent; traffic is not affected</source>
         <translation>cambia adónde se envía la alerta %1; el tráfico no se ve afectado</translation>
     </message>
+    <message>
+        <source>changes the DNS discovery of group %1</source>
+        <translation>cambia el descubrimiento DNS del grupo %1</translation>
+    </message>
+    <message>
+        <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
+        <translation>el descubrimiento del grupo %1 empieza de nuevo con una consulta ahora; los hosts cuyo registro desapareció se vacían y luego salen</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4017,6 +4072,50 @@ SHA-256: %4
     <message>
         <source>With TLS routes: the largest TLS hello read.</source>
         <translation>Con rutas TLS: el mayor hello TLS leído.</translation>
+    </message>
+    <message>
+        <source>DNS SRV discovery</source>
+        <translation>Descubrimiento DNS SRV</translation>
+    </message>
+    <message>
+        <source>Take hosts from this DNS SRV record, kept in step with it (Consul, Kubernetes); empty: none. Discovered hosts are not saved in the file.</source>
+        <translation>Tomar los hosts de este registro DNS SRV y mantenerlos al día (Consul, Kubernetes); vacío: ninguno. Los hosts descubiertos no se guardan en el archivo.</translation>
+    </message>
+    <message>
+        <source>_http._tcp.web.example.org</source>
+        <translation>_http._tcp.web.example.org</translation>
+    </message>
+    <message>
+        <source>Enter a DNS name such as _http._tcp.web.example.org, or leave it empty.</source>
+        <translation>Introduzca un nombre DNS como _http._tcp.web.example.org, o déjelo vacío.</translation>
+    </message>
+    <message>
+        <source>Discovery interval</source>
+        <translation>Intervalo de descubrimiento</translation>
+    </message>
+    <message>
+        <source>Longest wait between two SRV lookups; a shorter TTL wins, down to 1 s.</source>
+        <translation>Espera máxima entre dos consultas SRV; un TTL más corto prevalece, hasta 1 s.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2.</source>
+        <translation>Introduzca una duración de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Name resolution</source>
+        <translation>Resolución de nombres</translation>
+    </message>
+    <message>
+        <source>For an address that is a DNS name: connect to its first address, or make each of its addresses a host of its own (discovered, not saved).</source>
+        <translation>Para una dirección que es un nombre DNS: conectar a su primera dirección, o hacer de cada una de sus direcciones un host propio (descubierto, no guardado).</translation>
+    </message>
+    <message>
+        <source>First address</source>
+        <translation>Primera dirección</translation>
+    </message>
+    <message>
+        <source>Every address a host</source>
+        <translation>Cada dirección un host</translation>
     </message>
 </context>
 <context>

@@ -365,6 +365,26 @@
         <source>alert %1: %2</source>
         <translation>alerte %1 : %2</translation>
     </message>
+    <message>
+        <source>%1: hosts discovered from the DNS SRV record %2</source>
+        <translation>%1 : hôtes découverts par l’enregistrement DNS SRV %2</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery from %2 stops; its hosts leave</source>
+        <translation>%1 : la découverte DNS par %2 s’arrête ; ses hôtes partent</translation>
+    </message>
+    <message>
+        <source>%1: DNS discovery: %2</source>
+        <translation>%1 : découverte DNS : %2</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (%1)</source>
+        <translation>découvert par DNS (%1)</translation>
+    </message>
+    <message>
+        <source>its DNS record is gone (%1)</source>
+        <translation>son enregistrement DNS a disparu (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1556,6 +1576,33 @@ Les deux extrémités de chacune la voient fermée ; les clients peuvent se reco
     <message>
         <source>TLS routes:</source>
         <translation>Routes TLS :</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (SRV record); not in the config file</source>
+        <translation>découvert par DNS (enregistrement SRV) ; absent du fichier de configuration</translation>
+    </message>
+    <message>
+        <source>discovered by DNS (an address of its name); not in the config file</source>
+        <translation>découvert par DNS (une adresse de son nom) ; absent du fichier de configuration</translation>
+    </message>
+    <message>
+        <source>DNS discovery: %1</source>
+        <translation>Découverte DNS : %1</translation>
+    </message>
+    <message>
+        <source>not looked up yet</source>
+        <translation>pas encore interrogé</translation>
+    </message>
+    <message numerus="yes">
+        <source>last lookup %1: %n record(s)</source>
+        <translation>
+            <numerusform>dernière requête %1 : %n enregistrement</numerusform>
+            <numerusform>dernière requête %1 : %n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failing: %1 (the last good records stay)</source>
+        <translation>en échec : %1 (les derniers bons enregistrements restent)</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3446,14 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>changes where alert %1 is sent; traffic is not affected</source>
         <translation>change la destination de l’alerte %1 ; le trafic n’est pas affecté</translation>
     </message>
+    <message>
+        <source>changes the DNS discovery of group %1</source>
+        <translation>modifie la découverte DNS du groupe %1</translation>
+    </message>
+    <message>
+        <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
+        <translation>la découverte du groupe %1 repart avec une requête immédiate ; les hôtes dont l’enregistrement a disparu se vident puis partent</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4017,6 +4072,50 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>With TLS routes: the largest TLS hello read.</source>
         <translation>Avec des routes TLS : le plus grand hello TLS lu.</translation>
+    </message>
+    <message>
+        <source>DNS SRV discovery</source>
+        <translation>Découverte DNS SRV</translation>
+    </message>
+    <message>
+        <source>Take hosts from this DNS SRV record, kept in step with it (Consul, Kubernetes); empty: none. Discovered hosts are not saved in the file.</source>
+        <translation>Prendre les hôtes de cet enregistrement DNS SRV et les tenir à jour (Consul, Kubernetes) ; vide : aucun. Les hôtes découverts ne sont pas enregistrés dans le fichier.</translation>
+    </message>
+    <message>
+        <source>_http._tcp.web.example.org</source>
+        <translation>_http._tcp.web.example.org</translation>
+    </message>
+    <message>
+        <source>Enter a DNS name such as _http._tcp.web.example.org, or leave it empty.</source>
+        <translation>Saisissez un nom DNS comme _http._tcp.web.example.org, ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>Discovery interval</source>
+        <translation>Intervalle de découverte</translation>
+    </message>
+    <message>
+        <source>Longest wait between two SRV lookups; a shorter TTL wins, down to 1 s.</source>
+        <translation>Attente maximale entre deux requêtes SRV ; un TTL plus court l’emporte, jusqu’à 1 s.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2.</source>
+        <translation>Saisissez une durée de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Name resolution</source>
+        <translation>Résolution de nom</translation>
+    </message>
+    <message>
+        <source>For an address that is a DNS name: connect to its first address, or make each of its addresses a host of its own (discovered, not saved).</source>
+        <translation>Pour une adresse qui est un nom DNS : se connecter à sa première adresse, ou faire de chacune de ses adresses un hôte (découvert, non enregistré).</translation>
+    </message>
+    <message>
+        <source>First address</source>
+        <translation>Première adresse</translation>
+    </message>
+    <message>
+        <source>Every address a host</source>
+        <translation>Chaque adresse un hôte</translation>
     </message>
 </context>
 <context>

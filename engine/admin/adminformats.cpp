@@ -126,6 +126,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral(
             "Connections a TLS route (<route>) sent to its group; route=\"default\": the enabled group."),
         {}};
+    // DNS discovery (groups with <discover>)
+    Family discoveryLookups{QStringLiteral("balancier_discovery_lookups_total"), QStringLiteral("counter"),
+        QStringLiteral("SRV lookups of a group's <discover>, by result (ok, error)."), {}};
+    Family discoveredHosts{QStringLiteral("balancier_discovered_hosts"), QStringLiteral("gauge"),
+        QStringLiteral("Hosts of the group found by DNS discovery (<discover>, resolve=\"all\")."), {}};
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
         QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
 
@@ -186,6 +191,17 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                     hostDrainDeadline.samples.append(
                         hostLabels + QString::number(host.drainDeadlineMs / 1000));
             }
+            const QString groupPrefix = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name);
+            if (!group.discovery.srv.isEmpty()) {
+                discoveryLookups.samples.append(groupPrefix + QStringLiteral(",result=\"ok\"} ")
+                    + QString::number(group.discovery.lookupsOk));
+                discoveryLookups.samples.append(groupPrefix + QStringLiteral(",result=\"error\"} ")
+                    + QString::number(group.discovery.lookupsFailed));
+            }
+            const auto discovered = std::count_if(group.hosts.cbegin(), group.hosts.cend(),
+                [](const HostStats &host) { return !host.discovered.isEmpty(); });
+            if (discovered > 0 || !group.discovery.srv.isEmpty())
+                discoveredHosts.samples.append(groupLabels + QString::number(discovered));
             for (const HostStats &host : group.hosts) {
                 const QString labels = u'{' + serviceLabel + QStringLiteral(",group=") + label(group.name)
                     + QStringLiteral(",host=") + label(host.name) + u'}';
@@ -243,11 +259,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                .arg(snapshot.connectionLogDropped);
     // Families of features a config may not use appear only with samples.
     const QList<const Family *> optional{&serviceTracked, &serviceEvictions, &serviceUntracked,
-        &routeConnections, &hostBackup, &hostDrainDeadline};
+        &routeConnections, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts};
     for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
              &serviceDryRun, &serviceTracked, &serviceEvictions, &serviceUntracked, &routeConnections,
              &closed, &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight,
-             &groupBackupActive, &hostBackup, &hostDrainDeadline}) {
+             &groupBackupActive, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts}) {
         if (family->samples.isEmpty() && optional.contains(family))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);

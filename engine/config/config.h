@@ -210,6 +210,12 @@ struct HostConfig
     {
         return adminState == HostAdminState::Drain && (drainDeadlineMs > 0 || drainThen != DrainThen::None);
     }
+    /// DNS discovery (runtime only, never read from or written to a file):
+    /// empty for a host of the config; "srv" for a host made from a group's
+    /// <discover> SRV record, "resolve" for one of the addresses of a
+    /// resolve="all" host (then `discoveredFrom` names that host).
+    QString discovered;
+    QString discoveredFrom;
     SourcePos pos;
 
     friend bool operator==(const HostConfig &, const HostConfig &) = default;
@@ -506,6 +512,12 @@ struct SettingsConfig
     PersistMode persist = PersistMode::Manual;
     /// How many applied configs the config history keeps (history="50").
     int history = 50;
+    /// <settings dnsserver="ADDR[:PORT]">: the name server the DNS discovery
+    /// and host name lookups ask directly (UDP); empty: the system's resolver.
+    QString dnsServer;
+    /// <settings dnsinterval="60s">: the longest wait before a host name is
+    /// looked up again (a shorter TTL wins, down to 1 s).
+    qint64 dnsIntervalMs = 60000;
 
     friend bool operator==(const SettingsConfig &, const SettingsConfig &) = default;
 };

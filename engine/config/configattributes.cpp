@@ -217,6 +217,10 @@ QList<Attribute> settingsAttributes(const SettingsConfig &settings)
         {"persist"_L1, ValueKind::Keyword, persistName(settings.persist), persistName(defaults.persist)},
         {"history"_L1, ValueKind::Integer, QString::number(settings.history),
             QString::number(defaults.history)},
+        // DNS discovery
+        {"dnsserver"_L1, ValueKind::Text, settings.dnsServer, defaults.dnsServer},
+        {"dnsinterval"_L1, ValueKind::Duration, formatDuration(settings.dnsIntervalMs),
+            formatDuration(defaults.dnsIntervalMs)},
     };
 }
 
@@ -387,6 +391,9 @@ QList<Attribute> hostAttributes(const HostConfig &host)
         {"state"_L1, ValueKind::AdminState, hostAdminStateName(host.adminState),
             hostAdminStateName(defaults.adminState)},
     };
+    // DNS discovery
+    attributes.append({"resolve"_L1, ValueKind::Keyword, hostResolveModeName(host.resolve),
+        hostResolveModeName(defaults.resolve)});
     // proxy: written only when the host has its own choice (syncHost removes it otherwise).
     if (host.proxy)
         attributes.append(
@@ -402,6 +409,16 @@ QList<Attribute> hostAttributes(const HostConfig &host)
         attributes.append(
             {"drainthen"_L1, ValueKind::Keyword, drainThenName(host.drainThen), std::nullopt, true});
     return attributes;
+}
+
+QList<Attribute> discoverAttributes(const DiscoverConfig &discover)
+{
+    const DiscoverConfig defaults;
+    return {
+        {"srv"_L1, ValueKind::Text, discover.srv, std::nullopt, true},
+        {"interval"_L1, ValueKind::Duration, formatDuration(discover.intervalMs),
+            formatDuration(defaults.intervalMs)},
+    };
 }
 
 QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy)

@@ -73,6 +73,8 @@ QList<Attribute> aclAttributes(const AclConfig &acl);
 QList<Attribute> limitAttributes(const LimitConfig &limit);
 QList<Attribute> groupAttributes(const GroupConfig &group);
 QList<Attribute> hostAttributes(const HostConfig &host);
+/// <discover srv interval> inside <group> (DNS discovery).
+QList<Attribute> discoverAttributes(const DiscoverConfig &discover);
 /// A <listen>: its address, optional="yes", and its PROXY options (`proxy` may be null).
 QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy);
 

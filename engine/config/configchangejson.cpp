@@ -14,7 +14,7 @@ namespace {
 using Kind = ConfigChange::Kind;
 
 /// The one table of wire names; never rename an entry (clients depend on it).
-constexpr std::array<std::pair<Kind, QStringView>, 29> kindNames{{
+constexpr std::array<std::pair<Kind, QStringView>, 30> kindNames{{
     {Kind::ServiceAdded, u"serviceAdded"},
     {Kind::ServiceRemoved, u"serviceRemoved"},
     {Kind::ListenerAdded, u"listenerAdded"},
@@ -44,6 +44,7 @@ constexpr std::array<std::pair<Kind, QStringView>, 29> kindNames{{
     {Kind::AlertAdded, u"alertAdded"},
     {Kind::AlertRemoved, u"alertRemoved"},
     {Kind::AlertChanged, u"alertChanged"},
+    {Kind::GroupDiscoverChanged, u"groupDiscoverChanged"},
 }};
 
 void insertIfSet(QJsonObject &object, QLatin1StringView key, const QString &value)

@@ -416,6 +416,8 @@ QString ConfigChange::description() const
         return where + u": "_s + name + u": "_s + changed;
     case Kind::GroupProxyChanged:
         return where + u": PROXY header: "_s + changed;
+    case Kind::GroupDiscoverChanged:
+        return where + u": DNS discovery: "_s + changed;
     case Kind::AclRuleAdded:
         return name + u' ' + after + u" added to service "_s + service + u"'s ACL"_s;
     case Kind::AclRuleRemoved:
@@ -526,6 +528,18 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 overrideChanges(
                     oldGroup->health, oldServiceHealth, group->health, newServiceHealth, healthChanges));
         }
+        // DNS discovery
+        for (const auto &[oldGroup, group] : groups.kept) {
+            FieldChanges discover;
+            const auto srvName = [](const std::optional<DiscoverConfig> &value) {
+                return value ? value->srv : u"none"_s;
+            };
+            compare(discover, u"srv"_s, oldGroup->discover, group->discover, srvName);
+            if (oldGroup->discover && group->discover)
+                compareDuration(
+                    discover, u"interval"_s, oldGroup->discover->intervalMs, group->discover->intervalMs);
+            diff.addFields(Kind::GroupDiscoverChanged, service->name, group->name, {}, discover);
+        }
         for (const auto &[oldGroup, group] : groups.kept) {
             FieldChanges proxy;
             compare(proxy, u"proxy"_s, oldGroup->proxy, group->proxy, proxySendModeName);
@@ -575,6 +589,7 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 compare(fields, u"draindeadline"_s, oldHost->drainDeadlineMs, host->drainDeadlineMs,
                     deadlineText);
                 compare(fields, u"drainthen"_s, oldHost->drainThen, host->drainThen, drainThenName);
+                compare(fields, u"resolve"_s, oldHost->resolve, host->resolve, hostResolveModeName);
                 diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
             }
         }
@@ -642,6 +657,8 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
         settings, u"draintimeout"_s, running.settings.drainTimeoutMs, next.settings.drainTimeoutMs);
     compare(settings, u"persist"_s, running.settings.persist, next.settings.persist, persistName);
     compareInt(settings, u"history"_s, running.settings.history, next.settings.history);
+    compareText(settings, u"dnsserver"_s, running.settings.dnsServer, next.settings.dnsServer);
+    compareDuration(settings, u"dnsinterval"_s, running.settings.dnsIntervalMs, next.settings.dnsIntervalMs);
     diff.addFields(Kind::SettingsChanged, {}, {}, u"settings"_s, settings);
 
     FieldChanges checkTime;

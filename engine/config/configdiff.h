@@ -85,6 +85,9 @@ struct ConfigChange
         AlertAdded,
         AlertRemoved,
         AlertChanged,
+        /// DNS discovery: a group's <discover> came, went or changed;
+        /// fields srv ("none" when absent) and interval.
+        GroupDiscoverChanged,
     };
 
     Kind kind;

@@ -42,7 +42,7 @@ const QList<QLatin1StringView> rootOrder = {"settings"_L1, "checktime"_L1, "heal
     "logging"_L1, "admin"_L1, "ha"_L1, "alert"_L1, "service"_L1};
 const QList<QLatin1StringView> serviceOrder
     = {"listen"_L1, "timeouts"_L1, "health"_L1, "acl"_L1, "limit"_L1, "route"_L1, "group"_L1, "enable"_L1};
-const QList<QLatin1StringView> groupOrder = {"health"_L1, "host"_L1};
+const QList<QLatin1StringView> groupOrder = {"health"_L1, "discover"_L1, "host"_L1};
 const QList<QLatin1StringView> adminOrder = {"user"_L1};
 
 /// An element of the config vocabulary: no prefix and no default namespace
@@ -218,6 +218,11 @@ void syncGroup(XmlNode &element, const GroupConfig &group, const HealthConfig &s
     syncSingleton(
         element, "health"_L1, groupOrder, group.health.has_value(), true, [&](XmlNode &health, bool fresh) {
             applyAttributes(health, healthAttributes(*group.health, serviceHealth), fresh);
+        });
+    // DNS discovery: <discover srv interval/>
+    syncSingleton(element, "discover"_L1, groupOrder, group.discover.has_value(), true,
+        [&](XmlNode &discover, bool fresh) {
+            applyAttributes(discover, discoverAttributes(*group.discover), fresh);
         });
     syncList(
         element, "host"_L1, groupOrder, group.hosts, [](const HostConfig &host) { return host.name; },

@@ -8,6 +8,7 @@
 #include "config/passwordhash.h"
 #include "config/proxytrust.h"
 #include "configlimits.h"
+#include "discoverlimits.h"
 #include "duration.h"
 #include "schedulerregistry.h"
 #include "schedulingoptions.h"
@@ -228,6 +229,10 @@ private:
     void checkGroup(const ServiceConfig &service, const GroupConfig &group);
     void checkHost(const QString &context, const HostConfig &host);
     void checkLifecycle(const QString &context, const GroupConfig &group);
+    // DNS discovery
+    void checkDiscover(const GroupConfig &group, const QString &context);
+    void checkDnsSettings();
+    void checkDiscoverInterval(qint64 value, SourcePos pos, const QString &context, const QString &element);
     void addListener(const QString &text, SourcePos pos, const QString &context, const QString &element,
         const QString &owner);
 
@@ -384,6 +389,7 @@ QList<Diagnostic> Checker::run()
         elementText(u"settings", {}, u"maxconns"));
     checkDuration(
         settings.drainTimeoutMs, 0, {}, u"settings"_s, elementText(u"settings", {}, u"draintimeout"));
+    checkDnsSettings();
     checkDuration(m_config.checkTimeMs, 0, {}, QString(), elementText(u"checktime", {}, u"time"));
     checkHealth(m_config.health, {}, top);
     checkTimeouts(m_config.timeouts, {}, top);
@@ -692,6 +698,8 @@ void Checker::checkService(const ServiceConfig &service)
             seen.insert(group.name, group.pos);
         }
         hostCount += group.hosts.size();
+        if (group.discover)
+            ++hostCount;  // DNS discovery: hosts come from an SRV record
         checkGroup(service, group);
     }
 
@@ -720,7 +728,7 @@ void Checker::checkService(const ServiceConfig &service)
         error(enablePos, context, enableElement,
             u"enabled group "_s + quote(service.enabledGroup) + u" does not exist; expected one of "_s
                 + names.join(u", "_s));
-    } else if (enabled->hosts.isEmpty() && m_emptyGroups == EmptyGroups::Refused) {
+    } else if (enabled->hosts.isEmpty() && !enabled->discover && m_emptyGroups == EmptyGroups::Refused) {
         error(enablePos, context, enableElement,
             u"enabled group "_s + quote(service.enabledGroup) + u" has no <host>"_s);
     }
@@ -782,6 +790,7 @@ void Checker::checkListenerProxy(const ServiceConfig &service, const QString &co
 void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
 {
     const QString context = u"service "_s + quote(service.name) + u", group "_s + quote(group.name);
+    checkDiscover(group, context);
     if (SchedulerRegistry::canonicalName(group.scheduler).isEmpty()) {
         QStringList names;
         QStringList aliases;
@@ -880,6 +889,46 @@ void Checker::checkLifecycle(const QString &context, const GroupConfig &group)
             elementText(u"group", group.name, u"allbackups"),
             u"allbackups has no effect: group "_s + quote(group.name)
                 + u" has no backup host (backup=\"yes\")"_s);
+    }
+}
+
+// ---- DNS discovery --------------------------------------------------------
+
+void Checker::checkDiscover(const GroupConfig &group, const QString &context)
+{
+    if (!group.discover)
+        return;
+    const DiscoverConfig &discover = *group.discover;
+    const SourcePos pos = discover.pos.isValid() ? discover.pos : group.pos;
+    if (const QString problem = DiscoverLimits::srvNameProblem(discover.srv); !problem.isEmpty())
+        error(pos, context, elementText(u"discover", {}, u"srv"), problem);
+    checkDiscoverInterval(discover.intervalMs, pos, context, elementText(u"discover", {}, u"interval"));
+}
+
+void Checker::checkDnsSettings()
+{
+    const SettingsConfig &settings = m_config.settings;
+    QHostAddress address;
+    quint16 port = 0;
+    QString problem;
+    if (!settings.dnsServer.isEmpty()
+        && !DiscoverLimits::parseDnsServer(settings.dnsServer, &address, &port, &problem))
+        error({}, u"settings"_s, elementText(u"settings", {}, u"dnsserver"), problem);
+    checkDiscoverInterval(
+        settings.dnsIntervalMs, {}, u"settings"_s, elementText(u"settings", {}, u"dnsinterval"));
+}
+
+void Checker::checkDiscoverInterval(
+    qint64 value, SourcePos pos, const QString &context, const QString &element)
+{
+    if (value < DiscoverLimits::minIntervalMs) {
+        error(pos, context, element,
+            formatDuration(value) + u" is too short; expected at least "_s
+                + formatDuration(DiscoverLimits::minIntervalMs));
+    } else if (value > DiscoverLimits::maxIntervalMs) {
+        error(pos, context, element,
+            formatDuration(value) + u" is too long; expected at most "_s
+                + formatDuration(DiscoverLimits::maxIntervalMs));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "configlimits.h"
 #include "configxmlstream.h"
 #include "decimal.h"
+#include "discoverlimits.h"
 #include "routerules.h"
 #include "schedulerregistry.h"
 #include "schedulingoptions.h"
@@ -124,7 +125,8 @@ bool NativeConfigParser::claimSingle(bool *seen)
 
 void NativeConfigParser::parseSettings()
 {
-    m_xml.checkAttributes({u"workers"_s, u"maxconns"_s, u"draintimeout"_s, u"persist"_s, u"history"_s});
+    m_xml.checkAttributes({u"workers"_s, u"maxconns"_s, u"draintimeout"_s, u"persist"_s, u"history"_s,
+        u"dnsserver"_s, u"dnsinterval"_s});
     SettingsConfig &settings = m_config->settings;
     m_xml.readInt(u"workers", 0, ConfigLimits::maxWorkers, &settings.workers);
     m_xml.readInt(u"maxconns", 0, intMax, &settings.maxConnections);
@@ -133,6 +135,7 @@ void NativeConfigParser::parseSettings()
     if (m_xml.readChoice(u"persist", {u"manual"_s, u"auto"_s}, &persist))
         settings.persist = persist == u"auto" ? PersistMode::Auto : PersistMode::Manual;
     m_xml.readInt(u"history", 1, ConfigLimits::maxHistory, &settings.history);
+    readDnsSettings(settings);
     m_xml.readNoChildren();
 }
 
@@ -541,14 +544,18 @@ void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &ov
     readGroupLifecycle(group);
     std::optional<HealthOverride> health;
     bool seenHealth = false;
+    bool seenDiscover = false;
     while (m_xml.readNextChild()) {
         if (m_xml.isElement(u"host")) {
             parseHost(group);
         } else if (m_xml.isElement(u"health")) {
             if (claimSingle(&seenHealth))
                 health = parseHealth();
+        } else if (m_xml.isElement(u"discover")) {
+            if (claimSingle(&seenDiscover))
+                parseDiscover(group);
         } else {
-            m_xml.rejectElement(u"group", {u"health"_s, u"host"_s});
+            m_xml.rejectElement(u"group", {u"health"_s, u"discover"_s, u"host"_s});
         }
     }
     service.groups.append(group);
@@ -582,7 +589,7 @@ void NativeConfigParser::readMaglevOptions(GroupConfig &group)
 void NativeConfigParser::parseHost(GroupConfig &group)
 {
     m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s, u"proxy"_s,
-        u"backup"_s, u"draindeadline"_s, u"drainthen"_s});
+        u"backup"_s, u"draindeadline"_s, u"drainthen"_s, u"resolve"_s});
     HostConfig host;
     host.pos = m_xml.elementPos();
     host.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -594,6 +601,9 @@ void NativeConfigParser::parseHost(GroupConfig &group)
         host.adminState = hostAdminStateFromName(state).value_or(HostAdminState::Ready);
     readProxySendMode(&host.proxy);
     readHostLifecycle(host);
+    QString resolve;
+    if (m_xml.readChoice(u"resolve", {u"first"_s, u"all"_s}, &resolve))
+        host.resolve = hostResolveModeFromName(resolve).value_or(HostResolveMode::First);
     m_xml.readNoChildren();
     group.hosts.append(host);
 }
@@ -626,6 +636,41 @@ void NativeConfigParser::readHostLifecycle(HostConfig &host)
     QString then;
     if (m_xml.readChoice(u"drainthen", {u"none"_s, u"remove"_s, u"maintenance"_s}, &then))
         host.drainThen = drainThenFromName(then).value_or(DrainThen::None);
+}
+
+// ---- DNS discovery --------------------------------------------------------
+
+void NativeConfigParser::readDnsSettings(SettingsConfig &settings)
+{
+    if (m_xml.hasAttribute(u"dnsserver")) {
+        const QString written = m_xml.attribute(u"dnsserver");
+        QHostAddress address;
+        quint16 port = 0;
+        QString problem;
+        if (written.trimmed().isEmpty() || DiscoverLimits::parseDnsServer(written, &address, &port, &problem))
+            settings.dnsServer = written.trimmed();
+        else
+            m_xml.attributeError(u"dnsserver", problem);
+    }
+    m_xml.readDuration(u"dnsinterval", DiscoverLimits::minIntervalMs, DiscoverLimits::maxIntervalMs,
+        &settings.dnsIntervalMs);
+}
+
+void NativeConfigParser::parseDiscover(GroupConfig &group)
+{
+    m_xml.checkAttributes({u"srv"_s, u"interval"_s});
+    DiscoverConfig discover;
+    discover.pos = m_xml.elementPos();
+    discover.srv = m_xml.requiredAttribute(u"srv").value_or(QString());
+    if (!discover.srv.isEmpty()) {
+        const QString problem = DiscoverLimits::srvNameProblem(discover.srv);
+        if (!problem.isEmpty())
+            m_xml.attributeError(u"srv", problem);
+    }
+    m_xml.readDuration(
+        u"interval", DiscoverLimits::minIntervalMs, DiscoverLimits::maxIntervalMs, &discover.intervalMs);
+    m_xml.readNoChildren();
+    group.discover = discover;
 }
 
 void NativeConfigParser::resolveOverrides()

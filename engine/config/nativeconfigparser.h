@@ -80,6 +80,9 @@ private:
     void readMaglevOptions(GroupConfig &group);
     void readGroupLifecycle(GroupConfig &group);
     void readHostLifecycle(HostConfig &host);
+    // DNS discovery
+    void readDnsSettings(SettingsConfig &settings);
+    void parseDiscover(GroupConfig &group);
     /// acceptproxy, trusted and proxytimeout of the current <listen>.
     void readListenerProxy(ServiceConfig &service, const QString &address);
     /// proxy="no|v1|v2" of the current <group> or <host>.

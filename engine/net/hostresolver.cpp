@@ -4,36 +4,29 @@
 #include "logcategories.h"
 #include "platform/socketops.h"
 
-#include <QHostInfo>
+#include <algorithm>
+#include <limits>
 
 namespace Balancier {
 
 namespace {
 
-constexpr qint64 DefaultRefreshMs = 60000;
 constexpr qint64 MinimumRefreshMs = 10;
+constexpr qint64 TtlFloorMs = 1000;
 
 // The address to connect to when a name has several: IPv4 first, because
 // many backends listen on 0.0.0.0 only while "localhost" often lists ::1 first.
-QHostAddress preferredAddress(const QList<QHostAddress> &addresses)
+QHostAddress preferredAddress(const QList<DnsAddressRecord> &records)
 {
-    for (const QHostAddress &address : addresses) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol)
-            return address;
+    for (const DnsAddressRecord &record : records) {
+        if (record.address.protocol() == QAbstractSocket::IPv4Protocol)
+            return record.address;
     }
-    for (const QHostAddress &address : addresses) {
-        if (address.protocol() == QAbstractSocket::IPv6Protocol)
-            return address;
+    for (const DnsAddressRecord &record : records) {
+        if (record.address.protocol() == QAbstractSocket::IPv6Protocol)
+            return record.address;
     }
     return {};
-}
-
-QString lowerFirst(QString text)
-{
-    // "Host not found" -> "host not found", but leave "DNS ..." alone.
-    if (text.size() > 1 && text.at(0).isUpper() && !text.at(1).isUpper())
-        text[0] = text.at(0).toLower();
-    return text;
 }
 
 QString describeHost(const HostRuntime &host)
@@ -47,16 +40,21 @@ QString describeHost(const HostRuntime &host)
 HostResolver::HostResolver(QObject *parent)
     : QObject(parent)
 {
-    m_refreshTimer.setInterval(std::chrono::milliseconds(DefaultRefreshMs));
+    m_clock.start();
+    m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &HostResolver::handleRefresh);
 }
 
-HostResolver::~HostResolver()
+HostResolver::~HostResolver() = default;
+
+void HostResolver::setDnsResolver(std::shared_ptr<DnsResolver> resolver)
 {
-    for (const auto &[key, entry] : m_entries) {
-        if (entry.lookupId >= 0)
-            QHostInfo::abortHostLookup(entry.lookupId);
+    m_dns = std::move(resolver);
+    for (auto &[key, entry] : m_entries) {
+        entry.lookupId = -1;  // an answer from the old resolver is stale
+        entry.dueMs = 0;
     }
+    handleRefresh();
 }
 
 void HostResolver::setHosts(const QList<std::shared_ptr<HostRuntime>> &hosts)
@@ -78,8 +76,6 @@ void HostResolver::setHosts(const QList<std::shared_ptr<HostRuntime>> &hosts)
                 m_entries.emplace(host.get(), std::move(entry));
                 continue;
             }
-            if (entry.lookupId >= 0)
-                QHostInfo::abortHostLookup(entry.lookupId);
         }
         Entry entry;
         entry.host = host;
@@ -87,33 +83,51 @@ void HostResolver::setHosts(const QList<std::shared_ptr<HostRuntime>> &hosts)
         auto inserted = m_entries.emplace(host.get(), std::move(entry));
         prepare(inserted.first->second);
     }
-    for (const auto &[key, entry] : previous) {
-        if (entry.lookupId >= 0)
-            QHostInfo::abortHostLookup(entry.lookupId);
-    }
-
-    bool anyName = false;
-    for (const auto &[key, entry] : m_entries)
-        anyName = anyName || !entry.name.isEmpty();
-    if (anyName && !m_refreshTimer.isActive())
-        m_refreshTimer.start();
-    else if (!anyName)
-        m_refreshTimer.stop();
+    // Answers for the hosts left in `previous` are dropped: their entries are gone.
+    armTimer();
 }
 
 void HostResolver::setRefreshInterval(qint64 ms)
 {
-    m_refreshTimer.setInterval(std::chrono::milliseconds(std::max(ms, MinimumRefreshMs)));
+    m_intervalMs = std::max(ms, MinimumRefreshMs);
+    const qint64 now = m_clock.elapsed();
+    for (auto &[key, entry] : m_entries)
+        entry.dueMs = std::min(entry.dueMs, now + m_intervalMs);
+    armTimer();
 }
 
 qint64 HostResolver::refreshInterval() const
 {
-    return m_refreshTimer.intervalAsDuration().count();
+    return m_intervalMs;
 }
 
 void HostResolver::refreshNow()
 {
+    for (auto &[key, entry] : m_entries)
+        entry.dueMs = 0;
     handleRefresh();
+}
+
+qint64 HostResolver::plannedWaitMs(const std::shared_ptr<HostRuntime> &host) const
+{
+    const auto it = m_entries.find(host.get());
+    return it == m_entries.end() ? -1 : it->second.plannedWaitMs;
+}
+
+void HostResolver::armTimer()
+{
+    qint64 earliest = -1;
+    for (const auto &[key, entry] : m_entries) {
+        if (entry.name.isEmpty() || entry.lookupId >= 0)
+            continue;
+        earliest = earliest < 0 ? entry.dueMs : std::min(earliest, entry.dueMs);
+    }
+    if (earliest < 0) {
+        m_refreshTimer.stop();
+        return;
+    }
+    const qint64 wait = std::clamp<qint64>(earliest - m_clock.elapsed(), 0, std::numeric_limits<int>::max());
+    m_refreshTimer.start(int(wait));
 }
 
 bool HostResolver::isResolving(const std::shared_ptr<HostRuntime> &host) const
@@ -157,30 +171,41 @@ void HostResolver::startLookup(Entry &entry)
 {
     if (entry.name.isEmpty() || entry.lookupId >= 0)
         return;
+    if (!m_dns)
+        m_dns = DnsResolver::create({});
     HostRuntime *key = entry.host.get();
-    entry.lookupId = QHostInfo::lookupHost(
-        entry.name, this, [this, key](const QHostInfo &info) { handleLookup(key, info); });
+    const int id = m_nextLookupId++;
+    entry.lookupId = id;
+    m_dns->lookupAddresses(
+        entry.name, this, [this, key, id](const DnsAnswer &answer) { handleLookup(key, id, answer); });
 }
 
-void HostResolver::handleLookup(HostRuntime *key, const QHostInfo &info)
+void HostResolver::handleLookup(HostRuntime *key, int lookupId, const DnsAnswer &answer)
 {
     const auto it = m_entries.find(key);
     // The host was removed, or its address changed: this answer is stale.
-    if (it == m_entries.end() || it->second.lookupId != info.lookupId())
+    if (it == m_entries.end() || it->second.lookupId != lookupId)
         return;
     Entry &entry = it->second;
     entry.lookupId = -1;
 
-    const QHostAddress address
-        = info.error() == QHostInfo::NoError ? preferredAddress(info.addresses()) : QHostAddress();
+    const QHostAddress address = answer.ok() ? preferredAddress(answer.addresses) : QHostAddress();
+    // The next lookup: at the TTL when it is shorter than the interval, but
+    // not in a loop; at the interval otherwise, and after a failure.
+    qint64 wait = m_intervalMs;
+    const qint64 ttl = answer.minTtlMs();
+    if (!address.isNull() && ttl >= 0)
+        wait = std::max(std::min(ttl, m_intervalMs), std::min(TtlFloorMs, m_intervalMs));
+    entry.plannedWaitMs = wait;
+    entry.dueMs = m_clock.elapsed() + wait;
+    armTimer();
     if (!address.isNull()) {
         entry.resolvedOnce = true;
         entry.host->setEndpoint(makeEndpoint(address, entry.port), {});
         qCDebug(lcNet).noquote() << "resolved" << entry.name << "to" << address.toString() << "for host"
                                  << entry.host->name();
     } else {
-        const QString reason = info.error() == QHostInfo::NoError ? QStringLiteral("no IPv4 or IPv6 address")
-                                                                  : lowerFirst(info.errorString());
+        const QString reason = answer.ok() ? QStringLiteral("no IPv4 or IPv6 address") : answer.error;
         QString message = QStringLiteral("cannot resolve '%1': %2").arg(entry.name, reason);
         const Endpoint last = entry.host->endpoint();
         if (entry.resolvedOnce && last.isValid())
@@ -197,8 +222,12 @@ void HostResolver::handleLookup(HostRuntime *key, const QHostInfo &info)
 
 void HostResolver::handleRefresh()
 {
-    for (auto &[key, entry] : m_entries)
-        startLookup(entry);
+    const qint64 now = m_clock.elapsed();
+    for (auto &[key, entry] : m_entries) {
+        if (entry.dueMs <= now)
+            startLookup(entry);
+    }
+    armTimer();
 }
 
 }  // namespace Balancier

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "net/dnsresolver.h"
 #include "runtime/hostruntime.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -11,8 +13,6 @@
 #include <memory>
 #include <unordered_map>
 
-class QHostInfo;
-
 namespace Balancier {
 
 /// Turns each host's configured address into the Endpoint the data plane
@@ -20,10 +20,13 @@ namespace Balancier {
 /// resolve names.
 ///
 /// Numeric addresses (IPv4, IPv6) are filled in synchronously by setHosts().
-/// Names are looked up asynchronously with QHostInfo and looked up again
-/// every refreshInterval(), because backends move. When a name has several
-/// addresses the first IPv4 one wins (backends often listen on IPv4 only),
-/// else the first IPv6 one.
+/// Names are looked up asynchronously through a DnsResolver (the seam: the
+/// system's resolver, a configured name server, or a test's fake) and looked
+/// up again because backends move: after min(TTL, refreshInterval()), but
+/// not sooner than min(1 s, refreshInterval()) (a TTL of 0 must not make a
+/// lookup loop); after refreshInterval() when the TTL is unknown or the
+/// lookup failed. When a name has several addresses the first IPv4 one wins
+/// (backends often listen on IPv4 only), else the first IPv6 one.
 ///
 /// A failed first lookup leaves the endpoint invalid with resolveError
 /// "cannot resolve 'name': <reason>". A failed refresh of a name that resolved
@@ -49,7 +52,12 @@ public:
     /// a pending lookup for them is ignored.
     void setHosts(const QList<std::shared_ptr<HostRuntime>> &hosts);
 
-    /// How often names are looked up again; default 60 s. Minimum 10 ms.
+    /// The resolver names are asked of; by default the system's. Lookups
+    /// in flight are dropped, and every name is looked up again.
+    void setDnsResolver(std::shared_ptr<DnsResolver> resolver);
+    const std::shared_ptr<DnsResolver> &dnsResolver() const { return m_dns; }
+
+    /// The longest wait before a name is looked up again; default 60 s. Minimum 10 ms.
     void setRefreshInterval(qint64 ms);
     qint64 refreshInterval() const;
 
@@ -58,6 +66,9 @@ public:
 
     /// True while a lookup for this host is pending.
     bool isResolving(const std::shared_ptr<HostRuntime> &host) const;
+    /// The wait planned after the last answer for this host's name (TTL
+    /// bound), in ms; -1 for a numeric address or before the first answer.
+    qint64 plannedWaitMs(const std::shared_ptr<HostRuntime> &host) const;
 
     /// A connect()-ready endpoint for an address and port.
     static Endpoint makeEndpoint(const QHostAddress &address, quint16 port);
@@ -74,17 +85,24 @@ private:
         QString address;  // the address text this entry was built from
         QString name;  // empty for numeric addresses and parse errors
         quint16 port = 0;
-        int lookupId = -1;  // pending QHostInfo lookup, or -1
+        int lookupId = -1;  // the pending lookup's number, or -1
         bool resolvedOnce = false;  // a lookup of this name has succeeded
+        qint64 dueMs = 0;  // when to look up again (m_clock)
+        qint64 plannedWaitMs = -1;
     };
 
     void prepare(Entry &entry);
     void startLookup(Entry &entry);
-    void handleLookup(HostRuntime *key, const QHostInfo &info);
+    void handleLookup(HostRuntime *key, int lookupId, const DnsAnswer &answer);
     void handleRefresh();
+    void armTimer();
 
     std::unordered_map<HostRuntime *, Entry> m_entries;
-    QTimer m_refreshTimer;
+    std::shared_ptr<DnsResolver> m_dns;
+    QTimer m_refreshTimer;  // single shot, at the earliest due lookup
+    QElapsedTimer m_clock;
+    qint64 m_intervalMs = 60000;
+    int m_nextLookupId = 1;
 };
 
 }  // namespace Balancier

@@ -11,6 +11,7 @@ HostRuntime::HostRuntime(QString service, QString group, const HostConfig &confi
     , m_service(std::move(service))
     , m_group(std::move(group))
     , m_name(config.name)
+    , m_discovered(config.discovered)
     , m_address(config.address)
 {
     lastChange = QDateTime::currentDateTimeUtc();
@@ -112,6 +113,7 @@ HostView HostRuntime::view() const
     view.service = m_service;
     view.group = m_group;
     view.name = m_name;
+    view.discovered = m_discovered;
     {
         std::lock_guard lock(m_mutex);
         view.address = m_address;

@@ -48,6 +48,8 @@ public:
     const QString &service() const { return m_service; }
     const QString &group() const { return m_group; }
     const QString &name() const { return m_name; }
+    /// HostConfig::discovered: "srv", "resolve", or empty for a host of the config.
+    const QString &discovered() const { return m_discovered; }
 
     // --- configuration, set by the control thread, read anywhere ---
     QString address() const;  ///< as written in the config
@@ -114,6 +116,7 @@ private:
     const QString m_service;
     const QString m_group;
     const QString m_name;
+    const QString m_discovered;
     mutable std::mutex m_mutex;  // guards m_address, m_endpoint, m_resolveError
     QString m_address;
     Endpoint m_endpoint;

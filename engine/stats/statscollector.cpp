@@ -21,6 +21,7 @@ HostStats StatsCollector::hostStats(const std::shared_ptr<HostRuntime> &host, qi
     HostStats stats;
     stats.name = host->name();
     stats.address = host->address();
+    stats.discovered = host->discovered();
     stats.state = host->stateName();
     if (host->health.load() == HostHealth::Down) {
         stats.reason = host->downReason;
@@ -139,6 +140,7 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             groupStats.enabled = group->name() == view.enabledGroup;
             groupStats.proxy = proxySendModeName(group->proxyMode());
             groupStats.backupActive = group->backupActive();
+            groupStats.discovery = view.discovery.value(group->name());
             for (const auto &host : group->hosts()) {
                 HostStats hostStatsValue = hostStats(host, nowMs);
                 addTo(groupStats, hostStatsValue);

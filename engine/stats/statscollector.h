@@ -38,6 +38,8 @@ struct ServiceView
         std::shared_ptr<const std::atomic<qint64>> connections;
     };
     QList<Route> routes;
+    /// DNS discovery of the groups that have <discover>, by group name.
+    QHash<QString, DiscoveryStats> discovery;
 };
 
 /// Turns the hosts' atomic counters into snapshots with rates.

@@ -35,6 +35,8 @@ QJsonObject hostToJson(const HostStats &host)
     QJsonObject object;
     object.insert(QStringLiteral("name"), host.name);
     object.insert(QStringLiteral("address"), host.address);
+    if (!host.discovered.isEmpty())
+        object.insert(QStringLiteral("discovered"), host.discovered);
     object.insert(QStringLiteral("state"), host.state);
     object.insert(QStringLiteral("reason"), host.reason);
     if (!host.reasonCode.isEmpty()) {
@@ -63,6 +65,7 @@ HostStats hostFromJson(const QJsonObject &object)
     HostStats host;
     host.name = object.value(QStringLiteral("name")).toString();
     host.address = object.value(QStringLiteral("address")).toString();
+    host.discovered = object.value(QStringLiteral("discovered")).toString();
     host.state = object.value(QStringLiteral("state")).toString();
     host.reason = object.value(QStringLiteral("reason")).toString();
     host.reasonCode = object.value(QStringLiteral("reasonCode")).toString();
@@ -78,6 +81,42 @@ HostStats hostFromJson(const QJsonObject &object)
     host.drainThen = object.value(QStringLiteral("drainThen")).toString();
     readTotals(object, host);
     return host;
+}
+
+// DNS discovery: the "discover" object of a group with <discover>.
+QJsonObject discoveryToJson(const DiscoveryStats &discovery)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("srv"), discovery.srv);
+    object.insert(QStringLiteral("intervalMs"), discovery.intervalMs);
+    object.insert(QStringLiteral("lastLookup"),
+        discovery.lastLookup.isValid() ? QJsonValue(discovery.lastLookup.toString(Qt::ISODateWithMs))
+                                       : QJsonValue());
+    object.insert(QStringLiteral("result"), discovery.result);
+    if (!discovery.error.isEmpty())
+        object.insert(QStringLiteral("error"), discovery.error);
+    object.insert(QStringLiteral("records"), QJsonArray::fromStringList(discovery.records));
+    object.insert(QStringLiteral("nextLookupMs"), discovery.nextLookupMs);
+    object.insert(QStringLiteral("lookupsOk"), discovery.lookupsOk);
+    object.insert(QStringLiteral("lookupsFailed"), discovery.lookupsFailed);
+    return object;
+}
+
+DiscoveryStats discoveryFromJson(const QJsonObject &object)
+{
+    DiscoveryStats discovery;
+    discovery.srv = object.value(QStringLiteral("srv")).toString();
+    discovery.intervalMs = object.value(QStringLiteral("intervalMs")).toInteger();
+    discovery.lastLookup
+        = QDateTime::fromString(object.value(QStringLiteral("lastLookup")).toString(), Qt::ISODateWithMs);
+    discovery.result = object.value(QStringLiteral("result")).toString();
+    discovery.error = object.value(QStringLiteral("error")).toString();
+    for (const QJsonValue &record : object.value(QStringLiteral("records")).toArray())
+        discovery.records.append(record.toString());
+    discovery.nextLookupMs = object.value(QStringLiteral("nextLookupMs")).toInteger();
+    discovery.lookupsOk = object.value(QStringLiteral("lookupsOk")).toInteger();
+    discovery.lookupsFailed = object.value(QStringLiteral("lookupsFailed")).toInteger();
+    return discovery;
 }
 
 }  // namespace
@@ -102,6 +141,8 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
             groupObject.insert(QStringLiteral("proxy"), group.proxy);
             if (group.backupActive)
                 groupObject.insert(QStringLiteral("backupActive"), true);
+            if (!group.discovery.srv.isEmpty())
+                groupObject.insert(QStringLiteral("discover"), discoveryToJson(group.discovery));
             groupObject.insert(QStringLiteral("hosts"), hosts);
             writeTotals(groupObject, group);
             groups.append(groupObject);
@@ -241,6 +282,7 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
             group.enabled = groupObject.value(QStringLiteral("enabled")).toBool();
             group.proxy = groupObject.value(QStringLiteral("proxy")).toString(QStringLiteral("no"));
             group.backupActive = groupObject.value(QStringLiteral("backupActive")).toBool();
+            group.discovery = discoveryFromJson(groupObject.value(QStringLiteral("discover")).toObject());
             readTotals(groupObject, group);
             for (const QJsonValue &hostValue : groupObject.value(QStringLiteral("hosts")).toArray())
                 group.hosts.append(hostFromJson(hostValue.toObject()));

@@ -15,6 +15,7 @@ struct HostStats
 {
     QString name;
     QString address;
+    QString discovered;  ///< "srv", "resolve" for a host found by DNS discovery; empty otherwise
     QString state;  ///< "up", "down", "draining", "maintenance"
     QString reason;  ///< why it is down, in English, or empty
     QString reasonCode;  ///< HostReason::code of reason; empty from an older balancer
@@ -36,6 +37,20 @@ struct HostStats
     QString drainThen;  ///< a guided drain's action ("remove", "maintenance"), or empty
 };
 
+/// A group's DNS discovery (<discover srv>) as last seen.
+struct DiscoveryStats
+{
+    QString srv;  ///< empty: the group has no <discover>
+    qint64 intervalMs = 0;
+    QDateTime lastLookup;  ///< invalid before the first answer
+    QString result;  ///< "pending", "ok", "error"
+    QString error;  ///< the last failure, while it lasts
+    QStringList records;  ///< "priority weight port target" of the last good answer
+    qint64 nextLookupMs = 0;  ///< the wait before the next lookup, as planned (TTL-bound)
+    qint64 lookupsOk = 0;  ///< lookups of this group's SRV record so far that answered
+    qint64 lookupsFailed = 0;  ///< ... and that failed (balancier_discovery_lookups_total)
+};
+
 struct GroupStats
 {
     QString name;
@@ -46,6 +61,7 @@ struct GroupStats
     QString proxy = QStringLiteral("no");  ///< the PROXY header it sends its hosts: "no", "v1", "v2"
     QList<HostStats> hosts;
     bool backupActive = false;  ///< no primary is up: backup hosts take the clients
+    DiscoveryStats discovery;
     qint64 active = 0;
     qint64 total = 0;
     qint64 bytesIn = 0;

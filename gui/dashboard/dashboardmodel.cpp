@@ -23,6 +23,9 @@ struct DashboardModel::Values
     QString reason;  // hosts
     QString address;  // hosts
     QString scheduler;  // groups
+    // DNS discovery: "srv"/"resolve" for a discovered host; a group's last lookup
+    QString discovered;
+    DiscoveryStats discovery;
     bool enabled = false;  // groups
     bool aggressive = false;  // services
     QStringList listeners;  // services
@@ -108,6 +111,30 @@ DashboardModel::Kind kindOf(int depth)
                       : (depth == 1 ? DashboardModel::Kind::Group : DashboardModel::Kind::Host);
 }
 
+// DNS discovery: how a host was found, and a group's last lookup, for tooltips.
+QString discoveredText(const QString &discovered)
+{
+    return discovered == "srv"_L1
+        ? DashboardModel::tr("discovered by DNS (SRV record); not in the config file")
+        : DashboardModel::tr("discovered by DNS (an address of its name); not in the config file");
+}
+
+QString discoveryText(const DiscoveryStats &discovery)
+{
+    if (discovery.srv.isEmpty())
+        return {};
+    QString text = u'\n' + DashboardModel::tr("DNS discovery: %1").arg(discovery.srv);
+    if (!discovery.lastLookup.isValid())
+        return text + u'\n' + DashboardModel::tr("not looked up yet");
+    const QString when = QLocale().toString(discovery.lastLookup.toLocalTime(), QLocale::ShortFormat);
+    text += u'\n'
+        + DashboardModel::tr("last lookup %1: %n record(s)", nullptr, int(discovery.records.size()))
+              .arg(when);
+    if (!discovery.error.isEmpty())
+        text += u'\n' + DashboardModel::tr("failing: %1 (the last good records stay)").arg(discovery.error);
+    return text;
+}
+
 }  // namespace
 
 void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
@@ -143,6 +170,7 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
             g.kind = kindOf(1);
             g.name = group.name;
             g.scheduler = group.scheduler;
+            g.discovery = group.discovery;
             g.enabled = group.enabled;
             g.backupActive = group.backupActive;
             g.active = group.active;
@@ -162,6 +190,7 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
                 h.state = host.state;
                 h.reason = ChangeText::describeReason(host.reasonCode, host.reasonParams, host.reason);
                 h.address = host.address;
+                h.discovered = host.discovered;
                 h.weight = host.weight;
                 h.maxConns = host.maxConns;
                 h.active = host.active;
@@ -398,10 +427,12 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + tr("at most %1 connections").arg(v.maxConns);
             if (!v.reason.isEmpty())
                 tip += u'\n' + v.reason;
+            if (!v.discovered.isEmpty())
+                tip += u'\n' + discoveredText(v.discovered);
             return tip;
         }
         if (v.kind == Kind::Group) {
-            QString tip = tr("Scheduler: %1").arg(v.scheduler);
+            QString tip = tr("Scheduler: %1").arg(v.scheduler) + discoveryText(v.discovery);
             if (!v.routes.isEmpty())
                 tip += u'\n' + tr("TLS routes to this group:") + u"\n  "_s + v.routes.join(u"\n  "_s);
             return tip;
@@ -423,6 +454,8 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
         return v.active;
     case AddressRole:
         return v.kind == Kind::Host ? QVariant(v.address) : QVariant();
+    case DiscoveredRole:
+        return v.kind == Kind::Host ? QVariant(v.discovered) : QVariant();
     case Qt::AccessibleTextRole:
         // What a screen reader says for a cell: the bar is a picture, so say the numbers.
         if (column == ActiveColumn && v.maxConns > 0)

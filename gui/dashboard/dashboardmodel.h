@@ -51,6 +51,7 @@ public:
         ActiveRole,  ///< open connections, as qint64
         HostRefRole,  ///< HostRef (service and group filled for groups, service for services)
         AddressRole,  ///< a host's address ("127.0.0.1:8001")
+        DiscoveredRole,  ///< a host found by DNS discovery: "srv", "resolve"; empty otherwise
     };
 
     enum class Kind

@@ -256,6 +256,9 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
             phrases.append(
                 tr("changes the PROXY protocol header sent to the hosts of group %1").arg(change.group));
             break;
+        case Kind::GroupDiscoverChanged:
+            phrases.append(tr("changes the DNS discovery of group %1").arg(change.group));
+            break;
         case Kind::SettingsChanged:
             phrases.append(tr("changes the %1 settings").arg(change.name));
             break;
@@ -468,6 +471,10 @@ QString ChangeImpact::describe(
         }
         return parts.join(u"; "_s);
     }
+    case Kind::GroupDiscoverChanged:
+        return tr("discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, "
+                  "then leave")
+            .arg(change.group);
     case Kind::GroupProxyChanged:
         return change.after == "no"_L1
             ? tr("new connections to the hosts of group %1 get no PROXY protocol header; open connections "

@@ -68,6 +68,14 @@ QString ChangeText::describe(const ConfigChange &change)
     case Kind::GroupProxyChanged:
         return tr("%1: PROXY protocol header sent to the hosts: %2 -> %3")
             .arg(where, change.before, change.after);
+    case Kind::GroupDiscoverChanged:
+        if (change.fields.size() == 1 && change.fields.constFirst() == "srv"_L1) {
+            if (change.before == "none"_L1)
+                return tr("%1: hosts discovered from the DNS SRV record %2").arg(where, change.after);
+            if (change.after == "none"_L1)
+                return tr("%1: DNS discovery from %2 stops; its hosts leave").arg(where, change.before);
+        }
+        return tr("%1: DNS discovery: %2").arg(where, changed);
     case Kind::AclRuleAdded:
         return tr("%1 %2 added to service %3's ACL")
             .arg(change.name == "allow"_L1 ? tr("allow") : tr("deny"), change.after, change.service);
@@ -123,6 +131,11 @@ QString ChangeText::describeReason(const QString &code, const QVariantMap &param
         return tr("address changed from %1 to %2").arg(param("from"_L1), param("to"_L1));
     if (code == "removedFromConfig"_L1)
         return tr("removed from the config");
+    // DNS discovery
+    if (code == "discovered"_L1)
+        return tr("discovered by DNS (%1)").arg(param("from"_L1));
+    if (code == "undiscovered"_L1)
+        return tr("its DNS record is gone (%1)").arg(param("from"_L1));
     if (code == "groupRemoved"_L1)
         return tr("its group was removed");
     if (code == "serviceRemoved"_L1)

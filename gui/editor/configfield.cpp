@@ -5,6 +5,7 @@
 #include "config/address.h"
 #include "config/configlimits.h"
 #include "config/decimal.h"
+#include "config/discoverlimits.h"
 #include "config/duration.h"
 #include "config/passwordhash.h"
 #include "config/proxytrust.h"
@@ -166,6 +167,88 @@ QString checkAddress(const QVariant &value, bool allowPortZero)
         return ConfigFields::tr("Not an address (%1): use host:port, e.g. 127.0.0.1:8080 or [::1]:80.")
             .arg(error);
     return {};
+}
+
+// ---- DNS discovery (docs/dns-discovery.md) ---------------------------------
+
+/// A group's <discover srv interval>: an empty SRV name removes it.
+void addDiscoverFields(QList<ConfigField> &fields)
+{
+    ConfigField srv;
+    srv.key = u"discover.srv"_s;
+    srv.label = ConfigFields::tr("DNS SRV discovery");
+    srv.help
+        = ConfigFields::tr("Take hosts from this DNS SRV record, kept in step with it (Consul, Kubernetes); "
+                           "empty: none. Discovered hosts are not saved in the file.");
+    srv.placeholder = ConfigFields::tr("_http._tcp.web.example.org");
+    srv.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        if (!g)
+            return QVariant();
+        return g->discover ? g->discover->srv : QString();
+    };
+    srv.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        GroupConfig *g = ConfigFields::group(c, r);
+        if (!g)
+            return;
+        const QString name = v.toString().trimmed();
+        if (name.isEmpty()) {
+            g->discover.reset();
+        } else {
+            if (!g->discover)
+                g->discover = DiscoverConfig{};
+            g->discover->srv = name;
+        }
+    };
+    srv.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        const QString name = v.toString().trimmed();
+        if (name.isEmpty() || DiscoverLimits::srvNameProblem(name).isEmpty())
+            return QString();
+        return ConfigFields::tr("Enter a DNS name such as _http._tcp.web.example.org, or leave it empty.");
+    };
+    fields.append(srv);
+    ConfigField interval = duration(u"discover.interval"_s, ConfigFields::tr("Discovery interval"),
+        ConfigFields::tr("Longest wait between two SRV lookups; a shorter TTL wins, down to 1 s."),
+        [](Config &c, const ConfigItemRef &r) {
+            GroupConfig *g = ConfigFields::group(c, r);
+            return g && g->discover ? &g->discover->intervalMs : nullptr;
+        });
+    interval.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        const std::optional<qint64> ms = parseDuration(v.toString().trimmed());
+        if (ms && *ms >= DiscoverLimits::minIntervalMs && *ms <= DiscoverLimits::maxIntervalMs)
+            return QString();
+        return ConfigFields::tr("Enter a duration from %1 to %2.")
+            .arg(
+                formatDuration(DiscoverLimits::minIntervalMs), formatDuration(DiscoverLimits::maxIntervalMs));
+    };
+    interval.visible = [](const Config &c, const ConfigItemRef &r) {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        return g && g->discover;
+    };
+    fields.append(interval);
+}
+
+/// A host's resolve="first|all".
+void addResolveField(QList<ConfigField> &fields)
+{
+    ConfigField resolve;
+    resolve.key = u"resolve"_s;
+    resolve.label = ConfigFields::tr("Name resolution");
+    resolve.help
+        = ConfigFields::tr("For an address that is a DNS name: connect to its first address, or make "
+                           "each of its addresses a host of its own (discovered, not saved).");
+    resolve.type = ConfigField::Type::Choice;
+    resolve.choices = {u"first"_s, u"all"_s};
+    resolve.choiceLabels = {ConfigFields::tr("First address"), ConfigFields::tr("Every address a host")};
+    resolve.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
+        return h ? QVariant(hostResolveModeName(h->resolve)) : QVariant();
+    };
+    resolve.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r))
+            h->resolve = hostResolveModeFromName(v.toString()).value_or(h->resolve);
+    };
+    fields.append(resolve);
 }
 
 QList<ConfigField> settingsFields()
@@ -1025,6 +1108,7 @@ QList<ConfigField> groupFields()
     };
     factor.visible = isMaglev;
     fields.append(factor);
+    addDiscoverFields(fields);
     return fields;
 }
 
@@ -1110,6 +1194,7 @@ QList<ConfigField> hostFields()
             h->proxy = proxySendModeFromName(v.toString());  // "group": none of its own
     };
     fields.append(proxy);
+    addResolveField(fields);
     return fields;
 }
 
