@@ -278,12 +278,14 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::GroupLifecycleChanged:
             phrases.append(tr("changes what group %1 does when a host goes down or a primary comes back")
                                .arg(change.group));
+            break;
         case Kind::RouteAdded:
         case Kind::RouteRemoved:
         case Kind::RouteChanged:
         case Kind::RoutesChanged:
             phrases.append(tr("changes how new TLS clients of service %1 are routed; open connections stay")
                                .arg(change.service));
+            break;
         case Kind::AlertAdded:
         case Kind::AlertRemoved:
         case Kind::AlertChanged:
