@@ -118,6 +118,10 @@ ApplyResult Engine::check(const Config &input) const
         config, {}, EmptyGroups::Allowed, adminChanged ? AdminFiles::Checked : AdminFiles::Skipped);
     if (hasErrors(result.errors))
         return result;
+    // The certificates of new or changed terminating listeners (enginetls.cpp).
+    result.errors += d->checkTls(config);
+    if (hasErrors(result.errors))
+        return result;
     result.errors.clear();
     result.changes = diffConfigs(d->started ? d->running : Config{}, config);
     result.ok = true;
@@ -155,6 +159,7 @@ ApplyResult Engine::apply(const Config &input)
     d->reconcileListeners(config, result);
     d->closeUnadoptedSockets();
     d->running = config;
+    d->watchTlsFiles();
     result.ok = true;
     // An administrative state change is a host state change too, whichever
     // front end (or reload) made it: said once, here, after the change list.
@@ -281,7 +286,7 @@ StatsSnapshot Engine::snapshot() const
         const auto it = d->services.constFind(service.name);
         if (it == d->services.cend() || !it->terminations)
             continue;
-        for (int i = 1; i <= int(Termination::MaxConnections); ++i) {
+        for (int i = 1; i <= int(Termination::TlsHandshakeTimeout); ++i) {
             const auto why = Termination(i);
             if (const quint64 count = it->terminations->value(why))
                 service.closed.insert(QString(terminationCode(why)), qint64(count));

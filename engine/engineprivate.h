@@ -15,12 +15,14 @@
 #include "net/listenerbinder.h"
 #include "net/sourceacl.h"
 #include "net/sourcelimiter.h"
+#include "net/tlsservercontext.h"
 #include "runtime/groupruntime.h"
 #include "runtime/hostruntime.h"
 #include "runtime/serviceroute.h"
 #include "stats/statscollector.h"
 
 #include <QElapsedTimer>
+#include <QFileSystemWatcher>
 #include <QHash>
 #include <QPointer>
 #include <QThread>
@@ -56,6 +58,16 @@ struct ServiceState
     /// The counts said in the last "refused" event (Engine::connectionsRefused).
     std::array<qint64, 8> reportedRefusals{};
     qint64 lastRefusalEventMs = -1000000;
+    /// TLS termination, per listener address (enginetls.cpp): the options and
+    /// the context built from them, and the handshake counters (kept across reloads).
+    struct TlsState
+    {
+        ListenerTlsConfig config;
+        std::shared_ptr<const TlsServerContext> context;
+        std::shared_ptr<TlsCounters> counters = std::make_shared<TlsCounters>();
+        bool expiryReported = false;  ///< the "expiring" event was sent for this context
+    };
+    QHash<QString, TlsState> tls;
 
     std::shared_ptr<GroupRuntime> group(QStringView name) const
     {
@@ -156,6 +168,23 @@ public:
     void forEachWorker(Function function);
 
     void reconcileServices(const Config &config);
+    // TLS termination (enginetls.cpp).
+    /// The config file's directory: relative certificate paths are under it.
+    QString configDirectory;
+    QFileSystemWatcher *tlsWatcher = nullptr;  ///< made with the first terminating listener
+    QTimer tlsReloadTimer;  ///< a short pause after a file event: editors write in steps
+    /// Brings `state`'s TLS contexts in line with `service`: new or changed
+    /// options are built, unchanged ones are rebuilt when their files'
+    /// bytes changed (a broken file: a warning and an event, the old
+    /// context stays). Returns what the route carries.
+    QList<ListenerTlsRoute> refreshTls(ServiceState &state, const ServiceConfig &service);
+    /// The located errors of `config`'s new or changed terminating listeners
+    /// (files, keys, versions, ciphers), for check().
+    QList<Diagnostic> checkTls(const Config &config) const;
+    /// Re-reads every certificate now and publishes the routes that changed.
+    void reloadTls(const char *why);
+    /// Watches every file (and its directory) the running listeners read.
+    void watchTlsFiles();
     void reconcileListeners(const Config &config, ApplyResult &result);
     BoundSockets bindOrAdopt(const QString &address, bool *adopted);
     void addAcceptors(quint64 listenerId, const QString &configured,

@@ -299,6 +299,8 @@ void EnginePrivate::reconcileServices(const Config &config)
             }
             route->acceptProxy.append(std::move(proxy));
         }
+        // Built here, on the control thread; a reload publishes a new route.
+        route->tls = refreshTls(state, serviceConfig);
         // Listener options change without rebinding: the acceptors read them
         // from the route at each accept.
         // Compiled here, on the control thread, and published with the
@@ -328,8 +330,8 @@ void EnginePrivate::reconcileServices(const Config &config)
         route->refusals = state.refusals;
         const std::shared_ptr<const ServiceRoute> current = state.slot->load();
         if (!current || current->group != route->group || !(current->timeouts == route->timeouts)
-            || current->acceptProxy != route->acceptProxy || current->acl != route->acl
-            || current->limiter != route->limiter) {
+            || current->acceptProxy != route->acceptProxy || current->tls != route->tls
+            || current->acl != route->acl || current->limiter != route->limiter) {
             state.slot->store(std::move(route));
         }
         next.insert(serviceConfig.name, std::move(state));
@@ -552,8 +554,10 @@ QList<ServiceView> EnginePrivate::views() const
         view.enabledGroup = state.enabledGroup;
         view.aggressive = health.isAggressive(serviceConfig.name);
         view.groups = state.groups;
-        if (const std::shared_ptr<const ServiceRoute> route = state.slot->load())
+        if (const std::shared_ptr<const ServiceRoute> route = state.slot->load()) {
             view.acceptProxy = route->acceptProxy;
+            view.tls = route->tls;
+        }
         view.refusals = state.refusals;
         view.aclRules = state.acl ? serviceConfig.acl.rules.size() : -1;
         if (state.limiter) {

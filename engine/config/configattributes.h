@@ -73,7 +73,10 @@ QList<Attribute> limitAttributes(const LimitConfig &limit);
 QList<Attribute> groupAttributes(const GroupConfig &group);
 QList<Attribute> hostAttributes(const HostConfig &host);
 /// A <listen>: its address, optional="yes", and its PROXY options (`proxy` may be null).
-QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy);
+QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy,
+    const ListenerTlsConfig *tls = nullptr);
+/// The attributes of a <cert> child of a terminating <listen>.
+QList<Attribute> tlsCertificateAttributes(const TlsCertificateConfig &certificate);
 
 }  // namespace ConfigAttributes
 

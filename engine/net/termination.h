@@ -33,6 +33,9 @@ enum class Termination : quint8
     AdminClose,  ///< closed through the admin API or the desktop app
     Shutdown,  ///< the balancer stopped
     MaxConnections,  ///< the global connection cap (reserved: such clients wait in the backlog today)
+    TlsHandshakeFailed,  ///< tls="terminate": the TLS handshake failed (garbage, no shared version, bad
+                         ///< client certificate)
+    TlsHandshakeTimeout,  ///< tls="terminate": the handshake was not complete within handshaketimeout
 };
 
 /// The stable code of `t`, e.g. "client-close", for logs, JSON and metrics labels.
@@ -77,6 +80,10 @@ constexpr QLatin1StringView terminationCode(Termination t)
         return QLatin1StringView("shutdown");
     case Termination::MaxConnections:
         return QLatin1StringView("max-connections");
+    case Termination::TlsHandshakeFailed:
+        return QLatin1StringView("tls-handshake-failed");
+    case Termination::TlsHandshakeTimeout:
+        return QLatin1StringView("tls-handshake-timeout");
     }
     return QLatin1StringView("unknown");
 }
