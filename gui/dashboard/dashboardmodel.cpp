@@ -5,6 +5,7 @@
 #include "editor/changetext.h"
 
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
@@ -24,6 +25,7 @@ struct DashboardModel::Values
     bool enabled = false;  // groups
     bool aggressive = false;  // services
     QStringList listeners;  // services
+    QString tls;  // services: the terminating listeners' certificates and handshakes (tooltip)
     int weight = 0;
     int maxConns = 0;
     qint64 active = 0;
@@ -91,6 +93,22 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
         s.name = service.name;
         s.aggressive = service.aggressive;
         s.listeners = service.listeners;
+        for (const TlsListenerStats &tls : service.tlsListeners) {
+            QString line = tr("TLS on %1: %2, expires %3 (%n day(s) left)", nullptr, int(tls.daysLeft))
+                               .arg(tls.listen, tls.subject,
+                                   QLocale().toString(tls.notAfter.toLocalTime(), QLocale::ShortFormat));
+            line += u'\n'
+                + tr("%1 handshakes/s, %2 completed, %3 failed, %4 timed out")
+                      .arg(QLocale().toString(tls.handshakeRate, 'f', 1))
+                      .arg(tls.handshakes)
+                      .arg(tls.failures)
+                      .arg(tls.timeouts);
+            if (tls.ktls)
+                line += u'\n' + tr("kernel TLS in use");
+            if (tls.expiresSoon)
+                line += u'\n' + tr("Warning: a certificate of this listener expires within 14 days");
+            s.tls += (s.tls.isEmpty() ? QString() : u"\n"_s) + line;
+        }
         s.active = service.active;
         s.total = service.total;
         s.bytesIn = service.bytesIn;
@@ -348,6 +366,8 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
         }
         if (v.kind == Kind::Group)
             return tr("Scheduler: %1").arg(v.scheduler);
+        if (!v.tls.isEmpty())
+            return tr("Listening on %1").arg(v.listeners.join(u", "_s)) + u'\n' + v.tls;
         return tr("Listening on %1").arg(v.listeners.join(u", "_s));
     case SortRole:
         return sortData(node, column);
