@@ -3,10 +3,13 @@
 // through the engine to plain stub backends that answer with their name.
 // Certificates are made at run time with `openssl req`.
 
+#include "admin/adminformats.h"
+#include "config/configdocument.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "patternsource.h"
 #include "proxyconfig.h"
+#include "stats/statsjson.h"
 #include "stubbackend.h"
 
 #include <QDir>
@@ -292,6 +295,15 @@ void TestTlsTermination::handshake()
     QCOMPARE(stats.handshakes, 1);
     QVERIFY(stats.daysLeft >= 0 && stats.daysLeft <= 2);
     QVERIFY(stats.expiresSoon);
+    // The API's JSON and /metrics say the same.
+    const StatsSnapshot back = statsFromJson(statsToJson(snapshot));
+    QCOMPARE(back.services.value(0).tlsListeners.value(0).subject, u"CN=default.test"_s);
+    QCOMPARE(back.services.value(0).tlsListeners.value(0).handshakes, 1);
+    const QByteArray metrics = AdminFormats::metrics(snapshot);
+    QVERIFY2(metrics.contains(
+                 R"(balancier_tls_handshakes_total{service="svc",listener="127.0.0.1:0",result="ok"} 1)"),
+        metrics.constData());
+    QVERIFY(metrics.contains(R"(balancier_tls_cert_expiry_seconds{service="svc",listener="127.0.0.1:0"} )"));
 }
 
 void TestTlsTermination::opensslClient()
@@ -620,6 +632,31 @@ void TestTlsTermination::xmlRoundTrip()
     engine.setConfigDirectory(m_dir.path());
     const ApplyResult checked = engine.check(read.config);
     QVERIFY2(checked.ok, qPrintable(checked.errorString()));
+
+    // Written from scratch and read back: the same model.
+    const QByteArray written = ConfigDocument::serialize(read.config);
+    const LoadResult again = ConfigReader::readData(written, path(u"written.xml"_s));
+    QVERIFY2(again.ok(), written.constData());
+    QVERIFY2(again.config == read.config, written.constData());
+    // An edit in place keeps the rest of the file and changes what changed.
+    Config edited = read.config;
+    edited.services[0].listenerTls[0].minVersion = u"1.2"_s;
+    edited.services[0].listenerTls[0].certificates.clear();
+    ConfigDocument document;
+    QVERIFY(document.setContent(xml));
+    document.update(edited);
+    const QByteArray rewritten = document.toXml();
+    QVERIFY2(!rewritten.contains("minversion") && !rewritten.contains("<cert "), rewritten.constData());
+    QVERIFY2(rewritten.contains(R"(alpn="h2,http/1.1")"), rewritten.constData());
+    const LoadResult third = ConfigReader::readData(rewritten, path(u"rewritten.xml"_s));
+    QVERIFY(third.ok());
+    QVERIFY(third.config == edited);
+    // The diff words it.
+    const QList<ConfigChange> changes = diffConfigs(read.config, edited);
+    QCOMPARE(changes.size(), 1);
+    QVERIFY2(changes.first().fields.contains(u"minversion"_s)
+            && changes.first().fields.contains(u"certificates"_s),
+        qPrintable(changes.first().description()));
 }
 
 QTEST_MAIN(TestTlsTermination)

@@ -367,7 +367,7 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
         if (v.kind == Kind::Group)
             return tr("Scheduler: %1").arg(v.scheduler);
         if (!v.tls.isEmpty())
-            return tr("Listening on %1").arg(v.listeners.join(u", "_s)) + u'\n' + v.tls;
+            return QString(tr("Listening on %1").arg(v.listeners.join(u", "_s)) + u'\n' + v.tls);
         return tr("Listening on %1").arg(v.listeners.join(u", "_s));
     case SortRole:
         return sortData(node, column);
