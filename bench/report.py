@@ -20,6 +20,8 @@ SCENARIOS = {
     "c": "(c) 1 MiB bulk transfers",
     "d": "(d) idle connections held open",
     "e": "(e) keep-alive while idle connections are held open",
+    "f": "(f) TLS termination, keep-alive (throughput)",
+    "g": "(g) TLS termination, new connection per request (handshakes/s)",
 }
 
 
@@ -55,10 +57,10 @@ def metrics(row):
 
 # metric key, label, the scenarios it applies to
 METRICS = [
-    ("rps", "requests/s", "abe"),
+    ("rps", "requests/s", "abefg"),
     ("mb_s", "MB/s (10^6 bytes)", "c"),
-    ("p99_ms", "p99 latency, ms", "abce"),
-    ("cpu_us", "balancer CPU, µs per request", "abce"),
+    ("p99_ms", "p99 latency, ms", "abcefg"),
+    ("cpu_us", "balancer CPU, µs per request", "abcefg"),
     ("kib_per_conn", "balancer RSS, KiB per idle connection", "d"),
 ]
 

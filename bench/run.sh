@@ -18,7 +18,7 @@ usage: bench/run.sh [options]
   --connections N       wrk connections for (a), (b), (e) (default 50)
   --bulk-connections N  wrk connections for (c) (default 8)
   --idle N              idle connections for (d) and (e) (default 9000)
-  --scenarios LIST      any of a,b,c,d,e (default a,b,c,d,e)
+  --scenarios LIST      any of a,b,c,d,e,f,g (default a,b,c,d,e,f,g)
   --contenders LIST     any of balancier,haproxy,haproxy-splice,direct (default all four;
                         haproxy-splice, HAProxy with 'option splice-auto', runs in (c) only)
   --syscall-seconds S   length of the system-call pass under strace (default 3; 0: skip it)
@@ -32,7 +32,9 @@ usage: bench/run.sh [options]
   --quick               a smoke run: 1 round of 3 s, 1000 idle connections, 1 s strace pass
 Scenarios: (a) keep-alive small requests, (b) a new connection per request,
 (c) 1 MiB transfers, (d) memory per idle connection, (e) (a) while the idle
-connections stay open.
+connections stay open; TLS termination (Balancier tls="terminate", HAProxy
+"bind ... ssl crt", the same throw-away P-256 certificate): (f) keep-alive
+over TLS (throughput), (g) a new TLS connection per request (handshakes/s).
 EOF
 }
 
@@ -43,7 +45,7 @@ WORKERS=2
 CONNECTIONS=50
 BULK_CONNECTIONS=8
 IDLE=9000
-SCENARIOS="a,b,c,d,e"
+SCENARIOS="a,b,c,d,e,f,g"
 CONTENDERS="balancier,haproxy,haproxy-splice,direct"
 SYSCALL_SECONDS=3
 SYSCALL_CONNECTIONS=20  # wrk -c for the strace pass, as in the issue's count
@@ -81,7 +83,7 @@ done
 SCENARIOS="${SCENARIOS//,/ }"
 CONTENDERS="${CONTENDERS//,/ }"
 for s in $SCENARIOS; do
-  [[ "$s" =~ ^[abcde]$ ]] || { echo "bench/run.sh: unknown scenario '$s' (a-e)" >&2; exit 2; }
+  [[ "$s" =~ ^[abcdefg]$ ]] || { echo "bench/run.sh: unknown scenario '$s' (a-g)" >&2; exit 2; }
 done
 for c in $CONTENDERS; do
   [[ "$c" =~ ^(balancier|haproxy|haproxy-splice|direct)$ ]] || { echo "bench/run.sh: unknown contender '$c'" >&2; exit 2; }
@@ -309,12 +311,24 @@ EOF
     -e "s/^  maxconn $HAPROXY_MAXCONN\$/  maxconn $(((NOFILE - 400 - 2 * 1024) / 2))/" \
     -e 's/^  nbthread \(.*\)$/  nbthread \1\n  maxpipes 1024/' "$WORK/haproxy.cfg" >"$WORK/haproxy-splice.cfg"
   cp "$WORK/balancier.xml" "$WORK/haproxy.cfg" "$WORK/haproxy-splice.cfg" "$OUT_DIR/"
+  # TLS termination (f, g): one throw-away certificate for both, made here.
+  if [[ " $SCENARIOS " == *" f "* || " $SCENARIOS " == *" g "* ]]; then
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=127.0.0.1 \
+      -days 2 -keyout "$WORK/tls-key.pem" -out "$WORK/tls-cert.pem" >/dev/null 2>&1
+    cat "$WORK/tls-cert.pem" "$WORK/tls-key.pem" >"$WORK/tls-haproxy.pem"
+    sed -e "s|<listen ip=\"127.0.0.1:$FRONT\"/>|<listen ip=\"127.0.0.1:$FRONT\" tls=\"terminate\" cert=\"$WORK/tls-cert.pem\" key=\"$WORK/tls-key.pem\"/>|" \
+      "$WORK/balancier.xml" >"$WORK/balancier-tls.xml"
+    sed -e "s|^  bind 127.0.0.1:$FRONT\$|  bind 127.0.0.1:$FRONT ssl crt $WORK/tls-haproxy.pem|" \
+      "$WORK/haproxy.cfg" >"$WORK/haproxy-tls.cfg"
+    cp "$WORK/balancier-tls.xml" "$WORK/haproxy-tls.cfg" "$OUT_DIR/"
+  fi
 }
 
 # Set to the reason once a contender fails to start; read through ${!name}.
 # shellcheck disable=SC2034
 BROKEN_balancier="" BROKEN_haproxy="" BROKEN_haproxy_splice="" BROKEN_direct=""
 START_COUNT=0
+TLS_SUFFIX="" SCHEME=http  # set per trial: the TLS scenarios (f, g) use the -tls configs
 
 # Starts a fresh contender; sets TARGET_PORTS (where wrk goes) and CONTENDER_PID. Fails with a
 # reason in START_ERROR.
@@ -334,10 +348,10 @@ start_contender() {
         START_ERROR="no daemon at $BALANCIERD (build it, or pass --balancierd)"
         return 1
       fi
-      "$BALANCIERD" --config "$WORK/balancier.xml" >"$log" 2>&1 &
+      "$BALANCIERD" --config "$WORK/balancier$TLS_SUFFIX.xml" >"$log" 2>&1 &
       ;;
     haproxy | haproxy-splice)
-      haproxy -db -f "$WORK/$who.cfg" >"$log" 2>&1 &
+      haproxy -db -f "$WORK/$who$TLS_SUFFIX.cfg" >"$log" 2>&1 &
       ;;
   esac
   CONTENDER_PID=$!
@@ -367,7 +381,7 @@ start_contender() {
   # a loaded machine may still be starting it up.
   local tries=10
   while :; do
-    reply="$(curl -s --max-time 5 "http://127.0.0.1:$FRONT/" || true)"
+    reply="$(curl -sk --max-time 5 "$SCHEME://127.0.0.1:$FRONT/" || true)"
     [[ "$reply" != backend* ]] || break
     tries=$((tries - 1))
     [ "$tries" -gt 0 ] || break
@@ -496,9 +510,12 @@ run_wrk() {  # scenario port...
   local extra=() pids=() logs=()
   shift
   n=$#
+  local scheme=http
   case "$scenario" in
     b) extra=(-H "Connection: close") ;;
     c) total=$BULK_CONNECTIONS path=/1m ;;
+    f) scheme=https ;;
+    g) scheme=https extra=(-H "Connection: close") ;;
   esac
   for port in "$@"; do
     conns=$((total / n + (i < total % n ? 1 : 0)))
@@ -506,7 +523,7 @@ run_wrk() {  # scenario port...
     [ "$conns" -gt 0 ] || continue
     log="$LOG_DIR/wrk-$START_COUNT-$i.log"
     timeout $((DURATION + 30)) wrk -t "$WRK_THREADS" -c "$conns" -d "${DURATION}s" --latency \
-      -s "$ROOT/bench/report.lua" "${extra[@]}" "http://127.0.0.1:$port$path" >"$log" 2>&1 &
+      -s "$ROOT/bench/report.lua" "${extra[@]}" "$scheme://127.0.0.1:$port$path" >"$log" 2>&1 &
     pids+=("$!")
     logs+=("$log")
   done
@@ -546,6 +563,14 @@ trial() {  # scenario contender round
   fi
   if [ "$scenario" = d ] && [ "$who" = direct ]; then
     return  # no balancer, no memory to measure
+  fi
+  # TLS scenarios: the TLS configs; no direct round (the backends speak plain HTTP).
+  TLS_SUFFIX="" SCHEME=http
+  if [ "$scenario" = f ] || [ "$scenario" = g ]; then
+    TLS_SUFFIX="-tls" SCHEME=https
+    if [ "$who" = direct ]; then
+      return
+    fi
   fi
   if [ "$who" = haproxy-splice ] && [ "$scenario" != c ]; then
     return  # splice-auto only changes bulk flows; the other scenarios are HAProxy's as it is
@@ -692,6 +717,7 @@ for scenario in $SCENARIOS; do
 done
 
 SYSCALL_ROWS=""
+TLS_SUFFIX="" SCHEME=http  # the strace pass is plain TCP (a, b)
 if [ "$SYSCALL_SECONDS" -gt 0 ]; then
   step "System calls per request (strace, ${SYSCALL_SECONDS} s, wrk -c$SYSCALL_CONNECTIONS)"
   for scenario in a b; do

@@ -122,6 +122,10 @@ ApplyResult Engine::check(const Config &input) const
         config, {}, EmptyGroups::Allowed, adminChanged ? AdminFiles::Checked : AdminFiles::Skipped);
     if (hasErrors(result.errors))
         return result;
+    // The certificates of new or changed terminating listeners (enginetls.cpp).
+    result.errors += d->checkTls(config);
+    if (hasErrors(result.errors))
+        return result;
     result.errors.clear();
     result.changes = diffConfigs(d->started ? d->running : Config{}, config);
     result.ok = true;
@@ -172,6 +176,7 @@ ApplyResult Engine::apply(const Config &input)
             d->updateBackups(group);
     }
     d->syncGuidedDrains();
+    d->watchTlsFiles();
     result.ok = true;
     // The history and the alerts take the new config before anyone hears of it:
     // the "config" event carries the version just recorded.

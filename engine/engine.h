@@ -103,6 +103,18 @@ public:
 
     QList<BoundListener> listeners() const;
 
+    /// The directory of the config file: relative file names in it (the
+    /// certificates of <listen tls="terminate">) are under it. Empty: the
+    /// working directory. Set it before the first apply().
+    void setConfigDirectory(const QString &directory);
+    QString configDirectory() const;
+    /// Reads every certificate and key of the terminating listeners again
+    /// and swaps in those that changed: new handshakes use them, open
+    /// connections keep theirs. A broken file leaves the old certificate in
+    /// place (a warning and tlsCertificateEvent). An apply does the same;
+    /// so does a change of a watched file.
+    void reloadCertificates();
+
     /// Hitless upgrade, new process: listening sockets inherited from the
     /// process being replaced. Call before the first apply(); the engine
     /// owns them from now on. A listener of the config whose address text
@@ -222,6 +234,12 @@ Q_SIGNALS:
     /// `details`: kind ("changed", "failed", "recovered"), name, host (for
     /// resolve="all"), added, removed, records, error.
     void discoveryChanged(const QString &service, const QString &group, const QVariantMap &details);
+    /// A terminating listener's certificates: `kind` is "reloaded" (new
+    /// files in force), "reload-failed" (`detail` names the file and the
+    /// problem; the old certificates stay) or "expiring" (under 14 days
+    /// left, or expired; `detail` says which file and when).
+    void tlsCertificateEvent(
+        const QString &service, const QString &listener, const QString &kind, const QString &detail);
 
 private:
     std::unique_ptr<EnginePrivate> d;

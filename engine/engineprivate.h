@@ -19,12 +19,14 @@
 #include "net/sourceacl.h"
 #include "net/sourcelimiter.h"
 #include "net/tlsrouter.h"
+#include "net/tlsservercontext.h"
 #include "runtime/groupruntime.h"
 #include "runtime/hostruntime.h"
 #include "runtime/serviceroute.h"
 #include "stats/statscollector.h"
 
 #include <QElapsedTimer>
+#include <QFileSystemWatcher>
 #include <QHash>
 #include <QPointer>
 #include <QThread>
@@ -64,6 +66,16 @@ struct ServiceState
     /// routes), and each route's connection count by label, kept across applies.
     std::shared_ptr<const TlsRouter> tls;
     QHash<QString, std::shared_ptr<TlsRouter::Counter>> routeCounters;
+    /// TLS termination, per listener address (enginetls.cpp): the options and
+    /// the context built from them, and the handshake counters (kept across reloads).
+    struct TlsState
+    {
+        ListenerTlsConfig config;
+        std::shared_ptr<const TlsServerContext> context;
+        std::shared_ptr<TlsCounters> counters = std::make_shared<TlsCounters>();
+        bool expiryReported = false;  ///< the "expiring" event was sent for this context
+    };
+    QHash<QString, TlsState> tlsListeners;
 
     std::shared_ptr<GroupRuntime> group(QStringView name) const
     {
@@ -198,6 +210,23 @@ public:
     /// config or discovered). The seam of slow start (issue 16): a joining
     /// host ramps up from here once that lands.
     void hostJoined(const std::shared_ptr<HostRuntime> &host, const HostConfig &config);
+    // TLS termination (enginetls.cpp).
+    /// The config file's directory: relative certificate paths are under it.
+    QString configDirectory;
+    QFileSystemWatcher *tlsWatcher = nullptr;  ///< made with the first terminating listener
+    QTimer tlsReloadTimer;  ///< a short pause after a file event: editors write in steps
+    /// Brings `state`'s TLS contexts in line with `service`: new or changed
+    /// options are built, unchanged ones are rebuilt when their files'
+    /// bytes changed (a broken file: a warning and an event, the old
+    /// context stays). Returns what the route carries.
+    QList<ListenerTlsRoute> refreshTls(ServiceState &state, const ServiceConfig &service);
+    /// The located errors of `config`'s new or changed terminating listeners
+    /// (files, keys, versions, ciphers), for check().
+    QList<Diagnostic> checkTls(const Config &config) const;
+    /// Re-reads every certificate now and publishes the routes that changed.
+    void reloadTls(const char *why);
+    /// Watches every file (and its directory) the running listeners read.
+    void watchTlsFiles();
     void reconcileListeners(const Config &config, ApplyResult &result);
     BoundSockets bindOrAdopt(const QString &address, bool *adopted);
     void addAcceptors(quint64 listenerId, const QString &configured,

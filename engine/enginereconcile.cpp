@@ -361,6 +361,8 @@ void EnginePrivate::reconcileServices(const Config &config)
             }
             route->acceptProxy.append(std::move(proxy));
         }
+        // Built here, on the control thread; a reload publishes a new route.
+        route->tlsListeners = refreshTls(state, serviceConfig);
         // Listener options change without rebinding: the acceptors read them
         // from the route at each accept.
         // Compiled here, on the control thread, and published with the
@@ -393,7 +395,8 @@ void EnginePrivate::reconcileServices(const Config &config)
         const std::shared_ptr<const ServiceRoute> current = state.slot->load();
         if (!current || current->group != route->group || !(current->timeouts == route->timeouts)
             || current->acceptProxy != route->acceptProxy || current->acl != route->acl
-            || current->limiter != route->limiter || current->tls != route->tls) {
+            || current->limiter != route->limiter || current->tls != route->tls
+            || current->tlsListeners != route->tlsListeners) {
             state.slot->store(std::move(route));
         }
         next.insert(serviceConfig.name, std::move(state));
@@ -643,8 +646,10 @@ QList<ServiceView> EnginePrivate::views() const
         view.enabledGroup = state.enabledGroup;
         view.aggressive = health.isAggressive(serviceConfig.name);
         view.groups = state.groups;
-        if (const std::shared_ptr<const ServiceRoute> route = state.slot->load())
+        if (const std::shared_ptr<const ServiceRoute> route = state.slot->load()) {
             view.acceptProxy = route->acceptProxy;
+            view.tls = route->tlsListeners;
+        }
         view.refusals = state.refusals;
         const QHash<QString, DiscoveryState> discovered = discovery.stats(serviceConfig.name);
         for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {

@@ -127,6 +127,8 @@ bool Daemon::start()
             return false;
     } else {
         m_configPath = QFileInfo(m_configPath).absoluteFilePath();
+        // Relative certificate files (<listen tls="terminate" cert>) are next to the config.
+        m_engine.setConfigDirectory(QFileInfo(m_configPath).absolutePath());
         const std::optional<Config> read = readConfigFile(true);
         if (!read) {
             m_exitCode = 1;

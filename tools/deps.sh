@@ -29,13 +29,16 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)}"
 # openssl makes the throw-away certificates of the TLS tests. systemd brings
 # systemd-analyze, with which tst_servicefiles verifies the unit file and rates
 # its hardening (nothing is started; a container needs no running systemd).
+# libssl-dev: the engine terminates TLS on listeners with OpenSSL (without
+# it the build leaves TLS termination out); haproxy also terminates the same
+# certificate in bench/run.sh's TLS scenario.
 # haproxy is the real PROXY protocol peer of tst_proxyhaproxy (sender in front
 # of Balancier and receiver behind it; the test starts its own, never the service).
 # dnsmasq is the real DNS server of tst_dnsdiscovery (A, AAAA and SRV records on a
 # loopback port the test picks, changed during the test; never the system's).
 BALANCIER_APT_PACKAGES="build-essential cmake ninja-build qt6-base-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools libgl-dev clang-format curl librsvg2-bin openssl systemd haproxy
-  dnsmasq"
+  dnsmasq libssl-dev"
 
 step() {
   printf '\n==> %s\n' "$*"

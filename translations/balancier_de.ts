@@ -1604,6 +1604,25 @@ Beide Enden sehen sie jeweils geschlossen; die Clients können sich erneut verbi
         <source>failing: %1 (the last good records stay)</source>
         <translation>schlägt fehl: %1 (die letzten guten Einträge bleiben)</translation>
     </message>
+    <message numerus="yes">
+        <source>TLS on %1: %2, expires %3 (%n day(s) left)</source>
+        <translation>
+            <numerusform>TLS auf %1: %2, läuft ab am %3 (noch %n Tag)</numerusform>
+            <numerusform>TLS auf %1: %2, läuft ab am %3 (noch %n Tage)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 handshakes/s, %2 completed, %3 failed, %4 timed out</source>
+        <translation>%1 Handshakes/s, %2 abgeschlossen, %3 fehlgeschlagen, %4 mit Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>kernel TLS in use</source>
+        <translation>Kernel-TLS in Verwendung</translation>
+    </message>
+    <message>
+        <source>Warning: a certificate of this listener expires within 14 days</source>
+        <translation>Warnung: Ein Zertifikat dieses Listeners läuft innerhalb von 14 Tagen ab</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -3454,6 +3473,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
         <translation>die Ermittlung der Gruppe %1 beginnt neu mit einer Abfrage; Hosts ohne Eintrag leeren sich und gehen dann</translation>
     </message>
+    <message>
+        <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
+        <translation>der Listener behält seinen Socket; neue TLS-Handshakes verwenden die neuen TLS-Einstellungen, offene Verbindungen behalten ihre</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4116,6 +4139,66 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Every address a host</source>
         <translation>Jede Adresse ein Host</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Terminate TLS here: clients speak TLS to this listener and the backends get plain TCP. Needs a certificate and its key.</source>
+        <translation>TLS hier terminieren: Clients sprechen TLS mit diesem Listener, die Backends erhalten reines TCP. Braucht ein Zertifikat und seinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>No (plain TCP)</source>
+        <translation>Nein (reines TCP)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminieren</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>PEM certificate, with its chain after it; a relative path is next to the config file. Reloaded when the file changes.</source>
+        <translation>PEM-Zertifikat, gefolgt von seiner Kette; ein relativer Pfad liegt neben der Konfigurationsdatei. Wird neu geladen, wenn sich die Datei ändert.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>PEM private key of the certificate, without a passphrase.</source>
+        <translation>Privater PEM-Schlüssel des Zertifikats, ohne Passphrase.</translation>
+    </message>
+    <message>
+        <source>Minimum TLS version</source>
+        <translation>Mindest-TLS-Version</translation>
+    </message>
+    <message>
+        <source>TLS 1.2</source>
+        <translation>TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3</source>
+        <translation>TLS 1.3</translation>
+    </message>
+    <message>
+        <source>ALPN protocols</source>
+        <translation>ALPN-Protokolle</translation>
+    </message>
+    <message>
+        <source>Protocols offered to clients, in order of preference, comma-separated, e.g. h2, http/1.1.</source>
+        <translation>Den Clients angebotene Protokolle, nach Vorzug geordnet, durch Kommas getrennt, z. B. h2, http/1.1.</translation>
+    </message>
+    <message>
+        <source>Client CA file</source>
+        <translation>Client-CA-Datei</translation>
+    </message>
+    <message>
+        <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
+        <translation>PEM-Zertifikate der Stellen, die Client-Zertifikate signieren; wenn gesetzt, wird ein Client ohne gültiges Zertifikat abgewiesen.</translation>
     </message>
 </context>
 <context>

@@ -1604,6 +1604,25 @@ Both ends of each see it closed; the clients may connect again.</translation>
         <source>failing: %1 (the last good records stay)</source>
         <translation>failing: %1 (the last good records stay)</translation>
     </message>
+    <message numerus="yes">
+        <source>TLS on %1: %2, expires %3 (%n day(s) left)</source>
+        <translation>
+            <numerusform>TLS on %1: %2, expires %3 (%n day left)</numerusform>
+            <numerusform>TLS on %1: %2, expires %3 (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 handshakes/s, %2 completed, %3 failed, %4 timed out</source>
+        <translation>%1 handshakes/s, %2 completed, %3 failed, %4 timed out</translation>
+    </message>
+    <message>
+        <source>kernel TLS in use</source>
+        <translation>kernel TLS in use</translation>
+    </message>
+    <message>
+        <source>Warning: a certificate of this listener expires within 14 days</source>
+        <translation>Warning: a certificate of this listener expires within 14 days</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -3454,6 +3473,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
         <translation>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</translation>
     </message>
+    <message>
+        <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
+        <translation>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4116,6 +4139,66 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Every address a host</source>
         <translation>Every address a host</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Terminate TLS here: clients speak TLS to this listener and the backends get plain TCP. Needs a certificate and its key.</source>
+        <translation>Terminate TLS here: clients speak TLS to this listener and the backends get plain TCP. Needs a certificate and its key.</translation>
+    </message>
+    <message>
+        <source>No (plain TCP)</source>
+        <translation>No (plain TCP)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <source>PEM certificate, with its chain after it; a relative path is next to the config file. Reloaded when the file changes.</source>
+        <translation>PEM certificate, with its chain after it; a relative path is next to the config file. Reloaded when the file changes.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <source>PEM private key of the certificate, without a passphrase.</source>
+        <translation>PEM private key of the certificate, without a passphrase.</translation>
+    </message>
+    <message>
+        <source>Minimum TLS version</source>
+        <translation>Minimum TLS version</translation>
+    </message>
+    <message>
+        <source>TLS 1.2</source>
+        <translation>TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3</source>
+        <translation>TLS 1.3</translation>
+    </message>
+    <message>
+        <source>ALPN protocols</source>
+        <translation>ALPN protocols</translation>
+    </message>
+    <message>
+        <source>Protocols offered to clients, in order of preference, comma-separated, e.g. h2, http/1.1.</source>
+        <translation>Protocols offered to clients, in order of preference, comma-separated, e.g. h2, http/1.1.</translation>
+    </message>
+    <message>
+        <source>Client CA file</source>
+        <translation>Client CA file</translation>
+    </message>
+    <message>
+        <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
+        <translation>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</translation>
     </message>
 </context>
 <context>

@@ -1604,6 +1604,25 @@ Ambos extremos de cada una la ven cerrada; los clientes pueden volver a conectar
         <source>failing: %1 (the last good records stay)</source>
         <translation>fallando: %1 (los últimos registros buenos se mantienen)</translation>
     </message>
+    <message numerus="yes">
+        <source>TLS on %1: %2, expires %3 (%n day(s) left)</source>
+        <translation>
+            <numerusform>TLS en %1: %2, caduca el %3 (queda %n día)</numerusform>
+            <numerusform>TLS en %1: %2, caduca el %3 (quedan %n días)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 handshakes/s, %2 completed, %3 failed, %4 timed out</source>
+        <translation>%1 negociaciones/s, %2 completadas, %3 fallidas, %4 con tiempo agotado</translation>
+    </message>
+    <message>
+        <source>kernel TLS in use</source>
+        <translation>TLS del núcleo en uso</translation>
+    </message>
+    <message>
+        <source>Warning: a certificate of this listener expires within 14 days</source>
+        <translation>Aviso: un certificado de este listener caduca en menos de 14 días</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -3454,6 +3473,10 @@ SHA-256: %4
         <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
         <translation>el descubrimiento del grupo %1 empieza de nuevo con una consulta ahora; los hosts cuyo registro desapareció se vacían y luego salen</translation>
     </message>
+    <message>
+        <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
+        <translation>el listener conserva su socket; las nuevas negociaciones TLS usan sus nuevos ajustes TLS, las conexiones abiertas conservan los suyos</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4116,6 +4139,66 @@ SHA-256: %4
     <message>
         <source>Every address a host</source>
         <translation>Cada dirección un host</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Terminate TLS here: clients speak TLS to this listener and the backends get plain TCP. Needs a certificate and its key.</source>
+        <translation>Terminar TLS aquí: los clientes hablan TLS con este listener y los backends reciben TCP simple. Necesita un certificado y su clave.</translation>
+    </message>
+    <message>
+        <source>No (plain TCP)</source>
+        <translation>No (TCP simple)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Archivo del certificado</translation>
+    </message>
+    <message>
+        <source>PEM certificate, with its chain after it; a relative path is next to the config file. Reloaded when the file changes.</source>
+        <translation>Certificado PEM, seguido de su cadena; una ruta relativa está junto al archivo de configuración. Se recarga cuando el archivo cambia.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Archivo de la clave</translation>
+    </message>
+    <message>
+        <source>PEM private key of the certificate, without a passphrase.</source>
+        <translation>Clave privada PEM del certificado, sin frase de paso.</translation>
+    </message>
+    <message>
+        <source>Minimum TLS version</source>
+        <translation>Versión mínima de TLS</translation>
+    </message>
+    <message>
+        <source>TLS 1.2</source>
+        <translation>TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3</source>
+        <translation>TLS 1.3</translation>
+    </message>
+    <message>
+        <source>ALPN protocols</source>
+        <translation>Protocolos ALPN</translation>
+    </message>
+    <message>
+        <source>Protocols offered to clients, in order of preference, comma-separated, e.g. h2, http/1.1.</source>
+        <translation>Protocolos ofrecidos a los clientes, por orden de preferencia, separados por comas, p. ej. h2, http/1.1.</translation>
+    </message>
+    <message>
+        <source>Client CA file</source>
+        <translation>Archivo de CA de clientes</translation>
+    </message>
+    <message>
+        <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
+        <translation>Certificados PEM de las autoridades que firman los certificados de cliente; si se indica, se rechaza a un cliente sin certificado válido.</translation>
     </message>
 </context>
 <context>

@@ -1604,6 +1604,25 @@ Les deux extrémités de chacune la voient fermée ; les clients peuvent se reco
         <source>failing: %1 (the last good records stay)</source>
         <translation>en échec : %1 (les derniers bons enregistrements restent)</translation>
     </message>
+    <message numerus="yes">
+        <source>TLS on %1: %2, expires %3 (%n day(s) left)</source>
+        <translation>
+            <numerusform>TLS sur %1 : %2, expire le %3 (%n jour restant)</numerusform>
+            <numerusform>TLS sur %1 : %2, expire le %3 (%n jours restants)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 handshakes/s, %2 completed, %3 failed, %4 timed out</source>
+        <translation>%1 négociations/s, %2 réussies, %3 échouées, %4 expirées</translation>
+    </message>
+    <message>
+        <source>kernel TLS in use</source>
+        <translation>TLS noyau utilisé</translation>
+    </message>
+    <message>
+        <source>Warning: a certificate of this listener expires within 14 days</source>
+        <translation>Attention : un certificat de cet écouteur expire dans moins de 14 jours</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::DashboardWidget</name>
@@ -3454,6 +3473,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>discovery of group %1 starts again with a lookup now; hosts whose record is gone drain, then leave</source>
         <translation>la découverte du groupe %1 repart avec une requête immédiate ; les hôtes dont l’enregistrement a disparu se vident puis partent</translation>
     </message>
+    <message>
+        <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
+        <translation>l’écouteur garde son socket ; les nouvelles négociations TLS utilisent ses nouveaux réglages TLS, les connexions ouvertes gardent les leurs</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4116,6 +4139,66 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Every address a host</source>
         <translation>Chaque adresse un hôte</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Terminate TLS here: clients speak TLS to this listener and the backends get plain TCP. Needs a certificate and its key.</source>
+        <translation>Terminer TLS ici : les clients parlent TLS à cet écouteur et les serveurs reçoivent du TCP simple. Nécessite un certificat et sa clé.</translation>
+    </message>
+    <message>
+        <source>No (plain TCP)</source>
+        <translation>Non (TCP simple)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Fichier du certificat</translation>
+    </message>
+    <message>
+        <source>PEM certificate, with its chain after it; a relative path is next to the config file. Reloaded when the file changes.</source>
+        <translation>Certificat PEM, suivi de sa chaîne ; un chemin relatif est à côté du fichier de configuration. Rechargé quand le fichier change.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Fichier de la clé</translation>
+    </message>
+    <message>
+        <source>PEM private key of the certificate, without a passphrase.</source>
+        <translation>Clé privée PEM du certificat, sans phrase de passe.</translation>
+    </message>
+    <message>
+        <source>Minimum TLS version</source>
+        <translation>Version TLS minimale</translation>
+    </message>
+    <message>
+        <source>TLS 1.2</source>
+        <translation>TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3</source>
+        <translation>TLS 1.3</translation>
+    </message>
+    <message>
+        <source>ALPN protocols</source>
+        <translation>Protocoles ALPN</translation>
+    </message>
+    <message>
+        <source>Protocols offered to clients, in order of preference, comma-separated, e.g. h2, http/1.1.</source>
+        <translation>Protocoles proposés aux clients, par ordre de préférence, séparés par des virgules, p. ex. h2, http/1.1.</translation>
+    </message>
+    <message>
+        <source>Client CA file</source>
+        <translation>Fichier des AC clientes</translation>
+    </message>
+    <message>
+        <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
+        <translation>Certificats PEM des autorités qui signent les certificats clients ; s’il est défini, un client sans certificat valide est refusé.</translation>
     </message>
 </context>
 <context>

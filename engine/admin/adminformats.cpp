@@ -1,5 +1,6 @@
 #include "adminformats.h"
 
+#include <QDateTime>
 #include <QStringList>
 
 #include <algorithm>
@@ -134,6 +135,13 @@ QByteArray metrics(const StatsSnapshot &snapshot)
     Family closed{QStringLiteral("balancier_connections_closed_total"), QStringLiteral("counter"),
         QStringLiteral("Client connections that ended, by termination code (docs/connection-log.md)."), {}};
 
+    Family tlsHandshakes{QStringLiteral("balancier_tls_handshakes_total"), QStringLiteral("counter"),
+        QStringLiteral("TLS handshakes of terminating listeners, by result (ok, failed, timeout)."), {}};
+    Family tlsExpiry{QStringLiteral("balancier_tls_cert_expiry_seconds"), QStringLiteral("gauge"),
+        QStringLiteral("Seconds until the earliest certificate of a terminating listener expires."), {}};
+    Family tlsKernel{QStringLiteral("balancier_tls_ktls_connections_total"), QStringLiteral("counter"),
+        QStringLiteral("Terminated connections whose records the kernel carries (kTLS)."), {}};
+
     for (const ServiceStats &service : snapshot.services) {
         const QString serviceLabel = QStringLiteral("service=") + label(service.name);
         for (auto it = service.refused.cbegin(); it != service.refused.cend(); ++it) {
@@ -146,6 +154,20 @@ QByteArray metrics(const StatsSnapshot &snapshot)
             u'{' + serviceLabel + QStringLiteral("} ") + QString::number(service.total));
         serviceAggressive.samples.append(
             u'{' + serviceLabel + QStringLiteral("} ") + (service.aggressive ? u'1' : u'0'));
+        for (const TlsListenerStats &tls : service.tlsListeners) {
+            const QString labels = u'{' + serviceLabel + QStringLiteral(",listener=") + label(tls.listen);
+            const std::pair<QLatin1StringView, qint64> results[] = {{QLatin1StringView("ok"), tls.handshakes},
+                {QLatin1StringView("failed"), tls.failures}, {QLatin1StringView("timeout"), tls.timeouts}};
+            for (const auto &[result, count] : results) {
+                tlsHandshakes.samples.append(labels + QStringLiteral(",result=\"") + result
+                    + QStringLiteral("\"} ") + QString::number(count));
+            }
+            if (tls.earliestNotAfter.isValid()) {
+                tlsExpiry.samples.append(labels + QStringLiteral("} ")
+                    + QString::number(QDateTime::currentDateTimeUtc().secsTo(tls.earliestNotAfter)));
+            }
+            tlsKernel.samples.append(labels + QStringLiteral("} ") + QString::number(tls.ktlsConnections));
+        }
         for (auto it = service.closed.cbegin(); it != service.closed.cend(); ++it) {
             closed.samples.append(u'{' + serviceLabel + QStringLiteral(",termination=") + label(it.key())
                 + QStringLiteral("} ") + QString::number(it.value()));
@@ -259,11 +281,13 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                .arg(snapshot.connectionLogDropped);
     // Families of features a config may not use appear only with samples.
     const QList<const Family *> optional{&serviceTracked, &serviceEvictions, &serviceUntracked,
-        &routeConnections, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts};
+        &routeConnections, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts,
+        &tlsHandshakes, &tlsExpiry, &tlsKernel};
     for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
              &serviceDryRun, &serviceTracked, &serviceEvictions, &serviceUntracked, &routeConnections,
              &closed, &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight,
-             &groupBackupActive, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts}) {
+             &groupBackupActive, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts,
+             &tlsHandshakes, &tlsExpiry, &tlsKernel}) {
         if (family->samples.isEmpty() && optional.contains(family))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);

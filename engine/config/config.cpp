@@ -250,6 +250,41 @@ const RouteConfig *ServiceConfig::plainRoute() const
     return nullptr;
 }
 
+const ListenerTlsConfig *ServiceConfig::tlsOptions(QStringView listener) const
+{
+    for (const ListenerTlsConfig &options : listenerTls) {
+        if (options.listener == listener)
+            return &options;
+    }
+    return nullptr;
+}
+
+ListenerTlsConfig *ServiceConfig::tlsOptions(QStringView listener)
+{
+    for (ListenerTlsConfig &options : listenerTls) {
+        if (options.listener == listener)
+            return &options;
+    }
+    return nullptr;
+}
+
+QStringList ListenerTlsConfig::files() const
+{
+    QStringList out;
+    const auto add = [&out](const QString &file) {
+        if (!file.isEmpty() && !out.contains(file))
+            out.append(file);
+    };
+    add(cert);
+    add(key);
+    add(clientCa);
+    for (const TlsCertificateConfig &extra : certificates) {
+        add(extra.file);
+        add(extra.key);
+    }
+    return out;
+}
+
 const HostConfig *GroupConfig::host(QStringView hostName) const
 {
     return findByName(hosts, hostName);

@@ -107,6 +107,46 @@ struct ListenerProxyConfig
 
 /// "v1", "v2", "v1,v2"; empty for none.
 QString proxyVersionsName(quint8 versions);
+/// One SNI-selected certificate of a terminating listener:
+/// <cert sni="a.example,*.b.example" file="FILE" key="FILE"/> inside <listen>.
+struct TlsCertificateConfig
+{
+    QStringList sni;  ///< exact names or "*.suffix" wildcards, as written
+    QString file;  ///< PEM certificate (chain); relative: to the config file's directory
+    QString key;  ///< PEM private key
+    SourcePos pos;
+
+    friend bool operator==(const TlsCertificateConfig &, const TlsCertificateConfig &) = default;
+};
+
+/// TLS termination on one <listen> (tls="terminate" cert key minversion
+/// ciphers ciphersuites alpn clientca verifyclient handshaketimeout, and
+/// <cert> children). Kept beside ServiceConfig::listeners (by address) like
+/// ListenerProxyConfig, so that every use of the plain list stays as it was.
+struct ListenerTlsConfig
+{
+    static constexpr qint64 defaultHandshakeTimeoutMs = 10000;
+
+    QString listener;  ///< the <listen ip="..."> these options belong to
+    bool terminate = false;  ///< tls="terminate"
+    QString cert;  ///< the default certificate (PEM, chain allowed)
+    QString key;  ///< its private key (PEM)
+    QString minVersion = QStringLiteral("1.2");  ///< "1.2" or "1.3"
+    QString ciphers;  ///< TLS 1.2 cipher list (OpenSSL syntax); empty: OpenSSL's default
+    QString cipherSuites;  ///< TLS 1.3 suites (OpenSSL syntax); empty: OpenSSL's default
+    QStringList alpn;  ///< protocols advertised, in preference order ("h2", "http/1.1")
+    QString clientCa;  ///< CA bundle (PEM) for client certificates; empty: none asked
+    bool verifyClient = true;  ///< with clientCa: a client without a valid certificate is refused
+    qint64 handshakeTimeoutMs = defaultHandshakeTimeoutMs;  ///< handshaketimeout
+    QList<TlsCertificateConfig> certificates;  ///< <cert> children, in order
+    SourcePos pos;
+
+    /// Every file this listener reads (certificates, keys, CA), as written.
+    QStringList files() const;
+
+    friend bool operator==(const ListenerTlsConfig &, const ListenerTlsConfig &) = default;
+};
+
 /// From "v1", "v2", "v1,v2", "v2, v1"; nullopt for anything else (an empty list too).
 std::optional<quint8> proxyVersionsFromName(QStringView text);
 
@@ -358,6 +398,9 @@ struct ServiceConfig
     /// PROXY protocol options of those of `listeners` that have any; at
     /// most one entry per listener address.
     QList<ListenerProxyConfig> listenerProxy;
+    /// TLS options of those of `listeners` that terminate TLS; at most one
+    /// entry per listener address.
+    QList<ListenerTlsConfig> listenerTls;
     QList<GroupConfig> groups;
     QString enabledGroup;
     std::optional<HealthConfig> health;
@@ -380,6 +423,9 @@ struct ServiceConfig
     ListenerProxyConfig *proxyOptions(QStringView listener);
     /// The route with plain="yes", or nullptr.
     const RouteConfig *plainRoute() const;
+    /// The TLS options of `listener`, or nullptr when it has none.
+    const ListenerTlsConfig *tlsOptions(QStringView listener) const;
+    ListenerTlsConfig *tlsOptions(QStringView listener);
 
     friend bool operator==(const ServiceConfig &, const ServiceConfig &) = default;
 };

@@ -421,11 +421,12 @@ QList<Attribute> discoverAttributes(const DiscoverConfig &discover)
     };
 }
 
-QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy)
+QList<Attribute> listenAttributes(
+    const QString &listener, bool optional, const ListenerProxyConfig *proxy, const ListenerTlsConfig *tls)
 {
     const ListenerProxyConfig defaults;
     const ListenerProxyConfig &options = proxy ? *proxy : defaults;
-    return {
+    QList<Attribute> attributes{
         {"ip"_L1, ValueKind::Text, listener, std::nullopt, true},
         {"optional"_L1, ValueKind::Boolean, yesNo(optional), u"no"_s},
         {"acceptproxy"_L1, ValueKind::ProxyVersions,
@@ -433,6 +434,32 @@ QList<Attribute> listenAttributes(const QString &listener, bool optional, const 
         {"trusted"_L1, ValueKind::CommaList, options.trusted.join(u','), QString()},
         {"proxytimeout"_L1, ValueKind::Duration, formatDuration(options.timeoutMs),
             formatDuration(defaults.timeoutMs)},
+    };
+    if (tls) {
+        const ListenerTlsConfig none;
+        attributes += QList<Attribute>{
+            {"tls"_L1, ValueKind::Keyword, tls->terminate ? u"terminate"_s : u"no"_s, u"no"_s, true},
+            {"cert"_L1, ValueKind::Text, tls->cert, QString()},
+            {"key"_L1, ValueKind::Text, tls->key, QString()},
+            {"minversion"_L1, ValueKind::Keyword, tls->minVersion, none.minVersion},
+            {"ciphers"_L1, ValueKind::Text, tls->ciphers, QString()},
+            {"ciphersuites"_L1, ValueKind::Text, tls->cipherSuites, QString()},
+            {"alpn"_L1, ValueKind::CommaList, tls->alpn.join(u','), QString()},
+            {"clientca"_L1, ValueKind::Text, tls->clientCa, QString()},
+            {"verifyclient"_L1, ValueKind::Boolean, yesNo(tls->verifyClient), yesNo(none.verifyClient)},
+            {"handshaketimeout"_L1, ValueKind::Duration, formatDuration(tls->handshakeTimeoutMs),
+                formatDuration(none.handshakeTimeoutMs)},
+        };
+    }
+    return attributes;
+}
+
+QList<Attribute> tlsCertificateAttributes(const TlsCertificateConfig &certificate)
+{
+    return {
+        {"sni"_L1, ValueKind::CommaList, certificate.sni.join(u','), std::nullopt, true},
+        {"file"_L1, ValueKind::Text, certificate.file, std::nullopt, true},
+        {"key"_L1, ValueKind::Text, certificate.key, std::nullopt, true},
     };
 }
 

@@ -76,7 +76,10 @@ QList<Attribute> hostAttributes(const HostConfig &host);
 /// <discover srv interval> inside <group> (DNS discovery).
 QList<Attribute> discoverAttributes(const DiscoverConfig &discover);
 /// A <listen>: its address, optional="yes", and its PROXY options (`proxy` may be null).
-QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy);
+QList<Attribute> listenAttributes(const QString &listener, bool optional, const ListenerProxyConfig *proxy,
+    const ListenerTlsConfig *tls = nullptr);
+/// The attributes of a <cert> child of a terminating <listen>.
+QList<Attribute> tlsCertificateAttributes(const TlsCertificateConfig &certificate);
 
 }  // namespace ConfigAttributes
 

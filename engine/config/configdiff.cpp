@@ -347,6 +347,36 @@ void diffRoutes(DiffBuilder &diff, const ServiceConfig &old, const ServiceConfig
         diff.add(Kind::RouteAdded, service.name, {}, route->label(), {}, route->group);
 }
 
+/// TLS termination of a kept listener (<listen tls cert key ...> and its
+/// <cert> children): the next handshake uses them, on the same sockets.
+void compareListenerTls(
+    FieldChanges &changes, const ListenerTlsConfig *oldTls, const ListenerTlsConfig *newTls)
+{
+    const ListenerTlsConfig none;
+    const ListenerTlsConfig &before = oldTls ? *oldTls : none;
+    const ListenerTlsConfig &after = newTls ? *newTls : none;
+    compareText(changes, u"tls"_s, before.terminate ? u"terminate"_s : u"no"_s,
+        after.terminate ? u"terminate"_s : u"no"_s);
+    if (!before.terminate && !after.terminate)
+        return;
+    compareText(changes, u"cert"_s, before.cert, after.cert);
+    compareText(changes, u"key"_s, before.key, after.key);
+    compareText(changes, u"minversion"_s, before.minVersion, after.minVersion);
+    compareText(changes, u"ciphers"_s, before.ciphers, after.ciphers);
+    compareText(changes, u"ciphersuites"_s, before.cipherSuites, after.cipherSuites);
+    compareText(changes, u"alpn"_s, before.alpn.join(u','), after.alpn.join(u','));
+    compareText(changes, u"clientca"_s, before.clientCa, after.clientCa);
+    compareBool(changes, u"verifyclient"_s, before.verifyClient, after.verifyClient);
+    compareDuration(changes, u"handshaketimeout"_s, before.handshakeTimeoutMs, after.handshakeTimeoutMs);
+    const auto certificates = [](const ListenerTlsConfig &tls) {
+        QStringList out;
+        for (const TlsCertificateConfig &certificate : tls.certificates)
+            out.append(certificate.sni.join(u',') + u'=' + certificate.file);
+        return out.join(u"; "_s);
+    };
+    compareText(changes, u"certificates"_s, certificates(before), certificates(after));
+}
+
 FieldChanges limitChanges(const LimitConfig &a, const LimitConfig &b)
 {
     FieldChanges changes;
@@ -644,6 +674,7 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 after.versions ? proxyVersionsName(after.versions) : u"no"_s);
             compareText(optional, u"trusted"_s, before.trusted.join(u','), after.trusted.join(u','));
             compareDuration(optional, u"proxytimeout"_s, before.timeoutMs, after.timeoutMs);
+            compareListenerTls(optional, old->tlsOptions(listener), service->tlsOptions(listener));
             diff.addFields(
                 Kind::ServiceSettingsChanged, service->name, {}, u"listen "_s + listener, optional);
         }

@@ -336,6 +336,25 @@ void syncRoutes(XmlNode &element, const QList<RouteConfig> &routes)
     insertChildren(element, std::move(fresh), "route"_L1, serviceOrder);
 }
 
+/// tls="terminate" and its <cert> children on a <listen>; without TLS options, none of them.
+void syncListenTls(XmlNode &listen, const ListenerTlsConfig *tls, bool)
+{
+    if (!tls) {
+        for (const char *name : {"tls", "cert", "key", "minversion", "ciphers", "ciphersuites", "alpn",
+                 "clientca", "verifyclient", "handshaketimeout"})
+            listen.removeAttribute(QLatin1StringView(name));
+    }
+    if (tls && !tls->terminate)
+        listen.removeAttribute(u"tls");
+    static const QList<QLatin1StringView> listenOrder{"cert"_L1};
+    syncList(
+        listen, "cert"_L1, listenOrder, tls ? tls->certificates : QList<TlsCertificateConfig>{},
+        [](const TlsCertificateConfig &certificate) { return certificate.sni.join(u','); }, "sni"_L1,
+        [](XmlNode &cert, const TlsCertificateConfig &certificate, bool fresh) {
+            applyAttributes(cert, tlsCertificateAttributes(certificate), fresh);
+        });
+}
+
 void syncService(XmlNode &element, const ServiceConfig &service, const Config &config, bool isNew)
 {
     applyAttributes(element,
@@ -350,12 +369,14 @@ void syncService(XmlNode &element, const ServiceConfig &service, const Config &c
         [](const QString &listener) { return listener; }, "ip"_L1,
         [&service](XmlNode &listen, const QString &listener, bool fresh) {
             const ListenerProxyConfig *proxy = service.proxyOptions(listener);
+            const ListenerTlsConfig *tls = service.tlsOptions(listener);
             applyAttributes(listen,
-                listenAttributes(listener, service.optionalListeners.contains(listener), proxy), fresh);
+                listenAttributes(listener, service.optionalListeners.contains(listener), proxy, tls), fresh);
             if (!proxy) {
                 for (const char *name : {"acceptproxy", "trusted", "proxytimeout"})
                     listen.removeAttribute(QLatin1StringView(name));
             }
+            syncListenTls(listen, tls, fresh);
         });
     syncSingleton(element, "timeouts"_L1, serviceOrder, service.timeouts.has_value(), true,
         [&](XmlNode &timeouts, bool fresh) {

@@ -223,6 +223,7 @@ private:
     void checkAlerts();
     void checkService(const ServiceConfig &service);
     void checkListenerProxy(const ServiceConfig &service, const QString &context);
+    void checkListenerTls(const ServiceConfig &service, const QString &context);
     void checkAcl(const AclConfig &acl, const QString &context);
     void checkLimit(const LimitConfig &limit, const QString &context);
     void checkRoutes(const ServiceConfig &service, const QString &context);
@@ -673,6 +674,7 @@ void Checker::checkService(const ServiceConfig &service)
             u"service "_s + quote(service.name));
     }
     checkListenerProxy(service, context);
+    checkListenerTls(service, context);
     if (service.timeouts)
         checkTimeouts(*service.timeouts, service.pos, context);
     if (service.health)
@@ -731,6 +733,70 @@ void Checker::checkService(const ServiceConfig &service)
     } else if (enabled->hosts.isEmpty() && !enabled->discover && m_emptyGroups == EmptyGroups::Refused) {
         error(enablePos, context, enableElement,
             u"enabled group "_s + quote(service.enabledGroup) + u" has no <host>"_s);
+    }
+}
+
+/// The model's side of <listen tls="terminate">: what can be said without
+/// reading a file. The files (readable, PEM, key matches), the versions and
+/// the cipher strings are OpenSSL's to judge: Engine::check() builds the
+/// context and reports at the same place.
+void Checker::checkListenerTls(const ServiceConfig &service, const QString &context)
+{
+    QSet<QString> seen;
+    for (const ListenerTlsConfig &options : service.listenerTls) {
+        const qsizetype index = service.listeners.indexOf(options.listener);
+        const SourcePos pos = options.pos.isValid() ? options.pos : service.listenerPos.value(index);
+        const auto element = [](QStringView attribute) {
+            return elementText(u"listen", {}, attribute);
+        };
+        const QString where = u"listener "_s + quote(options.listener) + u": "_s;
+        if (index < 0) {
+            error(pos, context, element(u"tls"),
+                where + u"TLS options for a listener the service does not have"_s);
+            continue;
+        }
+        if (seen.contains(options.listener)) {
+            error(pos, context, element(u"tls"), where + u"TLS options given twice"_s);
+            continue;
+        }
+        seen.insert(options.listener);
+        if (!options.terminate)
+            continue;
+        if (options.cert.isEmpty())
+            error(pos, context, element(u"cert"), where + u"tls=\"terminate\" needs cert=\"FILE\" (PEM)"_s);
+        if (options.key.isEmpty())
+            error(pos, context, element(u"key"), where + u"tls=\"terminate\" needs key=\"FILE\" (PEM)"_s);
+        if (options.minVersion != u"1.2" && options.minVersion != u"1.3")
+            error(pos, context, element(u"minversion"), where + u"minversion is 1.2 or 1.3"_s);
+        if (options.handshakeTimeoutMs <= 0)
+            error(pos, context, element(u"handshaketimeout"), where + u"handshaketimeout must be positive"_s);
+        for (const QString &protocol : options.alpn) {
+            if (protocol.isEmpty() || protocol.size() > 255
+                || protocol.toLatin1().size() != protocol.toUtf8().size())
+                error(pos, context, element(u"alpn"),
+                    where + u"ALPN protocol names are 1 to 255 ASCII characters"_s);
+        }
+        if (const ListenerProxyConfig *proxy = service.proxyOptions(options.listener);
+            proxy && proxy->acceptsProxy()) {
+            error(pos, context, element(u"acceptproxy"),
+                where
+                    + u"acceptproxy with tls=\"terminate\" is not supported yet; put the PROXY header in "
+                      u"front of "
+                      u"a listener without TLS, or send it to the backend (<group proxy>)"_s);
+        }
+        for (const TlsCertificateConfig &certificate : options.certificates) {
+            const SourcePos at = certificate.pos.isValid() ? certificate.pos : pos;
+            if (certificate.sni.isEmpty())
+                error(at, context, elementText(u"cert", {}, u"sni"),
+                    where + u"<cert> needs sni=\"name,*.domain\""_s);
+            for (const QString &name : certificate.sni) {
+                const QString bare = name.startsWith(u"*.") ? name.mid(2) : name;
+                if (bare.isEmpty() || bare.contains(u'*') || bare.contains(u' ')) {
+                    error(at, context, elementText(u"cert", {}, u"sni"),
+                        where + quote(name) + u" is not a server name; expected a.example or *.b.example"_s);
+                }
+            }
+        }
     }
 }
 

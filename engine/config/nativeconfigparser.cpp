@@ -336,8 +336,9 @@ void NativeConfigParser::parseService()
     bool seenLimit = false;
     while (m_xml.readNextChild()) {
         if (m_xml.isElement(u"listen")) {
-            m_xml.checkAttributes(
-                {u"ip"_s, u"optional"_s, u"acceptproxy"_s, u"trusted"_s, u"proxytimeout"_s});
+            m_xml.checkAttributes({u"ip"_s, u"optional"_s, u"acceptproxy"_s, u"trusted"_s, u"proxytimeout"_s,
+                u"tls"_s, u"cert"_s, u"key"_s, u"minversion"_s, u"ciphers"_s, u"ciphersuites"_s, u"alpn"_s,
+                u"clientca"_s, u"verifyclient"_s, u"handshaketimeout"_s});
             const QString address = m_xml.requiredAttribute(u"ip").value_or(QString());
             service.listeners.append(address);
             service.listenerPos.items.append(m_xml.elementPos());
@@ -346,7 +347,7 @@ void NativeConfigParser::parseService()
                 && !service.optionalListeners.contains(address))
                 service.optionalListeners.append(address);
             readListenerProxy(service, address);
-            m_xml.readNoChildren();
+            readListenerTls(service, address);
         } else if (m_xml.isElement(u"group")) {
             parseGroup(service, overrides);
         } else if (m_xml.isElement(u"enable")) {
@@ -417,6 +418,61 @@ void NativeConfigParser::readListenerProxy(ServiceConfig &service, const QString
     if (service.proxyOptions(address))
         return;  // a duplicate <listen>: the validator reports it
     service.listenerProxy.append(options);
+}
+
+void NativeConfigParser::readListenerTls(ServiceConfig &service, const QString &address)
+{
+    static const QStringList tlsAttributes{u"cert"_s, u"key"_s, u"minversion"_s, u"ciphers"_s,
+        u"ciphersuites"_s, u"alpn"_s, u"clientca"_s, u"verifyclient"_s, u"handshaketimeout"_s};
+    ListenerTlsConfig options;
+    options.listener = address;
+    options.pos = m_xml.elementPos();
+    QString mode;
+    if (m_xml.readChoice(u"tls", {u"terminate"_s, u"no"_s}, &mode))
+        options.terminate = mode == u"terminate";
+    const bool any = m_xml.hasAttribute(u"tls");
+    if (!options.terminate) {
+        for (const QString &attribute : tlsAttributes) {
+            if (m_xml.hasAttribute(attribute))
+                m_xml.attributeError(attribute, u"needs tls=\"terminate\" on this <listen>"_s);
+        }
+    }
+    options.cert = m_xml.attribute(u"cert");
+    options.key = m_xml.attribute(u"key");
+    if (m_xml.readChoice(u"minversion", {u"1.2"_s, u"1.3"_s}, &mode))
+        options.minVersion = mode;
+    options.ciphers = m_xml.attribute(u"ciphers").trimmed();
+    options.cipherSuites = m_xml.attribute(u"ciphersuites").trimmed();
+    for (const QString &part : m_xml.attribute(u"alpn").split(u',', Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            options.alpn.append(part.trimmed());
+    }
+    options.clientCa = m_xml.attribute(u"clientca");
+    m_xml.readBool(u"verifyclient", &options.verifyClient);
+    m_xml.readDuration(u"handshaketimeout", 1, ConfigLimits::maxDurationMs, &options.handshakeTimeoutMs);
+    while (m_xml.readNextChild()) {
+        if (!m_xml.isElement(u"cert")) {
+            m_xml.rejectElement(u"listen", {u"cert"_s});
+            continue;
+        }
+        m_xml.checkAttributes({u"sni"_s, u"file"_s, u"key"_s});
+        TlsCertificateConfig extra;
+        extra.pos = m_xml.elementPos();
+        for (const QString &part :
+            m_xml.requiredAttribute(u"sni").value_or(QString()).split(u',', Qt::SkipEmptyParts)) {
+            if (!part.trimmed().isEmpty())
+                extra.sni.append(part.trimmed());
+        }
+        extra.file = m_xml.requiredAttribute(u"file").value_or(QString());
+        extra.key = m_xml.requiredAttribute(u"key").value_or(QString());
+        if (!options.terminate)
+            m_xml.error(extra.pos, u"<cert>"_s, u"a <cert> needs tls=\"terminate\" on its <listen>"_s);
+        options.certificates.append(extra);
+        m_xml.readNoChildren();
+    }
+    if ((!options.terminate && !any) || service.tlsOptions(address))
+        return;  // none, or a duplicate <listen>: the validator reports it
+    service.listenerTls.append(options);
 }
 
 void NativeConfigParser::readProxySendMode(std::optional<ProxySendMode> *out)

@@ -85,6 +85,9 @@ private:
     void parseDiscover(GroupConfig &group);
     /// acceptproxy, trusted and proxytimeout of the current <listen>.
     void readListenerProxy(ServiceConfig &service, const QString &address);
+    /// tls="terminate" and its attributes on <listen>, and its <cert>
+    /// children (which it reads: the caller does not call readNoChildren()).
+    void readListenerTls(ServiceConfig &service, const QString &address);
     /// proxy="no|v1|v2" of the current <group> or <host>.
     void readProxySendMode(std::optional<ProxySendMode> *out);
     void parseHost(GroupConfig &group);

@@ -154,6 +154,9 @@ void Acceptor::ioReady(qintptr, int)
         // Without PROXY options (the usual case) nothing is looked up.
         const ListenerProxyRoute *proxy
             = route->acceptProxy.isEmpty() ? nullptr : route->acceptProxyOf(m_configured);
+        // Without TLS termination (the usual case) nothing is looked up either.
+        // The pointer stays valid: the session holds the route.
+        const ListenerTlsRoute *tls = route->tlsListeners.isEmpty() ? nullptr : route->tlsOf(m_configured);
         // The session takes over the place counted in activeClients.
         const IpEndpoint client = IpEndpoint::from(peer);
         if (!proxy)  // with a PROXY header, the address it carries is noted (Session::readProxyHeader())
@@ -162,6 +165,8 @@ void Acceptor::ioReady(qintptr, int)
             = new Session(m_worker, accepted.socket(), std::move(route), client, m_worker.nextConnectionId());
         if (m_local.valid)
             session->setLocalAddress(m_local);
+        if (tls)
+            session->setTls(*tls);
         m_worker.sessionStarted(session);
         if (proxy)
             session->identify(*proxy);  // reads the header, then start()

@@ -5,6 +5,8 @@
 
 #include "logcategories.h"
 #include "net/connectionlog.h"
+#include "net/tlsservercontext.h"
+#include "net/tlsstream.h"
 #include "net/worker.h"
 
 #include <QDateTime>
@@ -101,6 +103,7 @@ Session::~Session()
     }
     if (m_clientInterest != Detached)
         m_worker.poller().removeClosing(m_client);
+    m_tls.reset();  // SSL_free; the socket is ours to close
     SocketOps::close(m_client);
     if (m_hostAcquired) {
         m_host->lastClosedNs.store(steadyNanoseconds(), std::memory_order_relaxed);
@@ -185,6 +188,7 @@ ConnectionRow Session::row(qint64 nowMs) const
     row.state = m_state == State::Established ? QStringLiteral("established")
         : m_state == State::Identifying       ? QStringLiteral("identifying")
         : m_state == State::Peeking           ? QStringLiteral("peeking")
+        : m_state == State::Handshaking       ? QStringLiteral("handshaking")
                                               : QStringLiteral("connecting");
     row.sni = QString::fromLatin1(m_sni);
     row.reason = pickReason(m_pickCode, m_pickA, m_pickB);
@@ -198,12 +202,176 @@ void Session::start()
     // Without <acl> and <limit> both are null: no lookup, no lock.
     if ((m_route->acl || m_route->limiter) && !admit())
         return;
+    if (m_tlsRoute) {
+        // The handshake comes before a host is picked: a client that cannot
+        // speak TLS costs no backend connection.
+        if (!m_tls) {
+            refuseHandshake(
+                Termination::TlsHandshakeFailed, QStringLiteral("OpenSSL cannot start a connection"));
+            return;
+        }
+        m_state = State::Handshaking;
+        m_connectDeadlineMs = m_worker.nowMs() + m_tlsRoute->handshakeTimeoutMs;
+        if (continueHandshake())
+            updateInterest();
+        return;
+    }
     // Without <route> (the usual case) nothing is peeked at.
     if (m_route->tls && !beginPeek())
         return;
     if (m_state == State::Peeking)
         return;  // routed once the ClientHello is read (readHello())
     connectNext();
+}
+
+void Session::setTls(const ListenerTlsRoute &options)
+{
+    m_tlsRoute = &options;
+    if (options.context) {
+        if (ssl_st *ssl = options.context->newConnection(qintptr(m_client)))
+            m_tls = std::make_unique<TlsStream>(ssl);
+    }
+}
+
+QString Session::tlsServerName() const
+{
+    return m_tls && m_state != State::Handshaking ? m_tls->serverName() : QString();
+}
+
+QString Session::tlsAlpn() const
+{
+    return m_tls && m_state != State::Handshaking ? m_tls->alpn() : QString();
+}
+
+bool Session::continueHandshake()
+{
+    switch (m_tls->handshake()) {
+    case TlsStream::Status::Done: {
+        TlsCounters &counters = *m_tlsRoute->counters;
+        counters.handshakes.fetch_add(1, std::memory_order_relaxed);
+        if (m_tls->kernelTls())
+            counters.ktls.fetch_add(1, std::memory_order_relaxed);
+        m_tlsWantsWrite = false;
+        m_state = State::Connecting;
+        // Application data may have come with the client's last flight and
+        // sit in OpenSSL already: no new event would say so.
+        m_up.readable = true;
+        // Seam (issue 15, <route sni>): tlsServerName() and tlsAlpn() are
+        // known here, before a host is picked; a route chosen by them
+        // would select the group that connectNext() asks.
+        connectNext();
+        return false;
+    }
+    case TlsStream::Status::WantRead:
+        m_tlsWantsWrite = false;
+        return true;
+    case TlsStream::Status::WantWrite:
+        m_tlsWantsWrite = true;
+        return true;
+    case TlsStream::Status::Closed:
+        refuseHandshake(
+            Termination::TlsHandshakeFailed, QStringLiteral("the client closed during the TLS handshake"));
+        return false;
+    case TlsStream::Status::Failed:
+        break;
+    }
+    refuseHandshake(Termination::TlsHandshakeFailed, m_tls->error());
+    return false;
+}
+
+void Session::refuseHandshake(Termination why, const QString &reason)
+{
+    if (m_tlsRoute && m_tlsRoute->counters) {
+        (why == Termination::TlsHandshakeTimeout ? m_tlsRoute->counters->timeouts
+                                                 : m_tlsRoute->counters->failures)
+            .fetch_add(1, std::memory_order_relaxed);
+    }
+    // Logged like the refusals: one line a second per service at most.
+    if (m_route->refusals && refusalLogDue())
+        logRefusal(terminationCode(why), reason);
+    close(why, reason);
+}
+
+SocketOps::Result Session::receive(SocketOps::Socket fd, char *data, qint64 size, bool *exact)
+{
+    if (!m_tls || fd != m_client) {
+        *exact = true;
+        return SocketOps::recv(fd, data, size);
+    }
+    *exact = false;
+    SocketOps::Result result;
+    qint64 got = 0;
+    switch (m_tls->read(data, size, &got)) {
+    case TlsStream::Status::Done:
+        result.value = got;
+        break;
+    case TlsStream::Status::WantWrite:
+        m_tlsWantsWrite = true;
+        result.status = SocketOps::Status::WouldBlock;
+        break;
+    case TlsStream::Status::WantRead:
+        result.status = SocketOps::Status::WouldBlock;
+        break;
+    case TlsStream::Status::Closed:
+        break;  // close_notify (or a FIN): the end of the client's stream
+    case TlsStream::Status::Failed:
+        result.status = SocketOps::Status::Error;
+        result.error = -1;  // ioError() asks the stream
+        break;
+    }
+    return result;
+}
+
+SocketOps::Result Session::transmit(SocketOps::Socket fd, const char *data, qint64 size)
+{
+    if (!m_tls || fd != m_client)
+        return SocketOps::send(fd, data, size);
+    // A partial SSL_write stops after a record, not because the socket is
+    // full: write on until everything went or the socket says "would block",
+    // so that a short count means what it means for send() (edge-triggered
+    // polling waits for the socket to drain only when it really is full).
+    SocketOps::Result result;
+    qint64 total = 0;
+    while (total < size) {
+        qint64 put = 0;
+        switch (m_tls->write(data + total, size - total, &put)) {
+        case TlsStream::Status::Done:
+            m_tlsWantsWrite = false;
+            total += put;
+            continue;
+        case TlsStream::Status::WantWrite:
+            m_tlsWantsWrite = true;
+            break;
+        case TlsStream::Status::WantRead:
+            break;
+        case TlsStream::Status::Closed:
+        case TlsStream::Status::Failed:
+            if (total > 0)
+                break;  // said at the next call
+            result.status = SocketOps::Status::Error;
+            result.error = -1;
+            return result;
+        }
+        break;
+    }
+    if (total == 0)
+        result.status = SocketOps::Status::WouldBlock;
+    result.value = total;
+    return result;
+}
+
+void Session::sendEnd(SocketOps::Socket fd)
+{
+    if (m_tls && fd == m_client)
+        m_tls->shutdown();  // close_notify, then the FIN
+    SocketOps::shutdownWrite(fd);
+}
+
+QString Session::ioError(SocketOps::Socket fd, const SocketOps::Result &result) const
+{
+    if (m_tls && fd == m_client && result.error == -1)
+        return m_tls->error();
+    return SocketOps::errorString(result.error);
 }
 
 bool Session::admit()
@@ -620,7 +788,7 @@ void Session::endClientGracefully()
     // have sent more since we last read. End of stream first, so the client
     // reads a clean end even if a reset follows; then take what is there
     // (bounded), which usually avoids the reset altogether.
-    SocketOps::shutdownWrite(m_client);
+    sendEnd(m_client);
     for (int i = 0; i < 16; ++i) {
         const SocketOps::Result got = SocketOps::recv(m_client, m_worker.scratch(), RelayBuffer::Capacity);
         if (!got.ok() || got.value == 0)
@@ -680,7 +848,8 @@ bool Session::readClientWhileConnecting()
         qsizetype room = 0;
         char *tail = m_up.pending.tail(&room);
         room = std::min(room, m_up.pending.space() - HeaderRoom);
-        const SocketOps::Result got = SocketOps::recv(m_client, tail, room);
+        bool exact = true;
+        const SocketOps::Result got = receive(m_client, tail, room, &exact);
         if (got.ok()) {
             if (got.value == 0) {
                 m_up.eof = true;
@@ -688,7 +857,7 @@ bool Session::readClientWhileConnecting()
                 break;
             }
             m_up.pending.commit(got.value);
-            if (got.value < room) {
+            if (exact && got.value < room) {
                 // Drained for now; and if the end was announced, this was the end.
                 m_up.readable = false;
                 m_up.eof = m_up.peerClosed;
@@ -700,7 +869,7 @@ bool Session::readClientWhileConnecting()
             break;
         }
         close(Termination::ClientReset,
-            QStringLiteral("client error while connecting: %1").arg(SocketOps::errorString(got.error)));
+            QStringLiteral("client error while connecting: %1").arg(ioError(m_client, got)));
         return false;
     }
     return true;
@@ -730,13 +899,20 @@ void Session::noteReadiness(qintptr fd, int events)
         in.peerClosed = true;
     if (events & (IoHandler::Writable | IoHandler::Closed))
         out.writable = true;
+    if (m_tls && fd == m_client) {
+        // Through TLS a read may need the socket writable and a write
+        // readable: any event on it may unblock either. A wrong guess costs
+        // one call that says "would block".
+        in.readable = true;
+        out.writable = true;
+    }
 }
 
 bool Session::flush(Pipe &pipe)
 {
     while (!pipe.pending.isEmpty()) {
         const qsizetype size = pipe.pending.size();
-        const SocketOps::Result sent = SocketOps::send(pipe.to, pipe.pending.data(), size);
+        const SocketOps::Result sent = transmit(pipe.to, pipe.pending.data(), size);
         if (sent.ok()) {
             countBytes(pipe, sent.value);
             pipe.pending.consume(sent.value);
@@ -753,7 +929,7 @@ bool Session::flush(Pipe &pipe)
         }
         close(pipe.to == m_client ? Termination::ClientReset : Termination::BackendReset,
             QStringLiteral("%1 error: %2")
-                .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+                .arg(pipe.to == m_client ? u"client" : u"backend", ioError(pipe.to, sent)));
         return false;
     }
     return true;
@@ -768,7 +944,9 @@ void Session::endStream(Pipe &pipe)
     const Pipe &other = &pipe == &m_up ? m_down : m_up;
     if (!other.shutdownSent) {
         m_clientEndedFirst = &pipe == &m_up;  // the first end decides who closed (Termination)
-        SocketOps::shutdownWrite(pipe.to);
+        sendEnd(pipe.to);
+    } else if (m_tls && pipe.to == m_client) {
+        m_tls->shutdown();  // close_notify; close() sends the FIN
     }
     pipe.shutdownSent = true;
 }
@@ -870,7 +1048,8 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
     if (pipe.kernel.isValid())
         return spliceStep(pipe, progress);
     char *scratch = m_worker.scratch();
-    const SocketOps::Result got = SocketOps::recv(pipe.from, scratch, RelayBuffer::Capacity);
+    bool exact = true;
+    const SocketOps::Result got = receive(pipe.from, scratch, RelayBuffer::Capacity, &exact);
     if (!got.ok()) {
         if (got.status == SocketOps::Status::WouldBlock) {
             pipe.readable = false;
@@ -878,7 +1057,7 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
         }
         close(pipe.from == m_client ? Termination::ClientReset : Termination::BackendReset,
             QStringLiteral("%1 error: %2")
-                .arg(pipe.from == m_client ? u"client" : u"backend", SocketOps::errorString(got.error)));
+                .arg(pipe.from == m_client ? u"client" : u"backend", ioError(pipe.from, got)));
         return false;
     }
     progress = true;
@@ -888,15 +1067,19 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
         endStream(pipe);
         return true;
     }
-    if (got.value < RelayBuffer::Capacity) {
+    if (!exact) {
+        // A TLS read stops at a record: the socket may hold more, and
+        // `readable` stays until a read would block.
+    } else if (got.value < RelayBuffer::Capacity) {
         pipe.readable = false;
         pipe.eof = pipe.peerClosed;
     } else {
-        pipe.bulk = m_worker.pipes().supported();
+        // Not through TLS: splice would move the ciphertext around OpenSSL.
+        pipe.bulk = !m_tls && m_worker.pipes().supported();
     }
     qint64 written = 0;
     if (pipe.writable) {
-        const SocketOps::Result sent = SocketOps::send(pipe.to, scratch, got.value);
+        const SocketOps::Result sent = transmit(pipe.to, scratch, got.value);
         if (sent.ok()) {
             written = sent.value;
             if (written < got.value)
@@ -906,7 +1089,7 @@ bool Session::step(Pipe &pipe, int &reads, bool &progress)
         } else {
             close(pipe.to == m_client ? Termination::ClientReset : Termination::BackendReset,
                 QStringLiteral("%1 error: %2")
-                    .arg(pipe.to == m_client ? u"client" : u"backend", SocketOps::errorString(sent.error)));
+                    .arg(pipe.to == m_client ? u"client" : u"backend", ioError(pipe.to, sent)));
             return false;
         }
     }
@@ -944,6 +1127,10 @@ int Session::wantedClientEvents() const
     int events = 0;
     if (m_state == State::Identifying || m_state == State::Peeking)
         return IoHandler::Readable;
+    if (m_state == State::Handshaking)
+        return m_tlsWantsWrite ? IoHandler::Writable : IoHandler::Readable;
+    if (m_tlsWantsWrite)
+        events |= IoHandler::Writable;
     if (m_state == State::Connecting) {
         if (!m_up.eof && m_up.pending.space() > HeaderRoom)
             events |= IoHandler::Readable;
@@ -1027,6 +1214,11 @@ void Session::ioReady(qintptr fd, int events)
             updateInterest(hungUp ? m_client : SocketOps::InvalidSocket);
         return;
     }
+    if (m_state == State::Handshaking) {
+        if (continueHandshake())
+            updateInterest(hungUp ? m_client : SocketOps::InvalidSocket);
+        return;
+    }
     if (m_state == State::Connecting) {
         if (fd == m_client) {
             if (hungUp) {
@@ -1105,6 +1297,13 @@ void Session::checkTimeouts(qint64 nowMs)
                     : QStringLiteral("no complete ClientHello within %1 ms (%2 bytes received)")
                           .arg(router.peekTimeoutMs())
                           .arg(m_up.pending.size()));
+        }
+        return;
+    }
+    if (m_state == State::Handshaking) {
+        if (nowMs >= m_connectDeadlineMs) {
+            refuseHandshake(Termination::TlsHandshakeTimeout,
+                QStringLiteral("no complete TLS handshake within %1 ms").arg(m_tlsRoute->handshakeTimeoutMs));
         }
         return;
     }

@@ -19,6 +19,7 @@
 
 namespace Balancier {
 
+class TlsStream;
 class Worker;
 
 /// One client connection paired with one backend connection.
@@ -77,6 +78,19 @@ public:
     /// The session may be destroyed before this returns.
     void identify(const ListenerProxyRoute &options);
 
+    /// For a listener with tls="terminate": start() completes the TLS
+    /// handshake (within options.handshakeTimeoutMs) before it picks a host,
+    /// and the relay then reads and writes the client through TLS.
+    /// `options` lives in this session's route. Call before start() or identify().
+    void setTls(const ListenerTlsRoute &options);
+
+    /// After a terminated handshake: the name the client asked for (SNI),
+    /// empty without one or without TLS. The seam for routing by the name a
+    /// terminated handshake saw (<route sni>): it is known before the host is picked.
+    QString tlsServerName() const;
+    /// After a terminated handshake: the ALPN protocol chosen, or empty.
+    QString tlsAlpn() const;
+
     void ioReady(qintptr fd, int events) override;
 
     /// Connect and idle timeouts; `nowMs` from the worker's monotonic clock.
@@ -105,6 +119,8 @@ public:
     bool isIdentifying() const { return m_state == State::Identifying; }
     /// Reading the client's TLS ClientHello to pick a route (<route>).
     bool isPeeking() const { return m_state == State::Peeking; }
+    /// In the TLS handshake (tls="terminate").
+    bool isHandshaking() const { return m_state == State::Handshaking; }
 
     /// The links of the worker's lists (all its sessions, those connecting):
     /// Worker's, not the session's.
@@ -128,6 +144,7 @@ private:
     {
         Identifying,  ///< reading the PROXY header (acceptproxy)
         Peeking,  ///< reading the TLS ClientHello, kept for the backend (<route>)
+        Handshaking,  ///< in the TLS handshake with the client (tls="terminate")
         Connecting,
         Established,
     };
@@ -155,6 +172,21 @@ private:
         qint64 inKernel = 0;
     };
 
+    /// Takes the TLS handshake as far as it goes now; on completion picks a
+    /// host (connectNext()). False when the session closed or moved on.
+    bool continueHandshake();
+    /// Ends a connection whose TLS handshake failed or timed out: counted, logged (rate-limited).
+    void refuseHandshake(Termination why, const QString &reason);
+    /// recv() from `fd`, or SSL_read() when `fd` is a terminated client.
+    /// `exact`: a short result says the socket is drained (false through
+    /// TLS, whose reads stop at a record).
+    SocketOps::Result receive(SocketOps::Socket fd, char *data, qint64 size, bool *exact);
+    /// send() to `fd`, or SSL_write() when `fd` is a terminated client.
+    SocketOps::Result transmit(SocketOps::Socket fd, const char *data, qint64 size);
+    /// The end of stream toward `fd`: close_notify first through TLS.
+    void sendEnd(SocketOps::Socket fd);
+    /// How a failed receive()/transmit() on `fd` is told in the log.
+    QString ioError(SocketOps::Socket fd, const SocketOps::Result &result) const;
     /// Reads what the client sent while identifying; false when the session closed.
     bool readProxyHeader();
     /// Ends a connection whose PROXY header was refused: counted per reason and logged (rate-limited).
@@ -250,6 +282,13 @@ private:
     quint64 m_clientKey;
     /// While identifying: the parser and the deadline's length (for the log).
     std::unique_ptr<ProxyProtocol::Parser> m_proxyParser;
+    /// tls="terminate": the client's TLS connection, and its listener's options
+    /// (in m_route). Null otherwise: the relay's calls stay plain.
+    std::unique_ptr<TlsStream> m_tls;
+    const ListenerTlsRoute *m_tlsRoute = nullptr;
+    /// The last TLS call on the client wanted the socket writable (a
+    /// handshake flight, a read that must answer a key update).
+    bool m_tlsWantsWrite = false;
     qint64 m_proxyTimeoutMs = 0;
     qint64 m_peekStartMs = 0;
     /// While peeking: bytes the ClientHello needs before another parse can tell more.

@@ -39,11 +39,14 @@ enum class Termination : quint8
     TlsBadHello,  ///< <route>: a malformed or truncated ClientHello
     TlsHelloTooLarge,  ///< <route>: the ClientHello is longer than peeksize
     NotTls,  ///< <route>: the client does not speak TLS and the service has no plain route
+    TlsHandshakeFailed,  ///< tls="terminate": the TLS handshake failed (garbage, no shared version, bad
+                         ///< client certificate)
+    TlsHandshakeTimeout,  ///< tls="terminate": the handshake was not complete within handshaketimeout
 };
 
 /// The last code: counts (TerminationCounts) and loops over every code end
 /// here. A new code goes before this line's neighbour and moves it.
-constexpr Termination LastTermination = Termination::NotTls;
+constexpr Termination LastTermination = Termination::TlsHandshakeTimeout;
 
 /// The stable code of `t`, e.g. "client-close", for logs, JSON and metrics labels.
 constexpr QLatin1StringView terminationCode(Termination t)
@@ -99,6 +102,10 @@ constexpr QLatin1StringView terminationCode(Termination t)
         return QLatin1StringView("tls-hello-too-large");
     case Termination::NotTls:
         return QLatin1StringView("not-tls");
+    case Termination::TlsHandshakeFailed:
+        return QLatin1StringView("tls-handshake-failed");
+    case Termination::TlsHandshakeTimeout:
+        return QLatin1StringView("tls-handshake-timeout");
     }
     return QLatin1StringView("unknown");
 }

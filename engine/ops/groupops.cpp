@@ -181,6 +181,8 @@ OpResult Operations::removeListener(const QString &service, const QString &addre
         target.service->optionalListeners.removeAll(address);
         target.service->listenerProxy.removeIf(
             [&address](const ListenerProxyConfig &options) { return options.listener == address; });
+        target.service->listenerTls.removeIf(
+            [&address](const ListenerTlsConfig &options) { return options.listener == address; });
     }
     return applyEdited(config);
 }

@@ -5,7 +5,9 @@
 #include "runtime/groupruntime.h"
 #include "runtime/refusalcounters.h"
 
+#include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <atomic>
 #include <limits>
@@ -35,6 +37,53 @@ struct ListenerProxyRoute
     }
 
     friend bool operator==(const ListenerProxyRoute &, const ListenerProxyRoute &) = default;
+};
+
+class TlsServerContext;  // net/tlsservercontext.h: the route only carries it
+
+/// Handshakes of one terminating listener since start: the metric
+/// balancier_tls_handshakes_total{service,listener,result} and the API's
+/// per-listener figures. One per listener, kept across reloads.
+///
+/// Thread contract: any thread (relaxed atomics).
+struct TlsCounters
+{
+    std::atomic<quint64> handshakes{0};  ///< completed
+    std::atomic<quint64> failures{0};  ///< failed (garbage, versions, client certificate)
+    std::atomic<quint64> timeouts{0};  ///< not complete within handshaketimeout
+    std::atomic<quint64> ktls{0};  ///< completed handshakes whose connection uses kernel TLS
+};
+
+/// What one certificate of a terminating listener says about itself (read
+/// by net/tlsservercontext when it is loaded).
+struct TlsCertificateInfo
+{
+    QString file;  ///< as configured
+    QStringList sni;  ///< the names it is chosen for; empty: the listener's default
+    QString subject;  ///< RFC 2253, e.g. "CN=www.example"
+    QStringList names;  ///< subject alternative names: DNS names and IP addresses
+    QDateTime notAfter;  ///< UTC
+
+    /// Whole days from `now` until notAfter; negative once expired.
+    qint64 daysLeft(const QDateTime &now) const { return now.daysTo(notAfter); }
+
+    friend bool operator==(const TlsCertificateInfo &, const TlsCertificateInfo &) = default;
+};
+
+/// A terminating listener of a service (<listen tls="terminate">), ready for
+/// the acceptor: the server context (certificates, versions, ciphers) built
+/// and checked on the control thread, swapped whole on a certificate reload.
+/// A session keeps the context it started with.
+struct ListenerTlsRoute
+{
+    QString listener;  ///< the <listen ip> as configured
+    std::shared_ptr<const TlsServerContext> context;
+    std::shared_ptr<TlsCounters> counters;
+    qint64 handshakeTimeoutMs = ListenerTlsConfig::defaultHandshakeTimeoutMs;
+    /// The context's certificates (the default one first), for the status.
+    QList<TlsCertificateInfo> certificates;
+
+    friend bool operator==(const ListenerTlsRoute &, const ListenerTlsRoute &) = default;
 };
 
 enum class Termination : quint8;  // net/termination.h; runtime/ does not include net/
@@ -81,6 +130,19 @@ struct ServiceRoute
     const ListenerProxyRoute *acceptProxyOf(QStringView listener) const
     {
         for (const ListenerProxyRoute &options : acceptProxy) {
+            if (options.listener == listener)
+                return &options;
+        }
+        return nullptr;
+    }
+    /// Listeners that terminate TLS; empty (the usual case): none, and the
+    /// acceptor looks nothing up.
+    QList<ListenerTlsRoute> tlsListeners;
+
+    /// The TLS options of `listener`, or nullptr.
+    const ListenerTlsRoute *tlsOf(QStringView listener) const
+    {
+        for (const ListenerTlsRoute &options : tlsListeners) {
             if (options.listener == listener)
                 return &options;
         }

@@ -16,6 +16,45 @@ StatsCollector::StatsCollector()
     m_clock.start();
 }
 
+TlsListenerStats StatsCollector::tlsStats(const QString &service, const ListenerTlsRoute &tls, qint64 nowMs)
+{
+    TlsListenerStats stats;
+    stats.listen = tls.listener;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!tls.certificates.isEmpty()) {
+        const TlsCertificateInfo &main = tls.certificates.constFirst();
+        stats.subject = main.subject;
+        stats.names = main.names;
+        stats.notAfter = main.notAfter;
+        stats.daysLeft = main.daysLeft(now);
+        stats.certificates = int(tls.certificates.size());
+        for (const TlsCertificateInfo &certificate : tls.certificates) {
+            if (!stats.earliestNotAfter.isValid() || certificate.notAfter < stats.earliestNotAfter)
+                stats.earliestNotAfter = certificate.notAfter;
+        }
+        stats.expiresSoon = now.daysTo(stats.earliestNotAfter) < TlsListenerStats::ExpiryWarningDays;
+    }
+    if (tls.counters) {
+        stats.handshakes = qint64(tls.counters->handshakes.load(std::memory_order_relaxed));
+        stats.failures = qint64(tls.counters->failures.load(std::memory_order_relaxed));
+        stats.timeouts = qint64(tls.counters->timeouts.load(std::memory_order_relaxed));
+        stats.ktlsConnections = qint64(tls.counters->ktls.load(std::memory_order_relaxed));
+        stats.ktls = stats.ktlsConnections > 0;
+    }
+    // The rate over the collector's window, like the hosts' connection rates.
+    HandshakeSample &sample = m_handshakes[service + u'\n' + tls.listener];
+    const quint64 count = quint64(stats.handshakes);
+    if (sample.atMs == 0 || count < sample.count) {
+        sample = {nowMs, count, 0};
+    } else if (nowMs - sample.atMs >= std::min<qint64>(m_windowMs, 1000)) {
+        sample.rate = double(count - sample.count) * 1000.0 / double(nowMs - sample.atMs);
+        sample.atMs = nowMs;
+        sample.count = count;
+    }
+    stats.handshakeRate = sample.rate;
+    return stats;
+}
+
 HostStats StatsCollector::hostStats(const std::shared_ptr<HostRuntime> &host, qint64 nowMs)
 {
     HostStats stats;
@@ -102,6 +141,8 @@ StatsSnapshot StatsCollector::collect(const QList<ServiceView> &services, qint64
             service.proxyListeners.append(
                 {proxy.listener, versions.join(u','), proxy.trustedText, proxy.timeoutMs});
         }
+        for (const ListenerTlsRoute &tls : view.tls)
+            service.tlsListeners.append(tlsStats(view.name, tls, nowMs));
         if (view.refusals) {
             const auto note = [&service](const char *code, const std::atomic<qint64> &count) {
                 if (const qint64 value = count.load(std::memory_order_relaxed); value > 0)

@@ -23,6 +23,7 @@ struct ServiceView
     bool aggressive = false;
     QList<std::shared_ptr<GroupRuntime>> groups;
     QList<ListenerProxyRoute> acceptProxy;  ///< listeners that expect a PROXY header
+    QList<ListenerTlsRoute> tls;  ///< listeners that terminate TLS
     /// Hosts removed from the config that still have open connections.
     QList<std::shared_ptr<HostRuntime>> draining;
     std::shared_ptr<RefusalCounters> refusals;
@@ -74,11 +75,20 @@ private:
     };
 
     HostStats hostStats(const std::shared_ptr<HostRuntime> &host, qint64 nowMs);
+    TlsListenerStats tlsStats(const QString &service, const ListenerTlsRoute &tls, qint64 nowMs);
 
     QElapsedTimer m_clock;
     qint64 m_windowMs = 3000;
     quint64 m_sequence = 0;
     QHash<const HostRuntime *, History> m_history;
+    /// Handshake counts seen per terminating listener ("service\nlisten"), for the rate.
+    struct HandshakeSample
+    {
+        qint64 atMs = 0;
+        quint64 count = 0;
+        double rate = 0;
+    };
+    QHash<QString, HandshakeSample> m_handshakes;
 };
 
 }  // namespace Balancier

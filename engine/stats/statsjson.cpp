@@ -121,6 +121,58 @@ DiscoveryStats discoveryFromJson(const QJsonObject &object)
 
 }  // namespace
 
+QJsonArray tlsListenersToJson(const QList<TlsListenerStats> &listeners)
+{
+    QJsonArray array;
+    for (const TlsListenerStats &tls : listeners) {
+        QJsonObject listener;
+        listener.insert(QStringLiteral("listen"), tls.listen);
+        listener.insert(QStringLiteral("subject"), tls.subject);
+        listener.insert(QStringLiteral("names"), QJsonArray::fromStringList(tls.names));
+        listener.insert(QStringLiteral("notAfter"), tls.notAfter.toString(Qt::ISODate));
+        listener.insert(QStringLiteral("daysLeft"), tls.daysLeft);
+        listener.insert(QStringLiteral("expiresSoon"), tls.expiresSoon);
+        listener.insert(QStringLiteral("certificates"), tls.certificates);
+        listener.insert(QStringLiteral("earliestNotAfter"), tls.earliestNotAfter.toString(Qt::ISODate));
+        listener.insert(QStringLiteral("handshakes"), tls.handshakes);
+        listener.insert(QStringLiteral("handshakeFailures"), tls.failures);
+        listener.insert(QStringLiteral("handshakeTimeouts"), tls.timeouts);
+        listener.insert(QStringLiteral("handshakeRate"), tls.handshakeRate);
+        listener.insert(QStringLiteral("ktls"), tls.ktls);
+        listener.insert(QStringLiteral("ktlsConnections"), tls.ktlsConnections);
+        array.append(listener);
+    }
+    return array;
+}
+
+QList<TlsListenerStats> tlsListenersFromJson(const QJsonArray &array)
+{
+    QList<TlsListenerStats> listeners;
+    for (const QJsonValue &value : array) {
+        const QJsonObject listener = value.toObject();
+        TlsListenerStats tls;
+        tls.listen = listener.value(QStringLiteral("listen")).toString();
+        tls.subject = listener.value(QStringLiteral("subject")).toString();
+        for (const QJsonValue &name : listener.value(QStringLiteral("names")).toArray())
+            tls.names.append(name.toString());
+        tls.notAfter
+            = QDateTime::fromString(listener.value(QStringLiteral("notAfter")).toString(), Qt::ISODate);
+        tls.daysLeft = listener.value(QStringLiteral("daysLeft")).toInteger();
+        tls.expiresSoon = listener.value(QStringLiteral("expiresSoon")).toBool();
+        tls.certificates = listener.value(QStringLiteral("certificates")).toInt();
+        tls.earliestNotAfter = QDateTime::fromString(
+            listener.value(QStringLiteral("earliestNotAfter")).toString(), Qt::ISODate);
+        tls.handshakes = listener.value(QStringLiteral("handshakes")).toInteger();
+        tls.failures = listener.value(QStringLiteral("handshakeFailures")).toInteger();
+        tls.timeouts = listener.value(QStringLiteral("handshakeTimeouts")).toInteger();
+        tls.handshakeRate = listener.value(QStringLiteral("handshakeRate")).toDouble();
+        tls.ktls = listener.value(QStringLiteral("ktls")).toBool();
+        tls.ktlsConnections = listener.value(QStringLiteral("ktlsConnections")).toInteger();
+        listeners.append(tls);
+    }
+    return listeners;
+}
+
 QJsonObject statsToJson(const StatsSnapshot &snapshot)
 {
     QJsonArray services;
@@ -183,6 +235,8 @@ QJsonObject statsToJson(const StatsSnapshot &snapshot)
             }
             serviceObject.insert(QStringLiteral("proxyListeners"), listeners);
         }
+        if (!service.tlsListeners.isEmpty())
+            serviceObject.insert(QStringLiteral("tlsListeners"), tlsListenersToJson(service.tlsListeners));
         if (!service.refused.isEmpty()) {
             // One "refused" object per service: the PROXY codes join the ACL/limit ones above.
             QJsonObject refused = serviceObject.value(QStringLiteral("refused")).toObject();
@@ -249,6 +303,8 @@ StatsSnapshot statsFromJson(const QJsonObject &object)
                 listener.value(QStringLiteral("acceptproxy")).toString(), trusted,
                 listener.value(QStringLiteral("proxytimeoutMs")).toInteger()});
         }
+        service.tlsListeners
+            = tlsListenersFromJson(serviceObject.value(QStringLiteral("tlsListeners")).toArray());
         const QJsonObject refused = serviceObject.value(QStringLiteral("refused")).toObject();
         service.refusedAcl = refused.value(QStringLiteral("acl-denied")).toInteger();
         service.refusedConcurrent = refused.value(QStringLiteral("limit-concurrent")).toInteger();

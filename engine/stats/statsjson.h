@@ -2,6 +2,7 @@
 
 #include "stats/statssnapshot.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace Balancier {
@@ -11,5 +12,9 @@ namespace Balancier {
 /// Thread contract: stateless.
 QJsonObject statsToJson(const StatsSnapshot &snapshot);
 StatsSnapshot statsFromJson(const QJsonObject &object);
+/// The terminating listeners of a service as the API shows them (the
+/// service's "tlsListeners", GET /api/v1/services/{s}/listeners).
+QJsonArray tlsListenersToJson(const QList<TlsListenerStats> &listeners);
+QList<TlsListenerStats> tlsListenersFromJson(const QJsonArray &array);
 
 }  // namespace Balancier

@@ -91,6 +91,29 @@ struct RouteStats
     friend bool operator==(const RouteStats &, const RouteStats &) = default;
 };
 
+/// A listener that terminates TLS (<listen tls="terminate">): its default
+/// certificate and its handshakes.
+struct TlsListenerStats
+{
+    static constexpr int ExpiryWarningDays = 14;
+
+    QString listen;  ///< as configured
+    QString subject;  ///< the default certificate's subject, e.g. "CN=www.example"
+    QStringList names;  ///< its subject alternative names (DNS and IP)
+    QDateTime notAfter;  ///< its expiry (UTC)
+    qint64 daysLeft = 0;  ///< whole days until notAfter; negative once expired
+    bool expiresSoon = false;  ///< under 14 days left (or expired)
+    int certificates = 0;  ///< the default one and the <cert> ones
+    /// The earliest expiry among all its certificates (the SNI ones too).
+    QDateTime earliestNotAfter;
+    qint64 handshakes = 0;
+    qint64 failures = 0;
+    qint64 timeouts = 0;
+    double handshakeRate = 0;  ///< completed handshakes per second, over the rate window
+    bool ktls = false;  ///< kernel TLS in use on at least one connection of this listener
+    qint64 ktlsConnections = 0;
+};
+
 struct ServiceStats
 {
     QString name;
@@ -109,6 +132,7 @@ struct ServiceStats
     /// ("proxy-untrusted", "proxy-bad-header", "proxy-timeout"); only codes seen.
     QMap<QString, qint64> refused;
     QList<ProxyListenerStats> proxyListeners;
+    QList<TlsListenerStats> tlsListeners;
     /// Connections that ended, by termination code ("client-close", ...);
     /// codes never seen are absent.
     QMap<QString, qint64> closed;

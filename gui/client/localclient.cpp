@@ -63,12 +63,15 @@ void LocalClient::start()
     m_anchor->moveToThread(m_thread);
     m_thread->start();
     const int rate = m_refreshRate;
+    // Relative certificate files (<listen tls="terminate" cert>) are next to the config.
+    const QString directory = m_configPath.isEmpty() ? QString() : QFileInfo(m_configPath).absolutePath();
     QMetaObject::invokeMethod(
         m_anchor,
-        [this, config, rate] {
+        [this, config, rate, directory] {
             // The engine is born in its thread so that its timers, health
             // probes and listeners belong to that thread's event loop.
             m_engine = new Engine;
+            m_engine->setConfigDirectory(directory);
             m_operations = new Operations(*m_engine);
             connect(m_engine, &Engine::statsUpdated, this, &LocalClient::deliverSnapshot);
             connect(m_engine, &Engine::hostStateChanged, this,

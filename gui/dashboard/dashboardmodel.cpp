@@ -6,6 +6,7 @@
 #include "editor/changetext.h"
 
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
@@ -30,6 +31,7 @@ struct DashboardModel::Values
     bool aggressive = false;  // services
     QStringList listeners;  // services
     QStringList routes;  // services and groups: TLS routes and their connection counts
+    QString tls;  // services: the terminating listeners' certificates and handshakes (tooltip)
     int weight = 0;
     int maxConns = 0;
     qint64 active = 0;
@@ -148,6 +150,22 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
         s.name = service.name;
         s.aggressive = service.aggressive;
         s.listeners = service.listeners;
+        for (const TlsListenerStats &tls : service.tlsListeners) {
+            QString line = tr("TLS on %1: %2, expires %3 (%n day(s) left)", nullptr, int(tls.daysLeft))
+                               .arg(tls.listen, tls.subject,
+                                   QLocale().toString(tls.notAfter.toLocalTime(), QLocale::ShortFormat));
+            line += u'\n'
+                + tr("%1 handshakes/s, %2 completed, %3 failed, %4 timed out")
+                      .arg(QLocale().toString(tls.handshakeRate, 'f', 1))
+                      .arg(tls.handshakes)
+                      .arg(tls.failures)
+                      .arg(tls.timeouts);
+            if (tls.ktls)
+                line += u'\n' + tr("kernel TLS in use");
+            if (tls.expiresSoon)
+                line += u'\n' + tr("Warning: a certificate of this listener expires within 14 days");
+            s.tls += (s.tls.isEmpty() ? QString() : u"\n"_s) + line;
+        }
         s.active = service.active;
         s.total = service.total;
         s.bytesIn = service.bytesIn;
@@ -437,11 +455,14 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + tr("TLS routes to this group:") + u"\n  "_s + v.routes.join(u"\n  "_s);
             return tip;
         }
-        if (!v.routes.isEmpty()) {
-            return QString(tr("Listening on %1").arg(v.listeners.join(u", "_s)) + u'\n' + tr("TLS routes:")
-                + u"\n  "_s + v.routes.join(u"\n  "_s));
+        {
+            QString tip = tr("Listening on %1").arg(v.listeners.join(u", "_s));
+            if (!v.tls.isEmpty())
+                tip += u'\n' + v.tls;
+            if (!v.routes.isEmpty())
+                tip += u'\n' + tr("TLS routes:") + u"\n  "_s + v.routes.join(u"\n  "_s);
+            return tip;
         }
-        return tr("Listening on %1").arg(v.listeners.join(u", "_s));
     case SortRole:
         return sortData(node, column);
     case KindRole:

@@ -493,6 +493,12 @@ QString ChangeImpact::describe(
             || change.fields.contains("proxytimeout"_L1))
             return tr(
                 "the listener keeps its socket; its new PROXY protocol options apply to new connections");
+        for (const char *field : {"tls", "cert", "key", "minversion", "ciphers", "ciphersuites", "alpn",
+                 "clientca", "verifyclient", "handshaketimeout", "certificates"}) {
+            if (change.fields.contains(QLatin1StringView(field)))
+                return tr("the listener keeps its socket; new TLS handshakes use its new TLS settings, open "
+                          "connections keep theirs");
+        }
         return {};
     case Kind::UserRemoved:
         return tr("user %1 can no longer log in").arg(change.name);

@@ -813,6 +813,8 @@ void ConfigEditor::removeSelected()
             s->listeners.removeAll(ref.name);
             s->listenerProxy.removeIf(
                 [&ref](const ListenerProxyConfig &options) { return options.listener == ref.name; });
+            s->listenerTls.removeIf(
+                [&ref](const ListenerTlsConfig &options) { return options.listener == ref.name; });
         }
         parent = {ConfigItemRef::Kind::Service, ref.service, {}, {}};
         description = tr("Remove listener %1").arg(ref.name);

@@ -856,6 +856,120 @@ QList<ConfigField> serviceFields()
     return fields;
 }
 
+/// TLS termination of a listener (<listen tls="terminate" cert key minversion
+/// alpn clientca>). The options live beside the listener
+/// (ServiceConfig::listenerTls); an entry is made when one is set and
+/// dropped when TLS is off and nothing else is left. SNI certificates
+/// (<cert> children) are kept as they are: the XML edits them.
+QList<ConfigField> listenerTlsFields()
+{
+    const auto options = [](Config &c, const ConfigItemRef &r) -> ListenerTlsConfig * {
+        ServiceConfig *s = ConfigFields::service(c, r);
+        if (!s || !s->listeners.contains(r.name))
+            return nullptr;
+        if (ListenerTlsConfig *existing = s->tlsOptions(r.name))
+            return existing;
+        ListenerTlsConfig fresh;
+        fresh.listener = r.name;
+        s->listenerTls.append(fresh);
+        return &s->listenerTls.last();
+    };
+    const auto prune = [](Config &c, const ConfigItemRef &r) {
+        if (ServiceConfig *s = ConfigFields::service(c, r)) {
+            s->listenerTls.removeIf([&r](const ListenerTlsConfig &o) {
+                ListenerTlsConfig none;
+                none.listener = r.name;
+                none.pos = o.pos;
+                return o.listener == r.name && o == none;
+            });
+        }
+    };
+    const auto current = [](const Config &c, const ConfigItemRef &r) {
+        const ServiceConfig *s = c.service(r.service);
+        const ListenerTlsConfig *o = s ? s->tlsOptions(r.name) : nullptr;
+        return o ? *o : ListenerTlsConfig();
+    };
+    const auto text = [options, prune, current](const QString &key, const QString &label, const QString &help,
+                          QString ListenerTlsConfig::*member) {
+        ConfigField field;
+        field.key = key;
+        field.label = label;
+        field.help = help;
+        field.type = ConfigField::Type::Text;
+        field.get = [current, member](const Config &c, const ConfigItemRef &r) -> QVariant {
+            return current(c, r).*member;
+        };
+        field.set = [options, prune, member](Config &c, ConfigItemRef &r, const QVariant &v) {
+            if (ListenerTlsConfig *o = options(c, r))
+                o->*member = v.toString().trimmed();
+            prune(c, r);
+        };
+        return field;
+    };
+    ConfigField tls;
+    tls.key = u"tls"_s;
+    tls.label = ConfigFields::tr("TLS");
+    tls.help = ConfigFields::tr("Terminate TLS here: clients speak TLS to this listener and the backends "
+                                "get plain TCP. Needs a certificate and its key.");
+    tls.type = ConfigField::Type::Choice;
+    tls.choices = {u"no"_s, u"terminate"_s};
+    tls.choiceLabels = {ConfigFields::tr("No (plain TCP)"), ConfigFields::tr("Terminate")};
+    tls.get = [current](const Config &c, const ConfigItemRef &r) -> QVariant {
+        return current(c, r).terminate ? u"terminate"_s : u"no"_s;
+    };
+    tls.set = [options, prune](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ListenerTlsConfig *o = options(c, r))
+            o->terminate = v.toString() == u"terminate";
+        prune(c, r);
+    };
+    ConfigField cert = text(u"cert"_s, ConfigFields::tr("Certificate file"),
+        ConfigFields::tr(
+            "PEM certificate, with its chain after it; a relative path is next to the config file. "
+            "Reloaded when the file changes."),
+        &ListenerTlsConfig::cert);
+    ConfigField key = text(u"key"_s, ConfigFields::tr("Key file"),
+        ConfigFields::tr("PEM private key of the certificate, without a passphrase."),
+        &ListenerTlsConfig::key);
+    ConfigField minVersion;
+    minVersion.key = u"minversion"_s;
+    minVersion.label = ConfigFields::tr("Minimum TLS version");
+    minVersion.type = ConfigField::Type::Choice;
+    minVersion.choices = {u"1.2"_s, u"1.3"_s};
+    minVersion.choiceLabels = {ConfigFields::tr("TLS 1.2"), ConfigFields::tr("TLS 1.3")};
+    minVersion.get = [current](const Config &c, const ConfigItemRef &r) -> QVariant {
+        return current(c, r).minVersion;
+    };
+    minVersion.set = [options, prune](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ListenerTlsConfig *o = options(c, r))
+            o->minVersion = v.toString();
+        prune(c, r);
+    };
+    ConfigField alpn;
+    alpn.key = u"alpn"_s;
+    alpn.label = ConfigFields::tr("ALPN protocols");
+    alpn.help = ConfigFields::tr("Protocols offered to clients, in order of preference, comma-separated, "
+                                 "e.g. h2, http/1.1.");
+    alpn.type = ConfigField::Type::Text;
+    alpn.get = [current](const Config &c, const ConfigItemRef &r) -> QVariant {
+        return current(c, r).alpn.join(u", "_s);
+    };
+    alpn.set = [options, prune](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (ListenerTlsConfig *o = options(c, r)) {
+            o->alpn.clear();
+            for (const QString &part : v.toString().split(u',', Qt::SkipEmptyParts)) {
+                if (!part.trimmed().isEmpty())
+                    o->alpn.append(part.trimmed());
+            }
+        }
+        prune(c, r);
+    };
+    ConfigField clientCa = text(u"clientca"_s, ConfigFields::tr("Client CA file"),
+        ConfigFields::tr("PEM certificates of the authorities that sign client certificates; when set, "
+                         "a client without a valid certificate is refused."),
+        &ListenerTlsConfig::clientCa);
+    return {tls, cert, key, minVersion, alpn, clientCa};
+}
+
 QList<ConfigField> listenerFields()
 {
     ConfigField ip;
@@ -877,6 +991,8 @@ QList<ConfigField> listenerFields()
             s->optionalListeners[optional] = s->listeners.at(at);
         if (ListenerProxyConfig *proxy = s->proxyOptions(r.name))
             proxy->listener = s->listeners.at(at);
+        if (ListenerTlsConfig *tls = s->tlsOptions(r.name))
+            tls->listener = s->listeners.at(at);
         r.name = s->listeners.at(at);
     };
     ip.check = [](const Config &c, const ConfigItemRef &r, const QVariant &v) {
@@ -976,7 +1092,9 @@ QList<ConfigField> listenerFields()
         setTimeout(c, r, v);
         prune(c, r);
     };
-    return {ip, accept, trusted, timeout};
+    QList<ConfigField> fields{ip, accept, trusted, timeout};
+    fields.append(listenerTlsFields());
+    return fields;
 }
 
 QList<ConfigField> groupFields()

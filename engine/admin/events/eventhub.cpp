@@ -87,6 +87,16 @@ EventHub::EventHub(Engine &engine, QObject *parent)
                 QStringLiteral("when"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
             broadcast("discovery", compact(object), true);
         });
+    // A terminating listener's certificates: reloaded, a reload refused, or near expiry.
+    connect(&m_engine, &Engine::tlsCertificateEvent, this,
+        [this](const QString &service, const QString &listener, const QString &kind, const QString &detail) {
+            QJsonObject object;
+            object.insert(QStringLiteral("service"), service);
+            object.insert(QStringLiteral("listener"), listener);
+            object.insert(QStringLiteral("kind"), kind);
+            object.insert(QStringLiteral("detail"), detail);
+            broadcast("tls", compact(object), true);
+        });
     connect(&m_engine, &Engine::configApplied, this, [this](const QList<ConfigChange> &changes) {
         QJsonObject object;
         object.insert(QStringLiteral("changes"), configChangesToJson(changes));

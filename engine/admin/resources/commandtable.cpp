@@ -17,6 +17,7 @@
 #include "admin/resources/history.h"
 #include "admin/resources/hosts.h"
 #include "admin/resources/legacycommands.h"
+#include "admin/resources/listeners.h"
 #include "admin/resources/log.h"
 #include "admin/resources/metrics.h"
 #include "admin/resources/routes.h"
@@ -97,6 +98,7 @@ const QList<Command> &commands()
         {"GET", QStringLiteral("/api/v1/alerts"), Access::Read, &Alerts::list},
         {"GET", QStringLiteral("/api/v1/services"), Access::Read, &Services::all},
         {"GET", QStringLiteral("/api/v1/services/{service}"), Access::Read, &Services::one},
+        {"GET", QStringLiteral("/api/v1/services/{service}/listeners"), Access::Read, &Listeners::list},
         {"GET", QStringLiteral("/api/v1/services/{service}/acl"), Access::Read, &Admission::getAcl},
         {"PUT", QStringLiteral("/api/v1/services/{service}/acl"), Access::Write, &Admission::putAcl},
         {"GET", QStringLiteral("/api/v1/services/{service}/limit"), Access::Read, &Admission::getLimit},
