@@ -8,6 +8,7 @@
 // except what the workers reach through shared pointers and atomics.
 
 #include "engine.h"
+#include "health/agentmonitor.h"
 #include "health/healthmonitor.h"
 #include "net/connectionlog.h"
 #include "net/enginecontext.h"
@@ -116,6 +117,11 @@ public:
     /// as hostStateChanged after its configApplied.
     QList<std::pair<std::shared_ptr<HostRuntime>, HostStateEvent>> adminEvents;
     HealthMonitor health;
+    /// Backend feedback (enginefeedback.cpp): the agents queried, and the
+    /// timer that moves slow-start ramps (running only while one ramps).
+    AgentMonitor agents;
+    QTimer slowStartTimer;
+    bool servicesReconciled = false;  ///< a first config was applied: new hosts ramp up
     HostResolver resolver;
     StatsCollector stats;
     QTimer statsTimer;
@@ -179,6 +185,30 @@ public:
     void endHostDrain(const HostRuntime *host);
     void armHostDrainTimer();
     void cutOverdueDrains();
+
+    // --- backend feedback (enginefeedback.cpp) ---
+    /// Steady milliseconds for ramps (clock).
+    qint64 feedbackNowMs() const;
+    /// Begins `host`'s slow start now, if it has one: it came back (health
+    /// up, admin back to ready) or joined a running balancer (discovery too).
+    void startSlowStart(const std::shared_ptr<HostRuntime> &host);
+    /// Recomputes the effective weight of every ramping host (the timer).
+    void tickSlowStart();
+    /// Stores `host`'s effective weight and, when it changed, tells its
+    /// group's scheduler.
+    void refreshEffectiveWeight(const std::shared_ptr<HostRuntime> &host);
+    void armSlowStartTimer();
+    /// Sets the agents queried; during an apply, after reconcileServices().
+    void updateAgents(const Config &config);
+    void handleAgentAnswer(const std::shared_ptr<HostRuntime> &host, const QByteArray &line);
+    void handleAgentFailure(const std::shared_ptr<HostRuntime> &host, const QString &error);
+    /// Forgets what `host`'s agent set (its check was switched off).
+    void clearAgent(const std::shared_ptr<HostRuntime> &host);
+    /// Puts the combined administrative state (config and agent) in force;
+    /// true if it changed. `reason` goes to the host's history and event,
+    /// which an apply in progress (`duringApply`) says after its configApplied.
+    bool applyAdminState(
+        const std::shared_ptr<HostRuntime> &host, const HostReason &reason, bool duringApply);
 };
 
 }  // namespace Balancier

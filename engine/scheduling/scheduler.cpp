@@ -41,7 +41,7 @@ void Scheduler::weightChanged(HostRuntime *)
 
 bool Scheduler::isEligible(const HostRuntime *host, const PickContext &context)
 {
-    return host->weight.load(std::memory_order_relaxed) > 0 && host->isAvailable()
+    return host->effectiveWeight.load(std::memory_order_relaxed) > 0 && host->isAvailable()
         && !context.isExcluded(host);
 }
 
