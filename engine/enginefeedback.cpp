@@ -59,7 +59,7 @@ void EnginePrivate::refreshEffectiveWeight(const std::shared_ptr<HostRuntime> &h
     const ServiceState state = services.value(host->service());
     if (const std::shared_ptr<GroupRuntime> group = state.group(host->group());
         group && group->share(host.get()))
-        group->scheduler().weightChanged(host.get());
+        group->scheduler().effectiveWeightChanged(host.get());
 }
 
 void EnginePrivate::armSlowStartTimer()

@@ -376,6 +376,8 @@ QString ConfigChange::description() const
         return where + u": "_s + name + u": "_s + changed;
     case Kind::GroupProxyChanged:
         return where + u": PROXY header: "_s + changed;
+    case Kind::GroupFeedbackChanged:
+        return where + u": backend feedback: "_s + changed;
     case Kind::AclRuleAdded:
         return name + u' ' + after + u" added to service "_s + service + u"'s ACL"_s;
     case Kind::AclRuleRemoved:
@@ -439,6 +441,14 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
             compare(proxy, u"proxy"_s, oldGroup->proxy, group->proxy, proxySendModeName);
             diff.addFields(Kind::GroupProxyChanged, service->name, group->name, {}, proxy);
         }
+        for (const auto &[oldGroup, group] : groups.kept) {
+            FieldChanges feedback;
+            compareDuration(feedback, u"slowstart"_s, oldGroup->slowStartMs, group->slowStartMs);
+            compareInt(feedback, u"agent"_s, oldGroup->agent.port, group->agent.port);
+            compareDuration(feedback, u"agentinterval"_s, oldGroup->agent.intervalMs, group->agent.intervalMs);
+            compare(feedback, u"agentsend"_s, oldGroup->agent.send, group->agent.send, quotedBytes);
+            diff.addFields(Kind::GroupFeedbackChanged, service->name, group->name, {}, feedback);
+        }
         if (old->enabledGroup != service->enabledGroup) {
             diff.changes.append({Kind::GroupEnabled, service->name, {}, {}, {u"enabled"_s}, old->enabledGroup,
                 service->enabledGroup});
@@ -465,6 +475,16 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                     return mode ? proxySendModeName(*mode) : u"group"_s;
                 };
                 compare(fields, u"proxy"_s, oldHost->proxy, host->proxy, proxyName);
+                // backend feedback: "group" when the host follows its group
+                const auto ownDuration = [](const std::optional<qint64> &value) {
+                    return value ? formatDuration(*value) : u"group"_s;
+                };
+                compare(fields, u"slowstart"_s, oldHost->slowStartMs, host->slowStartMs, ownDuration);
+                compare(fields, u"agent"_s, oldHost->agentPort, host->agentPort,
+                    [](const std::optional<int> &port) { return port ? QString::number(*port) : u"group"_s; });
+                compare(fields, u"agentinterval"_s, oldHost->agentIntervalMs, host->agentIntervalMs, ownDuration);
+                compare(fields, u"agentsend"_s, oldHost->agentSend, host->agentSend,
+                    [](const std::optional<QByteArray> &send) { return send ? quotedBytes(*send) : u"group"_s; });
                 diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
             }
         }

@@ -205,6 +205,15 @@ void syncHost(XmlNode &element, const HostConfig &host, bool isNew)
     applyAttributes(element, hostAttributes(host), isNew);
     if (!host.proxy)
         element.removeAttribute(u"proxy");  // the group's choice again
+    // backend feedback: the group's again
+    if (!host.slowStartMs)
+        element.removeAttribute(u"slowstart");
+    if (!host.agentPort)
+        element.removeAttribute(u"agent");
+    if (!host.agentIntervalMs)
+        element.removeAttribute(u"agentinterval");
+    if (!host.agentSend)
+        element.removeAttribute(u"agentsend");
 }
 
 void syncGroup(XmlNode &element, const GroupConfig &group, const HealthConfig &serviceHealth, bool isNew)

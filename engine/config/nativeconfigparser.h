@@ -73,6 +73,10 @@ private:
     void parseAcl(AclConfig &acl);
     void parseLimit(LimitConfig &limit);
     void readMaglevOptions(GroupConfig &group);
+    /// slowstart, agent, agentinterval, agentsend on a <group> or a <host>.
+    void readBackendFeedback(GroupConfig &group);
+    void readBackendFeedback(HostConfig &host);
+    bool readAgentSend(QByteArray *out);
     /// acceptproxy, trusted and proxytimeout of the current <listen>.
     void readListenerProxy(ServiceConfig &service, const QString &address);
     /// proxy="no|v1|v2" of the current <group> or <host>.

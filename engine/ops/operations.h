@@ -46,6 +46,12 @@ public:
         std::optional<HostAdminState> state;
         /// The host's PROXY header choice; an inner nullopt: its group's again.
         std::optional<std::optional<ProxySendMode>> proxy;
+        /// Backend feedback of the host (slowstart, agent, agentinterval,
+        /// agentsend); an inner nullopt: its group's again.
+        std::optional<std::optional<qint64>> slowStartMs;
+        std::optional<std::optional<int>> agentPort;
+        std::optional<std::optional<qint64>> agentIntervalMs;
+        std::optional<std::optional<QByteArray>> agentSend;
     };
 
     struct ReplaceOptions
@@ -111,6 +117,17 @@ public:
     /// The PROXY protocol header a group sends its hosts (those without
     /// their own choice); new connections get it, open ones stay.
     OpResult setGroupProxy(const QString &service, const QString &group, ProxySendMode mode);
+    /// A group's backend feedback; unset fields stay as they are.
+    struct FeedbackEdit
+    {
+        std::optional<qint64> slowStartMs;  ///< 0: none
+        std::optional<int> agentPort;  ///< 0: no agent
+        std::optional<qint64> agentIntervalMs;
+        std::optional<QByteArray> agentSend;
+    };
+    /// Slow start and agent check of a group (hosts without their own).
+    /// BadInput names the field: "slowstart", "agent", "agentinterval", "agentsend".
+    OpResult editGroupFeedback(const QString &service, const QString &group, const FeedbackEdit &edit);
 
     // --- services ---
     OpResult addService(const ServiceConfig &service);

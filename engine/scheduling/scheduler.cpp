@@ -39,6 +39,9 @@ void Scheduler::connectionDropped(HostRuntime *)
 void Scheduler::weightChanged(HostRuntime *)
 { }
 
+void Scheduler::effectiveWeightChanged(HostRuntime *)
+{ }
+
 bool Scheduler::isEligible(const HostRuntime *host, const PickContext &context)
 {
     return host->effectiveWeight.load(std::memory_order_relaxed) > 0 && host->isAvailable()

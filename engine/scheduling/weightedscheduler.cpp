@@ -74,6 +74,12 @@ void WeightedScheduler::weightChanged(HostRuntime *)
     m_next.store(0, std::memory_order_relaxed);
 }
 
+void WeightedScheduler::effectiveWeightChanged(HostRuntime *)
+{
+    std::lock_guard lock(m_rebuildMutex);
+    m_cycle.publish(buildCycle());
+}
+
 std::unique_ptr<const WeightedScheduler::Cycle> WeightedScheduler::buildCycle() const
 {
     QList<int> weights;

@@ -272,6 +272,9 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::AclChanged:
             phrases.append(tr("changes the ACL of service %1; open connections stay").arg(change.service));
             break;
+        case Kind::GroupFeedbackChanged:
+            phrases.append(tr("changes the slow start or agent check of group %1").arg(change.group));
+            break;
         }
     }
     // Listeners closed without a replacement.

@@ -99,6 +99,8 @@ const QList<Command> &commands()
             &Groups::setScheduler},
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/proxy"), Access::Write,
             &Groups::setProxy},
+        {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/feedback"), Access::Write,
+            &Groups::setFeedback},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts"), Access::Read,
             &Hosts::list},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Read,
