@@ -3,12 +3,16 @@
 // through the engine and the traffic that stub backends, answering their
 // own names, receive.
 
+#include "admintestbed.h"
 #include "engine.h"
 #include "health/agentanswer.h"
 #include "proxyconfig.h"
 #include "stubbackend.h"
 #include "testconnection.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -22,8 +26,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// An agent: answers every query with `reply` and closes; with `silent`
-/// it accepts and says nothing. Remembers what it was sent.
+/// An agent: answers every query (a line) with `reply` and closes; with
+/// `silent` it accepts and says nothing. Remembers what it was sent.
 class TestAgent final : public QObject
 {
 public:
@@ -34,12 +38,16 @@ public:
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 ++queries;
                 socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { received += socket->readAll(); });
-                if (silent)
-                    continue;
-                socket->write(reply);
-                socket->disconnectFromHost();
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                // Answers once the request (agentsend, a line) is in.
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+                    const QByteArray bytes = socket->readAll();
+                    received += bytes;
+                    if (silent || !bytes.contains('\n'))
+                        return;
+                    socket->write(reply);
+                    socket->disconnectFromHost();
+                });
             }
         });
     }
@@ -122,6 +130,7 @@ private Q_SLOTS:
     void noAnswerChangesNothing_data();
     void noAnswerChangesNothing();
     void agentSwitchedOff();
+    void throughTheAdminApi();
 };
 
 void tst_AgentCheck::parse_data()
@@ -349,6 +358,51 @@ void tst_AgentCheck::agentSwitchedOff()
     QCOMPARE(bed.host(u"b"_s).state, u"up"_s);
     QCOMPARE(bed.host(u"b"_s).effectiveWeight, 4.0);
     QVERIFY(!bed.host(u"b"_s).agent.enabled);
+}
+
+void tst_AgentCheck::throughTheAdminApi()
+{
+    AdminTestBed bed;
+    QString error;
+    QVERIFY2(bed.start(&error), qPrintable(error));
+    TestAgent agent;
+    agent.reply = "drain 50% maxconn:7\n";
+    // A bad value: 400 naming the field.
+    HttpTestResponse response = bed.request("PUT", "/api/v1/services/web/groups/prod/feedback", AdminTestBed::Admin,
+        R"({"agentinterval":"10ms"})");
+    QCOMPARE(response.status, 400);
+    QVERIFY2(response.body.contains("agentinterval"), response.body.constData());
+    response = bed.request("PUT", "/api/v1/services/web/groups/prod/feedback", AdminTestBed::Admin,
+        R"({"agentinterval":"100ms","agentsend":"hi\n","slowstart":"1m"})");
+    QCOMPARE(response.status, 200);
+    response = bed.request("PUT", "/api/v1/services/web/groups/prod/hosts/b", AdminTestBed::Admin,
+        QByteArray(R"({"agent":)") + QByteArray::number(agent.port()) + '}');
+    QCOMPARE(response.status, 200);
+    QTRY_COMPARE(bed.hostState(u"prod"_s, u"b"_s), u"draining"_s);
+
+    response = bed.get("/api/v1/services/web/groups/prod/hosts/b");
+    QCOMPARE(response.status, 200);
+    const QJsonObject host = QJsonDocument::fromJson(response.body).object();
+    QCOMPARE(host.value(u"agent"_s).toInt(), int(agent.port()));
+    QCOMPARE(host.value(u"slowstart"_s).toVariant(), QVariant());  // follows the group
+    QCOMPARE(host.value(u"effectiveWeight"_s).toDouble(), 0.5);
+    // "agent" is the configured port; what the agent said is in "agentState".
+    const QJsonObject runtime = host.value(u"agentState"_s).toObject();
+    QCOMPARE(runtime.value(u"lastAnswer"_s).toString(), u"drain 50% maxconn:7"_s);
+    QCOMPARE(runtime.value(u"weightPercent"_s).toInt(), 50);
+    QCOMPARE(runtime.value(u"maxconns"_s).toInt(), 7);
+    QCOMPARE(runtime.value(u"adminState"_s).toString(), u"drain"_s);
+    QCOMPARE(runtime.value(u"changed"_s).toArray().size(), 3);
+
+    const HttpTestResponse metrics = bed.get("/metrics");
+    QVERIFY2(metrics.body.contains(R"(balancier_host_effective_weight{service="web",group="prod",host="b"} 0.5)"),
+        metrics.body.constData());
+    QVERIFY(metrics.body.contains("balancier_host_agent_answers_total{"));
+    // Back to the group's: no agent on b any more, its state is the config's again.
+    response = bed.request(
+        "PUT", "/api/v1/services/web/groups/prod/hosts/b", AdminTestBed::Admin, R"({"agent":null})");
+    QCOMPARE(response.status, 200);
+    QCOMPARE(bed.hostState(u"prod"_s, u"b"_s), u"up"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_AgentCheck)

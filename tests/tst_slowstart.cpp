@@ -139,7 +139,7 @@ void tst_SlowStart::shareGrowsOverTheRamp()
     const quint16 port = ProxyConfig::start(engine, before);
     QVERIFY(port);
     // Every host is up at the start: nothing ramps.
-    QCOMPARE(engine.host(u"svc"_s, u"g"_s, u"a"_s)->slowStartLeftMs, 0);
+    QCOMPARE(engine.host(u"svc"_s, u"g"_s, u"a"_s)->slowStartLeftMs, qint64(0));
 
     switch (how) {
     case Return::Admin:
@@ -199,7 +199,7 @@ void tst_SlowStart::shareGrowsOverTheRamp()
     QVERIFY2(share.lastShare() >= share.firstShare() + 0.15, qPrintable(share.text()));
     // The ramp ends at the full weight.
     QTRY_COMPARE_WITH_TIMEOUT(engine.host(u"svc"_s, u"g"_s, u"b"_s)->effectiveWeight, 10.0, 2000);
-    QCOMPARE(engine.host(u"svc"_s, u"g"_s, u"b"_s)->slowStartLeftMs, 0);
+    QCOMPARE(engine.host(u"svc"_s, u"g"_s, u"b"_s)->slowStartLeftMs, qint64(0));
 }
 
 void tst_SlowStart::noRampWithoutSlowStart()

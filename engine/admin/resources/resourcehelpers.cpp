@@ -134,7 +134,8 @@ void insertHostFeedback(QJsonObject &object, const HostView &host)
     json.insert(QStringLiteral("downReason"), agent.downReason);
     json.insert(QStringLiteral("answers"), agent.answers);
     json.insert(QStringLiteral("failures"), agent.failures);
-    object.insert(QStringLiteral("agent"), json);
+    // "agent" is the configured port (hostConfigJson).
+    object.insert(QStringLiteral("agentState"), json);
 }
 
 std::optional<qint64> jsonDuration(const QJsonValue &value, const QString &field, HttpResponse *error)

@@ -37,7 +37,8 @@ HttpResponse jsonOutcome(const OpResult &result, const ParameterNames &labels = 
 QByteArray compact(const QJsonObject &object);
 QJsonObject hostConfigJson(const HostConfig &host);
 /// A host's backend feedback as it runs: effectiveWeight, slowStartLeftMs
-/// and "agent" (its last answer, when, what it changed, the state it set).
+/// and "agentState" (its agent's last answer, when, what it changed, the
+/// state it set).
 void insertHostFeedback(QJsonObject &object, const HostView &host);
 /// A JSON value for a field taking a duration: a string such as "30s"
 /// (parseDuration). nullopt with `*error` set when it is not one.
