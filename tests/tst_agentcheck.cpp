@@ -79,7 +79,8 @@ struct Bed
             return false;
         agent.reply = reply;
         config = ProxyConfig::make(
-            {ProxyConfig::host(u"a"_s, a.address(), 4), ProxyConfig::host(u"b"_s, b.address(), 4)}, scheduler);
+            {ProxyConfig::host(u"a"_s, a.address(), 4), ProxyConfig::host(u"b"_s, b.address(), 4)},
+            scheduler);
         GroupConfig &group = config.services.first().groups.first();
         group.agent.intervalMs = 100;
         group.agent.send = "status\n";
@@ -146,8 +147,8 @@ void tst_AgentCheck::parse_data()
     QTest::newRow("percent") << "75%"_ba << 75 << -1 << QString() << QString() << QString() << QStringList();
     QTest::newRow("all, commas and spaces")
         << "ready, 50%  maxconn:30,up"_ba << 50 << 30 << u"ready"_s << u"up"_s << QString() << QStringList();
-    QTest::newRow("case-insensitive") << "DRAIN 10%"_ba << 10 << -1 << u"drain"_s << QString() << QString()
-                                      << QStringList();
+    QTest::newRow("case-insensitive")
+        << "DRAIN 10%"_ba << 10 << -1 << u"drain"_s << QString() << QString() << QStringList();
     QTest::newRow("down with reason") << "down #disk full, sorry"_ba << -1 << -1 << QString() << u"down"_s
                                       << u"disk full, sorry"_s << QStringList();
     QTest::newRow("stopped") << "maint stopped#upgrade"_ba << -1 << -1 << u"maint"_s << u"stopped"_s
@@ -159,7 +160,8 @@ void tst_AgentCheck::parse_data()
         << QStringList{u"hello"_s, u"1001%"_s, u"maxconn:x"_s, u"-5%"_s};
     QTest::newRow("garbage") << "\x01\x02\xff"_ba << -1 << -1 << QString() << QString() << QString()
                              << QStringList{u"\\x01\\x02\\xff"_s};
-    QTest::newRow("empty") << QByteArray() << -1 << -1 << QString() << QString() << QString() << QStringList();
+    QTest::newRow("empty") << QByteArray() << -1 << -1 << QString() << QString() << QString()
+                           << QStringList();
 }
 
 void tst_AgentCheck::parse()
@@ -174,7 +176,7 @@ void tst_AgentCheck::parse()
     const AgentAnswer answer = AgentAnswer::parse(line);
     QCOMPARE(answer.weightPercent.value_or(-1), percent);
     QCOMPARE(answer.maxConns.value_or(-1), maxconn);
-    const QString adminName = !answer.adminState ? QString()
+    const QString adminName = !answer.adminState      ? QString()
         : *answer.adminState == HostAdminState::Ready ? u"ready"_s
         : *answer.adminState == HostAdminState::Drain ? u"drain"_s
                                                       : u"maint"_s;
@@ -279,7 +281,8 @@ void tst_AgentCheck::health_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("down") << "down\n"_ba << u"the agent said down"_s;
     QTest::newRow("fail #reason") << "fail #disk full\n"_ba << u"the agent said fail: disk full"_s;
-    QTest::newRow("stopped, with a weight") << "stopped,50% #upgrade\n"_ba << u"the agent said stopped: upgrade"_s;
+    QTest::newRow("stopped, with a weight")
+        << "stopped,50% #upgrade\n"_ba << u"the agent said stopped: upgrade"_s;
 }
 
 void tst_AgentCheck::health()
@@ -338,7 +341,8 @@ void tst_AgentCheck::noAnswerChangesNothing()
         QTRY_VERIFY(bed.host(u"b"_s).agent.answers >= 2);
     } else {
         QTRY_VERIFY(bed.host(u"b"_s).agent.failures >= 2);
-        QVERIFY2(bed.host(u"b"_s).agent.lastError.startsWith(error), qPrintable(bed.host(u"b"_s).agent.lastError));
+        QVERIFY2(
+            bed.host(u"b"_s).agent.lastError.startsWith(error), qPrintable(bed.host(u"b"_s).agent.lastError));
     }
     const HostView b = bed.host(u"b"_s);
     QCOMPARE(b.state, u"up"_s);
@@ -368,8 +372,8 @@ void tst_AgentCheck::throughTheAdminApi()
     TestAgent agent;
     agent.reply = "drain 50% maxconn:7\n";
     // A bad value: 400 naming the field.
-    HttpTestResponse response = bed.request("PUT", "/api/v1/services/web/groups/prod/feedback", AdminTestBed::Admin,
-        R"({"agentinterval":"10ms"})");
+    HttpTestResponse response = bed.request("PUT", "/api/v1/services/web/groups/prod/feedback",
+        AdminTestBed::Admin, R"({"agentinterval":"10ms"})");
     QCOMPARE(response.status, 400);
     QVERIFY2(response.body.contains("agentinterval"), response.body.constData());
     response = bed.request("PUT", "/api/v1/services/web/groups/prod/feedback", AdminTestBed::Admin,
@@ -395,7 +399,8 @@ void tst_AgentCheck::throughTheAdminApi()
     QCOMPARE(runtime.value(u"changed"_s).toArray().size(), 3);
 
     const HttpTestResponse metrics = bed.get("/metrics");
-    QVERIFY2(metrics.body.contains(R"(balancier_host_effective_weight{service="web",group="prod",host="b"} 0.5)"),
+    QVERIFY2(
+        metrics.body.contains(R"(balancier_host_effective_weight{service="web",group="prod",host="b"} 0.5)"),
         metrics.body.constData());
     QVERIFY(metrics.body.contains("balancier_host_agent_answers_total{"));
     // Back to the group's: no agent on b any more, its state is the config's again.

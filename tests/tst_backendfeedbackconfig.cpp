@@ -112,7 +112,8 @@ void tst_BackendFeedbackConfig::errors_data()
         << QByteArray(R"(agentinterval="10ms")") << QByteArray() << 4 << u"too short"_s;
     QTest::newRow("agentinterval too long")
         << QByteArray() << QByteArray(R"(agentinterval="2h")") << 5 << u"too long"_s;
-    QTest::newRow("slowstart too long") << QByteArray(R"(slowstart="2h")") << QByteArray() << 4 << u"too long"_s;
+    QTest::newRow("slowstart too long")
+        << QByteArray(R"(slowstart="2h")") << QByteArray() << 4 << u"too long"_s;
     QTest::newRow("slowstart not a duration")
         << QByteArray() << QByteArray(R"(slowstart="soon")") << 5 << u"not a duration"_s;
     QTest::newRow("agentsend too long")
@@ -155,8 +156,8 @@ void tst_BackendFeedbackConfig::diff()
 void tst_BackendFeedbackConfig::operations()
 {
     Engine engine;
-    Config config = ProxyConfig::make(
-        {ProxyConfig::host(u"a"_s, ProxyConfig::loopback(ProxyConfig::unusedPort())),
+    Config config
+        = ProxyConfig::make({ProxyConfig::host(u"a"_s, ProxyConfig::loopback(ProxyConfig::unusedPort())),
             ProxyConfig::host(u"b"_s, ProxyConfig::loopback(ProxyConfig::unusedPort()))});
     QVERIFY(ProxyConfig::start(engine, config));
     Operations ops(engine);

@@ -711,7 +711,8 @@ void tst_GuiEditor::validationAsYouType_data()
     QTest::newRow("group agentinterval too short")
         << group << u"agentinterval"_s << u"10ms"_s << u"from 100ms to 1h"_s;
     QTest::newRow("group agentsend") << group << u"agentsend"_s << u"status\\n"_s << QString();
-    QTest::newRow("host agent port too high") << host << u"agent"_s << u"70000"_s << u"port from 1 to 65535"_s;
+    QTest::newRow("host agent port too high")
+        << host << u"agent"_s << u"70000"_s << u"port from 1 to 65535"_s;
     QTest::newRow("host agent port") << host << u"agent"_s << u"5555"_s << QString();
     QTest::newRow("host own slowstart") << host << u"slowstart"_s << u"1m"_s << QString();
 }

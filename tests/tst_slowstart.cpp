@@ -149,8 +149,8 @@ void tst_SlowStart::shareGrowsOverTheRamp()
     case Return::Health:
         b.close();
         // A client tried on b finds it refusing: b is down, the client goes to a.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (TestConnection::open(port)->waitForLine(), engine.host(u"svc"_s, u"g"_s, u"b"_s)->state == u"down"_s),
+        QTRY_VERIFY_WITH_TIMEOUT((TestConnection::open(port)->waitForLine(),
+                                     engine.host(u"svc"_s, u"g"_s, u"b"_s)->state == u"down"_s),
             5000);
         QVERIFY(b.listen(QHostAddress(QHostAddress::LocalHost), bPort));
         QTRY_COMPARE_WITH_TIMEOUT(engine.host(u"svc"_s, u"g"_s, u"b"_s)->state, u"up"_s, 5000);
@@ -210,7 +210,8 @@ void tst_SlowStart::noRampWithoutSlowStart()
     QVERIFY(a.listen());
     QVERIFY(b.listen());
     Config config = ProxyConfig::make(
-        {ProxyConfig::host(u"a"_s, a.address(), 10), ProxyConfig::host(u"b"_s, b.address(), 10)}, u"weighted"_s);
+        {ProxyConfig::host(u"a"_s, a.address(), 10), ProxyConfig::host(u"b"_s, b.address(), 10)},
+        u"weighted"_s);
     Config before = config;
     before.services.first().groups.first().hosts[1].adminState = HostAdminState::Maintenance;
     Engine engine;

@@ -198,10 +198,10 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                           "writer fell behind.\n# TYPE balancier_connlog_dropped_total counter\n"
                           "balancier_connlog_dropped_total %1\n")
                .arg(snapshot.connectionLogDropped);
-    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
-             &serviceDryRun, &serviceTracked, &serviceEvictions, &closed, &hostActive, &hostTotal,
-             &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight, &hostEffectiveWeight, &hostAgentAnswers,
-             &hostAgentFailures}) {
+    for (const Family *family :
+        {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &serviceDryRun, &serviceTracked,
+            &serviceEvictions, &closed, &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp,
+            &hostWeight, &hostEffectiveWeight, &hostAgentAnswers, &hostAgentFailures}) {
         if (family->samples.isEmpty() && (family == &serviceTracked || family == &serviceEvictions))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);

@@ -344,7 +344,8 @@ QList<Attribute> groupAttributes(const GroupConfig &group)
         // backend feedback
         {"slowstart"_L1, ValueKind::Duration, formatDuration(group.slowStartMs),
             formatDuration(defaults.slowStartMs)},
-        {"agent"_L1, ValueKind::Integer, QString::number(group.agent.port), QString::number(defaults.agent.port)},
+        {"agent"_L1, ValueKind::Integer, QString::number(group.agent.port),
+            QString::number(defaults.agent.port)},
         {"agentinterval"_L1, ValueKind::Duration, formatDuration(group.agent.intervalMs),
             formatDuration(defaults.agent.intervalMs)},
         {"agentsend"_L1, ValueKind::Bytes, escapeBytes(group.agent.send), escapeBytes(defaults.agent.send)},
@@ -369,14 +370,17 @@ QList<Attribute> hostAttributes(const HostConfig &host)
             {"proxy"_L1, ValueKind::Keyword, proxySendModeName(*host.proxy), std::nullopt, true});
     // backend feedback: each written only when the host has its own (syncHost removes the others).
     if (host.slowStartMs)
-        attributes.append({"slowstart"_L1, ValueKind::Duration, formatDuration(*host.slowStartMs), std::nullopt, true});
-    if (host.agentPort)
-        attributes.append({"agent"_L1, ValueKind::Integer, QString::number(*host.agentPort), std::nullopt, true});
-    if (host.agentIntervalMs)
         attributes.append(
-            {"agentinterval"_L1, ValueKind::Duration, formatDuration(*host.agentIntervalMs), std::nullopt, true});
+            {"slowstart"_L1, ValueKind::Duration, formatDuration(*host.slowStartMs), std::nullopt, true});
+    if (host.agentPort)
+        attributes.append(
+            {"agent"_L1, ValueKind::Integer, QString::number(*host.agentPort), std::nullopt, true});
+    if (host.agentIntervalMs)
+        attributes.append({"agentinterval"_L1, ValueKind::Duration, formatDuration(*host.agentIntervalMs),
+            std::nullopt, true});
     if (host.agentSend)
-        attributes.append({"agentsend"_L1, ValueKind::Bytes, escapeBytes(*host.agentSend), std::nullopt, true});
+        attributes.append(
+            {"agentsend"_L1, ValueKind::Bytes, escapeBytes(*host.agentSend), std::nullopt, true});
     return attributes;
 }
 

@@ -445,7 +445,8 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
             FieldChanges feedback;
             compareDuration(feedback, u"slowstart"_s, oldGroup->slowStartMs, group->slowStartMs);
             compareInt(feedback, u"agent"_s, oldGroup->agent.port, group->agent.port);
-            compareDuration(feedback, u"agentinterval"_s, oldGroup->agent.intervalMs, group->agent.intervalMs);
+            compareDuration(
+                feedback, u"agentinterval"_s, oldGroup->agent.intervalMs, group->agent.intervalMs);
             compare(feedback, u"agentsend"_s, oldGroup->agent.send, group->agent.send, quotedBytes);
             diff.addFields(Kind::GroupFeedbackChanged, service->name, group->name, {}, feedback);
         }
@@ -481,10 +482,15 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                 };
                 compare(fields, u"slowstart"_s, oldHost->slowStartMs, host->slowStartMs, ownDuration);
                 compare(fields, u"agent"_s, oldHost->agentPort, host->agentPort,
-                    [](const std::optional<int> &port) { return port ? QString::number(*port) : u"group"_s; });
-                compare(fields, u"agentinterval"_s, oldHost->agentIntervalMs, host->agentIntervalMs, ownDuration);
+                    [](const std::optional<int> &port) {
+                        return port ? QString::number(*port) : u"group"_s;
+                    });
+                compare(
+                    fields, u"agentinterval"_s, oldHost->agentIntervalMs, host->agentIntervalMs, ownDuration);
                 compare(fields, u"agentsend"_s, oldHost->agentSend, host->agentSend,
-                    [](const std::optional<QByteArray> &send) { return send ? quotedBytes(*send) : u"group"_s; });
+                    [](const std::optional<QByteArray> &send) {
+                        return send ? quotedBytes(*send) : u"group"_s;
+                    });
                 diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
             }
         }

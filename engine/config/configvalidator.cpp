@@ -178,8 +178,9 @@ QList<HostValueProblem> hostValueProblems(const HostConfig &host)
     return problems;
 }
 
-QList<HostValueProblem> backendFeedbackProblems(std::optional<qint64> slowStartMs, std::optional<int> agentPort,
-    std::optional<qint64> agentIntervalMs, const std::optional<QByteArray> &agentSend)
+QList<HostValueProblem> backendFeedbackProblems(std::optional<qint64> slowStartMs,
+    std::optional<int> agentPort, std::optional<qint64> agentIntervalMs,
+    const std::optional<QByteArray> &agentSend)
 {
     QList<HostValueProblem> problems;
     const auto durationProblem = [](qint64 value, qint64 minimum, qint64 maximum) -> QString {
@@ -190,7 +191,8 @@ QList<HostValueProblem> backendFeedbackProblems(std::optional<qint64> slowStartM
         return {};
     };
     if (slowStartMs) {
-        if (QString problem = durationProblem(*slowStartMs, 0, ConfigLimits::maxSlowStartMs); !problem.isEmpty())
+        if (QString problem = durationProblem(*slowStartMs, 0, ConfigLimits::maxSlowStartMs);
+            !problem.isEmpty())
             problems.append({u"slowstart"_s, problem});
     }
     if (agentPort) {
@@ -205,7 +207,8 @@ QList<HostValueProblem> backendFeedbackProblems(std::optional<qint64> slowStartM
     }
     if (agentSend && agentSend->size() > ConfigLimits::maxAgentSendBytes)
         problems.append({u"agentsend"_s,
-            u"is %1 bytes long; expected at most %2"_s.arg(agentSend->size()).arg(ConfigLimits::maxAgentSendBytes)});
+            u"is %1 bytes long; expected at most %2"_s.arg(agentSend->size())
+                .arg(ConfigLimits::maxAgentSendBytes)});
     return problems;
 }
 
@@ -754,8 +757,8 @@ void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
     }
     if (group.health)
         checkHealth(*group.health, group.pos, context);
-    for (const HostValueProblem &problem :
-        backendFeedbackProblems(group.slowStartMs, group.agent.port, group.agent.intervalMs, group.agent.send))
+    for (const HostValueProblem &problem : backendFeedbackProblems(
+             group.slowStartMs, group.agent.port, group.agent.intervalMs, group.agent.send))
         error(group.pos, context, elementText(u"group", group.name, problem.attribute), problem.message);
 
     QHash<QString, SourcePos> seen;

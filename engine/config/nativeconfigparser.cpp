@@ -413,10 +413,10 @@ void NativeConfigParser::parseLimit(LimitConfig &limit)
 
 void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &overrides)
 {
-    m_xml.checkAttributes({u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s,
-        u"proxy"_s,
-        // backend feedback
-        u"slowstart"_s, u"agent"_s, u"agentinterval"_s, u"agentsend"_s});
+    m_xml.checkAttributes(
+        {u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s, u"proxy"_s,
+            // backend feedback
+            u"slowstart"_s, u"agent"_s, u"agentinterval"_s, u"agentsend"_s});
     GroupConfig group;
     group.pos = m_xml.elementPos();
     group.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -512,8 +512,8 @@ void NativeConfigParser::readBackendFeedback(HostConfig &host)
     // 0 on a host: no agent for it, whatever its group says.
     if (m_xml.readInt(u"agent", 0, 65535, &port))
         host.agentPort = port;
-    if (m_xml.readDuration(u"agentinterval", ConfigLimits::minAgentIntervalMs, ConfigLimits::maxAgentIntervalMs,
-            &duration))
+    if (m_xml.readDuration(
+            u"agentinterval", ConfigLimits::minAgentIntervalMs, ConfigLimits::maxAgentIntervalMs, &duration))
         host.agentIntervalMs = duration;
     QByteArray send;
     if (readAgentSend(&send))
@@ -527,7 +527,8 @@ bool NativeConfigParser::readAgentSend(QByteArray *out)
         return false;
     if (bytes.size() > ConfigLimits::maxAgentSendBytes) {
         m_xml.attributeError(u"agentsend",
-            u"is %1 bytes long; expected at most %2"_s.arg(bytes.size()).arg(ConfigLimits::maxAgentSendBytes));
+            u"is %1 bytes long; expected at most %2"_s.arg(bytes.size())
+                .arg(ConfigLimits::maxAgentSendBytes));
         return false;
     }
     *out = bytes;

@@ -127,8 +127,8 @@ OpResult Operations::editGroupFeedback(const QString &service, const QString &gr
     const QList<HostValueProblem> problems
         = backendFeedbackProblems(edit.slowStartMs, edit.agentPort, edit.agentIntervalMs, edit.agentSend);
     if (!problems.isEmpty())
-        return OpResult::fail(OpResult::Failure::BadInput, problems.first().attribute, problems.first().message,
-            problems.first().attribute);
+        return OpResult::fail(OpResult::Failure::BadInput, problems.first().attribute,
+            problems.first().message, problems.first().attribute);
     if (edit.slowStartMs)
         target.group->slowStartMs = *edit.slowStartMs;
     if (edit.agentPort)

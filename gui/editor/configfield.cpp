@@ -986,7 +986,8 @@ QString checkAgentInterval(const QVariant &value, bool allowEmpty)
     const std::optional<qint64> ms = parseDuration(text);
     if (!ms || *ms < ConfigLimits::minAgentIntervalMs || *ms > ConfigLimits::maxAgentIntervalMs)
         return ConfigFields::tr("Enter a duration from %1 to %2, e.g. 2s.")
-            .arg(formatDuration(ConfigLimits::minAgentIntervalMs), formatDuration(ConfigLimits::maxAgentIntervalMs));
+            .arg(formatDuration(ConfigLimits::minAgentIntervalMs),
+                formatDuration(ConfigLimits::maxAgentIntervalMs));
     return {};
 }
 
@@ -1038,7 +1039,8 @@ QList<ConfigField> groupFeedbackFields()
     ConfigField send;
     send.key = u"agentsend"_s;
     send.label = ConfigFields::tr("Agent request");
-    send.help = ConfigFields::tr("Sent to the agent after connecting, with \\n for a line end; empty: nothing.");
+    send.help
+        = ConfigFields::tr("Sent to the agent after connecting, with \\n for a line end; empty: nothing.");
     send.type = ConfigField::Type::Text;
     send.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
         const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);

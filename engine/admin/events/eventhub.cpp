@@ -41,7 +41,8 @@ EventHub::EventHub(Engine &engine, QObject *parent)
         });
     // What a host's agent answered when it changed something.
     connect(&m_engine, &Engine::agentChanged, this,
-        [this](const QString &service, const QString &group, const QString &hostName, const HostAgentView &agent) {
+        [this](const QString &service, const QString &group, const QString &hostName,
+            const HostAgentView &agent) {
             QJsonObject object;
             object.insert(QStringLiteral("service"), service);
             object.insert(QStringLiteral("group"), group);

@@ -102,7 +102,8 @@ HttpResponse setFeedback(ResourceEnv &env, RequestContext &context)
     if (body->contains(agentField)) {
         const QJsonValue value = body->value(agentField);
         if (!value.isDouble() || value.toDouble() != double(value.toInt()))
-            return HttpResponse::error(400, QStringLiteral("body: 'agent' must be a port number (0: none)"), true);
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'agent' must be a port number (0: none)"), true);
         edit.agentPort = value.toInt();
     }
     if (body->contains(sendField)) {

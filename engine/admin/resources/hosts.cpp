@@ -86,7 +86,8 @@ std::optional<HttpResponse> readFeedbackFields(const QJsonObject &body, Operatio
         if (value.isNull())
             edit.agentPort = std::optional<int>();
         else if (!value.isDouble() || value.toDouble() != double(value.toInt()))
-            return HttpResponse::error(400, QStringLiteral("body: 'agent' must be a port number or null"), true);
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'agent' must be a port number or null"), true);
         else
             edit.agentPort = value.toInt();
     }
@@ -95,7 +96,8 @@ std::optional<HttpResponse> readFeedbackFields(const QJsonObject &body, Operatio
         if (value.isNull())
             edit.agentSend = std::optional<QByteArray>();
         else if (!value.isString())
-            return HttpResponse::error(400, QStringLiteral("body: 'agentsend' must be a string or null"), true);
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'agentsend' must be a string or null"), true);
         else
             edit.agentSend = value.toString().toUtf8();
     }

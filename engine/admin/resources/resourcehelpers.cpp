@@ -142,8 +142,9 @@ std::optional<qint64> jsonDuration(const QJsonValue &value, const QString &field
 {
     const std::optional<qint64> duration = value.isString() ? parseDuration(value.toString()) : std::nullopt;
     if (!duration)
-        *error = HttpResponse::error(
-            400, QStringLiteral("body: '%1' must be a duration such as \"500ms\", \"2s\" or \"1m\"").arg(field), true);
+        *error = HttpResponse::error(400,
+            QStringLiteral("body: '%1' must be a duration such as \"500ms\", \"2s\" or \"1m\"").arg(field),
+            true);
     return duration;
 }
 
