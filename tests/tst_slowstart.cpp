@@ -165,7 +165,7 @@ void tst_SlowStart::shareGrowsOverTheRamp()
     Q_UNUSED(bConfig);
 
     // Weighted: short connections, one after another. leastconns and p2c
-    // compare open connections, so they are held, a few every 50 ms.
+    // compare open connections, so they are held, two every 50 ms.
     const bool hold = scheduler != u"weighted"_s;
     std::vector<std::unique_ptr<TestConnection>> held;
     Share share;
@@ -175,19 +175,21 @@ void tst_SlowStart::shareGrowsOverTheRamp()
             QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= slot, 1000);
             slot += 50;
         }
-        const qint64 at = clock.elapsed();
-        auto client = TestConnection::open(port);
-        const QString name = client->waitForLine();
-        QVERIFY2(name == u"a"_s || name == u"b"_s, qPrintable(name));
-        if (at < RampMs / 3) {
-            ++share.first;
-            share.firstB += name == u"b"_s;
-        } else if (at >= 2 * RampMs / 3) {
-            ++share.last;
-            share.lastB += name == u"b"_s;
+        for (int i = 0; i < (hold ? 2 : 1); ++i) {
+            const qint64 at = clock.elapsed();
+            auto client = TestConnection::open(port);
+            const QString name = client->waitForLine();
+            QVERIFY2(name == u"a"_s || name == u"b"_s, qPrintable(name));
+            if (at < RampMs / 3) {
+                ++share.first;
+                share.firstB += name == u"b"_s;
+            } else if (at >= 2 * RampMs / 3) {
+                ++share.last;
+                share.lastB += name == u"b"_s;
+            }
+            if (hold)
+                held.push_back(std::move(client));
         }
-        if (hold)
-            held.push_back(std::move(client));
     }
     qInfo().noquote() << scheduler << share.text();
     QVERIFY2(share.first >= 8 && share.last >= 8, qPrintable(share.text()));
