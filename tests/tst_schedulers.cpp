@@ -356,7 +356,9 @@ void TestSchedulers::largeWeightsStayBounded()
 {
     // Weights whose sum is far beyond the cycle bound: the cycle is scaled,
     // proportions survive, and building it stays quick.
-    const HostSet hosts({1000000000, 500000000, 7});
+    // (Schedulers read the effective weight, the weight in sixteenths: these
+    // weights are beyond the cycle bound and their sixteenths still fit an int.)
+    const HostSet hosts({100000000, 50000000, 7});
     const std::unique_ptr<Scheduler> scheduler = makeScheduler(u"weighted"_s, hosts);
     QHash<QString, int> counts;
     const int picks = int(WeightedScheduler::MaxCycle);

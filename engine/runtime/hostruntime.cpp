@@ -7,7 +7,10 @@ namespace Balancier {
 
 HostRuntime::HostRuntime(QString service, QString group, const HostConfig &config)
     : weight(config.weight)
-    , effectiveWeight(std::max(config.weight, 0) * WeightScale)
+    // Saturated: a config's weight is at most ConfigLimits::maxWeight, but a
+    // model built in code may say more.
+    , effectiveWeight(int(std::min<qint64>(
+          qint64(std::max(config.weight, 0)) * WeightScale, std::numeric_limits<int>::max())))
     , maxConns(config.maxConns)
     , adminState(config.adminState)
     , configAdminState(config.adminState)

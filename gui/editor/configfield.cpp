@@ -785,6 +785,8 @@ QList<ConfigField> listenerFields()
     return {ip, accept, trusted, timeout};
 }
 
+QList<ConfigField> groupFeedbackFields();
+
 QList<ConfigField> groupFields()
 {
     QList<ConfigField> fields;
