@@ -268,7 +268,7 @@ QVariant DashboardModel::displayData(const Node &node, int column) const
                 name = tr("%1, slow start: weight %2 of %3")
                            .arg(name, QString::number(v.effectiveWeight, 'g', 3))
                            .arg(v.weight);
-            else if (v.effectiveWeight != double(v.weight))
+            else if (!v.agentAnswer.isEmpty() && v.effectiveWeight != double(v.weight))
                 name = tr("%1, agent: weight %2 of %3")
                            .arg(name, QString::number(v.effectiveWeight, 'g', 3))
                            .arg(v.weight);
@@ -362,7 +362,7 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + tr("at most %1 connections").arg(v.maxConns);
             if (!v.reason.isEmpty())
                 tip += u'\n' + v.reason;
-            if (v.effectiveWeight != double(v.weight))
+            if ((v.ramping || !v.agentAnswer.isEmpty()) && v.effectiveWeight != double(v.weight))
                 tip += u'\n' + tr("effective weight %1").arg(QString::number(v.effectiveWeight, 'g', 3));
             if (!v.agentAnswer.isEmpty())
                 tip += u'\n' + tr("agent said \"%1\"").arg(v.agentAnswer);
