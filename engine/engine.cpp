@@ -69,6 +69,15 @@ Engine::Engine(QObject *parent)
     });
     d->drainTimer.setInterval(50);
     connect(&d->drainTimer, &QTimer::timeout, this, [this] { d->checkDrained(); });
+    connect(&d->slowStartTimer, &QTimer::timeout, this, [this] { d->tickSlowStart(); });
+    connect(&d->agents, &AgentMonitor::answered, this,
+        [this](const std::shared_ptr<HostRuntime> &host, const QByteArray &line) {
+            d->handleAgentAnswer(host, line);
+        });
+    connect(&d->agents, &AgentMonitor::failed, this,
+        [this](const std::shared_ptr<HostRuntime> &host, const QString &error) {
+            d->handleAgentFailure(host, error);
+        });
     d->hostDrainTimer.setSingleShot(true);
     connect(&d->hostDrainTimer, &QTimer::timeout, this, [this] { d->cutOverdueDrains(); });
     connect(&d->guidedDrainTimer, &QTimer::timeout, this, [this] { d->tickGuidedDrains(); });
@@ -160,6 +169,7 @@ ApplyResult Engine::apply(const Config &input)
     d->configureDns(config);
     const Config effective = d->discovery.expand(config);
     d->reconcileServices(effective);
+    d->updateAgents(effective);
     // Hosts get their numeric endpoints before a new listener's workers can
     // accept: a client already waiting (on sockets inherited in an upgrade)
     // must not find its host "not resolved yet".
@@ -315,10 +325,10 @@ QList<ListenerSockets> Engine::listenSockets() const
 std::optional<HostView> Engine::host(const QString &service, const QString &group, const QString &host) const
 {
     if (const std::shared_ptr<HostRuntime> runtime = d->findHost(service, group, host))
-        return runtime->view();
+        return runtime->view(d->feedbackNowMs());
     for (const auto &runtime : d->draining) {
         if (runtime->service() == service && runtime->group() == group && runtime->name() == host)
-            return runtime->view();
+            return runtime->view(d->feedbackNowMs());
     }
     return std::nullopt;
 }

@@ -206,6 +206,11 @@ Q_SIGNALS:
     /// configApplied of the apply that made it.
     void hostStateChanged(const QString &service, const QString &group, const QString &host,
         const Balancier::HostStateEvent &event);
+    /// A host's agent answered something that changed its state (weight %,
+    /// maxconn, administrative state, health), or its agent check was
+    /// switched off; `agent` says what it answered and what that changed.
+    void agentChanged(const QString &service, const QString &group, const QString &host,
+        const Balancier::HostAgentView &agent);
     void statsUpdated(const Balancier::StatsSnapshot &snapshot);
     void listenerFailed(const QString &service, const QString &address, const QString &reason);
     /// Clients of `service` were refused by its <acl> or <limit> (or would

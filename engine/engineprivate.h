@@ -10,6 +10,7 @@
 #include "alerts/alertmanager.h"
 #include "config/appliedconfighistory.h"
 #include "engine.h"
+#include "health/agentmonitor.h"
 #include "health/healthmonitor.h"
 #include "net/connectionlog.h"
 #include "net/dnsdiscovery.h"
@@ -140,6 +141,11 @@ public:
     /// as hostStateChanged after its configApplied.
     QList<std::pair<std::shared_ptr<HostRuntime>, HostStateEvent>> adminEvents;
     HealthMonitor health;
+    /// Backend feedback (enginefeedback.cpp): the agents queried, and the
+    /// timer that moves slow-start ramps (running only while one ramps).
+    AgentMonitor agents;
+    QTimer slowStartTimer;
+    bool servicesReconciled = false;  ///< a first config was applied: new hosts ramp up
     HostResolver resolver;
     /// DNS discovery (<discover>, resolve="all"): hosts the running config
     /// does not list; applied through expand() (docs/dns-discovery.md).
@@ -260,6 +266,30 @@ public:
     void syncGuidedDrains();
     void tickGuidedDrains();
     QVariantMap drainProgress(const GuidedDrain &drain, qint64 nowUtcMs) const;
+
+    // --- backend feedback (enginefeedback.cpp) ---
+    /// Steady milliseconds for ramps (clock).
+    qint64 feedbackNowMs() const;
+    /// Begins `host`'s slow start now, if it has one: it came back (health
+    /// up, admin back to ready) or joined a running balancer (discovery too).
+    void startSlowStart(const std::shared_ptr<HostRuntime> &host);
+    /// Recomputes the effective weight of every ramping host (the timer).
+    void tickSlowStart();
+    /// Stores `host`'s effective weight and, when it changed, tells its
+    /// group's scheduler.
+    void refreshEffectiveWeight(const std::shared_ptr<HostRuntime> &host);
+    void armSlowStartTimer();
+    /// Sets the agents queried; during an apply, after reconcileServices().
+    void updateAgents(const Config &config);
+    void handleAgentAnswer(const std::shared_ptr<HostRuntime> &host, const QByteArray &line);
+    void handleAgentFailure(const std::shared_ptr<HostRuntime> &host, const QString &error);
+    /// Forgets what `host`'s agent set (its check was switched off).
+    void clearAgent(const std::shared_ptr<HostRuntime> &host);
+    /// Puts the combined administrative state (config and agent) in force;
+    /// true if it changed. `reason` goes to the host's history and event,
+    /// which an apply in progress (`duringApply`) says after its configApplied.
+    bool applyAdminState(
+        const std::shared_ptr<HostRuntime> &host, const HostReason &reason, bool duringApply);
 };
 
 }  // namespace Balancier

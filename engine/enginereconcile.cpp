@@ -252,6 +252,7 @@ void EnginePrivate::reconcileServices(const Config &config)
             QList<HostRuntime *> weightChanged;
             for (const HostConfig &hostConfig : groupConfig.hosts) {
                 std::shared_ptr<HostRuntime> host = old ? old->host(hostConfig.name) : nullptr;
+                const qint64 slowStartMs = groupConfig.slowStartOf(hostConfig);
                 if (host) {
                     // Issue 16: a backup, and a guided drain's deadline and action.
                     host->backup.store(hostConfig.backup, std::memory_order_relaxed);
@@ -263,7 +264,12 @@ void EnginePrivate::reconcileServices(const Config &config)
                     host->drainDeadlineMs = hostConfig.drainDeadlineMs;
                     host->drainThen = hostConfig.drainThen;
                     hostJoined(host, hostConfig);
+                    host->slowStartMs = slowStartMs;
+                    // A host that joins a running balancer ramps up too (discovery included).
+                    if (servicesReconciled)
+                        host->startSlowStart(feedbackNowMs());
                 } else {
+                    host->slowStartMs = slowStartMs;
                     if (host->address() != hostConfig.address) {
                         host->recordEvent(host->stateName(),
                             {QStringLiteral("addressChanged"),
@@ -271,21 +277,28 @@ void EnginePrivate::reconcileServices(const Config &config)
                                     {QStringLiteral("to"), hostConfig.address}}});
                         host->setAddress(hostConfig.address);
                     }
-                    if (host->weight.exchange(hostConfig.weight) != hostConfig.weight)
-                        weightChanged.append(host.get());
-                    host->maxConns.store(hostConfig.maxConns);
-                    if (host->adminState.exchange(hostConfig.adminState) != hostConfig.adminState) {
+                    host->weight.store(hostConfig.weight);
+                    host->configMaxConns = hostConfig.maxConns;
+                    host->maxConns.store(host->combinedMaxConns());
+                    host->configAdminState = hostConfig.adminState;
+                    // The agent's state counts too: an apply does not undo what it set.
+                    const HostAdminState adminState = host->combinedAdminState();
+                    if (host->adminState.exchange(adminState) != adminState) {
                         host->recordEvent(host->stateName(), {QStringLiteral("adminChange"), {}});
                         adminEvents.append({host, host->history().constLast()});
                         qCInfo(lcConfig, "service %s: group %s: host %s is now %s",
                             qUtf8Printable(serviceConfig.name), qUtf8Printable(groupConfig.name),
                             qUtf8Printable(hostConfig.name), qUtf8Printable(host->stateName()));
-                        if (hostConfig.adminState == HostAdminState::Drain)
+                        if (adminState == HostAdminState::Drain)
                             beginHostDrain(host);
                         else
                             endHostDrain(host.get());
+                        if (adminState == HostAdminState::Ready)
+                            host->startSlowStart(feedbackNowMs());
                     }
                 }
+                if (host->refreshEffectiveWeight(feedbackNowMs()))
+                    weightChanged.append(host.get());
                 host->proxyMode.store(groupConfig.proxyOf(hostConfig), std::memory_order_relaxed);
                 hosts.append(host);
             }
@@ -321,6 +334,12 @@ void EnginePrivate::reconcileServices(const Config &config)
             }
         }
         state.groups = groups;
+        for (const auto &group : std::as_const(groups)) {
+            for (const auto &host : group->hosts()) {
+                if (host->isRamping())
+                    armSlowStartTimer();
+            }
+        }
         if (state.enabledGroup != serviceConfig.enabledGroup && !state.enabledGroup.isEmpty()) {
             qCInfo(lcConfig, "service %s: enabled group %s -> %s; open connections stay where they are",
                 qUtf8Printable(serviceConfig.name), qUtf8Printable(state.enabledGroup),
@@ -410,6 +429,7 @@ void EnginePrivate::reconcileServices(const Config &config)
         }
     }
     services = std::move(next);
+    servicesReconciled = true;
 }
 
 void EnginePrivate::reconcileTlsRoutes(const ServiceConfig &serviceConfig, ServiceState &state)
@@ -598,6 +618,8 @@ void EnginePrivate::handleHealthChange(
 {
     Q_UNUSED(from);
     const ServiceState state = services.value(host->service());
+    if (to == HostHealth::Up)
+        startSlowStart(host);
     if (const std::shared_ptr<GroupRuntime> group = state.group(host->group())) {
         if (to == HostHealth::Up)
             group->scheduler().hostUp(host.get());

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 namespace Balancier {
@@ -28,7 +29,8 @@ enum class HostHealth : int
 /// Codes (parameters): added, adminChange, addressChanged (from, to),
 /// removedFromConfig, groupRemoved, serviceRemoved, connectFailed (detail),
 /// probeFailed (count, detail), probeSucceeded (count),
-/// answeredWhileGroupDown (group), drainTimeout (timeout, cut). A client
+/// answeredWhileGroupDown (group), drainTimeout (timeout, cut), agentDown
+/// (word, reason), agentUp, agentAdmin (state), agentOff. A client
 /// ignores a code it does not know and shows the text.
 struct HostReason
 {
@@ -47,6 +49,31 @@ struct HostStateEvent
     QString reason;  ///< why, in English, e.g. "connection refused", "3 consecutive probes failed: ..."
     QString reasonCode;  ///< HostReason::code; empty from an older balancer
     QVariantMap reasonParams;  ///< HostReason::params
+};
+
+/// What a host's agent (HAProxy's agent check, <group agent="PORT">) said
+/// last and what that changed. The agent's state is runtime only: it is not
+/// written to the config, as in HAProxy, and it is forgotten when the agent
+/// is switched off or the balancer restarts.
+struct HostAgentView
+{
+    bool enabled = false;  ///< the host has an agent port
+    int port = 0;
+    QString lastAnswer;  ///< the last line, printable (escaped), empty before the first
+    QDateTime lastAnswerAt;
+    QString lastError;  ///< why the last attempt failed; empty when it answered
+    QDateTime lastErrorAt;
+    /// What the last answer that changed something changed, in words a script
+    /// can match: "weight 75%", "maxconn 30", "admin drain", "health down: reason", ...
+    QStringList changed;
+    QDateTime changedAt;
+    int weightPercent = 100;  ///< the agent's weight, % of the configured weight
+    int maxConns = -1;  ///< the agent's maxconn:N; -1: none (the configured one)
+    QString adminState;  ///< "", "drain", "maintenance": the agent's own administrative state
+    bool down = false;  ///< the agent said down, fail or stopped (and not up since)
+    QString downReason;  ///< its #reason
+    qint64 answers = 0;
+    qint64 failures = 0;  ///< connect errors, timeouts, over-long or empty lines
 };
 
 /// The live state of one backend host at the moment it was read
@@ -70,6 +97,12 @@ struct HostView
     QString resolveError;  ///< why its address did not resolve, or empty
     QDateTime lastChange;
     int weight = 1;
+    /// The weight new connections see: weight x agent % x slow-start ramp,
+    /// in weight units (fractions while ramping).
+    double effectiveWeight = 1;
+    qint64 slowStartMs = 0;  ///< the host's slow start (its own, else its group's); 0: none
+    qint64 slowStartLeftMs = 0;  ///< what is left of its ramp; 0: not ramping
+    HostAgentView agent;
     int maxConns = 0;
     qint64 active = 0;
     qint64 total = 0;  ///< connections established to this host

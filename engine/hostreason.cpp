@@ -40,6 +40,15 @@ QString HostReason::text() const
         return u"drain timeout %1 passed: %2 open connection(s) cut"_s.arg(param("timeout"), param("cut"));
     if (code == "drainDeadline"_L1)
         return u"drain deadline passed: %1 open connection(s) cut"_s.arg(param("cut"));
+    if (code == "agentDown"_L1)
+        return param("reason").isEmpty() ? u"the agent said %1"_s.arg(param("word"))
+                                         : u"the agent said %1: %2"_s.arg(param("word"), param("reason"));
+    if (code == "agentUp"_L1)
+        return u"the agent said up"_s;
+    if (code == "agentAdmin"_L1)
+        return u"the agent set %1"_s.arg(param("state"));
+    if (code == "agentOff"_L1)
+        return u"the agent check was switched off"_s;
     return param("text");
 }
 

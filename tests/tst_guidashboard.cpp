@@ -112,6 +112,7 @@ private Q_SLOTS:
     void engineLogReachesLogView();
     void groupAllDownNotifies();
     void accessibleTexts();
+    void backendFeedbackShown();
     void removeLastLiveHostAsksFirst();
 
 private:
@@ -606,6 +607,44 @@ void tst_GuiDashboard::accessibleTexts()
     QTRY_VERIFY(dashboard.view()->hasFocus());
     QTest::keyClick(dashboard.view(), Qt::Key_Tab);
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dashboard.graph()));
+}
+
+void tst_GuiDashboard::backendFeedbackShown()
+{
+    // A ramping host reads its effective weight; an agent's answer and what
+    // it changed are in the tooltip.
+    DashboardModel model;
+    StatsSnapshot s = groupSnapshot({u"up"_s, u"up"_s});
+    HostStats &ramping = s.services[0].groups[0].hosts[0];
+    ramping.weight = 10;
+    ramping.effectiveWeight = 2.5;
+    ramping.ramping = true;
+    HostStats &agent = s.services[0].groups[0].hosts[1];
+    agent.weight = 4;
+    agent.effectiveWeight = 2;
+    agent.agent = true;
+    agent.agentAnswer = u"50% drain"_s;
+    agent.agentChanged = {u"weight 50%"_s};
+    model.applySnapshot(s);
+    const QModelIndex first = model.findHost({u"web"_s, u"prod"_s, u"h0"_s});
+    const QModelIndex second = model.findHost({u"web"_s, u"prod"_s, u"h1"_s});
+    QVERIFY(first.isValid() && second.isValid());
+    const QString rampText = first.siblingAtColumn(DashboardModel::StateColumn).data().toString();
+    QVERIFY2(rampText.contains(u"slow start: weight 2.5 of 10"_s), qPrintable(rampText));
+    const QString agentText = second.siblingAtColumn(DashboardModel::StateColumn).data().toString();
+    QVERIFY2(agentText.contains(u"agent: weight 2 of 4"_s), qPrintable(agentText));
+    const QString tip = second.siblingAtColumn(DashboardModel::StateColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"agent said \"50% drain\""_s), qPrintable(tip));
+    QVERIFY2(tip.contains(u"agent changed: weight 50%"_s), qPrintable(tip));
+    // When the ramp is over the state is plain again.
+    s.services[0].groups[0].hosts[0].effectiveWeight = 10;
+    s.services[0].groups[0].hosts[0].ramping = false;
+    model.applySnapshot(s);
+    QVERIFY(!model.findHost({u"web"_s, u"prod"_s, u"h0"_s})
+                 .siblingAtColumn(DashboardModel::StateColumn)
+                 .data()
+                 .toString()
+                 .contains(u"slow start"_s));
 }
 
 void tst_GuiDashboard::removeLastLiveHostAsksFirst()

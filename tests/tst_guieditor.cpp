@@ -759,6 +759,17 @@ void tst_GuiEditor::validationAsYouType_data()
     QTest::newRow("listener port zero") << listener << u"ip"_s << u"*:0"_s << QString();
     QTest::newRow("bad duration") << settings << u"draintimeout"_s << u"30 parsecs"_s << u"not a duration"_s;
     QTest::newRow("good duration") << settings << u"draintimeout"_s << u"90s"_s << QString();
+    // backend feedback
+    const ConfigItemRef group{ConfigItemRef::Kind::Group, u"web"_s, u"prod"_s, {}};
+    QTest::newRow("group slowstart too long") << group << u"slowstart"_s << u"2h"_s << u"At most 1h"_s;
+    QTest::newRow("group slowstart") << group << u"slowstart"_s << u"30s"_s << QString();
+    QTest::newRow("group agentinterval too short")
+        << group << u"agentinterval"_s << u"10ms"_s << u"from 100ms to 1h"_s;
+    QTest::newRow("group agentsend") << group << u"agentsend"_s << u"status\\n"_s << QString();
+    QTest::newRow("host agent port too high")
+        << host << u"agent"_s << u"70000"_s << u"port from 1 to 65535"_s;
+    QTest::newRow("host agent port") << host << u"agent"_s << u"5555"_s << QString();
+    QTest::newRow("host own slowstart") << host << u"slowstart"_s << u"1m"_s << QString();
 }
 
 void tst_GuiEditor::validationAsYouType()

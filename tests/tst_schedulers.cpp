@@ -25,6 +25,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+/// Sets the configured weight and, as the engine's control thread does, the
+/// effective weight the schedulers read.
+void setWeight(HostRuntime *host, int weight)
+{
+    host->weight = weight;
+    host->refreshEffectiveWeight(0);
+}
+
 /// Owns a group's hosts, named a, b, c, ... unless names are given.
 class HostSet
 {
@@ -106,7 +114,7 @@ void makeUnavailable(HostRuntime *host, Unavailability how)
         host->active = 2;
         break;
     case Unavailability::WeightZero:
-        host->weight = 0;
+        setWeight(host, 0);
         break;
     case Unavailability::Excluded:
         break;  // handled through the PickContext
@@ -329,18 +337,18 @@ void TestSchedulers::weightChangeRebuildsCycle()
     const std::unique_ptr<Scheduler> scheduler = makeScheduler(u"weighted"_s, hosts);
     QCOMPARE(sequence(*scheduler, 4), u"abab"_s);
 
-    hosts.at(0)->weight = 3;
+    setWeight(hosts.at(0), 3);
     scheduler->weightChanged(hosts.at(0));
     QCOMPARE(sequence(*scheduler, 8), u"aabaaaba"_s);
 
-    hosts.at(0)->weight = 0;
+    setWeight(hosts.at(0), 0);
     scheduler->weightChanged(hosts.at(0));
     QCOMPARE(sequence(*scheduler, 3), u"bbb"_s);
 
     // Weight 0 stops traffic even before the hook has run.
-    hosts.at(0)->weight = 1;
+    setWeight(hosts.at(0), 1);
     scheduler->weightChanged(hosts.at(0));
-    hosts.at(1)->weight = 0;
+    setWeight(hosts.at(1), 0);
     QCOMPARE(sequence(*scheduler, 3), u"aaa"_s);
 }
 
@@ -348,7 +356,9 @@ void TestSchedulers::largeWeightsStayBounded()
 {
     // Weights whose sum is far beyond the cycle bound: the cycle is scaled,
     // proportions survive, and building it stays quick.
-    const HostSet hosts({1000000000, 500000000, 7});
+    // (Schedulers read the effective weight, the weight in sixteenths: these
+    // weights are beyond the cycle bound and their sixteenths still fit an int.)
+    const HostSet hosts({100000000, 50000000, 7});
     const std::unique_ptr<Scheduler> scheduler = makeScheduler(u"weighted"_s, hosts);
     QHash<QString, int> counts;
     const int picks = int(WeightedScheduler::MaxCycle);
@@ -912,7 +922,7 @@ void TestSchedulers::concurrentPicksWithChanges()
         int round = 0;
         while (!stop.load()) {
             HostRuntime *host = hosts.at(round % 3);
-            host->weight = 1 + round % 4;
+            setWeight(host, 1 + round % 4);
             instance->weightChanged(host);
             hosts.at((round + 1) % 3)->health = round % 2 ? HostHealth::Down : HostHealth::Up;
             if (round % 2)

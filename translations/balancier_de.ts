@@ -385,6 +385,30 @@
         <source>its DNS record is gone (%1)</source>
         <translation>sein DNS-Eintrag ist weg (%1)</translation>
     </message>
+    <message>
+        <source>%1: backend feedback (slow start, agent check): %2</source>
+        <translation>%1: Backend-Rückmeldung (Sanftstart, Agent-Prüfung): %2</translation>
+    </message>
+    <message>
+        <source>the agent said %1</source>
+        <translation>der Agent meldete %1</translation>
+    </message>
+    <message>
+        <source>the agent said %1: %2</source>
+        <translation>der Agent meldete %1: %2</translation>
+    </message>
+    <message>
+        <source>the agent said up</source>
+        <translation>der Agent meldete up</translation>
+    </message>
+    <message>
+        <source>the agent set %1</source>
+        <translation>der Agent setzte %1</translation>
+    </message>
+    <message>
+        <source>the agent check was switched off</source>
+        <translation>die Agent-Prüfung wurde abgeschaltet</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1622,6 +1646,26 @@ Beide Enden sehen sie jeweils geschlossen; die Clients können sich erneut verbi
     <message>
         <source>Warning: a certificate of this listener expires within 14 days</source>
         <translation>Warnung: Ein Zertifikat dieses Listeners läuft innerhalb von 14 Tagen ab</translation>
+    </message>
+    <message>
+        <source>%1, slow start: weight %2 of %3</source>
+        <translation>%1, Sanftstart: Gewicht %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1, agent: weight %2 of %3</source>
+        <translation>%1, Agent: Gewicht %2 von %3</translation>
+    </message>
+    <message>
+        <source>effective weight %1</source>
+        <translation>wirksames Gewicht %1</translation>
+    </message>
+    <message>
+        <source>agent said &quot;%1&quot;</source>
+        <translation>Agent meldete „%1“</translation>
+    </message>
+    <message>
+        <source>agent changed: %1</source>
+        <translation>Agent änderte: %1</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3521,10 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
         <translation>der Listener behält seinen Socket; neue TLS-Handshakes verwenden die neuen TLS-Einstellungen, offene Verbindungen behalten ihre</translation>
     </message>
+    <message>
+        <source>changes the slow start or agent check of group %1</source>
+        <translation>ändert den Sanftstart oder die Agent-Prüfung der Gruppe %1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4199,6 +4247,70 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
         <translation>PEM-Zertifikate der Stellen, die Client-Zertifikate signieren; wenn gesetzt, wird ein Client ohne gültiges Zertifikat abgewiesen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 30s or 2m; 0 for none.</source>
+        <translation>„%1“ ist keine Dauer: z. B. 30s oder 2m; 0 für keinen.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2, e.g. 2s.</source>
+        <translation>Geben Sie eine Dauer von %1 bis %2 ein, z. B. 2s.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535, or 0 for no agent.</source>
+        <translation>Geben Sie einen Port von 1 bis 65535 ein, oder 0 für keinen Agent.</translation>
+    </message>
+    <message>
+        <source>Slow start</source>
+        <translation>Sanftstart</translation>
+    </message>
+    <message>
+        <source>A host that comes back (health up, back to ready, added) gets its weight over this time, from almost nothing; 0 for none.</source>
+        <translation>Ein zurückkehrender Host (wieder erreichbar, wieder bereit, hinzugefügt) erhält sein Gewicht über diese Zeit, von fast null an; 0 für keinen.</translation>
+    </message>
+    <message>
+        <source>Agent port</source>
+        <translation>Agent-Port</translation>
+    </message>
+    <message>
+        <source>Port of the agent on each host (HAProxy&apos;s agent check): it answers a line that may change the host&apos;s weight, limit, state or health; 0 for none.</source>
+        <translation>Port des Agenten auf jedem Host (HAProxys Agent-Check): Er antwortet mit einer Zeile, die Gewicht, Limit, Zustand oder Erreichbarkeit des Hosts ändern kann; 0 für keinen.</translation>
+    </message>
+    <message>
+        <source>Agent interval</source>
+        <translation>Agent-Intervall</translation>
+    </message>
+    <message>
+        <source>How often each agent is asked; also how long it has to answer.</source>
+        <translation>Wie oft jeder Agent gefragt wird; auch wie lange er zum Antworten hat.</translation>
+    </message>
+    <message>
+        <source>Agent request</source>
+        <translation>Agent-Anfrage</translation>
+    </message>
+    <message>
+        <source>Sent to the agent after connecting, with \n for a line end; empty: nothing.</source>
+        <translation>Wird nach dem Verbinden an den Agenten gesendet, mit \n für ein Zeilenende; leer: nichts.</translation>
+    </message>
+    <message>
+        <source>as the group</source>
+        <translation>wie die Gruppe</translation>
+    </message>
+    <message>
+        <source>This host&apos;s own slow start; empty: the group&apos;s.</source>
+        <translation>Eigener Sanftstart dieses Hosts; leer: der der Gruppe.</translation>
+    </message>
+    <message>
+        <source>This host&apos;s agent port; 0: no agent; empty: the group&apos;s.</source>
+        <translation>Agent-Port dieses Hosts; 0: kein Agent; leer: der der Gruppe.</translation>
+    </message>
+    <message>
+        <source>How often this host&apos;s agent is asked; empty: the group&apos;s.</source>
+        <translation>Wie oft der Agent dieses Hosts gefragt wird; leer: wie die Gruppe.</translation>
+    </message>
+    <message>
+        <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
+        <translation>Wird an den Agenten dieses Hosts gesendet, mit \n für ein Zeilenende; leer: wie die Gruppe.</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,30 @@
         <source>its DNS record is gone (%1)</source>
         <translation>its DNS record is gone (%1)</translation>
     </message>
+    <message>
+        <source>%1: backend feedback (slow start, agent check): %2</source>
+        <translation>%1: backend feedback (slow start, agent check): %2</translation>
+    </message>
+    <message>
+        <source>the agent said %1</source>
+        <translation>the agent said %1</translation>
+    </message>
+    <message>
+        <source>the agent said %1: %2</source>
+        <translation>the agent said %1: %2</translation>
+    </message>
+    <message>
+        <source>the agent said up</source>
+        <translation>the agent said up</translation>
+    </message>
+    <message>
+        <source>the agent set %1</source>
+        <translation>the agent set %1</translation>
+    </message>
+    <message>
+        <source>the agent check was switched off</source>
+        <translation>the agent check was switched off</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1622,6 +1646,26 @@ Both ends of each see it closed; the clients may connect again.</translation>
     <message>
         <source>Warning: a certificate of this listener expires within 14 days</source>
         <translation>Warning: a certificate of this listener expires within 14 days</translation>
+    </message>
+    <message>
+        <source>%1, slow start: weight %2 of %3</source>
+        <translation>%1, slow start: weight %2 of %3</translation>
+    </message>
+    <message>
+        <source>%1, agent: weight %2 of %3</source>
+        <translation>%1, agent: weight %2 of %3</translation>
+    </message>
+    <message>
+        <source>effective weight %1</source>
+        <translation>effective weight %1</translation>
+    </message>
+    <message>
+        <source>agent said &quot;%1&quot;</source>
+        <translation>agent said &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>agent changed: %1</source>
+        <translation>agent changed: %1</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3521,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
         <translation>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</translation>
     </message>
+    <message>
+        <source>changes the slow start or agent check of group %1</source>
+        <translation>changes the slow start or agent check of group %1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4199,6 +4247,70 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
         <translation>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 30s or 2m; 0 for none.</source>
+        <translation>&quot;%1&quot; is not a duration: use e.g. 30s or 2m; 0 for none.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2, e.g. 2s.</source>
+        <translation>Enter a duration from %1 to %2, e.g. 2s.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535, or 0 for no agent.</source>
+        <translation>Enter a port from 1 to 65535, or 0 for no agent.</translation>
+    </message>
+    <message>
+        <source>Slow start</source>
+        <translation>Slow start</translation>
+    </message>
+    <message>
+        <source>A host that comes back (health up, back to ready, added) gets its weight over this time, from almost nothing; 0 for none.</source>
+        <translation>A host that comes back (health up, back to ready, added) gets its weight over this time, from almost nothing; 0 for none.</translation>
+    </message>
+    <message>
+        <source>Agent port</source>
+        <translation>Agent port</translation>
+    </message>
+    <message>
+        <source>Port of the agent on each host (HAProxy&apos;s agent check): it answers a line that may change the host&apos;s weight, limit, state or health; 0 for none.</source>
+        <translation>Port of the agent on each host (HAProxy&apos;s agent check): it answers a line that may change the host&apos;s weight, limit, state or health; 0 for none.</translation>
+    </message>
+    <message>
+        <source>Agent interval</source>
+        <translation>Agent interval</translation>
+    </message>
+    <message>
+        <source>How often each agent is asked; also how long it has to answer.</source>
+        <translation>How often each agent is asked; also how long it has to answer.</translation>
+    </message>
+    <message>
+        <source>Agent request</source>
+        <translation>Agent request</translation>
+    </message>
+    <message>
+        <source>Sent to the agent after connecting, with \n for a line end; empty: nothing.</source>
+        <translation>Sent to the agent after connecting, with \n for a line end; empty: nothing.</translation>
+    </message>
+    <message>
+        <source>as the group</source>
+        <translation>as the group</translation>
+    </message>
+    <message>
+        <source>This host&apos;s own slow start; empty: the group&apos;s.</source>
+        <translation>This host&apos;s own slow start; empty: the group&apos;s.</translation>
+    </message>
+    <message>
+        <source>This host&apos;s agent port; 0: no agent; empty: the group&apos;s.</source>
+        <translation>This host&apos;s agent port; 0: no agent; empty: the group&apos;s.</translation>
+    </message>
+    <message>
+        <source>How often this host&apos;s agent is asked; empty: the group&apos;s.</source>
+        <translation>How often this host&apos;s agent is asked; empty: the group&apos;s.</translation>
+    </message>
+    <message>
+        <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
+        <translation>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,30 @@
         <source>its DNS record is gone (%1)</source>
         <translation>su registro DNS ha desaparecido (%1)</translation>
     </message>
+    <message>
+        <source>%1: backend feedback (slow start, agent check): %2</source>
+        <translation>%1: información de los backends (arranque gradual, agente): %2</translation>
+    </message>
+    <message>
+        <source>the agent said %1</source>
+        <translation>el agente dijo %1</translation>
+    </message>
+    <message>
+        <source>the agent said %1: %2</source>
+        <translation>el agente dijo %1: %2</translation>
+    </message>
+    <message>
+        <source>the agent said up</source>
+        <translation>el agente dijo up</translation>
+    </message>
+    <message>
+        <source>the agent set %1</source>
+        <translation>el agente puso %1</translation>
+    </message>
+    <message>
+        <source>the agent check was switched off</source>
+        <translation>la comprobación por agente se desactivó</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1622,6 +1646,26 @@ Ambos extremos de cada una la ven cerrada; los clientes pueden volver a conectar
     <message>
         <source>Warning: a certificate of this listener expires within 14 days</source>
         <translation>Aviso: un certificado de este listener caduca en menos de 14 días</translation>
+    </message>
+    <message>
+        <source>%1, slow start: weight %2 of %3</source>
+        <translation>%1, arranque gradual: peso %2 de %3</translation>
+    </message>
+    <message>
+        <source>%1, agent: weight %2 of %3</source>
+        <translation>%1, agente: peso %2 de %3</translation>
+    </message>
+    <message>
+        <source>effective weight %1</source>
+        <translation>peso efectivo %1</translation>
+    </message>
+    <message>
+        <source>agent said &quot;%1&quot;</source>
+        <translation>el agente dijo «%1»</translation>
+    </message>
+    <message>
+        <source>agent changed: %1</source>
+        <translation>el agente cambió: %1</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3521,10 @@ SHA-256: %4
         <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
         <translation>el listener conserva su socket; las nuevas negociaciones TLS usan sus nuevos ajustes TLS, las conexiones abiertas conservan los suyos</translation>
     </message>
+    <message>
+        <source>changes the slow start or agent check of group %1</source>
+        <translation>cambia el arranque gradual o la comprobación por agente del grupo %1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4199,6 +4247,70 @@ SHA-256: %4
     <message>
         <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
         <translation>Certificados PEM de las autoridades que firman los certificados de cliente; si se indica, se rechaza a un cliente sin certificado válido.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 30s or 2m; 0 for none.</source>
+        <translation>«%1» no es una duración: p. ej. 30s o 2m; 0 para ninguno.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2, e.g. 2s.</source>
+        <translation>Introduzca una duración de %1 a %2, p. ej. 2s.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535, or 0 for no agent.</source>
+        <translation>Introduzca un puerto de 1 a 65535, o 0 para ningún agente.</translation>
+    </message>
+    <message>
+        <source>Slow start</source>
+        <translation>Arranque gradual</translation>
+    </message>
+    <message>
+        <source>A host that comes back (health up, back to ready, added) gets its weight over this time, from almost nothing; 0 for none.</source>
+        <translation>Un host que vuelve (de nuevo activo, de nuevo listo, añadido) recibe su peso a lo largo de este tiempo, empezando casi de cero; 0 para ninguno.</translation>
+    </message>
+    <message>
+        <source>Agent port</source>
+        <translation>Puerto del agente</translation>
+    </message>
+    <message>
+        <source>Port of the agent on each host (HAProxy&apos;s agent check): it answers a line that may change the host&apos;s weight, limit, state or health; 0 for none.</source>
+        <translation>Puerto del agente en cada host (agent-check de HAProxy): responde una línea que puede cambiar el peso, el límite, el estado o la salud del host; 0 para ninguno.</translation>
+    </message>
+    <message>
+        <source>Agent interval</source>
+        <translation>Intervalo del agente</translation>
+    </message>
+    <message>
+        <source>How often each agent is asked; also how long it has to answer.</source>
+        <translation>Cada cuánto se pregunta a cada agente; también cuánto tiene para responder.</translation>
+    </message>
+    <message>
+        <source>Agent request</source>
+        <translation>Petición al agente</translation>
+    </message>
+    <message>
+        <source>Sent to the agent after connecting, with \n for a line end; empty: nothing.</source>
+        <translation>Se envía al agente tras conectar, con \n para un fin de línea; vacío: nada.</translation>
+    </message>
+    <message>
+        <source>as the group</source>
+        <translation>como el grupo</translation>
+    </message>
+    <message>
+        <source>This host&apos;s own slow start; empty: the group&apos;s.</source>
+        <translation>Arranque gradual propio de este host; vacío: el del grupo.</translation>
+    </message>
+    <message>
+        <source>This host&apos;s agent port; 0: no agent; empty: the group&apos;s.</source>
+        <translation>Puerto del agente de este host; 0: ningún agente; vacío: el del grupo.</translation>
+    </message>
+    <message>
+        <source>How often this host&apos;s agent is asked; empty: the group&apos;s.</source>
+        <translation>Cada cuánto se pregunta al agente de este host; vacío: como el grupo.</translation>
+    </message>
+    <message>
+        <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
+        <translation>Se envía al agente de este host, con \n para un fin de línea; vacío: como el grupo.</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,30 @@
         <source>its DNS record is gone (%1)</source>
         <translation>son enregistrement DNS a disparu (%1)</translation>
     </message>
+    <message>
+        <source>%1: backend feedback (slow start, agent check): %2</source>
+        <translation>%1 : retour des backends (démarrage progressif, agent) : %2</translation>
+    </message>
+    <message>
+        <source>the agent said %1</source>
+        <translation>l’agent a dit %1</translation>
+    </message>
+    <message>
+        <source>the agent said %1: %2</source>
+        <translation>l’agent a dit %1 : %2</translation>
+    </message>
+    <message>
+        <source>the agent said up</source>
+        <translation>l’agent a dit up</translation>
+    </message>
+    <message>
+        <source>the agent set %1</source>
+        <translation>l’agent a mis %1</translation>
+    </message>
+    <message>
+        <source>the agent check was switched off</source>
+        <translation>le contrôle par agent a été désactivé</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigDraft</name>
@@ -1622,6 +1646,26 @@ Les deux extrémités de chacune la voient fermée ; les clients peuvent se reco
     <message>
         <source>Warning: a certificate of this listener expires within 14 days</source>
         <translation>Attention : un certificat de cet écouteur expire dans moins de 14 jours</translation>
+    </message>
+    <message>
+        <source>%1, slow start: weight %2 of %3</source>
+        <translation>%1, démarrage progressif : poids %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1, agent: weight %2 of %3</source>
+        <translation>%1, agent : poids %2 sur %3</translation>
+    </message>
+    <message>
+        <source>effective weight %1</source>
+        <translation>poids effectif %1</translation>
+    </message>
+    <message>
+        <source>agent said &quot;%1&quot;</source>
+        <translation>l’agent a dit « %1 »</translation>
+    </message>
+    <message>
+        <source>agent changed: %1</source>
+        <translation>l’agent a changé : %1</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3521,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>the listener keeps its socket; new TLS handshakes use its new TLS settings, open connections keep theirs</source>
         <translation>l’écouteur garde son socket ; les nouvelles négociations TLS utilisent ses nouveaux réglages TLS, les connexions ouvertes gardent les leurs</translation>
     </message>
+    <message>
+        <source>changes the slow start or agent check of group %1</source>
+        <translation>change le démarrage progressif ou le contrôle par agent du groupe %1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFields</name>
@@ -4199,6 +4247,70 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>PEM certificates of the authorities that sign client certificates; when set, a client without a valid certificate is refused.</source>
         <translation>Certificats PEM des autorités qui signent les certificats clients ; s’il est défini, un client sans certificat valide est refusé.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: use e.g. 30s or 2m; 0 for none.</source>
+        <translation>« %1 » n’est pas une durée : par ex. 30s ou 2m ; 0 pour aucun.</translation>
+    </message>
+    <message>
+        <source>Enter a duration from %1 to %2, e.g. 2s.</source>
+        <translation>Saisissez une durée de %1 à %2, par ex. 2s.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535, or 0 for no agent.</source>
+        <translation>Saisissez un port de 1 à 65535, ou 0 pour aucun agent.</translation>
+    </message>
+    <message>
+        <source>Slow start</source>
+        <translation>Démarrage progressif</translation>
+    </message>
+    <message>
+        <source>A host that comes back (health up, back to ready, added) gets its weight over this time, from almost nothing; 0 for none.</source>
+        <translation>Un hôte qui revient (de nouveau en service, de nouveau prêt, ajouté) reçoit son poids sur cette durée, en partant de presque rien ; 0 pour aucun.</translation>
+    </message>
+    <message>
+        <source>Agent port</source>
+        <translation>Port de l’agent</translation>
+    </message>
+    <message>
+        <source>Port of the agent on each host (HAProxy&apos;s agent check): it answers a line that may change the host&apos;s weight, limit, state or health; 0 for none.</source>
+        <translation>Port de l’agent sur chaque hôte (agent-check de HAProxy) : il répond une ligne qui peut changer le poids, la limite, l’état ou la santé de l’hôte ; 0 pour aucun.</translation>
+    </message>
+    <message>
+        <source>Agent interval</source>
+        <translation>Intervalle de l’agent</translation>
+    </message>
+    <message>
+        <source>How often each agent is asked; also how long it has to answer.</source>
+        <translation>La fréquence à laquelle chaque agent est interrogé ; aussi le temps qu’il a pour répondre.</translation>
+    </message>
+    <message>
+        <source>Agent request</source>
+        <translation>Requête à l’agent</translation>
+    </message>
+    <message>
+        <source>Sent to the agent after connecting, with \n for a line end; empty: nothing.</source>
+        <translation>Envoyé à l’agent après la connexion, avec \n pour une fin de ligne ; vide : rien.</translation>
+    </message>
+    <message>
+        <source>as the group</source>
+        <translation>comme le groupe</translation>
+    </message>
+    <message>
+        <source>This host&apos;s own slow start; empty: the group&apos;s.</source>
+        <translation>Démarrage progressif propre à cet hôte ; vide : celui du groupe.</translation>
+    </message>
+    <message>
+        <source>This host&apos;s agent port; 0: no agent; empty: the group&apos;s.</source>
+        <translation>Port de l’agent de cet hôte ; 0 : aucun agent ; vide : celui du groupe.</translation>
+    </message>
+    <message>
+        <source>How often this host&apos;s agent is asked; empty: the group&apos;s.</source>
+        <translation>Fréquence d’interrogation de l’agent de cet hôte ; vide : celle du groupe.</translation>
+    </message>
+    <message>
+        <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
+        <translation>Envoyé à l’agent de cet hôte, avec \n pour une fin de ligne ; vide : celui du groupe.</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,12 @@ QByteArray metrics(const StatsSnapshot &snapshot)
         QStringLiteral("1 when the host takes new connections, else 0."), {}};
     Family hostWeight{QStringLiteral("balancier_host_weight"), QStringLiteral("gauge"),
         QStringLiteral("Scheduling weight of the host."), {}};
+    Family hostEffectiveWeight{QStringLiteral("balancier_host_effective_weight"), QStringLiteral("gauge"),
+        QStringLiteral("Weight new connections see: weight x agent % x slow-start ramp."), {}};
+    Family hostAgentAnswers{QStringLiteral("balancier_host_agent_answers_total"), QStringLiteral("counter"),
+        QStringLiteral("Lines the host's agent answered."), {}};
+    Family hostAgentFailures{QStringLiteral("balancier_host_agent_failures_total"), QStringLiteral("counter"),
+        QStringLiteral("Queries of the host's agent that got no usable line."), {}};
     Family serviceActive{QStringLiteral("balancier_service_active_connections"), QStringLiteral("gauge"),
         QStringLiteral("Open client connections of the service."), {}};
     Family serviceTotal{QStringLiteral("balancier_service_connections_total"), QStringLiteral("counter"),
@@ -234,6 +240,11 @@ QByteArray metrics(const StatsSnapshot &snapshot)
                 hostOut.samples.append(labels + u' ' + QString::number(host.bytesOut));
                 hostUp.samples.append(labels + u' ' + (host.state == u"up" ? u'1' : u'0'));
                 hostWeight.samples.append(labels + u' ' + QString::number(host.weight));
+                hostEffectiveWeight.samples.append(labels + u' ' + QString::number(host.effectiveWeight));
+                if (host.agent) {
+                    hostAgentAnswers.samples.append(labels + u' ' + QString::number(host.agentAnswers));
+                    hostAgentFailures.samples.append(labels + u' ' + QString::number(host.agentFailures));
+                }
             }
         }
     }
@@ -282,12 +293,13 @@ QByteArray metrics(const StatsSnapshot &snapshot)
     // Families of features a config may not use appear only with samples.
     const QList<const Family *> optional{&serviceTracked, &serviceEvictions, &serviceUntracked,
         &routeConnections, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts,
-        &tlsHandshakes, &tlsExpiry, &tlsKernel};
-    for (const Family *family : {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused,
-             &serviceDryRun, &serviceTracked, &serviceEvictions, &serviceUntracked, &routeConnections,
-             &closed, &hostActive, &hostTotal, &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight,
-             &groupBackupActive, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts,
-             &tlsHandshakes, &tlsExpiry, &tlsKernel}) {
+        &tlsHandshakes, &tlsExpiry, &tlsKernel, &hostAgentAnswers, &hostAgentFailures};
+    for (const Family *family :
+        {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &serviceDryRun, &serviceTracked,
+            &serviceEvictions, &serviceUntracked, &routeConnections, &closed, &hostActive, &hostTotal,
+            &hostFailed, &hostIn, &hostOut, &hostUp, &hostWeight, &groupBackupActive, &hostBackup,
+            &hostDrainDeadline, &discoveryLookups, &discoveredHosts, &tlsHandshakes, &tlsExpiry, &tlsKernel,
+            &hostEffectiveWeight, &hostAgentAnswers, &hostAgentFailures}) {
         if (family->samples.isEmpty() && optional.contains(family))
             continue;
         out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n").arg(family->name, family->help, family->type);

@@ -376,6 +376,14 @@ QList<Attribute> groupAttributes(const GroupConfig &group)
         {"onprimaryup"_L1, ValueKind::Keyword, primaryUpActionName(group.onPrimaryUp),
             primaryUpActionName(defaults.onPrimaryUp)},
         {"allbackups"_L1, ValueKind::Boolean, yesNo(group.allBackups), yesNo(defaults.allBackups)},
+        // backend feedback
+        {"slowstart"_L1, ValueKind::Duration, formatDuration(group.slowStartMs),
+            formatDuration(defaults.slowStartMs)},
+        {"agent"_L1, ValueKind::Integer, QString::number(group.agent.port),
+            QString::number(defaults.agent.port)},
+        {"agentinterval"_L1, ValueKind::Duration, formatDuration(group.agent.intervalMs),
+            formatDuration(defaults.agent.intervalMs)},
+        {"agentsend"_L1, ValueKind::Bytes, escapeBytes(group.agent.send), escapeBytes(defaults.agent.send)},
     };
 }
 
@@ -408,6 +416,19 @@ QList<Attribute> hostAttributes(const HostConfig &host)
     if (host.drainThen != DrainThen::None)
         attributes.append(
             {"drainthen"_L1, ValueKind::Keyword, drainThenName(host.drainThen), std::nullopt, true});
+    // backend feedback: each written only when the host has its own (syncHost removes the others).
+    if (host.slowStartMs)
+        attributes.append(
+            {"slowstart"_L1, ValueKind::Duration, formatDuration(*host.slowStartMs), std::nullopt, true});
+    if (host.agentPort)
+        attributes.append(
+            {"agent"_L1, ValueKind::Integer, QString::number(*host.agentPort), std::nullopt, true});
+    if (host.agentIntervalMs)
+        attributes.append({"agentinterval"_L1, ValueKind::Duration, formatDuration(*host.agentIntervalMs),
+            std::nullopt, true});
+    if (host.agentSend)
+        attributes.append(
+            {"agentsend"_L1, ValueKind::Bytes, escapeBytes(*host.agentSend), std::nullopt, true});
     return attributes;
 }
 

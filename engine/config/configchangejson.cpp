@@ -14,7 +14,7 @@ namespace {
 using Kind = ConfigChange::Kind;
 
 /// The one table of wire names; never rename an entry (clients depend on it).
-constexpr std::array<std::pair<Kind, QStringView>, 30> kindNames{{
+constexpr std::array<std::pair<Kind, QStringView>, 31> kindNames{{
     {Kind::ServiceAdded, u"serviceAdded"},
     {Kind::ServiceRemoved, u"serviceRemoved"},
     {Kind::ListenerAdded, u"listenerAdded"},
@@ -33,6 +33,7 @@ constexpr std::array<std::pair<Kind, QStringView>, 30> kindNames{{
     {Kind::ServiceSettingsChanged, u"serviceSettingsChanged"},
     {Kind::SettingsChanged, u"settingsChanged"},
     {Kind::GroupProxyChanged, u"groupProxyChanged"},
+    {Kind::GroupFeedbackChanged, u"groupFeedbackChanged"},
     {Kind::AclRuleAdded, u"aclRuleAdded"},
     {Kind::AclRuleRemoved, u"aclRuleRemoved"},
     {Kind::AclChanged, u"aclChanged"},

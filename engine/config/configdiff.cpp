@@ -448,6 +448,8 @@ QString ConfigChange::description() const
         return where + u": PROXY header: "_s + changed;
     case Kind::GroupDiscoverChanged:
         return where + u": DNS discovery: "_s + changed;
+    case Kind::GroupFeedbackChanged:
+        return where + u": backend feedback: "_s + changed;
     case Kind::AclRuleAdded:
         return name + u' ' + after + u" added to service "_s + service + u"'s ACL"_s;
     case Kind::AclRuleRemoved:
@@ -584,6 +586,15 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
             compare(lifecycle, u"allbackups"_s, oldGroup->allBackups, group->allBackups, yesNo);
             diff.addFields(Kind::GroupLifecycleChanged, service->name, group->name, {}, lifecycle);
         }
+        for (const auto &[oldGroup, group] : groups.kept) {
+            FieldChanges feedback;
+            compareDuration(feedback, u"slowstart"_s, oldGroup->slowStartMs, group->slowStartMs);
+            compareInt(feedback, u"agent"_s, oldGroup->agent.port, group->agent.port);
+            compareDuration(
+                feedback, u"agentinterval"_s, oldGroup->agent.intervalMs, group->agent.intervalMs);
+            compare(feedback, u"agentsend"_s, oldGroup->agent.send, group->agent.send, quotedBytes);
+            diff.addFields(Kind::GroupFeedbackChanged, service->name, group->name, {}, feedback);
+        }
         if (old->enabledGroup != service->enabledGroup) {
             diff.changes.append({Kind::GroupEnabled, service->name, {}, {}, {u"enabled"_s}, old->enabledGroup,
                 service->enabledGroup});
@@ -620,6 +631,21 @@ QList<ConfigChange> diffConfigs(const Config &running, const Config &next)
                     deadlineText);
                 compare(fields, u"drainthen"_s, oldHost->drainThen, host->drainThen, drainThenName);
                 compare(fields, u"resolve"_s, oldHost->resolve, host->resolve, hostResolveModeName);
+                // backend feedback: "group" when the host follows its group
+                const auto ownDuration = [](const std::optional<qint64> &value) {
+                    return value ? formatDuration(*value) : u"group"_s;
+                };
+                compare(fields, u"slowstart"_s, oldHost->slowStartMs, host->slowStartMs, ownDuration);
+                compare(fields, u"agent"_s, oldHost->agentPort, host->agentPort,
+                    [](const std::optional<int> &port) {
+                        return port ? QString::number(*port) : u"group"_s;
+                    });
+                compare(
+                    fields, u"agentinterval"_s, oldHost->agentIntervalMs, host->agentIntervalMs, ownDuration);
+                compare(fields, u"agentsend"_s, oldHost->agentSend, host->agentSend,
+                    [](const std::optional<QByteArray> &send) {
+                        return send ? quotedBytes(*send) : u"group"_s;
+                    });
                 diff.addFields(Kind::HostChanged, service->name, group->name, host->name, fields);
             }
         }

@@ -16,7 +16,11 @@ namespace Balancier {
 ///   GroupEnabled: `before`/`after` = old and new enabled group names.
 /// - Host*: `service`, `group`, `name`; HostAdded has the address in `after`,
 ///   HostRemoved in `before`. HostChanged fields: address, weight, maxconns, state,
-///   proxy (the host's own PROXY header choice; "group" when it follows its group's).
+///   proxy (the host's own PROXY header choice; "group" when it follows its group's),
+///   slowstart, agent, agentinterval, agentsend (the host's own; "group" when it
+///   follows its group's).
+/// - GroupFeedbackChanged: `service`, `group`; fields slowstart, agent (port, 0:
+///   none), agentinterval, agentsend (escaped, quoted).
 /// - GroupProxyChanged: `service`, `group`; field proxy (no, v1, v2).
 /// - User*: `name`; UserAdded/Removed carry the access right. UserChanged
 ///   fields: password (shown as "(hidden)", never the hash), access.
@@ -88,6 +92,8 @@ struct ConfigChange
         /// DNS discovery: a group's <discover> came, went or changed;
         /// fields srv ("none" when absent) and interval.
         GroupDiscoverChanged,
+        /// Backend feedback of a group: fields slowstart, agent, agentinterval, agentsend.
+        GroupFeedbackChanged,
     };
 
     Kind kind;

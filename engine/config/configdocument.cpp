@@ -210,6 +210,15 @@ void syncHost(XmlNode &element, const HostConfig &host, bool isNew)
         element.removeAttribute(u"draindeadline");  // no guided drain (any more)
     if (host.drainThen == DrainThen::None)
         element.removeAttribute(u"drainthen");
+    // backend feedback: the group's again
+    if (!host.slowStartMs)
+        element.removeAttribute(u"slowstart");
+    if (!host.agentPort)
+        element.removeAttribute(u"agent");
+    if (!host.agentIntervalMs)
+        element.removeAttribute(u"agentinterval");
+    if (!host.agentSend)
+        element.removeAttribute(u"agentsend");
 }
 
 void syncGroup(XmlNode &element, const GroupConfig &group, const HealthConfig &serviceHealth, bool isNew)

@@ -14,6 +14,13 @@ constexpr qint64 maxDurationMs = 24LL * 24 * 60 * 60 * 1000;  // 24d
 /// socket per listener (SO_REUSEPORT), so this also bounds descriptors.
 constexpr int maxWorkers = 256;
 constexpr int maxWeight = 10000;
+/// Backend feedback (<group>/<host> slowstart, agent*): a ramp of up to an
+/// hour (0: none); an agent queried at most ten times a second and at least
+/// once an hour; what is sent to it is a short request.
+constexpr qint64 maxSlowStartMs = 60LL * 60 * 1000;
+constexpr qint64 minAgentIntervalMs = 100;
+constexpr qint64 maxAgentIntervalMs = 60LL * 60 * 1000;
+constexpr int maxAgentSendBytes = 1024;
 constexpr int maxRiseFall = 1000;
 /// <group tablesize>: a prime in this range. Below it Maglev spreads a few
 /// hosts unevenly; above it a table costs more than 4 MB and a rebuild on

@@ -177,6 +177,42 @@ QList<HostValueProblem> hostValueProblems(const HostConfig &host)
         problems.append({u"weight"_s, problem});
     if (QString problem = rangeProblem(host.maxConns, 0, std::numeric_limits<int>::max()); !problem.isEmpty())
         problems.append({u"maxconns"_s, problem});
+    problems.append(
+        backendFeedbackProblems(host.slowStartMs, host.agentPort, host.agentIntervalMs, host.agentSend));
+    return problems;
+}
+
+QList<HostValueProblem> backendFeedbackProblems(std::optional<qint64> slowStartMs,
+    std::optional<int> agentPort, std::optional<qint64> agentIntervalMs,
+    const std::optional<QByteArray> &agentSend)
+{
+    QList<HostValueProblem> problems;
+    const auto durationProblem = [](qint64 value, qint64 minimum, qint64 maximum) -> QString {
+        if (value < minimum)
+            return formatDuration(value) + u" is too short; expected at least "_s + formatDuration(minimum);
+        if (value > maximum)
+            return formatDuration(value) + u" is too long; expected at most "_s + formatDuration(maximum);
+        return {};
+    };
+    if (slowStartMs) {
+        if (QString problem = durationProblem(*slowStartMs, 0, ConfigLimits::maxSlowStartMs);
+            !problem.isEmpty())
+            problems.append({u"slowstart"_s, problem});
+    }
+    if (agentPort) {
+        if (QString problem = rangeProblem(*agentPort, 0, 65535); !problem.isEmpty())
+            problems.append({u"agent"_s, problem});
+    }
+    if (agentIntervalMs) {
+        if (QString problem = durationProblem(
+                *agentIntervalMs, ConfigLimits::minAgentIntervalMs, ConfigLimits::maxAgentIntervalMs);
+            !problem.isEmpty())
+            problems.append({u"agentinterval"_s, problem});
+    }
+    if (agentSend && agentSend->size() > ConfigLimits::maxAgentSendBytes)
+        problems.append({u"agentsend"_s,
+            u"is %1 bytes long; expected at most %2"_s.arg(agentSend->size())
+                .arg(ConfigLimits::maxAgentSendBytes)});
     return problems;
 }
 
@@ -889,6 +925,9 @@ void Checker::checkGroup(const ServiceConfig &service, const GroupConfig &group)
     }
     if (group.health)
         checkHealth(*group.health, group.pos, context);
+    for (const HostValueProblem &problem : backendFeedbackProblems(
+             group.slowStartMs, group.agent.port, group.agent.intervalMs, group.agent.send))
+        error(group.pos, context, elementText(u"group", group.name, problem.attribute), problem.message);
 
     QHash<QString, SourcePos> seen;
     QHash<QString, const HostConfig *> addresses;  // normalized address -> first host there

@@ -67,6 +67,15 @@ struct HostValueProblem
 /// Thread contract: pure function; call from any thread.
 QList<HostValueProblem> hostValueProblems(const HostConfig &host);
 
+/// What is wrong with backend-feedback values (slowstart, agent,
+/// agentinterval, agentsend) of a group or a host; nullopt values are not
+/// checked. agent="0" means no agent (on a host: none, whatever its group says).
+/// The one rule for files and for the operations.
+/// Thread contract: pure function; call from any thread.
+QList<HostValueProblem> backendFeedbackProblems(std::optional<qint64> slowStartMs,
+    std::optional<int> agentPort, std::optional<qint64> agentIntervalMs,
+    const std::optional<QByteArray> &agentSend);
+
 /// Another host of `group` (not named `exceptName`) at the same backend
 /// address as `address` (same host text, case-insensitive, and port), or
 /// null. Two entries for one backend would silently double its share: an

@@ -582,7 +582,9 @@ void NativeConfigParser::parseLimit(LimitConfig &limit)
 void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &overrides)
 {
     m_xml.checkAttributes({u"name"_s, u"scheduler"_s, u"stickytime"_s, u"tablesize"_s, u"balancefactor"_s,
-        u"proxy"_s, u"ondown"_s, u"onprimaryup"_s, u"allbackups"_s});
+        u"proxy"_s, u"ondown"_s, u"onprimaryup"_s, u"allbackups"_s,
+        // backend feedback
+        u"slowstart"_s, u"agent"_s, u"agentinterval"_s, u"agentsend"_s});
     GroupConfig group;
     group.pos = m_xml.elementPos();
     group.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -598,6 +600,7 @@ void NativeConfigParser::parseGroup(ServiceConfig &service, ServiceOverrides &ov
     readProxySendMode(&proxy);
     group.proxy = proxy.value_or(ProxySendMode::None);
     readGroupLifecycle(group);
+    readBackendFeedback(group);
     std::optional<HealthOverride> health;
     bool seenHealth = false;
     bool seenDiscover = false;
@@ -645,7 +648,9 @@ void NativeConfigParser::readMaglevOptions(GroupConfig &group)
 void NativeConfigParser::parseHost(GroupConfig &group)
 {
     m_xml.checkAttributes({u"name"_s, u"ip"_s, u"weight"_s, u"maxconns"_s, u"state"_s, u"proxy"_s,
-        u"backup"_s, u"draindeadline"_s, u"drainthen"_s, u"resolve"_s});
+        u"backup"_s, u"draindeadline"_s, u"drainthen"_s, u"resolve"_s,
+        // backend feedback
+        u"slowstart"_s, u"agent"_s, u"agentinterval"_s, u"agentsend"_s});
     HostConfig host;
     host.pos = m_xml.elementPos();
     host.name = m_xml.requiredAttribute(u"name").value_or(QString());
@@ -660,6 +665,7 @@ void NativeConfigParser::parseHost(GroupConfig &group)
     QString resolve;
     if (m_xml.readChoice(u"resolve", {u"first"_s, u"all"_s}, &resolve))
         host.resolve = hostResolveModeFromName(resolve).value_or(HostResolveMode::First);
+    readBackendFeedback(host);
     m_xml.readNoChildren();
     group.hosts.append(host);
 }
@@ -727,6 +733,49 @@ void NativeConfigParser::parseDiscover(GroupConfig &group)
         u"interval", DiscoverLimits::minIntervalMs, DiscoverLimits::maxIntervalMs, &discover.intervalMs);
     m_xml.readNoChildren();
     group.discover = discover;
+}
+
+void NativeConfigParser::readBackendFeedback(GroupConfig &group)
+{
+    m_xml.readDuration(u"slowstart", 0, ConfigLimits::maxSlowStartMs, &group.slowStartMs);
+    m_xml.readInt(u"agent", 0, 65535, &group.agent.port);
+    m_xml.readDuration(u"agentinterval", ConfigLimits::minAgentIntervalMs, ConfigLimits::maxAgentIntervalMs,
+        &group.agent.intervalMs);
+    QByteArray send;
+    if (readAgentSend(&send))
+        group.agent.send = send;
+}
+
+void NativeConfigParser::readBackendFeedback(HostConfig &host)
+{
+    qint64 duration = 0;
+    if (m_xml.readDuration(u"slowstart", 0, ConfigLimits::maxSlowStartMs, &duration))
+        host.slowStartMs = duration;
+    int port = 0;
+    // 0 on a host: no agent for it, whatever its group says.
+    if (m_xml.readInt(u"agent", 0, 65535, &port))
+        host.agentPort = port;
+    if (m_xml.readDuration(
+            u"agentinterval", ConfigLimits::minAgentIntervalMs, ConfigLimits::maxAgentIntervalMs, &duration))
+        host.agentIntervalMs = duration;
+    QByteArray send;
+    if (readAgentSend(&send))
+        host.agentSend = send;
+}
+
+bool NativeConfigParser::readAgentSend(QByteArray *out)
+{
+    QByteArray bytes;
+    if (!m_xml.readEscapedBytes(u"agentsend", &bytes))
+        return false;
+    if (bytes.size() > ConfigLimits::maxAgentSendBytes) {
+        m_xml.attributeError(u"agentsend",
+            u"is %1 bytes long; expected at most %2"_s.arg(bytes.size())
+                .arg(ConfigLimits::maxAgentSendBytes));
+        return false;
+    }
+    *out = bytes;
+    return true;
 }
 
 void NativeConfigParser::resolveOverrides()

@@ -83,6 +83,10 @@ private:
     // DNS discovery
     void readDnsSettings(SettingsConfig &settings);
     void parseDiscover(GroupConfig &group);
+    /// slowstart, agent, agentinterval, agentsend on a <group> or a <host>.
+    void readBackendFeedback(GroupConfig &group);
+    void readBackendFeedback(HostConfig &host);
+    bool readAgentSend(QByteArray *out);
     /// acceptproxy, trusted and proxytimeout of the current <listen>.
     void readListenerProxy(ServiceConfig &service, const QString &address);
     /// tls="terminate" and its attributes on <listen>, and its <cert>

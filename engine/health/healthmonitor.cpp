@@ -35,6 +35,8 @@ struct HealthMonitor::Watch
     QByteArray proxyHeader;  // Target::proxyHeader
     int successes = 0;  // consecutive, while Down
     int failures = 0;  // consecutive, while Up
+    bool agentDown = false;  // the host's agent said down (setAgentDown)
+    bool lastProbeOk = true;  // no probe yet counts as ok
     qint64 lastProbeAt = 0;  // when the last probe ended (or watching began)
     qint64 downSince = 0;  // when the host went Down (or watching began)
     QTimer timer;  // single shot: the next probe
@@ -157,6 +159,30 @@ bool HealthMonitor::retryNow(const std::shared_ptr<HostRuntime> &host, QString *
     return true;
 }
 
+void HealthMonitor::setAgentDown(
+    const std::shared_ptr<HostRuntime> &host, bool down, const HostReason &reason)
+{
+    const auto it = m_watches.find(host.get());
+    if (it == m_watches.end())
+        return;
+    Watch &watch = *it->second;
+    if (watch.agentDown == down)
+        return;
+    watch.agentDown = down;
+    const HostHealth health = host->health.load(std::memory_order_acquire);
+    QList<StateChange> states;
+    if (down && health == HostHealth::Up)
+        states.append(changeHealth(watch, HostHealth::Down, reason));
+    else if (!down && health == HostHealth::Down && host->downCause.code == QLatin1StringView("agentDown")
+        && watch.lastProbeOk)
+        states.append(changeHealth(watch, HostHealth::Up, reason));
+    if (states.isEmpty())
+        return;
+    const QList<ModeChange> modes = updateAggressiveModes();
+    schedule(watch);
+    emitChanges(states, modes);
+}
+
 bool HealthMonitor::isAggressive(const QString &service) const
 {
     return m_aggressive.contains(service);
@@ -236,6 +262,7 @@ void HealthMonitor::handleProbeFinished(HostRuntime *key, HealthProbe *probe, bo
     HostRuntime &host = *watch.host;
     watch.probe = nullptr;
     watch.lastProbeAt = now();
+    watch.lastProbeOk = ok;
     host.lastProbeResult = ok ? QStringLiteral("ok in %1 ms").arg(probe->elapsedMs())
                               : QStringLiteral("failed: %1").arg(detail);
     qCDebug(lcHealth).noquote() << "probe of" << describeHost(host) << ":" << host.lastProbeResult;
@@ -249,7 +276,8 @@ void HealthMonitor::handleProbeFinished(HostRuntime *key, HealthProbe *probe, bo
                 {QStringLiteral("probeFailed"),
                     {{QStringLiteral("count"), watch.failures}, {QStringLiteral("detail"), detail}}}));
         }
-    } else if (!ok) {
+    } else if (!ok || watch.agentDown) {
+        // The agent's "down" holds until the agent itself says "up".
         watch.successes = 0;
     } else if (probesAggressively(watch)) {
         // The service has no backend at all: take the first one that answers.

@@ -93,6 +93,13 @@ public:
     /// even on request (the refusal is logged too).
     bool retryNow(const std::shared_ptr<HostRuntime> &host, QString *why = nullptr);
 
+    /// The host's agent said down, fail or stopped (`down`), or up. Down: an
+    /// Up host goes Down at once and stays Down, whatever its probes say,
+    /// until the agent says up. Up: a host the agent took down comes back at
+    /// once unless its last probe failed (then the probes bring it back).
+    /// Hosts not watched are ignored.
+    void setAgentDown(const std::shared_ptr<HostRuntime> &host, bool down, const HostReason &reason);
+
     /// Every ready host of the service's enabled group is Down.
     bool isAggressive(const QString &service) const;
 

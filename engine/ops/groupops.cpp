@@ -1,6 +1,8 @@
 // Operations on groups, services and listeners.
 
 #include "ops/operations.h"
+
+#include "config/configvalidator.h"
 #include "ops/opsupport.h"
 
 #include "config/schedulerregistry.h"
@@ -113,6 +115,28 @@ OpResult Operations::setGroupProxy(const QString &service, const QString &group,
     if (target.failure)
         return *target.failure;
     target.group->proxy = mode;
+    return applyEdited(config);
+}
+
+OpResult Operations::editGroupFeedback(const QString &service, const QString &group, const FeedbackEdit &edit)
+{
+    Config config = m_engine.runningConfig();
+    Target target = locate(config, service, group);
+    if (target.failure)
+        return *target.failure;
+    const QList<HostValueProblem> problems
+        = backendFeedbackProblems(edit.slowStartMs, edit.agentPort, edit.agentIntervalMs, edit.agentSend);
+    if (!problems.isEmpty())
+        return OpResult::fail(OpResult::Failure::BadInput, problems.first().attribute,
+            problems.first().message, problems.first().attribute);
+    if (edit.slowStartMs)
+        target.group->slowStartMs = *edit.slowStartMs;
+    if (edit.agentPort)
+        target.group->agent.port = *edit.agentPort;
+    if (edit.agentIntervalMs)
+        target.group->agent.intervalMs = *edit.agentIntervalMs;
+    if (edit.agentSend)
+        target.group->agent.send = *edit.agentSend;
     return applyEdited(config);
 }
 

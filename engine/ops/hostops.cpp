@@ -139,6 +139,14 @@ OpResult Operations::editHost(
         entry->backup = *edit.backup;
     if (edit.proxy)
         entry->proxy = *edit.proxy;
+    if (edit.slowStartMs)
+        entry->slowStartMs = *edit.slowStartMs;
+    if (edit.agentPort)
+        entry->agentPort = *edit.agentPort;
+    if (edit.agentIntervalMs)
+        entry->agentIntervalMs = *edit.agentIntervalMs;
+    if (edit.agentSend)
+        entry->agentSend = *edit.agentSend;
     // The validator's rules for the values, said about the argument before anything is applied.
     if (auto failure = checkHostValues(*entry))
         return *failure;

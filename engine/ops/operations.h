@@ -47,6 +47,12 @@ public:
         /// The host's PROXY header choice; an inner nullopt: its group's again.
         std::optional<std::optional<ProxySendMode>> proxy;
         std::optional<bool> backup;  ///< backup="yes"
+        /// Backend feedback of the host (slowstart, agent, agentinterval,
+        /// agentsend); an inner nullopt: its group's again.
+        std::optional<std::optional<qint64>> slowStartMs;
+        std::optional<std::optional<int>> agentPort;
+        std::optional<std::optional<qint64>> agentIntervalMs;
+        std::optional<std::optional<QByteArray>> agentSend;
     };
 
     /// A guided drain: how long the open connections may take, and what
@@ -143,6 +149,17 @@ public:
     /// ondown, onprimaryup and allbackups of a group; they apply at the next
     /// health or admin change (and at once for which backups take clients).
     OpResult editGroupLifecycle(const QString &service, const QString &group, const LifecycleEdit &edit);
+    /// A group's backend feedback; unset fields stay as they are.
+    struct FeedbackEdit
+    {
+        std::optional<qint64> slowStartMs;  ///< 0: none
+        std::optional<int> agentPort;  ///< 0: no agent
+        std::optional<qint64> agentIntervalMs;
+        std::optional<QByteArray> agentSend;
+    };
+    /// Slow start and agent check of a group (hosts without their own).
+    /// BadInput names the field: "slowstart", "agent", "agentinterval", "agentsend".
+    OpResult editGroupFeedback(const QString &service, const QString &group, const FeedbackEdit &edit);
 
     // --- services ---
     OpResult addService(const ServiceConfig &service);

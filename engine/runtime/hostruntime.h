@@ -58,9 +58,17 @@ public:
     void setEndpoint(const Endpoint &endpoint, const QString &resolveError);
     QString resolveError() const;
 
-    std::atomic<int> weight{1};
-    std::atomic<int> maxConns{0};
-    std::atomic<HostAdminState> adminState{HostAdminState::Ready};
+    std::atomic<int> weight{1};  ///< the configured weight
+    /// Units of effectiveWeight per unit of weight: a ramp has steps even
+    /// for weight 1 (HAProxy's BE_WEIGHT_SCALE).
+    static constexpr int WeightScale = 16;
+    /// What the weight-aware schedulers read: weight x WeightScale x the
+    /// agent's % x the slow-start ramp, at least 1 while weight and the
+    /// agent's % are above 0. Written by the control thread only
+    /// (refreshEffectiveWeight()); 0 means no new connections.
+    std::atomic<int> effectiveWeight{WeightScale};
+    std::atomic<int> maxConns{0};  ///< in force: the agent's maxconn, else the configured one
+    std::atomic<HostAdminState> adminState{HostAdminState::Ready};  ///< in force: see combinedAdminState()
     std::atomic<HostHealth> health{HostHealth::Up};
     /// The PROXY header sent before the client's bytes (the host's proxy, else
     /// its group's); read at each connect and health probe, so a change
@@ -106,11 +114,37 @@ public:
     const QList<HostStateEvent> &history() const { return m_history; }
     static constexpr int HistoryLimit = 100;
 
+    // --- backend feedback: agent check and slow start (control thread only) ---
+    HostAdminState configAdminState = HostAdminState::Ready;  ///< as the config says
+    int configMaxConns = 0;  ///< as the config says
+    qint64 slowStartMs = 0;  ///< GroupConfig::slowStartOf()
+    qint64 rampStartMs = -1;  ///< steady ms when the ramp began; -1: not ramping
+    HostAgentView agent;  ///< the agent's last answer and the state it set
+    QStringList unknownAgentWords;  ///< logged once each (bounded)
+
+    /// The stricter of the config's administrative state and the agent's:
+    /// an agent cannot make ready a host the operator drains.
+    HostAdminState combinedAdminState() const;
+    /// The agent's maxconn:N, else the configured maxconns.
+    int combinedMaxConns() const;
+    /// Begins the slow-start ramp at `nowMs` (steady) if the host has one.
+    /// Called when the host comes back (health up, admin back to ready) and
+    /// when it is added to a running balancer (discovery included).
+    void startSlowStart(qint64 nowMs);
+    /// effectiveWeight as it should be at `nowMs`; ends a finished ramp.
+    int computeEffectiveWeight(qint64 nowMs);
+    /// Stores computeEffectiveWeight(); true if it changed (then tell the
+    /// group's scheduler: weightChanged()).
+    bool refreshEffectiveWeight(qint64 nowMs);
+    bool isRamping() const { return rampStartMs >= 0; }
+
     /// Current state name: "up", "down", "draining", "maintenance".
     QString stateName() const;
 
     /// Everything above as one value, for the façade (Engine::host()).
     HostView view() const;
+    /// view() with the slow start left at `nowMs` (steady).
+    HostView view(qint64 nowMs) const;
 
 private:
     const QString m_service;

@@ -26,7 +26,7 @@ PickResult LeastConnsScheduler::pick(const PickContext &context)
         HostRuntime *host = m_hosts.at(i);
         // Read the weight once: it can change under us, and the eligibility
         // check and the comparison must agree on it.
-        const qint64 weight = host->weight.load(std::memory_order_relaxed);
+        const qint64 weight = host->effectiveWeight.load(std::memory_order_relaxed);
         if (weight <= 0 || !host->isAvailable() || context.isExcluded(host))
             continue;
         const qint64 active = host->active.load(std::memory_order_relaxed);

@@ -50,8 +50,8 @@ PickResult P2cScheduler::pick(const PickContext &context)
     // weight that dropped to 0 since the eligibility check loses.
     const HostRuntime *a = m_hosts.at(first);
     const HostRuntime *b = m_hosts.at(second);
-    const qint64 firstWeight = a->weight.load(std::memory_order_relaxed);
-    const qint64 secondWeight = b->weight.load(std::memory_order_relaxed);
+    const qint64 firstWeight = a->effectiveWeight.load(std::memory_order_relaxed);
+    const qint64 secondWeight = b->effectiveWeight.load(std::memory_order_relaxed);
     if (firstWeight <= 0)
         return taken(second);
     if (secondWeight <= 0)

@@ -39,9 +39,12 @@ void Scheduler::connectionDropped(HostRuntime *)
 void Scheduler::weightChanged(HostRuntime *)
 { }
 
+void Scheduler::effectiveWeightChanged(HostRuntime *)
+{ }
+
 bool Scheduler::isEligible(const HostRuntime *host, const PickContext &context)
 {
-    return host->weight.load(std::memory_order_relaxed) > 0 && host->isAvailable()
+    return host->effectiveWeight.load(std::memory_order_relaxed) > 0 && host->isAvailable()
         && !context.isExcluded(host);
 }
 

@@ -88,6 +88,12 @@ public:
     virtual void connectionTaken(HostRuntime *host);
     virtual void connectionDropped(HostRuntime *host);
     virtual void weightChanged(HostRuntime *host);
+    /// The host's effective weight moved (a slow-start step, the agent's
+    /// weight %) while its configured weight stayed. Called up to ten times
+    /// a second per ramping host: algorithms that read the atomics at each
+    /// pick need nothing; those with a table keep it (hash, maglev: their
+    /// tables follow the configured weight, so clients do not move).
+    virtual void effectiveWeightChanged(HostRuntime *host);
 
     const QList<HostRuntime *> &hosts() const { return m_hosts; }
 

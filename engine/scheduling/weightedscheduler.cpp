@@ -49,7 +49,7 @@ HostRuntime *WeightedScheduler::pickByWeight(const PickContext &context) const
     QVarLengthArray<std::pair<HostRuntime *, qint64>, 16> candidates;
     qint64 total = 0;
     for (HostRuntime *host : m_hosts) {
-        const qint64 weight = host->weight.load(std::memory_order_relaxed);
+        const qint64 weight = host->effectiveWeight.load(std::memory_order_relaxed);
         if (weight <= 0 || !host->isAvailable() || context.isExcluded(host))
             continue;
         total += weight;
@@ -74,12 +74,18 @@ void WeightedScheduler::weightChanged(HostRuntime *)
     m_next.store(0, std::memory_order_relaxed);
 }
 
+void WeightedScheduler::effectiveWeightChanged(HostRuntime *)
+{
+    std::lock_guard lock(m_rebuildMutex);
+    m_cycle.publish(buildCycle());
+}
+
 std::unique_ptr<const WeightedScheduler::Cycle> WeightedScheduler::buildCycle() const
 {
     QList<int> weights;
     weights.reserve(m_hosts.size());
     for (const HostRuntime *host : m_hosts)
-        weights.append(host->weight.load(std::memory_order_relaxed));
+        weights.append(host->effectiveWeight.load(std::memory_order_relaxed));
     weights = normalizedWeights(weights, MaxCycle);
 
     qint64 total = 0;

@@ -36,6 +36,10 @@ public:
 
     PickResult pick(const PickContext &context) override;
     void weightChanged(HostRuntime *host) override;
+    /// A new cycle too, but the position goes on: restarting at the top at
+    /// every ramp step would serve the heaviest host first each time and
+    /// starve a ramping host under light traffic.
+    void effectiveWeightChanged(HostRuntime *host) override;
 
     /// Upper bound on the precomputed cycle's length (weights are scaled down beyond it).
     static constexpr qint64 MaxCycle = 65536;

@@ -69,6 +69,14 @@ HostStats StatsCollector::hostStats(const std::shared_ptr<HostRuntime> &host, qi
     }
     stats.lastChange = host->lastChange;
     stats.weight = host->weight.load(std::memory_order_relaxed);
+    stats.effectiveWeight
+        = double(host->effectiveWeight.load(std::memory_order_relaxed)) / HostRuntime::WeightScale;
+    stats.ramping = host->isRamping();
+    stats.agent = host->agent.enabled;
+    stats.agentAnswer = host->agent.lastAnswer;
+    stats.agentChanged = host->agent.changed;
+    stats.agentAnswers = host->agent.answers;
+    stats.agentFailures = host->agent.failures;
     stats.maxConns = host->maxConns.load(std::memory_order_relaxed);
     stats.active = host->active.load(std::memory_order_relaxed);
     stats.total = host->total.load(std::memory_order_relaxed);

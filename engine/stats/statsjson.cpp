@@ -45,6 +45,16 @@ QJsonObject hostToJson(const HostStats &host)
     }
     object.insert(QStringLiteral("lastChange"), host.lastChange.toString(Qt::ISODateWithMs));
     object.insert(QStringLiteral("weight"), host.weight);
+    object.insert(QStringLiteral("effectiveWeight"), host.effectiveWeight);
+    object.insert(QStringLiteral("ramping"), host.ramping);
+    if (host.agent) {
+        QJsonObject agent;
+        agent.insert(QStringLiteral("lastAnswer"), host.agentAnswer);
+        agent.insert(QStringLiteral("changed"), QJsonArray::fromStringList(host.agentChanged));
+        agent.insert(QStringLiteral("answers"), host.agentAnswers);
+        agent.insert(QStringLiteral("failures"), host.agentFailures);
+        object.insert(QStringLiteral("agent"), agent);
+    }
     object.insert(QStringLiteral("maxConns"), host.maxConns);
     object.insert(QStringLiteral("failedConnects"), host.failedConnects);
     // Issue 16: only when set, to keep the stream small.
@@ -73,6 +83,17 @@ HostStats hostFromJson(const QJsonObject &object)
     host.lastChange
         = QDateTime::fromString(object.value(QStringLiteral("lastChange")).toString(), Qt::ISODateWithMs);
     host.weight = object.value(QStringLiteral("weight")).toInt(1);
+    host.effectiveWeight = object.value(QStringLiteral("effectiveWeight")).toDouble(host.weight);
+    host.ramping = object.value(QStringLiteral("ramping")).toBool();
+    if (const QJsonValue agent = object.value(QStringLiteral("agent")); agent.isObject()) {
+        const QJsonObject fields = agent.toObject();
+        host.agent = true;
+        host.agentAnswer = fields.value(QStringLiteral("lastAnswer")).toString();
+        for (const QJsonValue &item : fields.value(QStringLiteral("changed")).toArray())
+            host.agentChanged.append(item.toString());
+        host.agentAnswers = fields.value(QStringLiteral("answers")).toInteger();
+        host.agentFailures = fields.value(QStringLiteral("failures")).toInteger();
+    }
     host.maxConns = object.value(QStringLiteral("maxConns")).toInt();
     host.failedConnects = object.value(QStringLiteral("failedConnects")).toInteger();
     host.backup = object.value(QStringLiteral("backup")).toBool();

@@ -22,6 +22,14 @@ struct HostStats
     QVariantMap reasonParams;  ///< HostReason::params of reason
     QDateTime lastChange;
     int weight = 1;
+    // backend feedback
+    double effectiveWeight = 1;  ///< weight x agent % x slow-start ramp (HostView::effectiveWeight)
+    bool ramping = false;  ///< in its slow start
+    bool agent = false;  ///< the host has an agent check
+    QString agentAnswer;  ///< its agent's last line, printable
+    QStringList agentChanged;  ///< what the agent's last effective answer changed
+    qint64 agentAnswers = 0;
+    qint64 agentFailures = 0;
     int maxConns = 0;
     qint64 active = 0;
     qint64 total = 0;

@@ -33,6 +33,11 @@ struct DashboardModel::Values
     QStringList routes;  // services and groups: TLS routes and their connection counts
     QString tls;  // services: the terminating listeners' certificates and handshakes (tooltip)
     int weight = 0;
+    // backend feedback (hosts)
+    double effectiveWeight = 0;
+    bool ramping = false;
+    QString agentAnswer;
+    QStringList agentChanged;
     int maxConns = 0;
     qint64 active = 0;
     qint64 total = 0;
@@ -210,6 +215,10 @@ void DashboardModel::applySnapshot(const StatsSnapshot &snapshot)
                 h.address = host.address;
                 h.discovered = host.discovered;
                 h.weight = host.weight;
+                h.effectiveWeight = host.effectiveWeight;
+                h.ramping = host.ramping;
+                h.agentAnswer = host.agentAnswer;
+                h.agentChanged = host.agentChanged;
                 h.maxConns = host.maxConns;
                 h.active = host.active;
                 h.total = host.total;
@@ -350,8 +359,17 @@ QVariant DashboardModel::displayData(const Node &node, int column) const
         return v.name;
     case StateColumn:
         if (v.kind == Kind::Host) {
-            const QString name = StateStyle::displayName(v.state)
-                + lifecycleNote(v.backup, v.standby, v.drainDeadlineMs, v.drainThen);
+            QString name = StateStyle::displayName(v.state);
+            // Backend feedback: the weight new connections see while it differs.
+            if (v.ramping)
+                name = tr("%1, slow start: weight %2 of %3")
+                           .arg(name, QString::number(v.effectiveWeight, 'g', 3))
+                           .arg(v.weight);
+            else if (!v.agentAnswer.isEmpty() && v.effectiveWeight != double(v.weight))
+                name = tr("%1, agent: weight %2 of %3")
+                           .arg(name, QString::number(v.effectiveWeight, 'g', 3))
+                           .arg(v.weight);
+            name += lifecycleNote(v.backup, v.standby, v.drainDeadlineMs, v.drainThen);
             return v.reason.isEmpty() ? name : tr("%1 (%2)").arg(name, v.reason);
         }
         if (v.kind == Kind::Group) {
@@ -447,6 +465,12 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + v.reason;
             if (!v.discovered.isEmpty())
                 tip += u'\n' + discoveredText(v.discovered);
+            if ((v.ramping || !v.agentAnswer.isEmpty()) && v.effectiveWeight != double(v.weight))
+                tip += u'\n' + tr("effective weight %1").arg(QString::number(v.effectiveWeight, 'g', 3));
+            if (!v.agentAnswer.isEmpty())
+                tip += u'\n' + tr("agent said \"%1\"").arg(v.agentAnswer);
+            if (!v.agentChanged.isEmpty())
+                tip += u'\n' + tr("agent changed: %1").arg(v.agentChanged.join(u", "_s));
             return tip;
         }
         if (v.kind == Kind::Group) {

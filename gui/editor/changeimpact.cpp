@@ -291,6 +291,9 @@ QStringList ChangeImpact::summarize(const QList<ConfigChange> &changes, const St
         case Kind::AlertChanged:
             phrases.append(tr("changes where alert %1 is sent; traffic is not affected").arg(change.name));
             break;
+        case Kind::GroupFeedbackChanged:
+            phrases.append(tr("changes the slow start or agent check of group %1").arg(change.group));
+            break;
         }
     }
     // Listeners closed without a replacement.

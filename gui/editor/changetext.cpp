@@ -100,6 +100,8 @@ QString ChangeText::describe(const ConfigChange &change)
         return tr("alert %1 removed (%2)").arg(change.name, change.before);
     case Kind::AlertChanged:
         return tr("alert %1: %2").arg(change.name, changed);
+    case Kind::GroupFeedbackChanged:
+        return tr("%1: backend feedback (slow start, agent check): %2").arg(where, changed);
     case Kind::SettingsChanged:
         if (change.name == "health"_L1)
             return tr("default health: %1").arg(changed);
@@ -149,6 +151,16 @@ QString ChangeText::describeReason(const QString &code, const QVariantMap &param
         return tr("%n consecutive probe(s) succeeded", nullptr, std::max(count, 1));
     if (code == "answeredWhileGroupDown"_L1)
         return tr("answered while every host of group '%1' was down").arg(param("group"_L1));
+    if (code == "agentDown"_L1)
+        return param("reason"_L1).isEmpty()
+            ? tr("the agent said %1").arg(param("word"_L1))
+            : tr("the agent said %1: %2").arg(param("word"_L1), param("reason"_L1));
+    if (code == "agentUp"_L1)
+        return tr("the agent said up");
+    if (code == "agentAdmin"_L1)
+        return tr("the agent set %1").arg(param("state"_L1));
+    if (code == "agentOff"_L1)
+        return tr("the agent check was switched off");
     if (code == "drainTimeout"_L1)
         return tr("drain timeout %1 passed: %n open connection(s) cut", nullptr, param("cut"_L1).toInt())
             .arg(param("timeout"_L1));

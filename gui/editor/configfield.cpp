@@ -1097,6 +1097,8 @@ QList<ConfigField> listenerFields()
     return fields;
 }
 
+QList<ConfigField> groupFeedbackFields();
+
 QList<ConfigField> groupFields()
 {
     QList<ConfigField> fields;
@@ -1227,6 +1229,228 @@ QList<ConfigField> groupFields()
     factor.visible = isMaglev;
     fields.append(factor);
     addDiscoverFields(fields);
+    fields.append(groupFeedbackFields());
+    return fields;
+}
+
+/// agentsend as written in the XML: \r \n \t \\ and \xHH escapes.
+QString escapeSend(const QByteArray &bytes)
+{
+    QString text;
+    for (const char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c == '\r')
+            text += u"\\r"_s;
+        else if (c == '\n')
+            text += u"\\n"_s;
+        else if (c == '\t')
+            text += u"\\t"_s;
+        else if (c == '\\')
+            text += u"\\\\"_s;
+        else if (c < 0x20 || c >= 0x7f)
+            text += u"\\x%1"_s.arg(uint(c), 2, 16, QLatin1Char('0'));
+        else
+            text += QLatin1Char(byte);
+    }
+    return text;
+}
+
+QByteArray unescapeSend(const QString &text)
+{
+    QByteArray bytes;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        if (c == u'\\' && (next == u'r' || next == u'n' || next == u't' || next == u'\\')) {
+            bytes += next == u'r' ? '\r' : next == u'n' ? '\n' : next == u't' ? '\t' : '\\';
+            ++i;
+        } else if (c == u'\\' && next == u'x' && i + 3 < text.size()) {
+            bool ok = false;
+            const int value = text.mid(i + 2, 2).toInt(&ok, 16);
+            if (ok) {
+                bytes += char(value);
+                i += 3;
+            } else {
+                bytes += '\\';
+            }
+        } else {
+            bytes += QString(c).toUtf8();
+        }
+    }
+    return bytes;
+}
+
+QString checkSlowStart(const QVariant &value, bool allowEmpty)
+{
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty() && allowEmpty)
+        return {};
+    const std::optional<qint64> ms = parseDuration(text);
+    if (!ms)
+        return ConfigFields::tr("\"%1\" is not a duration: use e.g. 30s or 2m; 0 for none.").arg(text);
+    if (*ms > ConfigLimits::maxSlowStartMs)
+        return ConfigFields::tr("At most %1.").arg(formatDuration(ConfigLimits::maxSlowStartMs));
+    return {};
+}
+
+QString checkAgentInterval(const QVariant &value, bool allowEmpty)
+{
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty() && allowEmpty)
+        return {};
+    const std::optional<qint64> ms = parseDuration(text);
+    if (!ms || *ms < ConfigLimits::minAgentIntervalMs || *ms > ConfigLimits::maxAgentIntervalMs)
+        return ConfigFields::tr("Enter a duration from %1 to %2, e.g. 2s.")
+            .arg(formatDuration(ConfigLimits::minAgentIntervalMs),
+                formatDuration(ConfigLimits::maxAgentIntervalMs));
+    return {};
+}
+
+QString checkAgentPort(const QVariant &value, bool allowEmpty)
+{
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty() && allowEmpty)
+        return {};
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    if (!ok || port < 0 || port > 65535)
+        return ConfigFields::tr("Enter a port from 1 to 65535, or 0 for no agent.");
+    return {};
+}
+
+/// Slow start and agent check of a group (backend feedback).
+QList<ConfigField> groupFeedbackFields()
+{
+    QList<ConfigField> fields;
+    ConfigField slowStart = duration(u"slowstart"_s, ConfigFields::tr("Slow start"),
+        ConfigFields::tr("A host that comes back (health up, back to ready, added) gets its weight over this "
+                         "time, from almost nothing; 0 for none."),
+        [](Config &c, const ConfigItemRef &r) {
+            GroupConfig *g = ConfigFields::group(c, r);
+            return g ? &g->slowStartMs : nullptr;
+        });
+    slowStart.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkSlowStart(v, false);
+    };
+    fields.append(slowStart);
+    ConfigField agent = integer(u"agent"_s, ConfigFields::tr("Agent port"),
+        ConfigFields::tr("Port of the agent on each host (HAProxy's agent check): it answers a line that may "
+                         "change the host's weight, limit, state or health; 0 for none."),
+        0, 65535, [](Config &c, const ConfigItemRef &r) {
+            GroupConfig *g = ConfigFields::group(c, r);
+            return g ? &g->agent.port : nullptr;
+        });
+    fields.append(agent);
+    ConfigField interval = duration(u"agentinterval"_s, ConfigFields::tr("Agent interval"),
+        ConfigFields::tr("How often each agent is asked; also how long it has to answer."),
+        [](Config &c, const ConfigItemRef &r) {
+            GroupConfig *g = ConfigFields::group(c, r);
+            return g ? &g->agent.intervalMs : nullptr;
+        });
+    interval.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkAgentInterval(v, false);
+    };
+    fields.append(interval);
+    ConfigField send;
+    send.key = u"agentsend"_s;
+    send.label = ConfigFields::tr("Agent request");
+    send.help
+        = ConfigFields::tr("Sent to the agent after connecting, with \\n for a line end; empty: nothing.");
+    send.type = ConfigField::Type::Text;
+    send.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        return g ? QVariant(escapeSend(g->agent.send)) : QVariant();
+    };
+    send.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (GroupConfig *g = ConfigFields::group(c, r))
+            g->agent.send = unescapeSend(v.toString());
+    };
+    fields.append(send);
+    return fields;
+}
+
+/// The host's own slow start and agent check; empty: its group's.
+QList<ConfigField> hostFeedbackFields()
+{
+    QList<ConfigField> fields;
+    const QString asGroup = ConfigFields::tr("as the group");
+    ConfigField slowStart;
+    slowStart.key = u"slowstart"_s;
+    slowStart.label = ConfigFields::tr("Slow start");
+    slowStart.help = ConfigFields::tr("This host's own slow start; empty: the group's.");
+    slowStart.type = ConfigField::Type::Duration;
+    slowStart.placeholder = asGroup;
+    slowStart.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
+        return h && h->slowStartMs ? QVariant(formatDuration(*h->slowStartMs)) : QVariant(QString());
+    };
+    slowStart.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r)) {
+            const QString text = v.toString().trimmed();
+            h->slowStartMs = text.isEmpty() ? std::nullopt : parseDuration(text);
+        }
+    };
+    slowStart.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkSlowStart(v, true);
+    };
+    fields.append(slowStart);
+    ConfigField agent;
+    agent.key = u"agent"_s;
+    agent.label = ConfigFields::tr("Agent port");
+    agent.help = ConfigFields::tr("This host's agent port; 0: no agent; empty: the group's.");
+    agent.type = ConfigField::Type::Text;
+    agent.placeholder = asGroup;
+    agent.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
+        return h && h->agentPort ? QVariant(QString::number(*h->agentPort)) : QVariant(QString());
+    };
+    agent.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r)) {
+            const QString text = v.toString().trimmed();
+            h->agentPort = text.isEmpty() ? std::nullopt : std::optional<int>(text.toInt());
+        }
+    };
+    agent.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkAgentPort(v, true);
+    };
+    fields.append(agent);
+    ConfigField interval;
+    interval.key = u"agentinterval"_s;
+    interval.label = ConfigFields::tr("Agent interval");
+    interval.help = ConfigFields::tr("How often this host's agent is asked; empty: the group's.");
+    interval.type = ConfigField::Type::Duration;
+    interval.placeholder = asGroup;
+    interval.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
+        return h && h->agentIntervalMs ? QVariant(formatDuration(*h->agentIntervalMs)) : QVariant(QString());
+    };
+    interval.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r)) {
+            const QString text = v.toString().trimmed();
+            h->agentIntervalMs = text.isEmpty() ? std::nullopt : parseDuration(text);
+        }
+    };
+    interval.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return checkAgentInterval(v, true);
+    };
+    fields.append(interval);
+    ConfigField send;
+    send.key = u"agentsend"_s;
+    send.label = ConfigFields::tr("Agent request");
+    send.help = ConfigFields::tr("Sent to this host's agent, with \\n for a line end; empty: the group's.");
+    send.type = ConfigField::Type::Text;
+    send.placeholder = asGroup;
+    send.get = [](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const HostConfig *h = ConfigFields::host(mutableConfig(c), r);
+        return h && h->agentSend ? QVariant(escapeSend(*h->agentSend)) : QVariant(QString());
+    };
+    send.set = [](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (HostConfig *h = ConfigFields::host(c, r)) {
+            const QString text = v.toString();
+            h->agentSend = text.isEmpty() ? std::nullopt : std::optional<QByteArray>(unescapeSend(text));
+        }
+    };
+    fields.append(send);
     return fields;
 }
 
@@ -1313,6 +1537,7 @@ QList<ConfigField> hostFields()
     };
     fields.append(proxy);
     addResolveField(fields);
+    fields.append(hostFeedbackFields());
     return fields;
 }
 

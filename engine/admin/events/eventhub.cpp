@@ -7,6 +7,7 @@
 #include "loghub.h"
 #include "stats/statsjson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -37,6 +38,22 @@ EventHub::EventHub(Engine &engine, QObject *parent)
             object.insert(QStringLiteral("reasonParams"), QJsonObject::fromVariantMap(event.reasonParams));
             object.insert(QStringLiteral("when"), event.when.toString(Qt::ISODateWithMs));
             broadcast("host", compact(object), true);
+        });
+    // What a host's agent answered when it changed something.
+    connect(&m_engine, &Engine::agentChanged, this,
+        [this](const QString &service, const QString &group, const QString &hostName,
+            const HostAgentView &agent) {
+            QJsonObject object;
+            object.insert(QStringLiteral("service"), service);
+            object.insert(QStringLiteral("group"), group);
+            object.insert(QStringLiteral("host"), hostName);
+            object.insert(QStringLiteral("answer"), agent.lastAnswer);
+            object.insert(QStringLiteral("changed"), QJsonArray::fromStringList(agent.changed));
+            object.insert(QStringLiteral("weightPercent"), agent.weightPercent);
+            object.insert(QStringLiteral("when"),
+                (agent.changedAt.isValid() ? agent.changedAt : QDateTime::currentDateTimeUtc())
+                    .toString(Qt::ISODateWithMs));
+            broadcast("agent", compact(object), true);
         });
     // Aggregated by the engine: at most one a second per service.
     connect(&m_engine, &Engine::connectionsRefused, this,

@@ -113,6 +113,8 @@ const QList<Command> &commands()
             &Groups::setProxy},
         {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/lifecycle"), Access::Write,
             &Groups::setLifecycle},
+        {"PUT", QStringLiteral("/api/v1/services/{service}/groups/{group}/feedback"), Access::Write,
+            &Groups::setFeedback},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts"), Access::Read,
             &Hosts::list},
         {"GET", QStringLiteral("/api/v1/services/{service}/groups/{group}/hosts/{host}"), Access::Read,

@@ -113,4 +113,47 @@ HttpResponse setLifecycle(ResourceEnv &env, RequestContext &context)
                                context.capture(QStringLiteral("group")), edit));
 }
 
+HttpResponse setFeedback(ResourceEnv &env, RequestContext &context)
+{
+    HttpResponse error;
+    const std::optional<QJsonObject> body = jsonBody(context.request, &error);
+    if (!body)
+        return error;
+    const QString slowStartField = QStringLiteral("slowstart");
+    const QString agentField = QStringLiteral("agent");
+    const QString intervalField = QStringLiteral("agentinterval");
+    const QString sendField = QStringLiteral("agentsend");
+    if (const auto unknown = unknownFields(*body, {slowStartField, agentField, intervalField, sendField}))
+        return *unknown;
+    Operations::FeedbackEdit edit;
+    if (body->contains(slowStartField)) {
+        edit.slowStartMs = jsonDuration(body->value(slowStartField), slowStartField, &error);
+        if (!edit.slowStartMs)
+            return error;
+    }
+    if (body->contains(intervalField)) {
+        edit.agentIntervalMs = jsonDuration(body->value(intervalField), intervalField, &error);
+        if (!edit.agentIntervalMs)
+            return error;
+    }
+    if (body->contains(agentField)) {
+        const QJsonValue value = body->value(agentField);
+        if (!value.isDouble() || value.toDouble() != double(value.toInt()))
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'agent' must be a port number (0: none)"), true);
+        edit.agentPort = value.toInt();
+    }
+    if (body->contains(sendField)) {
+        if (!body->value(sendField).isString())
+            return HttpResponse::error(400, QStringLiteral("body: 'agentsend' must be a string"), true);
+        edit.agentSend = body->value(sendField).toString().toUtf8();
+    }
+    return jsonOutcome(Operations(env.engine)
+                           .editGroupFeedback(context.capture(QStringLiteral("service")),
+                               context.capture(QStringLiteral("group")), edit),
+        {{slowStartField, QStringLiteral("body: 'slowstart'")}, {agentField, QStringLiteral("body: 'agent'")},
+            {intervalField, QStringLiteral("body: 'agentinterval'")},
+            {sendField, QStringLiteral("body: 'agentsend'")}});
+}
+
 }  // namespace Balancier::AdminResources::Groups

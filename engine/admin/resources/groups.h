@@ -12,5 +12,8 @@ HttpResponse setScheduler(ResourceEnv &env, RequestContext &context);
 HttpResponse setProxy(ResourceEnv &env, RequestContext &context);
 /// PUT …/groups/{group}/lifecycle: ondown, onprimaryup, allbackups (issue 16).
 HttpResponse setLifecycle(ResourceEnv &env, RequestContext &context);
+/// PUT …/groups/{group}/feedback {"slowstart": "30s", "agent": 5555,
+/// "agentinterval": "2s", "agentsend": "..."}: any of them.
+HttpResponse setFeedback(ResourceEnv &env, RequestContext &context);
 
 }  // namespace Balancier::AdminResources::Groups

@@ -28,6 +28,7 @@ HttpResponse list(ResourceEnv &env, RequestContext &context)
         if (const auto runtime = env.engine.host(service->name, group->name, host.name)) {
             object.insert(QStringLiteral("health"), runtime->state);
             object.insert(QStringLiteral("active"), runtime->active);
+            insertHostFeedback(object, *runtime);
         }
         hosts.append(object);
     }
@@ -57,9 +58,55 @@ HttpResponse get(ResourceEnv &env, RequestContext &context)
         object.insert(QStringLiteral("total"), runtime->total);
         object.insert(QStringLiteral("failedConnects"), runtime->failedConnects);
         object.insert(QStringLiteral("lastProbe"), runtime->lastProbeResult);
+        insertHostFeedback(object, *runtime);
     }
     return HttpResponse::json(200, compact(object));
 }
+
+namespace {
+
+/// slowstart, agent, agentinterval, agentsend of a host's PUT; null: the
+/// group's value again. The ranges are the operation's.
+std::optional<HttpResponse> readFeedbackFields(const QJsonObject &body, Operations::HostEdit &edit)
+{
+    HttpResponse error;
+    for (const auto &[field, target] : {std::pair{QStringLiteral("slowstart"), &edit.slowStartMs},
+             std::pair{QStringLiteral("agentinterval"), &edit.agentIntervalMs}}) {
+        if (!body.contains(field))
+            continue;
+        if (body.value(field).isNull()) {
+            *target = std::optional<qint64>();
+            continue;
+        }
+        const std::optional<qint64> duration = jsonDuration(body.value(field), field, &error);
+        if (!duration)
+            return error;
+        *target = duration;
+    }
+    if (body.contains(QStringLiteral("agent"))) {
+        const QJsonValue value = body.value(QStringLiteral("agent"));
+        if (value.isNull())
+            edit.agentPort = std::optional<int>();
+        else if (!value.isDouble() || value.toDouble() != double(value.toInt()))
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'agent' must be a port number or null"), true);
+        else
+            edit.agentPort = value.toInt();
+    }
+    if (body.contains(QStringLiteral("agentsend"))) {
+        const QJsonValue value = body.value(QStringLiteral("agentsend"));
+        if (value.isNull())
+            edit.agentSend = std::optional<QByteArray>();
+        else if (!value.isString())
+            return HttpResponse::error(
+                400, QStringLiteral("body: 'agentsend' must be a string or null"), true);
+        else
+            edit.agentSend = value.toString().toUtf8();
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 HttpResponse put(ResourceEnv &env, RequestContext &context)
 {
@@ -69,7 +116,10 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
         return error;
     static const QStringList known
         = {QStringLiteral("address"), QStringLiteral("weight"), QStringLiteral("maxconns"),
-            QStringLiteral("state"), QStringLiteral("proxy"), QStringLiteral("backup")};
+            QStringLiteral("state"), QStringLiteral("proxy"), QStringLiteral("backup"),
+            // backend feedback
+            QStringLiteral("slowstart"), QStringLiteral("agent"), QStringLiteral("agentinterval"),
+            QStringLiteral("agentsend")};
     if (const auto unknown = unknownFields(*body, known))
         return *unknown;
     // The body's types are this API's; what the values may be is the operation's.
@@ -110,7 +160,13 @@ HttpResponse put(ResourceEnv &env, RequestContext &context)
             return HttpResponse::error(400, QStringLiteral("body: 'backup' must be true or false"), true);
         edit.backup = body->value(QStringLiteral("backup")).toBool();
     }
+    if (const auto failure = readFeedbackFields(*body, edit))
+        return *failure;
     static const ParameterNames labels = {{QStringLiteral("host"), QStringLiteral("host name in the path")},
+        {QStringLiteral("slowstart"), QStringLiteral("body: 'slowstart'")},
+        {QStringLiteral("agent"), QStringLiteral("body: 'agent'")},
+        {QStringLiteral("agentinterval"), QStringLiteral("body: 'agentinterval'")},
+        {QStringLiteral("agentsend"), QStringLiteral("body: 'agentsend'")},
         {QStringLiteral("address"), QStringLiteral("body: 'address'")},
         {QStringLiteral("weight"), QStringLiteral("body: 'weight'")},
         {QStringLiteral("maxconns"), QStringLiteral("body: 'maxconns'")}};

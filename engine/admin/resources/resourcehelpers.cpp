@@ -1,6 +1,7 @@
 #include "admin/resources/resourcehelpers.h"
 
 #include "config/configchangejson.h"
+#include "config/duration.h"
 #include "ops/operations.h"
 
 #include <QDateTime>
@@ -107,7 +108,54 @@ QJsonObject hostConfigJson(const HostConfig &host)
             QDateTime::fromMSecsSinceEpoch(host.drainDeadlineMs, QTimeZone::utc()).toString(Qt::ISODate));
     if (host.drainThen != DrainThen::None)
         object.insert(QStringLiteral("drainThen"), drainThenName(host.drainThen));
+    // Backend feedback: the host's own values; null when it follows its group.
+    object.insert(QStringLiteral("slowstart"),
+        host.slowStartMs ? QJsonValue(formatDuration(*host.slowStartMs)) : QJsonValue());
+    object.insert(QStringLiteral("agent"), host.agentPort ? QJsonValue(*host.agentPort) : QJsonValue());
+    object.insert(QStringLiteral("agentinterval"),
+        host.agentIntervalMs ? QJsonValue(formatDuration(*host.agentIntervalMs)) : QJsonValue());
+    object.insert(QStringLiteral("agentsend"),
+        host.agentSend ? QJsonValue(QString::fromUtf8(*host.agentSend)) : QJsonValue());
     return object;
+}
+
+void insertHostFeedback(QJsonObject &object, const HostView &host)
+{
+    object.insert(QStringLiteral("effectiveWeight"), host.effectiveWeight);
+    object.insert(QStringLiteral("slowStartLeftMs"), host.slowStartLeftMs);
+    const HostAgentView &agent = host.agent;
+    if (!agent.enabled)
+        return;
+    const auto when = [](const QDateTime &time) {
+        return time.isValid() ? QJsonValue(time.toString(Qt::ISODateWithMs)) : QJsonValue();
+    };
+    QJsonObject json;
+    json.insert(QStringLiteral("port"), agent.port);
+    json.insert(QStringLiteral("lastAnswer"), agent.lastAnswer);
+    json.insert(QStringLiteral("lastAnswerAt"), when(agent.lastAnswerAt));
+    json.insert(QStringLiteral("lastError"), agent.lastError);
+    json.insert(QStringLiteral("lastErrorAt"), when(agent.lastErrorAt));
+    json.insert(QStringLiteral("changed"), QJsonArray::fromStringList(agent.changed));
+    json.insert(QStringLiteral("changedAt"), when(agent.changedAt));
+    json.insert(QStringLiteral("weightPercent"), agent.weightPercent);
+    json.insert(QStringLiteral("maxconns"), agent.maxConns >= 0 ? QJsonValue(agent.maxConns) : QJsonValue());
+    json.insert(QStringLiteral("adminState"), agent.adminState.isEmpty() ? QJsonValue() : agent.adminState);
+    json.insert(QStringLiteral("down"), agent.down);
+    json.insert(QStringLiteral("downReason"), agent.downReason);
+    json.insert(QStringLiteral("answers"), agent.answers);
+    json.insert(QStringLiteral("failures"), agent.failures);
+    // "agent" is the configured port (hostConfigJson).
+    object.insert(QStringLiteral("agentState"), json);
+}
+
+std::optional<qint64> jsonDuration(const QJsonValue &value, const QString &field, HttpResponse *error)
+{
+    const std::optional<qint64> duration = value.isString() ? parseDuration(value.toString()) : std::nullopt;
+    if (!duration)
+        *error = HttpResponse::error(400,
+            QStringLiteral("body: '%1' must be a duration such as \"500ms\", \"2s\" or \"1m\"").arg(field),
+            true);
+    return duration;
 }
 
 Config withoutPasswords(Config config)

@@ -3,6 +3,7 @@
 #include "admin/http/httpmessage.h"
 #include "admin/resources/requestcontext.h"
 #include "config/config.h"
+#include "enginetypes.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -35,6 +36,13 @@ HttpResponse legacyOutcome(const OpResult &result, const QString &done, const Pa
 HttpResponse jsonOutcome(const OpResult &result, const ParameterNames &labels = {});
 QByteArray compact(const QJsonObject &object);
 QJsonObject hostConfigJson(const HostConfig &host);
+/// A host's backend feedback as it runs: effectiveWeight, slowStartLeftMs
+/// and "agentState" (its agent's last answer, when, what it changed, the
+/// state it set).
+void insertHostFeedback(QJsonObject &object, const HostView &host);
+/// A JSON value for a field taking a duration: a string such as "30s"
+/// (parseDuration). nullopt with `*error` set when it is not one.
+std::optional<qint64> jsonDuration(const QJsonValue &value, const QString &field, HttpResponse *error);
 
 /// The config without password hashes (a read-only user sees none).
 Config withoutPasswords(Config config);
