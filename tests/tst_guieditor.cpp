@@ -521,6 +521,14 @@ void tst_GuiEditor::alertsEditor()
     remove->click();
     QVERIFY(editor.draft()->config().alerts.isEmpty());
     QVERIFY(!editor.draft()->text().contains("<alert"));
+
+    // An alert the source view got wrong: its problem is shown on the page, with its line.
+    QByteArray source = editor.draft()->text();
+    source.replace("<service name=\"web\">", "<alert exec=\"relative/hook\"/>\n    <service name=\"web\">");
+    editor.draft()->editText(source);
+    QVERIFY2(editor.form()->message(u"alerts"_s).startsWith(u"Line "_s)
+            && editor.form()->message(u"alerts"_s).contains(u"relative/hook"_s),
+        qPrintable(editor.form()->message(u"alerts"_s)));
 }
 
 void tst_GuiEditor::aclAndLimitFields()

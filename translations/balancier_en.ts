@@ -3029,6 +3029,10 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::RemoteClient</name>

@@ -3029,6 +3029,10 @@ SHA-256: %4
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::RemoteClient</name>

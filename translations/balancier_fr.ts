@@ -3029,6 +3029,10 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::RemoteClient</name>

@@ -329,6 +329,20 @@ void PropertyForm::setDiagnostics(const QList<Diagnostic> &diagnostics, int item
             row.message->setProperty("fromDiagnostic", false);
         }
     }
+    if (m_ref.kind == ConfigItemRef::Kind::Alerts) {
+        // The page covers every <alert>: their problems go under the list, by line.
+        QStringList messages;
+        for (const Diagnostic &diagnostic : diagnostics) {
+            if (diagnostic.element.startsWith(u"<alert"))
+                messages.append(tr("Line %1: %2").arg(diagnostic.line).arg(diagnostic.message));
+        }
+        if (!m_rows.isEmpty() && !messages.isEmpty()) {
+            setError(m_rows.first().message, messages.join(u'\n'));
+            m_rows.first().message->setProperty("fromDiagnostic", true);
+        }
+        setError(m_problems, {});
+        return;
+    }
     for (const Diagnostic &diagnostic : diagnostics) {
         if (itemLine <= 0 || diagnostic.line != itemLine)
             continue;
