@@ -23,7 +23,7 @@ struct RouteText
     QString alpn;
     bool plain = false;
     QString silence;  ///< a plain route's silence="2s"; empty: the default
-    QString extra;  ///< tokens kept as they are (silence=2s)
+    QString extra;  ///< tokens kept as they are (any this editor does not know)
     QString group;
 
     static RouteText parse(const QString &text)
