@@ -72,6 +72,165 @@
     </message>
 </context>
 <context>
+    <name>Balancier::AlertsEditor</name>
+    <message>
+        <source>exec %1</source>
+        <translation>Programm %1</translation>
+    </message>
+    <message>
+        <source>webhook %1</source>
+        <translation>Webhook %1</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Webhook hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Alerts, each a webhook or a program</source>
+        <translation>Alarme, jeder ein Webhook oder ein Programm</translation>
+    </message>
+    <message>
+        <source>Move the alert up</source>
+        <translation>Alarm nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move the alert down</source>
+        <translation>Alarm nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>Webhook-URL</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// address each event is POSTed to as JSON; empty for a program.</source>
+        <translation>Eine http://- oder https://-Adresse, an die jedes Ereignis als JSON gesendet wird (POST); leer bei einem Programm.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Absolute path of a program run for each event, with the event in BALANCIER_EVENT_* variables; empty for a webhook.</source>
+        <translation>Absoluter Pfad eines Programms, das für jedes Ereignis läuft, mit dem Ereignis in den Variablen BALANCIER_EVENT_*; leer bei einem Webhook.</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Config applied</source>
+        <translation>Konfiguration angewendet</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Events of this kind are sent (events=&quot;...&quot;); at least one kind.</source>
+        <translation>Ereignisse dieser Art werden gesendet (events=&quot;...&quot;); mindestens eine Art.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Only services</source>
+        <translation>Nur Dienste</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these services; empty: every service.</source>
+        <translation>Durch Kommas getrennt: nur die Ereignisse dieser Dienste; leer: jeder Dienst.</translation>
+    </message>
+    <message>
+        <source>Only groups</source>
+        <translation>Nur Gruppen</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these groups; empty: every group.</source>
+        <translation>Durch Kommas getrennt: nur die Ereignisse dieser Gruppen; leer: jede Gruppe.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>One attempt (request or program run) at most this long.</source>
+        <translation>Ein Versuch (Anfrage oder Programmlauf) dauert höchstens so lange.</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Further attempts after a failed one.</source>
+        <translation>Weitere Versuche nach einem fehlgeschlagenen.</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry; doubled for each next one.</source>
+        <translation>Die Pause vor der ersten Wiederholung; für jede weitere verdoppelt.</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratengrenze</translation>
+    </message>
+    <message>
+        <source>At most this many deliveries per second, minute or hour (60/m); more wait in the queue.</source>
+        <translation>Höchstens so viele Zustellungen je Sekunde, Minute oder Stunde (60/m); weitere warten in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Events waiting for their turn at most; more are dropped and counted.</source>
+        <translation>Höchstens so viele Ereignisse warten auf ihre Zustellung; weitere werden verworfen und gezählt.</translation>
+    </message>
+    <message>
+        <source>JSON event</source>
+        <translation>JSON-Ereignis</translation>
+    </message>
+    <message>
+        <source>Slack / Teams text</source>
+        <translation>Slack-/Teams-Text</translation>
+    </message>
+    <message>
+        <source>A webhook&apos;s body: the event as JSON, or {&quot;text&quot;: ...} for Slack and Microsoft Teams incoming webhooks.</source>
+        <translation>Der Inhalt eines Webhooks: das Ereignis als JSON, oder {&quot;text&quot;: ...} für eingehende Webhooks von Slack und Microsoft Teams.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -952,6 +1111,21 @@
     <message>
         <source>Summary</source>
         <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2914,6 +3088,14 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::RemoteClient</name>
@@ -3023,6 +3205,22 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Group</source>
         <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Silence of the plain route</source>
+        <translation>Stille der Klartext-Route</translation>
+    </message>
+    <message>
+        <source>1s</source>
+        <translation>1s</translation>
+    </message>
+    <message>
+        <source>Plain route only: a client that sends nothing this long (an SSH client waiting for the server&apos;s banner) takes this route. Empty: 1s.</source>
+        <translation>Nur Klartext-Route: Ein Client, der so lange nichts sendet (ein SSH-Client, der auf das Banner des Servers wartet), nimmt diese Route. Leer: 1s.</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stille</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4509,102 @@ Diesem Zertifikat für dieses Verbindungsprofil vertrauen? Tun Sie das nur, wenn
     <message>
         <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
         <translation>Wird an den Agenten dieses Hosts gesendet, mit \n für ein Zeilenende; leer: wie die Gruppe.</translation>
+    </message>
+    <message>
+        <source>When a host goes down</source>
+        <translation>Wenn ein Host ausfällt</translation>
+    </message>
+    <message>
+        <source>What happens to the open connections of a host that the health checks mark down: they stay until they end, or they are cut at once so that clients reconnect to a working host.</source>
+        <translation>Was mit den offenen Verbindungen eines Hosts geschieht, den die Zustandsprüfung als ausgefallen markiert: Sie bleiben bis zu ihrem Ende, oder sie werden sofort getrennt, damit Clients sich mit einem funktionierenden Host neu verbinden.</translation>
+    </message>
+    <message>
+        <source>Keep its connections</source>
+        <translation>Seine Verbindungen behalten</translation>
+    </message>
+    <message>
+        <source>Cut its connections</source>
+        <translation>Seine Verbindungen trennen</translation>
+    </message>
+    <message>
+        <source>When a primary host is back</source>
+        <translation>Wenn ein primärer Host zurück ist</translation>
+    </message>
+    <message>
+        <source>What happens to the backup hosts&apos; open connections when a primary host comes back up: they stay (new connections go to the primary), or they are cut.</source>
+        <translation>Was mit den offenen Verbindungen der Backup-Hosts geschieht, wenn ein primärer Host wieder verfügbar ist: Sie bleiben (neue Verbindungen gehen an den primären), oder sie werden getrennt.</translation>
+    </message>
+    <message>
+        <source>Keep backup connections</source>
+        <translation>Backup-Verbindungen behalten</translation>
+    </message>
+    <message>
+        <source>Cut backup connections</source>
+        <translation>Backup-Verbindungen trennen</translation>
+    </message>
+    <message>
+        <source>Use every backup host</source>
+        <translation>Jeden Backup-Host nutzen</translation>
+    </message>
+    <message>
+        <source>While no primary host is up: every backup host takes connections, not only the first one that is up.</source>
+        <translation>Solange kein primärer Host verfügbar ist: Jeder Backup-Host nimmt Verbindungen an, nicht nur der erste verfügbare.</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>DNS-Server</translation>
+    </message>
+    <message>
+        <source>The name server asked for host names and SRV records (discovery); an IP address with an optional port. Empty: the system&apos;s resolver.</source>
+        <translation>Der Nameserver, der nach Hostnamen und SRV-Einträgen gefragt wird (Ermittlung); eine IP-Adresse mit optionalem Port. Leer: der Resolver des Systems.</translation>
+    </message>
+    <message>
+        <source>system resolver</source>
+        <translation>Resolver des Systems</translation>
+    </message>
+    <message>
+        <source>Not a name server address (%1): use an IP address with an optional port, e.g. 192.0.2.53 or [2001:db8::53]:5353, or leave it empty.</source>
+        <translation>Keine Nameserver-Adresse (%1): verwenden Sie eine IP-Adresse mit optionalem Port, z. B. 192.0.2.53 oder [2001:db8::53]:5353, oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>DNS refresh interval</source>
+        <translation>DNS-Aktualisierungsintervall</translation>
+    </message>
+    <message>
+        <source>Longest wait before a host name is looked up again; a shorter TTL wins.</source>
+        <translation>Längste Pause, bevor ein Hostname erneut nachgeschlagen wird; eine kürzere TTL hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>Alert %1, %2: %3</source>
+        <translation>Alarm %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Alert %1: %2</source>
+        <translation>Alarm %1: %2</translation>
+    </message>
+    <message>
+        <source>An alert could not be read.</source>
+        <translation>Ein Alarm konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Who is told when a host or group changes state, a config is applied or a certificate nears its expiry: each alert a webhook (POST of a JSON event) or a program, with its own filter, queue, rate limit and retries (docs/alerts.md).</source>
+        <translation>Wer benachrichtigt wird, wenn ein Host oder eine Gruppe den Zustand wechselt, eine Konfiguration angewendet wird oder ein Zertifikat bald abläuft: jeder Alarm ein Webhook (POST eines JSON-Ereignisses) oder ein Programm, mit eigenem Filter, eigener Warteschlange, Ratengrenze und Wiederholungen (docs/alerts.md).</translation>
+    </message>
+    <message>
+        <source>Route %1: &quot;%2&quot; is not a duration: use e.g. 500ms or 2s.</source>
+        <translation>Route %1: „%2“ ist keine Dauer: verwenden Sie z. B. 500ms oder 2s.</translation>
+    </message>
+    <message>
+        <source>Backup host</source>
+        <translation>Backup-Host</translation>
+    </message>
+    <message>
+        <source>Takes connections only while no primary (non-backup) host of the group is up.</source>
+        <translation>Nimmt nur Verbindungen an, solange kein primärer (Nicht-Backup-)Host der Gruppe verfügbar ist.</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,165 @@
     </message>
 </context>
 <context>
+    <name>Balancier::AlertsEditor</name>
+    <message>
+        <source>exec %1</source>
+        <translation>exec %1</translation>
+    </message>
+    <message>
+        <source>webhook %1</source>
+        <translation>webhook %1</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>all events</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Add webhook</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Alerts, each a webhook or a program</source>
+        <translation>Alerts, each a webhook or a program</translation>
+    </message>
+    <message>
+        <source>Move the alert up</source>
+        <translation>Move the alert up</translation>
+    </message>
+    <message>
+        <source>Move the alert down</source>
+        <translation>Move the alert down</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>Webhook URL</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// address each event is POSTed to as JSON; empty for a program.</source>
+        <translation>An http:// or https:// address each event is POSTed to as JSON; empty for a program.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Absolute path of a program run for each event, with the event in BALANCIER_EVENT_* variables; empty for a webhook.</source>
+        <translation>Absolute path of a program run for each event, with the event in BALANCIER_EVENT_* variables; empty for a webhook.</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Config applied</source>
+        <translation>Config applied</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Events of this kind are sent (events=&quot;...&quot;); at least one kind.</source>
+        <translation>Events of this kind are sent (events=&quot;...&quot;); at least one kind.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Only services</source>
+        <translation>Only services</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these services; empty: every service.</source>
+        <translation>Comma-separated: only the events of these services; empty: every service.</translation>
+    </message>
+    <message>
+        <source>Only groups</source>
+        <translation>Only groups</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these groups; empty: every group.</source>
+        <translation>Comma-separated: only the events of these groups; empty: every group.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>One attempt (request or program run) at most this long.</source>
+        <translation>One attempt (request or program run) at most this long.</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Retries</translation>
+    </message>
+    <message>
+        <source>Further attempts after a failed one.</source>
+        <translation>Further attempts after a failed one.</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Backoff</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry; doubled for each next one.</source>
+        <translation>The wait before the first retry; doubled for each next one.</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Rate limit</translation>
+    </message>
+    <message>
+        <source>At most this many deliveries per second, minute or hour (60/m); more wait in the queue.</source>
+        <translation>At most this many deliveries per second, minute or hour (60/m); more wait in the queue.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Events waiting for their turn at most; more are dropped and counted.</source>
+        <translation>Events waiting for their turn at most; more are dropped and counted.</translation>
+    </message>
+    <message>
+        <source>JSON event</source>
+        <translation>JSON event</translation>
+    </message>
+    <message>
+        <source>Slack / Teams text</source>
+        <translation>Slack / Teams text</translation>
+    </message>
+    <message>
+        <source>A webhook&apos;s body: the event as JSON, or {&quot;text&quot;: ...} for Slack and Microsoft Teams incoming webhooks.</source>
+        <translation>A webhook&apos;s body: the event as JSON, or {&quot;text&quot;: ...} for Slack and Microsoft Teams incoming webhooks.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -952,6 +1111,21 @@
     <message>
         <source>Summary</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2914,6 +3088,14 @@ Trust this certificate for this connection profile? Only do so if you recognise 
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::RemoteClient</name>
@@ -3023,6 +3205,22 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Group</source>
         <translation>Group</translation>
+    </message>
+    <message>
+        <source>Silence of the plain route</source>
+        <translation>Silence of the plain route</translation>
+    </message>
+    <message>
+        <source>1s</source>
+        <translation>1s</translation>
+    </message>
+    <message>
+        <source>Plain route only: a client that sends nothing this long (an SSH client waiting for the server&apos;s banner) takes this route. Empty: 1s.</source>
+        <translation>Plain route only: a client that sends nothing this long (an SSH client waiting for the server&apos;s banner) takes this route. Empty: 1s.</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silence</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4509,102 @@ Trust this certificate for this connection profile? Only do so if you recognise 
     <message>
         <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
         <translation>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</translation>
+    </message>
+    <message>
+        <source>When a host goes down</source>
+        <translation>When a host goes down</translation>
+    </message>
+    <message>
+        <source>What happens to the open connections of a host that the health checks mark down: they stay until they end, or they are cut at once so that clients reconnect to a working host.</source>
+        <translation>What happens to the open connections of a host that the health checks mark down: they stay until they end, or they are cut at once so that clients reconnect to a working host.</translation>
+    </message>
+    <message>
+        <source>Keep its connections</source>
+        <translation>Keep its connections</translation>
+    </message>
+    <message>
+        <source>Cut its connections</source>
+        <translation>Cut its connections</translation>
+    </message>
+    <message>
+        <source>When a primary host is back</source>
+        <translation>When a primary host is back</translation>
+    </message>
+    <message>
+        <source>What happens to the backup hosts&apos; open connections when a primary host comes back up: they stay (new connections go to the primary), or they are cut.</source>
+        <translation>What happens to the backup hosts&apos; open connections when a primary host comes back up: they stay (new connections go to the primary), or they are cut.</translation>
+    </message>
+    <message>
+        <source>Keep backup connections</source>
+        <translation>Keep backup connections</translation>
+    </message>
+    <message>
+        <source>Cut backup connections</source>
+        <translation>Cut backup connections</translation>
+    </message>
+    <message>
+        <source>Use every backup host</source>
+        <translation>Use every backup host</translation>
+    </message>
+    <message>
+        <source>While no primary host is up: every backup host takes connections, not only the first one that is up.</source>
+        <translation>While no primary host is up: every backup host takes connections, not only the first one that is up.</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>DNS server</translation>
+    </message>
+    <message>
+        <source>The name server asked for host names and SRV records (discovery); an IP address with an optional port. Empty: the system&apos;s resolver.</source>
+        <translation>The name server asked for host names and SRV records (discovery); an IP address with an optional port. Empty: the system&apos;s resolver.</translation>
+    </message>
+    <message>
+        <source>system resolver</source>
+        <translation>system resolver</translation>
+    </message>
+    <message>
+        <source>Not a name server address (%1): use an IP address with an optional port, e.g. 192.0.2.53 or [2001:db8::53]:5353, or leave it empty.</source>
+        <translation>Not a name server address (%1): use an IP address with an optional port, e.g. 192.0.2.53 or [2001:db8::53]:5353, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>DNS refresh interval</source>
+        <translation>DNS refresh interval</translation>
+    </message>
+    <message>
+        <source>Longest wait before a host name is looked up again; a shorter TTL wins.</source>
+        <translation>Longest wait before a host name is looked up again; a shorter TTL wins.</translation>
+    </message>
+    <message>
+        <source>Alert %1, %2: %3</source>
+        <translation>Alert %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Alert %1: %2</source>
+        <translation>Alert %1: %2</translation>
+    </message>
+    <message>
+        <source>An alert could not be read.</source>
+        <translation>An alert could not be read.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Who is told when a host or group changes state, a config is applied or a certificate nears its expiry: each alert a webhook (POST of a JSON event) or a program, with its own filter, queue, rate limit and retries (docs/alerts.md).</source>
+        <translation>Who is told when a host or group changes state, a config is applied or a certificate nears its expiry: each alert a webhook (POST of a JSON event) or a program, with its own filter, queue, rate limit and retries (docs/alerts.md).</translation>
+    </message>
+    <message>
+        <source>Route %1: &quot;%2&quot; is not a duration: use e.g. 500ms or 2s.</source>
+        <translation>Route %1: &quot;%2&quot; is not a duration: use e.g. 500ms or 2s.</translation>
+    </message>
+    <message>
+        <source>Backup host</source>
+        <translation>Backup host</translation>
+    </message>
+    <message>
+        <source>Takes connections only while no primary (non-backup) host of the group is up.</source>
+        <translation>Takes connections only while no primary (non-backup) host of the group is up.</translation>
     </message>
 </context>
 <context>

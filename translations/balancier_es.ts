@@ -72,6 +72,165 @@
     </message>
 </context>
 <context>
+    <name>Balancier::AlertsEditor</name>
+    <message>
+        <source>exec %1</source>
+        <translation>programa %1</translation>
+    </message>
+    <message>
+        <source>webhook %1</source>
+        <translation>webhook %1</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>todos los eventos</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Añadir webhook</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Alerts, each a webhook or a program</source>
+        <translation>Alertas, cada una un webhook o un programa</translation>
+    </message>
+    <message>
+        <source>Move the alert up</source>
+        <translation>Subir la alerta</translation>
+    </message>
+    <message>
+        <source>Move the alert down</source>
+        <translation>Bajar la alerta</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL del webhook</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// address each event is POSTed to as JSON; empty for a program.</source>
+        <translation>Una dirección http:// o https:// a la que se envía cada evento como JSON (POST); vacía para un programa.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Absolute path of a program run for each event, with the event in BALANCIER_EVENT_* variables; empty for a webhook.</source>
+        <translation>Ruta absoluta de un programa que se ejecuta para cada evento, con el evento en las variables BALANCIER_EVENT_*; vacía para un webhook.</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Config applied</source>
+        <translation>Configuración aplicada</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificados</translation>
+    </message>
+    <message>
+        <source>Events of this kind are sent (events=&quot;...&quot;); at least one kind.</source>
+        <translation>Se envían los eventos de este tipo (events=&quot;...&quot;); al menos un tipo.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Only services</source>
+        <translation>Solo servicios</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these services; empty: every service.</source>
+        <translation>Separados por comas: solo los eventos de estos servicios; vacío: todos los servicios.</translation>
+    </message>
+    <message>
+        <source>Only groups</source>
+        <translation>Solo grupos</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these groups; empty: every group.</source>
+        <translation>Separados por comas: solo los eventos de estos grupos; vacío: todos los grupos.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Tiempo límite</translation>
+    </message>
+    <message>
+        <source>One attempt (request or program run) at most this long.</source>
+        <translation>Un intento (petición o ejecución del programa) dura como mucho esto.</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Reintentos</translation>
+    </message>
+    <message>
+        <source>Further attempts after a failed one.</source>
+        <translation>Intentos adicionales tras uno fallido.</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry; doubled for each next one.</source>
+        <translation>La espera antes del primer reintento; se duplica en cada uno siguiente.</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Límite de tasa</translation>
+    </message>
+    <message>
+        <source>At most this many deliveries per second, minute or hour (60/m); more wait in the queue.</source>
+        <translation>Como mucho tantas entregas por segundo, minuto u hora (60/m); las demás esperan en la cola.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Events waiting for their turn at most; more are dropped and counted.</source>
+        <translation>Como mucho tantos eventos esperando su turno; los demás se descartan y se cuentan.</translation>
+    </message>
+    <message>
+        <source>JSON event</source>
+        <translation>Evento JSON</translation>
+    </message>
+    <message>
+        <source>Slack / Teams text</source>
+        <translation>Texto de Slack / Teams</translation>
+    </message>
+    <message>
+        <source>A webhook&apos;s body: the event as JSON, or {&quot;text&quot;: ...} for Slack and Microsoft Teams incoming webhooks.</source>
+        <translation>El cuerpo de un webhook: el evento como JSON, o {&quot;text&quot;: ...} para los webhooks entrantes de Slack y Microsoft Teams.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -952,6 +1111,21 @@
     <message>
         <source>Summary</source>
         <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alerta</numerusform>
+            <numerusform>%n alertas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2914,6 +3088,14 @@ SHA-256: %4
         <source>unchanged</source>
         <translation>sin cambios</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::RemoteClient</name>
@@ -3023,6 +3205,22 @@ SHA-256: %4
     <message>
         <source>Group</source>
         <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Silence of the plain route</source>
+        <translation>Silencio de la ruta en claro</translation>
+    </message>
+    <message>
+        <source>1s</source>
+        <translation>1s</translation>
+    </message>
+    <message>
+        <source>Plain route only: a client that sends nothing this long (an SSH client waiting for the server&apos;s banner) takes this route. Empty: 1s.</source>
+        <translation>Solo ruta en claro: un cliente que no envía nada durante este tiempo (un cliente SSH que espera el banner del servidor) toma esta ruta. Vacío: 1s.</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silencio</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4509,102 @@ SHA-256: %4
     <message>
         <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
         <translation>Se envía al agente de este host, con \n para un fin de línea; vacío: como el grupo.</translation>
+    </message>
+    <message>
+        <source>When a host goes down</source>
+        <translation>Cuando un host cae</translation>
+    </message>
+    <message>
+        <source>What happens to the open connections of a host that the health checks mark down: they stay until they end, or they are cut at once so that clients reconnect to a working host.</source>
+        <translation>Qué ocurre con las conexiones abiertas de un host que las comprobaciones de salud marcan como caído: se mantienen hasta que terminan, o se cortan en el acto para que los clientes se reconecten a un host que funciona.</translation>
+    </message>
+    <message>
+        <source>Keep its connections</source>
+        <translation>Mantener sus conexiones</translation>
+    </message>
+    <message>
+        <source>Cut its connections</source>
+        <translation>Cortar sus conexiones</translation>
+    </message>
+    <message>
+        <source>When a primary host is back</source>
+        <translation>Cuando vuelve un host primario</translation>
+    </message>
+    <message>
+        <source>What happens to the backup hosts&apos; open connections when a primary host comes back up: they stay (new connections go to the primary), or they are cut.</source>
+        <translation>Qué ocurre con las conexiones abiertas de los hosts de respaldo cuando un host primario vuelve: se mantienen (las nuevas conexiones van al primario), o se cortan.</translation>
+    </message>
+    <message>
+        <source>Keep backup connections</source>
+        <translation>Mantener las conexiones de respaldo</translation>
+    </message>
+    <message>
+        <source>Cut backup connections</source>
+        <translation>Cortar las conexiones de respaldo</translation>
+    </message>
+    <message>
+        <source>Use every backup host</source>
+        <translation>Usar todos los hosts de respaldo</translation>
+    </message>
+    <message>
+        <source>While no primary host is up: every backup host takes connections, not only the first one that is up.</source>
+        <translation>Mientras ningún host primario esté activo: todos los hosts de respaldo aceptan conexiones, no solo el primero activo.</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>Servidor DNS</translation>
+    </message>
+    <message>
+        <source>The name server asked for host names and SRV records (discovery); an IP address with an optional port. Empty: the system&apos;s resolver.</source>
+        <translation>El servidor de nombres al que se preguntan los nombres de host y los registros SRV (descubrimiento); una dirección IP con un puerto opcional. Vacío: el resolvedor del sistema.</translation>
+    </message>
+    <message>
+        <source>system resolver</source>
+        <translation>resolvedor del sistema</translation>
+    </message>
+    <message>
+        <source>Not a name server address (%1): use an IP address with an optional port, e.g. 192.0.2.53 or [2001:db8::53]:5353, or leave it empty.</source>
+        <translation>No es una dirección de servidor de nombres (%1): use una dirección IP con un puerto opcional, p. ej. 192.0.2.53 o [2001:db8::53]:5353, o déjelo vacío.</translation>
+    </message>
+    <message>
+        <source>DNS refresh interval</source>
+        <translation>Intervalo de actualización DNS</translation>
+    </message>
+    <message>
+        <source>Longest wait before a host name is looked up again; a shorter TTL wins.</source>
+        <translation>La espera más larga antes de volver a resolver un nombre de host; un TTL más corto prevalece.</translation>
+    </message>
+    <message>
+        <source>Alert %1, %2: %3</source>
+        <translation>Alerta %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Alert %1: %2</source>
+        <translation>Alerta %1: %2</translation>
+    </message>
+    <message>
+        <source>An alert could not be read.</source>
+        <translation>No se pudo leer una alerta.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Who is told when a host or group changes state, a config is applied or a certificate nears its expiry: each alert a webhook (POST of a JSON event) or a program, with its own filter, queue, rate limit and retries (docs/alerts.md).</source>
+        <translation>A quién se avisa cuando un host o un grupo cambia de estado, se aplica una configuración o un certificado se acerca a su caducidad: cada alerta es un webhook (POST de un evento JSON) o un programa, con su propio filtro, cola, límite de tasa y reintentos (docs/alerts.md).</translation>
+    </message>
+    <message>
+        <source>Route %1: &quot;%2&quot; is not a duration: use e.g. 500ms or 2s.</source>
+        <translation>Ruta %1: «%2» no es una duración: use p. ej. 500ms o 2s.</translation>
+    </message>
+    <message>
+        <source>Backup host</source>
+        <translation>Host de respaldo</translation>
+    </message>
+    <message>
+        <source>Takes connections only while no primary (non-backup) host of the group is up.</source>
+        <translation>Solo acepta conexiones mientras ningún host primario (no de respaldo) del grupo esté activo.</translation>
     </message>
 </context>
 <context>

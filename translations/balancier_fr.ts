@@ -72,6 +72,165 @@
     </message>
 </context>
 <context>
+    <name>Balancier::AlertsEditor</name>
+    <message>
+        <source>exec %1</source>
+        <translation>programme %1</translation>
+    </message>
+    <message>
+        <source>webhook %1</source>
+        <translation>webhook %1</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>tous les événements</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Ajouter un webhook</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Alerts, each a webhook or a program</source>
+        <translation>Alertes, chacune un webhook ou un programme</translation>
+    </message>
+    <message>
+        <source>Move the alert up</source>
+        <translation>Monter l’alerte</translation>
+    </message>
+    <message>
+        <source>Move the alert down</source>
+        <translation>Descendre l’alerte</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL du webhook</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// address each event is POSTed to as JSON; empty for a program.</source>
+        <translation>Une adresse http:// ou https:// à laquelle chaque événement est envoyé en JSON (POST) ; vide pour un programme.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Absolute path of a program run for each event, with the event in BALANCIER_EVENT_* variables; empty for a webhook.</source>
+        <translation>Chemin absolu d’un programme lancé pour chaque événement, avec l’événement dans les variables BALANCIER_EVENT_* ; vide pour un webhook.</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hôtes</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>Config applied</source>
+        <translation>Configuration appliquée</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Events of this kind are sent (events=&quot;...&quot;); at least one kind.</source>
+        <translation>Les événements de ce type sont envoyés (events=&quot;...&quot;) ; au moins un type.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Only services</source>
+        <translation>Services seulement</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these services; empty: every service.</source>
+        <translation>Séparés par des virgules : seulement les événements de ces services ; vide : tous les services.</translation>
+    </message>
+    <message>
+        <source>Only groups</source>
+        <translation>Groupes seulement</translation>
+    </message>
+    <message>
+        <source>Comma-separated: only the events of these groups; empty: every group.</source>
+        <translation>Séparés par des virgules : seulement les événements de ces groupes ; vide : tous les groupes.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>One attempt (request or program run) at most this long.</source>
+        <translation>Une tentative (requête ou exécution du programme) dure au plus ce temps.</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Nouvelles tentatives</translation>
+    </message>
+    <message>
+        <source>Further attempts after a failed one.</source>
+        <translation>Tentatives supplémentaires après un échec.</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry; doubled for each next one.</source>
+        <translation>L’attente avant la première nouvelle tentative ; doublée pour chaque suivante.</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de débit</translation>
+    </message>
+    <message>
+        <source>At most this many deliveries per second, minute or hour (60/m); more wait in the queue.</source>
+        <translation>Au plus ce nombre d’envois par seconde, minute ou heure (60/m) ; les autres attendent dans la file.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>File d’attente</translation>
+    </message>
+    <message>
+        <source>Events waiting for their turn at most; more are dropped and counted.</source>
+        <translation>Au plus ce nombre d’événements en attente ; les suivants sont abandonnés et comptés.</translation>
+    </message>
+    <message>
+        <source>JSON event</source>
+        <translation>Événement JSON</translation>
+    </message>
+    <message>
+        <source>Slack / Teams text</source>
+        <translation>Texte Slack / Teams</translation>
+    </message>
+    <message>
+        <source>A webhook&apos;s body: the event as JSON, or {&quot;text&quot;: ...} for Slack and Microsoft Teams incoming webhooks.</source>
+        <translation>Le corps d’un webhook : l’événement en JSON, ou {&quot;text&quot;: ...} pour les webhooks entrants de Slack et Microsoft Teams.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+</context>
+<context>
     <name>Balancier::ApplyDialog</name>
     <message>
         <source>Apply to Running Balancer</source>
@@ -952,6 +1111,21 @@
     <message>
         <source>Summary</source>
         <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alerte</numerusform>
+            <numerusform>%n alertes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2914,6 +3088,14 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::RemoteClient</name>
@@ -3023,6 +3205,22 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Group</source>
         <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Silence of the plain route</source>
+        <translation>Silence de la route en clair</translation>
+    </message>
+    <message>
+        <source>1s</source>
+        <translation>1s</translation>
+    </message>
+    <message>
+        <source>Plain route only: a client that sends nothing this long (an SSH client waiting for the server&apos;s banner) takes this route. Empty: 1s.</source>
+        <translation>Route en clair seulement : un client qui n’envoie rien pendant ce temps (un client SSH qui attend la bannière du serveur) prend cette route. Vide : 1s.</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silence</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4509,102 @@ Faire confiance à ce certificat pour ce profil de connexion ? Ne le faites que 
     <message>
         <source>Sent to this host&apos;s agent, with \n for a line end; empty: the group&apos;s.</source>
         <translation>Envoyé à l’agent de cet hôte, avec \n pour une fin de ligne ; vide : celui du groupe.</translation>
+    </message>
+    <message>
+        <source>When a host goes down</source>
+        <translation>Quand un hôte tombe</translation>
+    </message>
+    <message>
+        <source>What happens to the open connections of a host that the health checks mark down: they stay until they end, or they are cut at once so that clients reconnect to a working host.</source>
+        <translation>Ce que deviennent les connexions ouvertes d’un hôte que les contrôles de santé déclarent hors service : elles restent jusqu’à leur fin, ou elles sont coupées aussitôt pour que les clients se reconnectent à un hôte qui fonctionne.</translation>
+    </message>
+    <message>
+        <source>Keep its connections</source>
+        <translation>Garder ses connexions</translation>
+    </message>
+    <message>
+        <source>Cut its connections</source>
+        <translation>Couper ses connexions</translation>
+    </message>
+    <message>
+        <source>When a primary host is back</source>
+        <translation>Quand un hôte principal revient</translation>
+    </message>
+    <message>
+        <source>What happens to the backup hosts&apos; open connections when a primary host comes back up: they stay (new connections go to the primary), or they are cut.</source>
+        <translation>Ce que deviennent les connexions ouvertes des hôtes de secours quand un hôte principal revient : elles restent (les nouvelles connexions vont au principal), ou elles sont coupées.</translation>
+    </message>
+    <message>
+        <source>Keep backup connections</source>
+        <translation>Garder les connexions de secours</translation>
+    </message>
+    <message>
+        <source>Cut backup connections</source>
+        <translation>Couper les connexions de secours</translation>
+    </message>
+    <message>
+        <source>Use every backup host</source>
+        <translation>Utiliser tous les hôtes de secours</translation>
+    </message>
+    <message>
+        <source>While no primary host is up: every backup host takes connections, not only the first one that is up.</source>
+        <translation>Tant qu’aucun hôte principal n’est en service : chaque hôte de secours prend des connexions, pas seulement le premier en service.</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>Serveur DNS</translation>
+    </message>
+    <message>
+        <source>The name server asked for host names and SRV records (discovery); an IP address with an optional port. Empty: the system&apos;s resolver.</source>
+        <translation>Le serveur de noms interrogé pour les noms d’hôte et les enregistrements SRV (découverte) ; une adresse IP avec un port facultatif. Vide : le résolveur du système.</translation>
+    </message>
+    <message>
+        <source>system resolver</source>
+        <translation>résolveur du système</translation>
+    </message>
+    <message>
+        <source>Not a name server address (%1): use an IP address with an optional port, e.g. 192.0.2.53 or [2001:db8::53]:5353, or leave it empty.</source>
+        <translation>Pas une adresse de serveur de noms (%1) : utilisez une adresse IP avec un port facultatif, p. ex. 192.0.2.53 ou [2001:db8::53]:5353, ou laissez le champ vide.</translation>
+    </message>
+    <message>
+        <source>DNS refresh interval</source>
+        <translation>Intervalle de rafraîchissement DNS</translation>
+    </message>
+    <message>
+        <source>Longest wait before a host name is looked up again; a shorter TTL wins.</source>
+        <translation>Attente maximale avant qu’un nom d’hôte soit de nouveau résolu ; un TTL plus court l’emporte.</translation>
+    </message>
+    <message>
+        <source>Alert %1, %2: %3</source>
+        <translation>Alerte %1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>Alert %1: %2</source>
+        <translation>Alerte %1 : %2</translation>
+    </message>
+    <message>
+        <source>An alert could not be read.</source>
+        <translation>Une alerte n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Who is told when a host or group changes state, a config is applied or a certificate nears its expiry: each alert a webhook (POST of a JSON event) or a program, with its own filter, queue, rate limit and retries (docs/alerts.md).</source>
+        <translation>Qui est prévenu quand un hôte ou un groupe change d’état, qu’une configuration est appliquée ou qu’un certificat approche de son expiration : chaque alerte est un webhook (POST d’un événement JSON) ou un programme, avec son propre filtre, sa file, sa limite de débit et ses nouvelles tentatives (docs/alerts.md).</translation>
+    </message>
+    <message>
+        <source>Route %1: &quot;%2&quot; is not a duration: use e.g. 500ms or 2s.</source>
+        <translation>Route %1 : « %2 » n’est pas une durée : utilisez p. ex. 500ms ou 2s.</translation>
+    </message>
+    <message>
+        <source>Backup host</source>
+        <translation>Hôte de secours</translation>
+    </message>
+    <message>
+        <source>Takes connections only while no primary (non-backup) host of the group is up.</source>
+        <translation>Ne prend des connexions que tant qu’aucun hôte principal (non de secours) du groupe n’est en service.</translation>
     </message>
 </context>
 <context>

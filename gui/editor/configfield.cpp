@@ -1,6 +1,8 @@
 #include "configfield.h"
 
 #include "config/cidr.h"
+#include "config/configattributes.h"
+#include "config/configreader.h"
 
 #include "config/address.h"
 #include "config/configlimits.h"
@@ -12,6 +14,8 @@
 #include "config/routerules.h"
 #include "config/schedulerregistry.h"
 #include "config/schedulingoptions.h"
+
+#include <QXmlStreamWriter>
 
 #include <algorithm>
 
@@ -251,6 +255,168 @@ void addResolveField(QList<ConfigField> &fields)
     fields.append(resolve);
 }
 
+// ---- Backup hosts and health actions (docs/configuration.md) ---------------
+
+/// A Choice field of a group read and written through `name`/`fromName`.
+template<typename E>
+ConfigField groupChoice(const QString &key, const QString &label, const QString &help,
+    const QStringList &choices, const QStringList &labels, E GroupConfig::*member, QString (*name)(E),
+    std::optional<E> (*fromName)(QStringView))
+{
+    ConfigField field;
+    field.key = key;
+    field.label = label;
+    field.help = help;
+    field.type = ConfigField::Type::Choice;
+    field.choices = choices;
+    field.choiceLabels = labels;
+    field.get = [member, name](const Config &c, const ConfigItemRef &r) -> QVariant {
+        const GroupConfig *g = ConfigFields::group(mutableConfig(c), r);
+        return g ? QVariant(name(g->*member)) : QVariant();
+    };
+    field.set = [member, fromName](Config &c, ConfigItemRef &r, const QVariant &v) {
+        if (GroupConfig *g = ConfigFields::group(c, r))
+            g->*member = fromName(v.toString()).value_or(g->*member);
+    };
+    return field;
+}
+
+/// A group's ondown, onprimaryup and allbackups.
+void addBackupGroupFields(QList<ConfigField> &fields)
+{
+    fields.append(groupChoice(u"ondown"_s, ConfigFields::tr("When a host goes down"),
+        ConfigFields::tr("What happens to the open connections of a host that the health checks mark "
+                         "down: they stay until they end, or they are cut at once so that clients "
+                         "reconnect to a working host."),
+        {u"none"_s, u"shutdown-sessions"_s},
+        {ConfigFields::tr("Keep its connections"), ConfigFields::tr("Cut its connections")},
+        &GroupConfig::onDown, &hostDownActionName, &hostDownActionFromName));
+    fields.append(groupChoice(u"onprimaryup"_s, ConfigFields::tr("When a primary host is back"),
+        ConfigFields::tr("What happens to the backup hosts' open connections when a primary host "
+                         "comes back up: they stay (new connections go to the primary), or they are cut."),
+        {u"none"_s, u"shutdown-backup-sessions"_s},
+        {ConfigFields::tr("Keep backup connections"), ConfigFields::tr("Cut backup connections")},
+        &GroupConfig::onPrimaryUp, &primaryUpActionName, &primaryUpActionFromName));
+    fields.append(boolean(u"allbackups"_s, ConfigFields::tr("Use every backup host"),
+        ConfigFields::tr("While no primary host is up: every backup host takes connections, not only the "
+                         "first one that is up."),
+        [](Config &c, const ConfigItemRef &r) {
+            GroupConfig *g = ConfigFields::group(c, r);
+            return g ? &g->allBackups : nullptr;
+        }));
+}
+
+/// <settings dnsserver dnsinterval>.
+void addDnsSettingsFields(QList<ConfigField> &fields)
+{
+    ConfigField server = text(u"dnsserver"_s, ConfigFields::tr("DNS server"),
+        ConfigFields::tr("The name server asked for host names and SRV records (discovery); an IP "
+                         "address with an optional port. Empty: the system's resolver."),
+        [](Config &c, const ConfigItemRef &) { return &c.settings.dnsServer; });
+    server.placeholder = ConfigFields::tr("system resolver");
+    server.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        const QString text = v.toString().trimmed();
+        QHostAddress address;
+        quint16 port = 0;
+        QString problem;
+        if (text.isEmpty() || DiscoverLimits::parseDnsServer(text, &address, &port, &problem))
+            return QString();
+        return ConfigFields::tr("Not a name server address (%1): use an IP address with an optional port, "
+                                "e.g. 192.0.2.53 or [2001:db8::53]:5353, or leave it empty.")
+            .arg(problem);
+    };
+    fields.append(server);
+    ConfigField interval = duration(u"dnsinterval"_s, ConfigFields::tr("DNS refresh interval"),
+        ConfigFields::tr("Longest wait before a host name is looked up again; a shorter TTL wins."),
+        [](Config &c, const ConfigItemRef &) { return &c.settings.dnsIntervalMs; });
+    interval.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        const std::optional<qint64> ms = parseDuration(v.toString().trimmed());
+        if (ms && *ms >= DiscoverLimits::minIntervalMs && *ms <= DiscoverLimits::maxIntervalMs)
+            return QString();
+        return ConfigFields::tr("Enter a duration from %1 to %2.")
+            .arg(
+                formatDuration(DiscoverLimits::minIntervalMs), formatDuration(DiscoverLimits::maxIntervalMs));
+    };
+    fields.append(interval);
+}
+
+// ---- Alerts (docs/alerts.md) ------------------------------------------------
+
+/// `<alert url="..." events="host"/>`: the attributes a reader needs (those
+/// that differ from what it takes when they are missing).
+QString alertElement(const AlertConfig &alert)
+{
+    QString text;
+    QXmlStreamWriter writer(&text);
+    writer.writeEmptyElement(u"alert"_s);
+    for (const ConfigAttributes::Attribute &attribute : ConfigAttributes::alertAttributes(alert)) {
+        if (!attribute.absent || attribute.value != *attribute.absent)
+            writer.writeAttribute(QString(attribute.name), attribute.value);
+    }
+    writer.writeEndDocument();
+    return text;
+}
+
+/// Reads `<alert>` element texts with the config reader, which also runs the
+/// validator's alert rules: the alerts, and the first error as "Alert 2: ...".
+QString readAlerts(const QStringList &elements, QList<AlertConfig> *alerts)
+{
+    // One element a line, from line 2: a diagnostic's line names its alert.
+    QByteArray xml = "<balancier version=\"1\">\n";
+    for (const QString &element : elements) {
+        QString line = element;
+        line.replace(u'\n', u' ');
+        xml += line.toUtf8() + '\n';
+    }
+    xml += "</balancier>\n";
+    const LoadResult read = ConfigReader::readData(xml, u"alerts"_s, AdminFiles::Skipped);
+    for (const Diagnostic &diagnostic : read.diagnostics) {
+        // Others are about the surrounding document (it has no service).
+        const int at = diagnostic.line - 2;
+        if (diagnostic.severity != Diagnostic::Severity::Error || at < 0 || at >= elements.size())
+            continue;
+        // "<alert timeout>": the attribute at fault, named beside the alert.
+        const QString &element = diagnostic.element;
+        if (element.startsWith(u"<alert ") && element.endsWith(u'>'))
+            return ConfigFields::tr("Alert %1, %2: %3")
+                .arg(at + 1)
+                .arg(element.mid(7, element.size() - 8), diagnostic.message);
+        return ConfigFields::tr("Alert %1: %2").arg(at + 1).arg(diagnostic.message);
+    }
+    if (alerts)
+        *alerts = read.config.alerts;
+    if (read.config.alerts.size() != elements.size())
+        return ConfigFields::tr("An alert could not be read.");
+    return {};
+}
+
+QList<ConfigField> alertFields()
+{
+    ConfigField alerts;
+    alerts.key = u"alerts"_s;
+    alerts.label = ConfigFields::tr("Alerts");
+    alerts.help = ConfigFields::tr(
+        "Who is told when a host or group changes state, a config is applied or a certificate nears its "
+        "expiry: each alert a webhook (POST of a JSON event) or a program, with its own filter, queue, "
+        "rate limit and retries (docs/alerts.md).");
+    alerts.type = ConfigField::Type::AlertList;
+    alerts.get = [](const Config &c, const ConfigItemRef &) -> QVariant {
+        QStringList out;
+        for (const AlertConfig &alert : c.alerts)
+            out.append(alertElement(alert));
+        return out;
+    };
+    alerts.set = [](Config &c, ConfigItemRef &, const QVariant &v) {
+        QList<AlertConfig> read;
+        if (readAlerts(v.toStringList(), &read).isEmpty())
+            c.alerts = read;
+    };
+    alerts.check = [](const Config &, const ConfigItemRef &, const QVariant &v) {
+        return readAlerts(v.toStringList(), nullptr);
+    };
+    return {alerts};
+}
+
 QList<ConfigField> settingsFields()
 {
     QList<ConfigField> fields;
@@ -371,6 +537,7 @@ QList<ConfigField> settingsFields()
             "Absolute path of the file keepalived's notify script writes MASTER, BACKUP or FAULT into; "
             "it decides the role when readable."),
         &HaConfig::stateFile));
+    addDnsSettingsFields(fields);
     return fields;
 }
 
@@ -641,6 +808,16 @@ QList<ConfigField> routeFields()
         const ServiceConfig *s = c.service(r.service);
         if (!s)
             return QString();
+        const QStringList texts = v.toStringList();
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            for (const QString &token :
+                texts.at(i).section(u" -> "_s, 0, 0).split(u' ', Qt::SkipEmptyParts)) {
+                if (token.startsWith(u"silence=") && !parseDuration(token.mid(8)))
+                    return ConfigFields::tr("Route %1: \"%2\" is not a duration: use e.g. 500ms or 2s.")
+                        .arg(i + 1)
+                        .arg(token.mid(8));
+            }
+        }
         Config copy;
         copy.services.append(*s);
         ConfigItemRef ref = r;
@@ -1228,6 +1405,7 @@ QList<ConfigField> groupFields()
     };
     factor.visible = isMaglev;
     fields.append(factor);
+    addBackupGroupFields(fields);
     addDiscoverFields(fields);
     fields.append(groupFeedbackFields());
     return fields;
@@ -1536,6 +1714,12 @@ QList<ConfigField> hostFields()
             h->proxy = proxySendModeFromName(v.toString());  // "group": none of its own
     };
     fields.append(proxy);
+    fields.append(boolean(u"backup"_s, ConfigFields::tr("Backup host"),
+        ConfigFields::tr("Takes connections only while no primary (non-backup) host of the group is up."),
+        [](Config &c, const ConfigItemRef &r) {
+            HostConfig *h = ConfigFields::host(c, r);
+            return h ? &h->backup : nullptr;
+        }));
     addResolveField(fields);
     fields.append(hostFeedbackFields());
     return fields;
@@ -1560,6 +1744,8 @@ QList<ConfigField> ConfigFields::forKind(ConfigItemRef::Kind kind)
         return groupFields();
     case ConfigItemRef::Kind::Host:
         return hostFields();
+    case ConfigItemRef::Kind::Alerts:
+        return alertFields();
     case ConfigItemRef::Kind::None:
         break;
     }

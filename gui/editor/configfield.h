@@ -32,6 +32,8 @@ struct ConfigField
         /// an ordered list of "sni=... alpn=... -> G" / "plain -> G" (RoutesEditor); a QStringList;
         /// dynamicChoices gives the groups
         RouteList,
+        /// the <alert> list (AlertsEditor); a QStringList of `<alert .../>` element texts
+        AlertList,
     };
 
     QString key;

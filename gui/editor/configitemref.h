@@ -20,6 +20,7 @@ struct ConfigItemRef
         Listener,
         Group,
         Host,
+        Alerts,  ///< the config's <alert> list
     };
 
     Kind kind = Kind::None;

@@ -64,6 +64,8 @@ std::unique_ptr<ConfigTreeModel::Node> ConfigTreeModel::build(const Config &conf
             user.access == AdminUser::Access::Full ? tr("full access") : tr("read-only")));
         u->ref.name = user.name;
     }
+    root->add(node(ConfigItemRef::Kind::Alerts, tr("Alerts"),
+        config.alerts.isEmpty() ? tr("none") : tr("%n alert(s)", nullptr, int(config.alerts.size()))));
     for (const ServiceConfig &service : config.services) {
         Node *s
             = root->add(node(ConfigItemRef::Kind::Service, service.name, service.listeners.join(u", "_s)));

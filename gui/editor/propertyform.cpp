@@ -1,6 +1,7 @@
 #include "propertyform.h"
 
 #include "aclruleseditor.h"
+#include "alertseditor.h"
 #include "routeseditor.h"
 
 #include <QCheckBox>
@@ -34,6 +35,8 @@ QString titleFor(const ConfigItemRef &ref)
         return PropertyForm::tr("Group %1 of service %2").arg(ref.group, ref.service);
     case ConfigItemRef::Kind::Host:
         return PropertyForm::tr("Host %1 in group %2").arg(ref.name, ref.group);
+    case ConfigItemRef::Kind::Alerts:
+        return PropertyForm::tr("Alerts");
     case ConfigItemRef::Kind::None:
         break;
     }
@@ -203,6 +206,14 @@ QWidget *PropertyForm::makeEditor(Row &row)
         });
         return routes;
     }
+    case ConfigField::Type::AlertList: {
+        auto *alerts = new AlertsEditor;
+        connect(alerts, &AlertsEditor::alertsEdited, this, [this, rowFor](const QStringList &value) {
+            if (Row *r = rowFor(); r && !m_updating)
+                commit(*r, value);
+        });
+        return alerts;
+    }
     case ConfigField::Type::Text:
     case ConfigField::Type::Duration:
     case ConfigField::Type::Password: {
@@ -253,8 +264,8 @@ void PropertyForm::commit(Row &row, const QVariant &value)
     if (!checkValue(row, value))
         return;
     const QVariant current = row.field.get(m_config, m_ref);
-    const bool list
-        = row.field.type == ConfigField::Type::RuleList || row.field.type == ConfigField::Type::RouteList;
+    const bool list = row.field.type == ConfigField::Type::RuleList
+        || row.field.type == ConfigField::Type::RouteList || row.field.type == ConfigField::Type::AlertList;
     if (list ? current.toStringList() == value.toStringList() : current.toString() == value.toString())
         return;
     // Hand on a copy of the ref: the receiver may rebuild this form.
@@ -275,6 +286,8 @@ void PropertyForm::refreshValues()
         const bool editing = row.editor->hasFocus() && !row.message->isHidden();
         if (auto *rules = qobject_cast<AclRulesEditor *>(row.editor)) {
             rules->setRules(value.toStringList());
+        } else if (auto *alerts = qobject_cast<AlertsEditor *>(row.editor)) {
+            alerts->setAlerts(value.toStringList());
         } else if (auto *routes = qobject_cast<RoutesEditor *>(row.editor)) {
             if (row.field.dynamicChoices)
                 routes->setGroups(row.field.dynamicChoices(m_config, m_ref));
@@ -315,6 +328,20 @@ void PropertyForm::setDiagnostics(const QList<Diagnostic> &diagnostics, int item
             setError(row.message, {});
             row.message->setProperty("fromDiagnostic", false);
         }
+    }
+    if (m_ref.kind == ConfigItemRef::Kind::Alerts) {
+        // The page covers every <alert>: their problems go under the list, by line.
+        QStringList messages;
+        for (const Diagnostic &diagnostic : diagnostics) {
+            if (diagnostic.element.startsWith(u"<alert"))
+                messages.append(tr("Line %1: %2").arg(diagnostic.line).arg(diagnostic.message));
+        }
+        if (!m_rows.isEmpty() && !messages.isEmpty()) {
+            setError(m_rows.first().message, messages.join(u'\n'));
+            m_rows.first().message->setProperty("fromDiagnostic", true);
+        }
+        setError(m_problems, {});
+        return;
     }
     for (const Diagnostic &diagnostic : diagnostics) {
         if (itemLine <= 0 || diagnostic.line != itemLine)

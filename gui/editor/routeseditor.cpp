@@ -22,7 +22,8 @@ struct RouteText
     QString sni;
     QString alpn;
     bool plain = false;
-    QString extra;  ///< tokens kept as they are (silence=2s)
+    QString silence;  ///< a plain route's silence="2s"; empty: the default
+    QString extra;  ///< tokens kept as they are (any this editor does not know)
     QString group;
 
     static RouteText parse(const QString &text)
@@ -37,6 +38,8 @@ struct RouteText
                 route.sni = token.mid(4);
             else if (token.startsWith(u"alpn="))
                 route.alpn = token.mid(5);
+            else if (token.startsWith(u"silence="))
+                route.silence = token.mid(8);
             else
                 route.extra += (route.extra.isEmpty() ? QString() : u" "_s) + token;
         }
@@ -48,6 +51,8 @@ struct RouteText
         QStringList tokens;
         if (plain) {
             tokens.append(u"plain"_s);
+            if (!silence.isEmpty())
+                tokens.append(u"silence="_s + silence);
         } else {
             if (!sni.isEmpty())
                 tokens.append(u"sni="_s + sni);
@@ -79,6 +84,7 @@ RoutesEditor::RoutesEditor(QWidget *parent)
     , m_sni(new QLineEdit(this))
     , m_alpn(new QLineEdit(this))
     , m_plain(new QCheckBox(tr("Clients that do not speak TLS"), this))
+    , m_silence(new QLineEdit(this))
     , m_group(new QComboBox(this))
     , m_add(new QPushButton(tr("Add"), this))
     , m_remove(new QPushButton(tr("Remove"), this))
@@ -97,6 +103,11 @@ RoutesEditor::RoutesEditor(QWidget *parent)
     m_alpn->setAccessibleName(tr("ALPN protocols of the selected route"));
     m_alpn->setPlaceholderText(tr("h2, http/1.1"));
     m_plain->setObjectName(u"routePlain"_s);
+    m_silence->setObjectName(u"routeSilence"_s);
+    m_silence->setAccessibleName(tr("Silence of the plain route"));
+    m_silence->setPlaceholderText(tr("1s"));
+    m_silence->setToolTip(tr("Plain route only: a client that sends nothing this long (an SSH client "
+                             "waiting for the server's banner) takes this route. Empty: 1s."));
     m_group->setObjectName(u"routeGroup"_s);
     m_group->setAccessibleName(tr("Group of the selected route"));
     m_group->setEditable(true);
@@ -112,6 +123,7 @@ RoutesEditor::RoutesEditor(QWidget *parent)
     fields->addRow(tr("Server names"), m_sni);
     fields->addRow(tr("ALPN"), m_alpn);
     fields->addRow(QString(), m_plain);
+    fields->addRow(tr("Silence"), m_silence);
     fields->addRow(tr("Group"), m_group);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
@@ -133,6 +145,7 @@ RoutesEditor::RoutesEditor(QWidget *parent)
     connect(m_down, &QPushButton::clicked, this, [this] { handleMove(+1); });
     connect(m_sni, &QLineEdit::editingFinished, this, &RoutesEditor::handleRouteEdited);
     connect(m_alpn, &QLineEdit::editingFinished, this, &RoutesEditor::handleRouteEdited);
+    connect(m_silence, &QLineEdit::editingFinished, this, &RoutesEditor::handleRouteEdited);
     connect(m_plain, &QCheckBox::toggled, this, &RoutesEditor::handleRouteEdited);
     connect(m_group, &QComboBox::currentTextChanged, this, &RoutesEditor::handleRouteEdited);
     updateButtons();
@@ -180,11 +193,13 @@ void RoutesEditor::handleSelection()
         m_sni->setText(route.sni);
         m_alpn->setText(route.alpn);
         m_plain->setChecked(route.plain);
+        m_silence->setText(route.silence);
         m_group->setCurrentText(route.group);
     } else {
         m_sni->clear();
         m_alpn->clear();
         m_plain->setChecked(false);
+        m_silence->clear();
     }
     m_filling = filling;
     updateButtons();
@@ -197,6 +212,7 @@ void RoutesEditor::updateButtons()
     m_sni->setEnabled(selected && !m_plain->isChecked());
     m_alpn->setEnabled(selected && !m_plain->isChecked());
     m_plain->setEnabled(selected);
+    m_silence->setEnabled(selected && m_plain->isChecked());
     m_group->setEnabled(selected);
     m_remove->setEnabled(selected);
     m_up->setEnabled(selected && row > 0);
@@ -263,6 +279,7 @@ void RoutesEditor::handleRouteEdited()
     route.plain = m_plain->isChecked();
     route.sni = route.plain ? QString() : compactList(m_sni->text());
     route.alpn = route.plain ? QString() : compactList(m_alpn->text());
+    route.silence = route.plain ? m_silence->text().remove(u' ') : QString();
     route.group = m_group->currentText().trimmed();
     const QString text = route.text();
     updateButtons();

@@ -15,7 +15,8 @@ namespace Balancier {
 /// remove, drag a row (or Up and Down) to reorder, and the selected route's
 /// server names, ALPN protocols, plain switch and group. A route is the
 /// text "sni=a.example,*.b.example alpn=h2 -> G" or "plain -> G" (what it
-/// matches, an arrow, its group); the form turns the list into the model
+/// matches, an arrow, its group; a plain route may add "silence=2s"); the
+/// form turns the list into the model
 /// (ConfigFields).
 ///
 /// Thread contract: GUI thread.
@@ -53,6 +54,7 @@ private:
     QLineEdit *m_sni;
     QLineEdit *m_alpn;
     QCheckBox *m_plain;
+    QLineEdit *m_silence;
     QComboBox *m_group;
     QPushButton *m_add;
     QPushButton *m_remove;
