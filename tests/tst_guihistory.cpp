@@ -271,9 +271,13 @@ void tst_GuiHistory::rebaseAfterAnotherApply_data()
     QTest::addColumn<QString>("theirHost");  // the host the other client changes
     QTest::addColumn<int>("conflicts");
     QTest::addColumn<bool>("apply");  // apply the rebased draft, or discard the draft
-    QTest::newRow("other host, apply") << u"b"_s << 0 << true;
-    QTest::newRow("same host, apply") << u"a"_s << 1 << true;
-    QTest::newRow("other host, discard") << u"b"_s << 0 << false;
+    // The Apply button (applyToRunning) sees the moved-on config before it
+    // sends anything; applyDraft() learns it from the 412.
+    QTest::addColumn<bool>("button");
+    QTest::newRow("other host, apply") << u"b"_s << 0 << true << false;
+    QTest::newRow("same host, apply") << u"a"_s << 1 << true << false;
+    QTest::newRow("other host, discard") << u"b"_s << 0 << false << false;
+    QTest::newRow("apply button, same host") << u"a"_s << 1 << true << true;
 }
 
 void tst_GuiHistory::rebaseAfterAnotherApply()
@@ -281,6 +285,7 @@ void tst_GuiHistory::rebaseAfterAnotherApply()
     QFETCH(QString, theirHost);
     QFETCH(int, conflicts);
     QFETCH(bool, apply);
+    QFETCH(bool, button);
     AdminTestBed bed;
     QString error;
     QVERIFY2(bed.start(&error), qPrintable(error));
@@ -320,7 +325,10 @@ void tst_GuiHistory::rebaseAfterAnotherApply()
         }();
         return apply ? ConfigEditor::RebaseChoice::ApplyRebased : ConfigEditor::RebaseChoice::Discard;
     });
-    editor.applyDraft();
+    if (button)
+        editor.applyToRunning();
+    else
+        editor.applyDraft();
     QTRY_COMPARE(asked, 1);
     if (apply) {
         // The rebased draft applies and keeps both changes.
