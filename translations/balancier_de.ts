@@ -885,6 +885,10 @@
             <numerusform>Auf Version %1 zurückgesetzt: %n Änderungen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>Die laufende Konfiguration wurde von jemand anderem geändert; korrigieren Sie den XML-Quelltext, um Ihren Entwurf mit ihr zu vergleichen, und wenden Sie ihn dann erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>

@@ -885,6 +885,10 @@
             <numerusform>Rolled back to version %1: %n changes.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>

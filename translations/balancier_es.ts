@@ -885,6 +885,10 @@
             <numerusform>Revertido a la versión %1: %n cambios.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>Otra persona cambió la configuración en ejecución; corrija el código XML para comparar su borrador con ella y vuelva a aplicarlo.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>

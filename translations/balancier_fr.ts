@@ -885,6 +885,10 @@
             <numerusform>Retour à la version %1 : %n modifications.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>La configuration en cours a été modifiée par quelqu’un d’autre ; corrigez la source XML pour comparer votre brouillon avec elle, puis appliquez de nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>

@@ -1000,8 +1000,11 @@ void ConfigEditor::offerRebase()
             return;
         }
         handleRunningConfig(reply.data, tr("changed outside this editor"), reply.etag);
-        if (!m_draft->isWellFormed() || !m_hasBase)
+        if (!m_draft->isWellFormed() || !m_hasBase) {
+            Q_EMIT statusMessage(tr("The running config was changed by someone else; fix the XML source "
+                                    "to compare your draft with it, then apply again."));
             return;
+        }
         const DraftRebase rebase(m_base, m_draft->config(), m_running);
         const RebaseChoice choice = askAboutRebase(rebase);
         // Either way the draft is now based on what runs.
