@@ -488,9 +488,10 @@ void tst_GuiApply::rollbackFromHistory()
         qPrintable(dialog.summary));
     QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 10000);
 
-    // The daemon runs version 1 again; the history says so as version 3.
+    // The daemon runs version 1 again; the history says so as version 3,
+    // recorded as a rollback (POST …/history/1/rollback), not as a new apply.
     QTRY_VERIFY_WITH_TIMEOUT(editor.history()->count() == 3, 10000);
-    QCOMPARE(editor.history()->version(0).origin, u"desktop app, admin from 127.0.0.1"_s);
+    QCOMPARE(editor.history()->version(0).origin, u"rollback to version 1, admin from 127.0.0.1"_s);
     QCOMPARE(editor.history()->version(0).config, editor.history()->version(2).config);
     QCOMPARE(editor.runningConfig(), editor.history()->version(2).config);
     const ServiceConfig *web = editor.runningConfig().service(u"web");

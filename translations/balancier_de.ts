@@ -984,6 +984,94 @@
         <source>&amp;Load the Running Config</source>
         <translation>Laufende Konfiguration &amp;laden</translation>
     </message>
+    <message>
+        <source>Not applied: the running config was changed by someone else meanwhile.</source>
+        <translation>Nicht angewendet: die laufende Konfiguration wurde inzwischen von jemand anderem geändert.</translation>
+    </message>
+    <message>
+        <source>Rebase onto the running config</source>
+        <translation>Auf die laufende Konfiguration umbasieren</translation>
+    </message>
+    <message>
+        <source>The draft is rebased onto the running config; review it and apply.</source>
+        <translation>Der Entwurf basiert jetzt auf der laufenden Konfiguration; prüfen Sie ihn und wenden Sie ihn an.</translation>
+    </message>
+    <message>
+        <source>Discard the draft&apos;s changes</source>
+        <translation>Die Änderungen des Entwurfs verwerfen</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s changes were discarded: the editor shows the running config.</source>
+        <translation>Die Änderungen des Entwurfs wurden verworfen: der Editor zeigt die laufende Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else:</source>
+        <translation>Von jemand anderem geändert:</translation>
+    </message>
+    <message>
+        <source>Your changes:</source>
+        <translation>Ihre Änderungen:</translation>
+    </message>
+    <message>
+        <source>None of your changes touches what they changed.</source>
+        <translation>Keine Ihrer Änderungen berührt, was dort geändert wurde.</translation>
+    </message>
+    <message>
+        <source>%1 (they: %2)</source>
+        <translation>%1 (andere: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your changes touch(es) an item they changed too; the rebased draft keeps your version:</source>
+        <translation>
+            <numerusform>%n Ihrer Änderungen betrifft einen Eintrag, der auch dort geändert wurde; der umbasierte Entwurf behält Ihre Fassung:</numerusform>
+            <numerusform>%n Ihrer Änderungen betreffen Einträge, die auch dort geändert wurden; der umbasierte Entwurf behält Ihre Fassung:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running Config Changed</source>
+        <translation>Laufende Konfiguration geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone else applied %n change(s) to the running balancer since your draft was based on it. Your draft was not applied.</source>
+        <translation>
+            <numerusform>Jemand anderes hat seit der Grundlage Ihres Entwurfs %n Änderung auf den laufenden Balancer angewendet. Ihr Entwurf wurde nicht angewendet.</numerusform>
+            <numerusform>Jemand anderes hat seit der Grundlage Ihres Entwurfs %n Änderungen auf den laufenden Balancer angewendet. Ihr Entwurf wurde nicht angewendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebase your %n change(s) onto the running config?</source>
+        <translation>
+            <numerusform>Ihre %n Änderung auf die laufende Konfiguration umbasieren?</numerusform>
+            <numerusform>Ihre %n Änderungen auf die laufende Konfiguration umbasieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply &amp;Rebased Draft</source>
+        <translation>&amp;Umbasierten Entwurf anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Rebased Draft</source>
+        <translation>Umbasierten Entwurf &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Discard My Changes</source>
+        <translation>Meine Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>The balancer refused the rollback; nothing was changed.</source>
+        <translation>Der Balancer hat die Rücksetzung abgelehnt; nichts wurde geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back to version %1: %n change(s).</source>
+        <translation>
+            <numerusform>Auf Version %1 zurückgesetzt: %n Änderung.</numerusform>
+            <numerusform>Auf Version %1 zurückgesetzt: %n Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>Die laufende Konfiguration wurde von jemand anderem geändert; korrigieren Sie den XML-Quelltext, um Ihren Entwurf mit ihr zu vergleichen, und wenden Sie ihn dann erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -2658,6 +2746,18 @@ Jeder Knoten muss sich als gesund melden, bevor der nächste geändert wird.</nu
     <message>
         <source>draft</source>
         <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>The running config has changed since the draft was based on it.</source>
+        <translation>Die laufende Konfiguration hat sich geändert, seit der Entwurf auf ihr beruht.</translation>
+    </message>
+    <message>
+        <source>Version %1 is not in the config history.</source>
+        <translation>Version %1 ist nicht im Konfigurationsverlauf.</translation>
+    </message>
+    <message>
+        <source>config history version %1</source>
+        <translation>Konfigurationsverlauf, Version %1</translation>
     </message>
 </context>
 <context>

@@ -984,6 +984,94 @@
         <source>&amp;Load the Running Config</source>
         <translation>&amp;Load the Running Config</translation>
     </message>
+    <message>
+        <source>Not applied: the running config was changed by someone else meanwhile.</source>
+        <translation>Not applied: the running config was changed by someone else meanwhile.</translation>
+    </message>
+    <message>
+        <source>Rebase onto the running config</source>
+        <translation>Rebase onto the running config</translation>
+    </message>
+    <message>
+        <source>The draft is rebased onto the running config; review it and apply.</source>
+        <translation>The draft is rebased onto the running config; review it and apply.</translation>
+    </message>
+    <message>
+        <source>Discard the draft&apos;s changes</source>
+        <translation>Discard the draft&apos;s changes</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s changes were discarded: the editor shows the running config.</source>
+        <translation>The draft&apos;s changes were discarded: the editor shows the running config.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else:</source>
+        <translation>Changed by someone else:</translation>
+    </message>
+    <message>
+        <source>Your changes:</source>
+        <translation>Your changes:</translation>
+    </message>
+    <message>
+        <source>None of your changes touches what they changed.</source>
+        <translation>None of your changes touches what they changed.</translation>
+    </message>
+    <message>
+        <source>%1 (they: %2)</source>
+        <translation>%1 (they: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your changes touch(es) an item they changed too; the rebased draft keeps your version:</source>
+        <translation>
+            <numerusform>%n of your changes touches an item they changed too; the rebased draft keeps your version:</numerusform>
+            <numerusform>%n of your changes touch items they changed too; the rebased draft keeps your version:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running Config Changed</source>
+        <translation>Running Config Changed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone else applied %n change(s) to the running balancer since your draft was based on it. Your draft was not applied.</source>
+        <translation>
+            <numerusform>Someone else applied %n change to the running balancer since your draft was based on it. Your draft was not applied.</numerusform>
+            <numerusform>Someone else applied %n changes to the running balancer since your draft was based on it. Your draft was not applied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebase your %n change(s) onto the running config?</source>
+        <translation>
+            <numerusform>Rebase your %n change onto the running config?</numerusform>
+            <numerusform>Rebase your %n changes onto the running config?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply &amp;Rebased Draft</source>
+        <translation>Apply &amp;Rebased Draft</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Rebased Draft</source>
+        <translation>&amp;Edit Rebased Draft</translation>
+    </message>
+    <message>
+        <source>&amp;Discard My Changes</source>
+        <translation>&amp;Discard My Changes</translation>
+    </message>
+    <message>
+        <source>The balancer refused the rollback; nothing was changed.</source>
+        <translation>The balancer refused the rollback; nothing was changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back to version %1: %n change(s).</source>
+        <translation>
+            <numerusform>Rolled back to version %1: %n change.</numerusform>
+            <numerusform>Rolled back to version %1: %n changes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -2658,6 +2746,18 @@ Each node must report healthy before the next one is changed.</numerusform>
     <message>
         <source>draft</source>
         <translation>draft</translation>
+    </message>
+    <message>
+        <source>The running config has changed since the draft was based on it.</source>
+        <translation>The running config has changed since the draft was based on it.</translation>
+    </message>
+    <message>
+        <source>Version %1 is not in the config history.</source>
+        <translation>Version %1 is not in the config history.</translation>
+    </message>
+    <message>
+        <source>config history version %1</source>
+        <translation>config history version %1</translation>
     </message>
 </context>
 <context>

@@ -984,6 +984,94 @@
         <source>&amp;Load the Running Config</source>
         <translation>Cargar la configuración en e&amp;jecución</translation>
     </message>
+    <message>
+        <source>Not applied: the running config was changed by someone else meanwhile.</source>
+        <translation>No aplicado: otra persona cambió mientras tanto la configuración en ejecución.</translation>
+    </message>
+    <message>
+        <source>Rebase onto the running config</source>
+        <translation>Rebasar sobre la configuración en ejecución</translation>
+    </message>
+    <message>
+        <source>The draft is rebased onto the running config; review it and apply.</source>
+        <translation>El borrador se ha rebasado sobre la configuración en ejecución; revíselo y aplíquelo.</translation>
+    </message>
+    <message>
+        <source>Discard the draft&apos;s changes</source>
+        <translation>Descartar los cambios del borrador</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s changes were discarded: the editor shows the running config.</source>
+        <translation>Los cambios del borrador se descartaron: el editor muestra la configuración en ejecución.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else:</source>
+        <translation>Cambiado por otra persona:</translation>
+    </message>
+    <message>
+        <source>Your changes:</source>
+        <translation>Sus cambios:</translation>
+    </message>
+    <message>
+        <source>None of your changes touches what they changed.</source>
+        <translation>Ninguno de sus cambios toca lo que cambió la otra parte.</translation>
+    </message>
+    <message>
+        <source>%1 (they: %2)</source>
+        <translation>%1 (la otra parte: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your changes touch(es) an item they changed too; the rebased draft keeps your version:</source>
+        <translation>
+            <numerusform>%n de sus cambios toca un elemento que la otra parte también cambió; el borrador rebasado conserva su versión:</numerusform>
+            <numerusform>%n de sus cambios tocan elementos que la otra parte también cambió; el borrador rebasado conserva su versión:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running Config Changed</source>
+        <translation>Configuración en ejecución cambiada</translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone else applied %n change(s) to the running balancer since your draft was based on it. Your draft was not applied.</source>
+        <translation>
+            <numerusform>Otra persona aplicó %n cambio al balanceador en ejecución desde la base de su borrador. Su borrador no se aplicó.</numerusform>
+            <numerusform>Otra persona aplicó %n cambios al balanceador en ejecución desde la base de su borrador. Su borrador no se aplicó.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebase your %n change(s) onto the running config?</source>
+        <translation>
+            <numerusform>¿Rebasar su %n cambio sobre la configuración en ejecución?</numerusform>
+            <numerusform>¿Rebasar sus %n cambios sobre la configuración en ejecución?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply &amp;Rebased Draft</source>
+        <translation>Aplicar el borrador &amp;rebasado</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Rebased Draft</source>
+        <translation>&amp;Editar el borrador rebasado</translation>
+    </message>
+    <message>
+        <source>&amp;Discard My Changes</source>
+        <translation>&amp;Descartar mis cambios</translation>
+    </message>
+    <message>
+        <source>The balancer refused the rollback; nothing was changed.</source>
+        <translation>El balanceador rechazó la reversión; no se cambió nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back to version %1: %n change(s).</source>
+        <translation>
+            <numerusform>Revertido a la versión %1: %n cambio.</numerusform>
+            <numerusform>Revertido a la versión %1: %n cambios.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>Otra persona cambió la configuración en ejecución; corrija el código XML para comparar su borrador con ella y vuelva a aplicarlo.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -2658,6 +2746,18 @@ Cada nodo debe informar que está sano antes de cambiar el siguiente.</numerusfo
     <message>
         <source>draft</source>
         <translation>borrador</translation>
+    </message>
+    <message>
+        <source>The running config has changed since the draft was based on it.</source>
+        <translation>La configuración en ejecución ha cambiado desde que el borrador se basó en ella.</translation>
+    </message>
+    <message>
+        <source>Version %1 is not in the config history.</source>
+        <translation>La versión %1 no está en el historial de configuración.</translation>
+    </message>
+    <message>
+        <source>config history version %1</source>
+        <translation>versión %1 del historial de configuración</translation>
     </message>
 </context>
 <context>

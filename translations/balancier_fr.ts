@@ -984,6 +984,94 @@
         <source>&amp;Load the Running Config</source>
         <translation>&amp;Charger la configuration en service</translation>
     </message>
+    <message>
+        <source>Not applied: the running config was changed by someone else meanwhile.</source>
+        <translation>Non appliqué : la configuration en cours a été modifiée entre-temps par quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>Rebase onto the running config</source>
+        <translation>Rebaser sur la configuration en cours</translation>
+    </message>
+    <message>
+        <source>The draft is rebased onto the running config; review it and apply.</source>
+        <translation>Le brouillon est rebasé sur la configuration en cours ; vérifiez-le puis appliquez-le.</translation>
+    </message>
+    <message>
+        <source>Discard the draft&apos;s changes</source>
+        <translation>Abandonner les modifications du brouillon</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s changes were discarded: the editor shows the running config.</source>
+        <translation>Les modifications du brouillon ont été abandonnées : l’éditeur affiche la configuration en cours.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else:</source>
+        <translation>Modifié par quelqu’un d’autre :</translation>
+    </message>
+    <message>
+        <source>Your changes:</source>
+        <translation>Vos modifications :</translation>
+    </message>
+    <message>
+        <source>None of your changes touches what they changed.</source>
+        <translation>Aucune de vos modifications ne touche ce que l’autre partie a modifié.</translation>
+    </message>
+    <message>
+        <source>%1 (they: %2)</source>
+        <translation>%1 (l’autre partie : %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your changes touch(es) an item they changed too; the rebased draft keeps your version:</source>
+        <translation>
+            <numerusform>%n de vos modifications touche un élément modifié aussi par l’autre partie ; le brouillon rebasé garde votre version :</numerusform>
+            <numerusform>%n de vos modifications touchent des éléments modifiés aussi par l’autre partie ; le brouillon rebasé garde votre version :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running Config Changed</source>
+        <translation>Configuration en cours modifiée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone else applied %n change(s) to the running balancer since your draft was based on it. Your draft was not applied.</source>
+        <translation>
+            <numerusform>Quelqu’un d’autre a appliqué %n modification au balancer en cours depuis la base de votre brouillon. Votre brouillon n’a pas été appliqué.</numerusform>
+            <numerusform>Quelqu’un d’autre a appliqué %n modifications au balancer en cours depuis la base de votre brouillon. Votre brouillon n’a pas été appliqué.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebase your %n change(s) onto the running config?</source>
+        <translation>
+            <numerusform>Rebaser votre modification sur la configuration en cours ?</numerusform>
+            <numerusform>Rebaser vos %n modifications sur la configuration en cours ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply &amp;Rebased Draft</source>
+        <translation>Appliquer le brouillon &amp;rebasé</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Rebased Draft</source>
+        <translation>&amp;Modifier le brouillon rebasé</translation>
+    </message>
+    <message>
+        <source>&amp;Discard My Changes</source>
+        <translation>&amp;Abandonner mes modifications</translation>
+    </message>
+    <message>
+        <source>The balancer refused the rollback; nothing was changed.</source>
+        <translation>Le balancer a refusé le retour arrière ; rien n’a été modifié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back to version %1: %n change(s).</source>
+        <translation>
+            <numerusform>Retour à la version %1 : %n modification.</numerusform>
+            <numerusform>Retour à la version %1 : %n modifications.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running config was changed by someone else; fix the XML source to compare your draft with it, then apply again.</source>
+        <translation>La configuration en cours a été modifiée par quelqu’un d’autre ; corrigez la source XML pour comparer votre brouillon avec elle, puis appliquez de nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>Balancier::ConfigHistory</name>
@@ -2658,6 +2746,18 @@ Chaque nœud doit se déclarer sain avant que le suivant ne soit modifié.</nume
     <message>
         <source>draft</source>
         <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>The running config has changed since the draft was based on it.</source>
+        <translation>La configuration en cours a changé depuis que le brouillon s’est fondé sur elle.</translation>
+    </message>
+    <message>
+        <source>Version %1 is not in the config history.</source>
+        <translation>La version %1 n’est pas dans l’historique de configuration.</translation>
+    </message>
+    <message>
+        <source>config history version %1</source>
+        <translation>version %1 de l’historique de configuration</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,14 @@ void BalancerClient::fetchConfigHistory(QObject *context, ReplyHandler handler)
     deliver(context, handler, reply);
 }
 
+void BalancerClient::rollbackConfig(qint64 version, QObject *context, ReplyHandler handler)
+{
+    Q_UNUSED(version)
+    ClientReply reply;
+    reply.error = tr("This balancer keeps no config history.");
+    deliver(context, handler, reply);
+}
+
 void BalancerClient::fetchHealth(QObject *context, ReplyHandler handler)
 {
     ClientReply reply;

@@ -158,6 +158,12 @@ public:
     /// array, newest first, each with its changes and XML. The default (a
     /// balancer that keeps none) fails.
     virtual void fetchConfigHistory(QObject *context, ReplyHandler handler);
+    /// Rolls the running config back to version `version` of the
+    /// balancer's config history, through the usual diff and apply, recorded
+    /// with origin "rollback" (POST /api/v1/config/history/{n}/rollback, or
+    /// the local engine's history). ClientReply::etag names the new running
+    /// config. The default (a balancer that keeps no history) fails.
+    virtual void rollbackConfig(qint64 version, QObject *context, ReplyHandler handler);
     /// How often snapshots should arrive, 2..10 Hz.
     virtual void setRefreshRate(int hertz) = 0;
 

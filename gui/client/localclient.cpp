@@ -2,6 +2,7 @@
 
 #include "config/appliedconfighistory.h"
 #include "config/configdocument.h"
+#include "config/configetag.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "ops/operations.h"
@@ -265,6 +266,7 @@ void LocalClient::fetchRunningConfig(QObject *context, ReplyHandler handler)
         ClientReply reply;
         reply.ok = true;
         reply.data = ConfigDocument::serialize(engine.runningConfig());
+        reply.etag = ConfigEtag::of(engine.runningConfig());
         return reply;
     });
 }
@@ -282,29 +284,87 @@ void LocalClient::fetchConfigHistory(QObject *context, ReplyHandler handler)
     });
 }
 
+namespace {
+
+/// Reads `xml` and replaces the running config with it (what PUT
+/// /api/v1/config does), under the origin in force. With `ifMatch`, only
+/// while the running config still has that ETag (the API's If-Match check,
+/// in the engine thread, so nothing applies between check and replace).
+ClientReply replaceWith(
+    Engine &engine, const QByteArray &xml, const QString &source, bool dryRun, const QByteArray &ifMatch = {})
+{
+    ClientReply reply;
+    const QByteArray runningEtag = ConfigEtag::of(engine.runningConfig());
+    if (!ifMatch.isEmpty() && !ConfigEtag::matches(ifMatch, runningEtag)) {
+        reply.conflict = true;
+        reply.etag = runningEtag;
+        reply.error = LocalClient::tr("The running config has changed since the draft was based on it.");
+        return reply;
+    }
+    const LoadResult loaded = ConfigReader::readData(xml, source);
+    if (!loaded.ok()) {
+        reply.diagnostics = loaded.diagnostics;
+        QStringList lines;
+        for (const Diagnostic &diagnostic : loaded.diagnostics)
+            lines.append(diagnostic.toString());
+        reply.error = lines.join(u'\n');
+        return reply;
+    }
+    Operations::ReplaceOptions options;
+    options.dryRun = dryRun;
+    // The desktop app does not host the admin API: the config is the user's own.
+    options.keepFullAccessUser = false;
+    options.source = source;
+    const OpResult result = Operations(engine).replaceConfig(loaded.config, options);
+    reply.ok = result.ok;
+    reply.conflict = result.failure == OpResult::Failure::Conflict;
+    reply.diagnostics = result.errors;
+    reply.warnings = result.warnings;
+    reply.changes = result.changes;
+    if (!result.ok)
+        reply.error = result.errorString();
+    // A dry run names the config its changes were computed against.
+    reply.etag = dryRun ? runningEtag : ConfigEtag::of(engine.runningConfig());
+    return reply;
+}
+
+}  // namespace
+
 void LocalClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler)
 {
     request(context, std::move(handler), [xml, dryRun](Engine &engine) {
         ConfigOrigin origin;
         origin.kind = QStringLiteral("gui");
         const AppliedConfigHistory::OriginScope scope(engine.history(), origin);
-        const LoadResult loaded = ConfigReader::readData(xml, tr("draft"));
-        ClientReply reply;
-        if (!loaded.ok()) {
-            reply.diagnostics = loaded.diagnostics;
-            QStringList lines;
-            for (const Diagnostic &diagnostic : loaded.diagnostics)
-                lines.append(diagnostic.toString());
-            reply.error = lines.join(u'\n');
-        } else {
-            Operations::ReplaceOptions options;
-            options.dryRun = dryRun;
-            // The desktop app does not host the admin API: the config is the user's own.
-            options.keepFullAccessUser = false;
-            options.source = tr("draft");
-            reply = replyFrom(Operations(engine).replaceConfig(loaded.config, options));
+        return replaceWith(engine, xml, tr("draft"), dryRun);
+    });
+}
+
+void LocalClient::applyConfigIfMatch(
+    const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [xml, ifMatch](Engine &engine) {
+        ConfigOrigin origin;
+        origin.kind = QStringLiteral("gui");
+        const AppliedConfigHistory::OriginScope scope(engine.history(), origin);
+        return replaceWith(engine, xml, tr("draft"), false, ifMatch);
+    });
+}
+
+void LocalClient::rollbackConfig(qint64 version, QObject *context, ReplyHandler handler)
+{
+    request(context, std::move(handler), [version](Engine &engine) {
+        const std::optional<AppliedConfigEntry> entry = engine.history().entry(version);
+        if (!entry) {
+            ClientReply reply;
+            reply.error = tr("Version %1 is not in the config history.").arg(version);
+            return reply;
         }
-        return reply;
+        ConfigOrigin origin = engine.history().origin();
+        origin.kind = QStringLiteral("rollback");
+        origin.rollbackOf = entry->version;
+        const AppliedConfigHistory::OriginScope scope(engine.history(), origin);
+        return replaceWith(engine, entry->xml, tr("config history version %1").arg(version), false);
     });
 }
 

@@ -42,6 +42,9 @@ public:
     void fetchRunningConfig(QObject *context, ReplyHandler handler) override;
     void fetchConfigHistory(QObject *context, ReplyHandler handler) override;
     void applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler) override;
+    void applyConfigIfMatch(
+        const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler) override;
+    void rollbackConfig(qint64 version, QObject *context, ReplyHandler handler) override;
     void hostAction(
         const HostRef &host, HostAction action, int value, QObject *context, ReplyHandler handler) override;
     void drainHost(const HostRef &host, qint64 deadlineMs, DrainThen then, QObject *context,

@@ -499,6 +499,11 @@ void RemoteClient::fetchConfigHistory(QObject *context, ReplyHandler handler)
     send("GET", u"/api/v1/config/history?full=1"_s, {}, {}, context, std::move(handler));
 }
 
+void RemoteClient::rollbackConfig(qint64 version, QObject *context, ReplyHandler handler)
+{
+    send("POST", u"/api/v1/config/history/%1/rollback"_s.arg(version), {}, {}, context, std::move(handler));
+}
+
 void RemoteClient::applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler)
 {
     send("PUT", dryRun ? u"/api/v1/config?dryrun=1"_s : u"/api/v1/config"_s, xml, "application/xml", context,

@@ -48,6 +48,7 @@ public:
     void stop() override;
     void fetchRunningConfig(QObject *context, ReplyHandler handler) override;
     void fetchConfigHistory(QObject *context, ReplyHandler handler) override;
+    void rollbackConfig(qint64 version, QObject *context, ReplyHandler handler) override;
     void applyConfig(const QByteArray &xml, bool dryRun, QObject *context, ReplyHandler handler) override;
     void applyConfigIfMatch(
         const QByteArray &xml, const QByteArray &ifMatch, QObject *context, ReplyHandler handler) override;

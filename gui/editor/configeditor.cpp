@@ -8,6 +8,7 @@
 #include "configfield.h"
 #include "confighistory.h"
 #include "configtreemodel.h"
+#include "draftrebase.h"
 #include "historypanel.h"
 #include "propertyform.h"
 #include "xmlsourceedit.h"
@@ -343,6 +344,10 @@ void ConfigEditor::setClient(BalancerClient *client)
     m_appliesInFlight = 0;
     m_sentOrigin.clear();
     m_runningXml.clear();
+    m_runningEtag.clear();
+    m_base = Config();
+    m_baseEtag.clear();
+    m_hasBase = false;
     m_startFromRunning = client != nullptr;
     m_draft->setAdminFiles(client && !client->isLocal() ? AdminFiles::Skipped : AdminFiles::Checked);
     if (client) {
@@ -374,7 +379,7 @@ void ConfigEditor::fetchRunning(const QString &origin)
         return;
     m_client->fetchRunningConfig(this, [this, origin](const ClientReply &reply) {
         if (reply.ok)
-            handleRunningConfig(reply.data, origin);
+            handleRunningConfig(reply.data, origin, reply.etag);
     });
 }
 
@@ -390,12 +395,18 @@ void ConfigEditor::fetchBalancerHistory()
     });
 }
 
-void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &origin)
+void ConfigEditor::handleRunningConfig(const QByteArray &xml, const QString &origin, const QByteArray &etag)
 {
     const LoadResult loaded = ConfigReader::readData(xml, tr("running config"), AdminFiles::Skipped);
     m_running = loaded.config;
     m_runningXml = xml;
+    m_runningEtag = etag;
     m_hasRunning = true;
+    if (!m_hasBase) {
+        m_base = m_running;
+        m_baseEtag = m_runningEtag;
+        m_hasBase = true;
+    }
     QString name = origin;
     if (!m_sentOrigin.isEmpty() && diffConfigs(m_sentConfig, loaded.config).isEmpty()) {
         name = m_sentOrigin;
@@ -860,6 +871,13 @@ void ConfigEditor::updatePending()
             tr("The XML source is not well-formed: fix it to compare with the running config."));
     } else {
         m_pending = diffConfigs(m_running, m_draft->config());
+        if (m_pending.isEmpty()) {
+            // The draft says what runs: nothing of the user's to keep, so
+            // the next edit is based on this version.
+            m_base = m_running;
+            m_baseEtag = m_runningEtag;
+            m_hasBase = true;
+        }
         QStringList lines;
         for (const ConfigChange &change : std::as_const(m_pending))
             lines.append(ChangeText::describe(change));
@@ -908,7 +926,14 @@ void ConfigEditor::applyToRunning()
             Q_EMIT statusMessage(tr("Cannot read the running config: %1").arg(reply.error));
             return;
         }
-        handleRunningConfig(reply.data, tr("changed outside this editor"));
+        handleRunningConfig(reply.data, tr("changed outside this editor"), reply.etag);
+        if (m_hasBase && !m_baseEtag.isEmpty() && reply.etag != m_baseEtag && m_draft->isWellFormed()
+            && !diffConfigs(m_base, m_draft->config()).isEmpty()) {
+            // Someone else applied while the draft was edited: applying it
+            // as it is would undo their changes.
+            offerRebase();
+            return;
+        }
         if (m_pending.isEmpty()) {
             Q_EMIT statusMessage(tr("Nothing to apply: the draft matches the running config."));
             return;
@@ -923,16 +948,24 @@ void ConfigEditor::applyToRunning()
 void ConfigEditor::applyDraft()
 {
     m_source->flushEdits();
-    sendConfig(m_draft->text(), tr("applied from this editor"));
+    sendConfig(m_draft->text(), tr("applied from this editor"), m_baseEtag);
 }
 
-void ConfigEditor::sendConfig(const QByteArray &xml, const QString &origin)
+void ConfigEditor::sendConfig(const QByteArray &xml, const QString &origin, const QByteArray &ifMatch)
 {
     if (!m_client)
         return;
     ++m_appliesInFlight;
-    m_client->applyConfig(xml, false, this, [this, xml, origin](const ClientReply &reply) {
+    auto handler = [this, xml, origin, ifMatch](const ClientReply &reply) {
         m_appliesInFlight = qMax(0, m_appliesInFlight - 1);
+        if (!reply.ok && reply.conflict && !ifMatch.isEmpty() && reply.etag != ifMatch) {
+            // 412: the running config moved on since the draft's base.
+            // Nothing was changed; the draft is not forced over it.
+            Q_EMIT statusMessage(
+                tr("Not applied: the running config was changed by someone else meanwhile."));
+            offerRebase();
+            return;
+        }
         if (!reply.ok) {
             QMessageBox box(QMessageBox::Warning, tr("Apply to Running Balancer"),
                 tr("The balancer refused the config; nothing was changed."), QMessageBox::Ok, this);
@@ -947,7 +980,104 @@ void ConfigEditor::sendConfig(const QByteArray &xml, const QString &origin)
             message += u' ' + reply.warnings.join(u' ');
         Q_EMIT statusMessage(message);
         fetchRunning(origin);
+    };
+    if (ifMatch.isEmpty())
+        m_client->applyConfig(xml, false, this, std::move(handler));
+    else
+        m_client->applyConfigIfMatch(xml, ifMatch, this, std::move(handler));
+}
+
+void ConfigEditor::setRebaseQuestion(RebaseQuestion question)
+{
+    m_rebaseQuestion = std::move(question);
+}
+
+void ConfigEditor::offerRebase()
+{
+    if (!m_client)
+        return;
+    m_client->fetchRunningConfig(this, [this](const ClientReply &reply) {
+        if (!reply.ok) {
+            Q_EMIT statusMessage(tr("Cannot read the running config: %1").arg(reply.error));
+            return;
+        }
+        handleRunningConfig(reply.data, tr("changed outside this editor"), reply.etag);
+        if (!m_draft->isWellFormed() || !m_hasBase) {
+            Q_EMIT statusMessage(tr("The running config was changed by someone else; fix the XML source "
+                                    "to compare your draft with it, then apply again."));
+            return;
+        }
+        const DraftRebase rebase(m_base, m_draft->config(), m_running);
+        const RebaseChoice choice = askAboutRebase(rebase);
+        // Either way the draft is now based on what runs.
+        m_base = m_running;
+        m_baseEtag = m_runningEtag;
+        m_wantedSelection = selectedItem();
+        switch (choice) {
+        case RebaseChoice::ApplyRebased:
+            m_draft->editModel(rebase.rebased(), tr("Rebase onto the running config"));
+            applyDraft();
+            return;
+        case RebaseChoice::EditRebased:
+            m_draft->editModel(rebase.rebased(), tr("Rebase onto the running config"));
+            Q_EMIT statusMessage(tr("The draft is rebased onto the running config; review it and apply."));
+            return;
+        case RebaseChoice::Discard:
+            m_draft->editModel(m_running, tr("Discard the draft's changes"));
+            Q_EMIT statusMessage(
+                tr("The draft's changes were discarded: the editor shows the running config."));
+            return;
+        }
     });
+}
+
+ConfigEditor::RebaseChoice ConfigEditor::askAboutRebase(const DraftRebase &rebase)
+{
+    if (m_rebaseQuestion)
+        return m_rebaseQuestion(rebase);
+    QStringList details;
+    details.append(tr("Changed by someone else:"));
+    for (const ConfigChange &change : rebase.theirs())
+        details.append(u"  "_s + ChangeText::describe(change));
+    details.append(tr("Your changes:"));
+    for (const ConfigChange &change : rebase.mine())
+        details.append(u"  "_s + ChangeText::describe(change));
+    QString conflicts;
+    if (rebase.conflicts().isEmpty()) {
+        conflicts = tr("None of your changes touches what they changed.");
+    } else {
+        QStringList lines;
+        for (const ConfigChange &change : rebase.conflicts()) {
+            QStringList theirs;
+            for (const ConfigChange &other : rebase.theirsConflictingWith(change))
+                theirs.append(ChangeText::describe(other));
+            lines.append(tr("%1 (they: %2)").arg(ChangeText::describe(change), theirs.join(u"; "_s)));
+        }
+        conflicts = tr("%n of your changes touch(es) an item they changed too; the rebased draft keeps "
+                       "your version:",
+                        nullptr, int(rebase.conflicts().size()))
+            + u"\n"_s + lines.join(u'\n');
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Running Config Changed"),
+        tr("Someone else applied %n change(s) to the running balancer since your draft was based on it. "
+           "Your draft was not applied.",
+            nullptr, int(rebase.theirs().size())),
+        QMessageBox::NoButton, this);
+    box.setObjectName(u"rebaseQuestion"_s);
+    box.setInformativeText(
+        tr("Rebase your %n change(s) onto the running config?", nullptr, int(rebase.mine().size()))
+        + u"\n\n"_s + conflicts);
+    box.setDetailedText(details.join(u'\n'));
+    QPushButton *apply = box.addButton(tr("Apply &Rebased Draft"), QMessageBox::AcceptRole);
+    QPushButton *edit = box.addButton(tr("&Edit Rebased Draft"), QMessageBox::ActionRole);
+    box.addButton(tr("&Discard My Changes"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(edit);
+    box.exec();
+    if (box.clickedButton() == apply)
+        return RebaseChoice::ApplyRebased;
+    if (box.clickedButton() == edit)
+        return RebaseChoice::EditRebased;
+    return RebaseChoice::Discard;
 }
 
 void ConfigEditor::rollbackTo(int number)
@@ -973,7 +1103,26 @@ bool ConfigEditor::applyVersion(int number)
     const int row = m_history->rowOfNumber(number);
     if (row < 0 || !m_client || m_client->state() != BalancerClient::State::Connected)
         return false;
-    sendConfig(m_history->version(row).xml, tr("rollback to version %1").arg(number));
+    const QString origin = tr("rollback to version %1").arg(number);
+    if (!m_history->isBalancers()) {
+        sendConfig(m_history->version(row).xml, origin);
+        return true;
+    }
+    // The balancer's own rollback: it is recorded there as one, with who did it.
+    ++m_appliesInFlight;
+    m_client->rollbackConfig(number, this, [this, number, origin](const ClientReply &reply) {
+        m_appliesInFlight = qMax(0, m_appliesInFlight - 1);
+        if (!reply.ok) {
+            QMessageBox box(QMessageBox::Warning, tr("Roll Back to Version %1").arg(number),
+                tr("The balancer refused the rollback; nothing was changed."), QMessageBox::Ok, this);
+            box.setDetailedText(reply.error);
+            box.exec();
+            return;
+        }
+        Q_EMIT statusMessage(
+            tr("Rolled back to version %1: %n change(s).", nullptr, int(reply.changes.size())).arg(number));
+        fetchRunning(origin);
+    });
     return true;
 }
 

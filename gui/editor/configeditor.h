@@ -22,6 +22,8 @@ class QTreeView;
 
 namespace Balancier {
 
+class DraftRebase;
+
 class ConfigDraft;
 class ConfigHistory;
 class ConfigTreeModel;
@@ -62,12 +64,25 @@ public:
     /// Asks the user; `pending` is what applying the draft would change.
     using DraftQuestion = std::function<DraftChoice(const QList<ConfigChange> &pending)>;
 
+    /// The answer to "someone else applied while you edited: rebase?".
+    enum class RebaseChoice
+    {
+        ApplyRebased,  ///< apply the rebased draft now
+        EditRebased,  ///< keep the rebased draft in the editor, apply later
+        Discard,  ///< drop the draft's changes: the editor shows the running config
+    };
+    /// Asks the user; `rebase` holds the rebased draft, both sides' changes and the conflicts.
+    using RebaseQuestion = std::function<RebaseChoice(const DraftRebase &rebase)>;
+
     explicit ConfigEditor(QWidget *parent = nullptr);
     ~ConfigEditor() override;
 
     /// Replaces the message box that asks about an edited draft on connect
     /// (tests answer without a dialog); an empty function restores it.
     void setDraftQuestion(DraftQuestion question);
+    /// Replaces the dialog that offers to rebase the draft (tests answer
+    /// without one); an empty function restores it.
+    void setRebaseQuestion(RebaseQuestion question);
 
     /// The balancer to compare with and apply to; nullptr for none. Not owned.
     void setClient(BalancerClient *client);
@@ -88,6 +103,9 @@ public:
     QList<ConfigChange> pendingChanges() const { return m_pending; }
     bool hasRunningConfig() const { return m_hasRunning; }
     const Config &runningConfig() const { return m_running; }
+    /// The ETag of the running config the draft is based on: what an apply
+    /// sends as If-Match. Empty when the balancer gives none.
+    QByteArray baseEtag() const { return m_baseEtag; }
 
     /// Applies the draft to the client's balancer without asking (the Apply
     /// dialog's second half). The outcome goes to statusMessage().
@@ -168,14 +186,18 @@ private:
     /// Fetches the running config and records it in the history as `origin`.
     void fetchRunning(const QString &origin);
     void fetchBalancerHistory();
-    void handleRunningConfig(const QByteArray &xml, const QString &origin);
+    void handleRunningConfig(const QByteArray &xml, const QString &origin, const QByteArray &etag = {});
+    /// The running config moved on under the draft (412 on apply): fetches
+    /// it, rebases the draft onto it and asks what to do.
+    void offerRebase();
+    RebaseChoice askAboutRebase(const DraftRebase &rebase);
     /// The first running config of a new connection: loads it unless the
     /// draft already says the same or the user keeps an edited draft.
     void startFromRunning();
     DraftChoice askAboutDraft(const QList<ConfigChange> &pending);
     /// Sends `xml` through the client's apply call; `origin` names the
     /// resulting history version.
-    void sendConfig(const QByteArray &xml, const QString &origin);
+    void sendConfig(const QByteArray &xml, const QString &origin, const QByteArray &ifMatch = {});
     void updateActions();
     void addItem(ConfigItemRef::Kind kind);
     void removeSelected();
@@ -197,6 +219,14 @@ private:
     Config m_running;
     QByteArray m_runningXml;
     bool m_hasRunning = false;
+    QByteArray m_runningEtag;  ///< the ETag of m_running, when the balancer gives one
+    // The running config the draft is based on (and its ETag): the user's
+    // changes are diff(m_base, draft). It follows the running config while
+    // the draft says the same; it stays put while the draft has changes.
+    Config m_base;
+    QByteArray m_baseEtag;
+    bool m_hasBase = false;
+    RebaseQuestion m_rebaseQuestion;
     // Set by setClient(): the next running config is the connection's first.
     bool m_startFromRunning = false;
     DraftQuestion m_draftQuestion;

@@ -11,6 +11,7 @@
 #include "config/appliedconfighistory.h"
 #include "config/configchangejson.h"
 #include "config/configdocument.h"
+#include "config/configetag.h"
 #include "config/configreader.h"
 #include "engine.h"
 #include "ops/operations.h"
@@ -33,22 +34,12 @@ namespace {
 
 QByteArray runningConfigEtag(const Config &running)
 {
-    const QByteArray digest
-        = QCryptographicHash::hash(ConfigDocument::serialize(running), QCryptographicHash::Sha256);
-    return '"' + digest.left(16).toHex() + '"';
+    return ConfigEtag::of(running);
 }
 
-/// True when `ifMatch` (an If-Match header: "*", or a comma-separated list
-/// of entity tags) names `etag`. If-Match compares strongly (RFC 9110
-/// 13.1.1): a weak tag ("W/...") never matches.
 bool ifMatchAccepts(const QByteArray &ifMatch, const QByteArray &etag)
 {
-    for (QByteArray tag : ifMatch.split(',')) {
-        tag = tag.trimmed();
-        if (tag == "*" || tag == etag)
-            return true;
-    }
-    return false;
+    return ConfigEtag::matches(ifMatch, etag);
 }
 
 /// 412 Precondition Failed when the request has an If-Match that the
