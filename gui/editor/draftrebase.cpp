@@ -46,6 +46,7 @@ Level levelOf(const ConfigChange &change)
     case Kind::GroupProxyChanged:
     case Kind::GroupLifecycleChanged:
     case Kind::GroupDiscoverChanged:
+    case Kind::GroupFeedbackChanged:
         return Level::GroupOwn;
     case Kind::HostAdded:
     case Kind::HostRemoved:
