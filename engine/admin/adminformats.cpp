@@ -293,7 +293,7 @@ QByteArray metrics(const StatsSnapshot &snapshot)
     // Families of features a config may not use appear only with samples.
     const QList<const Family *> optional{&serviceTracked, &serviceEvictions, &serviceUntracked,
         &routeConnections, &hostBackup, &hostDrainDeadline, &discoveryLookups, &discoveredHosts,
-        &tlsHandshakes, &tlsExpiry, &tlsKernel, &hostAgentAnswers, &hostAgentFailures};
+        &tlsHandshakes, &tlsExpiry, &tlsKernel};
     for (const Family *family :
         {&serviceActive, &serviceTotal, &serviceAggressive, &serviceRefused, &serviceDryRun, &serviceTracked,
             &serviceEvictions, &serviceUntracked, &routeConnections, &closed, &hostActive, &hostTotal,

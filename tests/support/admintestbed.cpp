@@ -146,5 +146,6 @@ QByteArray AdminTestBed::concretePath(const QString &pattern)
     path.replace(QStringLiteral("{host}"), QStringLiteral("a"));
     path.replace(QStringLiteral("{action}"), QStringLiteral("drain"));
     path.replace(QStringLiteral("{id}"), QStringLiteral("1"));
+    path.replace(QStringLiteral("{n}"), QStringLiteral("1"));  // the first config history version
     return path.toUtf8();
 }
