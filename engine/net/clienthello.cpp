@@ -128,8 +128,10 @@ ClientHello ClientHello::parse(const char *data, qsizetype size, qsizetype limit
             if (message.size() >= 4 + bodyLength) {
                 if (!hello.parseBody(message.constData() + 4, bodyLength))
                     return hello;
-                // The records up to the one that ended the hello.
-                hello.m_length = offset + RecordHeader + length;
+                // Up to the hello's last byte: the record that ends it may
+                // go on (more handshake bytes), and may not be all here yet.
+                const qsizetype after = message.size() - (4 + bodyLength);
+                hello.m_length = offset + RecordHeader + available - after;
                 hello.m_status = Status::Done;
                 return hello;
             }

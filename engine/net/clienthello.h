@@ -63,7 +63,8 @@ public:
     bool hasEch() const { return m_ech; }
     /// NotTls, and the first bytes look like an SSLv2-style hello.
     bool isSslV2() const { return m_sslV2; }
-    /// Done: the bytes of the records up to the end of the hello.
+    /// Done: the input's bytes up to the hello's last byte (its last record
+    /// may hold more bytes after it, received or not).
     qsizetype length() const { return m_length; }
     /// NeedMore: fewer bytes in all than this cannot change the answer, so
     /// a caller fed one byte at a time need not parse again before (which
