@@ -52,7 +52,8 @@ const GroupStats *groupOf(const StatsSnapshot &snapshot)
 QStringList hostNames(Engine &engine)
 {
     QStringList names;
-    if (const GroupStats *group = groupOf(engine.snapshot())) {
+    const StatsSnapshot snapshot = engine.snapshot();  // kept: group points into it
+    if (const GroupStats *group = groupOf(snapshot)) {
         for (const HostStats &host : group->hosts) {
             const std::optional<HostView> view = engine.host(u"svc"_s, group->name, host.name);
             if (view && !view->removed)
@@ -65,7 +66,8 @@ QStringList hostNames(Engine &engine)
 
 QString discoveredOf(Engine &engine, const QString &name)
 {
-    if (const GroupStats *group = groupOf(engine.snapshot())) {
+    const StatsSnapshot snapshot = engine.snapshot();  // kept: group points into it
+    if (const GroupStats *group = groupOf(snapshot)) {
         for (const HostStats &host : group->hosts) {
             if (host.name == name)
                 return host.discovered;

@@ -675,7 +675,8 @@ void tst_TlsRouting::failoverReplaysTheHello()
     for (int i = 0; i < 2; ++i)
         QCOMPARE(handshake(port, u"a.example"_s), u"a-backend"_s);
     qint64 failed = 0;
-    for (const GroupStats &stats : engine.snapshot().services.constFirst().groups) {
+    const StatsSnapshot snapshot = engine.snapshot();  // kept: the loop reads into it
+    for (const GroupStats &stats : snapshot.services.constFirst().groups) {
         for (const HostStats &host : stats.hosts) {
             if (host.name == u"dead")
                 failed = host.failedConnects;

@@ -619,7 +619,8 @@ void TestTlsTermination::xmlRoundTrip()
 )";
     const LoadResult read = ConfigReader::readData(xml, path(u"balancier.xml"_s));
     QVERIFY(read.ok());
-    const ListenerTlsConfig *tls = read.config.services.value(0).tlsOptions(u"127.0.0.1:0");
+    const ServiceConfig service = read.config.services.value(0);  // kept: tls points into it
+    const ListenerTlsConfig *tls = service.tlsOptions(u"127.0.0.1:0");
     QVERIFY(tls);
     QVERIFY(tls->terminate);
     QCOMPARE(tls->minVersion, u"1.3"_s);
