@@ -102,6 +102,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Conflict";
     case 411:
         return "Length Required";
+    case 412:
+        return "Precondition Failed";
     case 413:
         return "Payload Too Large";
     case 417:
