@@ -493,7 +493,7 @@ worker_counts() {  # label: how the connections of this daemon spread over its w
   printf '%s\t%s\n' "$1" "$counts" >>"$OUT_DIR/workers.tsv"
   note "$1: connections per worker $counts ($(awk -v c="$counts" 'BEGIN {
       n = split(c, v, " "); lo = v[1]; hi = v[1]; for (i = 2; i <= n; i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
-      printf "busiest/least busy %.2f", lo > 0 ? hi / lo : 0 }'))"
+      printf "busiest/least busy %.2f", (lo > 0 ? hi / lo : 0) }'))"
 }
 
 record() {  # the COLUMNS of bench/report.py, tab-separated
